@@ -1,0 +1,69 @@
+package dev.hourglass.internal.client;
+
+import dev.hourglass.client.WorkflowClient;
+import dev.hourglass.client.WorkflowOptions;
+import dev.hourglass.client.WorkflowStub;
+import dev.hourglass.history.History;
+import dev.hourglass.internal.common.Interfaces;
+import dev.hourglass.internal.common.WorkflowInterfaceMetadata;
+import dev.hourglass.service.WorkflowService;
+import java.lang.reflect.Proxy;
+import java.util.Objects;
+
+/** The {@link WorkflowClient} over a {@link WorkflowService}. */
+public final class WorkflowClientImpl implements WorkflowClient {
+
+    private final WorkflowService service;
+
+    public WorkflowClientImpl(WorkflowService service) {
+        this.service = Objects.requireNonNull(service, "service");
+    }
+
+    @Override
+    public WorkflowService getWorkflowService() {
+        return service;
+    }
+
+    @Override
+    public <T> T newWorkflowStub(Class<T> workflowInterface, WorkflowOptions options) {
+        Objects.requireNonNull(options, "options");
+        WorkflowInterfaceMetadata metadata = Interfaces.workflowInterface(workflowInterface);
+        return typedStub(workflowInterface, metadata,
+                new WorkflowStubImpl(service, metadata.workflowType(), options, null));
+    }
+
+    @Override
+    public <T> T newWorkflowStub(Class<T> workflowInterface, String workflowId) {
+        WorkflowInterfaceMetadata metadata = Interfaces.workflowInterface(workflowInterface);
+        return typedStub(workflowInterface, metadata,
+                new WorkflowStubImpl(service, metadata.workflowType(), null, Objects.requireNonNull(workflowId)));
+    }
+
+    private static <T> T typedStub(Class<T> workflowInterface, WorkflowInterfaceMetadata metadata,
+            WorkflowStubImpl untyped) {
+        Object proxy = Proxy.newProxyInstance(workflowInterface.getClassLoader(), new Class<?>[] {workflowInterface},
+                new TypedStubHandler(metadata, untyped));
+        return workflowInterface.cast(proxy);
+    }
+
+    @Override
+    public WorkflowStub newUntypedWorkflowStub(String workflowId) {
+        return new WorkflowStubImpl(service, null, null, Objects.requireNonNull(workflowId, "workflowId"));
+    }
+
+    @Override
+    public WorkflowStub newUntypedWorkflowStub(String workflowType, WorkflowOptions options) {
+        return new WorkflowStubImpl(service, Objects.requireNonNull(workflowType, "workflowType"),
+                Objects.requireNonNull(options, "options"), null);
+    }
+
+    @Override
+    public History fetchHistory(String workflowId) {
+        return service.getHistory(workflowId, null);
+    }
+
+    @Override
+    public History fetchHistory(String workflowId, String runId) {
+        return service.getHistory(workflowId, runId);
+    }
+}

@@ -1,0 +1,180 @@
+package dev.hourglass.internal.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hourglass.client.WorkflowExecution;
+import dev.hourglass.client.WorkflowFailedException;
+import dev.hourglass.client.WorkflowOptions;
+import dev.hourglass.client.WorkflowStub;
+import dev.hourglass.failure.CanceledFailure;
+import dev.hourglass.failure.TerminatedFailure;
+import dev.hourglass.failure.TimeoutFailure;
+import dev.hourglass.failure.TimeoutType;
+import dev.hourglass.history.History;
+import dev.hourglass.history.HistoryEvent;
+import dev.hourglass.internal.common.DataConverter;
+import dev.hourglass.internal.common.FailureConverter;
+import dev.hourglass.service.StartWorkflowRequest;
+import dev.hourglass.service.WorkflowService;
+import java.lang.reflect.Type;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/** The untyped stub; typed stubs delegate to one. */
+final class WorkflowStubImpl implements WorkflowStub {
+
+    private final WorkflowService service;
+    private final DataConverter converter = DataConverter.getDefault();
+    private final WorkflowOptions options;
+    private final String boundWorkflowId;
+    private String workflowType;
+    private volatile WorkflowExecution execution;
+
+    WorkflowStubImpl(WorkflowService service, String workflowType, WorkflowOptions options, String boundWorkflowId) {
+        this.service = service;
+        this.workflowType = workflowType;
+        this.options = options;
+        this.boundWorkflowId = boundWorkflowId;
+    }
+
+    boolean canStart() {
+        return options != null;
+    }
+
+    @Override
+    public synchronized WorkflowExecution start(Object... args) {
+        if (options == null) {
+            throw new IllegalStateException("this stub addresses the existing workflow id '" + boundWorkflowId
+                    + "' and cannot start it; create a stub with WorkflowOptions to start an execution");
+        }
+        if (execution != null) {
+            throw new IllegalStateException("this stub already started " + execution
+                    + "; create a new stub to start another execution");
+        }
+        String workflowId = options.getWorkflowId() != null ? options.getWorkflowId() : UUID.randomUUID().toString();
+        execution = service.startWorkflow(StartWorkflowRequest.of(workflowId, workflowType, options.getTaskQueue(),
+                converter.toJsonArray(args), options.getWorkflowIdReusePolicy(), options.getWorkflowExecutionTimeout()));
+        return execution;
+    }
+
+    @Override
+    public WorkflowExecution getExecution() {
+        if (execution == null && boundWorkflowId != null) {
+            return resolve();
+        }
+        return execution;
+    }
+
+    private synchronized WorkflowExecution resolve() {
+        if (execution == null) {
+            History history = service.getHistory(boundWorkflowId, null);
+            execution = new WorkflowExecution(history.getWorkflowId(), history.getRunId());
+            workflowType = history.getWorkflowType();
+        }
+        return execution;
+    }
+
+    private WorkflowExecution requireExecution() {
+        WorkflowExecution current = getExecution();
+        if (current == null) {
+            throw new IllegalStateException("the workflow was not started: call start(...) or the workflow method"
+                    + " first");
+        }
+        return current;
+    }
+
+    @Override
+    public String getWorkflowType() {
+        return workflowType;
+    }
+
+    @Override
+    public <R> R getResult(Class<R> resultType) {
+        return getResult(resultType, resultType);
+    }
+
+    @Override
+    public <R> R getResult(Class<R> resultType, Type genericResultType) {
+        try {
+            return getResultAsync(resultType, genericResultType).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public <R> CompletableFuture<R> getResultAsync(Class<R> resultType) {
+        return getResultAsync(resultType, resultType);
+    }
+
+    private <R> CompletableFuture<R> getResultAsync(Class<R> resultType, Type genericResultType) {
+        WorkflowExecution started = requireExecution();
+        return awaitRun(started.getWorkflowId(), started.getRunId())
+                .thenApply(closed -> decode(closed, resultType, genericResultType));
+    }
+
+    /** Follows continue-as-new runs to the last run's closed history. */
+    private CompletableFuture<History> awaitRun(String workflowId, String runId) {
+        return service.awaitClose(workflowId, runId).thenCompose(closed -> {
+            HistoryEvent last = closed.getLastEvent();
+            if (last.getEventType() == dev.hourglass.history.EventType.WorkflowExecutionContinuedAsNew) {
+                return awaitRun(workflowId, last.getStringAttribute("newRunId"));
+            }
+            return CompletableFuture.completedFuture(closed);
+        });
+    }
+
+    private <R> R decode(History closed, Class<R> resultType, Type genericResultType) {
+        HistoryEvent last = closed.getLastEvent();
+        WorkflowExecution run = new WorkflowExecution(closed.getWorkflowId(), closed.getRunId());
+        switch (last.getEventType()) {
+            case WorkflowExecutionCompleted:
+                return converter.fromJson(last.getAttribute("result"), resultType, genericResultType);
+            case WorkflowExecutionFailed:
+                throw new WorkflowFailedException(run, closed.getWorkflowType(),
+                        FailureConverter.fromJson(last.getAttribute("failure")));
+            case WorkflowExecutionCanceled:
+                throw new WorkflowFailedException(run, closed.getWorkflowType(),
+                        new CanceledFailure("workflow execution canceled"));
+            case WorkflowExecutionTerminated:
+                throw new WorkflowFailedException(run, closed.getWorkflowType(),
+                        new TerminatedFailure(last.getStringAttribute("reason")));
+            case WorkflowExecutionTimedOut:
+                throw new WorkflowFailedException(run, closed.getWorkflowType(), new TimeoutFailure(
+                        "workflow execution timed out", TimeoutType.WORKFLOW_EXECUTION, null));
+            default:
+                throw new IllegalStateException("run " + run + " closed with unexpected event " + last);
+        }
+    }
+
+    @Override
+    public void signal(String signalName, Object... args) {
+        WorkflowExecution current = requireExecution();
+        service.signalWorkflow(current.getWorkflowId(), null, signalName, converter.toJsonArray(args));
+    }
+
+    @Override
+    public <R> R query(String queryType, Class<R> resultType, Object... args) {
+        return query(queryType, resultType, resultType, args);
+    }
+
+    <R> R query(String queryType, Class<R> resultType, Type genericResultType, Object... args) {
+        WorkflowExecution current = requireExecution();
+        JsonNode answer = service.queryWorkflow(current.getWorkflowId(), null, queryType, converter.toJsonArray(args));
+        return converter.fromJson(answer, resultType, genericResultType);
+    }
+
+    @Override
+    public void cancel() {
+        service.requestCancelWorkflow(requireExecution().getWorkflowId(), null);
+    }
+
+    @Override
+    public void terminate(String reason) {
+        service.terminateWorkflow(requireExecution().getWorkflowId(), null, reason);
+    }
+
+}

@@ -1,0 +1,2 @@
+/** Internal: the workflow client, its typed and untyped stubs. */
+package dev.hourglass.internal.client;

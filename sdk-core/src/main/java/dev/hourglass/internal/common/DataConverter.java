@@ -1,0 +1,111 @@
+package dev.hourglass.internal.common;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.lang.reflect.Type;
+
+/**
+ * Converts workflow and activity payloads (arguments, results, signal and query values) to and from
+ * plain JSON values with Jackson.
+ *
+ * <p>Records, POJOs, generic collections and {@code null} are supported. Payloads stay JSON trees in
+ * the history and are decoded only when code asks for them, with the declared (generic) type of the
+ * parameter or return value.
+ */
+public final class DataConverter {
+
+    private static final DataConverter DEFAULT = new DataConverter(newObjectMapper());
+
+    private final ObjectMapper mapper;
+
+    private DataConverter(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** Returns the shared converter. */
+    public static DataConverter getDefault() {
+        return DEFAULT;
+    }
+
+    private static ObjectMapper newObjectMapper() {
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .addModule(new Jdk8Module())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
+
+    /** Returns the mapper, for code that writes JSON documents (histories, reports). */
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    /** Encodes one value; {@code null} becomes JSON {@code null}. */
+    public JsonNode toJson(Object value) {
+        if (value == null) {
+            return NullNode.getInstance();
+        }
+        try {
+            return mapper.valueToTree(value);
+        } catch (IllegalArgumentException e) {
+            throw new PayloadConversionException(
+                    "cannot encode a " + value.getClass().getName() + " as JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** Encodes arguments as a JSON array, one element per argument. */
+    public ArrayNode toJsonArray(Object[] values) {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        if (values != null) {
+            for (Object value : values) {
+                array.add(toJson(value));
+            }
+        }
+        return array;
+    }
+
+    /** Decodes one value to the given type; JSON {@code null} or a missing node decode to {@code null}. */
+    @SuppressWarnings("unchecked")
+    public <T> T fromJson(JsonNode node, Class<T> rawType, Type genericType) {
+        if (rawType == void.class || rawType == Void.class) {
+            return null;
+        }
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return (T) Defaults.defaultValue(rawType);
+        }
+        try {
+            JavaType type = mapper.getTypeFactory().constructType(genericType == null ? rawType : genericType);
+            return mapper.convertValue(node, type);
+        } catch (IllegalArgumentException e) {
+            throw new PayloadConversionException(
+                    "cannot decode " + abbreviate(node) + " as " + (genericType == null ? rawType : genericType)
+                            + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Decodes a JSON array of arguments to the given parameter types; missing trailing values are null. */
+    public Object[] fromJsonArray(JsonNode array, Class<?>[] rawTypes, Type[] genericTypes) {
+        Object[] result = new Object[rawTypes.length];
+        for (int i = 0; i < rawTypes.length; i++) {
+            JsonNode element = array == null ? null : array.get(i);
+            result[i] = fromJson(element, rawTypes[i], genericTypes[i]);
+        }
+        return result;
+    }
+
+    private static String abbreviate(JsonNode node) {
+        String text = node.toString();
+        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+    }
+}

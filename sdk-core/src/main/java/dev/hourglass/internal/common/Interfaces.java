@@ -1,0 +1,126 @@
+package dev.hourglass.internal.common;
+
+import dev.hourglass.activity.ActivityInterface;
+import dev.hourglass.activity.ActivityMethod;
+import dev.hourglass.workflow.QueryMethod;
+import dev.hourglass.workflow.SignalMethod;
+import dev.hourglass.workflow.WorkflowInterface;
+import dev.hourglass.workflow.WorkflowMethod;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Reads workflow and activity interfaces: the names of their workflow, signal, query and activity methods. */
+public final class Interfaces {
+
+    private static final Map<Class<?>, WorkflowInterfaceMetadata> WORKFLOWS = new ConcurrentHashMap<>();
+
+    private Interfaces() {
+    }
+
+    /** Metadata of a {@code @WorkflowInterface}, cached per class. */
+    public static WorkflowInterfaceMetadata workflowInterface(Class<?> type) {
+        return WORKFLOWS.computeIfAbsent(type, Interfaces::readWorkflowInterface);
+    }
+
+    /** Finds the {@code @WorkflowInterface} implemented by a workflow implementation class. */
+    public static WorkflowInterfaceMetadata workflowInterfaceOfImplementation(Class<?> implementation) {
+        List<Class<?>> found = new ArrayList<>();
+        collectWorkflowInterfaces(implementation, found);
+        if (found.isEmpty()) {
+            throw new IllegalArgumentException(implementation.getName()
+                    + " implements no @WorkflowInterface: a workflow implementation type must implement an interface"
+                    + " annotated with @WorkflowInterface that has one @WorkflowMethod");
+        }
+        if (found.size() > 1) {
+            throw new IllegalArgumentException(implementation.getName() + " implements several @WorkflowInterface"
+                    + " types " + found + ": implement exactly one");
+        }
+        return workflowInterface(found.get(0));
+    }
+
+    private static void collectWorkflowInterfaces(Class<?> type, List<Class<?>> found) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Class<?> i : c.getInterfaces()) {
+                if (i.isAnnotationPresent(WorkflowInterface.class) && !found.contains(i)) {
+                    found.add(i);
+                }
+            }
+        }
+    }
+
+    private static WorkflowInterfaceMetadata readWorkflowInterface(Class<?> type) {
+        if (!type.isInterface() || !type.isAnnotationPresent(WorkflowInterface.class)) {
+            throw new IllegalArgumentException(type.getName()
+                    + " is not a workflow interface: annotate an interface with @WorkflowInterface");
+        }
+        Method workflowMethod = null;
+        Map<String, Method> signals = new LinkedHashMap<>();
+        Map<String, Method> queries = new LinkedHashMap<>();
+        for (Method method : type.getMethods()) {
+            WorkflowMethod wm = method.getAnnotation(WorkflowMethod.class);
+            SignalMethod sm = method.getAnnotation(SignalMethod.class);
+            QueryMethod qm = method.getAnnotation(QueryMethod.class);
+            if (wm != null) {
+                if (workflowMethod != null) {
+                    throw new IllegalArgumentException(type.getName() + " has two @WorkflowMethod methods, "
+                            + workflowMethod.getName() + " and " + method.getName() + ": keep one");
+                }
+                workflowMethod = method;
+            } else if (sm != null) {
+                if (method.getReturnType() != void.class) {
+                    throw new IllegalArgumentException("@SignalMethod " + type.getSimpleName() + "."
+                            + method.getName() + " must return void");
+                }
+                signals.put(sm.name().isEmpty() ? method.getName() : sm.name(), method);
+            } else if (qm != null) {
+                if (method.getReturnType() == void.class) {
+                    throw new IllegalArgumentException("@QueryMethod " + type.getSimpleName() + "."
+                            + method.getName() + " must return a value");
+                }
+                queries.put(qm.name().isEmpty() ? method.getName() : qm.name(), method);
+            }
+        }
+        if (workflowMethod == null) {
+            throw new IllegalArgumentException(type.getName() + " has no @WorkflowMethod: annotate the method"
+                    + " that runs the workflow");
+        }
+        String name = workflowMethod.getAnnotation(WorkflowMethod.class).name();
+        String workflowType = name.isEmpty() ? type.getSimpleName() : name;
+        return new WorkflowInterfaceMetadata(type, workflowType, workflowMethod, signals, queries);
+    }
+
+    /** Returns the activity type of every method of an {@code @ActivityInterface}, in declaration order. */
+    public static Map<Method, String> activityMethods(Class<?> type) {
+        if (!type.isInterface() || !type.isAnnotationPresent(ActivityInterface.class)) {
+            throw new IllegalArgumentException(type.getName()
+                    + " is not an activity interface: annotate an interface with @ActivityInterface");
+        }
+        Map<Method, String> result = new LinkedHashMap<>();
+        for (Method method : type.getMethods()) {
+            if (method.getDeclaringClass() == Object.class || method.isDefault()
+                    || java.lang.reflect.Modifier.isStatic(method.getModifiers())) {
+                continue;
+            }
+            ActivityMethod am = method.getAnnotation(ActivityMethod.class);
+            result.put(method, am == null || am.name().isEmpty() ? method.getName() : am.name());
+        }
+        return result;
+    }
+
+    /** Returns every {@code @ActivityInterface} implemented by an activity implementation object's class. */
+    public static List<Class<?>> activityInterfacesOf(Class<?> implementation) {
+        List<Class<?>> result = new ArrayList<>();
+        for (Class<?> c = implementation; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Class<?> i : c.getInterfaces()) {
+                if (i.isAnnotationPresent(ActivityInterface.class) && !result.contains(i)) {
+                    result.add(i);
+                }
+            }
+        }
+        return result;
+    }
+}

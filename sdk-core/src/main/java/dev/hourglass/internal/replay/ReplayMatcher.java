@@ -1,0 +1,216 @@
+package dev.hourglass.internal.replay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hourglass.failure.NonDeterministicException;
+import dev.hourglass.history.EventType;
+import dev.hourglass.history.HistoryEvent;
+import dev.hourglass.service.Command;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Matches each command the code produces against the next command event of the history. Commands past the
+ * end of the recorded ones are new and will be recorded; a command of another kind or identity than the
+ * recorded one, a recorded command the code did not produce, or a command past the end of a closed history
+ * is nondeterminism.
+ */
+final class ReplayMatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(ReplayMatcher.class);
+
+    private final WorkflowExecutor executor;
+    private final boolean strict;
+    private final List<String> warnings = new ArrayList<>();
+    private List<HistoryEvent> events = List.of();
+    private boolean historyClosed;
+    private boolean replayOnly;
+    private int cursor;
+    private List<Command> newCommands = new ArrayList<>();
+
+    ReplayMatcher(WorkflowExecutor executor, boolean strict) {
+        this.executor = executor;
+        this.strict = strict;
+    }
+
+    void reset(List<HistoryEvent> history, boolean replayOnlyMode) {
+        this.events = history;
+        this.replayOnly = replayOnlyMode;
+        this.historyClosed = !history.isEmpty() && history.get(history.size() - 1).getEventType().isClosing();
+    }
+
+    /** Index of the next unmatched command event, or the history size if none. */
+    private int nextCommandIndex() {
+        int i = cursor;
+        while (i < events.size() && !events.get(i).getEventType().isCommand()) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The next recorded command the code has not produced yet, or {@code null} if all are matched. */
+    HistoryEvent peek() {
+        int index = nextCommandIndex();
+        return index < events.size() ? events.get(index) : null;
+    }
+
+    /** Marks the event returned by {@link #peek()} as matched. */
+    void consume() {
+        cursor = nextCommandIndex() + 1;
+    }
+
+    /** Records or matches a command produced by the code; returns the matched event or {@code null} if new. */
+    HistoryEvent add(Command command) {
+        HistoryEvent recorded = peek();
+        if (recorded == null) {
+            if (replayOnly && historyClosed) {
+                throw executor.abortWith(events.size(), "no further command (the history is closed)",
+                        describe(command), CodeLocations.callerLocation(), "the code produced a command that the"
+                                + " history does not have");
+            }
+            newCommands.add(command);
+            return null;
+        }
+        String difference = identityDifference(command, recorded);
+        if (difference != null) {
+            throw executor.abortWith(recorded.getEventId(), describe(recorded), describe(command),
+                    CodeLocations.callerLocation(), difference);
+        }
+        consume();
+        String detail = detailDifference(command, recorded);
+        if (detail != null) {
+            String message = "event " + recorded.getEventId() + " of " + executor.describeExecution() + ": " + detail
+                    + " (at " + CodeLocations.callerLocation() + ")";
+            if (strict) {
+                throw executor.abortWith(recorded.getEventId(), describe(recorded), describe(command),
+                        CodeLocations.callerLocation(), detail + " (strict replay)");
+            }
+            warnings.add(message);
+            log.warn("replay difference: {}", message);
+        }
+        return recorded;
+    }
+
+    /**
+     * Checks that no recorded command before {@code index} is still unmatched: the code should have produced
+     * it before the history moved on.
+     */
+    void checkNoneMissingBefore(int index, String location) {
+        int next = nextCommandIndex();
+        if (next < index && next < events.size()) {
+            HistoryEvent missing = events.get(next);
+            throw executor.abortWith(missing.getEventId(), describe(missing), "nothing (the code did not"
+                    + " produce this command)", location, "a command recorded in the history is missing");
+        }
+    }
+
+    List<Command> takeNewCommands() {
+        List<Command> taken = newCommands;
+        newCommands = new ArrayList<>();
+        return taken;
+    }
+
+    /** After a task's commands are recorded, the cursor stands after them. */
+    void advanceTo(int position) {
+        cursor = position;
+    }
+
+    List<String> warnings() {
+        return warnings;
+    }
+
+    private static String identityDifference(Command command, HistoryEvent recorded) {
+        if (command.eventType() != recorded.getEventType()) {
+            return "the code produced a different kind of command";
+        }
+        ObjectNode attributes = command.attributes();
+        switch (command.eventType()) {
+            case ActivityTaskScheduled:
+                return differs(attributes, recorded, "activityType", "activity type")
+                        .orElse(differs(attributes, recorded, "activityId", "activity id").orElse(null));
+            case StartChildWorkflowExecutionInitiated:
+                return differs(attributes, recorded, "workflowType", "child workflow type").orElse(null);
+            case MarkerRecorded:
+                return differs(attributes, recorded, "markerName", "marker name")
+                        .orElse(differs(attributes, recorded, "markerId", "marker id").orElse(null));
+            case TimerStarted:
+            case TimerCanceled:
+                return differs(attributes, recorded, "timerId", "timer id").orElse(null);
+            case ActivityTaskCancelRequested:
+                return differs(attributes, recorded, "activityId", "activity id").orElse(null);
+            default:
+                return null;
+        }
+    }
+
+    private static String detailDifference(Command command, HistoryEvent recorded) {
+        for (String name : new String[] {"input", "durationMillis", "result"}) {
+            JsonNode now = command.attributes().get(name);
+            JsonNode then = recorded.getAttribute(name);
+            if (now != null && then != null && !now.equals(then)) {
+                return name + " differs: history recorded " + abbreviate(then) + ", the code now gives "
+                        + abbreviate(now);
+            }
+        }
+        return null;
+    }
+
+    private static java.util.Optional<String> differs(ObjectNode attributes, HistoryEvent recorded, String name,
+            String label) {
+        String now = attributes.path(name).asText(null);
+        String then = recorded.getStringAttribute(name);
+        if (Objects.equals(now, then)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("the " + label + " differs ('" + then + "' recorded, '" + now + "' now)");
+    }
+
+    /** A one-line description of a command for reports. */
+    static String describe(Command command) {
+        return describe(command.eventType(), command.attributes());
+    }
+
+    /** A one-line description of a recorded command event for reports. */
+    static String describe(HistoryEvent event) {
+        return describe(event.getEventType(), event.getAttributes());
+    }
+
+    private static String describe(EventType type, ObjectNode attributes) {
+        StringBuilder text = new StringBuilder(type.name());
+        switch (type) {
+            case ActivityTaskScheduled:
+                text.append(" activityType='").append(attributes.path("activityType").asText())
+                        .append("' activityId='").append(attributes.path("activityId").asText()).append('\'');
+                break;
+            case TimerStarted:
+                text.append(" timerId='").append(attributes.path("timerId").asText()).append("' duration=")
+                        .append(Duration.ofMillis(attributes.path("durationMillis").asLong()));
+                break;
+            case TimerCanceled:
+                text.append(" timerId='").append(attributes.path("timerId").asText()).append('\'');
+                break;
+            case ActivityTaskCancelRequested:
+                text.append(" activityId='").append(attributes.path("activityId").asText()).append('\'');
+                break;
+            case MarkerRecorded:
+                text.append(" markerName='").append(attributes.path("markerName").asText())
+                        .append("' markerId='").append(attributes.path("markerId").asText()).append('\'');
+                break;
+            case StartChildWorkflowExecutionInitiated:
+                text.append(" workflowType='").append(attributes.path("workflowType").asText()).append('\'');
+                break;
+            default:
+                break;
+        }
+        return text.toString();
+    }
+
+    private static String abbreviate(JsonNode node) {
+        String text = node.toString();
+        return text.length() > 120 ? text.substring(0, 120) + "…" : text;
+    }
+}

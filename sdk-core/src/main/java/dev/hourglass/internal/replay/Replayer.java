@@ -1,0 +1,42 @@
+package dev.hourglass.internal.replay;
+
+import dev.hourglass.history.History;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Replays one recorded history against workflow implementation classes. */
+public final class Replayer {
+
+    private Replayer() {
+    }
+
+    /**
+     * Replays {@code history} against the implementation of its workflow type among {@code implementations}.
+     *
+     * @return the replay warnings (argument or duration differences); empty when the replay matched exactly
+     * @throws dev.hourglass.failure.NonDeterministicException when the code diverges from the history
+     * @throws IllegalArgumentException when no class implements the history's workflow type
+     */
+    public static List<String> replay(History history, boolean strict, Class<?>... implementations) {
+        Map<String, WorkflowImplementation> byType = new LinkedHashMap<>();
+        for (Class<?> type : implementations) {
+            WorkflowImplementation implementation = WorkflowImplementation.of(type);
+            byType.putIfAbsent(implementation.workflowType(), implementation);
+        }
+        WorkflowImplementation implementation = byType.get(history.getWorkflowType());
+        if (implementation == null) {
+            throw new IllegalArgumentException("cannot replay history of " + history.getWorkflowId() + ": none of "
+                    + byType.keySet() + " implements its workflow type '" + history.getWorkflowType()
+                    + "'; pass the implementation class of that workflow type");
+        }
+        WorkflowExecutor executor = new WorkflowExecutor(implementation, strict);
+        try {
+            executor.replay(history);
+            return new ArrayList<>(executor.warnings());
+        } finally {
+            executor.destroy();
+        }
+    }
+}

@@ -1,0 +1,385 @@
+package dev.hourglass.internal.replay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hourglass.failure.CanceledFailure;
+import dev.hourglass.failure.HourglassFailure;
+import dev.hourglass.failure.NonDeterministicException;
+import dev.hourglass.history.EventType;
+import dev.hourglass.history.History;
+import dev.hourglass.history.HistoryEvent;
+import dev.hourglass.internal.common.DataConverter;
+import dev.hourglass.internal.common.FailureConverter;
+import dev.hourglass.internal.statemachines.CompletionStateMachine;
+import dev.hourglass.internal.statemachines.SignalStateMachine;
+import dev.hourglass.service.Command;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the code of one workflow run over its history: delivers each input event in order, runs the
+ * workflow threads until all are blocked, and matches the commands they produce against the recorded ones.
+ * The same object serves live workflow tasks (kept in the worker's cache between them) and pure replay.
+ *
+ * <p>Not thread-safe: one task (or query) at a time.
+ */
+public final class WorkflowExecutor {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WorkflowExecutor.class);
+    private static final ThreadLocal<WorkflowExecutor> DELIVERING = new ThreadLocal<>();
+
+    final WorkflowImplementation implementation;
+    final DataConverter converter = DataConverter.getDefault();
+    final DeterministicRunner runner = new DeterministicRunner(this);
+    final ReplayMatcher matcher;
+    final CompletionStateMachine completion = new CompletionStateMachine();
+    final CancellationScopeImpl rootScope = new CancellationScopeImpl(null, false, () -> { });
+    final WorkflowOperations operations;
+    WorkflowInfoImpl info;
+    Object instance;
+    private List<HistoryEvent> events = List.of();
+    private int nextEventIndex;
+    private int replayBoundary;
+    private boolean replaying;
+    private long currentTimeMillis;
+    private Throwable taskFailure;
+    private boolean destroyed;
+
+    /** Creates an executor for a run of {@code implementation}; strict makes argument differences fail. */
+    public WorkflowExecutor(WorkflowImplementation implementation, boolean strict) {
+        this.implementation = implementation;
+        this.matcher = new ReplayMatcher(this, strict);
+        this.operations = new WorkflowOperations(this);
+    }
+
+    /** The executor of the calling workflow code, or an {@link IllegalStateException} naming the operation. */
+    public static WorkflowExecutor current(String operation) {
+        WorkflowThread thread = WorkflowThread.current();
+        if (thread != null) {
+            return thread.executor();
+        }
+        WorkflowExecutor delivering = DELIVERING.get();
+        if (delivering != null) {
+            return delivering;
+        }
+        throw new IllegalStateException(operation + " may only be called from workflow code (a workflow method,"
+                + " signal handler or Workflow.async function), not from thread " + Thread.currentThread().getName());
+    }
+
+    /** The result of one workflow task. */
+    public record TaskResult(List<Command> commands, Throwable failure) {
+    }
+
+    /**
+     * Runs the code over the events it has not seen yet and returns the new commands, or the failure that
+     * fails the workflow task (a bug, nondeterminism).
+     */
+    public TaskResult processWorkflowTask(History history) {
+        run(history, false);
+        if (taskFailure != null) {
+            return new TaskResult(List.of(), taskFailure);
+        }
+        List<Command> commands = matcher.takeNewCommands();
+        nextEventIndex = events.size() + commands.size();
+        matcher.advanceTo(nextEventIndex);
+        return new TaskResult(commands, null);
+    }
+
+    /**
+     * Replays a recorded history from the start; throws {@link NonDeterministicException} on divergence or
+     * the workflow code's own failure.
+     */
+    public void replay(History history) {
+        run(history, true);
+        if (taskFailure instanceof RuntimeException) {
+            throw (RuntimeException) taskFailure;
+        }
+        if (taskFailure instanceof Error) {
+            throw (Error) taskFailure;
+        }
+        if (taskFailure != null) {
+            throw new IllegalStateException(taskFailure);
+        }
+    }
+
+    private void run(History history, boolean replayOnly) {
+        events = history.getEvents();
+        matcher.reset(events, replayOnly);
+        replayBoundary = lastCommandIndex(events);
+        if (info == null) {
+            info = WorkflowInfoImpl.from(history);
+        }
+        try {
+            while (nextEventIndex < events.size() && !isStopped()) {
+                HistoryEvent event = events.get(nextEventIndex);
+                if (!event.getEventType().isCommand()) {
+                    matcher.checkNoneMissingBefore(nextEventIndex, blockedLocation());
+                    replaying = nextEventIndex < replayBoundary;
+                    currentTimeMillis = event.getEventTime().toEpochMilli();
+                    deliver(event);
+                    runner.runUntilAllBlocked();
+                }
+                nextEventIndex++;
+            }
+            if (!isStopped()) {
+                matcher.checkNoneMissingBefore(events.size(), blockedLocation());
+            }
+        } catch (NonDeterministicException e) {
+            taskFailure = e;
+        } catch (WorkflowTaskAbort e) {
+            // taskFailure already set
+        }
+    }
+
+    private static int lastCommandIndex(List<HistoryEvent> events) {
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if (events.get(i).getEventType().isCommand()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void deliver(HistoryEvent event) {
+        WorkflowExecutor previous = DELIVERING.get();
+        DELIVERING.set(this);
+        try {
+            dispatch(event);
+        } catch (NonDeterministicException e) {
+            taskFailure = e;
+        } finally {
+            DELIVERING.set(previous);
+        }
+    }
+
+    private void dispatch(HistoryEvent event) {
+        switch (event.getEventType()) {
+            case WorkflowExecutionStarted:
+                startRootThread(event);
+                break;
+            case WorkflowExecutionSignaled:
+                startSignalHandler(event);
+                break;
+            case WorkflowExecutionCancelRequested:
+                if (!completion.isClosed() && !completion.isCancelRequested()) {
+                    completion.handle(CompletionStateMachine.Event.REQUEST_CANCEL);
+                    rootScope.cancel("workflow cancellation requested");
+                }
+                break;
+            case WorkflowExecutionTerminated:
+            case WorkflowExecutionTimedOut:
+                break;
+            default:
+                operations.deliver(event);
+                break;
+        }
+    }
+
+    private void startRootThread(HistoryEvent event) {
+        Method method = implementation.metadata().workflowMethod();
+        JsonNode input = event.getAttribute("input");
+        runner.newThread("root", rootScope, () -> {
+            try {
+                instance = implementation.newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot create " + implementation.implementationClass().getName()
+                        + ": " + e.getMessage(), e);
+            }
+            Object[] args = converter.fromJsonArray(input, method.getParameterTypes(),
+                    method.getGenericParameterTypes());
+            Object result = Reflection.invoke(method, instance, args);
+            ObjectNode attributes = JsonNodeFactory.instance.objectNode();
+            attributes.set("result", converter.toJson(result));
+            close(CompletionStateMachine.Event.COMPLETE, new Command(EventType.WorkflowExecutionCompleted, attributes));
+        });
+    }
+
+    private void startSignalHandler(HistoryEvent event) {
+        String name = event.getStringAttribute("signalName");
+        SignalStateMachine signal = new SignalStateMachine(name);
+        Method method = implementation.metadata().signals().get(name);
+        if (method == null || instance == null) {
+            signal.noHandler();
+            log.warn("{} has no handler for signal '{}'; known signals: {}; the signal is dropped",
+                    describeExecution(), name, implementation.metadata().signals().keySet());
+            return;
+        }
+        signal.dispatch();
+        JsonNode input = event.getAttribute("input");
+        runner.newThread("signal " + name, rootScope, () -> {
+            Object[] args = converter.fromJsonArray(input, method.getParameterTypes(),
+                    method.getGenericParameterTypes());
+            try {
+                Reflection.invoke(method, instance, args);
+                signal.returned();
+            } catch (RuntimeException e) {
+                signal.threw();
+                throw e;
+            }
+        });
+    }
+
+    /** Answers a query from the current state of the workflow object. */
+    public JsonNode query(String queryType, ArrayNode args) {
+        Method method = implementation.metadata().queries().get(queryType);
+        if (method == null) {
+            throw new IllegalArgumentException("workflow type " + implementation.workflowType() + " has no query '"
+                    + queryType + "'; known queries: " + implementation.metadata().queries().keySet());
+        }
+        if (instance == null) {
+            throw new IllegalStateException("the workflow object of " + describeExecution() + " is not created yet");
+        }
+        Object[] decoded = converter.fromJsonArray(args, method.getParameterTypes(), method.getGenericParameterTypes());
+        WorkflowExecutor previous = DELIVERING.get();
+        DELIVERING.set(this);
+        try {
+            return converter.toJson(Reflection.invoke(method, instance, decoded));
+        } finally {
+            DELIVERING.set(previous);
+        }
+    }
+
+    /** Called when a workflow thread ends with a throwable it did not handle. */
+    void threadFailed(WorkflowThread thread, Throwable failure) {
+        if (isStopped()) {
+            return;
+        }
+        if (failure instanceof ContinueAsNewRequest) {
+            ObjectNode attributes = JsonNodeFactory.instance.objectNode();
+            attributes.set("input", ((ContinueAsNewRequest) failure).input());
+            attributes.put("workflowType", info.getWorkflowType());
+            attributes.put("taskQueue", info.getTaskQueue());
+            close(CompletionStateMachine.Event.CONTINUE_AS_NEW,
+                    new Command(EventType.WorkflowExecutionContinuedAsNew, attributes));
+        } else if (failure instanceof CanceledFailure && completion.isCancelRequested()) {
+            close(CompletionStateMachine.Event.CANCEL,
+                    new Command(EventType.WorkflowExecutionCanceled, JsonNodeFactory.instance.objectNode()));
+        } else if (failure instanceof HourglassFailure) {
+            ObjectNode attributes = JsonNodeFactory.instance.objectNode();
+            attributes.set("failure", FailureConverter.toJson(failure));
+            close(CompletionStateMachine.Event.FAIL, new Command(EventType.WorkflowExecutionFailed, attributes));
+        } else {
+            taskFailure = failure;
+        }
+    }
+
+    private void close(CompletionStateMachine.Event event, Command command) {
+        if (isStopped()) {
+            return;
+        }
+        try {
+            matcher.add(command);
+            completion.handle(event);
+        } catch (NonDeterministicException e) {
+            taskFailure = e;
+        }
+    }
+
+    /** Builds the nondeterminism report, records it as the task's failure and returns it for throwing. */
+    NonDeterministicException nondeterminism(long eventId, String recorded, String actual, String location,
+            String what) {
+        String message = "Nondeterminism in " + describeExecution() + " at event " + eventId + ": " + what + ".\n"
+                + "  history recorded: " + recorded + "\n"
+                + "  the code now:     " + actual + "\n"
+                + "  workflow code at: " + (location == null ? "(unknown)" : location) + "\n"
+                + "What to do: if the change is intended, guard it with Workflow.getVersion(\"<change-id>\","
+                + " Workflow.DEFAULT_VERSION, 1) so that executions recorded before it keep the old path; if the"
+                + " code depends on something outside the history (the clock, randomness, static state, I/O),"
+                + " move that call into an activity or use Workflow.currentTimeMillis / Workflow.newRandom /"
+                + " Workflow.sideEffect.";
+        NonDeterministicException e = new NonDeterministicException(message, eventId, recorded, actual, location);
+        if (taskFailure == null) {
+            taskFailure = e;
+        }
+        return e;
+    }
+
+    /**
+     * Builds the nondeterminism report and fails the task with it: on a workflow thread the thread is unwound
+     * with an Error that workflow code cannot swallow; elsewhere the report is returned for throwing.
+     */
+    NonDeterministicException abortWith(long eventId, String recorded, String actual, String location, String what) {
+        NonDeterministicException e = nondeterminism(eventId, recorded, actual, location, what);
+        if (WorkflowThread.current() != null) {
+            throw new WorkflowTaskAbort("nondeterminism");
+        }
+        return e;
+    }
+
+    /** Where the workflow's threads are blocked, for "missing command" reports. */
+    private String blockedLocation() {
+        for (WorkflowThread thread : runner.liveThreads()) {
+            String location = CodeLocations.userFrame(thread.blockedStack());
+            if (location != null) {
+                return location;
+            }
+        }
+        return null;
+    }
+
+    String describeExecution() {
+        return info == null ? "workflow " + implementation.workflowType()
+                : "workflow " + info.getWorkflowType() + " (workflowId=" + info.getWorkflowId() + ", runId="
+                        + info.getRunId() + ")";
+    }
+
+    /** Whether the code may not run further in this task: closed, failed task or destroyed. */
+    boolean isStopped() {
+        return taskFailure != null || completion.isClosed() || destroyed;
+    }
+
+    /** Records a failure of the task raised by the SDK on behalf of the code (for example a bad version). */
+    RuntimeException failTask(RuntimeException failure) {
+        if (taskFailure == null) {
+            taskFailure = failure;
+        }
+        return failure;
+    }
+
+    boolean isReplaying() {
+        return replaying;
+    }
+
+    long currentTimeMillis() {
+        return currentTimeMillis;
+    }
+
+    /** Replay warnings (argument or duration differences) collected so far. */
+    public List<String> warnings() {
+        return matcher.warnings();
+    }
+
+    /** Whether the run has produced its closing command. */
+    public boolean isClosed() {
+        return completion.isClosed();
+    }
+
+    /** Unwinds every workflow thread of this execution; it must not be used afterwards. */
+    public void destroy() {
+        destroyed = true;
+        runner.destroy();
+    }
+
+    /** Live workflow threads, for tests of eviction. */
+    public int liveThreadCount() {
+        return runner.liveThreads().size();
+    }
+
+    public WorkflowOperations operations() {
+        return operations;
+    }
+
+    public WorkflowInfoImpl info() {
+        return info;
+    }
+
+    /** Signals by name of the implementation, for reports. */
+    Map<String, Method> signals() {
+        return implementation.metadata().signals();
+    }
+
+
+}

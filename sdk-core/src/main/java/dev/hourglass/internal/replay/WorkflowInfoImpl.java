@@ -1,0 +1,86 @@
+package dev.hourglass.internal.replay;
+
+import dev.hourglass.history.History;
+import dev.hourglass.history.HistoryEvent;
+import dev.hourglass.workflow.WorkflowInfo;
+import java.time.Duration;
+
+/** The {@link WorkflowInfo} of a run, read from its history's first event. */
+public final class WorkflowInfoImpl implements WorkflowInfo {
+
+    private final String workflowId;
+    private final String runId;
+    private final String workflowType;
+    private final String taskQueue;
+    private final String parentWorkflowId;
+    private final String parentRunId;
+    private final String continuedFromRunId;
+    private final Duration executionTimeout;
+
+    private WorkflowInfoImpl(String workflowId, String runId, String workflowType, String taskQueue,
+            String parentWorkflowId, String parentRunId, String continuedFromRunId, Duration executionTimeout) {
+        this.workflowId = workflowId;
+        this.runId = runId;
+        this.workflowType = workflowType;
+        this.taskQueue = taskQueue;
+        this.parentWorkflowId = parentWorkflowId;
+        this.parentRunId = parentRunId;
+        this.continuedFromRunId = continuedFromRunId;
+        this.executionTimeout = executionTimeout;
+    }
+
+    static WorkflowInfoImpl from(History history) {
+        HistoryEvent started = history.getEvents().get(0);
+        long timeout = started.getLongAttribute("workflowExecutionTimeoutMillis", -1);
+        return new WorkflowInfoImpl(history.getWorkflowId(), history.getRunId(), history.getWorkflowType(),
+                history.getTaskQueue(), started.getStringAttribute("parentWorkflowId"),
+                started.getStringAttribute("parentRunId"), started.getStringAttribute("continuedFromRunId"),
+                timeout < 0 ? null : Duration.ofMillis(timeout));
+    }
+
+    @Override
+    public String getWorkflowId() {
+        return workflowId;
+    }
+
+    @Override
+    public String getRunId() {
+        return runId;
+    }
+
+    @Override
+    public String getWorkflowType() {
+        return workflowType;
+    }
+
+    @Override
+    public String getTaskQueue() {
+        return taskQueue;
+    }
+
+    @Override
+    public String getParentWorkflowId() {
+        return parentWorkflowId;
+    }
+
+    @Override
+    public String getParentRunId() {
+        return parentRunId;
+    }
+
+    @Override
+    public String getContinuedExecutionRunId() {
+        return continuedFromRunId;
+    }
+
+    @Override
+    public Duration getWorkflowExecutionTimeout() {
+        return executionTimeout;
+    }
+
+    @Override
+    public String toString() {
+        return "WorkflowInfo[workflowId=" + workflowId + ", runId=" + runId + ", workflowType=" + workflowType
+                + ", taskQueue=" + taskQueue + "]";
+    }
+}

@@ -1,0 +1,168 @@
+package dev.hourglass.internal.replay;
+
+import java.util.concurrent.Semaphore;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One thread of workflow code. It runs only when the {@link DeterministicRunner} hands it control and gives
+ * control back only inside the Hourglass API ({@link #yieldUntil}), so the code of an execution runs one
+ * thread at a time, in an order fixed by the history.
+ */
+public final class WorkflowThread {
+
+    private static final ThreadLocal<WorkflowThread> CURRENT = new ThreadLocal<>();
+
+    private final DeterministicRunner runner;
+    private final String name;
+    private final Runnable body;
+    private final Semaphore permit = new Semaphore(0);
+    private CancellationScopeImpl scope;
+    private BooleanSupplier blockedOn;
+    private String blockedReason;
+    private Thread javaThread;
+    private boolean started;
+    private volatile boolean done;
+    private volatile boolean destroyRequested;
+
+    WorkflowThread(DeterministicRunner runner, String name, CancellationScopeImpl scope, Runnable body) {
+        this.runner = runner;
+        this.name = name;
+        this.scope = scope;
+        this.body = body;
+    }
+
+    /** The workflow thread the caller runs in, or {@code null} outside workflow code. */
+    public static WorkflowThread current() {
+        return CURRENT.get();
+    }
+
+    /** The current workflow thread, or an {@link IllegalStateException} naming the operation. */
+    public static WorkflowThread requireCurrent(String operation) {
+        WorkflowThread thread = CURRENT.get();
+        if (thread == null) {
+            throw new IllegalStateException(operation + " may only be called from workflow code (a workflow"
+                    + " method, signal handler or Workflow.async function), not from " + Thread.currentThread()
+                    .getName() + "; blocking inside a Promise callback is not allowed either");
+        }
+        return thread;
+    }
+
+    /** The executor this thread belongs to. */
+    public WorkflowExecutor executor() {
+        return runner.executor();
+    }
+
+    String name() {
+        return name;
+    }
+
+    CancellationScopeImpl scope() {
+        return scope;
+    }
+
+    void setScope(CancellationScopeImpl scope) {
+        this.scope = scope;
+    }
+
+    /** Blocks this workflow thread until {@code condition} holds, letting the other threads run meanwhile. */
+    public void yieldUntil(String reason, BooleanSupplier condition) {
+        if (CURRENT.get() != this) {
+            throw new IllegalStateException(reason + " called from a thread other than its workflow thread");
+        }
+        while (!condition.getAsBoolean()) {
+            blockedOn = condition;
+            blockedReason = reason;
+            runner.threadYielded();
+            permit.acquireUninterruptibly();
+            if (destroyRequested) {
+                throw new WorkflowTaskAbort("workflow thread '" + name + "' destroyed");
+            }
+        }
+        blockedOn = null;
+        blockedReason = null;
+    }
+
+    boolean isDone() {
+        return done;
+    }
+
+    /** Whether the runner should hand control to this thread now. */
+    boolean isRunnable() {
+        if (done) {
+            return false;
+        }
+        if (!started) {
+            return true;
+        }
+        WorkflowThread previous = CURRENT.get();
+        CURRENT.set(this);
+        try {
+            return blockedOn != null && blockedOn.getAsBoolean();
+        } finally {
+            CURRENT.set(previous);
+        }
+    }
+
+    /** Runs this thread until it blocks or ends; called by the runner. */
+    void runOnce() {
+        if (!started) {
+            started = true;
+            runner.pool().execute(this::main);
+        } else {
+            permit.release();
+        }
+        runner.awaitYield();
+    }
+
+    private void main() {
+        javaThread = Thread.currentThread();
+        CURRENT.set(this);
+        try {
+            if (!destroyRequested) {
+                body.run();
+            }
+        } catch (WorkflowTaskAbort e) {
+            // unwound on purpose: eviction or a failed task
+        } catch (Throwable t) {
+            try {
+                runner.executor().threadFailed(this, t);
+            } catch (WorkflowTaskAbort e) {
+                // the closing command did not match the history; the task failure is recorded
+            }
+        } finally {
+            done = true;
+            javaThread = null;
+            CURRENT.remove();
+            runner.threadYielded();
+        }
+    }
+
+    /** Unwinds a blocked thread so that no OS thread stays parked for it. */
+    void destroy() {
+        if (!started) {
+            done = true;
+            return;
+        }
+        destroyRequested = true;
+        while (!done) {
+            permit.release();
+            runner.awaitYield();
+        }
+    }
+
+    /** Where the thread is blocked, for error messages; {@code null} if unknown. */
+    StackTraceElement[] blockedStack() {
+        Thread thread = javaThread;
+        return thread == null ? null : thread.getStackTrace();
+    }
+
+    String blockedReason() {
+        return blockedReason;
+    }
+
+    @Override
+    public String toString() {
+        return "WorkflowThread[" + name + (done ? ", done" : blockedReason == null ? "" : ", in " + blockedReason)
+                + "]";
+    }
+}

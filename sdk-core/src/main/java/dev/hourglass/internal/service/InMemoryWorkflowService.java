@@ -1,0 +1,662 @@
+package dev.hourglass.internal.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hourglass.client.WorkflowExecution;
+import dev.hourglass.client.WorkflowExecutionAlreadyStartedException;
+import dev.hourglass.client.WorkflowIdReusePolicy;
+import dev.hourglass.client.WorkflowNotFoundException;
+import dev.hourglass.client.WorkflowQueryException;
+import dev.hourglass.failure.ApplicationFailure;
+import dev.hourglass.failure.TimeoutFailure;
+import dev.hourglass.failure.TimeoutType;
+import dev.hourglass.history.EventType;
+import dev.hourglass.history.History;
+import dev.hourglass.internal.common.FailureConverter;
+import dev.hourglass.service.ActivityTask;
+import dev.hourglass.service.Command;
+import dev.hourglass.service.ServiceOptions;
+import dev.hourglass.service.StartWorkflowRequest;
+import dev.hourglass.service.WorkflowService;
+import dev.hourglass.service.WorkflowTask;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The in-memory {@link WorkflowService}: histories, task queues, durable timers and activity retries held in
+ * memory under one lock, with deadlines driven by a {@link Scheduler} over a {@link Clock}.
+ */
+public final class InMemoryWorkflowService implements WorkflowService {
+
+    private static final Logger log = LoggerFactory.getLogger(InMemoryWorkflowService.class);
+
+    final Clock clock;
+    final Scheduler scheduler;
+    final ServiceOptions options;
+    final ReentrantLock lock = new ReentrantLock();
+    private final Map<String, List<Run>> runsByWorkflowId = new HashMap<>();
+    private final Map<String, Run> runsByRunId = new HashMap<>();
+    private final Map<String, TaskQueue> queues = new HashMap<>();
+    private final Map<String, Run> workflowTaskTokens = new HashMap<>();
+    private final Map<String, CompletableFuture<JsonNode>> queries = new HashMap<>();
+    private final List<Consumer<WorkflowTaskFailure>> taskFailureListeners = new ArrayList<>();
+    private final Supplier<String> runIds;
+    private final Activities activities;
+    private long nextToken;
+
+    /** A workflow task failure, reported to listeners (the test environment fails fast on them). */
+    public record WorkflowTaskFailure(WorkflowExecution execution, String workflowType, Throwable failure) {
+    }
+
+    /** Creates a service with random run ids. */
+    public InMemoryWorkflowService(Clock clock, Scheduler scheduler, ServiceOptions options) {
+        this(clock, scheduler, options, () -> UUID.randomUUID().toString());
+    }
+
+    /** Creates a service whose run ids come from {@code runIds} (seeded in tests). */
+    public InMemoryWorkflowService(Clock clock, Scheduler scheduler, ServiceOptions options, Supplier<String> runIds) {
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.options = options;
+        this.runIds = runIds;
+        this.activities = new Activities(this);
+    }
+
+    /** Registers a listener called (under the service lock) for every failed workflow task. */
+    public void addWorkflowTaskFailureListener(Consumer<WorkflowTaskFailure> listener) {
+        lock.lock();
+        try {
+            taskFailureListeners.add(listener);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Clock getClock() {
+        return clock;
+    }
+
+    /** The current time at the millisecond precision that histories record. */
+    Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+
+    String newToken(String prefix) {
+        return prefix + (++nextToken);
+    }
+
+    TaskQueue queue(String name) {
+        return queues.computeIfAbsent(name, n -> new TaskQueue(lock));
+    }
+
+    // ---------------------------------------------------------------- start and close
+
+    @Override
+    public WorkflowExecution startWorkflow(StartWorkflowRequest request) {
+        lock.lock();
+        try {
+            return startLocked(request, null, null, runIds.get()).execution();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Run startLocked(StartWorkflowRequest request, String continuedFromRunId, Instant inheritedDeadline,
+            String runId) {
+        List<Run> runs = runsByWorkflowId.computeIfAbsent(request.workflowId(), id -> new ArrayList<>());
+        if (!runs.isEmpty() && continuedFromRunId == null) {
+            checkReuse(runs.get(runs.size() - 1), request);
+        }
+        Instant now = now();
+        Instant deadline = inheritedDeadline != null ? inheritedDeadline
+                : request.executionTimeout() == null ? null : now.plus(request.executionTimeout());
+        Run run = new Run(request.workflowId(), runId, request.workflowType(), request.taskQueue(),
+                request.parentWorkflowId(), request.parentRunId(), request.parentChildId(), deadline);
+        runs.add(run);
+        runsByRunId.put(run.runId, run);
+        ObjectNode attributes = JsonNodeFactory.instance.objectNode();
+        attributes.put("workflowType", request.workflowType());
+        attributes.put("taskQueue", request.taskQueue());
+        attributes.set("input", request.input());
+        if (request.parentWorkflowId() != null) {
+            attributes.put("parentWorkflowId", request.parentWorkflowId());
+            attributes.put("parentRunId", request.parentRunId());
+        }
+        if (continuedFromRunId != null) {
+            attributes.put("continuedFromRunId", continuedFromRunId);
+        }
+        if (deadline != null) {
+            attributes.put("workflowExecutionTimeoutMillis", Duration.between(now, deadline).toMillis());
+            run.executionTimeout = scheduler.schedule(deadline, () -> timeOutExecution(run));
+        }
+        run.append(EventType.WorkflowExecutionStarted, attributes, now);
+        scheduleWorkflowTask(run);
+        return run;
+    }
+
+    private void checkReuse(Run last, StartWorkflowRequest request) {
+        WorkflowExecution existing = last.execution();
+        if (last.isOpen()) {
+            throw new WorkflowExecutionAlreadyStartedException(existing, last.workflowType,
+                    "workflow id '" + request.workflowId() + "' is already used by the open execution " + existing
+                            + "; ids are unique among open executions: wait for it to close or choose another id");
+        }
+        WorkflowIdReusePolicy policy = request.reusePolicy();
+        boolean failed = last.closeType != EventType.WorkflowExecutionCompleted;
+        if (policy == WorkflowIdReusePolicy.REJECT_DUPLICATE
+                || (policy == WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY && !failed)) {
+            throw new WorkflowExecutionAlreadyStartedException(existing, last.workflowType,
+                    "workflow id '" + request.workflowId() + "' was used by " + existing + " which closed with "
+                            + last.closeType + ", and the reuse policy " + policy + " forbids starting it again");
+        }
+    }
+
+    private void timeOutExecution(Run run) {
+        lock.lock();
+        try {
+            if (run.isOpen()) {
+                run.append(EventType.WorkflowExecutionTimedOut, JsonNodeFactory.instance.objectNode(), now());
+                closeRun(run, EventType.WorkflowExecutionTimedOut, null);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Closes a run: cancels everything armed for it, wakes result waiters and tells a parent. */
+    private void closeRun(Run run, EventType closeType, ObjectNode closingAttributes) {
+        run.closeType = closeType;
+        run.buffered.clear();
+        run.timers.values().forEach(Scheduler.Cancellable::cancel);
+        run.timers.clear();
+        for (ActivityState activity : run.activities.values()) {
+            activity.cancelAllTimers();
+            activity.currentToken = null;
+        }
+        run.activities.clear();
+        if (run.executionTimeout != null) {
+            run.executionTimeout.cancel();
+        }
+        if (run.taskTimeout != null) {
+            run.taskTimeout.cancel();
+        }
+        if (run.taskToken != null) {
+            workflowTaskTokens.remove(run.taskToken);
+        }
+        run.taskState = Run.TaskState.IDLE;
+        run.closed.complete(run.snapshot());
+        if (run.parentRunId != null && closeType != EventType.WorkflowExecutionContinuedAsNew) {
+            notifyParent(run, closeType, closingAttributes);
+        }
+    }
+
+    private void notifyParent(Run child, EventType closeType, ObjectNode closingAttributes) {
+        Run parent = runsByRunId.get(child.parentRunId);
+        if (parent == null || !parent.isOpen()) {
+            return;
+        }
+        ObjectNode attributes = JsonNodeFactory.instance.objectNode();
+        attributes.put("childId", child.parentChildId);
+        if (closeType == EventType.WorkflowExecutionCompleted) {
+            attributes.set("result", closingAttributes.get("result"));
+            deliverInput(parent, EventType.ChildWorkflowExecutionCompleted, attributes);
+            return;
+        }
+        ObjectNode failure;
+        if (closeType == EventType.WorkflowExecutionFailed) {
+            failure = (ObjectNode) closingAttributes.get("failure");
+        } else if (closeType == EventType.WorkflowExecutionCanceled) {
+            failure = FailureConverter.toJson(new dev.hourglass.failure.CanceledFailure("child workflow canceled"));
+        } else if (closeType == EventType.WorkflowExecutionTerminated) {
+            failure = FailureConverter.toJson(new dev.hourglass.failure.TerminatedFailure(
+                    child.events.get(child.events.size() - 1).getStringAttribute("reason")));
+        } else {
+            failure = FailureConverter.toJson(new TimeoutFailure("child workflow execution timed out",
+                    TimeoutType.WORKFLOW_EXECUTION, null));
+        }
+        failure.put("stackTrace", "");
+        attributes.set("failure", failure);
+        attributes.put("runId", child.runId);
+        deliverInput(parent, EventType.ChildWorkflowExecutionFailed, attributes);
+    }
+
+    // ---------------------------------------------------------------- workflow tasks
+
+    /** Appends an input event, or buffers it while a workflow task runs; schedules a workflow task. */
+    void deliverInput(Run run, EventType type, ObjectNode attributes) {
+        if (!run.isOpen()) {
+            return;
+        }
+        if (run.taskState == Run.TaskState.STARTED) {
+            run.buffered.add(new Run.PendingEvent(type, attributes));
+            return;
+        }
+        run.append(type, attributes, now());
+        scheduleWorkflowTask(run);
+    }
+
+    private void scheduleWorkflowTask(Run run) {
+        if (run.taskState != Run.TaskState.IDLE || !run.isOpen()) {
+            return;
+        }
+        run.taskState = Run.TaskState.SCHEDULED;
+        TaskQueue queue = queue(run.taskQueue);
+        queue.workflowItems.add(run);
+        queue.workflowAvailable.signal();
+    }
+
+    @Override
+    public WorkflowTask pollWorkflowTask(String taskQueue, Duration timeout) {
+        long remaining = timeout.toNanos();
+        lock.lock();
+        try {
+            TaskQueue queue = queue(taskQueue);
+            while (true) {
+                Object item = queue.workflowItems.poll();
+                if (item instanceof TaskQueue.QueryItem) {
+                    TaskQueue.QueryItem query = (TaskQueue.QueryItem) item;
+                    return new WorkflowTask(query.token(), query.run().snapshot(), 0, query.queryType(), query.args());
+                }
+                if (item instanceof Run) {
+                    Run run = (Run) item;
+                    if (run.isOpen() && run.taskState == Run.TaskState.SCHEDULED) {
+                        return startWorkflowTask(run);
+                    }
+                    continue;
+                }
+                if (remaining <= 0) {
+                    return null;
+                }
+                remaining = queue.workflowAvailable.awaitNanos(remaining);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private WorkflowTask startWorkflowTask(Run run) {
+        run.taskState = Run.TaskState.STARTED;
+        String token = newToken("wt-");
+        run.taskToken = token;
+        workflowTaskTokens.put(token, run);
+        run.taskTimeout = scheduler.schedule(now().plus(options.getWorkflowTaskTimeout()), () -> {
+            lock.lock();
+            try {
+                if (token.equals(run.taskToken) && run.taskState == Run.TaskState.STARTED) {
+                    log.warn("workflow task of {} timed out after {}; handing it out again", run.execution(),
+                            options.getWorkflowTaskTimeout());
+                    endWorkflowTask(run);
+                    scheduleWorkflowTask(run);
+                }
+            } finally {
+                lock.unlock();
+            }
+        });
+        return new WorkflowTask(token, run.snapshot(), run.completedEventCount, null, null);
+    }
+
+    /** Ends the running workflow task and appends what arrived meanwhile; returns whether anything did. */
+    private boolean endWorkflowTask(Run run) {
+        workflowTaskTokens.remove(run.taskToken);
+        run.taskToken = null;
+        if (run.taskTimeout != null) {
+            run.taskTimeout.cancel();
+            run.taskTimeout = null;
+        }
+        run.taskState = Run.TaskState.IDLE;
+        List<Run.PendingEvent> pending = new ArrayList<>(run.buffered);
+        run.buffered.clear();
+        for (Run.PendingEvent event : pending) {
+            run.append(event.type(), event.attributes(), now());
+        }
+        return !pending.isEmpty();
+    }
+
+    @Override
+    public void completeWorkflowTask(String taskToken, List<Command> commands) {
+        lock.lock();
+        try {
+            Run run = workflowTaskTokens.get(taskToken);
+            if (run == null || !run.isOpen()) {
+                log.debug("ignoring completion of stale workflow task {}", taskToken);
+                return;
+            }
+            List<Runnable> afterwards = new ArrayList<>();
+            EventType closing = null;
+            ObjectNode closingAttributes = null;
+            for (Command command : commands) {
+                if (closing != null) {
+                    break;
+                }
+                closing = applyCommand(run, command, afterwards);
+                closingAttributes = command.attributes();
+            }
+            if (closing != null) {
+                closeRun(run, closing, closingAttributes);
+                if (closing == EventType.WorkflowExecutionContinuedAsNew) {
+                    continueAsNew(run, closingAttributes);
+                }
+                afterwards.forEach(Runnable::run);
+                return;
+            }
+            run.completedEventCount = run.events.size();
+            boolean more = endWorkflowTask(run);
+            afterwards.forEach(Runnable::run);
+            if (more) {
+                scheduleWorkflowTask(run);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Records one command; returns its type if it closes the run, else {@code null}. */
+    private EventType applyCommand(Run run, Command command, List<Runnable> afterwards) {
+        ObjectNode attributes = command.attributes();
+        EventType type = command.eventType();
+        if (type == EventType.WorkflowExecutionContinuedAsNew) {
+            attributes.put("newRunId", runIds.get());
+        }
+        run.append(type, attributes, now());
+        switch (type) {
+            case ActivityTaskScheduled:
+                activities.schedule(run, attributes);
+                return null;
+            case ActivityTaskCancelRequested:
+                afterwards.add(() -> activities.cancel(run, attributes.get("activityId").asText()));
+                return null;
+            case TimerStarted:
+                startTimer(run, attributes.get("timerId").asText(), attributes.get("durationMillis").asLong());
+                return null;
+            case TimerCanceled:
+                Scheduler.Cancellable timer = run.timers.remove(attributes.get("timerId").asText());
+                if (timer != null) {
+                    timer.cancel();
+                }
+                return null;
+            case StartChildWorkflowExecutionInitiated:
+                afterwards.add(() -> startChild(run, attributes));
+                return null;
+            case MarkerRecorded:
+                return null;
+            default:
+                return type;
+        }
+    }
+
+    private void startTimer(Run run, String timerId, long durationMillis) {
+        Instant deadline = now().plusMillis(durationMillis);
+        run.timers.put(timerId, scheduler.schedule(deadline, () -> {
+            lock.lock();
+            try {
+                if (run.timers.remove(timerId) != null) {
+                    ObjectNode fired = JsonNodeFactory.instance.objectNode();
+                    fired.put("timerId", timerId);
+                    deliverInput(run, EventType.TimerFired, fired);
+                }
+            } finally {
+                lock.unlock();
+            }
+        }));
+    }
+
+    private void startChild(Run parent, ObjectNode attributes) {
+        String childId = attributes.get("childId").asText();
+        JsonNode timeout = attributes.get("workflowExecutionTimeoutMillis");
+        StartWorkflowRequest request = new StartWorkflowRequest(attributes.get("workflowId").asText(),
+                attributes.get("workflowType").asText(), attributes.get("taskQueue").asText(),
+                (ArrayNode) attributes.get("input"), reusePolicy(attributes),
+                timeout == null || timeout.isNull() ? null : Duration.ofMillis(timeout.asLong()),
+                parent.workflowId, parent.runId, childId);
+        ObjectNode result = JsonNodeFactory.instance.objectNode();
+        result.put("childId", childId);
+        try {
+            Run child = startLocked(request, null, null, runIds.get());
+            result.put("workflowId", child.workflowId);
+            result.put("runId", child.runId);
+            deliverInput(parent, EventType.ChildWorkflowExecutionStarted, result);
+        } catch (WorkflowExecutionAlreadyStartedException e) {
+            ObjectNode failure = FailureConverter.toJson(
+                    ApplicationFailure.newNonRetryableFailure(e.getMessage(), "WorkflowExecutionAlreadyStarted"));
+            failure.put("stackTrace", "");
+            result.set("failure", failure);
+            deliverInput(parent, EventType.ChildWorkflowExecutionFailed, result);
+        }
+    }
+
+    private static WorkflowIdReusePolicy reusePolicy(ObjectNode attributes) {
+        JsonNode policy = attributes.get("workflowIdReusePolicy");
+        return policy == null ? WorkflowIdReusePolicy.ALLOW_DUPLICATE : WorkflowIdReusePolicy.valueOf(policy.asText());
+    }
+
+    private void continueAsNew(Run previous, ObjectNode attributes) {
+        StartWorkflowRequest request = new StartWorkflowRequest(previous.workflowId,
+                attributes.path("workflowType").asText(previous.workflowType),
+                attributes.path("taskQueue").asText(previous.taskQueue), (ArrayNode) attributes.get("input"),
+                WorkflowIdReusePolicy.ALLOW_DUPLICATE, null, previous.parentWorkflowId, previous.parentRunId,
+                previous.parentChildId);
+        Run next = startLocked(request, previous.runId, previous.executionDeadline, attributes.get("newRunId").asText());
+        log.debug("{} continued as new run {}", previous.execution(), next.runId);
+    }
+
+
+    @Override
+    public void failWorkflowTask(String taskToken, Throwable failure) {
+        lock.lock();
+        try {
+            Run run = workflowTaskTokens.get(taskToken);
+            if (run == null || !run.isOpen()) {
+                return;
+            }
+            endWorkflowTask(run);
+            WorkflowTaskFailure report = new WorkflowTaskFailure(run.execution(), run.workflowType, failure);
+            for (Consumer<WorkflowTaskFailure> listener : taskFailureListeners) {
+                listener.accept(report);
+            }
+            scheduler.schedule(now().plus(options.getWorkflowTaskRetryInterval()), () -> {
+                lock.lock();
+                try {
+                    scheduleWorkflowTask(run);
+                } finally {
+                    lock.unlock();
+                }
+            });
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---------------------------------------------------------------- queries
+
+    @Override
+    public JsonNode queryWorkflow(String workflowId, String runId, String queryType, ArrayNode args) {
+        CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+        Run run;
+        String token;
+        lock.lock();
+        try {
+            run = findRun(workflowId, runId);
+            token = newToken("q-");
+            queries.put(token, answer);
+            TaskQueue queue = queue(run.taskQueue);
+            queue.workflowItems.add(new TaskQueue.QueryItem(token, run, queryType, args));
+            queue.workflowAvailable.signal();
+        } finally {
+            lock.unlock();
+        }
+        try {
+            return answer.get(options.getQueryTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new WorkflowQueryException(run.execution(), queryType, "no worker answered query '" + queryType
+                    + "' within " + options.getQueryTimeout() + ": is a worker polling task queue '" + run.taskQueue
+                    + "' with " + run.workflowType + " registered?", null);
+        } catch (ExecutionException e) {
+            throw (RuntimeException) e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WorkflowQueryException(run.execution(), queryType, "interrupted while waiting for the query", e);
+        } finally {
+            lock.lock();
+            try {
+                queries.remove(token);
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    @Override
+    public void respondQueryTask(String taskToken, JsonNode result, ObjectNode failure) {
+        CompletableFuture<JsonNode> answer;
+        lock.lock();
+        try {
+            answer = queries.remove(taskToken);
+        } finally {
+            lock.unlock();
+        }
+        if (answer == null) {
+            return;
+        }
+        if (failure != null) {
+            answer.completeExceptionally(new WorkflowQueryException(null, null,
+                    "query failed: " + failure.path("message").asText(), FailureConverter.fromJson(failure)));
+        } else {
+            answer.complete(result);
+        }
+    }
+
+    // ---------------------------------------------------------------- activities
+
+    @Override
+    public ActivityTask pollActivityTask(String taskQueue, Duration timeout) {
+        return activities.poll(taskQueue, timeout);
+    }
+
+    @Override
+    public void completeActivityTask(String taskToken, JsonNode result) {
+        activities.complete(taskToken, result);
+    }
+
+    @Override
+    public void failActivityTask(String taskToken, ObjectNode failure) {
+        activities.fail(taskToken, failure);
+    }
+
+    @Override
+    public boolean recordActivityHeartbeat(String taskToken, JsonNode details) {
+        return activities.heartbeat(taskToken, details);
+    }
+
+    // ---------------------------------------------------------------- signals, cancel, terminate, read
+
+    @Override
+    public void signalWorkflow(String workflowId, String runId, String signalName, ArrayNode input) {
+        lock.lock();
+        try {
+            Run run = findOpenRun(workflowId, runId);
+            ObjectNode attributes = JsonNodeFactory.instance.objectNode();
+            attributes.put("signalName", signalName);
+            attributes.set("input", input);
+            deliverInput(run, EventType.WorkflowExecutionSignaled, attributes);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void requestCancelWorkflow(String workflowId, String runId) {
+        lock.lock();
+        try {
+            Run run = findOpenRun(workflowId, runId);
+            if (!run.cancelRequested) {
+                run.cancelRequested = true;
+                deliverInput(run, EventType.WorkflowExecutionCancelRequested, JsonNodeFactory.instance.objectNode());
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void terminateWorkflow(String workflowId, String runId, String reason) {
+        lock.lock();
+        try {
+            Run run = findOpenRun(workflowId, runId);
+            ObjectNode attributes = JsonNodeFactory.instance.objectNode();
+            attributes.put("reason", reason == null ? "" : reason);
+            run.append(EventType.WorkflowExecutionTerminated, attributes, now());
+            closeRun(run, EventType.WorkflowExecutionTerminated, attributes);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public History getHistory(String workflowId, String runId) {
+        lock.lock();
+        try {
+            return findRun(workflowId, runId).snapshot();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public CompletableFuture<History> awaitClose(String workflowId, String runId) {
+        lock.lock();
+        try {
+            return findRun(workflowId, runId).closed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Run findRun(String workflowId, String runId) {
+        if (runId != null) {
+            Run run = runsByRunId.get(runId);
+            if (run == null || !run.workflowId.equals(workflowId)) {
+                throw new WorkflowNotFoundException(workflowId, runId);
+            }
+            return run;
+        }
+        List<Run> runs = runsByWorkflowId.get(workflowId);
+        if (runs == null || runs.isEmpty()) {
+            throw new WorkflowNotFoundException(workflowId, null);
+        }
+        return runs.get(runs.size() - 1);
+    }
+
+    private Run findOpenRun(String workflowId, String runId) {
+        Run run = findRun(workflowId, runId);
+        if (!run.isOpen()) {
+            throw new WorkflowNotFoundException(workflowId, run.runId);
+        }
+        return run;
+    }
+
+    @Override
+    public void close() {
+        scheduler.close();
+    }
+}

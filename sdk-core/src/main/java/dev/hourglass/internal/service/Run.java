@@ -1,0 +1,76 @@
+package dev.hourglass.internal.service;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hourglass.client.WorkflowExecution;
+import dev.hourglass.history.EventType;
+import dev.hourglass.history.History;
+import dev.hourglass.history.HistoryEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** The service-side state of one run of a workflow; guarded by the service lock. */
+final class Run {
+
+    enum TaskState { IDLE, SCHEDULED, STARTED }
+
+    /** An input event that arrived while a workflow task was running, appended once it completes. */
+    record PendingEvent(EventType type, ObjectNode attributes) {
+    }
+
+    final String workflowId;
+    final String runId;
+    final String workflowType;
+    final String taskQueue;
+    final String parentWorkflowId;
+    final String parentRunId;
+    final String parentChildId;
+    final Instant executionDeadline;
+
+    final List<HistoryEvent> events = new ArrayList<>();
+    final List<PendingEvent> buffered = new ArrayList<>();
+    final Map<String, Scheduler.Cancellable> timers = new LinkedHashMap<>();
+    final Map<String, ActivityState> activities = new LinkedHashMap<>();
+    final CompletableFuture<History> closed = new CompletableFuture<>();
+
+    TaskState taskState = TaskState.IDLE;
+    String taskToken;
+    Scheduler.Cancellable taskTimeout;
+    int completedEventCount;
+    boolean cancelRequested;
+    EventType closeType;
+    Scheduler.Cancellable executionTimeout;
+
+    Run(String workflowId, String runId, String workflowType, String taskQueue, String parentWorkflowId,
+            String parentRunId, String parentChildId, Instant executionDeadline) {
+        this.workflowId = workflowId;
+        this.runId = runId;
+        this.workflowType = workflowType;
+        this.taskQueue = taskQueue;
+        this.parentWorkflowId = parentWorkflowId;
+        this.parentRunId = parentRunId;
+        this.parentChildId = parentChildId;
+        this.executionDeadline = executionDeadline;
+    }
+
+    boolean isOpen() {
+        return closeType == null;
+    }
+
+    WorkflowExecution execution() {
+        return new WorkflowExecution(workflowId, runId);
+    }
+
+    History snapshot() {
+        return new History(workflowId, runId, workflowType, taskQueue, events);
+    }
+
+    HistoryEvent append(EventType type, ObjectNode attributes, Instant time) {
+        HistoryEvent event = new HistoryEvent(events.size() + 1, time, type, attributes);
+        events.add(event);
+        return event;
+    }
+}

@@ -1,0 +1,186 @@
+package dev.hourglass.internal.worker;
+
+import dev.hourglass.internal.common.Interfaces;
+import dev.hourglass.internal.replay.WorkflowImplementation;
+import dev.hourglass.service.ActivityTask;
+import dev.hourglass.service.WorkflowService;
+import dev.hourglass.service.WorkflowTask;
+import dev.hourglass.worker.Worker;
+import dev.hourglass.worker.WorkerFactoryOptions;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A worker of one task queue: workflow task pollers and an activity poller with a bounded executor. */
+final class WorkerImpl implements Worker {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkerImpl.class);
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
+
+    private final String taskQueue;
+    private final WorkflowService service;
+    private final WorkflowCache cache;
+    private final WorkerFactoryOptions options;
+    private final Map<String, WorkflowImplementation> workflows = new LinkedHashMap<>();
+    private final Map<String, ActivityTaskHandler.ActivityImplementation> activities = new LinkedHashMap<>();
+    private final List<Thread> pollers = new ArrayList<>();
+    private ExecutorService activityExecutor;
+    private volatile boolean running;
+
+    WorkerImpl(String taskQueue, WorkflowService service, WorkflowCache cache, WorkerFactoryOptions options) {
+        this.taskQueue = taskQueue;
+        this.service = service;
+        this.cache = cache;
+        this.options = options;
+    }
+
+    @Override
+    public String getTaskQueue() {
+        return taskQueue;
+    }
+
+    @Override
+    public synchronized void registerWorkflowImplementationTypes(Class<?>... types) {
+        requireNotStarted();
+        for (Class<?> type : types) {
+            WorkflowImplementation implementation = WorkflowImplementation.of(type);
+            WorkflowImplementation previous = workflows.putIfAbsent(implementation.workflowType(), implementation);
+            if (previous != null && previous.implementationClass() != type) {
+                throw new IllegalArgumentException("workflow type '" + implementation.workflowType() + "' is already"
+                        + " registered on task queue '" + taskQueue + "' by " + previous.implementationClass().getName());
+            }
+        }
+    }
+
+    @Override
+    public synchronized void registerActivitiesImplementations(Object... implementations) {
+        requireNotStarted();
+        for (Object implementation : implementations) {
+            List<Class<?>> interfaces = Interfaces.activityInterfacesOf(implementation.getClass());
+            if (interfaces.isEmpty()) {
+                throw new IllegalArgumentException(implementation.getClass().getName() + " implements no"
+                        + " @ActivityInterface: activity implementations must implement an interface annotated with it");
+            }
+            for (Class<?> activityInterface : interfaces) {
+                for (Map.Entry<Method, String> entry : Interfaces.activityMethods(activityInterface).entrySet()) {
+                    if (activities.containsKey(entry.getValue())) {
+                        throw new IllegalArgumentException("activity type '" + entry.getValue() + "' is already"
+                                + " registered on task queue '" + taskQueue + "'");
+                    }
+                    activities.put(entry.getValue(),
+                            new ActivityTaskHandler.ActivityImplementation(implementation, entry.getKey()));
+                }
+            }
+        }
+    }
+
+    private void requireNotStarted() {
+        if (running) {
+            throw new IllegalStateException("register implementations before WorkerFactory.start()");
+        }
+    }
+
+    synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        if (!workflows.isEmpty()) {
+            WorkflowTaskHandler handler = new WorkflowTaskHandler(service, cache, Map.copyOf(workflows), taskQueue);
+            for (int i = 0; i < options.getWorkflowTaskPollers(); i++) {
+                pollers.add(startThread("hourglass-workflow-poller-" + taskQueue + "-" + i, () -> pollWorkflowTasks(handler)));
+            }
+        }
+        if (!activities.isEmpty()) {
+            AtomicInteger number = new AtomicInteger();
+            activityExecutor = Executors.newFixedThreadPool(options.getMaxConcurrentActivities(), runnable -> {
+                Thread thread = new Thread(runnable, "hourglass-activity-" + taskQueue + "-" + number.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+            ActivityTaskHandler handler = new ActivityTaskHandler(service, Map.copyOf(activities));
+            pollers.add(startThread("hourglass-activity-poller-" + taskQueue, () -> pollActivityTasks(handler)));
+        }
+    }
+
+    private Thread startThread(String name, Runnable body) {
+        Thread thread = new Thread(body, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private void pollWorkflowTasks(WorkflowTaskHandler handler) {
+        while (running) {
+            try {
+                WorkflowTask task = service.pollWorkflowTask(taskQueue, POLL_TIMEOUT);
+                if (task != null) {
+                    handler.handle(task);
+                }
+            } catch (RuntimeException e) {
+                if (running) {
+                    log.error("workflow task poller of '{}' failed; polling on", taskQueue, e);
+                }
+            }
+        }
+    }
+
+    private void pollActivityTasks(ActivityTaskHandler handler) {
+        Semaphore slots = new Semaphore(options.getMaxConcurrentActivities());
+        while (running) {
+            try {
+                slots.acquire();
+                ActivityTask task = service.pollActivityTask(taskQueue, POLL_TIMEOUT);
+                if (task == null) {
+                    slots.release();
+                    continue;
+                }
+                activityExecutor.execute(() -> {
+                    try {
+                        handler.handle(task);
+                    } finally {
+                        slots.release();
+                    }
+                });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                slots.release();
+                if (running) {
+                    log.error("activity poller of '{}' failed; polling on", taskQueue, e);
+                }
+            }
+        }
+    }
+
+    synchronized void shutdown() {
+        running = false;
+        for (Thread poller : pollers) {
+            try {
+                poller.join(POLL_TIMEOUT.toMillis() * 4);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        pollers.clear();
+        if (activityExecutor != null) {
+            activityExecutor.shutdownNow();
+            try {
+                activityExecutor.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.hourglass.internal.worker;
+
+import dev.hourglass.internal.replay.WorkflowExecutor;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The bounded, least-recently-used cache of idle workflow executions. An execution taken out for a task is
+ * not in the cache; one pushed out is destroyed, so no thread stays parked for it, and is rebuilt by
+ * replaying its history when its next task arrives.
+ */
+public final class WorkflowCache {
+
+    /** A cached execution and the history length it has processed. */
+    public record Entry(WorkflowExecutor executor, int processedEventCount) {
+    }
+
+    private final int capacity;
+    private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
+    private long evictions;
+
+    public WorkflowCache(int capacity) {
+        this.capacity = capacity;
+    }
+
+    /** Takes the execution of a run out of the cache, or returns {@code null}. */
+    public synchronized Entry take(String runId) {
+        return entries.remove(runId);
+    }
+
+    /** Puts an idle execution back; evicts (and destroys) the least recently used beyond the capacity. */
+    public void put(String runId, Entry entry) {
+        List<Entry> evicted = new ArrayList<>();
+        synchronized (this) {
+            if (capacity == 0) {
+                evicted.add(entry);
+            } else {
+                Entry previous = entries.put(runId, entry);
+                if (previous != null && previous != entry) {
+                    evicted.add(previous);
+                }
+                Iterator<Map.Entry<String, Entry>> it = entries.entrySet().iterator();
+                while (entries.size() > capacity && it.hasNext()) {
+                    evicted.add(it.next().getValue());
+                    it.remove();
+                }
+            }
+            evictions += evicted.size();
+        }
+        evicted.forEach(e -> e.executor().destroy());
+    }
+
+    /** Removes and destroys every cached execution. */
+    public void clear() {
+        List<Entry> all;
+        synchronized (this) {
+            all = new ArrayList<>(entries.values());
+            entries.clear();
+        }
+        all.forEach(e -> e.executor().destroy());
+    }
+
+    public synchronized int size() {
+        return entries.size();
+    }
+
+    /** How many executions were evicted since creation. */
+    public synchronized long evictions() {
+        return evictions;
+    }
+}

@@ -1,0 +1,2 @@
+/** Internal: workers, their pollers, the execution cache and activity execution. */
+package dev.hourglass.internal.worker;

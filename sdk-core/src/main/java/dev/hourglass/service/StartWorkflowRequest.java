@@ -1,0 +1,43 @@
+package dev.hourglass.service;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.hourglass.client.WorkflowIdReusePolicy;
+import java.time.Duration;
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * What a client (or a parent workflow) asks the service to start.
+ *
+ * @param workflowId the workflow id; never {@code null}
+ * @param workflowType the workflow type; never {@code null}
+ * @param taskQueue the task queue of the workflow tasks; never {@code null}
+ * @param input the arguments, one JSON element each; never {@code null}
+ * @param reusePolicy what to do when the id was used by a closed execution; never {@code null}
+ * @param executionTimeout the limit for the whole execution including continue-as-new runs, or {@code null}
+ * @param parentWorkflowId the parent's workflow id for a child workflow, else {@code null}
+ * @param parentRunId the parent's run id for a child workflow, else {@code null}
+ * @param parentChildId the parent's id of the child command for a child workflow, else {@code null}
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public record StartWorkflowRequest(String workflowId, String workflowType, String taskQueue, ArrayNode input,
+        WorkflowIdReusePolicy reusePolicy, Duration executionTimeout, String parentWorkflowId, String parentRunId,
+        String parentChildId) {
+
+    /** Checks the required parts. */
+    public StartWorkflowRequest {
+        Objects.requireNonNull(workflowId, "workflowId");
+        Objects.requireNonNull(workflowType, "workflowType");
+        Objects.requireNonNull(taskQueue, "taskQueue");
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(reusePolicy, "reusePolicy");
+    }
+
+    /** A top-level start with no parent. */
+    public static StartWorkflowRequest of(String workflowId, String workflowType, String taskQueue, ArrayNode input,
+            WorkflowIdReusePolicy reusePolicy, Duration executionTimeout) {
+        return new StartWorkflowRequest(workflowId, workflowType, taskQueue, input, reusePolicy, executionTimeout,
+                null, null, null);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.hourglass.worker;
+
+import dev.hourglass.client.WorkflowClient;
+import dev.hourglass.internal.worker.WorkerFactoryImpl;
+import org.apiguardian.api.API;
+
+/**
+ * Creates the workers of one process and runs them: one {@link Worker} per task queue, sharing a bounded
+ * cache of workflow executions.
+ *
+ * <pre>{@code
+ * WorkerFactory factory = WorkerFactory.newInstance(client);
+ * Worker worker = factory.newWorker("transfers");
+ * worker.registerWorkflowImplementationTypes(MoneyTransferImpl.class);
+ * worker.registerActivitiesImplementations(new AccountActivitiesImpl());
+ * factory.start();
+ * }</pre>
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public interface WorkerFactory {
+
+    /** Returns a factory with default options. */
+    static WorkerFactory newInstance(WorkflowClient client) {
+        return newInstance(client, WorkerFactoryOptions.getDefaultInstance());
+    }
+
+    /** Returns a factory with the given options. */
+    static WorkerFactory newInstance(WorkflowClient client, WorkerFactoryOptions options) {
+        return new WorkerFactoryImpl(client, options);
+    }
+
+    /** Returns a new worker polling {@code taskQueue}; register its types before {@link #start()}. */
+    Worker newWorker(String taskQueue);
+
+    /** Starts polling on every worker of this factory. */
+    void start();
+
+    /** Stops polling, waits for running tasks and releases every cached execution and its threads. */
+    void shutdown();
+
+    /** Returns whether {@link #start()} was called and {@link #shutdown()} was not. */
+    boolean isStarted();
+}

@@ -1,0 +1,91 @@
+package dev.hourglass.worker;
+
+import org.apiguardian.api.API;
+
+/**
+ * Options of a {@link WorkerFactory}.
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class WorkerFactoryOptions {
+
+    private static final WorkerFactoryOptions DEFAULT = newBuilder().build();
+
+    private final int workflowCacheSize;
+    private final int workflowTaskPollers;
+    private final int maxConcurrentActivities;
+
+    private WorkerFactoryOptions(Builder builder) {
+        this.workflowCacheSize = builder.workflowCacheSize;
+        this.workflowTaskPollers = builder.workflowTaskPollers;
+        this.maxConcurrentActivities = builder.maxConcurrentActivities;
+    }
+
+    /** Returns a builder with the defaults. */
+    public static Builder newBuilder() {
+        return new Builder();
+    }
+
+    /** Returns the defaults: a cache of 600 executions, 2 workflow task pollers, 20 concurrent activities. */
+    public static WorkerFactoryOptions getDefaultInstance() {
+        return DEFAULT;
+    }
+
+    /** How many idle executions stay in memory; the least recently used beyond it are evicted. */
+    public int getWorkflowCacheSize() {
+        return workflowCacheSize;
+    }
+
+    /** How many threads of each worker poll for and run workflow tasks. */
+    public int getWorkflowTaskPollers() {
+        return workflowTaskPollers;
+    }
+
+    /** How many activities each worker runs at once. */
+    public int getMaxConcurrentActivities() {
+        return maxConcurrentActivities;
+    }
+
+    /** Builds {@link WorkerFactoryOptions}. */
+    public static final class Builder {
+        private int workflowCacheSize = 600;
+        private int workflowTaskPollers = 2;
+        private int maxConcurrentActivities = 20;
+
+        private Builder() {
+        }
+
+        /** Sets the number of cached executions; 0 disables the cache (every task replays). */
+        public Builder setWorkflowCacheSize(int size) {
+            if (size < 0) {
+                throw new IllegalArgumentException("workflowCacheSize must be >= 0 but was " + size);
+            }
+            this.workflowCacheSize = size;
+            return this;
+        }
+
+        /** Sets the number of workflow task pollers per worker (at least 1). */
+        public Builder setWorkflowTaskPollers(int pollers) {
+            if (pollers < 1) {
+                throw new IllegalArgumentException("workflowTaskPollers must be >= 1 but was " + pollers);
+            }
+            this.workflowTaskPollers = pollers;
+            return this;
+        }
+
+        /** Sets the number of activities each worker runs at once (at least 1). */
+        public Builder setMaxConcurrentActivities(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxConcurrentActivities must be >= 1 but was " + max);
+            }
+            this.maxConcurrentActivities = max;
+            return this;
+        }
+
+        /** Returns the options. */
+        public WorkerFactoryOptions build() {
+            return new WorkerFactoryOptions(this);
+        }
+    }
+}

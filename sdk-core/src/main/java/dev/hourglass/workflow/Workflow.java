@@ -1,0 +1,213 @@
+package dev.hourglass.workflow;
+
+import dev.hourglass.activity.ActivityOptions;
+import dev.hourglass.internal.common.DataConverter;
+import dev.hourglass.internal.replay.ReplaySafeLogger;
+import dev.hourglass.internal.replay.Stubs;
+import dev.hourglass.internal.replay.WorkflowExecutor;
+import dev.hourglass.internal.replay.WorkflowOperations;
+import java.time.Duration;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.apiguardian.api.API;
+import org.slf4j.Logger;
+
+/**
+ * What workflow code uses instead of the clock, randomness, threads and sleeping: every call here is
+ * recorded in (or read back from) the execution's history, so the code runs the same way on replay.
+ *
+ * <pre>{@code
+ * public String transfer(String from, String to, long cents) {
+ *     activities.withdraw(from, cents);
+ *     Workflow.sleep(Duration.ofDays(3));
+ *     activities.deposit(to, cents);
+ *     return "done";
+ * }
+ * }</pre>
+ *
+ * <p>All methods may only be called from workflow code (a workflow method, a signal handler or a function
+ * run by {@link #async}); elsewhere they throw {@link IllegalStateException}.
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class Workflow {
+
+    /** The version {@link #getVersion} returns for histories recorded before the change. */
+    public static final int DEFAULT_VERSION = WorkflowOperations.DEFAULT_VERSION;
+
+    private Workflow() {
+    }
+
+    private static WorkflowOperations ops(String operation) {
+        return WorkflowExecutor.current("Workflow." + operation).operations();
+    }
+
+    /** Sleeps for {@code duration} on a durable timer; the execution may be evicted meanwhile. */
+    public static void sleep(Duration duration) {
+        ops("sleep").newTimer(duration).get();
+    }
+
+    /** Returns a promise completed when a durable timer of {@code duration} fires. */
+    public static Promise<Void> newTimer(Duration duration) {
+        return ops("newTimer").newTimer(duration);
+    }
+
+    /** Returns the workflow's current time: the time of the event being processed, the same on replay. */
+    public static long currentTimeMillis() {
+        return ops("currentTimeMillis").currentTimeMillis();
+    }
+
+    /** Returns a random generator seeded from the execution, drawing the same numbers on replay. */
+    public static Random newRandom() {
+        return ops("newRandom").newRandom();
+    }
+
+    /** Returns a random UUID that is the same on replay. */
+    public static UUID randomUUID() {
+        return ops("randomUUID").randomUUID();
+    }
+
+    /**
+     * Blocks until {@code condition} is true. The condition is evaluated again whenever something happened
+     * (an event arrived, another workflow thread ran); it must only read workflow state.
+     *
+     * @throws dev.hourglass.failure.CanceledFailure if the current cancellation scope is canceled first
+     */
+    public static void await(Supplier<Boolean> condition) {
+        ops("await").await("Workflow.await", condition);
+    }
+
+    /**
+     * Blocks until {@code condition} is true or {@code timeout} passed on a durable timer.
+     *
+     * @return {@code true} if the condition became true, {@code false} on timeout
+     */
+    public static boolean await(Duration timeout, Supplier<Boolean> condition) {
+        return ops("await").await(timeout, condition);
+    }
+
+    /** Returns a stub whose method calls run activities with the given options. */
+    public static <T> T newActivityStub(Class<T> activityInterface, ActivityOptions options) {
+        return Stubs.newActivityStub(activityInterface, options);
+    }
+
+    /** Returns a stub whose workflow method starts a child workflow and waits for its result. */
+    public static <T> T newChildWorkflowStub(Class<T> workflowInterface) {
+        return newChildWorkflowStub(workflowInterface, ChildWorkflowOptions.getDefaultInstance());
+    }
+
+    /** Returns a stub whose workflow method starts a child workflow with the given options. */
+    public static <T> T newChildWorkflowStub(Class<T> workflowInterface, ChildWorkflowOptions options) {
+        return Stubs.newChildWorkflowStub(workflowInterface, options);
+    }
+
+    /**
+     * Runs {@code supplier} once, records its result in the history, and returns the recorded result on
+     * replay without running it again. For small nondeterministic values (an id, a random choice).
+     */
+    public static <R> R sideEffect(Class<R> resultType, Supplier<R> supplier) {
+        return ops("sideEffect").sideEffect(resultType, resultType, supplier);
+    }
+
+    /**
+     * Returns the version of a change to use for this execution: {@code maxSupported} for executions that
+     * reach this point for the first time (recorded in the history), the recorded version on replay, and
+     * {@link #DEFAULT_VERSION} for histories recorded before the call existed.
+     *
+     * <pre>{@code
+     * int version = Workflow.getVersion("add-fraud-check", Workflow.DEFAULT_VERSION, 1);
+     * if (version == 1) { activities.checkFraud(account); }
+     * }</pre>
+     */
+    public static int getVersion(String changeId, int minSupported, int maxSupported) {
+        return ops("getVersion").getVersion(changeId, minSupported, maxSupported);
+    }
+
+    /** Runs {@code function} in a new workflow thread and returns the promise of its result. */
+    public static <R> Promise<R> async(Functions.Func<R> function) {
+        return ops("async").async(function::apply);
+    }
+
+    /** Runs {@code function} with one argument in a new workflow thread. */
+    public static <A1, R> Promise<R> async(Functions.Func1<A1, R> function, A1 arg1) {
+        return ops("async").async(() -> function.apply(arg1));
+    }
+
+    /** Runs {@code function} with two arguments in a new workflow thread. */
+    public static <A1, A2, R> Promise<R> async(Functions.Func2<A1, A2, R> function, A1 arg1, A2 arg2) {
+        return ops("async").async(() -> function.apply(arg1, arg2));
+    }
+
+    /** Runs {@code function} with three arguments in a new workflow thread. */
+    public static <A1, A2, A3, R> Promise<R> async(Functions.Func3<A1, A2, A3, R> function, A1 arg1, A2 arg2,
+            A3 arg3) {
+        return ops("async").async(() -> function.apply(arg1, arg2, arg3));
+    }
+
+    /** Runs {@code procedure} in a new workflow thread; the promise completes when it returns. */
+    public static Promise<Void> async(Functions.Proc procedure) {
+        return ops("async").async(() -> {
+            procedure.apply();
+            return null;
+        });
+    }
+
+    /** Runs {@code procedure} with one argument in a new workflow thread. */
+    public static <A1> Promise<Void> async(Functions.Proc1<A1> procedure, A1 arg1) {
+        return ops("async").async(() -> {
+            procedure.apply(arg1);
+            return null;
+        });
+    }
+
+    /** Runs {@code procedure} with two arguments in a new workflow thread. */
+    public static <A1, A2> Promise<Void> async(Functions.Proc2<A1, A2> procedure, A1 arg1, A2 arg2) {
+        return ops("async").async(() -> {
+            procedure.apply(arg1, arg2);
+            return null;
+        });
+    }
+
+    /** Returns a new promise for workflow code to complete. */
+    public static <T> CompletablePromise<T> newPromise() {
+        ops("newPromise");
+        return new dev.hourglass.internal.replay.PromiseImpl<>();
+    }
+
+    /** Returns a cancellation scope, child of the current one, that runs {@code body} when run. */
+    public static CancellationScope newCancellationScope(Runnable body) {
+        return ops("newCancellationScope").newCancellationScope(false, body);
+    }
+
+    /** Returns a scope not canceled with its parent: the place for cleanup after cancellation. */
+    public static CancellationScope newDetachedCancellationScope(Runnable body) {
+        return ops("newDetachedCancellationScope").newCancellationScope(true, body);
+    }
+
+    /** Ends this run and starts a new run of the same workflow with {@code args}; never returns. */
+    public static void continueAsNew(Object... args) {
+        throw ops("continueAsNew").continueAsNew(DataConverter.getDefault().toJsonArray(args));
+    }
+
+    /** Returns information about the running execution; never {@code null}. */
+    public static WorkflowInfo getInfo() {
+        return ops("getInfo").info();
+    }
+
+    /** Returns whether the code is replaying recorded history (rather than making progress). */
+    public static boolean isReplaying() {
+        return ops("isReplaying").isReplaying();
+    }
+
+    /** Returns a logger that is silent while the code replays, so each line is logged once. */
+    public static Logger getLogger(Class<?> type) {
+        return ReplaySafeLogger.wrap(org.slf4j.LoggerFactory.getLogger(type));
+    }
+
+    /** Returns a logger that is silent while the code replays, so each line is logged once. */
+    public static Logger getLogger(String name) {
+        return ReplaySafeLogger.wrap(org.slf4j.LoggerFactory.getLogger(name));
+    }
+}
