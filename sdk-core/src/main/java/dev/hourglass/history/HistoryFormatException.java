@@ -21,7 +21,10 @@ public final class HistoryFormatException extends RuntimeException {
   /** Sentinel for "not in an event"; event ids and positions are never negative. */
   private static final long NO_EVENT = -1;
 
+  /** The file name, or {@code "<string>"}. */
   private final String source;
+
+  /** The offending event's id or position, or {@link #NO_EVENT}. */
   private final long eventId;
 
   /**

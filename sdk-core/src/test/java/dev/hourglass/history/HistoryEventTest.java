@@ -104,7 +104,8 @@ class HistoryEventTest {
 
   @Test
   void toStringIsIdTypeAndCompactAttributesOnOneLine() {
-    assertThat(timerStarted("1", 259_200_000)).hasToString("3 TimerStarted {\"timerId\":\"1\",\"durationMillis\":259200000}");
+    assertThat(timerStarted("1", 259_200_000))
+        .hasToString("3 TimerStarted {\"timerId\":\"1\",\"durationMillis\":259200000}");
   }
 
   @Test
@@ -134,16 +135,16 @@ class HistoryEventTest {
 
   @Test
   void attributeOrderDoesNotAffectEquality() {
-    HistoryEvent one =
-        new HistoryEvent(3, TIME, EventType.TimerStarted, NODES.objectNode().put("timerId", "1").put("durationMillis", 5));
-    HistoryEvent other =
-        new HistoryEvent(3, TIME, EventType.TimerStarted, NODES.objectNode().put("durationMillis", 5).put("timerId", "1"));
+    ObjectNode timerFirst = NODES.objectNode().put("timerId", "1").put("durationMillis", 5);
+    ObjectNode durationFirst = NODES.objectNode().put("durationMillis", 5).put("timerId", "1");
+    HistoryEvent one = new HistoryEvent(3, TIME, EventType.TimerStarted, timerFirst);
+    HistoryEvent other = new HistoryEvent(3, TIME, EventType.TimerStarted, durationFirst);
 
     assertThat(one).isEqualTo(other).hasSameHashCodeAs(other);
   }
 
   private static HistoryEvent timerStarted(String timerId, long durationMillis) {
-    return new HistoryEvent(
-        3, TIME, EventType.TimerStarted, NODES.objectNode().put("timerId", timerId).put("durationMillis", durationMillis));
+    ObjectNode attributes = NODES.objectNode().put("timerId", timerId).put("durationMillis", durationMillis);
+    return new HistoryEvent(3, TIME, EventType.TimerStarted, attributes);
   }
 }

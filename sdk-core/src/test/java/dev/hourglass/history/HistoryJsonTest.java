@@ -124,7 +124,8 @@ class HistoryJsonTest {
   @Test
   void eventTimesKeepMillisecondPrecision() {
     Instant time = Instant.parse("2024-05-01T12:00:00.123Z");
-    History history = withEvent(new HistoryEvent(2, time, EventType.TimerFired, NODES.objectNode().put("timerId", "1")));
+    History history =
+        withEvent(new HistoryEvent(2, time, EventType.TimerFired, NODES.objectNode().put("timerId", "1")));
 
     assertThat(history.toJson()).contains("\"eventTime\": \"2024-05-01T12:00:00.123Z\"");
     assertThat(History.fromJson(history.toJson()).getLastEvent().getEventTime()).isEqualTo(time);
@@ -133,7 +134,8 @@ class HistoryJsonTest {
   @Test
   void eventTimesKeepNanosecondPrecision() {
     Instant time = Instant.parse("2024-05-01T12:00:00.123456789Z");
-    History history = withEvent(new HistoryEvent(2, time, EventType.TimerFired, NODES.objectNode().put("timerId", "1")));
+    History history =
+        withEvent(new HistoryEvent(2, time, EventType.TimerFired, NODES.objectNode().put("timerId", "1")));
 
     assertThat(History.fromJson(history.toJson()).getLastEvent().getEventTime()).isEqualTo(time);
   }

@@ -56,17 +56,20 @@ class HistoryMalformedInputTest {
 
   @Test
   void rejectsContentAfterTheTopLevelObject() {
-    String json = SampleHistories.justStarted().toJson() + " {}";
+    String json = "{\"format\": \"hourglass-history\"}\n{}";
 
     assertThat(rejection(json).getMessage())
         .isEqualTo(
-            "history <string>: unexpected content after the top-level value at line 23, column 3; "
+            "history <string>: unexpected content after the top-level value at line 2, column 1; "
                 + "expected one JSON object and nothing after it");
   }
 
   @Test
   void rejectsDuplicateFieldNames() {
-    String json = SampleHistories.justStarted().toJson().replace("\"runId\": \"run-1\",", "\"runId\": \"a\", \"runId\": \"b\",");
+    String json =
+        SampleHistories.justStarted()
+            .toJson()
+            .replace("\"runId\": \"run-1\",", "\"runId\": \"a\", \"runId\": \"b\",");
 
     assertThat(rejection(json).getMessage()).contains("not valid JSON").contains("Duplicate field 'runId'");
   }

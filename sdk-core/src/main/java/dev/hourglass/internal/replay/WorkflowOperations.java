@@ -178,13 +178,10 @@ public final class WorkflowOperations {
         if (scope.isCancelRequested()) {
             return PromiseImpl.failed(new CanceledFailure("the timer's cancellation scope was already canceled"));
         }
-        TimerStateMachine machine = startTimer(duration);
-        scope.onCancel(machine, () -> cancelTimer(machine));
-        machine.fired().whenComplete(() -> scope.removeCancelHandler(machine));
-        return machine.fired();
+        return startTimer(duration, scope).fired();
     }
 
-    private TimerStateMachine startTimer(Duration duration) {
+    private TimerStateMachine startTimer(Duration duration, CancellationScopeImpl scope) {
         String timerId = String.valueOf(++timerSeq);
         TimerStateMachine machine = new TimerStateMachine();
         timers.put(timerId, machine);
@@ -192,15 +189,12 @@ public final class WorkflowOperations {
         attributes.put("timerId", timerId);
         attributes.put("durationMillis", Math.max(1, duration.toMillis()));
         executor.matcher.add(new Command(EventType.TimerStarted, attributes));
-        machine.fired().whenComplete(() -> timers.remove(timerId, machine));
-        timerIds.put(machine, timerId);
+        scope.onCancel(machine, () -> cancelTimer(timerId, machine));
+        machine.fired().whenComplete(() -> scope.removeCancelHandler(machine));
         return machine;
     }
 
-    private final Map<TimerStateMachine, String> timerIds = new HashMap<>();
-
-    private void cancelTimer(TimerStateMachine machine) {
-        String timerId = timerIds.remove(machine);
+    private void cancelTimer(String timerId, TimerStateMachine machine) {
         if (machine.cancel()) {
             ObjectNode attributes = JsonNodeFactory.instance.objectNode();
             attributes.put("timerId", timerId);
@@ -224,17 +218,18 @@ public final class WorkflowOperations {
             return true;
         }
         CancellationScopeImpl scope = currentScope();
-        Promise<Void> timer = newTimer(timeout);
+        if (scope.isCancelRequested()) {
+            throw new CanceledFailure("Workflow.await canceled");
+        }
+        if (timeout.isZero() || timeout.isNegative()) {
+            return false;
+        }
+        TimerStateMachine timer = startTimer(timeout, scope);
+        String timerId = String.valueOf(timerSeq);
         WorkflowThread.requireCurrent("Workflow.await").yieldUntil("Workflow.await",
-                () -> timer.isCompleted() || scope.isCancelRequested() || Boolean.TRUE.equals(condition.get()));
+                () -> timer.fired().isCompleted() || scope.isCancelRequested() || Boolean.TRUE.equals(condition.get()));
         if (Boolean.TRUE.equals(condition.get())) {
-            if (!timer.isCompleted()) {
-                for (Map.Entry<TimerStateMachine, String> entry : new HashMap<>(timerIds).entrySet()) {
-                    if (entry.getKey().fired() == timer) {
-                        cancelTimer(entry.getKey());
-                    }
-                }
-            }
+            cancelTimer(timerId, timer);
             return true;
         }
         if (scope.isCancelRequested()) {

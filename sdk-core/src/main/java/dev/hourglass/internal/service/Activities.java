@@ -150,9 +150,10 @@ final class Activities {
     /** Cancels an activity the workflow no longer waits for, and records that it was canceled. */
     void cancel(Run run, String activityId) {
         ActivityState activity = run.activities.get(activityId);
-        if (activity != null) {
-            finish(activity);
+        if (activity == null) {
+            return; // it already closed; its outcome event tells the workflow
         }
+        finish(activity);
         ObjectNode attributes = JsonNodeFactory.instance.objectNode();
         attributes.put("activityId", activityId);
         service.deliverInput(run, EventType.ActivityTaskCanceled, attributes);

@@ -26,7 +26,12 @@ public final class ActivityStateMachine {
                     .add(State.STARTED, Event.FAILED, State.FAILED)
                     .add(State.STARTED, Event.TIMED_OUT, State.TIMED_OUT)
                     .add(State.STARTED, Event.CANCEL, State.CANCEL_REQUESTED)
-                    .add(State.CANCEL_REQUESTED, Event.CANCELED, State.CANCELED);
+                    .add(State.CANCEL_REQUESTED, Event.CANCELED, State.CANCELED)
+                    // the activity closed before the service saw the cancel request: the outcome is ignored
+                    .add(State.CANCEL_REQUESTED, Event.STARTED, State.CANCEL_REQUESTED)
+                    .add(State.CANCEL_REQUESTED, Event.COMPLETED, State.COMPLETED)
+                    .add(State.CANCEL_REQUESTED, Event.FAILED, State.FAILED)
+                    .add(State.CANCEL_REQUESTED, Event.TIMED_OUT, State.TIMED_OUT);
 
     private final String activityId;
     private final String activityType;

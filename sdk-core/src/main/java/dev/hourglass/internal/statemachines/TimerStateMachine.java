@@ -16,7 +16,9 @@ public final class TimerStateMachine {
     public static final StateMachineDefinition<State, Event> DEFINITION =
             StateMachineDefinition.of("TimerStateMachine", State.class, Event.class)
                     .add(State.STARTED, Event.FIRE, State.FIRED)
-                    .add(State.STARTED, Event.CANCEL, State.CANCELED);
+                    .add(State.STARTED, Event.CANCEL, State.CANCELED)
+                    // the timer fired while the task that canceled it ran: the late firing is ignored
+                    .add(State.CANCELED, Event.FIRE, State.CANCELED);
 
     private final PromiseImpl<Void> fired = new PromiseImpl<>();
     private State state = State.STARTED;
@@ -32,7 +34,9 @@ public final class TimerStateMachine {
 
     public void onFired() {
         state = DEFINITION.next(state, Event.FIRE);
-        fired.complete(null);
+        if (state == State.FIRED) {
+            fired.complete(null);
+        }
     }
 
     /** Cancels a started timer; returns whether a cancel command must be recorded. */
