@@ -15,8 +15,10 @@ public final class WorkerFactoryOptions {
     private final int workflowCacheSize;
     private final int workflowTaskPollers;
     private final int maxConcurrentActivities;
+    private final boolean strictReplay;
 
     private WorkerFactoryOptions(Builder builder) {
+        this.strictReplay = builder.strictReplay;
         this.workflowCacheSize = builder.workflowCacheSize;
         this.workflowTaskPollers = builder.workflowTaskPollers;
         this.maxConcurrentActivities = builder.maxConcurrentActivities;
@@ -47,13 +49,28 @@ public final class WorkerFactoryOptions {
         return maxConcurrentActivities;
     }
 
+    /**
+     * Whether a replay that differs from the history only in arguments or durations fails the workflow task
+     * (strict) instead of logging a warning (the default).
+     */
+    public boolean isStrictReplay() {
+        return strictReplay;
+    }
+
     /** Builds {@link WorkerFactoryOptions}. */
     public static final class Builder {
         private int workflowCacheSize = 600;
         private int workflowTaskPollers = 2;
         private int maxConcurrentActivities = 20;
+        private boolean strictReplay;
 
         private Builder() {
+        }
+
+        /** Makes argument and duration differences found on replay fail the workflow task. */
+        public Builder setStrictReplay(boolean strict) {
+            this.strictReplay = strict;
+            return this;
         }
 
         /** Sets the number of cached executions; 0 disables the cache (every task replays). */

@@ -8,7 +8,6 @@ import dev.hourglass.client.WorkflowExecution;
 import dev.hourglass.client.WorkflowExecutionAlreadyStartedException;
 import dev.hourglass.client.WorkflowIdReusePolicy;
 import dev.hourglass.client.WorkflowNotFoundException;
-import dev.hourglass.client.WorkflowQueryException;
 import dev.hourglass.failure.ApplicationFailure;
 import dev.hourglass.failure.TimeoutFailure;
 import dev.hourglass.failure.TimeoutType;
@@ -30,9 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -52,13 +48,14 @@ public final class InMemoryWorkflowService implements WorkflowService {
     final ServiceOptions options;
     final ReentrantLock lock = new ReentrantLock();
     private final Map<String, List<Run>> runsByWorkflowId = new HashMap<>();
-    private final Map<String, Run> runsByRunId = new HashMap<>();
+    final Map<String, Run> runsByRunId = new HashMap<>();
     private final Map<String, TaskQueue> queues = new HashMap<>();
     private final Map<String, Run> workflowTaskTokens = new HashMap<>();
-    private final Map<String, CompletableFuture<JsonNode>> queries = new HashMap<>();
     private final List<Consumer<WorkflowTaskFailure>> taskFailureListeners = new ArrayList<>();
-    private final Supplier<String> runIds;
+    final Supplier<String> runIds;
     private final Activities activities;
+    private final Queries queries;
+    private final ChildWorkflows children;
     private long nextToken;
 
     /** A workflow task failure, reported to listeners (the test environment fails fast on them). */
@@ -77,6 +74,8 @@ public final class InMemoryWorkflowService implements WorkflowService {
         this.options = options;
         this.runIds = runIds;
         this.activities = new Activities(this);
+        this.queries = new Queries(this);
+        this.children = new ChildWorkflows(this);
     }
 
     /** Registers a listener called (under the service lock) for every failed workflow task. */
@@ -119,7 +118,7 @@ public final class InMemoryWorkflowService implements WorkflowService {
         }
     }
 
-    private Run startLocked(StartWorkflowRequest request, String continuedFromRunId, Instant inheritedDeadline,
+    Run startLocked(StartWorkflowRequest request, String continuedFromRunId, Instant inheritedDeadline,
             String runId) {
         List<Run> runs = runsByWorkflowId.computeIfAbsent(request.workflowId(), id -> new ArrayList<>());
         if (!runs.isEmpty() && continuedFromRunId == null) {
@@ -204,38 +203,8 @@ public final class InMemoryWorkflowService implements WorkflowService {
         run.taskState = Run.TaskState.IDLE;
         run.closed.complete(run.snapshot());
         if (run.parentRunId != null && closeType != EventType.WorkflowExecutionContinuedAsNew) {
-            notifyParent(run, closeType, closingAttributes);
+            children.notifyParent(run, closeType, closingAttributes);
         }
-    }
-
-    private void notifyParent(Run child, EventType closeType, ObjectNode closingAttributes) {
-        Run parent = runsByRunId.get(child.parentRunId);
-        if (parent == null || !parent.isOpen()) {
-            return;
-        }
-        ObjectNode attributes = JsonNodeFactory.instance.objectNode();
-        attributes.put("childId", child.parentChildId);
-        if (closeType == EventType.WorkflowExecutionCompleted) {
-            attributes.set("result", closingAttributes.get("result"));
-            deliverInput(parent, EventType.ChildWorkflowExecutionCompleted, attributes);
-            return;
-        }
-        ObjectNode failure;
-        if (closeType == EventType.WorkflowExecutionFailed) {
-            failure = (ObjectNode) closingAttributes.get("failure");
-        } else if (closeType == EventType.WorkflowExecutionCanceled) {
-            failure = FailureConverter.toJson(new dev.hourglass.failure.CanceledFailure("child workflow canceled"));
-        } else if (closeType == EventType.WorkflowExecutionTerminated) {
-            failure = FailureConverter.toJson(new dev.hourglass.failure.TerminatedFailure(
-                    child.events.get(child.events.size() - 1).getStringAttribute("reason")));
-        } else {
-            failure = FailureConverter.toJson(new TimeoutFailure("child workflow execution timed out",
-                    TimeoutType.WORKFLOW_EXECUTION, null));
-        }
-        failure.put("stackTrace", "");
-        attributes.set("failure", failure);
-        attributes.put("runId", child.runId);
-        deliverInput(parent, EventType.ChildWorkflowExecutionFailed, attributes);
     }
 
     // ---------------------------------------------------------------- workflow tasks
@@ -396,7 +365,7 @@ public final class InMemoryWorkflowService implements WorkflowService {
                 }
                 return null;
             case StartChildWorkflowExecutionInitiated:
-                afterwards.add(() -> startChild(run, attributes));
+                afterwards.add(() -> children.startChild(run, attributes));
                 return null;
             case MarkerRecorded:
                 return null;
@@ -419,35 +388,6 @@ public final class InMemoryWorkflowService implements WorkflowService {
                 lock.unlock();
             }
         }));
-    }
-
-    private void startChild(Run parent, ObjectNode attributes) {
-        String childId = attributes.get("childId").asText();
-        JsonNode timeout = attributes.get("workflowExecutionTimeoutMillis");
-        StartWorkflowRequest request = new StartWorkflowRequest(attributes.get("workflowId").asText(),
-                attributes.get("workflowType").asText(), attributes.get("taskQueue").asText(),
-                (ArrayNode) attributes.get("input"), reusePolicy(attributes),
-                timeout == null || timeout.isNull() ? null : Duration.ofMillis(timeout.asLong()),
-                parent.workflowId, parent.runId, childId);
-        ObjectNode result = JsonNodeFactory.instance.objectNode();
-        result.put("childId", childId);
-        try {
-            Run child = startLocked(request, null, null, runIds.get());
-            result.put("workflowId", child.workflowId);
-            result.put("runId", child.runId);
-            deliverInput(parent, EventType.ChildWorkflowExecutionStarted, result);
-        } catch (WorkflowExecutionAlreadyStartedException e) {
-            ObjectNode failure = FailureConverter.toJson(
-                    ApplicationFailure.newNonRetryableFailure(e.getMessage(), "WorkflowExecutionAlreadyStarted"));
-            failure.put("stackTrace", "");
-            result.set("failure", failure);
-            deliverInput(parent, EventType.ChildWorkflowExecutionFailed, result);
-        }
-    }
-
-    private static WorkflowIdReusePolicy reusePolicy(ObjectNode attributes) {
-        JsonNode policy = attributes.get("workflowIdReusePolicy");
-        return policy == null ? WorkflowIdReusePolicy.ALLOW_DUPLICATE : WorkflowIdReusePolicy.valueOf(policy.asText());
     }
 
     private void continueAsNew(Run previous, ObjectNode attributes) {
@@ -491,59 +431,12 @@ public final class InMemoryWorkflowService implements WorkflowService {
 
     @Override
     public JsonNode queryWorkflow(String workflowId, String runId, String queryType, ArrayNode args) {
-        CompletableFuture<JsonNode> answer = new CompletableFuture<>();
-        Run run;
-        String token;
-        lock.lock();
-        try {
-            run = findRun(workflowId, runId);
-            token = newToken("q-");
-            queries.put(token, answer);
-            TaskQueue queue = queue(run.taskQueue);
-            queue.workflowItems.add(new TaskQueue.QueryItem(token, run, queryType, args));
-            queue.workflowAvailable.signal();
-        } finally {
-            lock.unlock();
-        }
-        try {
-            return answer.get(options.getQueryTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw new WorkflowQueryException(run.execution(), queryType, "no worker answered query '" + queryType
-                    + "' within " + options.getQueryTimeout() + ": is a worker polling task queue '" + run.taskQueue
-                    + "' with " + run.workflowType + " registered?", null);
-        } catch (ExecutionException e) {
-            throw (RuntimeException) e.getCause();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WorkflowQueryException(run.execution(), queryType, "interrupted while waiting for the query", e);
-        } finally {
-            lock.lock();
-            try {
-                queries.remove(token);
-            } finally {
-                lock.unlock();
-            }
-        }
+        return queries.query(workflowId, runId, queryType, args);
     }
 
     @Override
     public void respondQueryTask(String taskToken, JsonNode result, ObjectNode failure) {
-        CompletableFuture<JsonNode> answer;
-        lock.lock();
-        try {
-            answer = queries.remove(taskToken);
-        } finally {
-            lock.unlock();
-        }
-        if (answer == null) {
-            return;
-        }
-        if (failure != null) {
-            answer.completeExceptionally(new WorkflowQueryException(null, null,
-                    "query failed: " + failure.path("message").asText(), FailureConverter.fromJson(failure)));
-        } else {
-            answer.complete(result);
-        }
+        queries.respond(taskToken, result, failure);
     }
 
     // ---------------------------------------------------------------- activities
@@ -632,7 +525,7 @@ public final class InMemoryWorkflowService implements WorkflowService {
         }
     }
 
-    private Run findRun(String workflowId, String runId) {
+    Run findRun(String workflowId, String runId) {
         if (runId != null) {
             Run run = runsByRunId.get(runId);
             if (run == null || !run.workflowId.equals(workflowId)) {

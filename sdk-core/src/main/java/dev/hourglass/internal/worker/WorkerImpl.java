@@ -96,7 +96,8 @@ final class WorkerImpl implements Worker {
         }
         running = true;
         if (!workflows.isEmpty()) {
-            WorkflowTaskHandler handler = new WorkflowTaskHandler(service, cache, Map.copyOf(workflows), taskQueue);
+            WorkflowTaskHandler handler = new WorkflowTaskHandler(service, cache, Map.copyOf(workflows), taskQueue,
+                    options.isStrictReplay());
             for (int i = 0; i < options.getWorkflowTaskPollers(); i++) {
                 pollers.add(startThread("hourglass-workflow-poller-" + taskQueue + "-" + i, () -> pollWorkflowTasks(handler)));
             }

@@ -21,9 +21,11 @@ final class WorkflowTaskHandler {
     private final WorkflowCache cache;
     private final Map<String, WorkflowImplementation> implementations;
     private final String taskQueue;
+    private final boolean strictReplay;
 
     WorkflowTaskHandler(WorkflowService service, WorkflowCache cache,
-            Map<String, WorkflowImplementation> implementations, String taskQueue) {
+            Map<String, WorkflowImplementation> implementations, String taskQueue, boolean strictReplay) {
+        this.strictReplay = strictReplay;
         this.service = service;
         this.cache = cache;
         this.implementations = implementations;
@@ -74,7 +76,7 @@ final class WorkflowTaskHandler {
             }
             cached.executor().destroy();
         }
-        return new WorkflowExecutor(implementation, false);
+        return new WorkflowExecutor(implementation, strictReplay);
     }
 
     private void answerQuery(WorkflowTask task) {
@@ -86,7 +88,7 @@ final class WorkflowTaskHandler {
             return;
         }
         WorkflowCache.Entry cached = cache.take(history.getRunId());
-        WorkflowExecutor executor = cached != null ? cached.executor() : new WorkflowExecutor(implementation, false);
+        WorkflowExecutor executor = cached != null ? cached.executor() : new WorkflowExecutor(implementation, strictReplay);
         try {
             if (cached == null) {
                 executor.replay(history);

@@ -1,0 +1,83 @@
+package dev.hourglass.internal.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hourglass.client.WorkflowQueryException;
+import dev.hourglass.internal.common.FailureConverter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Queries of the in-memory service: a query is queued on the workflow's task queue like a workflow task,
+ * a worker answers it from the replayed state, and no event is added to the history.
+ */
+final class Queries {
+
+    private final InMemoryWorkflowService service;
+    private final Map<String, CompletableFuture<JsonNode>> pending = new HashMap<>();
+
+    Queries(InMemoryWorkflowService service) {
+        this.service = service;
+    }
+
+    JsonNode query(String workflowId, String runId, String queryType, ArrayNode args) {
+        CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+        Run run;
+        String token;
+        service.lock.lock();
+        try {
+            run = service.findRun(workflowId, runId);
+            token = service.newToken("q-");
+            pending.put(token, answer);
+            TaskQueue queue = service.queue(run.taskQueue);
+            queue.workflowItems.add(new TaskQueue.QueryItem(token, run, queryType, args));
+            queue.workflowAvailable.signal();
+        } finally {
+            service.lock.unlock();
+        }
+        long timeoutMillis = service.options.getQueryTimeout().toMillis();
+        try {
+            return answer.get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new WorkflowQueryException(run.execution(), queryType, "no worker answered query '" + queryType
+                    + "' within " + service.options.getQueryTimeout() + ": is a worker polling task queue '"
+                    + run.taskQueue + "' with workflow type " + run.workflowType + " registered?", null);
+        } catch (ExecutionException e) {
+            throw (RuntimeException) e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WorkflowQueryException(run.execution(), queryType, "interrupted while waiting for the query", e);
+        } finally {
+            service.lock.lock();
+            try {
+                pending.remove(token);
+            } finally {
+                service.lock.unlock();
+            }
+        }
+    }
+
+    void respond(String taskToken, JsonNode result, ObjectNode failure) {
+        CompletableFuture<JsonNode> answer;
+        service.lock.lock();
+        try {
+            answer = pending.remove(taskToken);
+        } finally {
+            service.lock.unlock();
+        }
+        if (answer == null) {
+            return;
+        }
+        if (failure != null) {
+            answer.completeExceptionally(new WorkflowQueryException(null, null,
+                    "query failed: " + failure.path("message").asText(), FailureConverter.fromJson(failure)));
+        } else {
+            answer.complete(result);
+        }
+    }
+}
