@@ -50,7 +50,9 @@ final class Activities {
     private void enqueueAttempt(ActivityState activity) {
         activity.attempt++;
         activity.running = false;
+        clearAttempt(activity);
         activity.currentToken = service.newToken("at-");
+        service.workStarted();
         byToken.put(activity.currentToken, activity);
         TaskQueue queue = service.queue(activity.taskQueue);
         queue.attempts.add(new TaskQueue.AttemptItem(activity, activity.currentToken));
@@ -173,14 +175,13 @@ final class Activities {
 
     private void attemptFailed(ActivityState activity, ObjectNode failure, TimeoutType timeoutType) {
         activity.cancelAttemptTimers();
-        byToken.remove(activity.currentToken);
         activity.lastFailure = failure;
         boolean nonRetryable = failure.path("nonRetryable").asBoolean(false);
         String type = FailureConverter.failureType(failure);
         if (activity.retryPolicy.isRetryable(type, nonRetryable, activity.attempt)) {
             Instant retryAt = service.now().plus(activity.retryPolicy.backoffAfterAttempt(activity.attempt));
             if (activity.scheduleToCloseDeadline == null || retryAt.isBefore(activity.scheduleToCloseDeadline)) {
-                activity.currentToken = null;
+                clearAttempt(activity);
                 activity.running = false;
                 activity.retryTimer = service.scheduler.schedule(retryAt, () -> locked(() -> {
                     activity.retryTimer = null;
@@ -230,12 +231,18 @@ final class Activities {
 
     private void finish(ActivityState activity) {
         activity.cancelAllTimers();
-        if (activity.currentToken != null) {
-            byToken.remove(activity.currentToken);
-        }
-        activity.currentToken = null;
+        clearAttempt(activity);
         activity.running = false;
         activity.run.activities.remove(activity.activityId);
+    }
+
+    /** Ends the current attempt, if any: it no longer counts as pending work. */
+    void clearAttempt(ActivityState activity) {
+        if (activity.currentToken != null) {
+            byToken.remove(activity.currentToken);
+            activity.currentToken = null;
+            service.workEnded();
+        }
     }
 
     private ActivityState current(String token) {

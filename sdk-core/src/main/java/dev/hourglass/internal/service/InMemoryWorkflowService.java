@@ -52,11 +52,14 @@ public final class InMemoryWorkflowService implements WorkflowService {
     private final Map<String, TaskQueue> queues = new HashMap<>();
     private final Map<String, Run> workflowTaskTokens = new HashMap<>();
     private final List<Consumer<WorkflowTaskFailure>> taskFailureListeners = new ArrayList<>();
+    private final List<Consumer<History>> closeListeners = new ArrayList<>();
     final Supplier<String> runIds;
     private final Activities activities;
     private final Queries queries;
     private final ChildWorkflows children;
     private long nextToken;
+    private int busy;
+    private Runnable idleListener = () -> { };
 
     /** A workflow task failure, reported to listeners (the test environment fails fast on them). */
     public record WorkflowTaskFailure(WorkflowExecution execution, String workflowType, Throwable failure) {
@@ -88,6 +91,16 @@ public final class InMemoryWorkflowService implements WorkflowService {
         }
     }
 
+    /** Registers a listener called (under the service lock) with the history of every run that closes. */
+    public void addCloseListener(Consumer<History> listener) {
+        lock.lock();
+        try {
+            closeListeners.add(listener);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     @Override
     public Clock getClock() {
         return clock;
@@ -96,6 +109,45 @@ public final class InMemoryWorkflowService implements WorkflowService {
     /** The current time at the millisecond precision that histories record. */
     Instant now() {
         return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+
+    /**
+     * Returns whether no work is pending: no workflow task scheduled or running and no activity attempt
+     * queued or running. The virtual clock of the test environment moves only then.
+     */
+    public boolean isIdle() {
+        lock.lock();
+        try {
+            return busy == 0;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Returns the lock that guards all state; the virtual-time scheduler fires deadlines under it. */
+    public java.util.concurrent.locks.ReentrantLock lock() {
+        return lock;
+    }
+
+    /** Sets what runs (under the lock) each time the service becomes idle. */
+    public void setIdleListener(Runnable listener) {
+        lock.lock();
+        try {
+            this.idleListener = listener;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void workStarted() {
+        busy++;
+    }
+
+    void workEnded() {
+        busy--;
+        if (busy == 0) {
+            idleListener.run();
+        }
     }
 
     String newToken(String prefix) {
@@ -188,7 +240,7 @@ public final class InMemoryWorkflowService implements WorkflowService {
         run.timers.clear();
         for (ActivityState activity : run.activities.values()) {
             activity.cancelAllTimers();
-            activity.currentToken = null;
+            activities.clearAttempt(activity);
         }
         run.activities.clear();
         if (run.executionTimeout != null) {
@@ -200,8 +252,13 @@ public final class InMemoryWorkflowService implements WorkflowService {
         if (run.taskToken != null) {
             workflowTaskTokens.remove(run.taskToken);
         }
-        run.taskState = Run.TaskState.IDLE;
-        run.closed.complete(run.snapshot());
+        if (run.taskState != Run.TaskState.IDLE) {
+            run.taskState = Run.TaskState.IDLE;
+            workEnded();
+        }
+        History closedHistory = run.snapshot();
+        closeListeners.forEach(listener -> listener.accept(closedHistory));
+        run.closed.complete(closedHistory);
         if (run.parentRunId != null && closeType != EventType.WorkflowExecutionContinuedAsNew) {
             children.notifyParent(run, closeType, closingAttributes);
         }
@@ -227,6 +284,7 @@ public final class InMemoryWorkflowService implements WorkflowService {
             return;
         }
         run.taskState = Run.TaskState.SCHEDULED;
+        workStarted();
         TaskQueue queue = queue(run.taskQueue);
         queue.workflowItems.add(run);
         queue.workflowAvailable.signal();
@@ -294,6 +352,7 @@ public final class InMemoryWorkflowService implements WorkflowService {
             run.taskTimeout = null;
         }
         run.taskState = Run.TaskState.IDLE;
+        workEnded();
         List<Run.PendingEvent> pending = new ArrayList<>(run.buffered);
         run.buffered.clear();
         for (Run.PendingEvent event : pending) {
