@@ -8,6 +8,7 @@ import dev.hourglass.history.HistoryEvent;
 import dev.hourglass.service.Command;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -22,6 +23,20 @@ import org.slf4j.LoggerFactory;
 final class ReplayMatcher {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayMatcher.class);
+
+    /**
+     * Compares JSON values with numbers by value, not by node type: a history read from JSON holds 20 as an
+     * int node where the code produces a long node.
+     */
+    private static final Comparator<JsonNode> SAME_VALUE = (a, b) -> {
+        if (a.isIntegralNumber() && b.isIntegralNumber()) {
+            return a.bigIntegerValue().compareTo(b.bigIntegerValue());
+        }
+        if (a.isNumber() && b.isNumber()) {
+            return a.asText().equals(b.asText()) ? 0 : 1;
+        }
+        return a.equals(b) ? 0 : 1;
+    };
 
     private final WorkflowExecutor executor;
     private final boolean strict;
@@ -69,7 +84,7 @@ final class ReplayMatcher {
         if (recorded == null) {
             if (replayOnly && historyClosed) {
                 throw executor.abortWith(events.size(), "no further command (the history is closed)",
-                        describe(command), CodeLocations.callerLocation(), "the code produced a command that the"
+                        describe(command), executor.codeLocation(), "the code produced a command that the"
                                 + " history does not have");
             }
             newCommands.add(command);
@@ -78,16 +93,16 @@ final class ReplayMatcher {
         String difference = identityDifference(command, recorded);
         if (difference != null) {
             throw executor.abortWith(recorded.getEventId(), describe(recorded), describe(command),
-                    CodeLocations.callerLocation(), difference);
+                    executor.codeLocation(), difference);
         }
         consume();
         String detail = detailDifference(command, recorded);
         if (detail != null) {
             String message = "event " + recorded.getEventId() + " of " + executor.describeExecution() + ": " + detail
-                    + " (at " + CodeLocations.callerLocation() + ")";
+                    + " (at " + executor.codeLocation() + ")";
             if (strict) {
                 throw executor.abortWith(recorded.getEventId(), describe(recorded), describe(command),
-                        CodeLocations.callerLocation(), detail + " (strict replay)");
+                        executor.codeLocation(), detail + " (strict replay)");
             }
             warnings.add(message);
             log.warn("replay difference: {}", message);
@@ -151,7 +166,7 @@ final class ReplayMatcher {
         for (String name : new String[] {"input", "durationMillis", "result"}) {
             JsonNode now = command.attributes().get(name);
             JsonNode then = recorded.getAttribute(name);
-            if (now != null && then != null && !now.equals(then)) {
+            if (now != null && then != null && !now.equals(SAME_VALUE, then)) {
                 return name + " differs: history recorded " + abbreviate(then) + ", the code now gives "
                         + abbreviate(now);
             }

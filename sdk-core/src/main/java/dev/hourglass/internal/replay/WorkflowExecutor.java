@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hourglass.failure.ActivityFailure;
 import dev.hourglass.failure.CanceledFailure;
+import dev.hourglass.failure.ChildWorkflowFailure;
 import dev.hourglass.failure.HourglassFailure;
 import dev.hourglass.failure.NonDeterministicException;
 import dev.hourglass.history.EventType;
@@ -254,7 +256,7 @@ public final class WorkflowExecutor {
             attributes.put("taskQueue", info.getTaskQueue());
             close(CompletionStateMachine.Event.CONTINUE_AS_NEW,
                     new Command(EventType.WorkflowExecutionContinuedAsNew, attributes));
-        } else if (failure instanceof CanceledFailure && completion.isCancelRequested()) {
+        } else if (completion.isCancelRequested() && isCancellation(failure)) {
             close(CompletionStateMachine.Event.CANCEL,
                     new Command(EventType.WorkflowExecutionCanceled, JsonNodeFactory.instance.objectNode()));
         } else if (failure instanceof HourglassFailure) {
@@ -264,6 +266,18 @@ public final class WorkflowExecutor {
         } else {
             taskFailure = failure;
         }
+    }
+
+    /**
+     * Whether a failure reports a cancellation: a {@link CanceledFailure}, or an activity or child workflow
+     * failure caused by one (what a canceled activity or child throws into the code that waited for it).
+     */
+    private static boolean isCancellation(Throwable failure) {
+        if (failure instanceof CanceledFailure) {
+            return true;
+        }
+        return (failure instanceof ActivityFailure || failure instanceof ChildWorkflowFailure)
+                && failure.getCause() instanceof CanceledFailure;
     }
 
     private void close(CompletionStateMachine.Event event, Command command) {
@@ -309,6 +323,19 @@ public final class WorkflowExecutor {
         return e;
     }
 
+    /**
+     * The user code that is producing a command: the caller's first user frame, or, when the workflow
+     * method has already returned (its completion command), the workflow method itself.
+     */
+    String codeLocation() {
+        String location = CodeLocations.callerLocation();
+        if (location != null) {
+            return location;
+        }
+        return implementation.implementationClass().getName() + "." + implementation.metadata().workflowMethod()
+                .getName() + " (after the workflow method returned)";
+    }
+
     /** Where the workflow's threads are blocked, for "missing command" reports. */
     private String blockedLocation() {
         for (WorkflowThread thread : runner.liveThreads()) {
@@ -317,7 +344,8 @@ public final class WorkflowExecutor {
                 return location;
             }
         }
-        return null;
+        return implementation.implementationClass().getName() + "." + implementation.metadata().workflowMethod()
+                .getName() + " (the code produced no further command)";
     }
 
     String describeExecution() {

@@ -381,10 +381,11 @@ public final class InMemoryWorkflowService implements WorkflowService {
                 closingAttributes = command.attributes();
             }
             if (closing != null) {
-                closeRun(run, closing, closingAttributes);
                 if (closing == EventType.WorkflowExecutionContinuedAsNew) {
+                    // record the next run first, so that whoever hears of the close can find it
                     continueAsNew(run, closingAttributes);
                 }
+                closeRun(run, closing, closingAttributes);
                 afterwards.forEach(Runnable::run);
                 return;
             }

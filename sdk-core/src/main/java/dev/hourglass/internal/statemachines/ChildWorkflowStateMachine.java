@@ -62,11 +62,11 @@ public final class ChildWorkflowStateMachine {
     }
 
     public void onFailed(HistoryEvent event) {
-        boolean started = state == State.STARTED;
-        state = DEFINITION.next(state, started ? Event.FAILED : Event.START_FAILED);
+        boolean beforeStart = state == State.INITIATED;
+        state = DEFINITION.next(state, beforeStart ? Event.START_FAILED : Event.FAILED);
         ChildWorkflowFailure failure = new ChildWorkflowFailure(workflowType, workflowId, runId,
                 FailureConverter.fromJson(event.getAttribute("failure")));
-        if (!started) {
+        if (beforeStart) {
             execution.completeExceptionally(failure);
         }
         result.completeExceptionally(failure);

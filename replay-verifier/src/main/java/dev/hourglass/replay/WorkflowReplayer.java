@@ -1,0 +1,100 @@
+package dev.hourglass.replay;
+
+import dev.hourglass.history.History;
+import dev.hourglass.internal.replay.Replayer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import org.apiguardian.api.API;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Replays a recorded workflow history against workflow code, to check that the code still makes the
+ * decisions the history recorded.
+ *
+ * <pre>{@code
+ * Path file = Path.of("src/test/resources/histories/money-transfer.json");
+ *
+ * WorkflowReplayer.replayWorkflowExecution(file, MoneyTransferImpl.class);
+ * }</pre>
+ *
+ * <p>Replay runs the workflow code of the history's workflow type, without a service or a worker, and feeds
+ * it the recorded events in order. Each command the code produces (schedule an activity, start a timer,
+ * record a marker, start a child workflow, complete the workflow…) must match the next recorded command: the
+ * same kind and the same activity type, timer id, marker id or child workflow type. A mismatch, a recorded
+ * command the code no longer produces, or a command the history does not have throws
+ * {@link dev.hourglass.failure.NonDeterministicException}, whose message names the event id, the recorded
+ * and the new command, the workflow source line and the remedy. Differences in arguments or durations are
+ * not nondeterminism: they are logged as warnings through SLF4J and the replay passes.
+ *
+ * <p>Activities are not run: their recorded results are handed to the code. Workflow loggers from
+ * {@link dev.hourglass.workflow.Workflow#getLogger(Class)} stay silent during replay.
+ *
+ * <p>All methods are thread-safe: each call replays on its own.
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class WorkflowReplayer {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkflowReplayer.class);
+
+    private WorkflowReplayer() {
+    }
+
+    /**
+     * Replays a history against the implementation of its workflow type.
+     *
+     * @param history the recorded history; never {@code null}
+     * @param workflowImplementationClasses workflow implementation classes, one of which implements the
+     *     history's workflow type; the others are ignored; never {@code null}, empty or holding {@code null}
+     * @throws dev.hourglass.failure.NonDeterministicException if the code does not make the recorded decisions
+     * @throws IllegalArgumentException if no class is given, a class is not a usable workflow implementation,
+     *     or none implements the history's workflow type; the message names what is missing
+     * @throws NullPointerException if {@code history} or a class is {@code null}
+     */
+    public static void replayWorkflowExecution(History history, Class<?>... workflowImplementationClasses) {
+        Objects.requireNonNull(history, "history");
+        checkClasses(workflowImplementationClasses);
+        List<String> warnings = Replayer.replay(history, false, workflowImplementationClasses);
+        if (!warnings.isEmpty()) {
+            log.warn("replay of workflow {} ({}) matched, with {} difference(s) in arguments or durations: {}",
+                    history.getWorkflowId(), history.getWorkflowType(), warnings.size(), warnings);
+        }
+    }
+
+    /**
+     * Reads a history file, in history format version 1, and replays it against the implementation of its
+     * workflow type.
+     *
+     * @param historyFile the history file, as written by {@link History#write(Path)}; never {@code null}
+     * @param workflowImplementationClasses workflow implementation classes, one of which implements the
+     *     history's workflow type; the others are ignored; never {@code null}, empty or holding {@code null}
+     * @throws dev.hourglass.history.HistoryFormatException if the file is not a well-formed history; the
+     *     message names the file and, when the problem is in one event, that event
+     * @throws java.io.UncheckedIOException if the file does not exist or cannot be read; the message names
+     *     the file
+     * @throws dev.hourglass.failure.NonDeterministicException if the code does not make the recorded decisions
+     * @throws IllegalArgumentException if no class is given, a class is not a usable workflow implementation,
+     *     or none implements the history's workflow type; the message names what is missing
+     * @throws NullPointerException if {@code historyFile} or a class is {@code null}
+     */
+    public static void replayWorkflowExecution(Path historyFile, Class<?>... workflowImplementationClasses) {
+        Objects.requireNonNull(historyFile, "historyFile");
+        checkClasses(workflowImplementationClasses);
+        replayWorkflowExecution(History.read(historyFile), workflowImplementationClasses);
+    }
+
+    private static void checkClasses(Class<?>[] classes) {
+        Objects.requireNonNull(classes, "workflowImplementationClasses");
+        if (classes.length == 0) {
+            throw new IllegalArgumentException("no workflow implementation class was given: pass the workflow"
+                    + " implementation classes to replay the history against, for example"
+                    + " replayWorkflowExecution(history, MyWorkflowImpl.class)");
+        }
+        for (int i = 0; i < classes.length; i++) {
+            Objects.requireNonNull(classes[i], "workflowImplementationClasses[" + i + "]");
+        }
+    }
+}
