@@ -15,15 +15,34 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class DeterministicRunner {
 
     private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
-    private static final ExecutorService POOL = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "hourglass-workflow-" + THREAD_NUMBER.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ExecutorService POOL = newPool();
 
     private final WorkflowExecutor executor;
     private final List<WorkflowThread> threads = new ArrayList<>();
     private final Semaphore yielded = new Semaphore(0);
+
+    /**
+     * Workflow threads are virtual threads where the JDK has them (21 and later): a blocked workflow thread
+     * then parks no OS thread. On 17 they come from a cached pool of daemon threads.
+     */
+    private static ExecutorService newPool() {
+        try {
+            Class<?> builder = Class.forName("java.lang.Thread$Builder");
+            Object virtual = Thread.class.getMethod("ofVirtual").invoke(null);
+            virtual = builder.getMethod("name", String.class, long.class).invoke(virtual, "hourglass-workflow-", 1L);
+            java.util.concurrent.ThreadFactory threads = (java.util.concurrent.ThreadFactory) builder
+                    .getMethod("factory").invoke(virtual);
+            return (ExecutorService) Executors.class
+                    .getMethod("newThreadPerTaskExecutor", java.util.concurrent.ThreadFactory.class)
+                    .invoke(null, threads);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return Executors.newCachedThreadPool(runnable -> {
+                Thread thread = new Thread(runnable, "hourglass-workflow-" + THREAD_NUMBER.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+    }
 
     DeterministicRunner(WorkflowExecutor executor) {
         this.executor = executor;
