@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,12 +115,12 @@ final class ReplayMatcher {
      * Checks that no recorded command before {@code index} is still unmatched: the code should have produced
      * it before the history moved on.
      */
-    void checkNoneMissingBefore(int index, String location) {
+    void checkNoneMissingBefore(int index, Supplier<String> location) {
         int next = nextCommandIndex();
         if (next < index && next < events.size()) {
             HistoryEvent missing = events.get(next);
             throw executor.abortWith(missing.getEventId(), describe(missing), "nothing (the code did not"
-                    + " produce this command)", location, "a command recorded in the history is missing");
+                    + " produce this command)", location.get(), "a command recorded in the history is missing");
         }
     }
 

@@ -118,7 +118,7 @@ public final class WorkflowExecutor {
             while (nextEventIndex < events.size() && !isStopped()) {
                 HistoryEvent event = events.get(nextEventIndex);
                 if (!event.getEventType().isCommand()) {
-                    matcher.checkNoneMissingBefore(nextEventIndex, blockedLocation());
+                    matcher.checkNoneMissingBefore(nextEventIndex, this::blockedLocation);
                     replaying = nextEventIndex < replayBoundary;
                     currentTimeMillis = event.getEventTime().toEpochMilli();
                     deliver(event);
@@ -127,7 +127,7 @@ public final class WorkflowExecutor {
                 nextEventIndex++;
             }
             if (!isStopped()) {
-                matcher.checkNoneMissingBefore(events.size(), blockedLocation());
+                matcher.checkNoneMissingBefore(events.size(), this::blockedLocation);
             }
         } catch (NonDeterministicException e) {
             taskFailure = e;
@@ -336,7 +336,10 @@ public final class WorkflowExecutor {
                 .getName() + " (after the workflow method returned)";
     }
 
-    /** Where the workflow's threads are blocked, for "missing command" reports. */
+    /**
+     * Where the workflow's threads are blocked, for "missing command" reports. Walks thread stacks, so it is
+     * asked for only once a command is known to be missing.
+     */
     private String blockedLocation() {
         for (WorkflowThread thread : runner.liveThreads()) {
             String location = CodeLocations.userFrame(thread.blockedStack());

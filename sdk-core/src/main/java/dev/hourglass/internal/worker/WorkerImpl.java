@@ -167,6 +167,9 @@ final class WorkerImpl implements Worker {
 
     synchronized void shutdown() {
         running = false;
+        // Wake pollers parked in a long poll; a task being handled is not disturbed: the engine waits
+        // uninterruptibly and the poller only looks at the flag between tasks.
+        pollers.forEach(Thread::interrupt);
         for (Thread poller : pollers) {
             try {
                 poller.join(POLL_TIMEOUT.toMillis() * 4);
