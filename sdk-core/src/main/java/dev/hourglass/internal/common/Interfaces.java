@@ -111,16 +111,28 @@ public final class Interfaces {
         return result;
     }
 
-    /** Returns every {@code @ActivityInterface} implemented by an activity implementation object's class. */
+    /**
+     * Returns every {@code @ActivityInterface} implemented by an activity implementation object's class, directly
+     * or through interfaces that extend it (as the class of a mock of such an interface does).
+     */
     public static List<Class<?>> activityInterfacesOf(Class<?> implementation) {
         List<Class<?>> result = new ArrayList<>();
         for (Class<?> c = implementation; c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Class<?> i : c.getInterfaces()) {
-                if (i.isAnnotationPresent(ActivityInterface.class) && !result.contains(i)) {
-                    result.add(i);
-                }
-            }
+            collectActivityInterfaces(c.getInterfaces(), result);
         }
         return result;
+    }
+
+    /** Adds the annotated interfaces among {@code interfaces}, and looks further up the unannotated ones only. */
+    private static void collectActivityInterfaces(Class<?>[] interfaces, List<Class<?>> result) {
+        for (Class<?> i : interfaces) {
+            if (i.isAnnotationPresent(ActivityInterface.class)) {
+                if (!result.contains(i)) {
+                    result.add(i);
+                }
+            } else {
+                collectActivityInterfaces(i.getInterfaces(), result);
+            }
+        }
     }
 }

@@ -48,6 +48,11 @@ final class Queries {
                     + "' within " + service.options.getQueryTimeout() + ": is a worker polling task queue '"
                     + run.taskQueue + "' with workflow type " + run.workflowType + " registered?", null);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof WorkflowQueryException) {
+                // the worker's answer knows neither the execution nor the query type: name them
+                throw new WorkflowQueryException(run.execution(), queryType, e.getCause().getMessage(),
+                        e.getCause().getCause());
+            }
             throw (RuntimeException) e.getCause();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,0 +1,298 @@
+package dev.hourglass.e2e;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.hourglass.client.WorkflowClient;
+import dev.hourglass.client.WorkflowExecution;
+import dev.hourglass.client.WorkflowOptions;
+import dev.hourglass.history.EventType;
+import dev.hourglass.history.History;
+import dev.hourglass.history.HistoryEvent;
+import dev.hourglass.internal.replay.Replayer;
+import dev.hourglass.internal.service.InMemoryWorkflowService;
+import dev.hourglass.internal.service.RealTimeScheduler;
+import dev.hourglass.service.ServiceOptions;
+import dev.hourglass.service.StartWorkflowRequest;
+import dev.hourglass.service.WorkflowService;
+import dev.hourglass.worker.Worker;
+import dev.hourglass.worker.WorkerFactory;
+import dev.hourglass.worker.WorkerFactoryOptions;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * One in-memory service, client, worker factory and worker (on a task queue of its own) per test, shut down
+ * after it.
+ *
+ * <p>After each test that passed, every run the test produced is checked: the runs started through the
+ * client, the runs they continued as new into, and their child workflows, recursively. Each history must
+ * replay against the registered workflow classes without an exception or a warning, and must come back equal
+ * from its JSON.
+ *
+ * <p>Register it on an instance field with {@code @RegisterExtension}; activity objects created in earlier
+ * fields are then fresh for each test:
+ *
+ * <pre>{@code
+ * final AccountsImpl accounts = new AccountsImpl();
+ * final E2eEnvironment env = E2eEnvironment.newBuilder()
+ *         .registerWorkflowImplementationTypes(MoneyTransferImpl.class)
+ *         .registerActivitiesImplementations(accounts)
+ *         .build();
+ * }</pre>
+ */
+public final class E2eEnvironment implements BeforeEachCallback, AfterEachCallback {
+
+    private static final Duration AWAIT_LIMIT = Duration.ofSeconds(10);
+
+    private final List<Class<?>> workflowTypes;
+    private final List<Object> activities;
+    private final ServiceOptions serviceOptions;
+    private final WorkerFactoryOptions factoryOptions;
+    private final List<WorkflowExecution> started = Collections.synchronizedList(new ArrayList<>());
+
+    private InMemoryWorkflowService service;
+    private WorkflowClient client;
+    private WorkerFactory factory;
+    private String taskQueue;
+
+    private E2eEnvironment(Builder builder) {
+        this.workflowTypes = List.copyOf(builder.workflowTypes);
+        this.activities = List.copyOf(builder.activities);
+        this.serviceOptions = builder.serviceOptions;
+        this.factoryOptions = builder.factoryOptions;
+    }
+
+    /** Returns a builder of an environment with default service and worker options. */
+    public static Builder newBuilder() {
+        return new Builder();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        service = new InMemoryWorkflowService(Clock.systemUTC(), new RealTimeScheduler(Clock.systemUTC()),
+                serviceOptions);
+        client = WorkflowClient.newInstance(recording(service));
+        factory = WorkerFactory.newInstance(client, factoryOptions);
+        taskQueue = "e2e-" + context.getRequiredTestClass().getSimpleName() + "-"
+                + context.getRequiredTestMethod().getName();
+        Worker worker = factory.newWorker(taskQueue);
+        if (!workflowTypes.isEmpty()) {
+            worker.registerWorkflowImplementationTypes(workflowTypes.toArray(new Class<?>[0]));
+        }
+        if (!activities.isEmpty()) {
+            worker.registerActivitiesImplementations(activities.toArray());
+        }
+        factory.start();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        try {
+            factory.shutdown();
+            if (context.getExecutionException().isEmpty()) {
+                verifyHistories();
+            }
+        } finally {
+            service.close();
+        }
+    }
+
+    /** A client of the service that remembers every execution started through it. */
+    private WorkflowService recording(WorkflowService target) {
+        return (WorkflowService) Proxy.newProxyInstance(WorkflowService.class.getClassLoader(),
+                new Class<?>[] {WorkflowService.class}, (proxy, method, args) -> {
+                    try {
+                        Object result = method.invoke(target, args);
+                        if (method.getName().equals("startWorkflow") && args.length == 1
+                                && args[0] instanceof StartWorkflowRequest) {
+                            started.add((WorkflowExecution) result);
+                        }
+                        return result;
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    private void verifyHistories() {
+        SoftAssertions softly = new SoftAssertions();
+        Class<?>[] implementations = workflowTypes.toArray(new Class<?>[0]);
+        for (History history : producedHistories()) {
+            String run = history.getWorkflowId() + " (run " + history.getRunId() + ")";
+            softly.assertThat(History.fromJson(history.toJson()))
+                    .as("history of %s read back from its JSON", run)
+                    .isEqualTo(history);
+            try {
+                List<String> warnings = Replayer.replay(history, false, implementations);
+                softly.assertThat(warnings).as("replay warnings of %s", run).isEmpty();
+            } catch (RuntimeException | Error e) {
+                softly.fail("replay of " + run + " failed: " + e + "\nhistory:\n" + history.toJson(), e);
+            }
+        }
+        softly.assertAll();
+    }
+
+    /**
+     * Returns the history of every run the test produced: started through the client, continued as new from
+     * those, and their children, recursively; each run once, in discovery order.
+     */
+    public List<History> producedHistories() {
+        Map<String, History> found = new LinkedHashMap<>();
+        Deque<WorkflowExecution> pending = new ArrayDeque<>();
+        synchronized (started) {
+            pending.addAll(started);
+        }
+        while (!pending.isEmpty()) {
+            WorkflowExecution execution = pending.poll();
+            if (found.containsKey(execution.getRunId())) {
+                continue;
+            }
+            History history = service.getHistory(execution.getWorkflowId(), execution.getRunId());
+            found.put(history.getRunId(), history);
+            for (HistoryEvent event : history.getEvents()) {
+                if (event.getEventType() == EventType.ChildWorkflowExecutionStarted) {
+                    pending.add(new WorkflowExecution(event.getStringAttribute("workflowId"),
+                            event.getStringAttribute("runId")));
+                } else if (event.getEventType() == EventType.WorkflowExecutionContinuedAsNew) {
+                    pending.add(new WorkflowExecution(history.getWorkflowId(),
+                            event.getStringAttribute("newRunId")));
+                }
+            }
+        }
+        return new ArrayList<>(found.values());
+    }
+
+    /** Returns the in-memory service behind the client. */
+    public InMemoryWorkflowService service() {
+        return service;
+    }
+
+    /** Returns the client; executions it starts are checked after the test. */
+    public WorkflowClient client() {
+        return client;
+    }
+
+    /** Returns the worker factory (started). */
+    public WorkerFactory factory() {
+        return factory;
+    }
+
+    /** Returns the task queue of this test's worker. */
+    public String taskQueue() {
+        return taskQueue;
+    }
+
+    /** Returns options for a new execution with {@code workflowId} on this test's task queue. */
+    public WorkflowOptions.Builder options(String workflowId) {
+        return WorkflowOptions.newBuilder().setTaskQueue(taskQueue).setWorkflowId(workflowId);
+    }
+
+    /** Returns a typed stub that starts {@code workflowId} on this test's task queue. */
+    public <T> T newWorkflowStub(Class<T> workflowInterface, String workflowId) {
+        return client.newWorkflowStub(workflowInterface, options(workflowId).build());
+    }
+
+    /** Returns the history of the latest run of {@code workflowId}. */
+    public History history(String workflowId) {
+        return client.fetchHistory(workflowId);
+    }
+
+    /**
+     * Waits until the latest run of {@code workflowId} has a history matching {@code condition} and returns
+     * it; fails after a few seconds, naming {@code description}.
+     */
+    public History awaitHistory(String workflowId, String description, Predicate<History> condition) {
+        long deadline = System.nanoTime() + AWAIT_LIMIT.toNanos();
+        History history = client.fetchHistory(workflowId);
+        while (!condition.test(history)) {
+            if (System.nanoTime() > deadline) {
+                fail("Expecting history of %s to show within %s:%n  %s%nbut it was:%n  %s", workflowId,
+                        AWAIT_LIMIT, description, Events.types(history));
+            }
+            pause(Duration.ofMillis(5));
+            history = client.fetchHistory(workflowId);
+        }
+        return history;
+    }
+
+    /** Waits until {@code condition} holds; fails after a few seconds, naming {@code description}. */
+    public static void await(String description, java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + AWAIT_LIMIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("still waiting after %s for: %s", AWAIT_LIMIT, description);
+            }
+            pause(Duration.ofMillis(5));
+        }
+    }
+
+    /** Sleeps the test thread (never workflow code). */
+    public static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Builds an {@link E2eEnvironment}. */
+    public static final class Builder {
+        private final List<Class<?>> workflowTypes = new ArrayList<>();
+        private final List<Object> activities = new ArrayList<>();
+        private ServiceOptions serviceOptions = ServiceOptions.getDefaultInstance();
+        private WorkerFactoryOptions factoryOptions = WorkerFactoryOptions.getDefaultInstance();
+
+        private Builder() {
+        }
+
+        /** Registers workflow implementation classes on the worker; histories are replayed against them. */
+        public Builder registerWorkflowImplementationTypes(Class<?>... types) {
+            workflowTypes.addAll(List.of(types));
+            return this;
+        }
+
+        /** Registers activity implementation objects on the worker. */
+        public Builder registerActivitiesImplementations(Object... implementations) {
+            activities.addAll(List.of(implementations));
+            return this;
+        }
+
+        /** Sets the options of the in-memory service. */
+        public Builder setServiceOptions(ServiceOptions options) {
+            this.serviceOptions = options;
+            return this;
+        }
+
+        /** Retries failed workflow tasks after 50 ms instead of the default second. */
+        public Builder withFastWorkflowTaskRetries() {
+            return setServiceOptions(
+                    ServiceOptions.newBuilder().setWorkflowTaskRetryInterval(Duration.ofMillis(50)).build());
+        }
+
+        /** Sets the options of the worker factory. */
+        public Builder setWorkerFactoryOptions(WorkerFactoryOptions options) {
+            this.factoryOptions = options;
+            return this;
+        }
+
+        /** Returns the environment, to be registered with {@code @RegisterExtension}. */
+        public E2eEnvironment build() {
+            return new E2eEnvironment(this);
+        }
+    }
+}
