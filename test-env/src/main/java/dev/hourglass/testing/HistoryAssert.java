@@ -1,0 +1,320 @@
+package dev.hourglass.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hourglass.history.EventType;
+import dev.hourglass.history.History;
+import dev.hourglass.history.HistoryEvent;
+import dev.hourglass.internal.common.DataConverter;
+import dev.hourglass.internal.common.PayloadConversionException;
+import dev.hourglass.testing.internal.HistoryText;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.apiguardian.api.API;
+import org.assertj.core.api.AbstractAssert;
+
+/**
+ * AssertJ assertions on a workflow execution's {@link History}; obtain one with
+ * {@link HourglassAssertions#assertThat(History)}.
+ *
+ * <pre>{@code
+ * assertThat(client.fetchHistory("transfer-1"))
+ *         .hasActivityScheduled("withdraw")
+ *         .hasTimerStarted(Duration.ofDays(3))
+ *         .hasEventsInOrder(EventType.ActivityTaskScheduled, EventType.TimerFired, EventType.ActivityTaskScheduled)
+ *         .completedWith("moved 100 from alice to bob");
+ * }</pre>
+ *
+ * <p>Failure messages name the workflow id and list the events, each with its id, type and most telling
+ * attribute (the activity type, timer duration, signal name, failure types…).
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public class HistoryAssert extends AbstractAssert<HistoryAssert, History> {
+
+    /**
+     * Creates assertions on {@code actual}; prefer {@link HourglassAssertions#assertThat(History)}.
+     *
+     * @param actual the history; may be {@code null}, which fails every assertion
+     */
+    public HistoryAssert(History actual) {
+        super(actual, HistoryAssert.class);
+    }
+
+    /**
+     * Verifies that the history contains events of the given types in this order, possibly with other
+     * events between them.
+     *
+     * @param types the event types, in the order they must appear; never {@code null}
+     * @return this assertion, for chaining
+     */
+    public HistoryAssert hasEventsInOrder(EventType... types) {
+        Objects.requireNonNull(types, "types");
+        isNotNull();
+        List<HistoryEvent> events = actual.getEvents();
+        int next = 0;
+        long lastMatchedId = 0;
+        for (int i = 0; i < types.length; i++) {
+            while (next < events.size() && events.get(next).getEventType() != types[i]) {
+                next++;
+            }
+            if (next == events.size()) {
+                String where = i == 0 ? "it has none" : "it has none after event " + lastMatchedId + " ("
+                        + types[i - 1] + ", the match of the previous expected type)";
+                failWithMessage("%nExpecting history of <%s>:%n  %s%nto contain these events in order:%n  <%s>%n"
+                        + "but <%s> was not found: %s", id(), events(), list(types), types[i], where);
+            }
+            lastMatchedId = events.get(next).getEventId();
+            next++;
+        }
+        return this;
+    }
+
+    /**
+     * Verifies that the types of the history's events are exactly the given ones, in this order.
+     *
+     * @param types every event type of the history, in order; never {@code null}
+     * @return this assertion, for chaining
+     */
+    public HistoryAssert hasExactlyEvents(EventType... types) {
+        Objects.requireNonNull(types, "types");
+        isNotNull();
+        List<EventType> actualTypes = actual.getEvents().stream().map(HistoryEvent::getEventType)
+                .collect(Collectors.toList());
+        List<EventType> expected = Arrays.asList(types);
+        if (!actualTypes.equals(expected)) {
+            int index = 0;
+            while (index < actualTypes.size() && index < expected.size()
+                    && actualTypes.get(index) == expected.get(index)) {
+                index++;
+            }
+            String difference;
+            if (index == actualTypes.size()) {
+                difference = "it ends after event " + index + " where <" + expected.get(index) + "> was expected";
+            } else if (index == expected.size()) {
+                difference = "it has more events, from event " + (index + 1) + " (" + actualTypes.get(index) + ")";
+            } else {
+                difference = "event " + (index + 1) + " is <" + actualTypes.get(index) + "> where <"
+                        + expected.get(index) + "> was expected";
+            }
+            failWithMessage("%nExpecting history of <%s>:%n  %s%nto have exactly the events:%n  <%s>%nbut %s",
+                    id(), events(), list(types), difference);
+        }
+        return this;
+    }
+
+    /**
+     * Verifies that the workflow scheduled at least one activity of {@code activityType}.
+     *
+     * @param activityType the activity type, the activity method's name unless renamed; never {@code null}
+     * @return this assertion, for chaining
+     */
+    public HistoryAssert hasActivityScheduled(String activityType) {
+        Objects.requireNonNull(activityType, "activityType");
+        isNotNull();
+        if (countActivities(activityType) == 0) {
+            failWithMessage("%nExpecting history of <%s>:%n  %s%nto contain an ActivityTaskScheduled of type:%n"
+                    + "  <\"%s\">%nbut it has none", id(), events(), activityType);
+        }
+        return this;
+    }
+
+    /**
+     * Verifies that the workflow scheduled exactly {@code times} activities of {@code activityType}; retried
+     * attempts of one activity count once.
+     *
+     * @param activityType the activity type; never {@code null}
+     * @param times how many times it must have been scheduled; zero or more
+     * @return this assertion, for chaining
+     */
+    public HistoryAssert hasActivityScheduledTimes(String activityType, int times) {
+        Objects.requireNonNull(activityType, "activityType");
+        isNotNull();
+        long count = countActivities(activityType);
+        if (count != times) {
+            failWithMessage("%nExpecting history of <%s>:%n  %s%nto contain %s ActivityTaskScheduled of type:%n"
+                    + "  <\"%s\">%nbut it has %s", id(), events(), times, activityType, count);
+        }
+        return this;
+    }
+
+    /**
+     * Verifies that the workflow started a timer of exactly {@code duration} ({@code Workflow.sleep},
+     * {@code Workflow.newTimer} or a timed {@code Workflow.await}).
+     *
+     * @param duration the timer's duration; never {@code null}
+     * @return this assertion, for chaining
+     */
+    public HistoryAssert hasTimerStarted(Duration duration) {
+        Objects.requireNonNull(duration, "duration");
+        isNotNull();
+        List<String> started = new ArrayList<>();
+        for (HistoryEvent event : actual.getEvents()) {
+            if (event.getEventType() == EventType.TimerStarted) {
+                long millis = event.getLongAttribute("durationMillis", -1);
+                if (millis == duration.toMillis()) {
+                    return this;
+                }
+                started.add(HistoryText.duration(millis));
+            }
+        }
+        failWithMessage("%nExpecting history of <%s>:%n  %s%nto contain a TimerStarted of duration:%n  <%s>%n"
+                + "but %s", id(), events(), HistoryText.duration(duration.toMillis()),
+                started.isEmpty() ? "it started no timer" : "its timers are " + started);
+        return this;
+    }
+
+    /**
+     * Verifies that at least one signal named {@code signalName} was delivered to the execution.
+     *
+     * @param signalName the signal's name, the signal method's name unless renamed; never {@code null}
+     * @return this assertion, for chaining
+     */
+    public HistoryAssert hasSignal(String signalName) {
+        Objects.requireNonNull(signalName, "signalName");
+        isNotNull();
+        for (HistoryEvent event : actual.getEvents()) {
+            if (event.getEventType() == EventType.WorkflowExecutionSignaled
+                    && signalName.equals(event.getStringAttribute("signalName"))) {
+                return this;
+            }
+        }
+        failWithMessage("%nExpecting history of <%s>:%n  %s%nto contain a WorkflowExecutionSignaled named:%n"
+                + "  <\"%s\">%nbut it has none", id(), events(), signalName);
+        return this;
+    }
+
+    /**
+     * Verifies that the execution completed with a result equal to {@code expected}.
+     *
+     * <p>The recorded result is decoded to {@code expected}'s class, as a client would decode it, then
+     * compared with {@link Object#equals}.
+     *
+     * @param expected the expected result; may be {@code null} for a workflow that returned {@code null} or
+     *     {@code void}
+     * @return this assertion, for chaining
+     */
+    public HistoryAssert completedWith(Object expected) {
+        isNotNull();
+        HistoryEvent last = actual.getLastEvent();
+        if (last == null || last.getEventType() != EventType.WorkflowExecutionCompleted) {
+            failWithMessage("%nExpecting history of <%s>:%n  %s%nto have completed with:%n  <%s>%n"
+                    + "but its last event is <%s>", id(), events(), render(expected), last == null ? "none"
+                    : HistoryText.summary(last));
+        }
+        JsonNode result = last.getAttribute("result");
+        Object decoded;
+        if (expected == null) {
+            decoded = result == null || result.isNull() ? null : result;
+        } else {
+            try {
+                decoded = DataConverter.getDefault().fromJson(result, expected.getClass(), expected.getClass());
+            } catch (PayloadConversionException e) {
+                failWithMessage("%nExpecting history of <%s>:%n  %s%nto have completed with:%n  <%s>%n"
+                        + "but its result %s cannot be read as a %s: %s", id(), events(), render(expected),
+                        HistoryText.json(result), expected.getClass().getName(), e.getMessage());
+                return this;
+            }
+        }
+        if (!Objects.equals(decoded, expected)) {
+            failWithMessage("%nExpecting history of <%s>:%n  %s%nto have completed with:%n  <%s>%n"
+                    + "but it completed with:%n  <%s>", id(), events(), render(expected),
+                    result == null ? "null" : HistoryText.json(result));
+        }
+        return this;
+    }
+
+    /**
+     * Verifies that the execution failed with a failure of {@code failureType}, or with a failure caused,
+     * directly or further down its chain, by one.
+     *
+     * <p>The failure type is an {@code ApplicationFailure}'s type, the class name of any other exception
+     * thrown by workflow or activity code, or the simple name of an Hourglass failure class
+     * ({@code "ActivityFailure"}, {@code "TimeoutFailure"}…). An activity's failure is recorded wrapped in
+     * an {@code ActivityFailure}, so both {@code "ActivityFailure"} and the activity's own type match.
+     *
+     * @param failureType the failure type to find; never {@code null}
+     * @return this assertion, for chaining
+     */
+    public HistoryAssert failedWith(String failureType) {
+        Objects.requireNonNull(failureType, "failureType");
+        isNotNull();
+        HistoryEvent last = actual.getLastEvent();
+        if (last == null || last.getEventType() != EventType.WorkflowExecutionFailed) {
+            failWithMessage("%nExpecting history of <%s>:%n  %s%nto have failed with:%n  <\"%s\">%n"
+                    + "but its last event is <%s>", id(), events(), failureType, last == null ? "none"
+                    : HistoryText.summary(last));
+        }
+        JsonNode failure = last.getAttribute("failure");
+        if (!HistoryText.failureTypes(failure).contains(failureType)) {
+            failWithMessage("%nExpecting history of <%s>:%n  %s%nto have failed with:%n  <\"%s\">%n"
+                    + "but it failed with:%n  <%s>", id(), events(), failureType, HistoryText.failure(failure));
+        }
+        return this;
+    }
+
+    /**
+     * Verifies that the execution is closed: its last event completed, failed, canceled, continued as new,
+     * terminated or timed out the run.
+     *
+     * @return this assertion, for chaining
+     */
+    public HistoryAssert isClosed() {
+        isNotNull();
+        if (!actual.isClosed()) {
+            failWithMessage("%nExpecting history of <%s>:%n  %s%nto be closed%nbut its last event <%s> does not close"
+                    + " it", id(), events(), lastSummary());
+        }
+        return this;
+    }
+
+    /**
+     * Verifies that the execution is still open: its last event does not close the run.
+     *
+     * @return this assertion, for chaining
+     */
+    public HistoryAssert isOpen() {
+        isNotNull();
+        if (actual.isClosed()) {
+            failWithMessage("%nExpecting history of <%s>:%n  %s%nto be open%nbut it was closed by <%s>", id(),
+                    events(), lastSummary());
+        }
+        return this;
+    }
+
+    private long countActivities(String activityType) {
+        return actual.getEvents().stream()
+                .filter(event -> event.getEventType() == EventType.ActivityTaskScheduled)
+                .filter(event -> activityType.equals(event.getStringAttribute("activityType")))
+                .count();
+    }
+
+    private String id() {
+        return actual.getWorkflowId();
+    }
+
+    private String events() {
+        return HistoryText.summaries(actual);
+    }
+
+    private String lastSummary() {
+        HistoryEvent last = actual.getLastEvent();
+        return last == null ? "none" : HistoryText.summary(last);
+    }
+
+    private static String render(Object value) {
+        try {
+            return HistoryText.json(DataConverter.getDefault().toJson(value));
+        } catch (PayloadConversionException e) {
+            return String.valueOf(value);
+        }
+    }
+
+    private static String list(EventType[] types) {
+        return Arrays.stream(types).map(String::valueOf).collect(Collectors.joining(", "));
+    }
+}
