@@ -13,32 +13,32 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface ActivityExecutionContext {
 
-  /**
-   * Returns information about the running attempt.
-   *
-   * @return the activity information, never {@code null}
-   */
-  ActivityInfo getInfo();
+    /**
+     * Returns information about the running attempt.
+     *
+     * @return the activity information, never {@code null}
+     */
+    ActivityInfo getInfo();
 
-  /**
-   * Records progress and resets the heartbeat timeout.
-   *
-   * <p>If this attempt fails or times out, the next attempt can read {@code details} with
-   * {@link #getHeartbeatDetails(Class)} to resume where this one stopped.
-   *
-   * @param details progress to record, serialisable to JSON; may be {@code null}
-   * @throws dev.hourglass.failure.CanceledFailure if cancellation of the activity was requested; let it
-   *     propagate, after cleaning up, to report the activity canceled
-   */
-  void heartbeat(Object details);
+    /**
+     * Records progress and resets the heartbeat timeout.
+     *
+     * <p>If this attempt fails or times out, the next attempt can read {@code details} with
+     * {@link #getHeartbeatDetails(Class)} to resume where this one stopped.
+     *
+     * @param details progress to record, serialisable to JSON; may be {@code null}
+     * @throws dev.hourglass.failure.CanceledFailure if cancellation of the activity was requested; let it
+     *     propagate, after cleaning up, to report the activity canceled
+     */
+    void heartbeat(Object details);
 
-  /**
-   * Returns the details of the last heartbeat recorded by a previous attempt of this activity.
-   *
-   * @param type the class to deserialise the details into; must not be {@code null}
-   * @param <T> the type of the details
-   * @return the details, or an empty optional on the first attempt or if no previous attempt heartbeated
-   *     with details
-   */
-  <T> Optional<T> getHeartbeatDetails(Class<T> type);
+    /**
+     * Returns the details of the last heartbeat recorded by a previous attempt of this activity.
+     *
+     * @param type the class to deserialise the details into; must not be {@code null}
+     * @param <T> the type of the details
+     * @return the details, or an empty optional on the first attempt or if no previous attempt heartbeated
+     *     with details
+     */
+    <T> Optional<T> getHeartbeatDetails(Class<T> type);
 }

@@ -18,10 +18,10 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public @interface ActivityMethod {
 
-  /**
-   * Returns the activity type recorded in histories.
-   *
-   * @return the activity type, or the empty string to use the method name
-   */
-  String name() default "";
+    /**
+     * Returns the activity type recorded in histories.
+     *
+     * @return the activity type, or the empty string to use the method name
+     */
+    String name() default "";
 }

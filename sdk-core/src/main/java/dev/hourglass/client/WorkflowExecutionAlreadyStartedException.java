@@ -11,39 +11,39 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class WorkflowExecutionAlreadyStartedException extends RuntimeException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final WorkflowExecution execution;
-  private final String workflowType;
+    private final WorkflowExecution execution;
+    private final String workflowType;
 
-  /**
-   * Creates the exception.
-   *
-   * @param existing the execution that holds the id; may be {@code null} if unknown
-   * @param workflowType the type of the workflow that could not start; may be {@code null} if unknown
-   * @param message the message, returned as is by {@link #getMessage()}; may be {@code null}
-   */
-  public WorkflowExecutionAlreadyStartedException(WorkflowExecution existing, String workflowType, String message) {
-    super(message);
-    this.execution = existing;
-    this.workflowType = workflowType;
-  }
+    /**
+     * Creates the exception.
+     *
+     * @param existing the execution that holds the id; may be {@code null} if unknown
+     * @param workflowType the type of the workflow that could not start; may be {@code null} if unknown
+     * @param message the message, returned as is by {@link #getMessage()}; may be {@code null}
+     */
+    public WorkflowExecutionAlreadyStartedException(WorkflowExecution existing, String workflowType, String message) {
+        super(message);
+        this.execution = existing;
+        this.workflowType = workflowType;
+    }
 
-  /**
-   * Returns the execution that holds the id.
-   *
-   * @return the existing execution; may be {@code null} if unknown
-   */
-  public WorkflowExecution getExecution() {
-    return execution;
-  }
+    /**
+     * Returns the execution that holds the id.
+     *
+     * @return the existing execution; may be {@code null} if unknown
+     */
+    public WorkflowExecution getExecution() {
+        return execution;
+    }
 
-  /**
-   * Returns the type of the workflow that could not start.
-   *
-   * @return the workflow type; may be {@code null} if unknown
-   */
-  public String getWorkflowType() {
-    return workflowType;
-  }
+    /**
+     * Returns the type of the workflow that could not start.
+     *
+     * @return the workflow type; may be {@code null} if unknown
+     */
+    public String getWorkflowType() {
+        return workflowType;
+    }
 }

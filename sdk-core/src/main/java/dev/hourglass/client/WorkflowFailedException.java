@@ -14,48 +14,48 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class WorkflowFailedException extends RuntimeException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final WorkflowExecution execution;
-  private final String workflowType;
+    private final WorkflowExecution execution;
+    private final String workflowType;
 
-  /**
-   * Creates the exception.
-   *
-   * @param execution the execution that failed; must not be {@code null}
-   * @param workflowType the workflow type; may be {@code null} if unknown
-   * @param cause why the execution failed; may be {@code null}
-   * @throws IllegalArgumentException if {@code execution} is {@code null}
-   */
-  public WorkflowFailedException(WorkflowExecution execution, String workflowType, Throwable cause) {
-    super(message(execution, workflowType), cause);
-    this.execution = execution;
-    this.workflowType = workflowType;
-  }
-
-  private static String message(WorkflowExecution execution, String workflowType) {
-    if (execution == null) {
-      throw new IllegalArgumentException("execution must not be null");
+    /**
+     * Creates the exception.
+     *
+     * @param execution the execution that failed; must not be {@code null}
+     * @param workflowType the workflow type; may be {@code null} if unknown
+     * @param cause why the execution failed; may be {@code null}
+     * @throws IllegalArgumentException if {@code execution} is {@code null}
+     */
+    public WorkflowFailedException(WorkflowExecution execution, String workflowType, Throwable cause) {
+        super(message(execution, workflowType), cause);
+        this.execution = execution;
+        this.workflowType = workflowType;
     }
-    return "Workflow execution failed: workflowType='" + workflowType + "', workflowId='"
-        + execution.getWorkflowId() + "', runId='" + execution.getRunId() + "'";
-  }
 
-  /**
-   * Returns the execution that failed.
-   *
-   * @return the execution, never {@code null}
-   */
-  public WorkflowExecution getExecution() {
-    return execution;
-  }
+    private static String message(WorkflowExecution execution, String workflowType) {
+        if (execution == null) {
+            throw new IllegalArgumentException("execution must not be null");
+        }
+        return "Workflow execution failed: workflowType='" + workflowType + "', workflowId='"
+                + execution.getWorkflowId() + "', runId='" + execution.getRunId() + "'";
+    }
 
-  /**
-   * Returns the workflow type.
-   *
-   * @return the workflow type; may be {@code null} if unknown
-   */
-  public String getWorkflowType() {
-    return workflowType;
-  }
+    /**
+     * Returns the execution that failed.
+     *
+     * @return the execution, never {@code null}
+     */
+    public WorkflowExecution getExecution() {
+        return execution;
+    }
+
+    /**
+     * Returns the workflow type.
+     *
+     * @return the workflow type; may be {@code null} if unknown
+     */
+    public String getWorkflowType() {
+        return workflowType;
+    }
 }

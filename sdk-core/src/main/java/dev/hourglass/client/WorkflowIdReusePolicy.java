@@ -13,15 +13,15 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum WorkflowIdReusePolicy {
 
-  /** The id may be reused once every execution with it is closed, however it closed; the default. */
-  ALLOW_DUPLICATE,
+    /** The id may be reused once every execution with it is closed, however it closed; the default. */
+    ALLOW_DUPLICATE,
 
-  /**
-   * The id may be reused only if the last execution with it failed, meaning it failed, was canceled, was
-   * terminated or timed out; not if it completed.
-   */
-  ALLOW_DUPLICATE_FAILED_ONLY,
+    /**
+     * The id may be reused only if the last execution with it failed, meaning it failed, was canceled, was
+     * terminated or timed out; not if it completed.
+     */
+    ALLOW_DUPLICATE_FAILED_ONLY,
 
-  /** The id may never be reused, even after every execution with it closed. */
-  REJECT_DUPLICATE
+    /** The id may never be reused, even after every execution with it closed. */
+    REJECT_DUPLICATE
 }

@@ -10,39 +10,39 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class WorkflowNotFoundException extends RuntimeException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final String workflowId;
-  private final String runId;
+    private final String workflowId;
+    private final String runId;
 
-  /**
-   * Creates the exception.
-   *
-   * @param workflowId the workflow id looked for; may be {@code null}
-   * @param runId the run id looked for; may be {@code null} when any run was looked for
-   */
-  public WorkflowNotFoundException(String workflowId, String runId) {
-    super("Workflow execution not found: workflowId='" + workflowId + "'"
-        + (runId == null ? "" : ", runId='" + runId + "'"));
-    this.workflowId = workflowId;
-    this.runId = runId;
-  }
+    /**
+     * Creates the exception.
+     *
+     * @param workflowId the workflow id looked for; may be {@code null}
+     * @param runId the run id looked for; may be {@code null} when any run was looked for
+     */
+    public WorkflowNotFoundException(String workflowId, String runId) {
+        super("Workflow execution not found: workflowId='" + workflowId + "'"
+                + (runId == null ? "" : ", runId='" + runId + "'"));
+        this.workflowId = workflowId;
+        this.runId = runId;
+    }
 
-  /**
-   * Returns the workflow id looked for.
-   *
-   * @return the workflow id; may be {@code null}
-   */
-  public String getWorkflowId() {
-    return workflowId;
-  }
+    /**
+     * Returns the workflow id looked for.
+     *
+     * @return the workflow id; may be {@code null}
+     */
+    public String getWorkflowId() {
+        return workflowId;
+    }
 
-  /**
-   * Returns the run id looked for.
-   *
-   * @return the run id, or {@code null} when any run was looked for
-   */
-  public String getRunId() {
-    return runId;
-  }
+    /**
+     * Returns the run id looked for.
+     *
+     * @return the run id, or {@code null} when any run was looked for
+     */
+    public String getRunId() {
+        return runId;
+    }
 }

@@ -11,40 +11,40 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class WorkflowQueryException extends RuntimeException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final WorkflowExecution execution;
-  private final String queryType;
+    private final WorkflowExecution execution;
+    private final String queryType;
 
-  /**
-   * Creates the exception.
-   *
-   * @param execution the execution queried; may be {@code null} if unknown
-   * @param queryType the query type; may be {@code null} if unknown
-   * @param message the message, returned as is by {@link #getMessage()}; may be {@code null}
-   * @param cause the cause, such as the exception the handler threw; may be {@code null}
-   */
-  public WorkflowQueryException(WorkflowExecution execution, String queryType, String message, Throwable cause) {
-    super(message, cause);
-    this.execution = execution;
-    this.queryType = queryType;
-  }
+    /**
+     * Creates the exception.
+     *
+     * @param execution the execution queried; may be {@code null} if unknown
+     * @param queryType the query type; may be {@code null} if unknown
+     * @param message the message, returned as is by {@link #getMessage()}; may be {@code null}
+     * @param cause the cause, such as the exception the handler threw; may be {@code null}
+     */
+    public WorkflowQueryException(WorkflowExecution execution, String queryType, String message, Throwable cause) {
+        super(message, cause);
+        this.execution = execution;
+        this.queryType = queryType;
+    }
 
-  /**
-   * Returns the execution queried.
-   *
-   * @return the execution; may be {@code null} if unknown
-   */
-  public WorkflowExecution getExecution() {
-    return execution;
-  }
+    /**
+     * Returns the execution queried.
+     *
+     * @return the execution; may be {@code null} if unknown
+     */
+    public WorkflowExecution getExecution() {
+        return execution;
+    }
 
-  /**
-   * Returns the query type.
-   *
-   * @return the query type; may be {@code null} if unknown
-   */
-  public String getQueryType() {
-    return queryType;
-  }
+    /**
+     * Returns the query type.
+     *
+     * @return the query type; may be {@code null} if unknown
+     */
+    public String getQueryType() {
+        return queryType;
+    }
 }

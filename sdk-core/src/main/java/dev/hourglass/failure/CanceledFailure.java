@@ -13,24 +13,24 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class CanceledFailure extends HourglassFailure {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  /**
-   * Creates a canceled failure without a cause.
-   *
-   * @param message the message; may be {@code null}
-   */
-  public CanceledFailure(String message) {
-    this(message, null);
-  }
+    /**
+     * Creates a canceled failure without a cause.
+     *
+     * @param message the message; may be {@code null}
+     */
+    public CanceledFailure(String message) {
+        this(message, null);
+    }
 
-  /**
-   * Creates a canceled failure.
-   *
-   * @param message the message; may be {@code null}
-   * @param cause the cause; may be {@code null}
-   */
-  public CanceledFailure(String message, Throwable cause) {
-    super(message, cause);
-  }
+    /**
+     * Creates a canceled failure.
+     *
+     * @param message the message; may be {@code null}
+     * @param cause the cause; may be {@code null}
+     */
+    public CanceledFailure(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -13,27 +13,27 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public abstract class HourglassFailure extends RuntimeException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final String originalMessage;
+    private final String originalMessage;
 
-  /**
-   * Creates a failure.
-   *
-   * @param message the message; may be {@code null}
-   * @param cause the cause; may be {@code null}
-   */
-  protected HourglassFailure(String message, Throwable cause) {
-    super(message, cause);
-    this.originalMessage = message;
-  }
+    /**
+     * Creates a failure.
+     *
+     * @param message the message; may be {@code null}
+     * @param cause the cause; may be {@code null}
+     */
+    protected HourglassFailure(String message, Throwable cause) {
+        super(message, cause);
+        this.originalMessage = message;
+    }
 
-  /**
-   * Returns the message as it was given, without the details {@link #getMessage()} may add.
-   *
-   * @return the message; may be {@code null}
-   */
-  public String getOriginalMessage() {
-    return originalMessage;
-  }
+    /**
+     * Returns the message as it was given, without the details {@link #getMessage()} may add.
+     *
+     * @return the message; may be {@code null}
+     */
+    public String getOriginalMessage() {
+        return originalMessage;
+    }
 }

@@ -16,14 +16,14 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class NondeterministicCallError extends Error {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  /**
-   * Creates the error.
-   *
-   * @param message what was called, what to call instead and where; may be {@code null}
-   */
-  public NondeterministicCallError(String message) {
-    super(message);
-  }
+    /**
+     * Creates the error.
+     *
+     * @param message what was called, what to call instead and where; may be {@code null}
+     */
+    public NondeterministicCallError(String message) {
+        super(message);
+    }
 }

@@ -10,15 +10,15 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum TimeoutType {
 
-  /** An activity attempt ran longer than its start-to-close timeout. */
-  START_TO_CLOSE,
+    /** An activity attempt ran longer than its start-to-close timeout. */
+    START_TO_CLOSE,
 
-  /** An activity, all attempts and backoffs included, ran longer than its schedule-to-close timeout. */
-  SCHEDULE_TO_CLOSE,
+    /** An activity, all attempts and backoffs included, ran longer than its schedule-to-close timeout. */
+    SCHEDULE_TO_CLOSE,
 
-  /** An activity attempt went longer than its heartbeat timeout without heartbeating. */
-  HEARTBEAT,
+    /** An activity attempt went longer than its heartbeat timeout without heartbeating. */
+    HEARTBEAT,
 
-  /** A workflow execution ran longer than its workflow execution timeout. */
-  WORKFLOW_EXECUTION
+    /** A workflow execution ran longer than its workflow execution timeout. */
+    WORKFLOW_EXECUTION
 }

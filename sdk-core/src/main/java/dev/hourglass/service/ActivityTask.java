@@ -25,6 +25,6 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ActivityTask(String taskToken, String workflowId, String runId, String workflowType, String activityId,
-        String activityType, String taskQueue, ArrayNode input, int attempt, Instant scheduledTime,
-        Duration heartbeatTimeout, JsonNode lastHeartbeatDetails) {
+                String activityType, String taskQueue, ArrayNode input, int attempt, Instant scheduledTime,
+                Duration heartbeatTimeout, JsonNode lastHeartbeatDetails) {
 }

@@ -21,10 +21,10 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public @interface QueryMethod {
 
-  /**
-   * Returns the query name clients use.
-   *
-   * @return the query name, or the empty string to use the method name
-   */
-  String name() default "";
+    /**
+     * Returns the query name clients use.
+     *
+     * @return the query name, or the empty string to use the method name
+     */
+    String name() default "";
 }

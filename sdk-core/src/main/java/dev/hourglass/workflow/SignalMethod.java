@@ -21,10 +21,10 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public @interface SignalMethod {
 
-  /**
-   * Returns the signal name recorded in histories.
-   *
-   * @return the signal name, or the empty string to use the method name
-   */
-  String name() default "";
+    /**
+     * Returns the signal name recorded in histories.
+     *
+     * @return the signal name, or the empty string to use the method name
+     */
+    String name() default "";
 }

@@ -13,59 +13,59 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface WorkflowInfo {
 
-  /**
-   * Returns the workflow id.
-   *
-   * @return the workflow id, never {@code null}
-   */
-  String getWorkflowId();
+    /**
+     * Returns the workflow id.
+     *
+     * @return the workflow id, never {@code null}
+     */
+    String getWorkflowId();
 
-  /**
-   * Returns the run id of this execution.
-   *
-   * @return the run id, never {@code null}
-   */
-  String getRunId();
+    /**
+     * Returns the run id of this execution.
+     *
+     * @return the run id, never {@code null}
+     */
+    String getRunId();
 
-  /**
-   * Returns the workflow type: the interface's simple name or {@link WorkflowMethod#name()}.
-   *
-   * @return the workflow type, never {@code null}
-   */
-  String getWorkflowType();
+    /**
+     * Returns the workflow type: the interface's simple name or {@link WorkflowMethod#name()}.
+     *
+     * @return the workflow type, never {@code null}
+     */
+    String getWorkflowType();
 
-  /**
-   * Returns the task queue the workflow tasks are dispatched on.
-   *
-   * @return the task queue, never {@code null}
-   */
-  String getTaskQueue();
+    /**
+     * Returns the task queue the workflow tasks are dispatched on.
+     *
+     * @return the task queue, never {@code null}
+     */
+    String getTaskQueue();
 
-  /**
-   * Returns the workflow id of the parent, if this is a child workflow.
-   *
-   * @return the parent's workflow id, or {@code null} if there is no parent
-   */
-  String getParentWorkflowId();
+    /**
+     * Returns the workflow id of the parent, if this is a child workflow.
+     *
+     * @return the parent's workflow id, or {@code null} if there is no parent
+     */
+    String getParentWorkflowId();
 
-  /**
-   * Returns the run id of the parent, if this is a child workflow.
-   *
-   * @return the parent's run id, or {@code null} if there is no parent
-   */
-  String getParentRunId();
+    /**
+     * Returns the run id of the parent, if this is a child workflow.
+     *
+     * @return the parent's run id, or {@code null} if there is no parent
+     */
+    String getParentRunId();
 
-  /**
-   * Returns the run id of the execution that continued as new into this one.
-   *
-   * @return that run id, or {@code null} if this run did not continue another
-   */
-  String getContinuedExecutionRunId();
+    /**
+     * Returns the run id of the execution that continued as new into this one.
+     *
+     * @return that run id, or {@code null} if this run did not continue another
+     */
+    String getContinuedExecutionRunId();
 
-  /**
-   * Returns the longest time the execution may run, continue-as-new runs included.
-   *
-   * @return the timeout, or {@code null} if there is none
-   */
-  Duration getWorkflowExecutionTimeout();
+    /**
+     * Returns the longest time the execution may run, continue-as-new runs included.
+     *
+     * @return the timeout, or {@code null} if there is none
+     */
+    Duration getWorkflowExecutionTimeout();
 }

@@ -21,10 +21,10 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public @interface WorkflowMethod {
 
-  /**
-   * Returns the workflow type recorded in histories.
-   *
-   * @return the workflow type, or the empty string to use the simple name of the interface
-   */
-  String name() default "";
+    /**
+     * Returns the workflow type recorded in histories.
+     *
+     * @return the workflow type, or the empty string to use the simple name of the interface
+     */
+    String name() default "";
 }

@@ -11,49 +11,49 @@ import org.junit.jupiter.api.Test;
 
 class ActivityTest {
 
-  @AfterEach
-  void clearContext() {
-    ActivityContextHolder.clear();
-  }
+    @AfterEach
+    void clearContext() {
+        ActivityContextHolder.clear();
+    }
 
-  @Test
-  void getExecutionContextOutsideAnActivityExplainsTheMistake() {
-    assertThatThrownBy(Activity::getExecutionContext)
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageStartingWith("Activity.getExecutionContext() called outside an activity: ");
-  }
+    @Test
+    void getExecutionContextOutsideAnActivityExplainsTheMistake() {
+        assertThatThrownBy(Activity::getExecutionContext)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("Activity.getExecutionContext() called outside an activity: ");
+    }
 
-  @Test
-  void getExecutionContextReturnsTheContextOfTheCurrentThread() {
-    ActivityExecutionContext context = mock(ActivityExecutionContext.class);
-    ActivityContextHolder.set(context);
+    @Test
+    void getExecutionContextReturnsTheContextOfTheCurrentThread() {
+        ActivityExecutionContext context = mock(ActivityExecutionContext.class);
+        ActivityContextHolder.set(context);
 
-    assertThat(Activity.getExecutionContext()).isSameAs(context);
-  }
+        assertThat(Activity.getExecutionContext()).isSameAs(context);
+    }
 
-  @Test
-  void contextIsNotVisibleFromAnotherThread() {
-    ActivityContextHolder.set(mock(ActivityExecutionContext.class));
+    @Test
+    void contextIsNotVisibleFromAnotherThread() {
+        ActivityContextHolder.set(mock(ActivityExecutionContext.class));
 
-    ActivityExecutionContext seenElsewhere =
-        CompletableFuture.supplyAsync(ActivityContextHolder::current).join();
+        ActivityExecutionContext seenElsewhere =
+                CompletableFuture.supplyAsync(ActivityContextHolder::current).join();
 
-    assertThat(seenElsewhere).isNull();
-  }
+        assertThat(seenElsewhere).isNull();
+    }
 
-  @Test
-  void clearRemovesTheContext() {
-    ActivityContextHolder.set(mock(ActivityExecutionContext.class));
+    @Test
+    void clearRemovesTheContext() {
+        ActivityContextHolder.set(mock(ActivityExecutionContext.class));
 
-    ActivityContextHolder.clear();
+        ActivityContextHolder.clear();
 
-    assertThat(ActivityContextHolder.current()).isNull();
-  }
+        assertThat(ActivityContextHolder.current()).isNull();
+    }
 
-  @Test
-  void settingANullContextIsRejected() {
-    assertThatThrownBy(() -> ActivityContextHolder.set(null))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("clear()");
-  }
+    @Test
+    void settingANullContextIsRejected() {
+        assertThatThrownBy(() -> ActivityContextHolder.set(null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("clear()");
+    }
 }

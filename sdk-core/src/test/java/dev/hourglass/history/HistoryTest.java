@@ -10,71 +10,71 @@ import org.junit.jupiter.api.Test;
 
 class HistoryTest {
 
-  @Test
-  void rejectsNullArgumentsNamingThem() {
-    List<HistoryEvent> none = List.of();
-    assertThatThrownBy(() -> new History(null, "r", "t", "q", none)).hasMessage("workflowId");
-    assertThatThrownBy(() -> new History("w", null, "t", "q", none)).hasMessage("runId");
-    assertThatThrownBy(() -> new History("w", "r", null, "q", none)).hasMessage("workflowType");
-    assertThatThrownBy(() -> new History("w", "r", "t", null, none)).hasMessage("taskQueue");
-    assertThatThrownBy(() -> new History("w", "r", "t", "q", null))
-        .isInstanceOf(NullPointerException.class)
-        .hasMessage("events");
-  }
+    @Test
+    void rejectsNullArgumentsNamingThem() {
+        List<HistoryEvent> none = List.of();
+        assertThatThrownBy(() -> new History(null, "r", "t", "q", none)).hasMessage("workflowId");
+        assertThatThrownBy(() -> new History("w", null, "t", "q", none)).hasMessage("runId");
+        assertThatThrownBy(() -> new History("w", "r", null, "q", none)).hasMessage("workflowType");
+        assertThatThrownBy(() -> new History("w", "r", "t", null, none)).hasMessage("taskQueue");
+        assertThatThrownBy(() -> new History("w", "r", "t", "q", null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("events");
+    }
 
-  @Test
-  void rejectsANullEventNamingItsIndex() {
-    List<HistoryEvent> events = Arrays.asList(SampleHistories.justStarted().getEvents().get(0), null);
+    @Test
+    void rejectsANullEventNamingItsIndex() {
+        List<HistoryEvent> events = Arrays.asList(SampleHistories.justStarted().getEvents().get(0), null);
 
-    assertThatThrownBy(() -> new History("w", "r", "t", "q", events))
-        .isInstanceOf(NullPointerException.class)
-        .hasMessage("events[1]");
-  }
+        assertThatThrownBy(() -> new History("w", "r", "t", "q", events))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("events[1]");
+    }
 
-  @Test
-  void eventsAreCopiedAndCannotBeModified() {
-    List<HistoryEvent> events = new ArrayList<>(SampleHistories.justStarted().getEvents());
-    History history = new History("w", "r", "t", "q", events);
+    @Test
+    void eventsAreCopiedAndCannotBeModified() {
+        List<HistoryEvent> events = new ArrayList<>(SampleHistories.justStarted().getEvents());
+        History history = new History("w", "r", "t", "q", events);
 
-    events.clear();
+        events.clear();
 
-    assertThat(history.getEvents()).hasSize(1);
-    assertThatThrownBy(() -> history.getEvents().clear()).isInstanceOf(UnsupportedOperationException.class);
-  }
+        assertThat(history.getEvents()).hasSize(1);
+        assertThatThrownBy(() -> history.getEvents().clear()).isInstanceOf(UnsupportedOperationException.class);
+    }
 
-  @Test
-  void lastEventIsNullForAnEmptyHistory() {
-    History empty = new History("w", "r", "t", "q", List.of());
+    @Test
+    void lastEventIsNullForAnEmptyHistory() {
+        History empty = new History("w", "r", "t", "q", List.of());
 
-    assertThat(empty.getLastEvent()).isNull();
-    assertThat(empty.isClosed()).isFalse();
-  }
+        assertThat(empty.getLastEvent()).isNull();
+        assertThat(empty.isClosed()).isFalse();
+    }
 
-  @Test
-  void historyEndingInAClosingEventIsClosed() {
-    History history = SampleHistories.moneyTransfer();
+    @Test
+    void historyEndingInAClosingEventIsClosed() {
+        History history = SampleHistories.moneyTransfer();
 
-    assertThat(history.getLastEvent().getEventType()).isEqualTo(EventType.WorkflowExecutionCompleted);
-    assertThat(history.isClosed()).isTrue();
-  }
+        assertThat(history.getLastEvent().getEventType()).isEqualTo(EventType.WorkflowExecutionCompleted);
+        assertThat(history.isClosed()).isTrue();
+    }
 
-  @Test
-  void historyEndingInAnOpenEventIsNotClosed() {
-    assertThat(SampleHistories.justStarted().isClosed()).isFalse();
-  }
+    @Test
+    void historyEndingInAnOpenEventIsNotClosed() {
+        assertThat(SampleHistories.justStarted().isClosed()).isFalse();
+    }
 
-  @Test
-  void historiesWithEqualFieldsAreEqual() {
-    assertThat(SampleHistories.moneyTransfer())
-        .isEqualTo(SampleHistories.moneyTransfer())
-        .hasSameHashCodeAs(SampleHistories.moneyTransfer())
-        .isNotEqualTo(SampleHistories.justStarted());
-  }
+    @Test
+    void historiesWithEqualFieldsAreEqual() {
+        assertThat(SampleHistories.moneyTransfer())
+                .isEqualTo(SampleHistories.moneyTransfer())
+                .hasSameHashCodeAs(SampleHistories.moneyTransfer())
+                .isNotEqualTo(SampleHistories.justStarted());
+    }
 
-  @Test
-  void toStringNamesTheExecutionAndCountsEvents() {
-    assertThat(SampleHistories.moneyTransfer())
-        .hasToString("History[workflowId=transfer-42, runId=9f1c7e2a-5b3d-4c8e-a1f0-2d6b8e4c7a19, 10 events]");
-    assertThat(SampleHistories.justStarted()).hasToString("History[workflowId=transfer-1, runId=run-1, 1 event]");
-  }
+    @Test
+    void toStringNamesTheExecutionAndCountsEvents() {
+        assertThat(SampleHistories.moneyTransfer())
+                .hasToString("History[workflowId=transfer-42, runId=9f1c7e2a-5b3d-4c8e-a1f0-2d6b8e4c7a19, 10 events]");
+        assertThat(SampleHistories.justStarted()).hasToString("History[workflowId=transfer-1, runId=run-1, 1 event]");
+    }
 }

@@ -18,27 +18,27 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class HistoryEventAccess {
 
-  private static volatile Function<HistoryEvent, ObjectNode> attributesReader;
+    private static volatile Function<HistoryEvent, ObjectNode> attributesReader;
 
-  private HistoryEventAccess() {}
+    private HistoryEventAccess() {}
 
-  /**
-   * Registers how to read an event's attribute object; called once, by {@code HistoryEvent} itself.
-   *
-   * @param reader returns the event's own attribute object; never {@code null}
-   * @throws IllegalStateException if a reader is already registered
-   */
-  public static synchronized void setAttributesReader(Function<HistoryEvent, ObjectNode> reader) {
-    Objects.requireNonNull(reader, "reader");
-    if (attributesReader != null) {
-      throw new IllegalStateException("the HistoryEvent attributes reader is already registered");
+    /**
+     * Registers how to read an event's attribute object; called once, by {@code HistoryEvent} itself.
+     *
+     * @param reader returns the event's own attribute object; never {@code null}
+     * @throws IllegalStateException if a reader is already registered
+     */
+    public static synchronized void setAttributesReader(Function<HistoryEvent, ObjectNode> reader) {
+        Objects.requireNonNull(reader, "reader");
+        if (attributesReader != null) {
+            throw new IllegalStateException("the HistoryEvent attributes reader is already registered");
+        }
+        attributesReader = reader;
     }
-    attributesReader = reader;
-  }
 
-  /** Returns the event's own attribute object, which the caller must not modify. */
-  static ObjectNode attributes(HistoryEvent event) {
-    // An instance exists, so HistoryEvent is initialised and has registered its reader.
-    return attributesReader.apply(event);
-  }
+    /** Returns the event's own attribute object, which the caller must not modify. */
+    static ObjectNode attributes(HistoryEvent event) {
+        // An instance exists, so HistoryEvent is initialised and has registered its reader.
+        return attributesReader.apply(event);
+    }
 }
