@@ -6,6 +6,7 @@ import dev.hourglass.workflow.QueryMethod;
 import dev.hourglass.workflow.SignalMethod;
 import dev.hourglass.workflow.WorkflowInterface;
 import dev.hourglass.workflow.WorkflowMethod;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,11 +45,7 @@ public final class Interfaces {
 
     private static void collectWorkflowInterfaces(Class<?> type, List<Class<?>> found) {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Class<?> i : c.getInterfaces()) {
-                if (i.isAnnotationPresent(WorkflowInterface.class) && !found.contains(i)) {
-                    found.add(i);
-                }
-            }
+            collectAnnotated(c.getInterfaces(), WorkflowInterface.class, found);
         }
     }
 
@@ -118,20 +115,24 @@ public final class Interfaces {
     public static List<Class<?>> activityInterfacesOf(Class<?> implementation) {
         List<Class<?>> result = new ArrayList<>();
         for (Class<?> c = implementation; c != null && c != Object.class; c = c.getSuperclass()) {
-            collectActivityInterfaces(c.getInterfaces(), result);
+            collectAnnotated(c.getInterfaces(), ActivityInterface.class, result);
         }
         return result;
     }
 
-    /** Adds the annotated interfaces among {@code interfaces}, and looks further up the unannotated ones only. */
-    private static void collectActivityInterfaces(Class<?>[] interfaces, List<Class<?>> result) {
+    /**
+     * Adds the interfaces among {@code interfaces} that carry {@code annotation}, and looks further up only the
+     * ones that do not: an annotated interface is the contract, whatever it extends.
+     */
+    private static void collectAnnotated(Class<?>[] interfaces, Class<? extends Annotation> annotation,
+            List<Class<?>> result) {
         for (Class<?> i : interfaces) {
-            if (i.isAnnotationPresent(ActivityInterface.class)) {
+            if (i.isAnnotationPresent(annotation)) {
                 if (!result.contains(i)) {
                     result.add(i);
                 }
             } else {
-                collectActivityInterfaces(i.getInterfaces(), result);
+                collectAnnotated(i.getInterfaces(), annotation, result);
             }
         }
     }
