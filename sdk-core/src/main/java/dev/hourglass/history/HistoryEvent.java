@@ -1,8 +1,11 @@
 package dev.hourglass.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.hourglass.internal.history.HistoryEventAccess;
 import dev.hourglass.internal.history.JsonValues;
 import java.time.Instant;
@@ -114,6 +117,9 @@ public final class HistoryEvent {
      */
     public String getStringAttribute(String name) {
         JsonNode value = attributes.get(name);
+        if (value instanceof TextNode) {
+            return value.textValue();
+        }
         if (value == null || value.isNull()) {
             return null;
         }
@@ -138,6 +144,9 @@ public final class HistoryEvent {
      */
     public long getLongAttribute(String name, long defaultValue) {
         JsonNode value = attributes.get(name);
+        if (value instanceof IntNode || value instanceof LongNode) {
+            return value.longValue();
+        }
         if (value == null || value.isNull()) {
             return defaultValue;
         }

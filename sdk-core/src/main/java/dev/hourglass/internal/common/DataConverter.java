@@ -7,8 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.lang.reflect.Type;
@@ -56,6 +60,10 @@ public final class DataConverter {
         if (value == null) {
             return NullNode.getInstance();
         }
+        JsonNode scalar = scalarToJson(value);
+        if (scalar != null) {
+            return scalar;
+        }
         try {
             return mapper.valueToTree(value);
         } catch (IllegalArgumentException e) {
@@ -84,6 +92,10 @@ public final class DataConverter {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return (T) Defaults.defaultValue(rawType);
         }
+        Object scalar = scalarFromJson(node, rawType);
+        if (scalar != null) {
+            return (T) scalar;
+        }
         try {
             JavaType type = mapper.getTypeFactory().constructType(genericType == null ? rawType : genericType);
             return mapper.convertValue(node, type);
@@ -102,6 +114,48 @@ public final class DataConverter {
             result[i] = fromJson(element, rawTypes[i], genericTypes[i]);
         }
         return result;
+    }
+
+    /**
+     * The node Jackson would build for a string, integer, long or boolean, without going through the mapper
+     * (a hot path of every activity call); {@code null} for any other value.
+     */
+    private static JsonNode scalarToJson(Object value) {
+        Class<?> type = value.getClass();
+        if (type == String.class) {
+            return TextNode.valueOf((String) value);
+        }
+        if (type == Integer.class) {
+            return IntNode.valueOf((Integer) value);
+        }
+        if (type == Long.class) {
+            return LongNode.valueOf((Long) value);
+        }
+        if (type == Boolean.class) {
+            return BooleanNode.valueOf((Boolean) value);
+        }
+        return null;
+    }
+
+    /**
+     * The value Jackson would decode when the node is exactly of the target's kind (text to string, an int
+     * to int, an integral number that fits to long, a boolean to boolean); {@code null} otherwise, and the
+     * mapper decides.
+     */
+    private static Object scalarFromJson(JsonNode node, Class<?> type) {
+        if (type == String.class) {
+            return node.isTextual() ? node.textValue() : null;
+        }
+        if (type == int.class || type == Integer.class) {
+            return node.isInt() ? node.intValue() : null;
+        }
+        if (type == long.class || type == Long.class) {
+            return (node.isInt() || node.isLong()) ? node.longValue() : null;
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return node.isBoolean() ? node.booleanValue() : null;
+        }
+        return null;
     }
 
     private static String abbreviate(JsonNode node) {

@@ -8,12 +8,28 @@ final class CodeLocations {
         "java.", "javax.", "jdk.", "sun.", "com.sun.", "org.junit.", "$Proxy", "com.fasterxml."
     };
 
+    private static final String DELIVERY_CLASS = WorkflowExecutor.class.getName();
+    private static final String DELIVERY_METHOD = "deliver";
+
     private CodeLocations() {
     }
 
-    /** The first user frame of the calling thread, like {@code TransferImpl.transfer(TransferImpl.java:42)}. */
+    /**
+     * The first user frame of the calling thread, like {@code TransferImpl.transfer(TransferImpl.java:42)}.
+     * Frames below the delivery of an event are not searched: the thread that delivers events may be a
+     * blocked workflow thread, whose own code is not what produced the command.
+     */
     static String callerLocation() {
-        return userFrame(new Throwable().getStackTrace());
+        StackTraceElement[] stack = new Throwable().getStackTrace();
+        for (StackTraceElement frame : stack) {
+            if (frame.getClassName().equals(DELIVERY_CLASS) && frame.getMethodName().equals(DELIVERY_METHOD)) {
+                return null;
+            }
+            if (isUserFrame(frame.getClassName())) {
+                return frame.toString();
+            }
+        }
+        return null;
     }
 
     /** The first user frame of a stack, or {@code null} if none. */

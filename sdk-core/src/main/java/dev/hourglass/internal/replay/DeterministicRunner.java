@@ -9,8 +9,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs the workflow threads of one execution one at a time, in creation order, until every one of them is
- * blocked in the Hourglass API or done. Control passes between the runner and a thread with semaphores,
- * which also publish each side's writes to the other.
+ * blocked in the Hourglass API or done, and delivers the next input event when they all are.
+ *
+ * <p>Control is a token held by one thread at a time: the thread that runs a workflow task (the task thread)
+ * or one workflow thread. Whoever holds it also runs the scheduling loop ({@link WorkflowExecutor#nextToRun()}):
+ * a workflow thread that blocks picks the next thread to run, and if all are blocked delivers the next input
+ * event itself, so control moves to another OS thread only when another workflow thread must run or the task
+ * is over. A workflow task of a single-threaded workflow therefore costs two hand-offs however many events it
+ * delivers. Hand-offs go through semaphores, which also publish each side's writes to the other.
  */
 final class DeterministicRunner {
 
@@ -20,6 +26,13 @@ final class DeterministicRunner {
     private final WorkflowExecutor executor;
     private final List<WorkflowThread> threads = new ArrayList<>();
     private final Semaphore yielded = new Semaphore(0);
+    private int scanIndex;
+    private boolean progress;
+    private boolean idle = true;
+    private long handOffs;
+    private boolean taskOver;
+    /** The thread that runs on the task thread itself, if any; it is unwound when the task is over. */
+    private WorkflowThread inlineThread;
 
     /**
      * Workflow threads are virtual threads where the JDK has them (21 and later): a blocked workflow thread
@@ -62,20 +75,96 @@ final class DeterministicRunner {
         return thread;
     }
 
-    /** Runs threads until none can make progress or the executor stops (closed or failed task). */
-    void runUntilAllBlocked() {
-        boolean progress = true;
-        while (progress && !executor.isStopped()) {
-            progress = false;
-            for (int i = 0; i < threads.size() && !executor.isStopped(); i++) {
-                WorkflowThread thread = threads.get(i);
+    /**
+     * Runs one workflow task from the task thread: runs the workflow threads and delivers events until the
+     * task is over (all threads blocked with no event left, or the executor stopped).
+     *
+     * <p>With {@code rootOnCallingThread}, the first thread (the workflow method) runs on the calling thread
+     * itself, so that a workflow with a single thread is replayed with no hand-off at all; where it is still
+     * blocked when the task is over, it is unwound, so the execution can only be destroyed afterwards.
+     */
+    void runTask(boolean rootOnCallingThread) {
+        idle = true;
+        taskOver = false;
+        WorkflowThread next = schedule();
+        if (next != null && rootOnCallingThread && inlineThread == null && !next.isStarted()) {
+            inlineThread = next;
+            next.runOnCallingThread();
+            next = taskOver ? null : schedule();
+        }
+        if (next != null) {
+            handTo(next);
+            awaitYield();
+        }
+    }
+
+    /**
+     * The scheduling loop, run by the holder of control: the next thread to run, or {@code null} when the task
+     * is over.
+     */
+    WorkflowThread schedule() {
+        WorkflowThread next = executor.nextToRun();
+        if (next == null) {
+            taskOver = true;
+        }
+        return next;
+    }
+
+    /** After an event was delivered: the threads are scanned again from the first. */
+    void eventDelivered() {
+        idle = false;
+        progress = false;
+        scanIndex = 0;
+    }
+
+    /**
+     * The next thread to run, or {@code null} once every thread is blocked or done (or the executor stopped).
+     * Threads are scanned in creation order, in passes; a pass that ran some thread is followed by another
+     * one, and each pass continues after the thread that ran last, so the order is that of a loop over the
+     * threads repeated until one whole pass runs nothing.
+     */
+    WorkflowThread nextRunnable() {
+        if (idle) {
+            return null;
+        }
+        while (true) {
+            while (scanIndex < threads.size() && !executor.isStopped()) {
+                WorkflowThread thread = threads.get(scanIndex++);
                 if (thread.isRunnable()) {
-                    thread.runOnce();
                     progress = true;
+                    return thread;
                 }
             }
             threads.removeIf(WorkflowThread::isDone);
+            if (!progress || executor.isStopped()) {
+                idle = true;
+                return null;
+            }
+            progress = false;
+            scanIndex = 0;
         }
+    }
+
+    /**
+     * Passes control to {@code next}, or back to the task thread when {@code next} is {@code null}. The caller
+     * must not touch the execution's state afterwards until control comes back to it.
+     */
+    void handTo(WorkflowThread next) {
+        handOffs++;
+        if (next == null) {
+            if (inlineThread != null && !inlineThread.isDone()) {
+                inlineThread.endTask();
+            } else {
+                yielded.release();
+            }
+        } else {
+            next.resume();
+        }
+    }
+
+    /** How many times control moved between OS threads, for tests. */
+    long handOffs() {
+        return handOffs;
     }
 
     /** Threads not yet done, in creation order. */

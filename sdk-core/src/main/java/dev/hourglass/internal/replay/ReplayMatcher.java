@@ -31,6 +31,9 @@ final class ReplayMatcher {
      */
     private static final Comparator<JsonNode> SAME_VALUE = (a, b) -> {
         if (a.isIntegralNumber() && b.isIntegralNumber()) {
+            if (a.canConvertToLong() && b.canConvertToLong()) {
+                return a.longValue() == b.longValue() ? 0 : 1;
+            }
             return a.bigIntegerValue().compareTo(b.bigIntegerValue());
         }
         if (a.isNumber() && b.isNumber()) {
@@ -39,6 +42,9 @@ final class ReplayMatcher {
         return a.equals(b) ? 0 : 1;
     };
 
+    /** The attributes whose differences are reported as warnings (or fail a strict replay). */
+    private static final String[] DETAIL_ATTRIBUTES = {"input", "durationMillis", "result"};
+
     private final WorkflowExecutor executor;
     private final boolean strict;
     private final List<String> warnings = new ArrayList<>();
@@ -46,6 +52,8 @@ final class ReplayMatcher {
     private boolean historyClosed;
     private boolean replayOnly;
     private int cursor;
+    private int scannedFrom = -1;
+    private int nextCommand;
     private List<Command> newCommands = new ArrayList<>();
 
     ReplayMatcher(WorkflowExecutor executor, boolean strict) {
@@ -55,16 +63,29 @@ final class ReplayMatcher {
 
     void reset(List<HistoryEvent> history, boolean replayOnlyMode) {
         this.events = history;
+        this.scannedFrom = -1;
         this.replayOnly = replayOnlyMode;
-        this.historyClosed = !history.isEmpty() && history.get(history.size() - 1).getEventType().isClosing();
+        // Only a history the code closed itself is known to hold every command the code produced. One closed
+        // from outside (terminated, timed out) may end in the middle of a task whose commands were never
+        // recorded: commands past its end are not extra.
+        EventType last = history.isEmpty() ? null : history.get(history.size() - 1).getEventType();
+        this.historyClosed = last != null && last.isClosing() && last.isCommand();
     }
 
-    /** Index of the next unmatched command event, or the history size if none. */
+    /**
+     * Index of the next unmatched command event, or the history size if none. Remembered until the cursor
+     * moves, so that a long run of input events (signals, say) is scanned once, not once per event.
+     */
     private int nextCommandIndex() {
+        if (scannedFrom == cursor) {
+            return nextCommand;
+        }
         int i = cursor;
         while (i < events.size() && !events.get(i).getEventType().isCommand()) {
             i++;
         }
+        scannedFrom = cursor;
+        nextCommand = i;
         return i;
     }
 
@@ -144,30 +165,34 @@ final class ReplayMatcher {
             return "the code produced a different kind of command";
         }
         ObjectNode attributes = command.attributes();
+        String difference;
         switch (command.eventType()) {
             case ActivityTaskScheduled:
-                return differs(attributes, recorded, "activityType", "activity type")
-                        .orElse(differs(attributes, recorded, "activityId", "activity id").orElse(null));
+                difference = differs(attributes, recorded, "activityType", "activity type");
+                return difference != null ? difference : differs(attributes, recorded, "activityId", "activity id");
             case StartChildWorkflowExecutionInitiated:
-                return differs(attributes, recorded, "workflowType", "child workflow type").orElse(null);
+                return differs(attributes, recorded, "workflowType", "child workflow type");
             case MarkerRecorded:
-                return differs(attributes, recorded, "markerName", "marker name")
-                        .orElse(differs(attributes, recorded, "markerId", "marker id").orElse(null));
+                difference = differs(attributes, recorded, "markerName", "marker name");
+                return difference != null ? difference : differs(attributes, recorded, "markerId", "marker id");
             case TimerStarted:
             case TimerCanceled:
-                return differs(attributes, recorded, "timerId", "timer id").orElse(null);
+                return differs(attributes, recorded, "timerId", "timer id");
             case ActivityTaskCancelRequested:
-                return differs(attributes, recorded, "activityId", "activity id").orElse(null);
+                return differs(attributes, recorded, "activityId", "activity id");
             default:
                 return null;
         }
     }
 
     private static String detailDifference(Command command, HistoryEvent recorded) {
-        for (String name : new String[] {"input", "durationMillis", "result"}) {
+        for (String name : DETAIL_ATTRIBUTES) {
             JsonNode now = command.attributes().get(name);
+            if (now == null) {
+                continue;
+            }
             JsonNode then = recorded.getAttribute(name);
-            if (now != null && then != null && !now.equals(SAME_VALUE, then)) {
+            if (then != null && now != then && !now.equals(SAME_VALUE, then)) {
                 return name + " differs: history recorded " + abbreviate(then) + ", the code now gives "
                         + abbreviate(now);
             }
@@ -175,14 +200,14 @@ final class ReplayMatcher {
         return null;
     }
 
-    private static java.util.Optional<String> differs(ObjectNode attributes, HistoryEvent recorded, String name,
-            String label) {
+    /** A description of the difference of one identifying attribute, or {@code null} if it is the same. */
+    private static String differs(ObjectNode attributes, HistoryEvent recorded, String name, String label) {
         String now = attributes.path(name).asText(null);
         String then = recorded.getStringAttribute(name);
         if (Objects.equals(now, then)) {
-            return java.util.Optional.empty();
+            return null;
         }
-        return java.util.Optional.of("the " + label + " differs ('" + then + "' recorded, '" + now + "' now)");
+        return "the " + label + " differs ('" + then + "' recorded, '" + now + "' now)";
     }
 
     /** A one-line description of a command for reports. */

@@ -33,7 +33,7 @@ public final class Replayer {
         }
         WorkflowExecutor executor = new WorkflowExecutor(implementation, strict);
         try {
-            executor.replay(history);
+            executor.replayThenDestroy(history);
             return new ArrayList<>(executor.warnings());
         } finally {
             executor.destroy();

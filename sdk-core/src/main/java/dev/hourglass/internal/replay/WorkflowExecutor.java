@@ -20,6 +20,7 @@ import dev.hourglass.service.Command;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Runs the code of one workflow run over its history: delivers each input event in order, runs the
@@ -40,6 +41,7 @@ public final class WorkflowExecutor {
     final CompletionStateMachine completion = new CompletionStateMachine();
     final CancellationScopeImpl rootScope = new CancellationScopeImpl(null, false, () -> { });
     final WorkflowOperations operations;
+    private final Supplier<String> blockedLocation = this::blockedLocation;
     WorkflowInfoImpl info;
     Object instance;
     private List<HistoryEvent> events = List.of();
@@ -80,7 +82,7 @@ public final class WorkflowExecutor {
      * fails the workflow task (a bug, nondeterminism).
      */
     public TaskResult processWorkflowTask(History history) {
-        run(history, false);
+        run(history, false, false);
         if (taskFailure != null) {
             return new TaskResult(List.of(), taskFailure);
         }
@@ -95,7 +97,20 @@ public final class WorkflowExecutor {
      * the workflow code's own failure.
      */
     public void replay(History history) {
-        run(history, true);
+        run(history, true, false);
+        throwTaskFailure();
+    }
+
+    /**
+     * Replays a recorded history from the start like {@link #replay(History)}, running the workflow method on
+     * the calling thread; afterwards the execution can only be destroyed.
+     */
+    void replayThenDestroy(History history) {
+        run(history, true, true);
+        throwTaskFailure();
+    }
+
+    private void throwTaskFailure() {
         if (taskFailure instanceof RuntimeException) {
             throw (RuntimeException) taskFailure;
         }
@@ -107,33 +122,65 @@ public final class WorkflowExecutor {
         }
     }
 
-    private void run(History history, boolean replayOnly) {
+    private void run(History history, boolean replayOnly, boolean rootOnCallingThread) {
         events = history.getEvents();
         matcher.reset(events, replayOnly);
         replayBoundary = lastCommandIndex(events);
         if (info == null) {
             info = WorkflowInfoImpl.from(history);
         }
+        runner.runTask(rootOnCallingThread);
+    }
+
+    /**
+     * The scheduling loop of a task, run by whichever thread holds control (with no current workflow thread):
+     * returns the next workflow thread to run, delivering the next input event whenever every thread is
+     * blocked, or {@code null} when the task is over (no event left, or the executor stopped).
+     */
+    WorkflowThread nextToRun() {
         try {
-            while (nextEventIndex < events.size() && !isStopped()) {
-                HistoryEvent event = events.get(nextEventIndex);
-                if (!event.getEventType().isCommand()) {
-                    matcher.checkNoneMissingBefore(nextEventIndex, this::blockedLocation);
-                    replaying = nextEventIndex < replayBoundary;
-                    currentTimeMillis = event.getEventTime().toEpochMilli();
-                    deliver(event);
-                    runner.runUntilAllBlocked();
+            while (!isStopped()) {
+                WorkflowThread next = runner.nextRunnable();
+                if (next != null) {
+                    return next;
                 }
-                nextEventIndex++;
-            }
-            if (!isStopped()) {
-                matcher.checkNoneMissingBefore(events.size(), this::blockedLocation);
+                if (isStopped()) {
+                    break;
+                }
+                if (!deliverNextEvent()) {
+                    matcher.checkNoneMissingBefore(events.size(), blockedLocation);
+                    break;
+                }
             }
         } catch (NonDeterministicException e) {
             taskFailure = e;
         } catch (WorkflowTaskAbort e) {
             // taskFailure already set
+        } catch (RuntimeException | Error e) {
+            if (taskFailure == null) {
+                taskFailure = e;
+            }
         }
+        return null;
+    }
+
+    /** Delivers the next input event of the history; returns {@code false} if there is none. */
+    private boolean deliverNextEvent() {
+        int size = events.size();
+        while (nextEventIndex < size && events.get(nextEventIndex).getEventType().isCommand()) {
+            nextEventIndex++;
+        }
+        if (nextEventIndex >= size) {
+            return false;
+        }
+        HistoryEvent event = events.get(nextEventIndex);
+        matcher.checkNoneMissingBefore(nextEventIndex, blockedLocation);
+        replaying = nextEventIndex < replayBoundary;
+        currentTimeMillis = event.getEventTime().toEpochMilli();
+        nextEventIndex++;
+        deliver(event);
+        runner.eventDelivered();
+        return true;
     }
 
     private static int lastCommandIndex(List<HistoryEvent> events) {

@@ -21,6 +21,7 @@ public final class WorkflowThread {
     private String blockedReason;
     private Thread javaThread;
     private boolean started;
+    private boolean onCallingThread;
     private volatile boolean done;
     private volatile boolean destroyRequested;
 
@@ -64,16 +65,36 @@ public final class WorkflowThread {
         this.scope = scope;
     }
 
-    /** Blocks this workflow thread until {@code condition} holds, letting the other threads run meanwhile. */
+    /**
+     * Blocks this workflow thread until {@code condition} holds, letting the other threads run meanwhile.
+     *
+     * <p>While blocked, this thread keeps control and runs the scheduling loop itself (delivering the next
+     * input events if every thread is blocked); it passes control to another OS thread only when another
+     * workflow thread must run or the task is over.
+     */
     public void yieldUntil(String reason, BooleanSupplier condition) {
         if (CURRENT.get() != this) {
             throw new IllegalStateException(reason + " called from a thread other than its workflow thread");
         }
         while (!condition.getAsBoolean()) {
+            if (destroyRequested) {
+                throw new WorkflowTaskAbort("workflow thread '" + name + "' destroyed");
+            }
             blockedOn = condition;
             blockedReason = reason;
-            runner.threadYielded();
-            permit.acquireUninterruptibly();
+            WorkflowThread next;
+            CURRENT.set(null);
+            try {
+                next = runner.schedule();
+            } finally {
+                CURRENT.set(this);
+            }
+            if (next == null && onCallingThread) {
+                destroyRequested = true;
+            } else if (next != this) {
+                runner.handTo(next);
+                permit.acquireUninterruptibly();
+            }
             if (destroyRequested) {
                 throw new WorkflowTaskAbort("workflow thread '" + name + "' destroyed");
             }
@@ -103,15 +124,31 @@ public final class WorkflowThread {
         }
     }
 
-    /** Runs this thread until it blocks or ends; called by the runner. */
-    void runOnce() {
+    /** Gives control to this thread: starts it, or wakes it where it blocked; called by the control holder. */
+    void resume() {
         if (!started) {
             started = true;
             runner.pool().execute(this::main);
         } else {
             permit.release();
         }
-        runner.awaitYield();
+    }
+
+    /** Runs this thread on the calling (task) thread until it ends, or until the task is over if it blocks. */
+    void runOnCallingThread() {
+        started = true;
+        onCallingThread = true;
+        main();
+    }
+
+    /** Unwinds this thread, blocked on the task thread, because the task is over; called by the control holder. */
+    void endTask() {
+        destroyRequested = true;
+        permit.release();
+    }
+
+    boolean isStarted() {
+        return started;
     }
 
     private void main() {
@@ -133,7 +170,13 @@ public final class WorkflowThread {
             done = true;
             javaThread = null;
             CURRENT.remove();
-            runner.threadYielded();
+            if (onCallingThread) {
+                // back in the runner on the task thread, which goes on with the task if it is not over
+            } else if (destroyRequested) {
+                runner.threadYielded();
+            } else {
+                runner.handTo(runner.schedule());
+            }
         }
     }
 

@@ -1,12 +1,11 @@
 package dev.hourglass.internal.statemachines;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The transition table of one kind of state machine, declared in one place and in insertion order.
@@ -29,47 +28,62 @@ public final class StateMachineDefinition<S extends Enum<S>, E extends Enum<E>> 
 
     private final String name;
     private final Class<S> stateType;
+    private final Class<E> eventType;
     private final List<Transition<S, E>> transitions = new ArrayList<>();
-    private final Map<S, Map<E, S>> table;
-    private final Set<Transition<S, E>> exercised = Collections.synchronizedSet(new LinkedHashSet<>());
+    /** Row per state: the declaration index of the transition on each event. */
+    private final Map<S, Map<E, Integer>> table;
+    /**
+     * Which declared transitions were taken, by declaration index. Set under {@code this} lock; read without
+     * it first, so that a transition already seen costs no lock (a stale {@code false} only takes the lock).
+     */
+    private boolean[] exercised = new boolean[0];
 
-    private StateMachineDefinition(String name, Class<S> stateType) {
+    private StateMachineDefinition(String name, Class<S> stateType, Class<E> eventType) {
         this.name = name;
         this.stateType = stateType;
+        this.eventType = eventType;
         this.table = new EnumMap<>(stateType);
     }
 
     /** Starts a table for the machine called {@code name}. */
     public static <S extends Enum<S>, E extends Enum<E>> StateMachineDefinition<S, E> of(String name,
             Class<S> stateType, Class<E> eventType) {
-        return new StateMachineDefinition<>(name, stateType);
+        return new StateMachineDefinition<>(name, stateType, eventType);
     }
 
     /** Declares {@code from --event--> to}; a pair declared twice is a programming error. */
     public StateMachineDefinition<S, E> add(S from, E event, S to) {
-        Map<E, S> row = table.computeIfAbsent(from, s -> new java.util.HashMap<>());
-        if (row.put(event, to) != null) {
+        Map<E, Integer> row = table.computeIfAbsent(from, s -> new EnumMap<>(eventType));
+        if (row.containsKey(event)) {
             throw new IllegalStateException(name + ": transition from " + from + " on " + event + " declared twice");
         }
-        transitions.add(new Transition<>(from, event, to));
+        synchronized (this) {
+            row.put(event, transitions.size());
+            transitions.add(new Transition<>(from, event, to));
+            exercised = Arrays.copyOf(exercised, transitions.size());
+        }
         return this;
     }
 
     /** Returns the state after {@code event} in state {@code from}, or throws naming both. */
     public S next(S from, E event) {
-        Map<E, S> row = table.get(from);
-        S to = row == null ? null : row.get(event);
-        if (to == null) {
+        Map<E, Integer> row = table.get(from);
+        Integer index = row == null ? null : row.get(event);
+        if (index == null) {
             throw new IllegalStateException(name + ": no transition from " + from + " on " + event
                     + "; declared: " + transitionsFrom(from));
         }
-        exercised.add(new Transition<>(from, event, to));
-        return to;
+        if (!exercised[index]) {
+            synchronized (this) {
+                exercised[index] = true;
+            }
+        }
+        return transitions.get(index).to();
     }
 
     /** Returns whether the table has a transition from {@code from} on {@code event}. */
     public boolean accepts(S from, E event) {
-        Map<E, S> row = table.get(from);
+        Map<E, Integer> row = table.get(from);
         return row != null && row.containsKey(event);
     }
 
@@ -86,10 +100,10 @@ public final class StateMachineDefinition<S extends Enum<S>, E extends Enum<E>> 
     /** The declared transitions never taken in this JVM, in declaration order. */
     public List<Transition<S, E>> unexercisedTransitions() {
         List<Transition<S, E>> result = new ArrayList<>();
-        synchronized (exercised) {
-            for (Transition<S, E> t : transitions) {
-                if (!exercised.contains(t)) {
-                    result.add(t);
+        synchronized (this) {
+            for (int i = 0; i < transitions.size(); i++) {
+                if (!exercised[i]) {
+                    result.add(transitions.get(i));
                 }
             }
         }
