@@ -31,14 +31,22 @@ public final class WorkflowCache {
         return entries.remove(runId);
     }
 
-    /** Puts an idle execution back; evicts (and destroys) the least recently used beyond the capacity. */
+    /**
+     * Puts an idle execution back; evicts (and destroys) the least recently used beyond the capacity. If the
+     * run already has a cached execution (a task rebuilt it while a query held this one), the one that has
+     * processed more of the history stays and the other is destroyed.
+     */
     public void put(String runId, Entry entry) {
         List<Entry> evicted = new ArrayList<>();
         synchronized (this) {
+            Entry previous = entries.get(runId);
             if (capacity == 0) {
                 evicted.add(entry);
+            } else if (previous != null && previous != entry
+                    && previous.processedEventCount() > entry.processedEventCount()) {
+                evicted.add(entry);
             } else {
-                Entry previous = entries.put(runId, entry);
+                entries.put(runId, entry);
                 if (previous != null && previous != entry) {
                     evicted.add(previous);
                 }

@@ -59,12 +59,22 @@ final class WorkflowTaskHandler {
             service.failWorkflowTask(task.taskToken(), result.failure());
             return;
         }
-        service.completeWorkflowTask(task.taskToken(), result.commands());
+        // Cached before the service hears of the completion: from then on the run's next task, or a query,
+        // may arrive on another poller and must find this execution rather than rebuild an older copy.
         if (executor.isClosed()) {
             executor.destroy();
         } else {
             cache.put(history.getRunId(), new WorkflowCache.Entry(executor,
                     history.getEvents().size() + result.commands().size()));
+        }
+        try {
+            service.completeWorkflowTask(task.taskToken(), result.commands());
+        } catch (RuntimeException e) {
+            WorkflowCache.Entry stale = cache.take(history.getRunId());
+            if (stale != null) {
+                stale.executor().destroy();
+            }
+            throw e;
         }
     }
 
@@ -88,6 +98,12 @@ final class WorkflowTaskHandler {
             return;
         }
         WorkflowCache.Entry cached = cache.take(history.getRunId());
+        if (cached != null && cached.processedEventCount() != history.getEvents().size()) {
+            // the cached execution has not seen every event of the history the query is about: answer from
+            // a replay of that history and keep the cached one for the run's next task
+            cache.put(history.getRunId(), cached);
+            cached = null;
+        }
         WorkflowExecutor executor = cached != null ? cached.executor() : new WorkflowExecutor(implementation, strictReplay);
         try {
             if (cached == null) {
