@@ -1,6 +1,7 @@
 package dev.hourglass.testing;
 
 import dev.hourglass.worker.WorkerFactoryOptions;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import org.apiguardian.api.API;
@@ -16,6 +17,9 @@ public final class TestEnvironmentOptions {
     /** The virtual time an environment starts at unless told otherwise. */
     public static final Instant DEFAULT_INITIAL_TIME = Instant.parse("2025-01-01T00:00:00Z");
 
+    /** How long, in real time, an activity attempt may show no progress before it counts as hung, by default. */
+    public static final Duration DEFAULT_HUNG_ACTIVITY_THRESHOLD = Duration.ofSeconds(1);
+
     private static final TestEnvironmentOptions DEFAULT = newBuilder().build();
 
     private final Long seed;
@@ -23,6 +27,7 @@ public final class TestEnvironmentOptions {
     private final WorkerFactoryOptions workerFactoryOptions;
     private final boolean failFast;
     private final boolean selfCheckReplay;
+    private final Duration hungActivityThreshold;
 
     private TestEnvironmentOptions(Builder builder) {
         this.seed = builder.seed;
@@ -30,6 +35,7 @@ public final class TestEnvironmentOptions {
         this.workerFactoryOptions = builder.workerFactoryOptions;
         this.failFast = builder.failFast;
         this.selfCheckReplay = builder.selfCheckReplay;
+        this.hungActivityThreshold = builder.hungActivityThreshold;
     }
 
     /** Returns a builder with the defaults. */
@@ -45,6 +51,7 @@ public final class TestEnvironmentOptions {
         builder.workerFactoryOptions = options.workerFactoryOptions;
         builder.failFast = options.failFast;
         builder.selfCheckReplay = options.selfCheckReplay;
+        builder.hungActivityThreshold = options.hungActivityThreshold;
         return builder;
     }
 
@@ -78,6 +85,15 @@ public final class TestEnvironmentOptions {
         return selfCheckReplay;
     }
 
+    /**
+     * How long, in real time, an activity attempt with a heartbeat timeout may neither heartbeat nor return
+     * before the environment counts it as hung and lets virtual time move on to its heartbeat timeout; never
+     * {@code null}.
+     */
+    public Duration getHungActivityThreshold() {
+        return hungActivityThreshold;
+    }
+
     /** Builds {@link TestEnvironmentOptions}. */
     public static final class Builder {
         private Long seed;
@@ -86,11 +102,16 @@ public final class TestEnvironmentOptions {
                 .setWorkflowTaskPollers(1).build();
         private boolean failFast = true;
         private boolean selfCheckReplay = true;
+        private Duration hungActivityThreshold = DEFAULT_HUNG_ACTIVITY_THRESHOLD;
 
         private Builder() {
         }
 
-        /** Sets the seed of everything random in the environment (run ids and tie-breaking). */
+        /**
+         * Sets the seed of everything random in the environment: the run ids, and through them what
+         * {@code Workflow.newRandom()} and {@code Workflow.randomUUID()} return. Things due at the same instant
+         * run in the order they were scheduled, which the same code and seed repeat.
+         */
         public Builder setSeed(long seed) {
             this.seed = seed;
             return this;
@@ -102,7 +123,11 @@ public final class TestEnvironmentOptions {
             return this;
         }
 
-        /** Sets the options of the environment's worker factory. */
+        /**
+         * Sets the options of the environment's worker factory: cache size, strict replay and concurrent
+         * activities apply; the number of workflow task pollers does not (the environment's own thread runs
+         * its workflow tasks, see {@link TestWorkflowEnvironment}).
+         */
         public Builder setWorkerFactoryOptions(WorkerFactoryOptions options) {
             this.workerFactoryOptions = Objects.requireNonNull(options, "workerFactoryOptions");
             return this;
@@ -114,9 +139,32 @@ public final class TestEnvironmentOptions {
             return this;
         }
 
-        /** Sets whether every closed execution is replayed once against the same code. */
+        /**
+         * Sets whether every closed execution whose result a client waited for is replayed once against the same
+         * code, off the result's path; nondeterminism it finds makes {@code close()} of the environment throw.
+         */
         public Builder setSelfCheckReplay(boolean selfCheckReplay) {
             this.selfCheckReplay = selfCheckReplay;
+            return this;
+        }
+
+        /**
+         * Sets how long, in real time, an activity attempt may neither heartbeat nor return before it counts as
+         * hung (default {@link #DEFAULT_HUNG_ACTIVITY_THRESHOLD}).
+         *
+         * <p>Activity code runs at frozen virtual time, and the clock waits for running attempts. An attempt
+         * that has a heartbeat timeout and goes quiet for this long stops holding the clock: virtual time moves
+         * on to its heartbeat timeout, the attempt times out and its retry policy applies, as in production.
+         * Its next heartbeat, if any, tells it that it was canceled. An attempt without a heartbeat timeout
+         * holds the clock until it returns; the environment logs a warning naming it once it has been quiet
+         * this long.
+         */
+        public Builder setHungActivityThreshold(Duration threshold) {
+            Objects.requireNonNull(threshold, "hungActivityThreshold");
+            if (threshold.isNegative() || threshold.isZero()) {
+                throw new IllegalArgumentException("hungActivityThreshold must be positive, was " + threshold);
+            }
+            this.hungActivityThreshold = threshold;
             return this;
         }
 

@@ -27,9 +27,21 @@ import org.apiguardian.api.API;
  * <p>Virtual time moves only in one scheduler, and only when no workflow task is scheduled or running and
  * no activity attempt is queued or running: activity code runs at frozen virtual time. It skips ahead while
  * at least one client call waits for a workflow result (a blocking stub call, {@code getResult}, or a
- * {@code getResultAsync} future not yet complete), and {@link #sleep} moves it explicitly. A failed workflow
- * task makes waiting client calls throw at once, and every execution that closes is replayed once against
- * the same code.
+ * {@code getResultAsync} future not yet complete), and {@link #sleep} moves it explicitly. When it moves, it
+ * jumps to the earliest deadline and fires every deadline due at that instant, in the order they were
+ * scheduled. A failed workflow task makes waiting client calls throw at once.
+ *
+ * <p>The environment's workers start no poller threads: workflow tasks, queries and activity attempts run one
+ * at a time, in the order they were queued, on the environment's own thread, so that a seed gives the same
+ * histories every time. An activity that heartbeats, or is still running after about 200 ms (it blocks or
+ * waits for something), keeps its thread while another thread takes over running the rest; it reports its
+ * outcome when it is done. Time does not move while an activity attempt runs.
+ *
+ * <p><b>Self-check replay.</b> Unless {@link TestEnvironmentOptions.Builder#setSelfCheckReplay turned off},
+ * every execution whose result a client waited for is replayed once against the registered workflow
+ * classes after it closed, on a separate thread. The result is returned without waiting for that replay; a
+ * replay that finds nondeterminism makes {@link #close()} throw an {@link AssertionError} (so a test fails
+ * at its end: {@code TestWorkflowExtension} closes the environment after each test).
  *
  * @since 0.1
  */
@@ -74,8 +86,10 @@ public interface TestWorkflowEnvironment extends AutoCloseable {
     long getSeed();
 
     /**
-     * Stops the workers and the clock. Throws {@link AssertionError} if the self-check replay of an execution
-     * found nondeterminism. Declares no checked exception.
+     * Stops the clock and the workers, then waits (up to 30 seconds each) for the self-check replays still
+     * running and throws {@link AssertionError} if any of them found nondeterminism or failed, with the first
+     * failure as its cause and the others suppressed. Closing twice does nothing. Declares no checked
+     * exception.
      */
     @Override
     void close();

@@ -174,15 +174,25 @@ public final class TestWorkflowExtension
     }
 
     /**
-     * Closes the test's environment; a self-check replay that found nondeterminism fails the test here.
+     * Closes the test's environment; a self-check replay that found nondeterminism fails the test here, and
+     * the seed and timelines are printed as for any other failure (unless the test had failed already).
      *
      * @param context the test's context
      */
     @Override
     public void afterEach(ExtensionContext context) {
         TestState state = context.getStore(namespace).remove(TestState.class, TestState.class);
-        if (state != null) {
+        if (state == null) {
+            return;
+        }
+        try {
             state.env.close();
+        } catch (AssertionError e) {
+            if (context.getExecutionException().isEmpty()) {
+                System.err.println(EnvironmentReport.describe(context.getDisplayName(), state.env.getSeed(),
+                        state.env.getWorkflowClient(), state.workflowIds()));
+            }
+            throw e;
         }
     }
 

@@ -56,7 +56,7 @@ final class Activities {
         byToken.put(activity.currentToken, activity);
         TaskQueue queue = service.queue(activity.taskQueue);
         queue.attempts.add(new TaskQueue.AttemptItem(activity, activity.currentToken));
-        queue.activityAvailable.signal();
+        service.workQueued(queue, true);
     }
 
     ActivityTask poll(String taskQueue, Duration timeout) {
@@ -241,7 +241,37 @@ final class Activities {
         if (activity.currentToken != null) {
             byToken.remove(activity.currentToken);
             activity.currentToken = null;
-            service.workEnded();
+            if (activity.released) {
+                activity.released = false;
+            } else {
+                service.workEnded();
+            }
+        }
+    }
+
+    /**
+     * Sets whether a running attempt counts as pending work. An attempt let go of keeps running and keeps its
+     * timeouts, but no longer keeps the service from being idle, so a virtual clock may move on to its
+     * heartbeat deadline; one that shows progress again is counted again. Returns whether the attempt is
+     * still the current one.
+     */
+    boolean holdClock(String token, boolean holds) {
+        service.lock.lock();
+        try {
+            ActivityState activity = current(token);
+            if (activity == null || !activity.running) {
+                return false;
+            }
+            if (holds && activity.released) {
+                activity.released = false;
+                service.workStarted();
+            } else if (!holds && !activity.released) {
+                activity.released = true;
+                service.workEnded();
+            }
+            return true;
+        } finally {
+            service.lock.unlock();
         }
     }
 

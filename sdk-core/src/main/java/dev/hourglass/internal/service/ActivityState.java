@@ -24,6 +24,8 @@ final class ActivityState {
     int attempt;
     String currentToken;
     boolean running;
+    /** Whether the current attempt was let go of as pending work (see {@code Activities.holdClock}). */
+    boolean released;
     JsonNode lastHeartbeatDetails;
     ObjectNode lastFailure;
     Scheduler.Cancellable attemptTimer;

@@ -60,6 +60,7 @@ public final class InMemoryWorkflowService implements WorkflowService {
     private long nextToken;
     private int busy;
     private Runnable idleListener = () -> { };
+    private Runnable workListener = () -> { };
 
     /** A workflow task failure, reported to listeners (the test environment fails fast on them). */
     public record WorkflowTaskFailure(WorkflowExecution execution, String workflowType, Throwable failure) {
@@ -137,6 +138,29 @@ public final class InMemoryWorkflowService implements WorkflowService {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Sets what runs (under the lock) each time a workflow task, a query or an activity attempt is queued,
+     * so that a driver which runs tasks on its own thread instead of polling knows when to look.
+     */
+    public void setWorkListener(Runnable listener) {
+        lock.lock();
+        try {
+            this.workListener = listener;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Wakes pollers of the queue and tells the work listener; called under the lock. */
+    void workQueued(TaskQueue queue, boolean activity) {
+        if (activity) {
+            queue.activityAvailable.signal();
+        } else {
+            queue.workflowAvailable.signal();
+        }
+        workListener.run();
     }
 
     void workStarted() {
@@ -287,7 +311,7 @@ public final class InMemoryWorkflowService implements WorkflowService {
         workStarted();
         TaskQueue queue = queue(run.taskQueue);
         queue.workflowItems.add(run);
-        queue.workflowAvailable.signal();
+        workQueued(queue, false);
     }
 
     @Override
@@ -519,6 +543,16 @@ public final class InMemoryWorkflowService implements WorkflowService {
     @Override
     public boolean recordActivityHeartbeat(String taskToken, JsonNode details) {
         return activities.heartbeat(taskToken, details);
+    }
+
+    /**
+     * Sets whether a running activity attempt counts as pending work, which keeps the service from being
+     * idle. The test environment lets go of an attempt that has stopped showing progress, so that virtual time
+     * can reach its heartbeat timeout; the attempt's own outcome still counts if it comes first. Returns
+     * whether the attempt is still the current, running one.
+     */
+    public boolean setActivityAttemptHoldsClock(String taskToken, boolean holds) {
+        return activities.holdClock(taskToken, holds);
     }
 
     // ---------------------------------------------------------------- signals, cancel, terminate, read

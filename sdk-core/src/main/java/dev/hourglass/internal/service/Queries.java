@@ -36,7 +36,7 @@ final class Queries {
             pending.put(token, answer);
             TaskQueue queue = service.queue(run.taskQueue);
             queue.workflowItems.add(new TaskQueue.QueryItem(token, run, queryType, args));
-            queue.workflowAvailable.signal();
+            service.workQueued(queue, false);
         } finally {
             service.lock.unlock();
         }

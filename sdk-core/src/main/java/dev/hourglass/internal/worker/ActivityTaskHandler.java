@@ -30,7 +30,6 @@ final class ActivityTaskHandler {
 
     private final WorkflowService service;
     private final Map<String, ActivityImplementation> activities;
-    private final DataConverter converter = DataConverter.getDefault();
 
     ActivityTaskHandler(WorkflowService service, Map<String, ActivityImplementation> activities) {
         this.service = service;
@@ -38,6 +37,11 @@ final class ActivityTaskHandler {
     }
 
     void handle(ActivityTask task) {
+        handle(task, () -> { });
+    }
+
+    /** Runs the attempt; {@code onHeartbeat} runs each time the activity heartbeats, before it is recorded. */
+    void handle(ActivityTask task, Runnable onHeartbeat) {
         ActivityImplementation implementation = activities.get(task.activityType());
         if (implementation == null) {
             service.failActivityTask(task.taskToken(), FailureConverter.toJson(ApplicationFailure.newFailure(
@@ -46,7 +50,9 @@ final class ActivityTaskHandler {
             return;
         }
         Method method = implementation.method();
-        ActivityContextHolder.set(new Context(task));
+        // looked up on use, not when the worker starts: the JSON mapper loads hundreds of classes (cold start)
+        DataConverter converter = DataConverter.getDefault();
+        ActivityContextHolder.set(new Context(task, onHeartbeat));
         try {
             Object[] args = converter.fromJsonArray(task.input(), method.getParameterTypes(),
                     method.getGenericParameterTypes());
@@ -68,9 +74,11 @@ final class ActivityTaskHandler {
     /** The context an activity reads through {@code Activity.getExecutionContext()}. */
     private final class Context implements ActivityExecutionContext, ActivityInfo {
         private final ActivityTask task;
+        private final Runnable onHeartbeat;
 
-        Context(ActivityTask task) {
+        Context(ActivityTask task, Runnable onHeartbeat) {
             this.task = task;
+            this.onHeartbeat = onHeartbeat;
         }
 
         @Override
@@ -80,7 +88,8 @@ final class ActivityTaskHandler {
 
         @Override
         public void heartbeat(Object details) {
-            if (service.recordActivityHeartbeat(task.taskToken(), converter.toJson(details))) {
+            onHeartbeat.run();
+            if (service.recordActivityHeartbeat(task.taskToken(), DataConverter.getDefault().toJson(details))) {
                 throw new CanceledFailure("activity " + task.activityType() + " (id " + task.activityId()
                         + ") was canceled or its attempt timed out; stop working on it");
             }
@@ -90,7 +99,7 @@ final class ActivityTaskHandler {
         public <T> Optional<T> getHeartbeatDetails(Class<T> type) {
             JsonNode details = task.lastHeartbeatDetails();
             return details == null || details.isNull() ? Optional.empty()
-                    : Optional.ofNullable(converter.fromJson(details, type, type));
+                    : Optional.ofNullable(DataConverter.getDefault().fromJson(details, type, type));
         }
 
         @Override

@@ -13,13 +13,24 @@ public final class WorkerFactoryImpl implements WorkerFactory {
     private final WorkflowClient client;
     private final WorkerFactoryOptions options;
     private final WorkflowCache cache;
+    private final TaskDriver driver;
     private final List<WorkerImpl> workers = new ArrayList<>();
     private boolean started;
 
+    /** Creates a factory whose workers poll for tasks on threads of their own. */
     public WorkerFactoryImpl(WorkflowClient client, WorkerFactoryOptions options) {
+        this(client, options, null);
+    }
+
+    /**
+     * Creates a factory whose workers, if {@code driver} is not {@code null}, start no pollers and let the
+     * driver run their tasks instead.
+     */
+    public WorkerFactoryImpl(WorkflowClient client, WorkerFactoryOptions options, TaskDriver driver) {
         this.client = client;
         this.options = options;
         this.cache = new WorkflowCache(options.getWorkflowCacheSize());
+        this.driver = driver;
     }
 
     @Override
@@ -30,7 +41,7 @@ public final class WorkerFactoryImpl implements WorkerFactory {
                         + "'; register more types on that worker");
             }
         }
-        WorkerImpl worker = new WorkerImpl(taskQueue, client.getWorkflowService(), cache, options);
+        WorkerImpl worker = new WorkerImpl(taskQueue, client.getWorkflowService(), cache, options, driver);
         workers.add(worker);
         if (started) {
             worker.start();

@@ -34,14 +34,18 @@ final class WorkerImpl implements Worker {
     private final Map<String, WorkflowImplementation> workflows = new LinkedHashMap<>();
     private final Map<String, ActivityTaskHandler.ActivityImplementation> activities = new LinkedHashMap<>();
     private final List<Thread> pollers = new ArrayList<>();
+    private final TaskDriver driver;
     private ExecutorService activityExecutor;
+    private DrivenWorker driven;
     private volatile boolean running;
 
-    WorkerImpl(String taskQueue, WorkflowService service, WorkflowCache cache, WorkerFactoryOptions options) {
+    WorkerImpl(String taskQueue, WorkflowService service, WorkflowCache cache, WorkerFactoryOptions options,
+            TaskDriver driver) {
         this.taskQueue = taskQueue;
         this.service = service;
         this.cache = cache;
         this.options = options;
+        this.driver = driver;
     }
 
     @Override
@@ -95,21 +99,32 @@ final class WorkerImpl implements Worker {
             return;
         }
         running = true;
-        if (!workflows.isEmpty()) {
-            WorkflowTaskHandler handler = new WorkflowTaskHandler(service, cache, Map.copyOf(workflows), taskQueue,
-                    options.isStrictReplay());
-            for (int i = 0; i < options.getWorkflowTaskPollers(); i++) {
-                pollers.add(startThread("hourglass-workflow-poller-" + taskQueue + "-" + i, () -> pollWorkflowTasks(handler)));
-            }
+        WorkflowTaskHandler workflowHandler = workflows.isEmpty() ? null
+                : new WorkflowTaskHandler(service, cache, Map.copyOf(workflows), taskQueue, options.isStrictReplay());
+        ActivityTaskHandler activityHandler = activities.isEmpty() ? null
+                : new ActivityTaskHandler(service, Map.copyOf(activities));
+        if (driver != null) {
+            driven = new DrivenWorker(taskQueue, service, workflowHandler, activityHandler,
+                    options.getMaxConcurrentActivities(), driver);
+            driver.register(driven);
+            return;
         }
-        if (!activities.isEmpty()) {
+        if (activityHandler != null) {
             AtomicInteger number = new AtomicInteger();
             activityExecutor = Executors.newFixedThreadPool(options.getMaxConcurrentActivities(), runnable -> {
                 Thread thread = new Thread(runnable, "hourglass-activity-" + taskQueue + "-" + number.incrementAndGet());
                 thread.setDaemon(true);
                 return thread;
             });
-            ActivityTaskHandler handler = new ActivityTaskHandler(service, Map.copyOf(activities));
+        }
+        if (workflowHandler != null) {
+            WorkflowTaskHandler handler = workflowHandler;
+            for (int i = 0; i < options.getWorkflowTaskPollers(); i++) {
+                pollers.add(startThread("hourglass-workflow-poller-" + taskQueue + "-" + i, () -> pollWorkflowTasks(handler)));
+            }
+        }
+        if (activityHandler != null) {
+            ActivityTaskHandler handler = activityHandler;
             pollers.add(startThread("hourglass-activity-poller-" + taskQueue, () -> pollActivityTasks(handler)));
         }
     }
@@ -167,6 +182,10 @@ final class WorkerImpl implements Worker {
 
     synchronized void shutdown() {
         running = false;
+        if (driven != null) {
+            driver.unregister(driven);
+            driven = null;
+        }
         // Wake pollers parked in a long poll; a task being handled is not disturbed: the engine waits
         // uninterruptibly and the poller only looks at the flag between tasks.
         pollers.forEach(Thread::interrupt);

@@ -4,14 +4,15 @@ import dev.hourglass.client.WorkflowClient;
 import dev.hourglass.history.History;
 import dev.hourglass.internal.replay.Replayer;
 import dev.hourglass.internal.service.InMemoryWorkflowService;
+import dev.hourglass.internal.worker.WorkerFactoryImpl;
 import dev.hourglass.service.ServiceOptions;
 import dev.hourglass.service.WorkflowService;
 import dev.hourglass.testing.TestEnvironmentOptions;
 import dev.hourglass.testing.TestWorkflowEnvironment;
 import dev.hourglass.worker.Worker;
-import dev.hourglass.worker.WorkerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
@@ -31,10 +32,11 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
     private final InMemoryWorkflowService inner;
     private final TestWorkflowService service;
     private final WorkflowClient client;
-    private final WorkerFactory factory;
+    private final WorkerFactoryImpl factory;
     private final boolean selfCheckReplay;
     private final Set<Class<?>> workflowTypes = new LinkedHashSet<>();
     private final List<CompletableFuture<Void>> selfChecks = new ArrayList<>();
+    private final Set<String> selfCheckedRuns = new HashSet<>();
     private final ExecutorService selfCheckExecutor = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "hourglass-self-check-replay");
         thread.setDaemon(true);
@@ -51,26 +53,30 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
                 () -> new UUID(random.nextLong(), random.nextLong()).toString());
         scheduler.attach(inner.lock(), () -> inner.isIdle());
         inner.setIdleListener(scheduler::onIdle);
+        inner.setWorkListener(scheduler::onWorkQueued);
         this.selfCheckReplay = options.isSelfCheckReplay();
-        this.service = new TestWorkflowService(inner, scheduler, options.isFailFast(), this::selfCheck);
+        this.service = new TestWorkflowService(inner, scheduler, options.isFailFast(),
+                options.getHungActivityThreshold(), this::selfCheck);
         this.client = WorkflowClient.newInstance(service);
-        this.factory = WorkerFactory.newInstance(client, options.getWorkerFactoryOptions());
+        this.factory = new WorkerFactoryImpl(client, options.getWorkerFactoryOptions(), scheduler);
     }
 
-    private CompletableFuture<Void> selfCheck(History history) {
+    /** Queues the replay of a closed run (once per run); its outcome is collected by {@link #close()}. */
+    private void selfCheck(History history) {
         if (!selfCheckReplay) {
-            return CompletableFuture.completedFuture(null);
+            return;
         }
         Class<?>[] types;
         synchronized (workflowTypes) {
             types = workflowTypes.toArray(new Class<?>[0]);
         }
-        CompletableFuture<Void> check = CompletableFuture.runAsync(() -> Replayer.replay(history, false, types),
-                selfCheckExecutor);
         synchronized (selfChecks) {
-            selfChecks.add(check);
+            if (closed || !selfCheckedRuns.add(history.getRunId())) {
+                return;
+            }
+            selfChecks.add(CompletableFuture.runAsync(() -> Replayer.replay(history, false, types),
+                    selfCheckExecutor));
         }
-        return check;
     }
 
     @Override
@@ -139,17 +145,17 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
 
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        factory.shutdown();
-        scheduler.close();
-        service.close();
         List<CompletableFuture<Void>> checks;
         synchronized (selfChecks) {
+            if (closed) {
+                return;
+            }
+            closed = true;
             checks = new ArrayList<>(selfChecks);
         }
+        scheduler.close();
+        factory.shutdown();
+        service.close();
         selfCheckExecutor.shutdown();
         AssertionError failure = null;
         for (CompletableFuture<Void> check : checks) {

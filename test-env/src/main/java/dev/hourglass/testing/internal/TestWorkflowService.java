@@ -19,22 +19,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
+import java.util.function.Consumer;
 
 /**
- * The test environment's view of the in-memory service: result waits let virtual time skip, fail fast on
- * workflow task failures, and complete only after the self-check replay of the closed run.
+ * The test environment's view of the in-memory service: result waits let virtual time skip and fail fast on
+ * workflow task failures; every closed run is handed to the self-check replay, which does not delay the
+ * result (its failures are reported when the environment closes).
  */
 final class TestWorkflowService implements WorkflowService {
 
     private final InMemoryWorkflowService delegate;
     private final VirtualScheduler scheduler;
-    private final Function<History, CompletableFuture<Void>> selfCheck;
+    private final Consumer<History> selfCheck;
+    private final HungActivities hungActivities;
     private final Map<String, List<CompletableFuture<History>>> waiters = new LinkedHashMap<>();
 
     TestWorkflowService(InMemoryWorkflowService delegate, VirtualScheduler scheduler, boolean failFast,
-            Function<History, CompletableFuture<Void>> selfCheck) {
+            Duration hungActivityThreshold, Consumer<History> selfCheck) {
         this.delegate = delegate;
+        this.hungActivities = new HungActivities(delegate, hungActivityThreshold, System::nanoTime);
+        scheduler.setHungActivityCheck(hungActivities::check);
         this.scheduler = scheduler;
         this.selfCheck = selfCheck;
         if (failFast) {
@@ -73,19 +77,16 @@ final class TestWorkflowService implements WorkflowService {
                 }
             }
         });
-        delegate.awaitClose(workflowId, runId).whenComplete((history, error) -> {
+        // The run closes under the service lock, often on the scheduler's thread in the middle of a task:
+        // complete the caller's future after that, so that its callbacks never run under the lock.
+        delegate.awaitClose(workflowId, runId).whenComplete((history, error) -> scheduler.runOutsideTask(() -> {
             if (error != null) {
                 result.completeExceptionally(error);
-                return;
+            } else {
+                selfCheck.accept(history);
+                result.complete(history);
             }
-            selfCheck.apply(history).whenComplete((ignored, replayError) -> {
-                if (replayError != null) {
-                    result.completeExceptionally(replayError);
-                } else {
-                    result.complete(history);
-                }
-            });
-        });
+        }));
         return result;
     }
 
@@ -129,21 +130,26 @@ final class TestWorkflowService implements WorkflowService {
 
     @Override
     public ActivityTask pollActivityTask(String taskQueue, Duration timeout) {
-        return delegate.pollActivityTask(taskQueue, timeout);
+        ActivityTask task = delegate.pollActivityTask(taskQueue, timeout);
+        hungActivities.started(task);
+        return task;
     }
 
     @Override
     public void completeActivityTask(String taskToken, JsonNode result) {
+        hungActivities.ended(taskToken);
         delegate.completeActivityTask(taskToken, result);
     }
 
     @Override
     public void failActivityTask(String taskToken, ObjectNode failure) {
+        hungActivities.ended(taskToken);
         delegate.failActivityTask(taskToken, failure);
     }
 
     @Override
     public boolean recordActivityHeartbeat(String taskToken, JsonNode details) {
+        hungActivities.progressed(taskToken);
         return delegate.recordActivityHeartbeat(taskToken, details);
     }
 

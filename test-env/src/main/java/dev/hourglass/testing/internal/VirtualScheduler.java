@@ -1,9 +1,15 @@
 package dev.hourglass.testing.internal;
 
 import dev.hourglass.internal.service.Scheduler;
+import dev.hourglass.internal.worker.DrivenWorker;
+import dev.hourglass.internal.worker.TaskDriver;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.PriorityQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
@@ -11,32 +17,57 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place where virtual time moves. Deadlines (timers, retry backoffs, timeouts, delayed callbacks)
- * wait in a queue ordered by instant and then by the order they were scheduled; the scheduler's thread fires
- * the earliest one only when the service is idle (no workflow task or activity attempt pending) and someone
- * lets time skip (a client waits for a result, or the test sleeps). Deadlines fire under the service lock,
- * so nothing can slip in between the idle check and the firing.
+ * The one place where virtual time moves, and the one thread that runs the environment's tasks.
+ *
+ * <p>Deadlines (timers, retry backoffs, timeouts, delayed callbacks) wait in a queue ordered by instant and
+ * then by the order they were scheduled. The scheduler's thread (the driver) loops: while a workflow task,
+ * query or activity attempt is queued it runs it itself, in queue order; when the service is idle (nothing
+ * queued or running) and someone
+ * lets time skip (a client waits for a result, or the test sleeps), it moves the clock to the earliest
+ * deadline and fires every deadline due at that instant in one pass, in the order they were scheduled.
+ * Deadlines fire under the service lock, so nothing can slip in between the idle check and the firing.
+ * Canceling a deadline only marks it; marked entries are dropped when they reach the head of the queue or
+ * when they outnumber the live ones.
+ *
+ * <p>An activity attempt that heartbeats, or that the {@link ActivityWatchdog} finds still running on the
+ * driver thread after a while, keeps its thread: a new driver thread takes over and the old one stops driving
+ * once the attempt is over. So one thread drives at any time, and a blocking activity holds up nothing but
+ * the clock (time never moves while an attempt runs).
  */
-public final class VirtualScheduler implements Scheduler {
+public final class VirtualScheduler implements Scheduler, TaskDriver {
 
     private static final Logger log = LoggerFactory.getLogger(VirtualScheduler.class);
+    private static final int COMPACTION_THRESHOLD = 1024;
 
     private final VirtualClock clock;
     private final PriorityQueue<Entry> queue = new PriorityQueue<>();
+    private final List<DrivenWorker> workers = new CopyOnWriteArrayList<>();
+    private final List<Runnable> deferred = new ArrayList<>();
     private ReentrantLock lock;
     private Condition changed;
     private BooleanSupplier idle;
+    private volatile Runnable hungActivityCheck = () -> { };
     private long sequence;
+    private int canceled;
     private int skipPermits;
     private boolean skippingEnabled = true;
+    private boolean workPending = true;
     private Instant sleepTarget;
-    private boolean closed;
-    private Thread driver;
+    private volatile boolean closed;
+    /** The thread that drives now; it changes when an activity running on it blocks or heartbeats. */
+    private volatile Thread driver;
+    /** The token of the activity attempt running on the driver thread, 0 if none. */
+    private volatile long inlineActivity;
+    private long activitySequence;
+    private long inlineActivitySeenByWatchdog;
 
     private final class Entry implements Comparable<Entry>, Cancellable {
         final Instant deadline;
         final long order;
         final Runnable action;
+        boolean inQueue = true;
+        boolean canceledMark;
+        boolean fired;
 
         Entry(Instant deadline, long order, Runnable action) {
             this.deadline = deadline;
@@ -54,7 +85,16 @@ public final class VirtualScheduler implements Scheduler {
         public void cancel() {
             lock.lock();
             try {
-                queue.remove(this);
+                if (fired || canceledMark) {
+                    return;
+                }
+                canceledMark = true;
+                if (inQueue) {
+                    canceled++;
+                    if (canceled > COMPACTION_THRESHOLD && canceled > queue.size() / 2) {
+                        compact();
+                    }
+                }
             } finally {
                 lock.unlock();
             }
@@ -70,9 +110,22 @@ public final class VirtualScheduler implements Scheduler {
         this.lock = serviceLock;
         this.changed = serviceLock.newCondition();
         this.idle = serviceIdle;
-        this.driver = new Thread(this::drive, "hourglass-virtual-time");
-        this.driver.setDaemon(true);
-        this.driver.start();
+        lock.lock();
+        try {
+            startDriver();
+        } finally {
+            lock.unlock();
+        }
+        ActivityWatchdog.watch(this);
+    }
+
+    /** Starts a new driver thread, which takes the role from the current one; called under the lock. */
+    private void startDriver() {
+        Thread thread = new Thread(this::drive, "hourglass-virtual-time");
+        thread.setDaemon(true);
+        driver = thread;
+        workPending = true;
+        thread.start();
     }
 
     @Override
@@ -91,6 +144,120 @@ public final class VirtualScheduler implements Scheduler {
     /** Called by the service (under its lock) when it becomes idle. */
     public void onIdle() {
         changed.signalAll();
+    }
+
+    /** Called by the service (under its lock) when a workflow task, query or activity attempt is queued. */
+    public void onWorkQueued() {
+        if (!workPending) {
+            workPending = true;
+            if (!isDriving()) {
+                changed.signalAll();
+            }
+        }
+    }
+
+    @Override
+    public void register(DrivenWorker worker) {
+        workers.add(worker);
+        wake();
+    }
+
+    @Override
+    public void unregister(DrivenWorker worker) {
+        workers.remove(worker);
+    }
+
+    @Override
+    public void wake() {
+        lock.lock();
+        try {
+            workPending = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean isDriving() {
+        return Thread.currentThread() == driver;
+    }
+
+    @Override
+    public long activityStarted() {
+        long token = ++activitySequence; // only the driver thread runs attempts it starts
+        inlineActivity = token;
+        return token;
+    }
+
+    @Override
+    public void activityEnded(long token) {
+        if (inlineActivity == token) {
+            inlineActivity = 0;
+        }
+    }
+
+    @Override
+    public void handOver() {
+        if (Thread.currentThread() != driver) {
+            return;
+        }
+        lock.lock();
+        try {
+            if (!closed && Thread.currentThread() == driver) {
+                inlineActivity = 0;
+                startDriver();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Called by the {@link ActivityWatchdog} now and then: an activity attempt that has been running on the
+     * driver thread since the previous call gets the driver role taken away from under it, so that a blocking
+     * activity cannot stop workflow tasks or other activities for long; then the hung-activity check runs.
+     */
+    void watchdogTick() {
+        handOverIfStuck();
+        hungActivityCheck.run();
+    }
+
+    /** Sets what the {@link ActivityWatchdog} runs for this environment on each look, after the hand-over. */
+    void setHungActivityCheck(Runnable check) {
+        this.hungActivityCheck = check;
+    }
+
+    private void handOverIfStuck() {
+        long running = inlineActivity;
+        if (running != 0 && running == inlineActivitySeenByWatchdog) {
+            lock.lock();
+            try {
+                if (!closed && inlineActivity == running) {
+                    log.debug("an activity attempt has blocked the virtual-time thread for a while; driving on"
+                            + " another thread");
+                    inlineActivity = 0;
+                    startDriver();
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+        inlineActivitySeenByWatchdog = running;
+    }
+
+    /**
+     * Runs {@code action} on the driver thread once it holds no lock and has finished the task it is running
+     * (called on the driver thread), or at once (called on any other thread).
+     */
+    public void runOutsideTask(Runnable action) {
+        if (!isDriving()) {
+            action.run();
+            return;
+        }
+        synchronized (deferred) {
+            deferred.add(action);
+        }
     }
 
     /** Lets time skip while the returned handle is open (a client waiting for a result). */
@@ -141,18 +308,28 @@ public final class VirtualScheduler implements Scheduler {
     private void drive() {
         lock.lock();
         try {
-            while (!closed) {
+            while (!closed && isDriving()) {
+                if (workPending) {
+                    workPending = false;
+                    lock.unlock();
+                    try {
+                        runQueuedWork();
+                    } finally {
+                        lock.lock();
+                    }
+                    continue;
+                }
                 if (!idle.getAsBoolean()) {
                     changed.awaitUninterruptibly();
                     continue;
                 }
-                Entry next = queue.peek();
+                Entry next = head();
                 boolean skipping = skippingEnabled && skipPermits > 0;
                 if (next != null && (!next.deadline.isAfter(clock.instant()) || skipping
                         || (sleepTarget != null && !next.deadline.isAfter(sleepTarget)))) {
-                    queue.poll();
                     clock.advanceTo(next.deadline);
-                    fire(next);
+                    fireAllDueAt(next.deadline);
+                    runDeferred();
                     continue;
                 }
                 if (sleepTarget != null) {
@@ -168,33 +345,136 @@ public final class VirtualScheduler implements Scheduler {
         }
     }
 
-    private void fire(Entry entry) {
-        try {
-            entry.action.run();
-        } catch (RuntimeException | Error e) {
-            log.error("deadline action at {} failed", entry.deadline, e);
+    /** Takes queued work until there is none; runs with the lock released. */
+    private void runQueuedWork() {
+        boolean worked = true;
+        while (worked && !closed && isDriving()) {
+            worked = false;
+            for (DrivenWorker worker : workers) {
+                try {
+                    worked |= worker.runAvailable();
+                } catch (RuntimeException | Error e) {
+                    log.error("running a task of task queue '{}' failed", worker.getTaskQueue(), e);
+                }
+                if (!isDriving()) {
+                    return; // an activity ran too long here: another thread drives now
+                }
+                runDeferred();
+            }
         }
     }
 
-    /** The number of deadlines waiting, for tests. */
+    private void runDeferred() {
+        while (true) {
+            List<Runnable> actions;
+            synchronized (deferred) {
+                if (deferred.isEmpty()) {
+                    return;
+                }
+                actions = new ArrayList<>(deferred);
+                deferred.clear();
+            }
+            boolean held = lock.isHeldByCurrentThread();
+            if (held) {
+                lock.unlock();
+            }
+            try {
+                for (Runnable action : actions) {
+                    try {
+                        action.run();
+                    } catch (RuntimeException | Error e) {
+                        log.error("deferred action failed", e);
+                    }
+                }
+            } finally {
+                if (held) {
+                    lock.lock();
+                }
+            }
+        }
+    }
+
+    /** The earliest live entry, dropping canceled ones from the head; called under the lock. */
+    private Entry head() {
+        Entry next = queue.peek();
+        while (next != null && next.canceledMark) {
+            queue.poll().inQueue = false;
+            canceled--;
+            next = queue.peek();
+        }
+        return next;
+    }
+
+    /**
+     * Fires, in scheduling order, every live deadline due at {@code instant} that was scheduled before this
+     * pass began; deadlines scheduled meanwhile for the same instant wait for the next pass.
+     */
+    private void fireAllDueAt(Instant instant) {
+        List<Entry> due = new ArrayList<>();
+        Entry next = head();
+        while (next != null && !next.deadline.isAfter(instant)) {
+            Entry entry = queue.poll();
+            entry.inQueue = false;
+            due.add(entry);
+            next = head();
+        }
+        for (Entry entry : due) {
+            if (entry.canceledMark) {
+                continue; // canceled by a deadline fired earlier in this pass
+            }
+            entry.fired = true;
+            try {
+                entry.action.run();
+            } catch (RuntimeException | Error e) {
+                log.error("deadline action at {} failed", entry.deadline, e);
+            }
+        }
+    }
+
+    private void compact() {
+        List<Entry> live = new ArrayList<>(queue.size() - canceled);
+        for (Entry entry : queue) {
+            if (entry.canceledMark) {
+                entry.inQueue = false;
+            } else {
+                live.add(entry);
+            }
+        }
+        queue.clear();
+        queue.addAll(live);
+        canceled = 0;
+    }
+
+    /** The number of deadlines waiting (canceled ones excluded), for tests. */
     public int pendingDeadlines() {
         lock.lock();
         try {
-            return queue.size();
+            return queue.size() - canceled;
         } finally {
             lock.unlock();
         }
     }
 
+    /** Stops the driver; waits a little for the task it is running, unless called on the driver itself. */
     @Override
     public void close() {
+        ActivityWatchdog.unwatch(this);
         lock.lock();
         try {
             closed = true;
             queue.clear();
+            canceled = 0;
             changed.signalAll();
         } finally {
             lock.unlock();
+        }
+        Thread current = driver;
+        if (current != null && Thread.currentThread() != current) {
+            try {
+                current.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
