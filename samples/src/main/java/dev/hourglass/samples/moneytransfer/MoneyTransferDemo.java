@@ -6,6 +6,7 @@ import dev.hourglass.client.WorkflowOptions;
 import dev.hourglass.failure.ApplicationFailure;
 import dev.hourglass.history.History;
 import dev.hourglass.service.WorkflowService;
+import dev.hourglass.testing.HistoryTimeline;
 import dev.hourglass.worker.Worker;
 import dev.hourglass.worker.WorkerFactory;
 import java.time.Duration;
@@ -28,8 +29,8 @@ public final class MoneyTransferDemo {
     public static void main(String[] args) throws InterruptedException {
         Duration hold = parseHold(args);
         System.out.println("Hourglass money transfer demo: withdraw, hold " + hold + ", deposit.");
-        System.out.println("(Production would hold the money for 3 days; tests use a hold of milliseconds today,"
-                + " and virtual time once the time-skipping test environment lands.)");
+        System.out.println("(Production holds the money for 3 days; the tests run those 3 days in virtual time,"
+                + " in milliseconds.)");
 
         try (WorkflowService service = WorkflowService.inMemory()) {
             WorkflowClient client = WorkflowClient.newInstance(service);
@@ -92,8 +93,7 @@ public final class MoneyTransferDemo {
     }
 
     private static void printTimeline(History history) {
-        System.out.println("History of " + history.getWorkflowId() + ":");
-        HistoryTimeline.lines(history).forEach(line -> System.out.println("  " + line));
+        System.out.println(HistoryTimeline.format(history));
     }
 
     private static String format(Map<String, Long> balances) {

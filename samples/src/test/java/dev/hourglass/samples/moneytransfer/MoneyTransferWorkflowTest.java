@@ -23,6 +23,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The money transfer on the in-memory service that production code uses, with its worker threads and the real
+ * clock: holds of milliseconds. {@link MoneyTransferVirtualTimeTest} runs the real three-day hold in virtual time.
+ */
 class MoneyTransferWorkflowTest {
 
     private static final Duration HOLD = Duration.ofMillis(50);
