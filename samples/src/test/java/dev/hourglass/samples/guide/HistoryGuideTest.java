@@ -1,0 +1,93 @@
+package dev.hourglass.samples.guide;
+
+import static dev.hourglass.testing.HourglassAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import dev.hourglass.client.WorkflowClient;
+import dev.hourglass.failure.ApplicationFailure;
+import dev.hourglass.history.EventType;
+import dev.hourglass.history.History;
+import dev.hourglass.testing.HistoryTimeline;
+import dev.hourglass.testing.TestWorkflowExtension;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Assertions on histories and the timeline of a history. */
+class HistoryGuideTest {
+
+    private final Accounts accounts = mock(Accounts.class);
+    private final Notifier notifier = mock(Notifier.class);
+
+    @RegisterExtension
+    final TestWorkflowExtension workflows = TestWorkflowExtension.newBuilder()
+            .registerWorkflowImplementationTypes(TransferImpl.class)
+            .setActivityImplementations(accounts, notifier)
+            .build();
+
+    // guide: history-assert begin
+    @Test
+    void theHistoryShowsTheHoldBetweenWithdrawalAndDeposit(Transfer transfer, WorkflowClient client) {
+        transfer.transfer("alice", "bob", 100);
+
+        History history = client.fetchHistory("theHistoryShowsTheHoldBetweenWithdrawalAndDeposit-1");
+        assertThat(history)
+                .hasEventsInOrder(EventType.ActivityTaskScheduled, EventType.TimerStarted, EventType.TimerFired,
+                        EventType.ActivityTaskScheduled)
+                .hasActivityScheduledTimes("withdraw", 1)
+                .hasTimerStarted(Duration.ofDays(3))
+                .hasActivityScheduledTimes("refund", 0)
+                .completedWith("moved 100 from alice to bob");
+    }
+    // guide: history-assert end
+
+    // guide: history-failed begin
+    @Test
+    void theHistoryOfARejectedTransferEndsInItsFailure(Transfer transfer, WorkflowClient client) {
+        when(accounts.withdraw("carol", 100))
+                .thenThrow(ApplicationFailure.newNonRetryableFailure("insufficient funds", "InsufficientFunds"));
+
+        assertThatThrownBy(() -> transfer.transfer("carol", "bob", 100));
+
+        assertThat(client.fetchHistory("theHistoryOfARejectedTransferEndsInItsFailure-1"))
+                .isClosed()
+                .failedWith("InsufficientFunds");
+    }
+    // guide: history-failed end
+
+    @Test
+    void aFailedHistoryAssertionNamesTheWorkflowAndListsItsEvents(Transfer transfer, WorkflowClient client) {
+        transfer.transfer("alice", "bob", 100);
+        History history = client.fetchHistory("aFailedHistoryAssertionNamesTheWorkflowAndListsItsEvents-1");
+
+        assertThatThrownBy(() -> assertThat(history).hasActivityScheduled("refund"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessage(String.join("\n", "",
+                        "Expecting history of <aFailedHistoryAssertionNamesTheWorkflowAndListsItsEvents-1>:",
+                        "  <1 WorkflowExecutionStarted, 2 ActivityTaskScheduled withdraw, 3 ActivityTaskStarted,"
+                                + " 4 ActivityTaskCompleted, 5 TimerStarted 3d, 6 TimerFired,"
+                                + " 7 ActivityTaskScheduled deposit, 8 ActivityTaskStarted, 9 ActivityTaskCompleted,"
+                                + " 10 ActivityTaskScheduled send, 11 ActivityTaskStarted, 12 ActivityTaskCompleted,"
+                                + " 13 WorkflowExecutionCompleted>",
+                        "to contain an ActivityTaskScheduled of type:",
+                        "  <\"refund\">",
+                        "but it has none"));
+    }
+
+    // guide: timeline begin
+    @Test
+    void theTimelineShowsTheTimerFiringThreeDaysLater(Transfer transfer, WorkflowClient client) {
+        transfer.transfer("alice", "bob", 100);
+
+        String timeline = HistoryTimeline.format(
+                client.fetchHistory("theTimelineShowsTheTimerFiringThreeDaysLater-1"));
+
+        assertThat(timeline)
+                .contains("  #5   +0d 00:00:00.000  TimerStarted                timerId=1 duration=3d\n")
+                .contains("  #6   +3d 00:00:00.000  TimerFired                  timerId=1\n");
+    }
+    // guide: timeline end
+}
