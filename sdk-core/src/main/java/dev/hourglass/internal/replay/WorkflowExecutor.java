@@ -125,7 +125,9 @@ public final class WorkflowExecutor {
     private void run(History history, boolean replayOnly, boolean rootOnCallingThread) {
         events = history.getEvents();
         matcher.reset(events, replayOnly);
-        replayBoundary = lastCommandIndex(events);
+        // a pure replay (self-check, replay tests, queries) is replaying throughout: the code's logs and
+        // warnings were said when the history was recorded
+        replayBoundary = replayOnly ? events.size() : lastCommandIndex(events);
         if (info == null) {
             info = WorkflowInfoImpl.from(history);
         }
@@ -252,8 +254,10 @@ public final class WorkflowExecutor {
         Method method = implementation.metadata().signals().get(name);
         if (method == null || instance == null) {
             signal.noHandler();
-            log.warn("{} has no handler for signal '{}'; known signals: {}; the signal is dropped",
-                    describeExecution(), name, implementation.metadata().signals().keySet());
+            if (!replaying) { // said once, when the signal arrives, not again on every rebuild
+                log.warn("{} has no handler for signal '{}'; known signals: {}; the signal is dropped",
+                        describeExecution(), name, implementation.metadata().signals().keySet());
+            }
             return;
         }
         signal.dispatch();
