@@ -18,6 +18,14 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Interfaces {
 
     private static final Map<Class<?>, WorkflowInterfaceMetadata> WORKFLOWS = new ConcurrentHashMap<>();
+    /** Activity types by method, per activity interface; see {@link #activityMethods}. */
+    private static final ClassValue<Map<Method, String>> ACTIVITY_METHODS = new ClassValue<>() {
+        @Override
+        protected Map<Method, String> computeValue(Class<?> type) {
+            return java.util.Collections.unmodifiableMap(readActivityMethods(type));
+        }
+    };
+
 
     private Interfaces() {
     }
@@ -90,8 +98,16 @@ public final class Interfaces {
         return new WorkflowInterfaceMetadata(type, workflowType, workflowMethod, signals, queries);
     }
 
-    /** Returns the activity type of every method of an {@code @ActivityInterface}, in declaration order. */
+    /**
+     * Returns the activity type of every method of an {@code @ActivityInterface}, in declaration order; the
+     * map is read once per interface (a workflow creates its activity stubs each time it is replayed) and
+     * cannot be modified.
+     */
     public static Map<Method, String> activityMethods(Class<?> type) {
+        return ACTIVITY_METHODS.get(type);
+    }
+
+    private static Map<Method, String> readActivityMethods(Class<?> type) {
         if (!type.isInterface() || !type.isAnnotationPresent(ActivityInterface.class)) {
             throw new IllegalArgumentException(type.getName()
                     + " is not an activity interface: annotate an interface with @ActivityInterface");

@@ -106,6 +106,10 @@ final class DeterministicRunner {
         WorkflowThread next = executor.nextToRun();
         if (next == null) {
             taskOver = true;
+            if (inlineThread != null && !inlineThread.isDone()) {
+                // the workflow method is about to be unwound: nothing it does while unwinding may count
+                executor.inlineTaskOver();
+            }
         }
         return next;
     }

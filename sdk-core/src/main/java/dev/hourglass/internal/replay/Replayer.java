@@ -31,6 +31,17 @@ public final class Replayer {
                     + byType.keySet() + " implements its workflow type '" + history.getWorkflowType()
                     + "'; pass the implementation class of that workflow type");
         }
+        return replay(history, strict, implementation);
+    }
+
+    /**
+     * Replays {@code history} against an implementation already read (see {@link WorkflowImplementation#of}),
+     * which saves reading the class again for every replay.
+     *
+     * @return the replay warnings (argument or duration differences); empty when the replay matched exactly
+     * @throws dev.hourglass.failure.NonDeterministicException when the code diverges from the history
+     */
+    public static List<String> replay(History history, boolean strict, WorkflowImplementation implementation) {
         WorkflowExecutor executor = new WorkflowExecutor(implementation, strict);
         try {
             executor.replayThenDestroy(history);

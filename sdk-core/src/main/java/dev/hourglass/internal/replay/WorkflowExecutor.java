@@ -82,7 +82,17 @@ public final class WorkflowExecutor {
      * fails the workflow task (a bug, nondeterminism).
      */
     public TaskResult processWorkflowTask(History history) {
-        run(history, false, false);
+        return processWorkflowTask(history, false);
+    }
+
+    /**
+     * Like {@link #processWorkflowTask(History)}; with {@code rootOnCallingThread}, a workflow method not
+     * started yet runs on the calling thread, so a single-threaded workflow costs no thread hand-off. Its
+     * stack cannot outlive the call: where it is still blocked when the task is over it is unwound, and the
+     * executor can then only be destroyed (its next task rebuilds the execution by replay).
+     */
+    public TaskResult processWorkflowTask(History history, boolean rootOnCallingThread) {
+        run(history, false, rootOnCallingThread);
         if (taskFailure != null) {
             return new TaskResult(List.of(), taskFailure);
         }
@@ -432,6 +442,11 @@ public final class WorkflowExecutor {
     /** Replay warnings (argument or duration differences) collected so far. */
     public List<String> warnings() {
         return matcher.warnings();
+    }
+
+    /** Called by the runner when a task that ran the workflow method on the calling thread is over. */
+    void inlineTaskOver() {
+        destroyed = true;
     }
 
     /** Whether the run has produced its closing command. */

@@ -26,6 +26,11 @@ final class WorkerImpl implements Worker {
 
     private static final Logger log = LoggerFactory.getLogger(WorkerImpl.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
+    /**
+     * Driven workers (the test environment) run an execution's tasks on the driver thread, replaying its
+     * history each time, while the history has at most this many events; see {@link WorkflowTaskHandler}.
+     */
+    private static final int DRIVEN_INLINE_HISTORY_LIMIT = 64;
 
     private final String taskQueue;
     private final WorkflowService service;
@@ -100,7 +105,8 @@ final class WorkerImpl implements Worker {
         }
         running = true;
         WorkflowTaskHandler workflowHandler = workflows.isEmpty() ? null
-                : new WorkflowTaskHandler(service, cache, Map.copyOf(workflows), taskQueue, options.isStrictReplay());
+                : new WorkflowTaskHandler(service, cache, Map.copyOf(workflows), taskQueue, options.isStrictReplay(),
+                        driver != null ? DRIVEN_INLINE_HISTORY_LIMIT : 0);
         ActivityTaskHandler activityHandler = activities.isEmpty() ? null
                 : new ActivityTaskHandler(service, Map.copyOf(activities));
         if (driver != null) {

@@ -71,6 +71,11 @@ public final class WorkflowCache {
         all.forEach(e -> e.executor().destroy());
     }
 
+    /** How many executions the cache holds at most. */
+    public int capacity() {
+        return capacity;
+    }
+
     public synchronized int size() {
         return entries.size();
     }

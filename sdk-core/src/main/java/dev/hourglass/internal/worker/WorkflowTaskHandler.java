@@ -22,9 +22,29 @@ final class WorkflowTaskHandler {
     private final Map<String, WorkflowImplementation> implementations;
     private final String taskQueue;
     private final boolean strictReplay;
+    private final int inlineHistoryLimit;
+    /** How many executions keep their workflow thread before short ones run inline instead. */
+    static final int THREADED_EXECUTIONS = 32;
 
     WorkflowTaskHandler(WorkflowService service, WorkflowCache cache,
             Map<String, WorkflowImplementation> implementations, String taskQueue, boolean strictReplay) {
+        this(service, cache, implementations, taskQueue, strictReplay, 0);
+    }
+
+    /**
+     * With {@code inlineHistoryLimit} above 0, once the cache holds {@link #THREADED_EXECUTIONS} executions (or
+     * is full), an execution that is not cached and whose history has at most that many events runs its task
+     * with the workflow method on the calling thread (no thread hand-off, no thread kept) and is not cached
+     * afterwards, as if evicted at once: its next task replays the short history again, which costs less
+     * than two hand-offs between OS threads and keeps no thread parked while it sleeps. Longer executions
+     * run on a workflow thread and stay cached, so replay never grows quadratic past the limit; and while
+     * few executions are open, each keeps its thread, so its code runs once as in a worker with room in
+     * its cache.
+     */
+    WorkflowTaskHandler(WorkflowService service, WorkflowCache cache,
+            Map<String, WorkflowImplementation> implementations, String taskQueue, boolean strictReplay,
+            int inlineHistoryLimit) {
+        this.inlineHistoryLimit = inlineHistoryLimit;
         this.strictReplay = strictReplay;
         this.service = service;
         this.cache = cache;
@@ -45,10 +65,13 @@ final class WorkflowTaskHandler {
                     + "'; registered: " + implementations.keySet()));
             return;
         }
-        WorkflowExecutor executor = executorFor(history.getRunId(), task.completedEventCount(), implementation);
+        WorkflowExecutor cached = cachedExecutor(history.getRunId(), task.completedEventCount());
+        boolean inline = cached == null && history.getEvents().size() <= inlineHistoryLimit
+                && cache.size() >= Math.min(THREADED_EXECUTIONS, cache.capacity());
+        WorkflowExecutor executor = cached != null ? cached : new WorkflowExecutor(implementation, strictReplay);
         WorkflowExecutor.TaskResult result;
         try {
-            result = executor.processWorkflowTask(history);
+            result = executor.processWorkflowTask(history, inline);
         } catch (RuntimeException | Error e) {
             result = new WorkflowExecutor.TaskResult(java.util.List.of(), e);
         }
@@ -61,7 +84,7 @@ final class WorkflowTaskHandler {
         }
         // Cached before the service hears of the completion: from then on the run's next task, or a query,
         // may arrive on another poller and must find this execution rather than rebuild an older copy.
-        if (executor.isClosed()) {
+        if (executor.isClosed() || inline) {
             executor.destroy();
         } else {
             cache.put(history.getRunId(), new WorkflowCache.Entry(executor,
@@ -78,7 +101,8 @@ final class WorkflowTaskHandler {
         }
     }
 
-    private WorkflowExecutor executorFor(String runId, int completedEventCount, WorkflowImplementation implementation) {
+    /** The cached execution of a run if it has processed exactly the completed events, else {@code null}. */
+    private WorkflowExecutor cachedExecutor(String runId, int completedEventCount) {
         WorkflowCache.Entry cached = cache.take(runId);
         if (cached != null) {
             if (cached.processedEventCount() == completedEventCount) {
@@ -86,7 +110,7 @@ final class WorkflowTaskHandler {
             }
             cached.executor().destroy();
         }
-        return new WorkflowExecutor(implementation, strictReplay);
+        return null;
     }
 
     private void answerQuery(WorkflowTask task) {

@@ -3,6 +3,7 @@ package dev.hourglass.testing.internal;
 import dev.hourglass.client.WorkflowClient;
 import dev.hourglass.history.History;
 import dev.hourglass.internal.replay.Replayer;
+import dev.hourglass.internal.replay.WorkflowImplementation;
 import dev.hourglass.internal.service.InMemoryWorkflowService;
 import dev.hourglass.internal.worker.WorkerFactoryImpl;
 import dev.hourglass.service.ServiceOptions;
@@ -11,17 +12,20 @@ import dev.hourglass.testing.TestEnvironmentOptions;
 import dev.hourglass.testing.TestWorkflowEnvironment;
 import dev.hourglass.worker.Worker;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** The {@link TestWorkflowEnvironment}: the in-memory service over a virtual clock, with its own workers. */
 public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironment {
@@ -35,13 +39,19 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
     private final WorkerFactoryImpl factory;
     private final boolean selfCheckReplay;
     private final Set<Class<?>> workflowTypes = new LinkedHashSet<>();
-    private final List<CompletableFuture<Void>> selfChecks = new ArrayList<>();
+    /** The registered implementations by workflow type, read once (the first registered of a type wins). */
+    private final Map<String, WorkflowImplementation> implementations = new HashMap<>();
+    /** Guards the self-check queue, its failures and {@link #closed}. */
+    private final Object selfCheckLock = new Object();
+    private final ArrayDeque<History> selfCheckQueue = new ArrayDeque<>();
+    private final List<Throwable> selfCheckFailures = new ArrayList<>();
     private final Set<String> selfCheckedRuns = new HashSet<>();
     private final ExecutorService selfCheckExecutor = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "hourglass-self-check-replay");
         thread.setDaemon(true);
         return thread;
     });
+    private boolean selfCheckRunning;
     private boolean closed;
 
     public TestWorkflowEnvironmentImpl(TestEnvironmentOptions options) {
@@ -61,21 +71,60 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
         this.factory = new WorkerFactoryImpl(client, options.getWorkerFactoryOptions(), scheduler);
     }
 
-    /** Queues the replay of a closed run (once per run); its outcome is collected by {@link #close()}. */
+    /**
+     * Queues the replay of a closed run (once per run); its outcome is collected by {@link #close()}. The
+     * self-check thread replays queued histories one after the other in the order they closed, and is woken
+     * only when it has run out of work, not once per history.
+     */
     private void selfCheck(History history) {
         if (!selfCheckReplay) {
             return;
         }
-        Class<?>[] types;
-        synchronized (workflowTypes) {
-            types = workflowTypes.toArray(new Class<?>[0]);
-        }
-        synchronized (selfChecks) {
+        synchronized (selfCheckLock) {
             if (closed || !selfCheckedRuns.add(history.getRunId())) {
                 return;
             }
-            selfChecks.add(CompletableFuture.runAsync(() -> Replayer.replay(history, false, types),
-                    selfCheckExecutor));
+            selfCheckQueue.add(history);
+            if (selfCheckRunning) {
+                return;
+            }
+            selfCheckRunning = true;
+        }
+        selfCheckExecutor.execute(this::runSelfChecks);
+    }
+
+    private void runSelfChecks() {
+        while (true) {
+            History history;
+            synchronized (selfCheckLock) {
+                history = selfCheckQueue.poll();
+                if (history == null) {
+                    selfCheckRunning = false;
+                    selfCheckLock.notifyAll();
+                    return;
+                }
+            }
+            try {
+                replay(history);
+            } catch (RuntimeException | Error e) {
+                synchronized (selfCheckLock) {
+                    selfCheckFailures.add(e);
+                }
+            }
+        }
+    }
+
+    private void replay(History history) {
+        WorkflowImplementation implementation;
+        Class<?>[] types;
+        synchronized (workflowTypes) {
+            implementation = implementations.get(history.getWorkflowType());
+            types = workflowTypes.toArray(new Class<?>[0]);
+        }
+        if (implementation != null) {
+            Replayer.replay(history, false, implementation);
+        } else {
+            Replayer.replay(history, false, types); // fails, saying which types it knows
         }
     }
 
@@ -92,7 +141,12 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
             public void registerWorkflowImplementationTypes(Class<?>... types) {
                 worker.registerWorkflowImplementationTypes(types);
                 synchronized (workflowTypes) {
-                    workflowTypes.addAll(List.of(types));
+                    for (Class<?> type : types) {
+                        if (workflowTypes.add(type)) {
+                            WorkflowImplementation implementation = WorkflowImplementation.of(type);
+                            implementations.putIfAbsent(implementation.workflowType(), implementation);
+                        }
+                    }
                 }
             }
 
@@ -143,32 +197,49 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
         return seed;
     }
 
+    /** Waits (at most 30 s) for the queued self-check replays; returns their failures in the order they ran. */
+    private List<Throwable> awaitSelfChecks() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        synchronized (selfCheckLock) {
+            while (selfCheckRunning) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    selfCheckFailures.add(new TimeoutException("self-check replays still running after 30 s; "
+                            + selfCheckQueue.size() + " more queued"));
+                    break;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(selfCheckLock, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    selfCheckFailures.add(e);
+                    break;
+                }
+            }
+            return new ArrayList<>(selfCheckFailures);
+        }
+    }
+
     @Override
     public void close() {
-        List<CompletableFuture<Void>> checks;
-        synchronized (selfChecks) {
+        synchronized (selfCheckLock) {
             if (closed) {
                 return;
             }
             closed = true;
-            checks = new ArrayList<>(selfChecks);
         }
         scheduler.close();
         factory.shutdown();
         service.close();
+        List<Throwable> failures = awaitSelfChecks();
         selfCheckExecutor.shutdown();
         AssertionError failure = null;
-        for (CompletableFuture<Void> check : checks) {
-            try {
-                check.get(30, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                Throwable cause = e.getCause() != null ? e.getCause() : e;
-                if (failure == null) {
-                    failure = new AssertionError("self-check replay of a closed execution failed (seed " + seed
-                            + "): " + cause.getMessage(), cause);
-                } else {
-                    failure.addSuppressed(cause);
-                }
+        for (Throwable cause : failures) {
+            if (failure == null) {
+                failure = new AssertionError("self-check replay of a closed execution failed (seed " + seed
+                        + "): " + cause.getMessage(), cause);
+            } else {
+                failure.addSuppressed(cause);
             }
         }
         if (failure != null) {
