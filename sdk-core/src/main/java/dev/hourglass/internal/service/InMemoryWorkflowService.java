@@ -394,6 +394,16 @@ public final class InMemoryWorkflowService implements WorkflowService {
                 log.debug("ignoring completion of stale workflow task {}", taskToken);
                 return;
             }
+            if (!run.buffered.isEmpty() && closesTheRun(commands)) {
+                // Events arrived while the task ran (a signal, an activity result): the code has not seen them
+                // and may not close the run over them. Nothing of this task is recorded; the next task delivers
+                // the new events to code rebuilt from the history, which decides again.
+                log.debug("workflow task {} of {} would close the run over {} new event(s): retried with them",
+                        taskToken, run.workflowId, run.buffered.size());
+                endWorkflowTask(run);
+                scheduleWorkflowTask(run);
+                return;
+            }
             List<Runnable> afterwards = new ArrayList<>();
             EventType closing = null;
             ObjectNode closingAttributes = null;
@@ -422,6 +432,15 @@ public final class InMemoryWorkflowService implements WorkflowService {
         } finally {
             lock.unlock();
         }
+    }
+
+    private static boolean closesTheRun(List<Command> commands) {
+        for (Command command : commands) {
+            if (command.eventType().isClosing()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Records one command; returns its type if it closes the run, else {@code null}. */
