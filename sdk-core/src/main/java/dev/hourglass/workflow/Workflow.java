@@ -93,7 +93,14 @@ public final class Workflow {
         return Stubs.newActivityStub(activityInterface, options);
     }
 
-    /** Returns a stub whose workflow method starts a child workflow and waits for its result. */
+    /**
+     * Returns a stub whose workflow method starts a child workflow and waits for its result.
+     *
+     * <p>The call throws {@link dev.hourglass.failure.ChildWorkflowFailure} when the child fails, and also,
+     * with a {@link dev.hourglass.failure.CanceledFailure} cause, when the cancellation scope it was made in is
+     * canceled: the parent then stops waiting. A child still open when its parent closes (other than by
+     * continue-as-new) is asked to cancel, so that it can undo its work and end canceled.
+     */
     public static <T> T newChildWorkflowStub(Class<T> workflowInterface) {
         return newChildWorkflowStub(workflowInterface, ChildWorkflowOptions.getDefaultInstance());
     }

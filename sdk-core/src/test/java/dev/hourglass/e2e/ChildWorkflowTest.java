@@ -4,6 +4,10 @@ import static dev.hourglass.history.EventType.ChildWorkflowExecutionCompleted;
 import static dev.hourglass.history.EventType.ChildWorkflowExecutionFailed;
 import static dev.hourglass.history.EventType.ChildWorkflowExecutionStarted;
 import static dev.hourglass.history.EventType.StartChildWorkflowExecutionInitiated;
+import static dev.hourglass.history.EventType.TimerCanceled;
+import static dev.hourglass.history.EventType.TimerStarted;
+import static dev.hourglass.history.EventType.WorkflowExecutionCancelRequested;
+import static dev.hourglass.history.EventType.WorkflowExecutionCanceled;
 import static dev.hourglass.history.EventType.WorkflowExecutionCompleted;
 import static dev.hourglass.history.EventType.WorkflowExecutionFailed;
 import static dev.hourglass.history.EventType.WorkflowExecutionStarted;
@@ -27,7 +31,6 @@ import dev.hourglass.workflow.WorkflowInterface;
 import dev.hourglass.workflow.WorkflowMethod;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -192,8 +195,6 @@ class ChildWorkflowTest {
         env.client().newUntypedWorkflowStub("shipment-7-packing").terminate("test over");
     }
 
-    @Disabled("engine bug: canceling a parent that waits on a child neither cancels the child nor the wait;"
-            + " the parent completes normally once the child does")
     @Test
     void canceledParentStopsWaitingForItsChildAndEndsCanceled() {
         Shipment shipment = env.newWorkflowStub(Shipment.class, "shipment-8");
@@ -208,5 +209,20 @@ class ChildWorkflowTest {
                 .withThrowableOfType(ExecutionException.class)
                 .havingCause().isInstanceOf(WorkflowFailedException.class)
                 .havingCause().isInstanceOf(CanceledFailure.class);
+    }
+
+    @Test
+    void aParentThatClosesAsksItsOpenChildToCancel() {
+        Shipment shipment = env.newWorkflowStub(Shipment.class, "shipment-9");
+        WorkflowClient.start(shipment::ship, "slow box", "wait");
+        env.awaitHistory("shipment-9", "the child started",
+                h -> Events.firstIndexOf(h, ChildWorkflowExecutionStarted) >= 0);
+
+        env.client().newUntypedWorkflowStub("shipment-9").cancel();
+
+        History child = env.awaitHistory("shipment-9-packing", "the child closed",
+                h -> h.getLastEvent().getEventType().isClosing());
+        assertThat(Events.types(child)).containsExactly(WorkflowExecutionStarted, TimerStarted,
+                WorkflowExecutionCancelRequested, TimerCanceled, WorkflowExecutionCanceled);
     }
 }

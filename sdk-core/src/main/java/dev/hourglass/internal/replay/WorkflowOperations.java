@@ -242,11 +242,16 @@ public final class WorkflowOperations {
 
     /** Starts a child workflow and returns its machine (with the start and result promises). */
     public ChildWorkflowStateMachine startChild(String workflowType, ChildWorkflowOptions options, ArrayNode input) {
+        CancellationScopeImpl scope = currentScope();
         String childId = String.valueOf(++childSeq);
         WorkflowInfoImpl info = executor.info;
         String workflowId = options.getWorkflowId() != null ? options.getWorkflowId()
                 : info.getWorkflowId() + "/" + info.getRunId() + "/child-" + childId;
         ChildWorkflowStateMachine machine = new ChildWorkflowStateMachine(workflowType, workflowId);
+        if (scope.isCancelRequested()) {
+            machine.abandon(); // never started: no command
+            return machine;
+        }
         children.put(childId, machine);
         ObjectNode attributes = JsonNodeFactory.instance.objectNode();
         attributes.put("childId", childId);
@@ -259,6 +264,8 @@ public final class WorkflowOperations {
             attributes.put("workflowIdReusePolicy", options.getWorkflowIdReusePolicy().name());
         }
         executor.matcher.add(new Command(EventType.StartChildWorkflowExecutionInitiated, attributes));
+        scope.onCancel(machine, machine::abandon);
+        machine.result().whenComplete(() -> scope.removeCancelHandler(machine));
         return machine;
     }
 

@@ -12,9 +12,12 @@ import dev.hourglass.failure.TerminatedFailure;
 import dev.hourglass.failure.TimeoutFailure;
 import dev.hourglass.failure.TimeoutType;
 import dev.hourglass.history.EventType;
+import dev.hourglass.history.HistoryEvent;
 import dev.hourglass.internal.common.FailureConverter;
 import dev.hourglass.service.StartWorkflowRequest;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Child workflows of the in-memory service: starting them for a parent and reporting their outcome to it. */
 final class ChildWorkflows {
@@ -76,6 +79,34 @@ final class ChildWorkflows {
             failure.put("stackTrace", "");
             result.set("failure", failure);
             service.deliverInput(parent, EventType.ChildWorkflowExecutionFailed, result);
+        }
+    }
+
+    /**
+     * A closing parent (other than by continue-as-new) asks its children that are still open to cancel: the
+     * children of its history that started and have not closed, followed through their own continue-as-new
+     * runs. A child may then clean up (its canceled scope fails its timers and activities) and end canceled.
+     */
+    void requestCancelOfOpenChildren(Run parent) {
+        Map<String, String> started = new LinkedHashMap<>(); // childId -> workflowId
+        for (HistoryEvent event : parent.events) {
+            switch (event.getEventType()) {
+                case ChildWorkflowExecutionStarted:
+                    started.put(event.getStringAttribute("childId"), event.getStringAttribute("workflowId"));
+                    break;
+                case ChildWorkflowExecutionCompleted:
+                case ChildWorkflowExecutionFailed:
+                    started.remove(event.getStringAttribute("childId"));
+                    break;
+                default:
+                    break;
+            }
+        }
+        for (String workflowId : started.values()) {
+            Run child = service.openRunOf(workflowId);
+            if (child != null && parent.runId.equals(child.parentRunId)) {
+                service.requestCancel(child);
+            }
         }
     }
 

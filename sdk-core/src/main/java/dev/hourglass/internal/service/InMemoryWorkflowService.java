@@ -286,6 +286,24 @@ public final class InMemoryWorkflowService implements WorkflowService {
         if (run.parentRunId != null && closeType != EventType.WorkflowExecutionContinuedAsNew) {
             children.notifyParent(run, closeType, closingAttributes);
         }
+        if (closeType != EventType.WorkflowExecutionContinuedAsNew) {
+            children.requestCancelOfOpenChildren(run);
+        }
+    }
+
+    /** Asks an open run to cancel, once; called under the lock. */
+    void requestCancel(Run run) {
+        if (run.isOpen() && !run.cancelRequested) {
+            run.cancelRequested = true;
+            deliverInput(run, EventType.WorkflowExecutionCancelRequested, JsonNodeFactory.instance.objectNode());
+        }
+    }
+
+    /** The open run of a workflow id, or {@code null}; called under the lock. */
+    Run openRunOf(String workflowId) {
+        List<Run> runs = runsByWorkflowId.get(workflowId);
+        Run last = runs == null || runs.isEmpty() ? null : runs.get(runs.size() - 1);
+        return last != null && last.isOpen() ? last : null;
     }
 
     // ---------------------------------------------------------------- workflow tasks
@@ -594,11 +612,7 @@ public final class InMemoryWorkflowService implements WorkflowService {
     public void requestCancelWorkflow(String workflowId, String runId) {
         lock.lock();
         try {
-            Run run = findOpenRun(workflowId, runId);
-            if (!run.cancelRequested) {
-                run.cancelRequested = true;
-                deliverInput(run, EventType.WorkflowExecutionCancelRequested, JsonNodeFactory.instance.objectNode());
-            }
+            requestCancel(findOpenRun(workflowId, runId));
         } finally {
             lock.unlock();
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hourglass.client.WorkflowExecution;
 import dev.hourglass.failure.ApplicationFailure;
+import dev.hourglass.failure.CanceledFailure;
 import dev.hourglass.failure.ChildWorkflowFailure;
 import dev.hourglass.internal.statemachines.ChildWorkflowStateMachine.State;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,24 @@ class ChildWorkflowStateMachineTest {
         completed();
         failedToStart();
         failedAfterStart();
+        abandonedBeforeStart().onFailed(Events.childFailed(CHILD_ID,
+                Events.applicationFailure("workflow id taken", "WorkflowExecutionAlreadyStarted")));
+        ChildWorkflowStateMachine late = abandonedBeforeStart();
+        late.onStarted(Events.childStarted(CHILD_ID, WORKFLOW_ID, RUN_ID));
+        late.onCompleted(Events.childCompleted(CHILD_ID, Events.text("shipped")));
+        abandonedAfterStart().onFailed(Events.childFailed(CHILD_ID, Events.applicationFailure("no truck", "NoTruck")));
+    }
+
+    static ChildWorkflowStateMachine abandonedBeforeStart() {
+        ChildWorkflowStateMachine machine = initiated();
+        machine.abandon();
+        return machine;
+    }
+
+    static ChildWorkflowStateMachine abandonedAfterStart() {
+        ChildWorkflowStateMachine machine = started();
+        machine.abandon();
+        return machine;
     }
 
     static ChildWorkflowStateMachine initiated() {
@@ -127,5 +146,44 @@ class ChildWorkflowStateMachineTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("ChildWorkflowStateMachine")
                 .hasMessageContaining("from COMPLETED on FAILED");
+    }
+
+    @Test
+    void aChildAbandonedBeforeItStartedFailsBothPromisesWithACanceledCause() {
+        ChildWorkflowStateMachine machine = abandonedBeforeStart();
+
+        assertThat(machine.state()).isEqualTo(State.ABANDONED);
+        assertThat(machine.execution().getFailure()).isInstanceOf(ChildWorkflowFailure.class);
+        assertThat(machine.result().getFailure()).isInstanceOfSatisfying(ChildWorkflowFailure.class,
+                failure -> assertThat(failure.getCause()).isInstanceOf(CanceledFailure.class));
+    }
+
+    @Test
+    void aChildAbandonedAfterItStartedFailsOnlyTheResult() {
+        ChildWorkflowStateMachine machine = abandonedAfterStart();
+
+        assertThat(machine.execution().getFailure()).isNull();
+        assertThat(machine.result().getFailure()).isInstanceOfSatisfying(ChildWorkflowFailure.class, failure -> {
+            assertThat(failure.getRunId()).isEqualTo(RUN_ID);
+            assertThat(failure.getCause()).isInstanceOf(CanceledFailure.class);
+        });
+    }
+
+    @Test
+    void theEventsOfAnAbandonedChildAreTakenAndIgnored() {
+        ChildWorkflowStateMachine machine = abandonedAfterStart();
+
+        machine.onCompleted(Events.childCompleted(CHILD_ID, Events.text("shipped")));
+
+        assertThat(machine.state()).isEqualTo(State.ABANDONED);
+        assertThat(machine.result().getFailure()).isInstanceOf(ChildWorkflowFailure.class);
+    }
+
+    @Test
+    void aChildThatClosedCannotBeAbandoned() {
+        ChildWorkflowStateMachine machine = completed();
+
+        assertThat(machine.abandon()).isFalse();
+        assertThat(machine.state()).isEqualTo(State.COMPLETED);
     }
 }
