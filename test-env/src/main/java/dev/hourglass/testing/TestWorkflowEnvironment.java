@@ -76,7 +76,11 @@ public interface TestWorkflowEnvironment extends AutoCloseable {
     /** Moves virtual time forward by {@code duration}, firing everything due on the way in order. */
     void sleep(Duration duration);
 
-    /** Runs {@code callback} on the virtual-time thread once {@code delay} of virtual time has passed. */
+    /**
+     * Runs {@code callback} on the virtual-time thread once {@code delay} of virtual time has passed, after
+     * everything else due at that instant. The callback may call the client like test code does: signal,
+     * query, cancel or start workflows.
+     */
     void registerDelayedCallback(Duration delay, Runnable callback);
 
     /** Turns automatic time skipping off (true) or back on (false); {@link #sleep} works either way. */

@@ -184,7 +184,9 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
 
     @Override
     public void registerDelayedCallback(Duration delay, Runnable callback) {
-        scheduler.schedule(clock.instant().plus(delay), callback);
+        // run once the firing pass is over, outside the service's lock, so that the callback may call the
+        // client like any test code (a signal, a query)
+        scheduler.schedule(clock.instant().plus(delay), () -> scheduler.runOutsideTask(callback));
     }
 
     @Override

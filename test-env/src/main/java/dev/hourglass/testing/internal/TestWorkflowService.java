@@ -60,6 +60,7 @@ final class TestWorkflowService implements WorkflowService {
 
     @Override
     public CompletableFuture<History> awaitClose(String workflowId, String runId) {
+        scheduler.handOver(); // the caller may block on the result: not on the driver thread
         CompletableFuture<History> result = new CompletableFuture<>();
         synchronized (waiters) {
             waiters.computeIfAbsent(workflowId, id -> new ArrayList<>()).add(result);
@@ -160,6 +161,9 @@ final class TestWorkflowService implements WorkflowService {
 
     @Override
     public JsonNode queryWorkflow(String workflowId, String runId, String queryType, ArrayNode args) {
+        // a query waits for the driver to answer it: called from the driver thread (a delayed callback), that
+        // thread gives the driver role away first
+        scheduler.handOver();
         return delegate.queryWorkflow(workflowId, runId, queryType, args);
     }
 

@@ -292,6 +292,11 @@ public final class VirtualScheduler implements Scheduler, TaskDriver {
 
     /** Moves virtual time forward by {@code duration}, firing everything due in order, each once idle. */
     public void sleep(Duration duration) {
+        if (isDriving()) {
+            throw new IllegalStateException("TestWorkflowEnvironment.sleep was called on the environment's own"
+                    + " thread (from a delayed callback or an activity), which is the thread that moves time: call"
+                    + " it from the test, or register another delayed callback for the later instant");
+        }
         lock.lock();
         try {
             Instant target = clock.instant().plus(duration);
