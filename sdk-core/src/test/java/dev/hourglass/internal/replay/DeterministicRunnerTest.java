@@ -225,17 +225,21 @@ class DeterministicRunnerTest {
         assertThat(executor.runner.handOffs() - afterFirstTask).isEqualTo(2);
     }
 
-    @Test
-    void threadsRunInCreationOrderUntilAllAreBlockedAfterEachEvent() {
-        WorkflowExecutor executor = executor(InterleavingImpl.class);
-        String expected = "root1,a1,b1,signal,b2,a got value,root2";
-        History history = HistoryBuilder.started("Interleaving")
+    /** The recorded history of {@code InterleavingImpl}: its activity completes after a signal. */
+    private static History interleavingHistory() {
+        return HistoryBuilder.started("Interleaving")
                 .scheduled("1", "fetch", "a")
                 .signaled("open")
                 .activityStarted("1")
                 .activityCompleted("1", "value")
-                .completed(expected)
+                .completed("root1,a1,b1,signal,b2,a got value,root2")
                 .build();
+    }
+
+    @Test
+    void threadsRunInCreationOrderUntilAllAreBlockedAfterEachEvent() {
+        WorkflowExecutor executor = executor(InterleavingImpl.class);
+        History history = interleavingHistory();
 
         executor.replay(history);
 
@@ -265,14 +269,7 @@ class DeterministicRunnerTest {
     @Test
     void threadsInterleaveTheSameWayWhenTheWorkflowMethodRunsOnTheCallingThread() {
         WorkflowExecutor executor = executor(InterleavingImpl.class);
-        String expected = "root1,a1,b1,signal,b2,a got value,root2";
-        History history = HistoryBuilder.started("Interleaving")
-                .scheduled("1", "fetch", "a")
-                .signaled("open")
-                .activityStarted("1")
-                .activityCompleted("1", "value")
-                .completed(expected)
-                .build();
+        History history = interleavingHistory();
 
         executor.replayThenDestroy(history);
 
