@@ -8,12 +8,8 @@ import dev.hourglass.client.WorkflowExecution;
 import dev.hourglass.client.WorkflowExecutionAlreadyStartedException;
 import dev.hourglass.client.WorkflowIdReusePolicy;
 import dev.hourglass.client.WorkflowNotFoundException;
-import dev.hourglass.failure.ApplicationFailure;
-import dev.hourglass.failure.TimeoutFailure;
-import dev.hourglass.failure.TimeoutType;
 import dev.hourglass.history.EventType;
 import dev.hourglass.history.History;
-import dev.hourglass.internal.common.FailureConverter;
 import dev.hourglass.service.ActivityTask;
 import dev.hourglass.service.Command;
 import dev.hourglass.service.ServiceOptions;
@@ -50,13 +46,13 @@ public final class InMemoryWorkflowService implements WorkflowService {
     private final Map<String, List<Run>> runsByWorkflowId = new HashMap<>();
     final Map<String, Run> runsByRunId = new HashMap<>();
     private final Map<String, TaskQueue> queues = new HashMap<>();
-    private final Map<String, Run> workflowTaskTokens = new HashMap<>();
     private final List<Consumer<WorkflowTaskFailure>> taskFailureListeners = new ArrayList<>();
     private final List<Consumer<History>> closeListeners = new ArrayList<>();
     final Supplier<String> runIds;
     private final Activities activities;
     private final Queries queries;
     private final ChildWorkflows children;
+    private final WorkflowTasks workflowTasks;
     private long nextToken;
     private int busy;
     private Runnable idleListener = () -> { };
@@ -80,6 +76,7 @@ public final class InMemoryWorkflowService implements WorkflowService {
         this.activities = new Activities(this);
         this.queries = new Queries(this);
         this.children = new ChildWorkflows(this);
+        this.workflowTasks = new WorkflowTasks(this, activities, children);
     }
 
     /** Registers a listener called (under the service lock) for every failed workflow task. */
@@ -257,7 +254,7 @@ public final class InMemoryWorkflowService implements WorkflowService {
     }
 
     /** Closes a run: cancels everything armed for it, wakes result waiters and tells a parent. */
-    private void closeRun(Run run, EventType closeType, ObjectNode closingAttributes) {
+    void closeRun(Run run, EventType closeType, ObjectNode closingAttributes) {
         run.closeType = closeType;
         run.buffered.clear();
         run.timers.values().forEach(Scheduler.Cancellable::cancel);
@@ -273,9 +270,7 @@ public final class InMemoryWorkflowService implements WorkflowService {
         if (run.taskTimeout != null) {
             run.taskTimeout.cancel();
         }
-        if (run.taskToken != null) {
-            workflowTaskTokens.remove(run.taskToken);
-        }
+        workflowTasks.forget(run);
         if (run.taskState != Run.TaskState.IDLE) {
             run.taskState = Run.TaskState.IDLE;
             workEnded();
@@ -321,230 +316,29 @@ public final class InMemoryWorkflowService implements WorkflowService {
         scheduleWorkflowTask(run);
     }
 
-    private void scheduleWorkflowTask(Run run) {
-        if (run.taskState != Run.TaskState.IDLE || !run.isOpen()) {
-            return;
-        }
-        run.taskState = Run.TaskState.SCHEDULED;
-        workStarted();
-        TaskQueue queue = queue(run.taskQueue);
-        queue.workflowItems.add(run);
-        workQueued(queue, false);
+    void scheduleWorkflowTask(Run run) {
+        workflowTasks.schedule(run);
     }
 
     @Override
     public WorkflowTask pollWorkflowTask(String taskQueue, Duration timeout) {
-        long remaining = timeout.toNanos();
-        lock.lock();
-        try {
-            TaskQueue queue = queue(taskQueue);
-            while (true) {
-                Object item = queue.workflowItems.poll();
-                if (item instanceof TaskQueue.QueryItem) {
-                    TaskQueue.QueryItem query = (TaskQueue.QueryItem) item;
-                    return new WorkflowTask(query.token(), query.run().snapshot(), 0, query.queryType(), query.args());
-                }
-                if (item instanceof Run) {
-                    Run run = (Run) item;
-                    if (run.isOpen() && run.taskState == Run.TaskState.SCHEDULED) {
-                        return startWorkflowTask(run);
-                    }
-                    continue;
-                }
-                if (remaining <= 0) {
-                    return null;
-                }
-                remaining = queue.workflowAvailable.awaitNanos(remaining);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private WorkflowTask startWorkflowTask(Run run) {
-        run.taskState = Run.TaskState.STARTED;
-        String token = newToken("wt-");
-        run.taskToken = token;
-        workflowTaskTokens.put(token, run);
-        run.taskTimeout = scheduler.schedule(now().plus(options.getWorkflowTaskTimeout()), () -> {
-            lock.lock();
-            try {
-                if (token.equals(run.taskToken) && run.taskState == Run.TaskState.STARTED) {
-                    log.warn("workflow task of {} timed out after {}; handing it out again", run.execution(),
-                            options.getWorkflowTaskTimeout());
-                    endWorkflowTask(run);
-                    scheduleWorkflowTask(run);
-                }
-            } finally {
-                lock.unlock();
-            }
-        });
-        return new WorkflowTask(token, run.snapshot(), run.completedEventCount, null, null);
-    }
-
-    /** Ends the running workflow task and appends what arrived meanwhile; returns whether anything did. */
-    private boolean endWorkflowTask(Run run) {
-        workflowTaskTokens.remove(run.taskToken);
-        run.taskToken = null;
-        if (run.taskTimeout != null) {
-            run.taskTimeout.cancel();
-            run.taskTimeout = null;
-        }
-        run.taskState = Run.TaskState.IDLE;
-        workEnded();
-        List<Run.PendingEvent> pending = new ArrayList<>(run.buffered);
-        run.buffered.clear();
-        for (Run.PendingEvent event : pending) {
-            run.append(event.type(), event.attributes(), now());
-        }
-        return !pending.isEmpty();
+        return workflowTasks.poll(taskQueue, timeout);
     }
 
     @Override
     public void completeWorkflowTask(String taskToken, List<Command> commands) {
-        lock.lock();
-        try {
-            Run run = workflowTaskTokens.get(taskToken);
-            if (run == null || !run.isOpen()) {
-                log.debug("ignoring completion of stale workflow task {}", taskToken);
-                return;
-            }
-            if (!run.buffered.isEmpty() && closesTheRun(commands)) {
-                // Events arrived while the task ran (a signal, an activity result): the code has not seen them
-                // and may not close the run over them. Nothing of this task is recorded; the next task delivers
-                // the new events to code rebuilt from the history, which decides again.
-                log.debug("workflow task {} of {} would close the run over {} new event(s): retried with them",
-                        taskToken, run.workflowId, run.buffered.size());
-                endWorkflowTask(run);
-                scheduleWorkflowTask(run);
-                return;
-            }
-            List<Runnable> afterwards = new ArrayList<>();
-            EventType closing = null;
-            ObjectNode closingAttributes = null;
-            for (Command command : commands) {
-                if (closing != null) {
-                    break;
-                }
-                closing = applyCommand(run, command, afterwards);
-                closingAttributes = command.attributes();
-            }
-            if (closing != null) {
-                if (closing == EventType.WorkflowExecutionContinuedAsNew) {
-                    // record the next run first, so that whoever hears of the close can find it
-                    continueAsNew(run, closingAttributes);
-                }
-                closeRun(run, closing, closingAttributes);
-                afterwards.forEach(Runnable::run);
-                return;
-            }
-            run.completedEventCount = run.events.size();
-            boolean more = endWorkflowTask(run);
-            afterwards.forEach(Runnable::run);
-            if (more) {
-                scheduleWorkflowTask(run);
-            }
-        } finally {
-            lock.unlock();
-        }
+        workflowTasks.complete(taskToken, commands);
     }
-
-    private static boolean closesTheRun(List<Command> commands) {
-        for (Command command : commands) {
-            if (command.eventType().isClosing()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Records one command; returns its type if it closes the run, else {@code null}. */
-    private EventType applyCommand(Run run, Command command, List<Runnable> afterwards) {
-        ObjectNode attributes = command.attributes();
-        EventType type = command.eventType();
-        if (type == EventType.WorkflowExecutionContinuedAsNew) {
-            attributes.put("newRunId", runIds.get());
-        }
-        run.append(type, attributes, now());
-        switch (type) {
-            case ActivityTaskScheduled:
-                activities.schedule(run, attributes);
-                return null;
-            case ActivityTaskCancelRequested:
-                afterwards.add(() -> activities.cancel(run, attributes.get("activityId").asText()));
-                return null;
-            case TimerStarted:
-                startTimer(run, attributes.get("timerId").asText(), attributes.get("durationMillis").asLong());
-                return null;
-            case TimerCanceled:
-                Scheduler.Cancellable timer = run.timers.remove(attributes.get("timerId").asText());
-                if (timer != null) {
-                    timer.cancel();
-                }
-                return null;
-            case StartChildWorkflowExecutionInitiated:
-                afterwards.add(() -> children.startChild(run, attributes));
-                return null;
-            case MarkerRecorded:
-                return null;
-            default:
-                return type;
-        }
-    }
-
-    private void startTimer(Run run, String timerId, long durationMillis) {
-        Instant deadline = now().plusMillis(durationMillis);
-        run.timers.put(timerId, scheduler.schedule(deadline, () -> {
-            lock.lock();
-            try {
-                if (run.timers.remove(timerId) != null) {
-                    ObjectNode fired = JsonNodeFactory.instance.objectNode();
-                    fired.put("timerId", timerId);
-                    deliverInput(run, EventType.TimerFired, fired);
-                }
-            } finally {
-                lock.unlock();
-            }
-        }));
-    }
-
-    private void continueAsNew(Run previous, ObjectNode attributes) {
-        StartWorkflowRequest request = new StartWorkflowRequest(previous.workflowId,
-                attributes.path("workflowType").asText(previous.workflowType),
-                attributes.path("taskQueue").asText(previous.taskQueue), (ArrayNode) attributes.get("input"),
-                WorkflowIdReusePolicy.ALLOW_DUPLICATE, null, previous.parentWorkflowId, previous.parentRunId,
-                previous.parentChildId);
-        Run next = startLocked(request, previous.runId, previous.executionDeadline, attributes.get("newRunId").asText());
-        log.debug("{} continued as new run {}", previous.execution(), next.runId);
-    }
-
 
     @Override
     public void failWorkflowTask(String taskToken, Throwable failure) {
-        lock.lock();
-        try {
-            Run run = workflowTaskTokens.get(taskToken);
-            if (run == null || !run.isOpen()) {
-                return;
-            }
-            endWorkflowTask(run);
-            WorkflowTaskFailure report = new WorkflowTaskFailure(run.execution(), run.workflowType, failure);
-            for (Consumer<WorkflowTaskFailure> listener : taskFailureListeners) {
-                listener.accept(report);
-            }
-            scheduler.schedule(now().plus(options.getWorkflowTaskRetryInterval()), () -> {
-                lock.lock();
-                try {
-                    scheduleWorkflowTask(run);
-                } finally {
-                    lock.unlock();
-                }
-            });
-        } finally {
-            lock.unlock();
+        workflowTasks.fail(taskToken, failure);
+    }
+
+    /** Tells the listeners of workflow task failures; called under the lock. */
+    void reportTaskFailure(WorkflowTaskFailure failure) {
+        for (Consumer<WorkflowTaskFailure> listener : taskFailureListeners) {
+            listener.accept(failure);
         }
     }
 
