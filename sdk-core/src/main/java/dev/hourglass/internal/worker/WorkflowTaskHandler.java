@@ -9,6 +9,7 @@ import dev.hourglass.internal.replay.WorkflowImplementation;
 import dev.hourglass.service.WorkflowService;
 import dev.hourglass.service.WorkflowTask;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,14 @@ final class WorkflowTaskHandler {
     private final String taskQueue;
     private final boolean strictReplay;
     private final int inlineHistoryLimit;
+    private final Map<String, RepeatedFailure> repeatedFailures = new ConcurrentHashMap<>();
+
+    /** How often a failure that repeats is logged again in full. */
+    static final int REPEAT_LOG_INTERVAL = 100;
+
+    /** The failure a run's workflow tasks keep failing with, and how many times in a row. */
+    private record RepeatedFailure(String signature, int attempts) {
+    }
     /** How many executions keep their workflow thread before short ones run inline instead. */
     static final int THREADED_EXECUTIONS = 32;
 
@@ -77,11 +86,11 @@ final class WorkflowTaskHandler {
         }
         if (result.failure() != null) {
             executor.destroy();
-            log.error("workflow task of {} (workflowId={}, runId={}) failed; it will be retried:",
-                    history.getWorkflowType(), history.getWorkflowId(), history.getRunId(), result.failure());
+            logFailure(history, result.failure());
             service.failWorkflowTask(task.taskToken(), result.failure());
             return;
         }
+        repeatedFailures.remove(history.getRunId());
         // Cached before the service hears of the completion: from then on the run's next task, or a query,
         // may arrive on another poller and must find this execution rather than rebuild an older copy.
         if (executor.isClosed() || inline) {
@@ -98,6 +107,29 @@ final class WorkflowTaskHandler {
                 stale.executor().destroy();
             }
             throw e;
+        }
+    }
+
+    /**
+     * Logs a failed workflow task: in full the first time, and once more every {@value #REPEAT_LOG_INTERVAL}
+     * attempts while the same failure repeats (a bug fails the task again at every retry until a fix is
+     * deployed, and on a virtual clock retries come at once); in between at debug level.
+     */
+    private void logFailure(History history, Throwable failure) {
+        String signature = failure.getClass().getName() + ": " + failure.getMessage();
+        RepeatedFailure previous = repeatedFailures.get(history.getRunId());
+        int attempt = previous != null && previous.signature().equals(signature) ? previous.attempts() + 1 : 1;
+        repeatedFailures.put(history.getRunId(), new RepeatedFailure(signature, attempt));
+        if (attempt == 1) {
+            log.error("workflow task of {} (workflowId={}, runId={}) failed; it will be retried:",
+                    history.getWorkflowType(), history.getWorkflowId(), history.getRunId(), failure);
+        } else if (attempt % REPEAT_LOG_INTERVAL == 0) {
+            log.error("workflow task of {} (workflowId={}, runId={}) failed again, {} times in a row now, with the"
+                    + " same failure: {}", history.getWorkflowType(), history.getWorkflowId(), history.getRunId(),
+                    attempt, signature);
+        } else {
+            log.debug("workflow task of {} (workflowId={}) failed again (attempt {}): {}",
+                    history.getWorkflowType(), history.getWorkflowId(), attempt, signature);
         }
     }
 
