@@ -14,9 +14,7 @@ import dev.hourglass.workflow.WorkflowInterface;
 import dev.hourglass.workflow.WorkflowMethod;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -137,26 +135,6 @@ class TestWorkflowEnvironmentTest {
     @Test
     void awaitWithDeadlineTimesOutInVirtualTime() {
         assertThat(stub(Approval.class, "a2").await(Duration.ofDays(7))).isEqualTo("timed out");
-    }
-
-    @Test
-    void waitingOnManyResultsAtOnceSkipsTime() {
-        List<CompletableFuture<Long>> results = IntStream.range(0, 20).mapToObj(i -> {
-            Transfer transfer = stub(Transfer.class, "many-" + i);
-            WorkflowClient.start(transfer::transfer, "a" + i, "b" + i, (long) i);
-            return client.newUntypedWorkflowStub("many-" + i).getResultAsync(Long.class);
-        }).toList();
-        CompletableFuture.allOf(results.toArray(new CompletableFuture<?>[0])).join();
-        assertThat(results).allSatisfy(r -> assertThat(r.join()).isEqualTo(Duration.ofDays(3).toMillis()));
-    }
-
-    @Test
-    void sequentialWorkflowsAdvanceTheClockByExactlyWhatTheySlept() {
-        long before = env.currentTimeMillis();
-        for (int i = 0; i < 200; i++) {
-            stub(Transfer.class, "seq-" + i).transfer("a", "b", i);
-        }
-        assertThat(env.currentTimeMillis() - before).isEqualTo(200 * Duration.ofDays(3).toMillis());
     }
 
     @Test
