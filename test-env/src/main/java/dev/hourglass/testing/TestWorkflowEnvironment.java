@@ -83,7 +83,13 @@ public interface TestWorkflowEnvironment extends AutoCloseable {
      */
     void registerDelayedCallback(Duration delay, Runnable callback);
 
-    /** Turns automatic time skipping off (true) or back on (false); {@link #sleep} works either way. */
+    /**
+     * Turns automatic time skipping off (true) or back on (false); {@link #sleep} works either way.
+     *
+     * <p>With skipping off, virtual time moves only in {@link #sleep}: a blocking call for the result of a
+     * workflow that waits on a timer returns only once another thread sleeps past that timer, so start the
+     * workflow with {@code WorkflowClient.start} and move time with {@link #sleep} in the test.
+     */
     void setTimeSkippingDisabled(boolean disabled);
 
     /** Returns the seed of this environment, given or chosen. */
