@@ -79,7 +79,8 @@ public interface TestWorkflowEnvironment extends AutoCloseable {
     /**
      * Runs {@code callback} on the virtual-time thread once {@code delay} of virtual time has passed, after
      * everything else due at that instant. The callback may call the client like test code does: signal,
-     * query, cancel or start workflows.
+     * query, cancel or start workflows, or wait for a result. A callback that waits hands the environment's
+     * work to another thread first; the environment, and its time, go on without it meanwhile.
      */
     void registerDelayedCallback(Duration delay, Runnable callback);
 
