@@ -170,12 +170,13 @@ public final class WorkflowThread {
             done = true;
             javaThread = null;
             CURRENT.remove();
-            if (onCallingThread) {
-                // back in the runner on the task thread, which goes on with the task if it is not over
-            } else if (destroyRequested) {
-                runner.threadYielded();
-            } else {
-                runner.handTo(runner.schedule());
+            // on the calling thread, the runner goes on with the task itself once this returns
+            if (!onCallingThread) {
+                if (destroyRequested) {
+                    runner.threadYielded();
+                } else {
+                    runner.handTo(runner.schedule());
+                }
             }
         }
     }

@@ -26,14 +26,15 @@ final class WorkflowTaskHandler {
     private final int inlineHistoryLimit;
     private final Map<String, RepeatedFailure> repeatedFailures = new ConcurrentHashMap<>();
 
+    /** How many executions keep their workflow thread before short ones run inline instead. */
+    static final int THREADED_EXECUTIONS = 32;
+
     /** How often a failure that repeats is logged again in full. */
     static final int REPEAT_LOG_INTERVAL = 100;
 
     /** The failure a run's workflow tasks keep failing with, and how many times in a row. */
     private record RepeatedFailure(String signature, int attempts) {
     }
-    /** How many executions keep their workflow thread before short ones run inline instead. */
-    static final int THREADED_EXECUTIONS = 32;
 
     WorkflowTaskHandler(WorkflowService service, WorkflowCache cache,
             Map<String, WorkflowImplementation> implementations, String taskQueue, boolean strictReplay) {

@@ -16,7 +16,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -38,7 +37,6 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
     private final WorkflowClient client;
     private final WorkerFactoryImpl factory;
     private final boolean selfCheckReplay;
-    private final Set<Class<?>> workflowTypes = new LinkedHashSet<>();
     /** The registered implementations by workflow type, read once (the first registered of a type wins). */
     private final Map<String, WorkflowImplementation> implementations = new HashMap<>();
     /** Guards the self-check queue, its failures and {@link #closed}. */
@@ -116,15 +114,11 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
 
     private void replay(History history) {
         WorkflowImplementation implementation;
-        Class<?>[] types;
-        synchronized (workflowTypes) {
+        synchronized (implementations) {
             implementation = implementations.get(history.getWorkflowType());
-            types = workflowTypes.toArray(new Class<?>[0]);
         }
-        if (implementation != null) {
+        if (implementation != null) { // else no code of this environment ran it: nothing to check
             Replayer.replay(history, false, implementation);
-        } else {
-            Replayer.replay(history, false, types); // fails, saying which types it knows
         }
     }
 
@@ -140,12 +134,10 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
             @Override
             public void registerWorkflowImplementationTypes(Class<?>... types) {
                 worker.registerWorkflowImplementationTypes(types);
-                synchronized (workflowTypes) {
+                synchronized (implementations) {
                     for (Class<?> type : types) {
-                        if (workflowTypes.add(type)) {
-                            WorkflowImplementation implementation = WorkflowImplementation.of(type);
-                            implementations.putIfAbsent(implementation.workflowType(), implementation);
-                        }
+                        WorkflowImplementation implementation = WorkflowImplementation.of(type);
+                        implementations.putIfAbsent(implementation.workflowType(), implementation);
                     }
                 }
             }

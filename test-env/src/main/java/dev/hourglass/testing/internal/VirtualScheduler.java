@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
  * <p>Deadlines (timers, retry backoffs, timeouts, delayed callbacks) wait in a queue ordered by instant and
  * then by the order they were scheduled. The scheduler's thread (the driver) loops: while a workflow task,
  * query or activity attempt is queued it runs it itself, in queue order; when the service is idle (nothing
- * queued or running) and someone
- * lets time skip (a client waits for a result, or the test sleeps), it moves the clock to the earliest
- * deadline and fires every deadline due at that instant in one pass, in the order they were scheduled.
+ * queued or running) and someone lets time skip (a client waits for a result, or the test sleeps), it moves
+ * the clock to the earliest deadline and fires every deadline due at that instant in one pass, in the order
+ * they were scheduled.
  * Deadlines fire under the service lock, so nothing can slip in between the idle check and the firing.
  * Canceling a deadline only marks it; marked entries are dropped when they reach the head of the queue or
  * when they outnumber the live ones.
@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * <p>An activity attempt that heartbeats, or that the {@link ActivityWatchdog} finds still running on the
  * driver thread after a while, keeps its thread: a new driver thread takes over and the old one stops driving
  * once the attempt is over. So one thread drives at any time, and a blocking activity holds up nothing but
- * the clock (time never moves while an attempt runs).
+ * the clock: time does not move while an attempt runs, unless the attempt has a heartbeat timeout and has
+ * gone quiet long enough to count as hung (see {@code HungActivities}).
  */
 public final class VirtualScheduler implements Scheduler, TaskDriver {
 
