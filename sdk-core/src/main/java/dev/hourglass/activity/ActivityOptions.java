@@ -23,234 +23,234 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ActivityOptions {
 
-  private final Duration startToCloseTimeout;
-  private final Duration scheduleToCloseTimeout;
-  private final Duration heartbeatTimeout;
-  private final RetryPolicy retryPolicy;
-  private final String taskQueue;
+    private final Duration startToCloseTimeout;
+    private final Duration scheduleToCloseTimeout;
+    private final Duration heartbeatTimeout;
+    private final RetryPolicy retryPolicy;
+    private final String taskQueue;
 
-  private ActivityOptions(Builder builder) {
-    this.startToCloseTimeout = builder.startToCloseTimeout;
-    this.scheduleToCloseTimeout = builder.scheduleToCloseTimeout;
-    this.heartbeatTimeout = builder.heartbeatTimeout;
-    this.retryPolicy = builder.retryPolicy;
-    this.taskQueue = builder.taskQueue;
-  }
-
-  /**
-   * Returns a builder with no option set.
-   *
-   * @return a new builder, never {@code null}
-   */
-  public static Builder newBuilder() {
-    return new Builder();
-  }
-
-  /**
-   * Returns a builder initialised with the options of {@code options}.
-   *
-   * @param options the options to copy; must not be {@code null}
-   * @return a new builder, never {@code null}
-   * @throws IllegalArgumentException if {@code options} is {@code null}
-   */
-  public static Builder newBuilder(ActivityOptions options) {
-    if (options == null) {
-      throw new IllegalArgumentException("options to copy must not be null");
-    }
-    return new Builder(options);
-  }
-
-  /**
-   * Returns the longest time a single attempt may run.
-   *
-   * @return the timeout, or {@code null} if unset
-   */
-  public Duration getStartToCloseTimeout() {
-    return startToCloseTimeout;
-  }
-
-  /**
-   * Returns the longest time the activity may take from being scheduled to finishing, all attempts and
-   * backoffs included.
-   *
-   * @return the timeout, or {@code null} if unset
-   */
-  public Duration getScheduleToCloseTimeout() {
-    return scheduleToCloseTimeout;
-  }
-
-  /**
-   * Returns the longest time allowed between two heartbeats of an attempt.
-   *
-   * @return the timeout, or {@code null} if the activity need not heartbeat
-   */
-  public Duration getHeartbeatTimeout() {
-    return heartbeatTimeout;
-  }
-
-  /**
-   * Returns the retry policy of the activity.
-   *
-   * @return the policy, or {@code null} if unset, meaning the service default
-   */
-  public RetryPolicy getRetryPolicy() {
-    return retryPolicy;
-  }
-
-  /**
-   * Returns the task queue the activity is dispatched on.
-   *
-   * @return the task queue, or {@code null} meaning the task queue of the calling workflow
-   */
-  public String getTaskQueue() {
-    return taskQueue;
-  }
-
-  /**
-   * Tells whether {@code o} is activity options with equal values.
-   *
-   * @param o the object to compare with; may be {@code null}
-   * @return {@code true} if every getter returns an equal value
-   */
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof ActivityOptions)) {
-      return false;
-    }
-    ActivityOptions that = (ActivityOptions) o;
-    return Objects.equals(startToCloseTimeout, that.startToCloseTimeout)
-        && Objects.equals(scheduleToCloseTimeout, that.scheduleToCloseTimeout)
-        && Objects.equals(heartbeatTimeout, that.heartbeatTimeout)
-        && Objects.equals(retryPolicy, that.retryPolicy)
-        && Objects.equals(taskQueue, that.taskQueue);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(startToCloseTimeout, scheduleToCloseTimeout, heartbeatTimeout, retryPolicy, taskQueue);
-  }
-
-  @Override
-  public String toString() {
-    return "ActivityOptions{startToCloseTimeout=" + startToCloseTimeout
-        + ", scheduleToCloseTimeout=" + scheduleToCloseTimeout
-        + ", heartbeatTimeout=" + heartbeatTimeout
-        + ", retryPolicy=" + retryPolicy
-        + ", taskQueue=" + (taskQueue == null ? null : "'" + taskQueue + "'")
-        + '}';
-  }
-
-  private static Duration requirePositive(String option, Duration value) {
-    if (value != null && (value.isZero() || value.isNegative())) {
-      throw new IllegalArgumentException(option + " must be positive, was " + value);
-    }
-    return value;
-  }
-
-  /**
-   * Builds {@link ActivityOptions}; every setter returns this builder.
-   *
-   * @since 0.1
-   */
-  @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-  public static final class Builder {
-
-    private Duration startToCloseTimeout;
-    private Duration scheduleToCloseTimeout;
-    private Duration heartbeatTimeout;
-    private RetryPolicy retryPolicy;
-    private String taskQueue;
-
-    private Builder() {}
-
-    private Builder(ActivityOptions options) {
-      this.startToCloseTimeout = options.startToCloseTimeout;
-      this.scheduleToCloseTimeout = options.scheduleToCloseTimeout;
-      this.heartbeatTimeout = options.heartbeatTimeout;
-      this.retryPolicy = options.retryPolicy;
-      this.taskQueue = options.taskQueue;
+    private ActivityOptions(Builder builder) {
+        this.startToCloseTimeout = builder.startToCloseTimeout;
+        this.scheduleToCloseTimeout = builder.scheduleToCloseTimeout;
+        this.heartbeatTimeout = builder.heartbeatTimeout;
+        this.retryPolicy = builder.retryPolicy;
+        this.taskQueue = builder.taskQueue;
     }
 
     /**
-     * Sets the longest time a single attempt may run before it times out and may be retried.
+     * Returns a builder with no option set.
      *
-     * @param startToCloseTimeout a positive duration, or {@code null} to unset
-     * @return this builder
-     * @throws IllegalArgumentException if {@code startToCloseTimeout} is zero or negative
+     * @return a new builder, never {@code null}
      */
-    public Builder setStartToCloseTimeout(Duration startToCloseTimeout) {
-      this.startToCloseTimeout = requirePositive("startToCloseTimeout", startToCloseTimeout);
-      return this;
+    public static Builder newBuilder() {
+        return new Builder();
     }
 
     /**
-     * Sets the longest time the activity may take from being scheduled to finishing, all attempts and
-     * backoffs included; when it passes no further attempt is made.
+     * Returns a builder initialised with the options of {@code options}.
      *
-     * @param scheduleToCloseTimeout a positive duration, or {@code null} to unset
-     * @return this builder
-     * @throws IllegalArgumentException if {@code scheduleToCloseTimeout} is zero or negative
+     * @param options the options to copy; must not be {@code null}
+     * @return a new builder, never {@code null}
+     * @throws IllegalArgumentException if {@code options} is {@code null}
      */
-    public Builder setScheduleToCloseTimeout(Duration scheduleToCloseTimeout) {
-      this.scheduleToCloseTimeout = requirePositive("scheduleToCloseTimeout", scheduleToCloseTimeout);
-      return this;
+    public static Builder newBuilder(ActivityOptions options) {
+        if (options == null) {
+            throw new IllegalArgumentException("options to copy must not be null");
+        }
+        return new Builder(options);
     }
 
     /**
-     * Sets the longest time allowed between two heartbeats of an attempt; an attempt that stays silent
-     * longer times out.
+     * Returns the longest time a single attempt may run.
      *
-     * @param heartbeatTimeout a positive duration, or {@code null} for none
-     * @return this builder
-     * @throws IllegalArgumentException if {@code heartbeatTimeout} is zero or negative
+     * @return the timeout, or {@code null} if unset
      */
-    public Builder setHeartbeatTimeout(Duration heartbeatTimeout) {
-      this.heartbeatTimeout = requirePositive("heartbeatTimeout", heartbeatTimeout);
-      return this;
+    public Duration getStartToCloseTimeout() {
+        return startToCloseTimeout;
     }
 
     /**
-     * Sets how failed attempts are retried.
+     * Returns the longest time the activity may take from being scheduled to finishing, all attempts and
+     * backoffs included.
      *
-     * @param retryPolicy the policy, or {@code null} for the service default
-     * @return this builder
+     * @return the timeout, or {@code null} if unset
      */
-    public Builder setRetryPolicy(RetryPolicy retryPolicy) {
-      this.retryPolicy = retryPolicy;
-      return this;
+    public Duration getScheduleToCloseTimeout() {
+        return scheduleToCloseTimeout;
     }
 
     /**
-     * Sets the task queue the activity is dispatched on.
+     * Returns the longest time allowed between two heartbeats of an attempt.
      *
-     * @param taskQueue a non-blank name, or {@code null} for the task queue of the calling workflow
-     * @return this builder
-     * @throws IllegalArgumentException if {@code taskQueue} is blank
+     * @return the timeout, or {@code null} if the activity need not heartbeat
      */
-    public Builder setTaskQueue(String taskQueue) {
-      if (taskQueue != null && taskQueue.isBlank()) {
-        throw new IllegalArgumentException("taskQueue must not be blank, was '" + taskQueue + "'");
-      }
-      this.taskQueue = taskQueue;
-      return this;
+    public Duration getHeartbeatTimeout() {
+        return heartbeatTimeout;
     }
 
     /**
-     * Builds the options.
+     * Returns the retry policy of the activity.
      *
-     * @return new immutable options, never {@code null}
-     * @throws IllegalStateException if neither a start-to-close nor a schedule-to-close timeout is set
+     * @return the policy, or {@code null} if unset, meaning the service default
      */
-    public ActivityOptions build() {
-      if (startToCloseTimeout == null && scheduleToCloseTimeout == null) {
-        throw new IllegalStateException(
-            "ActivityOptions needs a startToCloseTimeout or a scheduleToCloseTimeout: set one with "
-                + "ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(30))");
-      }
-      return new ActivityOptions(this);
+    public RetryPolicy getRetryPolicy() {
+        return retryPolicy;
     }
-  }
+
+    /**
+     * Returns the task queue the activity is dispatched on.
+     *
+     * @return the task queue, or {@code null} meaning the task queue of the calling workflow
+     */
+    public String getTaskQueue() {
+        return taskQueue;
+    }
+
+    /**
+     * Tells whether {@code o} is activity options with equal values.
+     *
+     * @param o the object to compare with; may be {@code null}
+     * @return {@code true} if every getter returns an equal value
+     */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof ActivityOptions)) {
+            return false;
+        }
+        ActivityOptions that = (ActivityOptions) o;
+        return Objects.equals(startToCloseTimeout, that.startToCloseTimeout)
+                && Objects.equals(scheduleToCloseTimeout, that.scheduleToCloseTimeout)
+                && Objects.equals(heartbeatTimeout, that.heartbeatTimeout)
+                && Objects.equals(retryPolicy, that.retryPolicy)
+                && Objects.equals(taskQueue, that.taskQueue);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(startToCloseTimeout, scheduleToCloseTimeout, heartbeatTimeout, retryPolicy, taskQueue);
+    }
+
+    @Override
+    public String toString() {
+        return "ActivityOptions{startToCloseTimeout=" + startToCloseTimeout
+                + ", scheduleToCloseTimeout=" + scheduleToCloseTimeout
+                + ", heartbeatTimeout=" + heartbeatTimeout
+                + ", retryPolicy=" + retryPolicy
+                + ", taskQueue=" + (taskQueue == null ? null : "'" + taskQueue + "'")
+                + '}';
+    }
+
+    private static Duration requirePositive(String option, Duration value) {
+        if (value != null && (value.isZero() || value.isNegative())) {
+            throw new IllegalArgumentException(option + " must be positive, was " + value);
+        }
+        return value;
+    }
+
+    /**
+     * Builds {@link ActivityOptions}; every setter returns this builder.
+     *
+     * @since 0.1
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    public static final class Builder {
+
+        private Duration startToCloseTimeout;
+        private Duration scheduleToCloseTimeout;
+        private Duration heartbeatTimeout;
+        private RetryPolicy retryPolicy;
+        private String taskQueue;
+
+        private Builder() {}
+
+        private Builder(ActivityOptions options) {
+            this.startToCloseTimeout = options.startToCloseTimeout;
+            this.scheduleToCloseTimeout = options.scheduleToCloseTimeout;
+            this.heartbeatTimeout = options.heartbeatTimeout;
+            this.retryPolicy = options.retryPolicy;
+            this.taskQueue = options.taskQueue;
+        }
+
+        /**
+         * Sets the longest time a single attempt may run before it times out and may be retried.
+         *
+         * @param startToCloseTimeout a positive duration, or {@code null} to unset
+         * @return this builder
+         * @throws IllegalArgumentException if {@code startToCloseTimeout} is zero or negative
+         */
+        public Builder setStartToCloseTimeout(Duration startToCloseTimeout) {
+            this.startToCloseTimeout = requirePositive("startToCloseTimeout", startToCloseTimeout);
+            return this;
+        }
+
+        /**
+         * Sets the longest time the activity may take from being scheduled to finishing, all attempts and
+         * backoffs included; when it passes no further attempt is made.
+         *
+         * @param scheduleToCloseTimeout a positive duration, or {@code null} to unset
+         * @return this builder
+         * @throws IllegalArgumentException if {@code scheduleToCloseTimeout} is zero or negative
+         */
+        public Builder setScheduleToCloseTimeout(Duration scheduleToCloseTimeout) {
+            this.scheduleToCloseTimeout = requirePositive("scheduleToCloseTimeout", scheduleToCloseTimeout);
+            return this;
+        }
+
+        /**
+         * Sets the longest time allowed between two heartbeats of an attempt; an attempt that stays silent
+         * longer times out.
+         *
+         * @param heartbeatTimeout a positive duration, or {@code null} for none
+         * @return this builder
+         * @throws IllegalArgumentException if {@code heartbeatTimeout} is zero or negative
+         */
+        public Builder setHeartbeatTimeout(Duration heartbeatTimeout) {
+            this.heartbeatTimeout = requirePositive("heartbeatTimeout", heartbeatTimeout);
+            return this;
+        }
+
+        /**
+         * Sets how failed attempts are retried.
+         *
+         * @param retryPolicy the policy, or {@code null} for the service default
+         * @return this builder
+         */
+        public Builder setRetryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = retryPolicy;
+            return this;
+        }
+
+        /**
+         * Sets the task queue the activity is dispatched on.
+         *
+         * @param taskQueue a non-blank name, or {@code null} for the task queue of the calling workflow
+         * @return this builder
+         * @throws IllegalArgumentException if {@code taskQueue} is blank
+         */
+        public Builder setTaskQueue(String taskQueue) {
+            if (taskQueue != null && taskQueue.isBlank()) {
+                throw new IllegalArgumentException("taskQueue must not be blank, was '" + taskQueue + "'");
+            }
+            this.taskQueue = taskQueue;
+            return this;
+        }
+
+        /**
+         * Builds the options.
+         *
+         * @return new immutable options, never {@code null}
+         * @throws IllegalStateException if neither a start-to-close nor a schedule-to-close timeout is set
+         */
+        public ActivityOptions build() {
+            if (startToCloseTimeout == null && scheduleToCloseTimeout == null) {
+                throw new IllegalStateException(
+                        "ActivityOptions needs a startToCloseTimeout or a scheduleToCloseTimeout: set one with "
+                                + "ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(30))");
+            }
+            return new ActivityOptions(this);
+        }
+    }
 }

@@ -21,207 +21,207 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class WorkflowOptions {
 
-  private final String workflowId;
-  private final String taskQueue;
-  private final WorkflowIdReusePolicy workflowIdReusePolicy;
-  private final Duration workflowExecutionTimeout;
+    private final String workflowId;
+    private final String taskQueue;
+    private final WorkflowIdReusePolicy workflowIdReusePolicy;
+    private final Duration workflowExecutionTimeout;
 
-  private WorkflowOptions(Builder builder) {
-    this.workflowId = builder.workflowId;
-    this.taskQueue = builder.taskQueue;
-    this.workflowIdReusePolicy = builder.workflowIdReusePolicy;
-    this.workflowExecutionTimeout = builder.workflowExecutionTimeout;
-  }
-
-  /**
-   * Returns a builder with every option at its default and no task queue.
-   *
-   * @return a new builder, never {@code null}
-   */
-  public static Builder newBuilder() {
-    return new Builder();
-  }
-
-  /**
-   * Returns a builder initialised with the options of {@code options}.
-   *
-   * @param options the options to copy; must not be {@code null}
-   * @return a new builder, never {@code null}
-   * @throws IllegalArgumentException if {@code options} is {@code null}
-   */
-  public static Builder newBuilder(WorkflowOptions options) {
-    if (options == null) {
-      throw new IllegalArgumentException("options to copy must not be null");
-    }
-    return new Builder(options);
-  }
-
-  /**
-   * Returns the workflow id.
-   *
-   * @return the workflow id, or {@code null} meaning the client chooses a random UUID
-   */
-  public String getWorkflowId() {
-    return workflowId;
-  }
-
-  /**
-   * Returns the task queue the workflow tasks are dispatched on.
-   *
-   * @return the task queue, never {@code null}
-   */
-  public String getTaskQueue() {
-    return taskQueue;
-  }
-
-  /**
-   * Returns whether the id of a closed execution may be reused.
-   *
-   * @return the policy, never {@code null}
-   */
-  public WorkflowIdReusePolicy getWorkflowIdReusePolicy() {
-    return workflowIdReusePolicy;
-  }
-
-  /**
-   * Returns the longest time the execution may run, continue-as-new runs included.
-   *
-   * @return the timeout, or {@code null} for none
-   */
-  public Duration getWorkflowExecutionTimeout() {
-    return workflowExecutionTimeout;
-  }
-
-  /**
-   * Tells whether {@code o} is workflow options with equal values.
-   *
-   * @param o the object to compare with; may be {@code null}
-   * @return {@code true} if every getter returns an equal value
-   */
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof WorkflowOptions)) {
-      return false;
-    }
-    WorkflowOptions that = (WorkflowOptions) o;
-    return Objects.equals(workflowId, that.workflowId)
-        && taskQueue.equals(that.taskQueue)
-        && workflowIdReusePolicy == that.workflowIdReusePolicy
-        && Objects.equals(workflowExecutionTimeout, that.workflowExecutionTimeout);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(workflowId, taskQueue, workflowIdReusePolicy, workflowExecutionTimeout);
-  }
-
-  @Override
-  public String toString() {
-    return "WorkflowOptions{workflowId=" + (workflowId == null ? null : "'" + workflowId + "'")
-        + ", taskQueue='" + taskQueue + "'"
-        + ", workflowIdReusePolicy=" + workflowIdReusePolicy
-        + ", workflowExecutionTimeout=" + workflowExecutionTimeout
-        + '}';
-  }
-
-  /**
-   * Builds {@link WorkflowOptions}; every setter returns this builder.
-   *
-   * @since 0.1
-   */
-  @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-  public static final class Builder {
-
-    private String workflowId;
-    private String taskQueue;
-    private WorkflowIdReusePolicy workflowIdReusePolicy = WorkflowIdReusePolicy.ALLOW_DUPLICATE;
-    private Duration workflowExecutionTimeout;
-
-    private Builder() {}
-
-    private Builder(WorkflowOptions options) {
-      this.workflowId = options.workflowId;
-      this.taskQueue = options.taskQueue;
-      this.workflowIdReusePolicy = options.workflowIdReusePolicy;
-      this.workflowExecutionTimeout = options.workflowExecutionTimeout;
+    private WorkflowOptions(Builder builder) {
+        this.workflowId = builder.workflowId;
+        this.taskQueue = builder.taskQueue;
+        this.workflowIdReusePolicy = builder.workflowIdReusePolicy;
+        this.workflowExecutionTimeout = builder.workflowExecutionTimeout;
     }
 
     /**
-     * Sets the workflow id, which business code usually derives from what the workflow is about.
+     * Returns a builder with every option at its default and no task queue.
      *
-     * @param workflowId a non-blank id, or {@code null} for a random UUID chosen by the client
-     * @return this builder
-     * @throws IllegalArgumentException if {@code workflowId} is blank
+     * @return a new builder, never {@code null}
      */
-    public Builder setWorkflowId(String workflowId) {
-      if (workflowId != null && workflowId.isBlank()) {
-        throw new IllegalArgumentException("workflowId must not be blank, was '" + workflowId + "'");
-      }
-      this.workflowId = workflowId;
-      return this;
+    public static Builder newBuilder() {
+        return new Builder();
     }
 
     /**
-     * Sets the task queue the workflow tasks are dispatched on; required.
+     * Returns a builder initialised with the options of {@code options}.
      *
-     * @param taskQueue a non-blank name; {@code null} unsets it
-     * @return this builder
-     * @throws IllegalArgumentException if {@code taskQueue} is blank
+     * @param options the options to copy; must not be {@code null}
+     * @return a new builder, never {@code null}
+     * @throws IllegalArgumentException if {@code options} is {@code null}
      */
-    public Builder setTaskQueue(String taskQueue) {
-      if (taskQueue != null && taskQueue.isBlank()) {
-        throw new IllegalArgumentException("taskQueue must not be blank, was '" + taskQueue + "'");
-      }
-      this.taskQueue = taskQueue;
-      return this;
+    public static Builder newBuilder(WorkflowOptions options) {
+        if (options == null) {
+            throw new IllegalArgumentException("options to copy must not be null");
+        }
+        return new Builder(options);
     }
 
     /**
-     * Sets whether the id of a closed execution may be reused; the default is
-     * {@link WorkflowIdReusePolicy#ALLOW_DUPLICATE}.
+     * Returns the workflow id.
      *
-     * @param workflowIdReusePolicy the policy, or {@code null} for the default
-     * @return this builder
+     * @return the workflow id, or {@code null} meaning the client chooses a random UUID
      */
-    public Builder setWorkflowIdReusePolicy(WorkflowIdReusePolicy workflowIdReusePolicy) {
-      this.workflowIdReusePolicy =
-          workflowIdReusePolicy == null ? WorkflowIdReusePolicy.ALLOW_DUPLICATE : workflowIdReusePolicy;
-      return this;
+    public String getWorkflowId() {
+        return workflowId;
     }
 
     /**
-     * Sets the longest time the execution may run, continue-as-new runs included; by default there is none.
+     * Returns the task queue the workflow tasks are dispatched on.
      *
-     * @param workflowExecutionTimeout a positive duration, or {@code null} for none
-     * @return this builder
-     * @throws IllegalArgumentException if {@code workflowExecutionTimeout} is zero or negative
+     * @return the task queue, never {@code null}
      */
-    public Builder setWorkflowExecutionTimeout(Duration workflowExecutionTimeout) {
-      if (workflowExecutionTimeout != null
-          && (workflowExecutionTimeout.isZero() || workflowExecutionTimeout.isNegative())) {
-        throw new IllegalArgumentException(
-            "workflowExecutionTimeout must be positive, was " + workflowExecutionTimeout);
-      }
-      this.workflowExecutionTimeout = workflowExecutionTimeout;
-      return this;
+    public String getTaskQueue() {
+        return taskQueue;
     }
 
     /**
-     * Builds the options.
+     * Returns whether the id of a closed execution may be reused.
      *
-     * @return new immutable options, never {@code null}
-     * @throws IllegalStateException if no task queue is set
+     * @return the policy, never {@code null}
      */
-    public WorkflowOptions build() {
-      if (taskQueue == null) {
-        throw new IllegalStateException(
-            "WorkflowOptions needs a taskQueue, the one a worker polls: set it with "
-                + "WorkflowOptions.newBuilder().setTaskQueue(\"my-task-queue\")");
-      }
-      return new WorkflowOptions(this);
+    public WorkflowIdReusePolicy getWorkflowIdReusePolicy() {
+        return workflowIdReusePolicy;
     }
-  }
+
+    /**
+     * Returns the longest time the execution may run, continue-as-new runs included.
+     *
+     * @return the timeout, or {@code null} for none
+     */
+    public Duration getWorkflowExecutionTimeout() {
+        return workflowExecutionTimeout;
+    }
+
+    /**
+     * Tells whether {@code o} is workflow options with equal values.
+     *
+     * @param o the object to compare with; may be {@code null}
+     * @return {@code true} if every getter returns an equal value
+     */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof WorkflowOptions)) {
+            return false;
+        }
+        WorkflowOptions that = (WorkflowOptions) o;
+        return Objects.equals(workflowId, that.workflowId)
+                && taskQueue.equals(that.taskQueue)
+                && workflowIdReusePolicy == that.workflowIdReusePolicy
+                && Objects.equals(workflowExecutionTimeout, that.workflowExecutionTimeout);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(workflowId, taskQueue, workflowIdReusePolicy, workflowExecutionTimeout);
+    }
+
+    @Override
+    public String toString() {
+        return "WorkflowOptions{workflowId=" + (workflowId == null ? null : "'" + workflowId + "'")
+                + ", taskQueue='" + taskQueue + "'"
+                + ", workflowIdReusePolicy=" + workflowIdReusePolicy
+                + ", workflowExecutionTimeout=" + workflowExecutionTimeout
+                + '}';
+    }
+
+    /**
+     * Builds {@link WorkflowOptions}; every setter returns this builder.
+     *
+     * @since 0.1
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    public static final class Builder {
+
+        private String workflowId;
+        private String taskQueue;
+        private WorkflowIdReusePolicy workflowIdReusePolicy = WorkflowIdReusePolicy.ALLOW_DUPLICATE;
+        private Duration workflowExecutionTimeout;
+
+        private Builder() {}
+
+        private Builder(WorkflowOptions options) {
+            this.workflowId = options.workflowId;
+            this.taskQueue = options.taskQueue;
+            this.workflowIdReusePolicy = options.workflowIdReusePolicy;
+            this.workflowExecutionTimeout = options.workflowExecutionTimeout;
+        }
+
+        /**
+         * Sets the workflow id, which business code usually derives from what the workflow is about.
+         *
+         * @param workflowId a non-blank id, or {@code null} for a random UUID chosen by the client
+         * @return this builder
+         * @throws IllegalArgumentException if {@code workflowId} is blank
+         */
+        public Builder setWorkflowId(String workflowId) {
+            if (workflowId != null && workflowId.isBlank()) {
+                throw new IllegalArgumentException("workflowId must not be blank, was '" + workflowId + "'");
+            }
+            this.workflowId = workflowId;
+            return this;
+        }
+
+        /**
+         * Sets the task queue the workflow tasks are dispatched on; required.
+         *
+         * @param taskQueue a non-blank name; {@code null} unsets it
+         * @return this builder
+         * @throws IllegalArgumentException if {@code taskQueue} is blank
+         */
+        public Builder setTaskQueue(String taskQueue) {
+            if (taskQueue != null && taskQueue.isBlank()) {
+                throw new IllegalArgumentException("taskQueue must not be blank, was '" + taskQueue + "'");
+            }
+            this.taskQueue = taskQueue;
+            return this;
+        }
+
+        /**
+         * Sets whether the id of a closed execution may be reused; the default is
+         * {@link WorkflowIdReusePolicy#ALLOW_DUPLICATE}.
+         *
+         * @param workflowIdReusePolicy the policy, or {@code null} for the default
+         * @return this builder
+         */
+        public Builder setWorkflowIdReusePolicy(WorkflowIdReusePolicy workflowIdReusePolicy) {
+            this.workflowIdReusePolicy =
+                    workflowIdReusePolicy == null ? WorkflowIdReusePolicy.ALLOW_DUPLICATE : workflowIdReusePolicy;
+            return this;
+        }
+
+        /**
+         * Sets the longest time the execution may run, continue-as-new runs included; by default there is none.
+         *
+         * @param workflowExecutionTimeout a positive duration, or {@code null} for none
+         * @return this builder
+         * @throws IllegalArgumentException if {@code workflowExecutionTimeout} is zero or negative
+         */
+        public Builder setWorkflowExecutionTimeout(Duration workflowExecutionTimeout) {
+            if (workflowExecutionTimeout != null
+                    && (workflowExecutionTimeout.isZero() || workflowExecutionTimeout.isNegative())) {
+                throw new IllegalArgumentException(
+                        "workflowExecutionTimeout must be positive, was " + workflowExecutionTimeout);
+            }
+            this.workflowExecutionTimeout = workflowExecutionTimeout;
+            return this;
+        }
+
+        /**
+         * Builds the options.
+         *
+         * @return new immutable options, never {@code null}
+         * @throws IllegalStateException if no task queue is set
+         */
+        public WorkflowOptions build() {
+            if (taskQueue == null) {
+                throw new IllegalStateException(
+                        "WorkflowOptions needs a taskQueue, the one a worker polls: set it with "
+                                + "WorkflowOptions.newBuilder().setTaskQueue(\"my-task-queue\")");
+            }
+            return new WorkflowOptions(this);
+        }
+    }
 }

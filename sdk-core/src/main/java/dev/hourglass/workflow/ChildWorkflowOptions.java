@@ -22,217 +22,217 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ChildWorkflowOptions {
 
-  private static final ChildWorkflowOptions DEFAULT_INSTANCE = newBuilder().build();
+    private static final ChildWorkflowOptions DEFAULT_INSTANCE = newBuilder().build();
 
-  private final String workflowId;
-  private final String taskQueue;
-  private final Duration workflowExecutionTimeout;
-  private final WorkflowIdReusePolicy workflowIdReusePolicy;
+    private final String workflowId;
+    private final String taskQueue;
+    private final Duration workflowExecutionTimeout;
+    private final WorkflowIdReusePolicy workflowIdReusePolicy;
 
-  private ChildWorkflowOptions(Builder builder) {
-    this.workflowId = builder.workflowId;
-    this.taskQueue = builder.taskQueue;
-    this.workflowExecutionTimeout = builder.workflowExecutionTimeout;
-    this.workflowIdReusePolicy = builder.workflowIdReusePolicy;
-  }
-
-  /**
-   * Returns a builder with every option at its default.
-   *
-   * @return a new builder, never {@code null}
-   */
-  public static Builder newBuilder() {
-    return new Builder();
-  }
-
-  /**
-   * Returns a builder initialised with the options of {@code options}.
-   *
-   * @param options the options to copy; must not be {@code null}
-   * @return a new builder, never {@code null}
-   * @throws IllegalArgumentException if {@code options} is {@code null}
-   */
-  public static Builder newBuilder(ChildWorkflowOptions options) {
-    if (options == null) {
-      throw new IllegalArgumentException("options to copy must not be null");
-    }
-    return new Builder(options);
-  }
-
-  /**
-   * Returns the options with every option at its default.
-   *
-   * @return the default options, never {@code null}
-   */
-  public static ChildWorkflowOptions getDefaultInstance() {
-    return DEFAULT_INSTANCE;
-  }
-
-  /**
-   * Returns the workflow id of the child.
-   *
-   * @return the workflow id, or {@code null} meaning one is generated deterministically
-   */
-  public String getWorkflowId() {
-    return workflowId;
-  }
-
-  /**
-   * Returns the task queue the child's workflow tasks are dispatched on.
-   *
-   * @return the task queue, or {@code null} meaning the parent's task queue
-   */
-  public String getTaskQueue() {
-    return taskQueue;
-  }
-
-  /**
-   * Returns the longest time the child execution may run, continue-as-new runs included.
-   *
-   * @return the timeout, or {@code null} for none
-   */
-  public Duration getWorkflowExecutionTimeout() {
-    return workflowExecutionTimeout;
-  }
-
-  /**
-   * Returns whether the child may take the id of a closed execution.
-   *
-   * @return the policy, never {@code null}
-   */
-  public WorkflowIdReusePolicy getWorkflowIdReusePolicy() {
-    return workflowIdReusePolicy;
-  }
-
-  /**
-   * Tells whether {@code o} is child workflow options with equal values.
-   *
-   * @param o the object to compare with; may be {@code null}
-   * @return {@code true} if every getter returns an equal value
-   */
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof ChildWorkflowOptions)) {
-      return false;
-    }
-    ChildWorkflowOptions that = (ChildWorkflowOptions) o;
-    return Objects.equals(workflowId, that.workflowId)
-        && Objects.equals(taskQueue, that.taskQueue)
-        && Objects.equals(workflowExecutionTimeout, that.workflowExecutionTimeout)
-        && workflowIdReusePolicy == that.workflowIdReusePolicy;
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(workflowId, taskQueue, workflowExecutionTimeout, workflowIdReusePolicy);
-  }
-
-  @Override
-  public String toString() {
-    return "ChildWorkflowOptions{workflowId=" + quoted(workflowId)
-        + ", taskQueue=" + quoted(taskQueue)
-        + ", workflowExecutionTimeout=" + workflowExecutionTimeout
-        + ", workflowIdReusePolicy=" + workflowIdReusePolicy
-        + '}';
-  }
-
-  private static String quoted(String value) {
-    return value == null ? null : "'" + value + "'";
-  }
-
-  private static String requireNonBlank(String option, String value) {
-    if (value != null && value.isBlank()) {
-      throw new IllegalArgumentException(option + " must not be blank, was '" + value + "'");
-    }
-    return value;
-  }
-
-  /**
-   * Builds {@link ChildWorkflowOptions}; every setter returns this builder.
-   *
-   * @since 0.1
-   */
-  @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-  public static final class Builder {
-
-    private String workflowId;
-    private String taskQueue;
-    private Duration workflowExecutionTimeout;
-    private WorkflowIdReusePolicy workflowIdReusePolicy = WorkflowIdReusePolicy.ALLOW_DUPLICATE;
-
-    private Builder() {}
-
-    private Builder(ChildWorkflowOptions options) {
-      this.workflowId = options.workflowId;
-      this.taskQueue = options.taskQueue;
-      this.workflowExecutionTimeout = options.workflowExecutionTimeout;
-      this.workflowIdReusePolicy = options.workflowIdReusePolicy;
+    private ChildWorkflowOptions(Builder builder) {
+        this.workflowId = builder.workflowId;
+        this.taskQueue = builder.taskQueue;
+        this.workflowExecutionTimeout = builder.workflowExecutionTimeout;
+        this.workflowIdReusePolicy = builder.workflowIdReusePolicy;
     }
 
     /**
-     * Sets the workflow id of the child.
+     * Returns a builder with every option at its default.
      *
-     * @param workflowId a non-blank id, or {@code null} to have one generated deterministically
-     * @return this builder
-     * @throws IllegalArgumentException if {@code workflowId} is blank
+     * @return a new builder, never {@code null}
      */
-    public Builder setWorkflowId(String workflowId) {
-      this.workflowId = requireNonBlank("workflowId", workflowId);
-      return this;
+    public static Builder newBuilder() {
+        return new Builder();
     }
 
     /**
-     * Sets the task queue the child's workflow tasks are dispatched on.
+     * Returns a builder initialised with the options of {@code options}.
      *
-     * @param taskQueue a non-blank name, or {@code null} for the parent's task queue
-     * @return this builder
-     * @throws IllegalArgumentException if {@code taskQueue} is blank
+     * @param options the options to copy; must not be {@code null}
+     * @return a new builder, never {@code null}
+     * @throws IllegalArgumentException if {@code options} is {@code null}
      */
-    public Builder setTaskQueue(String taskQueue) {
-      this.taskQueue = requireNonBlank("taskQueue", taskQueue);
-      return this;
+    public static Builder newBuilder(ChildWorkflowOptions options) {
+        if (options == null) {
+            throw new IllegalArgumentException("options to copy must not be null");
+        }
+        return new Builder(options);
     }
 
     /**
-     * Sets the longest time the child execution may run, continue-as-new runs included.
+     * Returns the options with every option at its default.
      *
-     * @param workflowExecutionTimeout a positive duration, or {@code null} for none
-     * @return this builder
-     * @throws IllegalArgumentException if {@code workflowExecutionTimeout} is zero or negative
+     * @return the default options, never {@code null}
      */
-    public Builder setWorkflowExecutionTimeout(Duration workflowExecutionTimeout) {
-      if (workflowExecutionTimeout != null
-          && (workflowExecutionTimeout.isZero() || workflowExecutionTimeout.isNegative())) {
-        throw new IllegalArgumentException(
-            "workflowExecutionTimeout must be positive, was " + workflowExecutionTimeout);
-      }
-      this.workflowExecutionTimeout = workflowExecutionTimeout;
-      return this;
+    public static ChildWorkflowOptions getDefaultInstance() {
+        return DEFAULT_INSTANCE;
     }
 
     /**
-     * Sets whether the child may take the id of a closed execution; the default is
-     * {@link WorkflowIdReusePolicy#ALLOW_DUPLICATE}.
+     * Returns the workflow id of the child.
      *
-     * @param workflowIdReusePolicy the policy, or {@code null} for the default
-     * @return this builder
+     * @return the workflow id, or {@code null} meaning one is generated deterministically
      */
-    public Builder setWorkflowIdReusePolicy(WorkflowIdReusePolicy workflowIdReusePolicy) {
-      this.workflowIdReusePolicy =
-          workflowIdReusePolicy == null ? WorkflowIdReusePolicy.ALLOW_DUPLICATE : workflowIdReusePolicy;
-      return this;
+    public String getWorkflowId() {
+        return workflowId;
     }
 
     /**
-     * Builds the options.
+     * Returns the task queue the child's workflow tasks are dispatched on.
      *
-     * @return new immutable options, never {@code null}
+     * @return the task queue, or {@code null} meaning the parent's task queue
      */
-    public ChildWorkflowOptions build() {
-      return new ChildWorkflowOptions(this);
+    public String getTaskQueue() {
+        return taskQueue;
     }
-  }
+
+    /**
+     * Returns the longest time the child execution may run, continue-as-new runs included.
+     *
+     * @return the timeout, or {@code null} for none
+     */
+    public Duration getWorkflowExecutionTimeout() {
+        return workflowExecutionTimeout;
+    }
+
+    /**
+     * Returns whether the child may take the id of a closed execution.
+     *
+     * @return the policy, never {@code null}
+     */
+    public WorkflowIdReusePolicy getWorkflowIdReusePolicy() {
+        return workflowIdReusePolicy;
+    }
+
+    /**
+     * Tells whether {@code o} is child workflow options with equal values.
+     *
+     * @param o the object to compare with; may be {@code null}
+     * @return {@code true} if every getter returns an equal value
+     */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof ChildWorkflowOptions)) {
+            return false;
+        }
+        ChildWorkflowOptions that = (ChildWorkflowOptions) o;
+        return Objects.equals(workflowId, that.workflowId)
+                && Objects.equals(taskQueue, that.taskQueue)
+                && Objects.equals(workflowExecutionTimeout, that.workflowExecutionTimeout)
+                && workflowIdReusePolicy == that.workflowIdReusePolicy;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(workflowId, taskQueue, workflowExecutionTimeout, workflowIdReusePolicy);
+    }
+
+    @Override
+    public String toString() {
+        return "ChildWorkflowOptions{workflowId=" + quoted(workflowId)
+                + ", taskQueue=" + quoted(taskQueue)
+                + ", workflowExecutionTimeout=" + workflowExecutionTimeout
+                + ", workflowIdReusePolicy=" + workflowIdReusePolicy
+                + '}';
+    }
+
+    private static String quoted(String value) {
+        return value == null ? null : "'" + value + "'";
+    }
+
+    private static String requireNonBlank(String option, String value) {
+        if (value != null && value.isBlank()) {
+            throw new IllegalArgumentException(option + " must not be blank, was '" + value + "'");
+        }
+        return value;
+    }
+
+    /**
+     * Builds {@link ChildWorkflowOptions}; every setter returns this builder.
+     *
+     * @since 0.1
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    public static final class Builder {
+
+        private String workflowId;
+        private String taskQueue;
+        private Duration workflowExecutionTimeout;
+        private WorkflowIdReusePolicy workflowIdReusePolicy = WorkflowIdReusePolicy.ALLOW_DUPLICATE;
+
+        private Builder() {}
+
+        private Builder(ChildWorkflowOptions options) {
+            this.workflowId = options.workflowId;
+            this.taskQueue = options.taskQueue;
+            this.workflowExecutionTimeout = options.workflowExecutionTimeout;
+            this.workflowIdReusePolicy = options.workflowIdReusePolicy;
+        }
+
+        /**
+         * Sets the workflow id of the child.
+         *
+         * @param workflowId a non-blank id, or {@code null} to have one generated deterministically
+         * @return this builder
+         * @throws IllegalArgumentException if {@code workflowId} is blank
+         */
+        public Builder setWorkflowId(String workflowId) {
+            this.workflowId = requireNonBlank("workflowId", workflowId);
+            return this;
+        }
+
+        /**
+         * Sets the task queue the child's workflow tasks are dispatched on.
+         *
+         * @param taskQueue a non-blank name, or {@code null} for the parent's task queue
+         * @return this builder
+         * @throws IllegalArgumentException if {@code taskQueue} is blank
+         */
+        public Builder setTaskQueue(String taskQueue) {
+            this.taskQueue = requireNonBlank("taskQueue", taskQueue);
+            return this;
+        }
+
+        /**
+         * Sets the longest time the child execution may run, continue-as-new runs included.
+         *
+         * @param workflowExecutionTimeout a positive duration, or {@code null} for none
+         * @return this builder
+         * @throws IllegalArgumentException if {@code workflowExecutionTimeout} is zero or negative
+         */
+        public Builder setWorkflowExecutionTimeout(Duration workflowExecutionTimeout) {
+            if (workflowExecutionTimeout != null
+                    && (workflowExecutionTimeout.isZero() || workflowExecutionTimeout.isNegative())) {
+                throw new IllegalArgumentException(
+                        "workflowExecutionTimeout must be positive, was " + workflowExecutionTimeout);
+            }
+            this.workflowExecutionTimeout = workflowExecutionTimeout;
+            return this;
+        }
+
+        /**
+         * Sets whether the child may take the id of a closed execution; the default is
+         * {@link WorkflowIdReusePolicy#ALLOW_DUPLICATE}.
+         *
+         * @param workflowIdReusePolicy the policy, or {@code null} for the default
+         * @return this builder
+         */
+        public Builder setWorkflowIdReusePolicy(WorkflowIdReusePolicy workflowIdReusePolicy) {
+            this.workflowIdReusePolicy =
+                    workflowIdReusePolicy == null ? WorkflowIdReusePolicy.ALLOW_DUPLICATE : workflowIdReusePolicy;
+            return this;
+        }
+
+        /**
+         * Builds the options.
+         *
+         * @return new immutable options, never {@code null}
+         */
+        public ChildWorkflowOptions build() {
+            return new ChildWorkflowOptions(this);
+        }
+    }
 }

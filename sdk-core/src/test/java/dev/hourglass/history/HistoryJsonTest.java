@@ -17,205 +17,205 @@ import org.junit.jupiter.api.io.TempDir;
 
 class HistoryJsonTest {
 
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final ObjectMapper PLAIN = new ObjectMapper();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final ObjectMapper PLAIN = new ObjectMapper();
 
-  @Test
-  void readingWrittenJsonGivesAnEqualHistory() {
-    History history = SampleHistories.moneyTransfer();
+    @Test
+    void readingWrittenJsonGivesAnEqualHistory() {
+        History history = SampleHistories.moneyTransfer();
 
-    assertThat(History.fromJson(history.toJson())).isEqualTo(history);
-  }
+        assertThat(History.fromJson(history.toJson())).isEqualTo(history);
+    }
 
-  @Test
-  void writingAReadHistoryAgainIsByteIdentical() {
-    String json = SampleHistories.moneyTransfer().toJson();
+    @Test
+    void writingAReadHistoryAgainIsByteIdentical() {
+        String json = SampleHistories.moneyTransfer().toJson();
 
-    assertThat(History.fromJson(json).toJson()).isEqualTo(json);
-  }
+        assertThat(History.fromJson(json).toJson()).isEqualTo(json);
+    }
 
-  @Test
-  void toJsonWritesTheDocumentedLayoutWithNewlineLineSeparators() {
-    String expected =
-        "{\n"
-            + "  \"format\": \"hourglass-history\",\n"
-            + "  \"version\": 1,\n"
-            + "  \"workflowId\": \"transfer-1\",\n"
-            + "  \"runId\": \"run-1\",\n"
-            + "  \"workflowType\": \"MoneyTransfer\",\n"
-            + "  \"taskQueue\": \"transfers\",\n"
-            + "  \"events\": [\n"
-            + "    {\n"
-            + "      \"eventId\": 1,\n"
-            + "      \"eventTime\": \"2024-05-01T12:00:00Z\",\n"
-            + "      \"eventType\": \"WorkflowExecutionStarted\",\n"
-            + "      \"attributes\": {\n"
-            + "        \"workflowType\": \"MoneyTransfer\",\n"
-            + "        \"taskQueue\": \"transfers\",\n"
-            + "        \"input\": []\n"
-            + "      }\n"
-            + "    }\n"
-            + "  ]\n"
-            + "}";
+    @Test
+    void toJsonWritesTheDocumentedLayoutWithNewlineLineSeparators() {
+        String expected =
+                "{\n"
+                        + "  \"format\": \"hourglass-history\",\n"
+                        + "  \"version\": 1,\n"
+                        + "  \"workflowId\": \"transfer-1\",\n"
+                        + "  \"runId\": \"run-1\",\n"
+                        + "  \"workflowType\": \"MoneyTransfer\",\n"
+                        + "  \"taskQueue\": \"transfers\",\n"
+                        + "  \"events\": [\n"
+                        + "    {\n"
+                        + "      \"eventId\": 1,\n"
+                        + "      \"eventTime\": \"2024-05-01T12:00:00Z\",\n"
+                        + "      \"eventType\": \"WorkflowExecutionStarted\",\n"
+                        + "      \"attributes\": {\n"
+                        + "        \"workflowType\": \"MoneyTransfer\",\n"
+                        + "        \"taskQueue\": \"transfers\",\n"
+                        + "        \"input\": []\n"
+                        + "      }\n"
+                        + "    }\n"
+                        + "  ]\n"
+                        + "}";
 
-    assertThat(SampleHistories.justStarted().toJson()).isEqualTo(expected);
-  }
+        assertThat(SampleHistories.justStarted().toJson()).isEqualTo(expected);
+    }
 
-  @Test
-  void eventWithoutAttributesIsWrittenWithAnEmptyObject() {
-    History history = withEvent(new HistoryEvent(2, SampleHistories.START, EventType.WorkflowExecutionCanceled, null));
+    @Test
+    void eventWithoutAttributesIsWrittenWithAnEmptyObject() {
+        History history = withEvent(new HistoryEvent(2, SampleHistories.START, EventType.WorkflowExecutionCanceled, null));
 
-    assertThat(history.toJson()).contains("\"attributes\": {}");
-  }
+        assertThat(history.toJson()).contains("\"attributes\": {}");
+    }
 
-  @Test
-  void writtenFileReadsBackAsAnEqualHistory(@TempDir Path dir) {
-    History history = SampleHistories.moneyTransfer();
-    Path file = dir.resolve("transfer-42.json");
+    @Test
+    void writtenFileReadsBackAsAnEqualHistory(@TempDir Path dir) {
+        History history = SampleHistories.moneyTransfer();
+        Path file = dir.resolve("transfer-42.json");
 
-    history.write(file);
+        history.write(file);
 
-    assertThat(History.read(file)).isEqualTo(history);
-  }
+        assertThat(History.read(file)).isEqualTo(history);
+    }
 
-  @Test
-  void writtenFileIsTheJsonInUtf8FollowedByANewline(@TempDir Path dir) throws Exception {
-    ObjectNode completed = NODES.objectNode().put("result", "Überweisung ✓ 💸");
-    History history =
-        withEvent(new HistoryEvent(2, SampleHistories.START, EventType.WorkflowExecutionCompleted, completed));
-    Path file = dir.resolve("history.json");
+    @Test
+    void writtenFileIsTheJsonInUtf8FollowedByANewline(@TempDir Path dir) throws Exception {
+        ObjectNode completed = NODES.objectNode().put("result", "Überweisung ✓ 💸");
+        History history =
+                withEvent(new HistoryEvent(2, SampleHistories.START, EventType.WorkflowExecutionCompleted, completed));
+        Path file = dir.resolve("history.json");
 
-    history.write(file);
+        history.write(file);
 
-    byte[] bytes = Files.readAllBytes(file);
-    assertThat(bytes).isEqualTo((history.toJson() + "\n").getBytes(StandardCharsets.UTF_8));
-    assertThat(History.read(file).getLastEvent().getStringAttribute("result")).isEqualTo("Überweisung ✓ 💸");
-  }
+        byte[] bytes = Files.readAllBytes(file);
+        assertThat(bytes).isEqualTo((history.toJson() + "\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(History.read(file).getLastEvent().getStringAttribute("result")).isEqualTo("Überweisung ✓ 💸");
+    }
 
-  @Test
-  void payloadsAreWrittenAsPlainJsonValues() throws Exception {
-    ObjectNode result = NODES.objectNode();
-    result.put("status", "settled");
-    result.putArray("legs").add(NODES.objectNode().put("account", "acct-1").put("cents", -10000)).addNull();
-    result.putNull("note");
-    ObjectNode attributes = NODES.objectNode();
-    attributes.set("result", result);
-    History history =
-        withEvent(new HistoryEvent(2, SampleHistories.START, EventType.WorkflowExecutionCompleted, attributes));
+    @Test
+    void payloadsAreWrittenAsPlainJsonValues() throws Exception {
+        ObjectNode result = NODES.objectNode();
+        result.put("status", "settled");
+        result.putArray("legs").add(NODES.objectNode().put("account", "acct-1").put("cents", -10000)).addNull();
+        result.putNull("note");
+        ObjectNode attributes = NODES.objectNode();
+        attributes.set("result", result);
+        History history =
+                withEvent(new HistoryEvent(2, SampleHistories.START, EventType.WorkflowExecutionCompleted, attributes));
 
-    JsonNode written = PLAIN.readTree(history.toJson()).get("events").get(1).get("attributes").get("result");
+        JsonNode written = PLAIN.readTree(history.toJson()).get("events").get(1).get("attributes").get("result");
 
-    assertThat(written).isEqualTo(result);
-    assertThat(History.fromJson(history.toJson()).getLastEvent().getAttribute("result")).isEqualTo(result);
-  }
+        assertThat(written).isEqualTo(result);
+        assertThat(History.fromJson(history.toJson()).getLastEvent().getAttribute("result")).isEqualTo(result);
+    }
 
-  @Test
-  void nullResultIsWrittenAsJsonNull() throws Exception {
-    ObjectNode attributes = NODES.objectNode().putNull("result");
-    History history =
-        withEvent(new HistoryEvent(2, SampleHistories.START, EventType.WorkflowExecutionCompleted, attributes));
+    @Test
+    void nullResultIsWrittenAsJsonNull() throws Exception {
+        ObjectNode attributes = NODES.objectNode().putNull("result");
+        History history =
+                withEvent(new HistoryEvent(2, SampleHistories.START, EventType.WorkflowExecutionCompleted, attributes));
 
-    JsonNode written = PLAIN.readTree(history.toJson()).get("events").get(1).get("attributes");
+        JsonNode written = PLAIN.readTree(history.toJson()).get("events").get(1).get("attributes");
 
-    assertThat(written.get("result").isNull()).isTrue();
-    assertThat(History.fromJson(history.toJson())).isEqualTo(history);
-  }
+        assertThat(written.get("result").isNull()).isTrue();
+        assertThat(History.fromJson(history.toJson())).isEqualTo(history);
+    }
 
-  @Test
-  void eventTimesKeepMillisecondPrecision() {
-    Instant time = Instant.parse("2024-05-01T12:00:00.123Z");
-    History history =
-        withEvent(new HistoryEvent(2, time, EventType.TimerFired, NODES.objectNode().put("timerId", "1")));
+    @Test
+    void eventTimesKeepMillisecondPrecision() {
+        Instant time = Instant.parse("2024-05-01T12:00:00.123Z");
+        History history =
+                withEvent(new HistoryEvent(2, time, EventType.TimerFired, NODES.objectNode().put("timerId", "1")));
 
-    assertThat(history.toJson()).contains("\"eventTime\": \"2024-05-01T12:00:00.123Z\"");
-    assertThat(History.fromJson(history.toJson()).getLastEvent().getEventTime()).isEqualTo(time);
-  }
+        assertThat(history.toJson()).contains("\"eventTime\": \"2024-05-01T12:00:00.123Z\"");
+        assertThat(History.fromJson(history.toJson()).getLastEvent().getEventTime()).isEqualTo(time);
+    }
 
-  @Test
-  void eventTimesKeepNanosecondPrecision() {
-    Instant time = Instant.parse("2024-05-01T12:00:00.123456789Z");
-    History history =
-        withEvent(new HistoryEvent(2, time, EventType.TimerFired, NODES.objectNode().put("timerId", "1")));
+    @Test
+    void eventTimesKeepNanosecondPrecision() {
+        Instant time = Instant.parse("2024-05-01T12:00:00.123456789Z");
+        History history =
+                withEvent(new HistoryEvent(2, time, EventType.TimerFired, NODES.objectNode().put("timerId", "1")));
 
-    assertThat(History.fromJson(history.toJson()).getLastEvent().getEventTime()).isEqualTo(time);
-  }
+        assertThat(History.fromJson(history.toJson()).getLastEvent().getEventTime()).isEqualTo(time);
+    }
 
-  @Test
-  void numbersReadBackEqualWhateverJavaTypeHeldThem() {
-    ObjectNode attributes = NODES.objectNode().put("timerId", "1").put("durationMillis", 5_000L);
-    History history = withEvent(new HistoryEvent(2, SampleHistories.START, EventType.TimerStarted, attributes));
+    @Test
+    void numbersReadBackEqualWhateverJavaTypeHeldThem() {
+        ObjectNode attributes = NODES.objectNode().put("timerId", "1").put("durationMillis", 5_000L);
+        History history = withEvent(new HistoryEvent(2, SampleHistories.START, EventType.TimerStarted, attributes));
 
-    History read = History.fromJson(history.toJson());
+        History read = History.fromJson(history.toJson());
 
-    assertThat(read.getLastEvent().getAttribute("durationMillis").isInt()).isTrue();
-    assertThat(read).isEqualTo(history);
-    assertThat(read.hashCode()).isEqualTo(history.hashCode());
-  }
+        assertThat(read.getLastEvent().getAttribute("durationMillis").isInt()).isTrue();
+        assertThat(read).isEqualTo(history);
+        assertThat(read.hashCode()).isEqualTo(history.hashCode());
+    }
 
-  @Test
-  void floatPayloadsAreWrittenWithTheSameDigitsAfterBeingReadBack() {
-    ObjectNode attributes = NODES.objectNode().put("result", -1.1699289E20f);
-    History history =
-        withEvent(new HistoryEvent(2, SampleHistories.START, EventType.WorkflowExecutionCompleted, attributes));
+    @Test
+    void floatPayloadsAreWrittenWithTheSameDigitsAfterBeingReadBack() {
+        ObjectNode attributes = NODES.objectNode().put("result", -1.1699289E20f);
+        History history =
+                withEvent(new HistoryEvent(2, SampleHistories.START, EventType.WorkflowExecutionCompleted, attributes));
 
-    String json = history.toJson();
+        String json = history.toJson();
 
-    assertThat(json).contains("\"result\": -1.1699289E20");
-    assertThat(History.fromJson(json).toJson()).isEqualTo(json);
-    assertThat(History.fromJson(json)).isEqualTo(history);
-  }
+        assertThat(json).contains("\"result\": -1.1699289E20");
+        assertThat(History.fromJson(json).toJson()).isEqualTo(json);
+        assertThat(History.fromJson(json)).isEqualTo(history);
+    }
 
-  @Test
-  void unknownTopLevelFieldsAreIgnored() throws Exception {
-    ObjectNode root = (ObjectNode) PLAIN.readTree(SampleHistories.moneyTransfer().toJson());
-    root.put("exportedBy", "a later version");
-    root.putObject("extensions").put("region", "eu-1");
+    @Test
+    void unknownTopLevelFieldsAreIgnored() throws Exception {
+        ObjectNode root = (ObjectNode) PLAIN.readTree(SampleHistories.moneyTransfer().toJson());
+        root.put("exportedBy", "a later version");
+        root.putObject("extensions").put("region", "eu-1");
 
-    assertThat(History.fromJson(PLAIN.writeValueAsString(root))).isEqualTo(SampleHistories.moneyTransfer());
-  }
+        assertThat(History.fromJson(PLAIN.writeValueAsString(root))).isEqualTo(SampleHistories.moneyTransfer());
+    }
 
-  @Test
-  void unknownAttributesAreKept() {
-    ObjectNode attributes = NODES.objectNode().put("timerId", "1").put("summary", "hold funds");
-    History history = withEvent(new HistoryEvent(2, SampleHistories.START, EventType.TimerFired, attributes));
+    @Test
+    void unknownAttributesAreKept() {
+        ObjectNode attributes = NODES.objectNode().put("timerId", "1").put("summary", "hold funds");
+        History history = withEvent(new HistoryEvent(2, SampleHistories.START, EventType.TimerFired, attributes));
 
-    assertThat(History.fromJson(history.toJson()).getLastEvent().getStringAttribute("summary"))
-        .isEqualTo("hold funds");
-  }
+        assertThat(History.fromJson(history.toJson()).getLastEvent().getStringAttribute("summary"))
+                .isEqualTo("hold funds");
+    }
 
-  @Test
-  void missingAttributesAreReadAsAnEmptyObject() throws Exception {
-    ObjectNode root = (ObjectNode) PLAIN.readTree(SampleHistories.justStarted().toJson());
-    ObjectNode canceled = ((ArrayNode) root.get("events")).addObject();
-    canceled.put("eventId", 2).put("eventTime", "2024-05-01T12:00:01Z").put("eventType", "WorkflowExecutionCanceled");
+    @Test
+    void missingAttributesAreReadAsAnEmptyObject() throws Exception {
+        ObjectNode root = (ObjectNode) PLAIN.readTree(SampleHistories.justStarted().toJson());
+        ObjectNode canceled = ((ArrayNode) root.get("events")).addObject();
+        canceled.put("eventId", 2).put("eventTime", "2024-05-01T12:00:01Z").put("eventType", "WorkflowExecutionCanceled");
 
-    History history = History.fromJson(PLAIN.writeValueAsString(root));
+        History history = History.fromJson(PLAIN.writeValueAsString(root));
 
-    assertThat(history.getLastEvent().getAttributes()).isEqualTo(NODES.objectNode());
-  }
+        assertThat(history.getLastEvent().getAttributes()).isEqualTo(NODES.objectNode());
+    }
 
-  @Test
-  void readsCompactJsonAsWellAsPrettyJson() throws Exception {
-    String compact = PLAIN.writeValueAsString(PLAIN.readTree(SampleHistories.moneyTransfer().toJson()));
+    @Test
+    void readsCompactJsonAsWellAsPrettyJson() throws Exception {
+        String compact = PLAIN.writeValueAsString(PLAIN.readTree(SampleHistories.moneyTransfer().toJson()));
 
-    assertThat(History.fromJson(compact)).isEqualTo(SampleHistories.moneyTransfer());
-  }
+        assertThat(History.fromJson(compact)).isEqualTo(SampleHistories.moneyTransfer());
+    }
 
-  @Test
-  void readsAFileStartingWithAByteOrderMark(@TempDir Path dir) throws Exception {
-    Path file = dir.resolve("bom.json");
-    Files.writeString(file, "\uFEFF" + SampleHistories.justStarted().toJson(), StandardCharsets.UTF_8);
+    @Test
+    void readsAFileStartingWithAByteOrderMark(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bom.json");
+        Files.writeString(file, "\uFEFF" + SampleHistories.justStarted().toJson(), StandardCharsets.UTF_8);
 
-    assertThat(History.read(file)).isEqualTo(SampleHistories.justStarted());
-  }
+        assertThat(History.read(file)).isEqualTo(SampleHistories.justStarted());
+    }
 
-  private static History withEvent(HistoryEvent second) {
-    History started = SampleHistories.justStarted();
-    return new History(
-        started.getWorkflowId(),
-        started.getRunId(),
-        started.getWorkflowType(),
-        started.getTaskQueue(),
-        List.of(started.getEvents().get(0), second));
-  }
+    private static History withEvent(HistoryEvent second) {
+        History started = SampleHistories.justStarted();
+        return new History(
+                started.getWorkflowId(),
+                started.getRunId(),
+                started.getWorkflowType(),
+                started.getTaskQueue(),
+                List.of(started.getEvents().get(0), second));
+    }
 }

@@ -37,133 +37,133 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class HistoryJsonCodec {
 
-  /** The value of the top-level {@code format} field. */
-  public static final String FORMAT = "hourglass-history";
+    /** The value of the top-level {@code format} field. */
+    public static final String FORMAT = "hourglass-history";
 
-  /** The format version this codec writes and reads. */
-  public static final int VERSION = 1;
+    /** The format version this codec writes and reads. */
+    public static final int VERSION = 1;
 
-  /** The source name of histories read from a string. */
-  public static final String STRING_SOURCE = "<string>";
+    /** The source name of histories read from a string. */
+    public static final String STRING_SOURCE = "<string>";
 
-  /**
-   * Shared and thread-safe once built; never reconfigured.
-   *
-   * <p>The fast double writer is Jackson's own shortest-decimal conversion, so that floating-point payloads
-   * are written the same way on every JDK (the JDK's {@code Double.toString} changed in JDK 19) and a
-   * {@code float} read back as a {@code double} is written with the same digits again.
-   */
-  static final JsonMapper MAPPER =
-      JsonMapper.builder()
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
-          .build();
+    /**
+     * Shared and thread-safe once built; never reconfigured.
+     *
+     * <p>The fast double writer is Jackson's own shortest-decimal conversion, so that floating-point payloads
+     * are written the same way on every JDK (the JDK's {@code Double.toString} changed in JDK 19) and a
+     * {@code float} read back as a {@code double} is written with the same digits again.
+     */
+    static final JsonMapper MAPPER =
+            JsonMapper.builder()
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+                    .build();
 
-  private static final ObjectWriter WRITER = MAPPER.writer(prettyPrinter());
+    private static final ObjectWriter WRITER = MAPPER.writer(prettyPrinter());
 
-  private HistoryJsonCodec() {}
+    private HistoryJsonCodec() {}
 
-  /**
-   * Returns a history as pretty-printed, deterministic JSON.
-   *
-   * @param history the history; never {@code null}
-   * @return the JSON text, lines separated by {@code "\n"}, without a trailing newline; never {@code null}
-   * @throws IllegalStateException if an attribute holds a Java object that Jackson cannot serialise (only
-   *     possible when someone put a POJO node into the attributes)
-   */
-  public static String toJson(History history) {
-    JsonNodeFactory nodes = MAPPER.getNodeFactory();
-    ObjectNode root = nodes.objectNode();
-    root.put("format", FORMAT);
-    root.put("version", VERSION);
-    root.put("workflowId", history.getWorkflowId());
-    root.put("runId", history.getRunId());
-    root.put("workflowType", history.getWorkflowType());
-    root.put("taskQueue", history.getTaskQueue());
-    ArrayNode events = root.putArray("events");
-    for (HistoryEvent event : history.getEvents()) {
-      ObjectNode node = events.addObject();
-      node.put("eventId", event.getEventId());
-      node.put("eventTime", DateTimeFormatter.ISO_INSTANT.format(event.getEventTime()));
-      node.put("eventType", event.getEventType().name());
-      // Shares the event's attribute node without copying; the tree is only written, never modified.
-      node.set("attributes", HistoryEventAccess.attributes(event));
+    /**
+     * Returns a history as pretty-printed, deterministic JSON.
+     *
+     * @param history the history; never {@code null}
+     * @return the JSON text, lines separated by {@code "\n"}, without a trailing newline; never {@code null}
+     * @throws IllegalStateException if an attribute holds a Java object that Jackson cannot serialise (only
+     *     possible when someone put a POJO node into the attributes)
+     */
+    public static String toJson(History history) {
+        JsonNodeFactory nodes = MAPPER.getNodeFactory();
+        ObjectNode root = nodes.objectNode();
+        root.put("format", FORMAT);
+        root.put("version", VERSION);
+        root.put("workflowId", history.getWorkflowId());
+        root.put("runId", history.getRunId());
+        root.put("workflowType", history.getWorkflowType());
+        root.put("taskQueue", history.getTaskQueue());
+        ArrayNode events = root.putArray("events");
+        for (HistoryEvent event : history.getEvents()) {
+            ObjectNode node = events.addObject();
+            node.put("eventId", event.getEventId());
+            node.put("eventTime", DateTimeFormatter.ISO_INSTANT.format(event.getEventTime()));
+            node.put("eventType", event.getEventType().name());
+            // Shares the event's attribute node without copying; the tree is only written, never modified.
+            node.set("attributes", HistoryEventAccess.attributes(event));
+        }
+        try {
+            return WRITER.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(
+                    "history of " + history.getWorkflowId() + " cannot be written as JSON: "
+                            + e.getOriginalMessage(),
+                    e);
+        }
     }
-    try {
-      return WRITER.writeValueAsString(root);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(
-          "history of " + history.getWorkflowId() + " cannot be written as JSON: "
-              + e.getOriginalMessage(),
-          e);
-    }
-  }
 
-  /**
-   * Reads a history from JSON text.
-   *
-   * @param json the text; never {@code null}
-   * @param source the name used in error messages: a file name or {@link #STRING_SOURCE}; never
-   *     {@code null}
-   * @return the history; never {@code null}
-   * @throws HistoryFormatException if the text is not a well-formed version 1 history
-   */
-  public static History fromJson(String json, String source) {
-    return new HistoryJsonReader(source).read(json);
-  }
-
-  /**
-   * Reads a history from a UTF-8 file.
-   *
-   * @param path the file; never {@code null}
-   * @return the history; never {@code null}
-   * @throws HistoryFormatException if the file is not valid UTF-8 or not a well-formed version 1 history
-   * @throws UncheckedIOException if the file cannot be read
-   */
-  public static History read(Path path) {
-    String source = path.toString();
-    String json;
-    try {
-      json = Files.readString(path, StandardCharsets.UTF_8);
-    } catch (CharacterCodingException e) {
-      throw new HistoryFormatException(
-          "history " + source + ": the file is not valid UTF-8; expected UTF-8 encoded JSON", source, e);
-    } catch (NoSuchFileException e) {
-      throw new UncheckedIOException("history file " + source + " does not exist", e);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read history file " + source + ": " + e, e);
+    /**
+     * Reads a history from JSON text.
+     *
+     * @param json the text; never {@code null}
+     * @param source the name used in error messages: a file name or {@link #STRING_SOURCE}; never
+     *     {@code null}
+     * @return the history; never {@code null}
+     * @throws HistoryFormatException if the text is not a well-formed version 1 history
+     */
+    public static History fromJson(String json, String source) {
+        return new HistoryJsonReader(source).read(json);
     }
-    if (json.startsWith("\uFEFF")) {
-      json = json.substring(1);
-    }
-    return fromJson(json, source);
-  }
 
-  /**
-   * Writes a history to a file as UTF-8: {@link #toJson(History)} followed by a newline.
-   *
-   * @param history the history; never {@code null}
-   * @param path the file, replaced if it exists; never {@code null}
-   * @throws UncheckedIOException if the file cannot be written
-   */
-  public static void write(History history, Path path) {
-    String json = toJson(history) + "\n";
-    try {
-      Files.writeString(path, json, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write history file " + path + ": " + e, e);
+    /**
+     * Reads a history from a UTF-8 file.
+     *
+     * @param path the file; never {@code null}
+     * @return the history; never {@code null}
+     * @throws HistoryFormatException if the file is not valid UTF-8 or not a well-formed version 1 history
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static History read(Path path) {
+        String source = path.toString();
+        String json;
+        try {
+            json = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new HistoryFormatException(
+                    "history " + source + ": the file is not valid UTF-8; expected UTF-8 encoded JSON", source, e);
+        } catch (NoSuchFileException e) {
+            throw new UncheckedIOException("history file " + source + " does not exist", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read history file " + source + ": " + e, e);
+        }
+        if (json.startsWith("\uFEFF")) {
+            json = json.substring(1);
+        }
+        return fromJson(json, source);
     }
-  }
 
-  private static DefaultPrettyPrinter prettyPrinter() {
-    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-    Separators separators =
-        Separators.createDefaultInstance()
-            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-            .withObjectEmptySeparator("")
-            .withArrayEmptySeparator("");
-    return new DefaultPrettyPrinter(separators)
-        .withObjectIndenter(indenter)
-        .withArrayIndenter(indenter);
-  }
+    /**
+     * Writes a history to a file as UTF-8: {@link #toJson(History)} followed by a newline.
+     *
+     * @param history the history; never {@code null}
+     * @param path the file, replaced if it exists; never {@code null}
+     * @throws UncheckedIOException if the file cannot be written
+     */
+    public static void write(History history, Path path) {
+        String json = toJson(history) + "\n";
+        try {
+            Files.writeString(path, json, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write history file " + path + ": " + e, e);
+        }
+    }
+
+    private static DefaultPrettyPrinter prettyPrinter() {
+        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        Separators separators =
+                Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                        .withObjectEmptySeparator("")
+                        .withArrayEmptySeparator("");
+        return new DefaultPrettyPrinter(separators)
+                .withObjectIndenter(indenter)
+                .withArrayIndenter(indenter);
+    }
 }

@@ -28,264 +28,264 @@ import java.util.stream.Collectors;
  */
 final class HistoryJsonReader {
 
-  private static final String EXPECTED_DOCUMENT =
-      "expected a JSON object with \"format\": \"" + HistoryJsonCodec.FORMAT + "\"";
+    private static final String EXPECTED_DOCUMENT =
+            "expected a JSON object with \"format\": \"" + HistoryJsonCodec.FORMAT + "\"";
 
-  private static final String KNOWN_EVENT_TYPES =
-      Arrays.stream(EventType.values()).map(Enum::name).collect(Collectors.joining(", "));
+    private static final String KNOWN_EVENT_TYPES =
+            Arrays.stream(EventType.values()).map(Enum::name).collect(Collectors.joining(", "));
 
-  private static final String TIME_EXAMPLE = "2024-05-01T12:00:00.123Z";
+    private static final String TIME_EXAMPLE = "2024-05-01T12:00:00.123Z";
 
-  private final String source;
+    private final String source;
 
-  HistoryJsonReader(String source) {
-    this.source = source;
-  }
-
-  History read(String json) {
-    JsonNode root = parse(json);
-    checkFormatAndVersion(root);
-    String workflowId = requiredString(root, "workflowId");
-    String runId = requiredString(root, "runId");
-    String workflowType = requiredString(root, "workflowType");
-    String taskQueue = requiredString(root, "taskQueue");
-    JsonNode events = root.get("events");
-    if (events == null) {
-      throw fail("field 'events' is missing; expected a JSON array of events");
-    }
-    if (!events.isArray()) {
-      throw fail("field 'events' is " + JsonValues.describe(events) + "; expected a JSON array of events");
-    }
-    if (events.isEmpty()) {
-      throw fail(
-          "field 'events' is an empty array; expected at least the "
-              + EventType.WorkflowExecutionStarted + " event");
-    }
-    List<HistoryEvent> result = new ArrayList<>(events.size());
-    for (int index = 0; index < events.size(); index++) {
-      result.add(readEvent(events.get(index), index));
-    }
-    return new History(workflowId, runId, workflowType, taskQueue, result);
-  }
-
-  private JsonNode parse(String json) {
-    JsonNode root;
-    try (JsonParser parser = HistoryJsonCodec.MAPPER.createParser(json)) {
-      root = HistoryJsonCodec.MAPPER.readTree(parser);
-      if (root != null && parser.nextToken() != null) {
-        JsonLocation at = parser.currentTokenLocation();
-        throw fail(
-            "unexpected content after the top-level value at line " + at.getLineNr() + ", column "
-                + at.getColumnNr() + "; expected one JSON object and nothing after it");
-      }
-    } catch (JsonProcessingException e) {
-      throw new HistoryFormatException(
-          prefix() + "not valid JSON" + location(e) + ": " + oneLine(e.getOriginalMessage()) + "; "
-              + EXPECTED_DOCUMENT,
-          source,
-          e);
-    } catch (IOException e) {
-      // Reading from a String does no I/O; kept for the checked signature.
-      throw new UncheckedIOException(e);
-    }
-    if (root == null || root.isMissingNode()) {
-      throw fail("the input is empty; " + EXPECTED_DOCUMENT);
-    }
-    if (!root.isObject()) {
-      throw fail("the top-level value is " + JsonValues.describe(root) + "; " + EXPECTED_DOCUMENT);
-    }
-    return root;
-  }
-
-  private void checkFormatAndVersion(JsonNode root) {
-    JsonNode format = root.get("format");
-    if (format == null) {
-      throw fail(
-          "field 'format' is missing; expected \"format\": \"" + HistoryJsonCodec.FORMAT
-              + "\" (is this an Hourglass history?)");
-    }
-    if (!HistoryJsonCodec.FORMAT.equals(format.textValue())) {
-      throw fail(
-          "field 'format' is " + JsonValues.describe(format) + "; expected \"" + HistoryJsonCodec.FORMAT
-              + "\" (is this an Hourglass history?)");
-    }
-    JsonNode version = root.get("version");
-    if (version == null) {
-      throw fail("field 'version' is missing; expected \"version\": " + HistoryJsonCodec.VERSION);
-    }
-    if (!version.isIntegralNumber()) {
-      throw fail(
-          "field 'version' is " + JsonValues.describe(version) + "; expected the integer "
-              + HistoryJsonCodec.VERSION);
-    }
-    if (!version.canConvertToInt() || version.intValue() != HistoryJsonCodec.VERSION) {
-      throw fail(
-          "unsupported history format version " + version.asText() + "; this reader understands version "
-              + HistoryJsonCodec.VERSION);
-    }
-  }
-
-  private String requiredString(JsonNode root, String field) {
-    JsonNode value = root.get(field);
-    if (value == null) {
-      throw fail("field '" + field + "' is missing; expected a JSON string");
-    }
-    if (!value.isTextual()) {
-      throw fail("field '" + field + "' is " + JsonValues.describe(value) + "; expected a JSON string");
-    }
-    return value.textValue();
-  }
-
-  private HistoryEvent readEvent(JsonNode node, int index) {
-    long position = index + 1L;
-    if (!node.isObject()) {
-      throw failEvent(
-          position,
-          "events[" + index + "]",
-          "the event is " + JsonValues.describe(node)
-              + "; expected an object with eventId, eventTime, eventType and attributes");
-    }
-    JsonNode idNode = node.get("eventId");
-    boolean idUsable = idNode != null && idNode.isIntegralNumber() && idNode.canConvertToLong();
-    // The id the message and the exception report: the recorded one when usable, else the position.
-    long reportedId = idUsable && idNode.longValue() >= 0 ? idNode.longValue() : position;
-    JsonNode typeNode = node.get("eventType");
-    String where =
-        "events[" + index + "]" + (typeNode != null && typeNode.isTextual() ? ", " + typeNode.textValue() : "");
-
-    if (idNode == null) {
-      throw failEvent(reportedId, where, "field 'eventId' is missing; expected eventId " + position);
-    }
-    if (!idUsable) {
-      throw failEvent(
-          reportedId,
-          where,
-          "field 'eventId' is " + JsonValues.describe(idNode) + ", not an integer; expected eventId "
-              + position);
-    }
-    long recordedId = idNode.longValue();
-    if (recordedId != position) {
-      String kind = recordedId > position ? "gap" : "repeated or out of order";
-      throw failEvent(
-          reportedId,
-          where,
-          "expected eventId " + position + " but found " + recordedId + " (" + kind
-              + "); eventIds count 1, 2, 3, ... in order, without gaps");
+    HistoryJsonReader(String source) {
+        this.source = source;
     }
 
-    Instant eventTime = readEventTime(node.get("eventTime"), reportedId, where);
-    EventType eventType = readEventType(typeNode, reportedId, where);
-    if (index == 0 && eventType != EventType.WorkflowExecutionStarted) {
-      throw failEvent(
-          reportedId,
-          where,
-          "the first event is " + eventType + "; expected " + EventType.WorkflowExecutionStarted);
-    }
-    ObjectNode attributes = readAttributes(node.get("attributes"), eventType, reportedId, where);
-    return new HistoryEvent(reportedId, eventTime, eventType, attributes);
-  }
-
-  private Instant readEventTime(JsonNode value, long eventId, String where) {
-    if (value == null) {
-      throw failEvent(
-          eventId,
-          where,
-          "field 'eventTime' is missing; expected an ISO-8601 UTC timestamp such as " + TIME_EXAMPLE);
-    }
-    if (value.isTextual()) {
-      try {
-        return DateTimeFormatter.ISO_INSTANT.parse(value.textValue(), Instant::from);
-      } catch (DateTimeException e) {
-        // reported below
-      }
-    }
-    throw failEvent(
-        eventId,
-        where,
-        "field 'eventTime' is " + JsonValues.describe(value)
-            + ", not an ISO-8601 timestamp; expected an ISO-8601 UTC timestamp such as " + TIME_EXAMPLE);
-  }
-
-  private EventType readEventType(JsonNode value, long eventId, String where) {
-    if (value == null) {
-      throw failEvent(
-          eventId, where, "field 'eventType' is missing; expected one of " + KNOWN_EVENT_TYPES);
-    }
-    if (value.isTextual()) {
-      for (EventType type : EventType.values()) {
-        if (type.name().equals(value.textValue())) {
-          return type;
+    History read(String json) {
+        JsonNode root = parse(json);
+        checkFormatAndVersion(root);
+        String workflowId = requiredString(root, "workflowId");
+        String runId = requiredString(root, "runId");
+        String workflowType = requiredString(root, "workflowType");
+        String taskQueue = requiredString(root, "taskQueue");
+        JsonNode events = root.get("events");
+        if (events == null) {
+            throw fail("field 'events' is missing; expected a JSON array of events");
         }
-      }
+        if (!events.isArray()) {
+            throw fail("field 'events' is " + JsonValues.describe(events) + "; expected a JSON array of events");
+        }
+        if (events.isEmpty()) {
+            throw fail(
+                    "field 'events' is an empty array; expected at least the "
+                            + EventType.WorkflowExecutionStarted + " event");
+        }
+        List<HistoryEvent> result = new ArrayList<>(events.size());
+        for (int index = 0; index < events.size(); index++) {
+            result.add(readEvent(events.get(index), index));
+        }
+        return new History(workflowId, runId, workflowType, taskQueue, result);
     }
-    throw failEvent(
-        eventId,
-        where,
-        "unknown eventType " + JsonValues.describe(value) + "; expected one of " + KNOWN_EVENT_TYPES);
-  }
 
-  private ObjectNode readAttributes(JsonNode value, EventType type, long eventId, String where) {
-    if (value == null) {
-      value = HistoryJsonCodec.MAPPER.getNodeFactory().objectNode();
+    private JsonNode parse(String json) {
+        JsonNode root;
+        try (JsonParser parser = HistoryJsonCodec.MAPPER.createParser(json)) {
+            root = HistoryJsonCodec.MAPPER.readTree(parser);
+            if (root != null && parser.nextToken() != null) {
+                JsonLocation at = parser.currentTokenLocation();
+                throw fail(
+                        "unexpected content after the top-level value at line " + at.getLineNr() + ", column "
+                                + at.getColumnNr() + "; expected one JSON object and nothing after it");
+            }
+        } catch (JsonProcessingException e) {
+            throw new HistoryFormatException(
+                    prefix() + "not valid JSON" + location(e) + ": " + oneLine(e.getOriginalMessage()) + "; "
+                            + EXPECTED_DOCUMENT,
+                    source,
+                    e);
+        } catch (IOException e) {
+            // Reading from a String does no I/O; kept for the checked signature.
+            throw new UncheckedIOException(e);
+        }
+        if (root == null || root.isMissingNode()) {
+            throw fail("the input is empty; " + EXPECTED_DOCUMENT);
+        }
+        if (!root.isObject()) {
+            throw fail("the top-level value is " + JsonValues.describe(root) + "; " + EXPECTED_DOCUMENT);
+        }
+        return root;
     }
-    if (!value.isObject()) {
-      throw failEvent(
-          eventId,
-          where,
-          "field 'attributes' is " + JsonValues.describe(value)
-              + "; expected a JSON object (or no 'attributes' field for none)");
+
+    private void checkFormatAndVersion(JsonNode root) {
+        JsonNode format = root.get("format");
+        if (format == null) {
+            throw fail(
+                    "field 'format' is missing; expected \"format\": \"" + HistoryJsonCodec.FORMAT
+                            + "\" (is this an Hourglass history?)");
+        }
+        if (!HistoryJsonCodec.FORMAT.equals(format.textValue())) {
+            throw fail(
+                    "field 'format' is " + JsonValues.describe(format) + "; expected \"" + HistoryJsonCodec.FORMAT
+                            + "\" (is this an Hourglass history?)");
+        }
+        JsonNode version = root.get("version");
+        if (version == null) {
+            throw fail("field 'version' is missing; expected \"version\": " + HistoryJsonCodec.VERSION);
+        }
+        if (!version.isIntegralNumber()) {
+            throw fail(
+                    "field 'version' is " + JsonValues.describe(version) + "; expected the integer "
+                            + HistoryJsonCodec.VERSION);
+        }
+        if (!version.canConvertToInt() || version.intValue() != HistoryJsonCodec.VERSION) {
+            throw fail(
+                    "unsupported history format version " + version.asText() + "; this reader understands version "
+                            + HistoryJsonCodec.VERSION);
+        }
     }
-    for (String name : type.requiredAttributes()) {
-      if (!value.has(name)) {
+
+    private String requiredString(JsonNode root, String field) {
+        JsonNode value = root.get(field);
+        if (value == null) {
+            throw fail("field '" + field + "' is missing; expected a JSON string");
+        }
+        if (!value.isTextual()) {
+            throw fail("field '" + field + "' is " + JsonValues.describe(value) + "; expected a JSON string");
+        }
+        return value.textValue();
+    }
+
+    private HistoryEvent readEvent(JsonNode node, int index) {
+        long position = index + 1L;
+        if (!node.isObject()) {
+            throw failEvent(
+                    position,
+                    "events[" + index + "]",
+                    "the event is " + JsonValues.describe(node)
+                            + "; expected an object with eventId, eventTime, eventType and attributes");
+        }
+        JsonNode idNode = node.get("eventId");
+        boolean idUsable = idNode != null && idNode.isIntegralNumber() && idNode.canConvertToLong();
+        // The id the message and the exception report: the recorded one when usable, else the position.
+        long reportedId = idUsable && idNode.longValue() >= 0 ? idNode.longValue() : position;
+        JsonNode typeNode = node.get("eventType");
+        String where =
+                "events[" + index + "]" + (typeNode != null && typeNode.isTextual() ? ", " + typeNode.textValue() : "");
+
+        if (idNode == null) {
+            throw failEvent(reportedId, where, "field 'eventId' is missing; expected eventId " + position);
+        }
+        if (!idUsable) {
+            throw failEvent(
+                    reportedId,
+                    where,
+                    "field 'eventId' is " + JsonValues.describe(idNode) + ", not an integer; expected eventId "
+                            + position);
+        }
+        long recordedId = idNode.longValue();
+        if (recordedId != position) {
+            String kind = recordedId > position ? "gap" : "repeated or out of order";
+            throw failEvent(
+                    reportedId,
+                    where,
+                    "expected eventId " + position + " but found " + recordedId + " (" + kind
+                            + "); eventIds count 1, 2, 3, ... in order, without gaps");
+        }
+
+        Instant eventTime = readEventTime(node.get("eventTime"), reportedId, where);
+        EventType eventType = readEventType(typeNode, reportedId, where);
+        if (index == 0 && eventType != EventType.WorkflowExecutionStarted) {
+            throw failEvent(
+                    reportedId,
+                    where,
+                    "the first event is " + eventType + "; expected " + EventType.WorkflowExecutionStarted);
+        }
+        ObjectNode attributes = readAttributes(node.get("attributes"), eventType, reportedId, where);
+        return new HistoryEvent(reportedId, eventTime, eventType, attributes);
+    }
+
+    private Instant readEventTime(JsonNode value, long eventId, String where) {
+        if (value == null) {
+            throw failEvent(
+                    eventId,
+                    where,
+                    "field 'eventTime' is missing; expected an ISO-8601 UTC timestamp such as " + TIME_EXAMPLE);
+        }
+        if (value.isTextual()) {
+            try {
+                return DateTimeFormatter.ISO_INSTANT.parse(value.textValue(), Instant::from);
+            } catch (DateTimeException e) {
+                // reported below
+            }
+        }
         throw failEvent(
-            eventId,
-            where,
-            "required attribute '" + name + "' is missing; " + type + " requires "
-                + String.join(", ", type.requiredAttributes()));
-      }
-      checkKind(value, name, eventId, where);
+                eventId,
+                where,
+                "field 'eventTime' is " + JsonValues.describe(value)
+                        + ", not an ISO-8601 timestamp; expected an ISO-8601 UTC timestamp such as " + TIME_EXAMPLE);
     }
-    for (String name : AttributeRules.optionalAttributes(type)) {
-      if (value.has(name)) {
-        checkKind(value, name, eventId, where);
-      }
+
+    private EventType readEventType(JsonNode value, long eventId, String where) {
+        if (value == null) {
+            throw failEvent(
+                    eventId, where, "field 'eventType' is missing; expected one of " + KNOWN_EVENT_TYPES);
+        }
+        if (value.isTextual()) {
+            for (EventType type : EventType.values()) {
+                if (type.name().equals(value.textValue())) {
+                    return type;
+                }
+            }
+        }
+        throw failEvent(
+                eventId,
+                where,
+                "unknown eventType " + JsonValues.describe(value) + "; expected one of " + KNOWN_EVENT_TYPES);
     }
-    return (ObjectNode) value;
-  }
 
-  private void checkKind(JsonNode attributes, String name, long eventId, String where) {
-    AttributeRules.Kind kind = AttributeRules.kindOf(name);
-    JsonNode value = attributes.get(name);
-    if (kind != null && !kind.accepts(value)) {
-      throw failEvent(
-          eventId,
-          where,
-          "attribute '" + name + "' is " + JsonValues.describe(value) + "; expected " + kind.expectation());
+    private ObjectNode readAttributes(JsonNode value, EventType type, long eventId, String where) {
+        if (value == null) {
+            value = HistoryJsonCodec.MAPPER.getNodeFactory().objectNode();
+        }
+        if (!value.isObject()) {
+            throw failEvent(
+                    eventId,
+                    where,
+                    "field 'attributes' is " + JsonValues.describe(value)
+                            + "; expected a JSON object (or no 'attributes' field for none)");
+        }
+        for (String name : type.requiredAttributes()) {
+            if (!value.has(name)) {
+                throw failEvent(
+                        eventId,
+                        where,
+                        "required attribute '" + name + "' is missing; " + type + " requires "
+                                + String.join(", ", type.requiredAttributes()));
+            }
+            checkKind(value, name, eventId, where);
+        }
+        for (String name : AttributeRules.optionalAttributes(type)) {
+            if (value.has(name)) {
+                checkKind(value, name, eventId, where);
+            }
+        }
+        return (ObjectNode) value;
     }
-  }
 
-  private String prefix() {
-    return "history " + source + ": ";
-  }
-
-  private HistoryFormatException fail(String problem) {
-    return new HistoryFormatException(prefix() + problem, source, null);
-  }
-
-  private HistoryFormatException failEvent(long eventId, String where, String problem) {
-    return new HistoryFormatException(
-        prefix() + "event " + eventId + " (" + where + "): " + problem, source, eventId, null);
-  }
-
-  private static String location(JsonProcessingException e) {
-    JsonLocation location = e.getLocation();
-    if (location == null || location.getLineNr() < 0) {
-      return "";
+    private void checkKind(JsonNode attributes, String name, long eventId, String where) {
+        AttributeRules.Kind kind = AttributeRules.kindOf(name);
+        JsonNode value = attributes.get(name);
+        if (kind != null && !kind.accepts(value)) {
+            throw failEvent(
+                    eventId,
+                    where,
+                    "attribute '" + name + "' is " + JsonValues.describe(value) + "; expected " + kind.expectation());
+        }
     }
-    return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-  }
 
-  private static String oneLine(String text) {
-    return text == null ? "" : text.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
-  }
+    private String prefix() {
+        return "history " + source + ": ";
+    }
+
+    private HistoryFormatException fail(String problem) {
+        return new HistoryFormatException(prefix() + problem, source, null);
+    }
+
+    private HistoryFormatException failEvent(long eventId, String where, String problem) {
+        return new HistoryFormatException(
+                prefix() + "event " + eventId + " (" + where + "): " + problem, source, eventId, null);
+    }
+
+    private static String location(JsonProcessingException e) {
+        JsonLocation location = e.getLocation();
+        if (location == null || location.getLineNr() < 0) {
+            return "";
+        }
+        return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+    }
 }
