@@ -201,6 +201,26 @@ class HistoryAssertTest {
         }
 
         @Test
+        void comparesAGenericResultByItsJson() {
+            History history = Histories.of("quote-2")
+                    .event(WorkflowExecutionStarted, "workflowType", "Quote", "taskQueue", "transfers", "input", List.of())
+                    .event(WorkflowExecutionCompleted, "result", List.of(new Quote("EUR", 105), new Quote("USD", 99)))
+                    .build();
+            assertThat(history).completedWith(List.of(new Quote("EUR", 105), new Quote("USD", 99)));
+        }
+
+        @Test
+        void failsForAGenericResultWithOtherContent() {
+            History history = Histories.of("quote-3")
+                    .event(WorkflowExecutionStarted, "workflowType", "Quote", "taskQueue", "transfers", "input", List.of())
+                    .event(WorkflowExecutionCompleted, "result", List.of(new Quote("EUR", 105)))
+                    .build();
+            assertThatThrownBy(() -> assertThat(history).completedWith(List.of(new Quote("EUR", 106))))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("but it completed with:" + nl() + "  <[{\"currency\":\"EUR\",\"cents\":105}]>");
+        }
+
+        @Test
         void failsForAnotherResult() {
             assertThatThrownBy(() -> assertThat(COMPLETED).completedWith("moved 5 from alice to bob"))
                     .isInstanceOf(AssertionError.class)
