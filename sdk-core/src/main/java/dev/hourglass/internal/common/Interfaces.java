@@ -125,6 +125,25 @@ public final class Interfaces {
     }
 
     /**
+     * Returns the activity methods an activity implementation object serves, by activity type, in interface and
+     * declaration order.
+     *
+     * @throws IllegalArgumentException if its class implements no {@code @ActivityInterface}
+     */
+    public static Map<String, Method> activityTypesOf(Object implementation) {
+        List<Class<?>> interfaces = activityInterfacesOf(implementation.getClass());
+        if (interfaces.isEmpty()) {
+            throw new IllegalArgumentException(implementation.getClass().getName() + " implements no"
+                    + " @ActivityInterface: activity implementations must implement an interface annotated with it");
+        }
+        Map<String, Method> result = new LinkedHashMap<>();
+        for (Class<?> activityInterface : interfaces) {
+            activityMethods(activityInterface).forEach((method, type) -> result.put(type, method));
+        }
+        return result;
+    }
+
+    /**
      * Returns every {@code @ActivityInterface} implemented by an activity implementation object's class, directly
      * or through interfaces that extend it (as the class of a mock of such an interface does).
      */

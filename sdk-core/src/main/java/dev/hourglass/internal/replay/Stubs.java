@@ -57,7 +57,8 @@ public final class Stubs {
         return workflowInterface.cast(proxy);
     }
 
-    static Object objectMethod(Object self, Method method, Object[] args, String description) {
+    /** Answers the {@code Object} methods of a stub: identity equality and hash, {@code description} as text. */
+    public static Object objectMethod(Object self, Method method, Object[] args, String description) {
         switch (method.getName()) {
             case "equals":
                 return self == args[0];

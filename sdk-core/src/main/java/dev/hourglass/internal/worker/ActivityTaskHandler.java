@@ -1,21 +1,15 @@
 package dev.hourglass.internal.worker;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.hourglass.activity.ActivityExecutionContext;
-import dev.hourglass.activity.ActivityInfo;
 import dev.hourglass.failure.ApplicationFailure;
-import dev.hourglass.failure.CanceledFailure;
 import dev.hourglass.internal.activity.ActivityContextHolder;
+import dev.hourglass.internal.activity.ActivityTaskContext;
 import dev.hourglass.internal.common.DataConverter;
 import dev.hourglass.internal.common.FailureConverter;
 import dev.hourglass.internal.replay.Reflection;
 import dev.hourglass.service.ActivityTask;
 import dev.hourglass.service.WorkflowService;
 import java.lang.reflect.Method;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +46,10 @@ final class ActivityTaskHandler {
         Method method = implementation.method();
         // looked up on use, not when the worker starts: the JSON mapper loads hundreds of classes (cold start)
         DataConverter converter = DataConverter.getDefault();
-        ActivityContextHolder.set(new Context(task, onHeartbeat));
+        ActivityContextHolder.set(new ActivityTaskContext(task, (details, encoded) -> {
+            onHeartbeat.run();
+            return service.recordActivityHeartbeat(task.taskToken(), encoded);
+        }, "was canceled or its attempt timed out"));
         try {
             Object[] args = converter.fromJsonArray(task.input(), method.getParameterTypes(),
                     method.getGenericParameterTypes());
@@ -68,83 +65,6 @@ final class ActivityTaskHandler {
             service.failActivityTask(task.taskToken(), FailureConverter.toJson(t));
         } finally {
             ActivityContextHolder.clear();
-        }
-    }
-
-    /** The context an activity reads through {@code Activity.getExecutionContext()}. */
-    private final class Context implements ActivityExecutionContext, ActivityInfo {
-        private final ActivityTask task;
-        private final Runnable onHeartbeat;
-
-        Context(ActivityTask task, Runnable onHeartbeat) {
-            this.task = task;
-            this.onHeartbeat = onHeartbeat;
-        }
-
-        @Override
-        public ActivityInfo getInfo() {
-            return this;
-        }
-
-        @Override
-        public void heartbeat(Object details) {
-            onHeartbeat.run();
-            if (service.recordActivityHeartbeat(task.taskToken(), DataConverter.getDefault().toJson(details))) {
-                throw new CanceledFailure("activity " + task.activityType() + " (id " + task.activityId()
-                        + ") was canceled or its attempt timed out; stop working on it");
-            }
-        }
-
-        @Override
-        public <T> Optional<T> getHeartbeatDetails(Class<T> type) {
-            JsonNode details = task.lastHeartbeatDetails();
-            return details == null || details.isNull() ? Optional.empty()
-                    : Optional.ofNullable(DataConverter.getDefault().fromJson(details, type, type));
-        }
-
-        @Override
-        public int getAttempt() {
-            return task.attempt();
-        }
-
-        @Override
-        public String getActivityId() {
-            return task.activityId();
-        }
-
-        @Override
-        public String getActivityType() {
-            return task.activityType();
-        }
-
-        @Override
-        public String getWorkflowId() {
-            return task.workflowId();
-        }
-
-        @Override
-        public String getRunId() {
-            return task.runId();
-        }
-
-        @Override
-        public String getWorkflowType() {
-            return task.workflowType();
-        }
-
-        @Override
-        public String getTaskQueue() {
-            return task.taskQueue();
-        }
-
-        @Override
-        public Instant getScheduledTime() {
-            return task.scheduledTime();
-        }
-
-        @Override
-        public Duration getHeartbeatTimeout() {
-            return task.heartbeatTimeout();
         }
     }
 }

@@ -7,7 +7,6 @@ import dev.hourglass.service.WorkflowService;
 import dev.hourglass.service.WorkflowTask;
 import dev.hourglass.worker.Worker;
 import dev.hourglass.worker.WorkerFactoryOptions;
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,21 +74,13 @@ final class WorkerImpl implements Worker {
     public synchronized void registerActivitiesImplementations(Object... implementations) {
         requireNotStarted();
         for (Object implementation : implementations) {
-            List<Class<?>> interfaces = Interfaces.activityInterfacesOf(implementation.getClass());
-            if (interfaces.isEmpty()) {
-                throw new IllegalArgumentException(implementation.getClass().getName() + " implements no"
-                        + " @ActivityInterface: activity implementations must implement an interface annotated with it");
-            }
-            for (Class<?> activityInterface : interfaces) {
-                for (Map.Entry<Method, String> entry : Interfaces.activityMethods(activityInterface).entrySet()) {
-                    if (activities.containsKey(entry.getValue())) {
-                        throw new IllegalArgumentException("activity type '" + entry.getValue() + "' is already"
-                                + " registered on task queue '" + taskQueue + "'");
-                    }
-                    activities.put(entry.getValue(),
-                            new ActivityTaskHandler.ActivityImplementation(implementation, entry.getKey()));
+            Interfaces.activityTypesOf(implementation).forEach((type, method) -> {
+                if (activities.containsKey(type)) {
+                    throw new IllegalArgumentException("activity type '" + type + "' is already registered on task"
+                            + " queue '" + taskQueue + "'");
                 }
-            }
+                activities.put(type, new ActivityTaskHandler.ActivityImplementation(implementation, method));
+            });
         }
     }
 
