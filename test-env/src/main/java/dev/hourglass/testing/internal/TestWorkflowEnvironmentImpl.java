@@ -15,11 +15,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,7 +41,6 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
     private final Object selfCheckLock = new Object();
     private final ArrayDeque<History> selfCheckQueue = new ArrayDeque<>();
     private final List<Throwable> selfCheckFailures = new ArrayList<>();
-    private final Set<String> selfCheckedRuns = new HashSet<>();
     private final ExecutorService selfCheckExecutor = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "hourglass-self-check-replay");
         thread.setDaemon(true);
@@ -64,13 +61,15 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
         inner.setWorkListener(scheduler::onWorkQueued);
         this.selfCheckReplay = options.isSelfCheckReplay();
         this.service = new TestWorkflowService(inner, scheduler, options.isFailFast(),
-                options.getHungActivityThreshold(), this::selfCheck);
+                options.getHungActivityThreshold());
+        inner.addCloseListener(this::selfCheck);
         this.client = WorkflowClient.newInstance(service);
         this.factory = new WorkerFactoryImpl(client, options.getWorkerFactoryOptions(), scheduler);
     }
 
     /**
-     * Queues the replay of a closed run (once per run); its outcome is collected by {@link #close()}. The
+     * Queues the replay of a run that closed, whether or not anyone waited for it (the service calls this once
+     * per run); its outcome is collected by {@link #close()}. The
      * self-check thread replays queued histories one after the other in the order they closed, and is woken
      * only when it has run out of work, not once per history.
      */
@@ -79,7 +78,7 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
             return;
         }
         synchronized (selfCheckLock) {
-            if (closed || !selfCheckedRuns.add(history.getRunId())) {
+            if (closed) {
                 return;
             }
             selfCheckQueue.add(history);

@@ -19,28 +19,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 
 /**
  * The test environment's view of the in-memory service: result waits let virtual time skip and fail fast on
- * workflow task failures; every closed run is handed to the self-check replay, which does not delay the
- * result (its failures are reported when the environment closes).
+ * workflow task failures, queries and result waits from the driver thread hand the driver role away first,
+ * and activity attempts are watched for hangs.
  */
 final class TestWorkflowService implements WorkflowService {
 
     private final InMemoryWorkflowService delegate;
     private final VirtualScheduler scheduler;
-    private final Consumer<History> selfCheck;
     private final HungActivities hungActivities;
     private final Map<String, List<CompletableFuture<History>>> waiters = new LinkedHashMap<>();
 
     TestWorkflowService(InMemoryWorkflowService delegate, VirtualScheduler scheduler, boolean failFast,
-            Duration hungActivityThreshold, Consumer<History> selfCheck) {
+            Duration hungActivityThreshold) {
         this.delegate = delegate;
         this.hungActivities = new HungActivities(delegate, hungActivityThreshold, System::nanoTime);
         scheduler.setHungActivityCheck(hungActivities::check);
         this.scheduler = scheduler;
-        this.selfCheck = selfCheck;
         if (failFast) {
             delegate.addWorkflowTaskFailureListener(this::failWaiters);
         }
@@ -84,7 +81,6 @@ final class TestWorkflowService implements WorkflowService {
             if (error != null) {
                 result.completeExceptionally(error);
             } else {
-                selfCheck.accept(history);
                 result.complete(history);
             }
         }));

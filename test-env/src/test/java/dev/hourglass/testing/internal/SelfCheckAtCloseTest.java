@@ -3,8 +3,10 @@ package dev.hourglass.testing.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hourglass.client.WorkflowClient;
 import dev.hourglass.client.WorkflowOptions;
 import dev.hourglass.failure.NonDeterministicException;
+import dev.hourglass.history.EventType;
 import dev.hourglass.testing.TestEnvironmentOptions;
 import dev.hourglass.testing.TestWorkflowEnvironment;
 import dev.hourglass.workflow.Workflow;
@@ -65,5 +67,26 @@ class SelfCheckAtCloseTest {
 
         env.close();
         assertThat(SleepsOnlyOnce.RUNS).hasValue(3);
+    }
+
+    @Test
+    void anExecutionNobodyWaitedForIsSelfCheckedToo() {
+        SleepsOnlyOnce.RUNS.set(0);
+        TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(
+                TestEnvironmentOptions.newBuilder().setSeed(4).build());
+        env.newWorker("q").registerWorkflowImplementationTypes(SleepsOnlyOnce.class);
+        env.start();
+        Countdown countdown = env.getWorkflowClient().newWorkflowStub(Countdown.class,
+                WorkflowOptions.newBuilder().setTaskQueue("q").setWorkflowId("unawaited").build());
+
+        WorkflowClient.start(countdown::run);
+        env.sleep(Duration.ofMinutes(2));
+
+        assertThat(env.getWorkflowClient().fetchHistory("unawaited").getLastEvent().getEventType())
+                .isEqualTo(EventType.WorkflowExecutionCompleted);
+        assertThatThrownBy(env::close)
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("self-check replay of a closed execution failed (seed 4)")
+                .hasCauseInstanceOf(NonDeterministicException.class);
     }
 }
