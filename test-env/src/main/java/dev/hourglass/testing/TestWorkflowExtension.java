@@ -65,7 +65,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>Since the worker is started before the test runs, implementations cannot be registered on the injected
  * worker; pass them to the builder. Mocks work well as activity implementations: create them in a field
- * initialiser declared before the extension field (a new mock for each test), or in a static field.
+ * initialiser declared before the extension field, so that each test has a new mock whose calls {@code verify}
+ * counts for that test alone.
  *
  * <p>When a test fails, the extension prints to {@code System.err} the environment's seed, how to rerun the
  * test with it, and the {@link HistoryTimeline timeline} of every execution of an injected stub, with its
@@ -168,9 +169,13 @@ public final class TestWorkflowExtension
         if (state == null || context.getExecutionException().isEmpty()) {
             return;
         }
-        String report = EnvironmentReport.describe(context.getDisplayName(), state.env.getSeed(),
-                state.env.getWorkflowClient(), state.workflowIds());
-        System.err.println(report);
+        printReport(context, state);
+    }
+
+    /** Prints the seed and the timelines of the test's executions to {@code System.err}. */
+    private static void printReport(ExtensionContext context, TestState state) {
+        System.err.println(EnvironmentReport.describe(context.getDisplayName(), state.env.getSeed(),
+                state.env.getWorkflowClient(), state.workflowIds()));
     }
 
     /**
@@ -189,8 +194,7 @@ public final class TestWorkflowExtension
             state.env.close();
         } catch (AssertionError e) {
             if (context.getExecutionException().isEmpty()) {
-                System.err.println(EnvironmentReport.describe(context.getDisplayName(), state.env.getSeed(),
-                        state.env.getWorkflowClient(), state.workflowIds()));
+                printReport(context, state);
             }
             throw e;
         }

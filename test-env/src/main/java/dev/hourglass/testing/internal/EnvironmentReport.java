@@ -46,6 +46,9 @@ public final class EnvironmentReport {
         Set<String> seen = new LinkedHashSet<>();
         Deque<History> pending = new ArrayDeque<>();
         for (String workflowId : workflowIds) {
+            if (seen.size() >= MAX_HISTORIES) {
+                break;
+            }
             List<History> runs;
             try {
                 runs = runsOf(client, workflowId);
@@ -68,6 +71,10 @@ public final class EnvironmentReport {
                     pending.addFirst(children.get(i));
                 }
             }
+        }
+        if (seen.size() >= MAX_HISTORIES) {
+            out.append("\n\n(the report shows at most ").append(MAX_HISTORIES).append(" histories; fetch the"
+                    + " others with WorkflowClient.fetchHistory)");
         }
         return out.toString();
     }

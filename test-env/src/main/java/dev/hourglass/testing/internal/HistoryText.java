@@ -96,12 +96,21 @@ public final class HistoryText {
     /** Returns the {@code type} of a failure object and of each of its causes, outermost first. */
     public static List<String> failureTypes(JsonNode failure) {
         List<String> types = new ArrayList<>();
-        JsonNode current = failure;
-        for (int depth = 0; current != null && current.isObject() && depth < MAX_CAUSE_DEPTH; depth++) {
-            types.add(current.path("type").asText("?"));
-            current = current.get("cause");
+        for (JsonNode link : chain(failure)) {
+            types.add(link.path("type").asText("?"));
         }
         return types;
+    }
+
+    /** A failure object and its causes, outermost first (at most {@link #MAX_CAUSE_DEPTH}). */
+    private static List<JsonNode> chain(JsonNode failure) {
+        List<JsonNode> chain = new ArrayList<>();
+        JsonNode current = failure;
+        while (current != null && current.isObject() && chain.size() < MAX_CAUSE_DEPTH) {
+            chain.add(current);
+            current = current.get("cause");
+        }
+        return chain;
     }
 
     /**
@@ -109,13 +118,11 @@ public final class HistoryText {
      * {@code ActivityFailure[withdraw, attempt 3] caused by InsufficientFunds "balance is 10"}.
      */
     public static String failure(JsonNode failure) {
-        StringJoiner chain = new StringJoiner(" caused by ");
-        JsonNode current = failure;
-        for (int depth = 0; current != null && current.isObject() && depth < MAX_CAUSE_DEPTH; depth++) {
-            chain.add(failureLink(current));
-            current = current.get("cause");
+        StringJoiner links = new StringJoiner(" caused by ");
+        for (JsonNode link : chain(failure)) {
+            links.add(failureLink(link));
         }
-        return chain.toString();
+        return links.toString();
     }
 
     private static String failureLink(JsonNode failure) {
