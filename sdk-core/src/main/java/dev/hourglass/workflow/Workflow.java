@@ -26,8 +26,10 @@ import org.slf4j.Logger;
  * }
  * }</pre>
  *
- * <p>All methods may only be called from workflow code (a workflow method, a signal handler or a function
- * run by {@link #async}); elsewhere they throw {@link IllegalStateException}.
+ * <p>The methods that act on the execution (timers, {@code await}, side effects, versions, {@code async},
+ * {@code getInfo}…) may only be called from workflow code (a workflow method, a signal handler or a function
+ * run by {@link #async}); elsewhere they throw {@link IllegalStateException}. Stubs and loggers may be created
+ * anywhere, for example in a field initialiser, but their calls are workflow code too.
  *
  * @since 0.1
  */

@@ -22,7 +22,7 @@ import org.apiguardian.api.API;
  * <p>prints
  *
  * <pre>
- * Timeline of transfer-1 (workflow type Transfer, task queue transfers, run 8d3e…, started 2025-01-01T00:00:00Z):
+ * Timeline of transfer-1 (workflow type Transfer, task queue transfers, run 8d3e2c0a-5f4b-4e21-9a7d-1c6f0b2e9d34, started 2025-01-01T00:00:00Z):
  *   #1  +0d 00:00:00.000  WorkflowExecutionStarted  input=["alice","bob",100]
  *   #2  +0d 00:00:00.000  ActivityTaskScheduled     activityId=1 activityType="withdraw" input=["alice",100] startToCloseTimeout=10s
  *   #3  +0d 00:00:00.000  ActivityTaskStarted       activityId=1 attempt=1

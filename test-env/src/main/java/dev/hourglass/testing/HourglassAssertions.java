@@ -9,7 +9,7 @@ import org.apiguardian.api.API;
  * <pre>{@code
  * import static dev.hourglass.testing.HourglassAssertions.assertThat;
  *
- * assertThat(client.fetchHistory("transfer-1")).hasActivityScheduled("deposit").failedWith("InsufficientFunds");
+ * assertThat(client.fetchHistory("transfer-1")).hasActivityScheduled("withdraw").failedWith("InsufficientFunds");
  * }</pre>
  *
  * <p>It can be imported statically next to {@code org.assertj.core.api.Assertions.assertThat}: the

@@ -80,7 +80,7 @@ public final class TestEnvironmentOptions {
         return failFast;
     }
 
-    /** Whether every closed execution is replayed once against the same code (default true). */
+    /** Whether every execution that closes is replayed once against the same code (default true). */
     public boolean isSelfCheckReplay() {
         return selfCheckReplay;
     }
@@ -98,8 +98,7 @@ public final class TestEnvironmentOptions {
     public static final class Builder {
         private Long seed;
         private Instant initialTime = DEFAULT_INITIAL_TIME;
-        private WorkerFactoryOptions workerFactoryOptions = WorkerFactoryOptions.newBuilder()
-                .setWorkflowTaskPollers(1).build();
+        private WorkerFactoryOptions workerFactoryOptions = WorkerFactoryOptions.getDefaultInstance();
         private boolean failFast = true;
         private boolean selfCheckReplay = true;
         private Duration hungActivityThreshold = DEFAULT_HUNG_ACTIVITY_THRESHOLD;
@@ -140,8 +139,8 @@ public final class TestEnvironmentOptions {
         }
 
         /**
-         * Sets whether every closed execution whose result a client waited for is replayed once against the same
-         * code, off the result's path; nondeterminism it finds makes {@code close()} of the environment throw.
+         * Sets whether every execution that closes is replayed once against the same code, off the result's
+         * path; nondeterminism it finds makes {@code close()} of the environment throw.
          */
         public Builder setSelfCheckReplay(boolean selfCheckReplay) {
             this.selfCheckReplay = selfCheckReplay;
@@ -153,11 +152,12 @@ public final class TestEnvironmentOptions {
          * hung (default {@link #DEFAULT_HUNG_ACTIVITY_THRESHOLD}).
          *
          * <p>Activity code runs at frozen virtual time, and the clock waits for running attempts. An attempt
-         * that has a heartbeat timeout and goes quiet for this long stops holding the clock: virtual time moves
-         * on to its heartbeat timeout, the attempt times out and its retry policy applies, as in production.
-         * Its next heartbeat, if any, tells it that it was canceled. An attempt without a heartbeat timeout
-         * holds the clock until it returns; the environment logs a warning naming it once it has been quiet
-         * this long.
+         * that has a heartbeat timeout and goes quiet for this long stops holding the clock: virtual time may
+         * move on, to its heartbeat timeout or an earlier deadline. Once the heartbeat timeout passes, the
+         * attempt times out and its retry policy applies, as in production, and its next heartbeat throws
+         * {@code CanceledFailure}; a heartbeat before then puts it back on the clock. An attempt without a
+         * heartbeat timeout holds the clock until it returns; the environment logs a warning naming it once it
+         * has been quiet this long. The environment looks every 200 ms.
          */
         public Builder setHungActivityThreshold(Duration threshold) {
             Objects.requireNonNull(threshold, "hungActivityThreshold");

@@ -25,7 +25,10 @@ import org.apiguardian.api.API;
  * }</pre>
  *
  * <p>Virtual time moves only in one scheduler, and only when no workflow task is scheduled or running and
- * no activity attempt is queued or running: activity code runs at frozen virtual time. It skips ahead while
+ * no activity attempt is queued or running: activity code runs at frozen virtual time (an attempt with a
+ * heartbeat timeout that neither heartbeats nor returns for
+ * {@link TestEnvironmentOptions.Builder#setHungActivityThreshold the hung-activity threshold} stops holding
+ * the clock). It skips ahead while
  * at least one client call waits for a workflow result (a blocking stub call, {@code getResult}, or a
  * {@code getResultAsync} future not yet complete), and {@link #sleep} moves it explicitly. When it moves, it
  * jumps to the earliest deadline and fires every deadline due at that instant, in the order they were
@@ -35,11 +38,11 @@ import org.apiguardian.api.API;
  * at a time, in the order they were queued, on the environment's own thread, so that a seed gives the same
  * histories every time. An activity that heartbeats, or is still running after about 200 ms (it blocks or
  * waits for something), keeps its thread while another thread takes over running the rest; it reports its
- * outcome when it is done. Time does not move while an activity attempt runs.
+ * outcome when it is done. Time does not move while an activity attempt runs, unless it counts as hung.
  *
  * <p><b>Self-check replay.</b> Unless {@link TestEnvironmentOptions.Builder#setSelfCheckReplay turned off},
- * every execution whose result a client waited for is replayed once against the registered workflow
- * classes after it closed, on a separate thread. The result is returned without waiting for that replay; a
+ * every execution that closes is replayed once against the registered workflow classes, on a separate
+ * thread. A result is returned without waiting for that replay; a
  * replay that finds nondeterminism makes {@link #close()} throw an {@link AssertionError} (so a test fails
  * at its end: {@code TestWorkflowExtension} closes the environment after each test).
  *
@@ -77,8 +80,8 @@ public interface TestWorkflowEnvironment extends AutoCloseable {
     void sleep(Duration duration);
 
     /**
-     * Runs {@code callback} on the virtual-time thread once {@code delay} of virtual time has passed, after
-     * everything else due at that instant. The callback may call the client like test code does: signal,
+     * Runs {@code callback} on the virtual-time thread once {@code delay} of virtual time has passed, after every
+     * other deadline due at that instant has fired (and before the workflows have reacted to them). The callback may call the client like test code does: signal,
      * query, cancel or start workflows, or wait for a result. A callback that waits hands the environment's
      * work to another thread first; the environment, and its time, go on without it meanwhile.
      */
@@ -97,8 +100,8 @@ public interface TestWorkflowEnvironment extends AutoCloseable {
     long getSeed();
 
     /**
-     * Stops the clock and the workers, then waits (up to 30 seconds each) for the self-check replays still
-     * running and throws {@link AssertionError} if any of them found nondeterminism or failed, with the first
+     * Stops the clock and the workers, then waits (up to 30 seconds in all) for the self-check replays still
+     * queued or running and throws {@link AssertionError} if any of them found nondeterminism or failed, with the first
      * failure as its cause and the others suppressed. Closing twice does nothing. Declares no checked
      * exception.
      */

@@ -20,8 +20,10 @@ public final class WorkflowTaskFailedException extends RuntimeException {
     /** Creates the exception for a failed task of {@code execution}. */
     public WorkflowTaskFailedException(WorkflowExecution execution, String workflowType, Throwable cause) {
         super("a workflow task of " + workflowType + " (workflowId=" + execution.getWorkflowId() + ", runId="
-                + execution.getRunId() + ") failed, so the test environment fails fast instead of retrying it: "
-                + cause, cause);
+                + execution.getRunId() + ") failed: " + cause + ". The service retries it as in production, but the"
+                + " test environment fails the waiting call at once (fail-fast): fix the code the cause points to,"
+                + " or turn fail-fast off (TestEnvironmentOptions.newBuilder().setFailFast(false)) to test the"
+                + " retry itself", cause);
         this.execution = execution;
     }
 

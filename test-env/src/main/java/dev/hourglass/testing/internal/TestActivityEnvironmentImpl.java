@@ -46,8 +46,10 @@ public final class TestActivityEnvironmentImpl implements TestActivityEnvironmen
                 Objects.requireNonNull(implementation, "activity implementation");
                 Interfaces.activityTypesOf(implementation).forEach((type, method) -> {
                     if (activities.containsKey(type)) {
-                        throw new IllegalArgumentException("activity type '" + type
-                                + "' is already registered in this test activity environment");
+                        throw new IllegalArgumentException("activity type '" + type + "' of "
+                                + implementation.getClass().getName() + " is already registered in this test"
+                                + " activity environment: register each activity type once, or rename one with"
+                                + " @ActivityMethod(name = ...)");
                     }
                     activities.put(type, new Registered(implementation, method));
                 });
@@ -145,7 +147,8 @@ public final class TestActivityEnvironmentImpl implements TestActivityEnvironmen
 
     private void requireOpen() {
         if (closed) {
-            throw new IllegalStateException("this TestActivityEnvironment is closed");
+            throw new IllegalStateException("this TestActivityEnvironment is closed: create a new one with"
+                    + " TestActivityEnvironment.newInstance() for each test");
         }
     }
 }

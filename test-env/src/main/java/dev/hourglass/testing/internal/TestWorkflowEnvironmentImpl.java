@@ -197,15 +197,18 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
             while (selfCheckRunning) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    selfCheckFailures.add(new TimeoutException("self-check replays still running after 30 s; "
-                            + selfCheckQueue.size() + " more queued"));
+                    selfCheckFailures.add(new TimeoutException("the self-check replays did not finish within 30 s"
+                            + " of close() (" + selfCheckQueue.size() + " more queued): a workflow's replay may be"
+                            + " blocking; run the test with setSelfCheckReplay(false) to confirm, then replay its"
+                            + " history with WorkflowReplayer to see where"));
                     break;
                 }
                 try {
                     TimeUnit.NANOSECONDS.timedWait(selfCheckLock, left);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    selfCheckFailures.add(e);
+                    selfCheckFailures.add(new IllegalStateException("close() was interrupted while waiting for the"
+                            + " self-check replays; their outcome is unknown", e));
                     break;
                 }
             }
@@ -230,7 +233,7 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
         for (Throwable cause : failures) {
             if (failure == null) {
                 failure = new AssertionError("self-check replay of a closed execution failed (seed " + seed
-                        + "): " + cause.getMessage(), cause);
+                        + "): " + cause, cause);
             } else {
                 failure.addSuppressed(cause);
             }

@@ -21,7 +21,8 @@ public final class VirtualClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("the virtual clock is always UTC");
+        throw new UnsupportedOperationException("the virtual clock is always UTC: convert its instant instead,"
+                + " clock.instant().atZone(zone)");
     }
 
     @Override
