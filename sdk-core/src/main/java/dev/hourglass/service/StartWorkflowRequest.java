@@ -9,7 +9,7 @@ import org.apiguardian.api.API;
 /**
  * What a client (or a parent workflow) asks the service to start.
  *
- * @param workflowId the workflow id; never {@code null}
+ * @param workflowId the workflow id, or {@code null} for one that the service assigns
  * @param workflowType the workflow type; never {@code null}
  * @param taskQueue the task queue of the workflow tasks; never {@code null}
  * @param input the arguments, one JSON element each; never {@code null}
@@ -27,11 +27,16 @@ public record StartWorkflowRequest(String workflowId, String workflowType, Strin
 
     /** Checks the required parts. */
     public StartWorkflowRequest {
-        Objects.requireNonNull(workflowId, "workflowId");
         Objects.requireNonNull(workflowType, "workflowType");
         Objects.requireNonNull(taskQueue, "taskQueue");
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(reusePolicy, "reusePolicy");
+    }
+
+    /** This request with the given workflow id. */
+    public StartWorkflowRequest withWorkflowId(String id) {
+        return new StartWorkflowRequest(Objects.requireNonNull(id, "id"), workflowType, taskQueue, input, reusePolicy,
+                executionTimeout, parentWorkflowId, parentRunId, parentChildId);
     }
 
     /** A top-level start with no parent. */

@@ -16,7 +16,6 @@ import dev.hourglass.internal.common.FailureConverter;
 import dev.hourglass.service.StartWorkflowRequest;
 import dev.hourglass.service.WorkflowService;
 import java.lang.reflect.Type;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -51,9 +50,10 @@ final class WorkflowStubImpl implements WorkflowStub {
             throw new IllegalStateException("this stub already started " + execution
                     + "; create a new stub to start another execution");
         }
-        String workflowId = options.getWorkflowId() != null ? options.getWorkflowId() : UUID.randomUUID().toString();
-        execution = service.startWorkflow(StartWorkflowRequest.of(workflowId, workflowType, options.getTaskQueue(),
-                converter.toJsonArray(args), options.getWorkflowIdReusePolicy(), options.getWorkflowExecutionTimeout()));
+        // without an id of the caller's, the service assigns one (from the seed in a test environment)
+        execution = service.startWorkflow(StartWorkflowRequest.of(options.getWorkflowId(), workflowType,
+                options.getTaskQueue(), converter.toJsonArray(args), options.getWorkflowIdReusePolicy(),
+                options.getWorkflowExecutionTimeout()));
         return execution;
     }
 

@@ -21,7 +21,8 @@ import java.lang.reflect.Type;
  * Converts workflow and activity payloads (arguments, results, signal and query values) to and from
  * plain JSON values with Jackson.
  *
- * <p>Records, POJOs, generic collections and {@code null} are supported. Payloads stay JSON trees in
+ * <p>Records, POJOs, generic collections and {@code null} are supported. Map entries are written in key
+ * order, so that a payload encodes to the same JSON in every JVM. Payloads stay JSON trees in
  * the history and are decoded only when code asks for them, with the declared (generic) type of the
  * parameter or return value.
  */
@@ -45,6 +46,9 @@ public final class DataConverter {
                 .addModule(new JavaTimeModule())
                 .addModule(new Jdk8Module())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                // a HashMap or Map.of payload iterates in an order that changes from one JVM launch to the next;
+                // sorted keys give the same history bytes everywhere
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();

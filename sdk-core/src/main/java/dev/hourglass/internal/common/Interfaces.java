@@ -9,6 +9,8 @@ import dev.hourglass.workflow.WorkflowMethod;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +67,7 @@ public final class Interfaces {
         Method workflowMethod = null;
         Map<String, Method> signals = new LinkedHashMap<>();
         Map<String, Method> queries = new LinkedHashMap<>();
-        for (Method method : type.getMethods()) {
+        for (Method method : methodsInOrder(type)) {
             WorkflowMethod wm = method.getAnnotation(WorkflowMethod.class);
             SignalMethod sm = method.getAnnotation(SignalMethod.class);
             QueryMethod qm = method.getAnnotation(QueryMethod.class);
@@ -99,7 +101,19 @@ public final class Interfaces {
     }
 
     /**
-     * Returns the activity type of every method of an {@code @ActivityInterface}, in declaration order; the
+     * The public methods of an interface by name, then parameter types. {@link Class#getMethods()} promises no
+     * order, and HotSpot's changes from one JVM launch to the next; names listed in messages, which reach
+     * histories, must not.
+     */
+    private static List<Method> methodsInOrder(Class<?> type) {
+        List<Method> methods = new ArrayList<>(List.of(type.getMethods()));
+        methods.sort(Comparator.comparing(Method::getName)
+                .thenComparing(method -> Arrays.toString(method.getParameterTypes())));
+        return methods;
+    }
+
+    /**
+     * Returns the activity type of every method of an {@code @ActivityInterface}, by method name; the
      * map is read once per interface (a workflow creates its activity stubs each time it is replayed) and
      * cannot be modified.
      */
@@ -113,7 +127,7 @@ public final class Interfaces {
                     + " is not an activity interface: annotate an interface with @ActivityInterface");
         }
         Map<Method, String> result = new LinkedHashMap<>();
-        for (Method method : type.getMethods()) {
+        for (Method method : methodsInOrder(type)) {
             if (method.getDeclaringClass() == Object.class || method.isDefault()
                     || java.lang.reflect.Modifier.isStatic(method.getModifiers())) {
                 continue;
@@ -125,8 +139,8 @@ public final class Interfaces {
     }
 
     /**
-     * Returns the activity methods an activity implementation object serves, by activity type, in interface and
-     * declaration order.
+     * Returns the activity methods an activity implementation object serves, by activity type, in interface order
+     * and then by method name.
      *
      * @throws IllegalArgumentException if its class implements no {@code @ActivityInterface}
      */

@@ -34,12 +34,12 @@ public final class WorkflowInterfaceMetadata {
         return workflowMethod;
     }
 
-    /** Signal methods by signal name, in declaration order. */
+    /** Signal methods by signal name, ordered by method name. */
     public Map<String, Method> signals() {
         return signals;
     }
 
-    /** Query methods by query name, in declaration order. */
+    /** Query methods by query name, ordered by method name. */
     public Map<String, Method> queries() {
         return queries;
     }

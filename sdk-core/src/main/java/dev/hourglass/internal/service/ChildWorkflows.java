@@ -69,7 +69,7 @@ final class ChildWorkflows {
         ObjectNode result = JsonNodeFactory.instance.objectNode();
         result.put("childId", childId);
         try {
-            Run child = service.startLocked(request, null, null, service.runIds.get());
+            Run child = service.startLocked(request, null, null, null);
             result.put("workflowId", child.workflowId);
             result.put("runId", child.runId);
             service.deliverInput(parent, EventType.ChildWorkflowExecutionStarted, result);

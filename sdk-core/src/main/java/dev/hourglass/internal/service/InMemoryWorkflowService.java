@@ -23,11 +23,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +46,7 @@ public final class InMemoryWorkflowService implements WorkflowService {
     private final Map<String, TaskQueue> queues = new HashMap<>();
     private final List<Consumer<WorkflowTaskFailure>> taskFailureListeners = new ArrayList<>();
     private final List<Consumer<History>> closeListeners = new ArrayList<>();
-    final Supplier<String> runIds;
+    final IdGenerator ids;
     private final Activities activities;
     private final Queries queries;
     private final ChildWorkflows children;
@@ -62,17 +60,17 @@ public final class InMemoryWorkflowService implements WorkflowService {
     public record WorkflowTaskFailure(WorkflowExecution execution, String workflowType, Throwable failure) {
     }
 
-    /** Creates a service with random run ids. */
+    /** Creates a service with random workflow and run ids. */
     public InMemoryWorkflowService(Clock clock, Scheduler scheduler, ServiceOptions options) {
-        this(clock, scheduler, options, () -> UUID.randomUUID().toString());
+        this(clock, scheduler, options, IdGenerator.random());
     }
 
-    /** Creates a service whose run ids come from {@code runIds} (seeded in tests). */
-    public InMemoryWorkflowService(Clock clock, Scheduler scheduler, ServiceOptions options, Supplier<String> runIds) {
+    /** Creates a service whose workflow and run ids come from {@code ids} (seeded in tests). */
+    public InMemoryWorkflowService(Clock clock, Scheduler scheduler, ServiceOptions options, IdGenerator ids) {
         this.clock = clock;
         this.scheduler = scheduler;
         this.options = options;
-        this.runIds = runIds;
+        this.ids = ids;
         this.activities = new Activities(this);
         this.queries = new Queries(this);
         this.children = new ChildWorkflows(this);
@@ -185,17 +183,27 @@ public final class InMemoryWorkflowService implements WorkflowService {
     public WorkflowExecution startWorkflow(StartWorkflowRequest request) {
         lock.lock();
         try {
-            return startLocked(request, null, null, runIds.get()).execution();
+            return startLocked(request, null, null, null).execution();
         } finally {
             lock.unlock();
         }
     }
 
+    /**
+     * Starts a run; a request without a workflow id gets a new one, and a {@code null} run id a new one (a
+     * continue-as-new names the id it recorded already).
+     */
     Run startLocked(StartWorkflowRequest request, String continuedFromRunId, Instant inheritedDeadline,
             String runId) {
+        if (request.workflowId() == null) {
+            request = request.withWorkflowId(ids.newWorkflowId());
+        }
         List<Run> runs = runsByWorkflowId.computeIfAbsent(request.workflowId(), id -> new ArrayList<>());
         if (!runs.isEmpty() && continuedFromRunId == null) {
             checkReuse(runs.get(runs.size() - 1), request);
+        }
+        if (runId == null) {
+            runId = ids.newRunId(request.workflowId(), runs.size() + 1);
         }
         Instant now = now();
         Instant deadline = inheritedDeadline != null ? inheritedDeadline
@@ -292,6 +300,12 @@ public final class InMemoryWorkflowService implements WorkflowService {
             run.cancelRequested = true;
             deliverInput(run, EventType.WorkflowExecutionCancelRequested, JsonNodeFactory.instance.objectNode());
         }
+    }
+
+    /** The id the next run of a workflow id will get; called under the lock. */
+    String nextRunId(String workflowId) {
+        List<Run> runs = runsByWorkflowId.get(workflowId);
+        return ids.newRunId(workflowId, (runs == null ? 0 : runs.size()) + 1);
     }
 
     /** The open run of a workflow id, or {@code null}; called under the lock. */

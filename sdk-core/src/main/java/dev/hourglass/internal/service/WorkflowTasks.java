@@ -188,7 +188,7 @@ final class WorkflowTasks {
         ObjectNode attributes = command.attributes();
         EventType type = command.eventType();
         if (type == EventType.WorkflowExecutionContinuedAsNew) {
-            attributes.put("newRunId", service.runIds.get());
+            attributes.put("newRunId", service.nextRunId(run.workflowId));
         }
         run.append(type, attributes, service.now());
         switch (type) {

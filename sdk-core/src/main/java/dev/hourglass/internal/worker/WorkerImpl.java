@@ -9,6 +9,7 @@ import dev.hourglass.worker.Worker;
 import dev.hourglass.worker.WorkerFactoryOptions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,10 +97,10 @@ final class WorkerImpl implements Worker {
         }
         running = true;
         WorkflowTaskHandler workflowHandler = workflows.isEmpty() ? null
-                : new WorkflowTaskHandler(service, cache, Map.copyOf(workflows), taskQueue, options.isStrictReplay(),
+                : new WorkflowTaskHandler(service, cache, inOrder(workflows), taskQueue, options.isStrictReplay(),
                         driver != null ? DRIVEN_INLINE_HISTORY_LIMIT : 0);
         ActivityTaskHandler activityHandler = activities.isEmpty() ? null
-                : new ActivityTaskHandler(service, Map.copyOf(activities));
+                : new ActivityTaskHandler(service, inOrder(activities));
         if (driver != null) {
             driven = new DrivenWorker(taskQueue, service, workflowHandler, activityHandler,
                     options.getMaxConcurrentActivities(), driver);
@@ -124,6 +125,14 @@ final class WorkerImpl implements Worker {
             ActivityTaskHandler handler = activityHandler;
             pollers.add(startThread("hourglass-activity-poller-" + taskQueue, () -> pollActivityTasks(handler)));
         }
+    }
+
+    /**
+     * An unmodifiable copy that keeps registration order, which reaches messages recorded in histories (the
+     * types a worker has registered); {@code Map.copyOf} would order them differently in every JVM launch.
+     */
+    private static <V> Map<String, V> inOrder(Map<String, V> registered) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(registered));
     }
 
     private Thread startThread(String name, Runnable body) {

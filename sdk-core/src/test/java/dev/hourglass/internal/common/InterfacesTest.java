@@ -99,4 +99,38 @@ class InterfacesTest {
     void findsTheActivityInterfaceThroughAnUnannotatedInterfaceThatExtendsIt() {
         assertThat(Interfaces.activityInterfacesOf(AccountsImpl.class)).containsExactly(Accounts.class);
     }
+
+    @ActivityInterface
+    public interface Kitchen {
+        void whisk(int eggs);
+
+        void bake(int minutes);
+
+        void boil(String recipe);
+
+        void chop(String vegetable);
+    }
+
+    public static class KitchenImpl implements Kitchen {
+        @Override
+        public void whisk(int eggs) {
+        }
+
+        @Override
+        public void bake(int minutes) {
+        }
+
+        @Override
+        public void boil(String recipe) {
+        }
+
+        @Override
+        public void chop(String vegetable) {
+        }
+    }
+
+    @Test
+    void activityTypesComeInTheOrderOfTheirNamesWhateverOrderTheJvmReflectsThemIn() {
+        assertThat(Interfaces.activityMethods(Kitchen.class).values()).containsExactly("bake", "boil", "chop", "whisk");
+    }
 }

@@ -4,6 +4,7 @@ import dev.hourglass.client.WorkflowClient;
 import dev.hourglass.history.History;
 import dev.hourglass.internal.replay.Replayer;
 import dev.hourglass.internal.replay.WorkflowImplementation;
+import dev.hourglass.internal.service.IdGenerator;
 import dev.hourglass.internal.service.InMemoryWorkflowService;
 import dev.hourglass.internal.worker.WorkerFactoryImpl;
 import dev.hourglass.service.ServiceOptions;
@@ -18,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -51,11 +51,10 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
 
     public TestWorkflowEnvironmentImpl(TestEnvironmentOptions options) {
         this.seed = options.getSeed() != null ? options.getSeed() : new Random().nextLong();
-        Random random = new Random(seed);
         this.clock = new VirtualClock(options.getInitialTime());
         this.scheduler = new VirtualScheduler(clock);
         this.inner = new InMemoryWorkflowService(clock, scheduler, ServiceOptions.getDefaultInstance(),
-                () -> new UUID(random.nextLong(), random.nextLong()).toString());
+                IdGenerator.seeded(seed));
         scheduler.attach(inner.lock(), () -> inner.isIdle());
         inner.setIdleListener(scheduler::onIdle);
         inner.setWorkListener(scheduler::onWorkQueued);
