@@ -1,5 +1,6 @@
 package dev.hourglass.client;
 
+import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.history.History;
 import dev.hourglass.internal.client.StartCapture;
 import dev.hourglass.internal.client.WorkflowClientImpl;

@@ -1,5 +1,7 @@
 package dev.hourglass.client;
 
+import dev.hourglass.common.WorkflowExecution;
+import dev.hourglass.common.WorkflowIdReusePolicy;
 import org.apiguardian.api.API;
 
 /**

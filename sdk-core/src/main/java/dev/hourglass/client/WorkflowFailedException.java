@@ -1,5 +1,6 @@
 package dev.hourglass.client;
 
+import dev.hourglass.common.WorkflowExecution;
 import org.apiguardian.api.API;
 
 /**

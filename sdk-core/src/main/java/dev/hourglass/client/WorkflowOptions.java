@@ -1,5 +1,6 @@
 package dev.hourglass.client;
 
+import dev.hourglass.common.WorkflowIdReusePolicy;
 import java.time.Duration;
 import java.util.Objects;
 import org.apiguardian.api.API;

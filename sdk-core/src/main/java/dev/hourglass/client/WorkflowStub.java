@@ -1,5 +1,6 @@
 package dev.hourglass.client;
 
+import dev.hourglass.common.WorkflowExecution;
 import java.lang.reflect.Type;
 import java.util.concurrent.CompletableFuture;
 import org.apiguardian.api.API;

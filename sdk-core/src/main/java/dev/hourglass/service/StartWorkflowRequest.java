@@ -1,7 +1,7 @@
 package dev.hourglass.service;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.hourglass.client.WorkflowIdReusePolicy;
+import dev.hourglass.common.WorkflowIdReusePolicy;
 import java.time.Duration;
 import java.util.Objects;
 import org.apiguardian.api.API;

@@ -1,6 +1,6 @@
 package dev.hourglass.workflow;
 
-import dev.hourglass.client.WorkflowIdReusePolicy;
+import dev.hourglass.common.WorkflowIdReusePolicy;
 import java.time.Duration;
 import java.util.Objects;
 import org.apiguardian.api.API;

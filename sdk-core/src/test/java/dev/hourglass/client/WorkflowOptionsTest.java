@@ -3,6 +3,8 @@ package dev.hourglass.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hourglass.common.WorkflowExecution;
+import dev.hourglass.common.WorkflowIdReusePolicy;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.hourglass.client.WorkflowClient;
-import dev.hourglass.client.WorkflowExecution;
+import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.client.WorkflowFailedException;
 import dev.hourglass.client.WorkflowStub;
 import dev.hourglass.failure.CanceledFailure;

@@ -8,7 +8,7 @@ import static dev.hourglass.history.EventType.WorkflowExecutionStarted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hourglass.client.WorkflowClient;
-import dev.hourglass.client.WorkflowExecution;
+import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.history.History;
 import dev.hourglass.history.HistoryEvent;
 import dev.hourglass.workflow.Workflow;

@@ -3,7 +3,7 @@ package dev.hourglass.e2e;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.hourglass.client.WorkflowClient;
-import dev.hourglass.client.WorkflowExecution;
+import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.client.WorkflowOptions;
 import dev.hourglass.history.EventType;
 import dev.hourglass.history.History;

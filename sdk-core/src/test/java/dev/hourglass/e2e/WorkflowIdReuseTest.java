@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.hourglass.client.WorkflowClient;
-import dev.hourglass.client.WorkflowExecution;
+import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.client.WorkflowExecutionAlreadyStartedException;
 import dev.hourglass.client.WorkflowFailedException;
-import dev.hourglass.client.WorkflowIdReusePolicy;
+import dev.hourglass.common.WorkflowIdReusePolicy;
 import dev.hourglass.failure.ApplicationFailure;
 import dev.hourglass.failure.TimeoutFailure;
 import dev.hourglass.failure.TimeoutType;

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hourglass.activity.ActivityInterface;
 import dev.hourglass.activity.ActivityOptions;
 import dev.hourglass.client.WorkflowClient;
-import dev.hourglass.client.WorkflowExecution;
+import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.failure.NonDeterministicException;
 import dev.hourglass.internal.service.InMemoryWorkflowService.WorkflowTaskFailure;
 import dev.hourglass.worker.WorkerFactoryOptions;

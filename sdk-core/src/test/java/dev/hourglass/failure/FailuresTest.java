@@ -2,7 +2,7 @@ package dev.hourglass.failure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hourglass.client.WorkflowExecution;
+import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.client.WorkflowExecutionAlreadyStartedException;
 import dev.hourglass.client.WorkflowFailedException;
 import dev.hourglass.client.WorkflowNotFoundException;

@@ -3,7 +3,7 @@ package dev.hourglass.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hourglass.client.WorkflowIdReusePolicy;
+import dev.hourglass.common.WorkflowIdReusePolicy;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

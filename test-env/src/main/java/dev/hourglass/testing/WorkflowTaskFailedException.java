@@ -1,6 +1,6 @@
 package dev.hourglass.testing;
 
-import dev.hourglass.client.WorkflowExecution;
+import dev.hourglass.common.WorkflowExecution;
 import org.apiguardian.api.API;
 
 /**

@@ -3,7 +3,7 @@ package dev.hourglass.testing;
 import dev.hourglass.activity.ActivityInterface;
 import dev.hourglass.activity.ActivityOptions;
 import dev.hourglass.client.WorkflowClient;
-import dev.hourglass.client.WorkflowExecution;
+import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.client.WorkflowOptions;
 import dev.hourglass.common.RetryPolicy;
 import dev.hourglass.failure.ActivityFailure;

@@ -7,9 +7,9 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
 import dev.hourglass.client.WorkflowClient;
-import dev.hourglass.client.WorkflowExecution;
+import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.client.WorkflowFailedException;
-import dev.hourglass.client.WorkflowIdReusePolicy;
+import dev.hourglass.common.WorkflowIdReusePolicy;
 import dev.hourglass.client.WorkflowOptions;
 import dev.hourglass.history.EventType;
 import dev.hourglass.history.History;

@@ -15,7 +15,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import dev.hourglass.client.WorkflowClient;
-import dev.hourglass.client.WorkflowExecution;
+import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.client.WorkflowFailedException;
 import dev.hourglass.failure.ApplicationFailure;
 import dev.hourglass.history.EventType;

@@ -1,6 +1,6 @@
 package dev.hourglass.internal.client;
 
-import dev.hourglass.client.WorkflowExecution;
+import dev.hourglass.common.WorkflowExecution;
 
 /**
  * Lets {@code WorkflowClient.start(stub::method, args)} turn a call of a typed stub's workflow method into a

@@ -1,7 +1,7 @@
 package dev.hourglass.internal.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hourglass.client.WorkflowExecution;
+import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.client.WorkflowFailedException;
 import dev.hourglass.client.WorkflowOptions;
 import dev.hourglass.client.WorkflowStub;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hourglass.client.WorkflowExecutionAlreadyStartedException;
-import dev.hourglass.client.WorkflowIdReusePolicy;
+import dev.hourglass.common.WorkflowIdReusePolicy;
 import dev.hourglass.failure.ApplicationFailure;
 import dev.hourglass.failure.CanceledFailure;
 import dev.hourglass.failure.TerminatedFailure;

@@ -1,7 +1,7 @@
 package dev.hourglass.internal.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hourglass.client.WorkflowExecution;
+import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.history.EventType;
 import dev.hourglass.history.History;
 import dev.hourglass.history.HistoryEvent;

@@ -3,7 +3,7 @@ package dev.hourglass.internal.service;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hourglass.client.WorkflowIdReusePolicy;
+import dev.hourglass.common.WorkflowIdReusePolicy;
 import dev.hourglass.history.EventType;
 import dev.hourglass.service.Command;
 import dev.hourglass.service.StartWorkflowRequest;

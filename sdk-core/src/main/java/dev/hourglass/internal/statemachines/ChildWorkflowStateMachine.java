@@ -1,7 +1,7 @@
 package dev.hourglass.internal.statemachines;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hourglass.client.WorkflowExecution;
+import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.failure.CanceledFailure;
 import dev.hourglass.failure.ChildWorkflowFailure;
 import dev.hourglass.history.HistoryEvent;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hourglass.client.WorkflowIdReusePolicy;
+import dev.hourglass.common.WorkflowIdReusePolicy;
 import dev.hourglass.history.EventType;
 import dev.hourglass.history.HistoryEvent;
 import dev.hourglass.service.Command;

@@ -3,7 +3,7 @@ package dev.hourglass.internal.statemachines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hourglass.client.WorkflowExecution;
+import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.failure.ApplicationFailure;
 import dev.hourglass.failure.CanceledFailure;
 import dev.hourglass.failure.ChildWorkflowFailure;

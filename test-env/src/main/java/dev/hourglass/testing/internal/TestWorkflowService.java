@@ -3,7 +3,7 @@ package dev.hourglass.testing.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hourglass.client.WorkflowExecution;
+import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.history.History;
 import dev.hourglass.internal.service.InMemoryWorkflowService;
 import dev.hourglass.service.ActivityTask;

@@ -1,4 +1,4 @@
-package dev.hourglass.client;
+package dev.hourglass.common;
 
 import org.apiguardian.api.API;
 

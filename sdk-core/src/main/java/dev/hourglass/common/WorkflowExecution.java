@@ -1,4 +1,4 @@
-package dev.hourglass.client;
+package dev.hourglass.common;
 
 import java.io.Serializable;
 import java.util.Objects;
