@@ -231,18 +231,18 @@ class ActivityRetryTest {
     }
 
     @Test
-    void retriesWaitLongerAfterEachFailedAttempt() {
+    void eachRetryWaitsAtLeastItsBackoffIntervalWhichDoublesAfterEachFailure() {
         run("retry-2", "thirdAttempt");
 
         List<Attempt> attempts = flaky.attempts;
         Duration first = Duration.ofNanos(attempts.get(1).nanoTime() - attempts.get(0).nanoTime());
         Duration second = Duration.ofNanos(attempts.get(2).nanoTime() - attempts.get(1).nanoTime());
         // The service schedules on a millisecond wall clock while the attempts are stamped with nanoTime:
-        // a gap may measure up to one clock tick short of the interval.
+        // a gap may measure up to one clock tick short of the interval. Only lower bounds: a loaded machine
+        // may start any attempt late, so the first gap may well measure longer than the second.
         Duration tick = Duration.ofMillis(1);
         assertThat(first).isGreaterThanOrEqualTo(Duration.ofMillis(20).minus(tick));
         assertThat(second).isGreaterThanOrEqualTo(Duration.ofMillis(40).minus(tick));
-        assertThat(second).isGreaterThan(first);
     }
 
     @Test

@@ -28,8 +28,12 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.assertj.core.api.SoftAssertions;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -56,7 +60,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class E2eEnvironment implements BeforeEachCallback, AfterEachCallback {
 
-    private static final Duration AWAIT_LIMIT = Duration.ofSeconds(10);
+    /** How long a wait may take before the test counts as hung: a safety net, not a statement about speed. */
+    private static final Duration AWAIT_LIMIT = Duration.ofSeconds(30);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(5);
 
     private final List<Class<?>> workflowTypes;
     private final List<Object> activities;
@@ -213,34 +219,32 @@ public final class E2eEnvironment implements BeforeEachCallback, AfterEachCallba
 
     /**
      * Waits until the latest run of {@code workflowId} has a history matching {@code condition} and returns
-     * it; fails after a few seconds, naming {@code description}.
+     * it; fails after {@link #AWAIT_LIMIT}, naming {@code description} and the events the history had.
      */
     public History awaitHistory(String workflowId, String description, Predicate<History> condition) {
-        long deadline = System.nanoTime() + AWAIT_LIMIT.toNanos();
-        History history = client.fetchHistory(workflowId);
-        while (!condition.test(history)) {
-            if (System.nanoTime() > deadline) {
-                fail("Expecting history of %s to show within %s:%n  %s%nbut it was:%n  %s", workflowId,
-                        AWAIT_LIMIT, description, Events.types(history));
+        AtomicReference<History> matching = new AtomicReference<>();
+        awaiting("history of " + workflowId + " to show " + description).untilAsserted(() -> {
+            History history = client.fetchHistory(workflowId);
+            if (!condition.test(history)) {
+                fail("Expecting history of %s to show:%n  %s%nbut it was:%n  %s", workflowId, description,
+                        Events.types(history));
             }
-            pause(Duration.ofMillis(5));
-            history = client.fetchHistory(workflowId);
-        }
-        return history;
+            matching.set(history);
+        });
+        return matching.get();
     }
 
-    /** Waits until {@code condition} holds; fails after a few seconds, naming {@code description}. */
-    public static void await(String description, java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + AWAIT_LIMIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("still waiting after %s for: %s", AWAIT_LIMIT, description);
-            }
-            pause(Duration.ofMillis(5));
-        }
+    /** Waits until {@code condition} holds; fails after {@link #AWAIT_LIMIT}, naming {@code description}. */
+    public static void await(String description, BooleanSupplier condition) {
+        awaiting(description).until(condition::getAsBoolean);
     }
 
-    /** Sleeps the test thread (never workflow code). */
+    /** Awaitility's wait for {@code description}, polled often, given up only when the test must have hung. */
+    private static ConditionFactory awaiting(String description) {
+        return Awaitility.await(description).atMost(AWAIT_LIMIT).pollInterval(POLL_INTERVAL);
+    }
+
+    /** Sleeps the calling thread, as an activity that simulates slow work does (never workflow code). */
     public static void pause(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());

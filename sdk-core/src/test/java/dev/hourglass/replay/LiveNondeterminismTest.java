@@ -1,6 +1,7 @@
 package dev.hourglass.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.hourglass.client.WorkflowClient;
 import dev.hourglass.client.WorkflowOptions;
@@ -16,9 +17,9 @@ import dev.hourglass.worker.WorkerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,12 +52,13 @@ class LiveNondeterminismTest {
         WorkflowStub approval = client.newUntypedWorkflowStub("Approval",
                 WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId("loan-7").build());
         approval.start("loan 7");
-        awaitTrue(() -> hasEvent(client.fetchHistory("loan-7"), EventType.ActivityTaskCompleted));
+        awaitTrue("loan-7 to complete its registration activity",
+                () -> hasEvent(client.fetchHistory("loan-7"), EventType.ActivityTaskCompleted));
         deployed.shutdown();
 
         WorkerFactory incompatible = deploy(Approvals.DelayedRegistration.class);
         approval.signal("decide", "carol");
-        awaitTrue(() -> !taskFailures.isEmpty());
+        awaitTrue("a workflow task of loan-7 to fail", () -> !taskFailures.isEmpty());
         incompatible.shutdown();
 
         assertThat(taskFailures).first().satisfies(report -> {
@@ -90,13 +92,8 @@ class LiveNondeterminismTest {
         return history.getEvents().stream().anyMatch(event -> event.getEventType() == type);
     }
 
-    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            Thread.sleep(5);
-        }
+    /** Waits until {@code condition} holds; gives up only when the test must have hung. */
+    private static void awaitTrue(String what, Callable<Boolean> condition) {
+        await(what).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5)).until(condition);
     }
 }

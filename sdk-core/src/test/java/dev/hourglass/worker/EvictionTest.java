@@ -1,6 +1,7 @@
 package dev.hourglass.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.hourglass.activity.ActivityInterface;
 import dev.hourglass.activity.ActivityOptions;
@@ -22,8 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -247,13 +248,8 @@ class EvictionTest {
         return false;
     }
 
-    private static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("expected within 10 s: " + what);
-            }
-            Thread.sleep(5);
-        }
+    /** Waits until {@code condition} holds; gives up only when the test must have hung. */
+    private static void awaitTrue(String what, Callable<Boolean> condition) {
+        await(what).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5)).until(condition);
     }
 }

@@ -30,7 +30,8 @@ import org.assertj.core.api.AbstractAssert;
  * }</pre>
  *
  * <p>Failure messages name the workflow id and list the events, each with its id, type and most telling
- * attribute (the activity type, timer duration, signal name, failure types…).
+ * attribute (the activity type, timer duration, signal name, failure types…). Like AssertJ's own, they
+ * separate their lines with the platform's line separator.
  *
  * @since 0.1
  */

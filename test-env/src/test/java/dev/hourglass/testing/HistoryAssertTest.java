@@ -12,12 +12,14 @@ import static dev.hourglass.history.EventType.WorkflowExecutionSignaled;
 import static dev.hourglass.history.EventType.WorkflowExecutionStarted;
 import static dev.hourglass.testing.HourglassAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.hourglass.history.History;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.AbstractStringAssert;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -32,8 +34,14 @@ class HistoryAssertTest {
             + "7 ActivityTaskScheduled deposit, 8 ActivityTaskStarted, 9 ActivityTaskCompleted, "
             + "10 WorkflowExecutionCompleted>";
 
-    private static String nl() {
-        return System.lineSeparator();
+    /**
+     * Runs {@code assertion}, expects it to fail, and returns assertions on its message with each platform line
+     * separator turned into {@code "\n"}: the messages use AssertJ's {@code %n}, as AssertJ's own do.
+     */
+    private static AbstractStringAssert<?> assertThatFailureMessageOf(ThrowingCallable assertion) {
+        AssertionError failure = catchThrowableOfType(AssertionError.class, assertion);
+        assertThat(failure).as("the failure of the assertion").isNotNull();
+        return assertThat(failure.getMessage().replace("\r\n", "\n"));
     }
 
     @Nested
@@ -47,18 +55,17 @@ class HistoryAssertTest {
 
         @Test
         void failsWhenTheEventsAppearInAnotherOrder() {
-            assertThatThrownBy(() -> assertThat(COMPLETED).hasEventsInOrder(TimerFired, TimerStarted))
-                    .isInstanceOf(AssertionError.class)
-                    .hasMessageContaining("Expecting history of <transfer-1>:" + nl() + "  " + COMPLETED_EVENTS)
-                    .hasMessageContaining("to contain these events in order:" + nl() + "  <TimerFired, TimerStarted>")
-                    .hasMessageContaining("but <TimerStarted> was not found: it has none after event 6 (TimerFired");
+            assertThatFailureMessageOf(() -> assertThat(COMPLETED).hasEventsInOrder(TimerFired, TimerStarted))
+                    .contains("Expecting history of <transfer-1>:\n  " + COMPLETED_EVENTS)
+                    .contains("to contain these events in order:\n  <TimerFired, TimerStarted>")
+                    .contains("but <TimerStarted> was not found: it has none after event 6 (TimerFired");
         }
 
         @Test
         void failsWhenAnEventIsMissing() {
-            assertThatThrownBy(() -> assertThat(FAILED).hasEventsInOrder(WorkflowExecutionStarted, TimerStarted))
-                    .isInstanceOf(AssertionError.class)
-                    .hasMessageContaining("but <TimerStarted> was not found");
+            assertThatFailureMessageOf(() -> assertThat(FAILED).hasEventsInOrder(WorkflowExecutionStarted,
+                    TimerStarted))
+                    .contains("but <TimerStarted> was not found");
         }
     }
 
@@ -73,30 +80,27 @@ class HistoryAssertTest {
 
         @Test
         void failsForASubsequence() {
-            assertThatThrownBy(() -> assertThat(FAILED).hasExactlyEvents(WorkflowExecutionStarted,
+            assertThatFailureMessageOf(() -> assertThat(FAILED).hasExactlyEvents(WorkflowExecutionStarted,
                     WorkflowExecutionFailed))
-                    .isInstanceOf(AssertionError.class)
-                    .hasMessageContaining("Expecting history of <transfer-2>:")
-                    .hasMessageContaining("to have exactly the events:" + nl()
+                    .contains("Expecting history of <transfer-2>:")
+                    .contains("to have exactly the events:\n"
                             + "  <WorkflowExecutionStarted, WorkflowExecutionFailed>")
-                    .hasMessageContaining("but event 2 is <ActivityTaskScheduled> where <WorkflowExecutionFailed> was"
+                    .contains("but event 2 is <ActivityTaskScheduled> where <WorkflowExecutionFailed> was"
                             + " expected");
         }
 
         @Test
         void failsWhenTheHistoryHasMoreEvents() {
-            assertThatThrownBy(() -> assertThat(FAILED).hasExactlyEvents(WorkflowExecutionStarted,
+            assertThatFailureMessageOf(() -> assertThat(FAILED).hasExactlyEvents(WorkflowExecutionStarted,
                     ActivityTaskScheduled, ActivityTaskStarted, ActivityTaskFailed))
-                    .isInstanceOf(AssertionError.class)
-                    .hasMessageContaining("but it has more events, from event 5 (WorkflowExecutionFailed)");
+                    .contains("but it has more events, from event 5 (WorkflowExecutionFailed)");
         }
 
         @Test
         void failsWhenTheHistoryEndsEarly() {
-            assertThatThrownBy(() -> assertThat(OPEN).hasExactlyEvents(WorkflowExecutionStarted, TimerStarted,
+            assertThatFailureMessageOf(() -> assertThat(OPEN).hasExactlyEvents(WorkflowExecutionStarted, TimerStarted,
                     WorkflowExecutionSignaled, TimerFired))
-                    .isInstanceOf(AssertionError.class)
-                    .hasMessageContaining("but it ends after event 3 where <TimerFired> was expected");
+                    .contains("but it ends after event 3 where <TimerFired> was expected");
         }
     }
 
@@ -110,14 +114,13 @@ class HistoryAssertTest {
 
         @Test
         void failsWhenNoActivityOfTheTypeWasScheduled() {
-            assertThatThrownBy(() -> assertThat(FAILED).hasActivityScheduled("deposit"))
-                    .isInstanceOf(AssertionError.class)
-                    .hasMessage(nl() + "Expecting history of <transfer-2>:" + nl()
+            assertThatFailureMessageOf(() -> assertThat(FAILED).hasActivityScheduled("deposit"))
+                    .isEqualTo("\nExpecting history of <transfer-2>:\n"
                             + "  <1 WorkflowExecutionStarted, 2 ActivityTaskScheduled withdraw, 3 ActivityTaskStarted, "
                             + "4 ActivityTaskFailed InsufficientFunds, 5 WorkflowExecutionFailed ActivityFailure <- "
-                            + "InsufficientFunds>" + nl()
-                            + "to contain an ActivityTaskScheduled of type:" + nl()
-                            + "  <\"deposit\">" + nl()
+                            + "InsufficientFunds>\n"
+                            + "to contain an ActivityTaskScheduled of type:\n"
+                            + "  <\"deposit\">\n"
                             + "but it has none");
         }
     }
@@ -132,11 +135,9 @@ class HistoryAssertTest {
 
         @Test
         void failsForAnotherCount() {
-            assertThatThrownBy(() -> assertThat(COMPLETED).hasActivityScheduledTimes("withdraw", 2))
-                    .isInstanceOf(AssertionError.class)
-                    .hasMessageContaining("Expecting history of <transfer-1>:" + nl() + "  " + COMPLETED_EVENTS)
-                    .hasMessageContaining("to contain 2 ActivityTaskScheduled of type:" + nl() + "  <\"withdraw\">"
-                            + nl() + "but it has 1");
+            assertThatFailureMessageOf(() -> assertThat(COMPLETED).hasActivityScheduledTimes("withdraw", 2))
+                    .contains("Expecting history of <transfer-1>:\n  " + COMPLETED_EVENTS)
+                    .contains("to contain 2 ActivityTaskScheduled of type:\n  <\"withdraw\">\nbut it has 1");
         }
     }
 
@@ -150,17 +151,15 @@ class HistoryAssertTest {
 
         @Test
         void failsForATimerOfAnotherDurationAndNamesTheTimers() {
-            assertThatThrownBy(() -> assertThat(COMPLETED).hasTimerStarted(Duration.ofDays(2)))
-                    .isInstanceOf(AssertionError.class)
-                    .hasMessageContaining("to contain a TimerStarted of duration:" + nl() + "  <2d>" + nl()
+            assertThatFailureMessageOf(() -> assertThat(COMPLETED).hasTimerStarted(Duration.ofDays(2)))
+                    .contains("to contain a TimerStarted of duration:\n  <2d>\n"
                             + "but its timers are [3d]");
         }
 
         @Test
         void failsWhenNoTimerStarted() {
-            assertThatThrownBy(() -> assertThat(FAILED).hasTimerStarted(Duration.ofDays(3)))
-                    .isInstanceOf(AssertionError.class)
-                    .hasMessageContaining("but it started no timer");
+            assertThatFailureMessageOf(() -> assertThat(FAILED).hasTimerStarted(Duration.ofDays(3)))
+                    .contains("but it started no timer");
         }
     }
 
@@ -174,12 +173,10 @@ class HistoryAssertTest {
 
         @Test
         void failsWhenNoSignalOfTheNameWasDelivered() {
-            assertThatThrownBy(() -> assertThat(OPEN).hasSignal("approve"))
-                    .isInstanceOf(AssertionError.class)
-                    .hasMessageContaining("Expecting history of <transfer-3>:" + nl()
+            assertThatFailureMessageOf(() -> assertThat(OPEN).hasSignal("approve"))
+                    .contains("Expecting history of <transfer-3>:\n"
                             + "  <1 WorkflowExecutionStarted, 2 TimerStarted 3d, 3 WorkflowExecutionSignaled cancel>")
-                    .hasMessageContaining("to contain a WorkflowExecutionSignaled named:" + nl() + "  <\"approve\">"
-                            + nl() + "but it has none");
+                    .contains("to contain a WorkflowExecutionSignaled named:\n  <\"approve\">\nbut it has none");
         }
     }
 
@@ -215,32 +212,28 @@ class HistoryAssertTest {
                     .event(WorkflowExecutionStarted, "workflowType", "Quote", "taskQueue", "transfers", "input", List.of())
                     .event(WorkflowExecutionCompleted, "result", List.of(new Quote("EUR", 105)))
                     .build();
-            assertThatThrownBy(() -> assertThat(history).completedWith(List.of(new Quote("EUR", 106))))
-                    .isInstanceOf(AssertionError.class)
-                    .hasMessageContaining("but it completed with:" + nl() + "  <[{\"currency\":\"EUR\",\"cents\":105}]>");
+            assertThatFailureMessageOf(() -> assertThat(history).completedWith(List.of(new Quote("EUR", 106))))
+                    .contains("but it completed with:\n  <[{\"currency\":\"EUR\",\"cents\":105}]>");
         }
 
         @Test
         void failsForAnotherResult() {
-            assertThatThrownBy(() -> assertThat(COMPLETED).completedWith("moved 5 from alice to bob"))
-                    .isInstanceOf(AssertionError.class)
-                    .hasMessageContaining("Expecting history of <transfer-1>:")
-                    .hasMessageContaining("to have completed with:" + nl() + "  <\"moved 5 from alice to bob\">" + nl()
-                            + "but it completed with:" + nl() + "  <\"moved 100 from alice to bob\">");
+            assertThatFailureMessageOf(() -> assertThat(COMPLETED).completedWith("moved 5 from alice to bob"))
+                    .contains("Expecting history of <transfer-1>:")
+                    .contains("to have completed with:\n  <\"moved 5 from alice to bob\">\n"
+                            + "but it completed with:\n  <\"moved 100 from alice to bob\">");
         }
 
         @Test
         void failsWhenTheResultCannotBeReadAsTheExpectedClass() {
-            assertThatThrownBy(() -> assertThat(COMPLETED).completedWith(Map.of("amount", 100)))
-                    .isInstanceOf(AssertionError.class)
-                    .hasMessageContaining("but its result \"moved 100 from alice to bob\" cannot be read as a");
+            assertThatFailureMessageOf(() -> assertThat(COMPLETED).completedWith(Map.of("amount", 100)))
+                    .contains("but its result \"moved 100 from alice to bob\" cannot be read as a");
         }
 
         @Test
         void failsForAFailedExecution() {
-            assertThatThrownBy(() -> assertThat(FAILED).completedWith("anything"))
-                    .isInstanceOf(AssertionError.class)
-                    .hasMessageContaining("but its last event is <5 WorkflowExecutionFailed ActivityFailure <- "
+            assertThatFailureMessageOf(() -> assertThat(FAILED).completedWith("anything"))
+                    .contains("but its last event is <5 WorkflowExecutionFailed ActivityFailure <- "
                             + "InsufficientFunds>");
         }
     }
@@ -264,19 +257,17 @@ class HistoryAssertTest {
 
         @Test
         void failsForAnotherTypeAndShowsTheFailureChain() {
-            assertThatThrownBy(() -> assertThat(FAILED).failedWith("AccountLocked"))
-                    .isInstanceOf(AssertionError.class)
-                    .hasMessageContaining("Expecting history of <transfer-2>:")
-                    .hasMessageContaining("to have failed with:" + nl() + "  <\"AccountLocked\">" + nl()
-                            + "but it failed with:" + nl()
+            assertThatFailureMessageOf(() -> assertThat(FAILED).failedWith("AccountLocked"))
+                    .contains("Expecting history of <transfer-2>:")
+                    .contains("to have failed with:\n  <\"AccountLocked\">\n"
+                            + "but it failed with:\n"
                             + "  <ActivityFailure[withdraw, attempt 1] caused by InsufficientFunds \"insufficient funds\">");
         }
 
         @Test
         void failsForACompletedExecution() {
-            assertThatThrownBy(() -> assertThat(COMPLETED).failedWith("InsufficientFunds"))
-                    .isInstanceOf(AssertionError.class)
-                    .hasMessageContaining("but its last event is <10 WorkflowExecutionCompleted>");
+            assertThatFailureMessageOf(() -> assertThat(COMPLETED).failedWith("InsufficientFunds"))
+                    .contains("but its last event is <10 WorkflowExecutionCompleted>");
         }
     }
 
@@ -291,9 +282,8 @@ class HistoryAssertTest {
 
         @Test
         void isClosedFailsForAnOpenExecution() {
-            assertThatThrownBy(() -> assertThat(OPEN).isClosed())
-                    .isInstanceOf(AssertionError.class)
-                    .hasMessageContaining("to be closed" + nl()
+            assertThatFailureMessageOf(() -> assertThat(OPEN).isClosed())
+                    .contains("to be closed\n"
                             + "but its last event <3 WorkflowExecutionSignaled cancel> does not close it");
         }
 
@@ -304,23 +294,20 @@ class HistoryAssertTest {
 
         @Test
         void isOpenFailsForAClosedExecution() {
-            assertThatThrownBy(() -> assertThat(COMPLETED).isOpen())
-                    .isInstanceOf(AssertionError.class)
-                    .hasMessageContaining("to be open" + nl() + "but it was closed by <10 WorkflowExecutionCompleted>");
+            assertThatFailureMessageOf(() -> assertThat(COMPLETED).isOpen())
+                    .contains("to be open\nbut it was closed by <10 WorkflowExecutionCompleted>");
         }
     }
 
     @Test
     void aDescriptionPrefixesTheMessage() {
-        assertThatThrownBy(() -> assertThat(OPEN).as("the transfer").isClosed())
-                .isInstanceOf(AssertionError.class)
-                .hasMessageStartingWith("[the transfer] " + nl() + "Expecting history of <transfer-3>");
+        assertThatFailureMessageOf(() -> assertThat(OPEN).as("the transfer").isClosed())
+                .startsWith("[the transfer] \nExpecting history of <transfer-3>");
     }
 
     @Test
     void aNullHistoryFailsEveryAssertion() {
-        assertThatThrownBy(() -> assertThat((History) null).hasSignal("cancel"))
-                .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("Expecting actual not to be null");
+        assertThatFailureMessageOf(() -> assertThat((History) null).hasSignal("cancel"))
+                .contains("Expecting actual not to be null");
     }
 }

@@ -60,16 +60,12 @@ class RunawayClockTest {
 
     @Test
     void aThousandSequentialWorkflowsAdvanceTheClockByExactlyAThousandHours() {
-        long wallStart = System.nanoTime();
-
         for (int i = 0; i < 1000; i++) {
             long wokeAt = stub(Sleeper.class, "sequential-" + i, TEN_YEARS).sleep(Duration.ofHours(1));
             assertThat(wokeAt).as("sequential-%d woke at", i).isEqualTo(START + Duration.ofHours(i + 1).toMillis());
         }
 
         assertThat(elapsed()).isEqualTo(Duration.ofHours(1000));
-        assertThat(Duration.ofNanos(System.nanoTime() - wallStart)).as("real time taken").isLessThan(
-                Duration.ofSeconds(30));
     }
 
     @Test

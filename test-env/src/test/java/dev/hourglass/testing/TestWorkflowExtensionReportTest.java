@@ -3,6 +3,11 @@ package dev.hourglass.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import dev.hourglass.failure.NonDeterministicException;
 import dev.hourglass.testing.MoneyTransfer.FakeAccounts;
@@ -15,22 +20,20 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.api.Condition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
 
 /**
- * What the extension does when a test fails: runs example test classes on a JUnit launcher of its own and
- * looks at their results and at what they printed.
+ * What the extension does when a test fails: runs example test classes on the Jupiter engine through JUnit's
+ * {@link EngineTestKit} and looks at their results and at what they printed.
  */
 class TestWorkflowExtensionReportTest {
 
@@ -41,34 +44,38 @@ class TestWorkflowExtensionReportTest {
         return launching;
     }
 
-    /** The outcome of launching an example class: the results of its tests and what they wrote to stderr. */
-    private record Outcome(List<TestExecutionResult> results, String stderr) {
+    /** The outcome of running an example class: the events of its tests and what they wrote to stderr. */
+    private record Outcome(Events tests, String stderr) {
     }
 
     private static synchronized Outcome launch(Class<?> examples) {
-        List<TestExecutionResult> results = new ArrayList<>();
-        TestExecutionListener listener = new TestExecutionListener() {
-            @Override
-            public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
-                if (identifier.isTest()) {
-                    results.add(result);
-                }
-            }
-        };
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(examples))
-                .build();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream originalErr = System.err;
         launching = true;
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
-            LauncherFactory.create().execute(request, listener);
+            Events tests = EngineTestKit.engine("junit-jupiter")
+                    .selectors(selectClass(examples))
+                    .execute()
+                    .testEvents();
+            return new Outcome(tests, err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setErr(originalErr);
             launching = false;
         }
-        return new Outcome(results, err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** A throwable with a {@link NonDeterministicException} anywhere in its cause chain, itself included. */
+    private static Condition<Throwable> causedByNondeterminism() {
+        return new Condition<>(failure -> {
+            Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+                if (t instanceof NonDeterministicException) {
+                    return true;
+                }
+            }
+            return false;
+        }, "a NonDeterministicException in its cause chain");
     }
 
     @EnabledIf("dev.hourglass.testing.TestWorkflowExtensionReportTest#launchedFromTheReportTest")
@@ -90,11 +97,9 @@ class TestWorkflowExtensionReportTest {
     @Test
     void aFailedTestPrintsTheSeedHowToRerunAndTheTimelineOfItsExecutions() {
         Outcome outcome = launch(FailingTransferExample.class);
-        assertThat(outcome.results()).singleElement().satisfies(result -> {
-            assertThat(result.getStatus()).isEqualTo(TestExecutionResult.Status.FAILED);
-            assertThat(result.getThrowable()).get().satisfies(
-                    failure -> assertThat(failure).hasMessage("the balance is wrong"));
-        });
+        outcome.tests().assertStatistics(stats -> stats.started(1).failed(1));
+        outcome.tests().assertThatEvents().haveExactly(1,
+                event(test("transfer"), finishedWithFailure(message("the balance is wrong"))));
         assertThat(outcome.stderr())
                 .contains("Hourglass test environment of transfer(Transfer) failed with seed 1234")
                 .contains(".setTestEnvironmentOptions(TestEnvironmentOptions.newBuilder().setSeed(1234L).build())")
@@ -119,8 +124,8 @@ class TestWorkflowExtensionReportTest {
     @Test
     void aPassingTestPrintsNothing() {
         Outcome outcome = launch(PassingTransferExample.class);
-        assertThat(outcome.results()).singleElement()
-                .satisfies(result -> assertThat(result.getStatus()).isEqualTo(TestExecutionResult.Status.SUCCESSFUL));
+        outcome.tests().assertStatistics(stats -> stats.started(1).succeeded(1));
+        outcome.tests().assertThatEvents().haveExactly(1, event(test("transfer"), finishedSuccessfully()));
         assertThat(outcome.stderr()).doesNotContain("Hourglass test environment").doesNotContain("Timeline of");
     }
 
@@ -160,16 +165,9 @@ class TestWorkflowExtensionReportTest {
     void nondeterminismFoundByTheSelfCheckReplayFailsTheTestAndIsReported() {
         NondeterministicCountdown.RUNS.set(0);
         Outcome outcome = launch(NondeterministicExample.class);
-        assertThat(outcome.results()).singleElement().satisfies(result -> {
-            assertThat(result.getStatus()).isEqualTo(TestExecutionResult.Status.FAILED);
-            assertThat(result.getThrowable()).get().satisfies(failure -> {
-                List<Throwable> chain = new ArrayList<>();
-                for (Throwable t = failure; t != null && !chain.contains(t); t = t.getCause()) {
-                    chain.add(t);
-                }
-                assertThat(chain).anySatisfy(cause -> assertThat(cause).isInstanceOf(NonDeterministicException.class));
-            });
-        });
+        outcome.tests().assertStatistics(stats -> stats.started(1).failed(1));
+        outcome.tests().assertThatEvents().haveExactly(1,
+                event(test("countdown"), finishedWithFailure(causedByNondeterminism())));
         assertThat(outcome.stderr()).contains("Timeline of countdown-1 (workflow type Countdown");
     }
 }

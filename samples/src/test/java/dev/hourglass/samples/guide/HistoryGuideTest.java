@@ -65,7 +65,8 @@ class HistoryGuideTest {
 
         assertThatThrownBy(() -> assertThat(history).hasActivityScheduled("refund"))
                 .isInstanceOf(AssertionError.class)
-                .hasMessage(String.join("\n", "",
+                .message()
+                .isEqualToNormalizingNewlines(String.join("\n", "",
                         "Expecting history of <aFailedHistoryAssertionNamesTheWorkflowAndListsItsEvents-1>:",
                         "  <1 WorkflowExecutionStarted, 2 ActivityTaskScheduled withdraw, 3 ActivityTaskStarted,"
                                 + " 4 ActivityTaskCompleted, 5 TimerStarted 3d, 6 TimerFired,"

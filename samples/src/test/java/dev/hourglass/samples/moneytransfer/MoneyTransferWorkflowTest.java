@@ -3,6 +3,7 @@ package dev.hourglass.samples.moneytransfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import dev.hourglass.client.WorkflowClient;
 import dev.hourglass.client.WorkflowFailedException;
@@ -18,6 +19,7 @@ import dev.hourglass.worker.Worker;
 import dev.hourglass.worker.WorkerFactory;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -121,7 +123,7 @@ class MoneyTransferWorkflowTest {
     }
 
     @Test
-    void statusIsHoldingWhileTheMoneyIsHeld() throws InterruptedException {
+    void statusIsHoldingWhileTheMoneyIsHeld() {
         MoneyTransferWorkflow transfer = newTransfer("t-7");
         WorkflowClient.start(transfer::transfer, new TransferRequest("alice", "bob", 100_00, "t-7"));
 
@@ -133,7 +135,7 @@ class MoneyTransferWorkflowTest {
     }
 
     @Test
-    void requestWithoutAHoldHoldsForThreeDays() throws InterruptedException {
+    void requestWithoutAHoldHoldsForThreeDays() {
         MoneyTransferWorkflow transfer = newTransfer("t-8");
         WorkflowClient.start(transfer::transfer, new TransferRequest("alice", "bob", 100_00, "t-8"));
 
@@ -187,7 +189,7 @@ class MoneyTransferWorkflowTest {
     }
 
     @Test
-    void historyOfATransferStillHoldingReplays() throws InterruptedException {
+    void historyOfATransferStillHoldingReplays() {
         MoneyTransferWorkflow transfer = newTransfer("t-14");
         WorkflowClient.start(transfer::transfer, new TransferRequest("alice", "bob", 100_00, "t-14"));
         awaitTimerStarted("t-14");
@@ -210,18 +212,17 @@ class MoneyTransferWorkflowTest {
     }
 
     /** Waits until the transfer has started its hold timer, and returns that event. */
-    private HistoryEvent awaitTimerStarted(String workflowId) throws InterruptedException {
-        for (int i = 0; i < 250; i++) {
-            History history = client.fetchHistory(workflowId);
-            for (HistoryEvent event : history.getEvents()) {
-                if (event.getEventType() == EventType.TimerStarted) {
-                    return event;
-                }
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("transfer " + workflowId + " did not start its hold timer within 5 s: "
-                + client.fetchHistory(workflowId).getEvents());
+    private HistoryEvent awaitTimerStarted(String workflowId) {
+        return await("transfer " + workflowId + " to start its hold timer")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> timerStarted(client.fetchHistory(workflowId)), Optional::isPresent)
+                .orElseThrow();
+    }
+
+    private static Optional<HistoryEvent> timerStarted(History history) {
+        return history.getEvents().stream().filter(event -> event.getEventType() == EventType.TimerStarted)
+                .findFirst();
     }
 
     private static HistoryEvent first(History history, EventType type) {

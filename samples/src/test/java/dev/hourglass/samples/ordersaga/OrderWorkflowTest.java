@@ -91,7 +91,6 @@ class OrderWorkflowTest {
     @Test
     void pickUpDeadlineOfTwoHoursPassesInVirtualTime(TestWorkflowEnvironment env, WorkflowClient client,
             OrderWorkflow order) {
-        long realStart = System.nanoTime();
         long virtualStart = env.currentTimeMillis();
         WorkflowExecution execution = WorkflowClient.start(order::process, ORDER);
 
@@ -99,7 +98,6 @@ class OrderWorkflowTest {
                 () -> client.newUntypedWorkflowStub(execution.getWorkflowId()).getResult(OrderReceipt.class));
 
         assertThat(env.currentTimeMillis() - virtualStart).isEqualTo(Duration.ofHours(2).toMillis());
-        assertThat(Duration.ofNanos(System.nanoTime() - realStart)).isLessThan(Duration.ofSeconds(2));
     }
 
     @Test

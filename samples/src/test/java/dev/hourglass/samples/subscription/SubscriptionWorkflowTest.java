@@ -60,15 +60,13 @@ class SubscriptionWorkflowTest {
     }
 
     @Test
-    void aYearTakesTheTrialAndTwelveCalendarMonthsOfVirtualTimeAndMillisecondsOfRealTime(
-            TestWorkflowEnvironment env, SubscriptionWorkflow subscription) {
-        long realStart = System.nanoTime();
+    void aYearTakesTheTrialAndTwelveCalendarMonthsOfVirtualTime(TestWorkflowEnvironment env,
+            SubscriptionWorkflow subscription) {
         long virtualStart = env.currentTimeMillis();
 
         subscription.subscribe(YEARLY);
 
         assertThat(env.currentTimeMillis() - virtualStart).isEqualTo(Duration.ofDays(14 + 365).toMillis());
-        assertThat(Duration.ofNanos(System.nanoTime() - realStart)).isLessThan(Duration.ofSeconds(2));
     }
 
     @Test

@@ -11,8 +11,6 @@ import dev.hourglass.failure.HourglassFailure;
 import dev.hourglass.failure.TerminatedFailure;
 import dev.hourglass.failure.TimeoutFailure;
 import dev.hourglass.failure.TimeoutType;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 
 /**
  * Converts failures to the {@code failure} JSON object of the history and back.
@@ -134,18 +132,16 @@ public final class FailureConverter {
         }
     }
 
+    /**
+     * The first 30 frames, one {@code "\tat frame"} line each, every line ending in {@code "\n"} whatever the
+     * platform's line separator: a history must not depend on the platform it was recorded on.
+     */
     private static String stackTraceOf(Throwable failure) {
         StackTraceElement[] trace = failure.getStackTrace();
-        if (trace.length == 0) {
-            return "";
-        }
-        StringWriter out = new StringWriter();
-        try (PrintWriter writer = new PrintWriter(out)) {
-            int limit = Math.min(trace.length, 30);
-            for (int i = 0; i < limit; i++) {
-                writer.print("\tat ");
-                writer.println(trace[i]);
-            }
+        StringBuilder out = new StringBuilder();
+        int limit = Math.min(trace.length, 30);
+        for (int i = 0; i < limit; i++) {
+            out.append("\tat ").append(trace[i]).append('\n');
         }
         return out.toString();
     }
