@@ -50,7 +50,7 @@ class CommittedHistoryTest {
                 SwappedMoneyTransferImpl.class))
                 .isInstanceOf(NonDeterministicException.class)
                 .hasMessageContaining("event 2")
-                .hasMessageContaining("activityType='withdraw'")
-                .hasMessageContaining("activityType='deposit'");
+                .hasMessageContaining("activityType=withdraw")
+                .hasMessageContaining("activityType=deposit");
     }
 }

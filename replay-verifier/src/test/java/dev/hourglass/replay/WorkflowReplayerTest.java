@@ -77,8 +77,8 @@ class WorkflowReplayerTest {
         NonDeterministicException failure = catchNonDeterminism(history);
 
         assertThat(failure.getEventId()).isEqualTo(firstScheduled);
-        assertThat(failure.getRecorded()).contains("activityType='withdraw'");
-        assertThat(failure.getActual()).contains("activityType='deposit'");
+        assertThat(failure.getRecorded()).contains("activityType=withdraw");
+        assertThat(failure.getActual()).contains("activityType=deposit");
     }
 
     @Test

@@ -8,4 +8,7 @@
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 package dev.hourglass.activity;
+
+import org.apiguardian.api.API;

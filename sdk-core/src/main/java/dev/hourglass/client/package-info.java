@@ -6,4 +6,7 @@
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 package dev.hourglass.client;
+
+import org.apiguardian.api.API;

@@ -8,4 +8,7 @@
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 package dev.hourglass.common;
+
+import org.apiguardian.api.API;

@@ -1,59 +1,63 @@
 package dev.hourglass.history;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.IntNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.LongNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
-import dev.hourglass.internal.history.HistoryEventAccess;
-import dev.hourglass.internal.history.JsonValues;
+import dev.hourglass.internal.history.EventText;
 import java.time.Instant;
 import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * One event of a workflow execution's {@link History}: its id, when it happened, its type and its
- * attributes.
+ * One event of a workflow execution's {@link History}: its id, when it happened, and its attributes, which
+ * also tell its {@link EventType}.
  *
- * <p>Attributes are a JSON object whose fields depend on the {@link EventType}; payloads (inputs, results,
- * marker details) are plain JSON values. {@code docs/history-format.md} lists them per event type.
+ * <p>Attributes are one record per event type ({@link EventAttributes}); read them with a type test or with
+ * {@link #getAttributes(Class)}:
  *
- * <p>An event is immutable as long as nobody modifies the attributes object handed to the constructor or
- * the nodes returned by {@link #getAttribute(String)}; {@link #getAttributes()} returns a copy that the
- * caller may modify freely.
+ * <pre>{@code
+ * TimerStartedAttributes timer = event.getAttributes(TimerStartedAttributes.class);
+ * Duration hold = timer.duration();
+ * }</pre>
+ *
+ * <p>An event is immutable. It may also keep attributes that this version of Hourglass does not know (read from
+ * a history written by a later version), so that writing it again loses nothing.
  *
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class HistoryEvent {
 
-    static {
-        HistoryEventAccess.setAttributesReader(event -> event.attributes);
-    }
-
     private final long eventId;
     private final Instant eventTime;
-    private final EventType eventType;
-    private final ObjectNode attributes;
+    private final EventAttributes attributes;
+    private final Payload unknownAttributes;
 
     /**
      * Creates an event.
      *
-     * <p>The attributes object is not copied, because events are created on a hot path: the caller hands
-     * over ownership and must not modify it afterwards.
+     * @param eventId the event's id; ids count 1, 2, 3… in a history
+     * @param eventTime when the event happened; never {@code null}
+     * @param attributes the event's attributes, which also give its type; never {@code null}
+     * @throws NullPointerException if {@code eventTime} or {@code attributes} is {@code null}
+     */
+    public HistoryEvent(long eventId, Instant eventTime, EventAttributes attributes) {
+        this(eventId, eventTime, attributes, null);
+    }
+
+    /**
+     * Creates an event that also keeps attributes this version does not know.
      *
      * @param eventId the event's id; ids count 1, 2, 3… in a history
      * @param eventTime when the event happened; never {@code null}
-     * @param eventType the kind of event; never {@code null}
-     * @param attributes the event's attributes; {@code null} means an empty object
-     * @throws NullPointerException if {@code eventTime} or {@code eventType} is {@code null}
+     * @param attributes the event's attributes, which also give its type; never {@code null}
+     * @param unknownAttributes a JSON object of further attributes, written after the known ones; {@code null}
+     *     or an empty object for none
+     * @throws NullPointerException if {@code eventTime} or {@code attributes} is {@code null}
      */
-    public HistoryEvent(long eventId, Instant eventTime, EventType eventType, ObjectNode attributes) {
+    public HistoryEvent(long eventId, Instant eventTime, EventAttributes attributes, Payload unknownAttributes) {
         this.eventId = eventId;
         this.eventTime = Objects.requireNonNull(eventTime, "eventTime");
-        this.eventType = Objects.requireNonNull(eventType, "eventType");
-        this.attributes = attributes != null ? attributes : JsonNodeFactory.instance.objectNode();
+        this.attributes = Objects.requireNonNull(attributes, "attributes");
+        this.unknownAttributes = unknownAttributes == null || "{}".equals(unknownAttributes.toJson())
+                ? null : unknownAttributes;
     }
 
     /**
@@ -80,90 +84,49 @@ public final class HistoryEvent {
      * @return the event type; never {@code null}
      */
     public EventType getEventType() {
-        return eventType;
+        return attributes.eventType();
     }
 
     /**
-     * Returns a copy of the event's attributes.
+     * Returns the event's attributes.
      *
-     * <p>The copy is deep, so modifying it does not change the event. To read one attribute without
-     * copying, use {@link #getAttribute(String)}.
-     *
-     * @return a new object; never {@code null}, empty when the event has no attributes
+     * @return the attributes, the record of {@link #getEventType()}; never {@code null}
      */
-    public ObjectNode getAttributes() {
-        return attributes.deepCopy();
+    public EventAttributes getAttributes() {
+        return attributes;
     }
 
     /**
-     * Returns one attribute's value without copying it.
+     * Returns the event's attributes as the record of its type.
      *
-     * <p>The returned node belongs to the event: callers must not modify it.
-     *
-     * @param name the attribute's name; never {@code null}
-     * @return the value, a {@link com.fasterxml.jackson.databind.node.NullNode} when the attribute is JSON
-     *     {@code null}, or {@code null} when the attribute is absent
+     * @param type the record class, such as {@code ActivityTaskScheduledAttributes.class}; never {@code null}
+     * @param <A> the record type
+     * @return the attributes; never {@code null}
+     * @throws IllegalStateException if the event is of another type; the message names both
      */
-    public JsonNode getAttribute(String name) {
-        return attributes.get(name);
+    public <A extends EventAttributes> A getAttributes(Class<A> type) {
+        if (!type.isInstance(attributes)) {
+            throw new IllegalStateException("event " + eventId + " is " + getEventType() + ", whose attributes are "
+                    + attributes.getClass().getSimpleName() + ", not " + type.getSimpleName());
+        }
+        return type.cast(attributes);
     }
 
     /**
-     * Returns a string attribute's value.
+     * Returns the attributes that this version of Hourglass does not know, kept from the history it was read
+     * from.
      *
-     * @param name the attribute's name; never {@code null}
-     * @return the string, or {@code null} when the attribute is absent or JSON {@code null}
-     * @throws IllegalStateException if the attribute holds a value other than a string or {@code null}
+     * @return a JSON object, or {@code null} when there are none
      */
-    public String getStringAttribute(String name) {
-        JsonNode value = attributes.get(name);
-        if (value instanceof TextNode) {
-            return value.textValue();
-        }
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw new IllegalStateException(
-                    "attribute '" + name + "' of event " + this.eventId + " (" + eventType + ") is "
-                            + JsonValues.describe(value) + "; expected a string");
-        }
-        return value.textValue();
+    public Payload getUnknownAttributes() {
+        return unknownAttributes;
     }
 
     /**
-     * Returns an integral attribute's value.
+     * Returns whether another object is an event with the same id, time and attributes.
      *
-     * <p>A number with an integral value, such as {@code 5.0}, counts as integral.
-     *
-     * @param name the attribute's name; never {@code null}
-     * @param defaultValue what to return when the attribute is absent or JSON {@code null}
-     * @return the value, or {@code defaultValue}
-     * @throws IllegalStateException if the attribute holds something other than an integer that fits in a
-     *     {@code long}, or {@code null}
-     */
-    public long getLongAttribute(String name, long defaultValue) {
-        JsonNode value = attributes.get(name);
-        if (value instanceof IntNode || value instanceof LongNode) {
-            return value.longValue();
-        }
-        if (value == null || value.isNull()) {
-            return defaultValue;
-        }
-        if (value.isNumber() && value.canConvertToExactIntegral() && value.canConvertToLong()) {
-            return value.longValue();
-        }
-        throw new IllegalStateException(
-                "attribute '" + name + "' of event " + this.eventId + " (" + eventType + ") is "
-                        + JsonValues.describe(value) + "; expected an integer that fits in a long");
-    }
-
-    /**
-     * Returns whether another object is an event with the same id, time, type and attributes.
-     *
-     * <p>Attributes are compared as JSON: objects regardless of field order, and numbers by value, so
-     * {@code 5} held as an {@code int} equals {@code 5} held as a {@code long}. An event therefore equals
-     * itself after a trip through {@link History#toJson()} and {@link History#fromJson(String)}.
+     * <p>Payloads are compared as JSON values (see {@link Payload}), so an event equals itself after a trip
+     * through {@link History#toJson()} and {@link History#fromJson(String)}.
      *
      * @param other the object to compare with; may be {@code null}
      * @return whether the two are equal
@@ -178,9 +141,9 @@ public final class HistoryEvent {
         }
         HistoryEvent that = (HistoryEvent) other;
         return eventId == that.eventId
-                && eventType == that.eventType
                 && eventTime.equals(that.eventTime)
-                && JsonValues.equivalent(attributes, that.attributes);
+                && attributes.equals(that.attributes)
+                && Objects.equals(unknownAttributes, that.unknownAttributes);
     }
 
     /**
@@ -190,16 +153,17 @@ public final class HistoryEvent {
      */
     @Override
     public int hashCode() {
-        return Objects.hash(eventId, eventTime, eventType, JsonValues.hash(attributes));
+        return Objects.hash(eventId, eventTime, attributes, unknownAttributes);
     }
 
     /**
-     * Returns the event on one line, such as {@code 3 TimerStarted {"timerId":"1","durationMillis":5000}}.
+     * Returns the event on one line: its id, type and attributes, such as
+     * {@code 5 TimerStarted timerId=1 duration=3d}.
      *
-     * @return the event id, type and compact attribute JSON; never {@code null}
+     * @return the text; never {@code null}
      */
     @Override
     public String toString() {
-        return eventId + " " + eventType.name() + " " + attributes;
+        return EventText.line(this);
     }
 }

@@ -11,4 +11,7 @@
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 package dev.hourglass.history;
+
+import org.apiguardian.api.API;

@@ -21,6 +21,10 @@ import dev.hourglass.failure.ActivityFailure;
 import dev.hourglass.failure.ApplicationFailure;
 import dev.hourglass.failure.TimeoutFailure;
 import dev.hourglass.failure.TimeoutType;
+import dev.hourglass.history.ActivityTaskFailedAttributes;
+import dev.hourglass.history.ActivityTaskScheduledAttributes;
+import dev.hourglass.history.ActivityTaskStartedAttributes;
+import dev.hourglass.history.ActivityTaskTimedOutAttributes;
 import dev.hourglass.history.History;
 import dev.hourglass.history.HistoryEvent;
 import dev.hourglass.workflow.Workflow;
@@ -252,10 +256,10 @@ class ActivityRetryTest {
         History history = env.history("retry-3");
         assertThat(Events.types(history)).containsExactly(WorkflowExecutionStarted, ActivityTaskScheduled,
                 ActivityTaskStarted, ActivityTaskCompleted, WorkflowExecutionCompleted);
-        assertThat(Events.single(history, ActivityTaskStarted).getLongAttribute("attempt", -1)).isEqualTo(3);
-        HistoryEvent scheduled = Events.single(history, ActivityTaskScheduled);
-        assertThat(scheduled.getAttribute("retryPolicy").get("initialIntervalMillis").asLong()).isEqualTo(20);
-        assertThat(scheduled.getAttribute("retryPolicy").get("backoffCoefficient").asDouble()).isEqualTo(2.0);
+        assertThat(Events.single(history, ActivityTaskStartedAttributes.class).attempt()).isEqualTo(3);
+        RetryPolicy retryPolicy = Events.single(history, ActivityTaskScheduledAttributes.class).retryPolicy();
+        assertThat(retryPolicy.getInitialInterval()).isEqualTo(Duration.ofMillis(20));
+        assertThat(retryPolicy.getBackoffCoefficient()).isEqualTo(2.0);
     }
 
     @Test
@@ -274,7 +278,7 @@ class ActivityRetryTest {
         History history = env.history("retry-4");
         assertThat(Events.types(history)).containsExactly(WorkflowExecutionStarted, ActivityTaskScheduled,
                 ActivityTaskStarted, ActivityTaskFailed, WorkflowExecutionFailed);
-        assertThat(Events.single(history, ActivityTaskFailed).getLongAttribute("attempt", -1)).isEqualTo(3);
+        assertThat(Events.single(history, ActivityTaskFailedAttributes.class).attempt()).isEqualTo(3);
     }
 
     @Test
@@ -315,9 +319,9 @@ class ActivityRetryTest {
         History history = env.history("retry-8");
         assertThat(Events.types(history)).containsExactly(WorkflowExecutionStarted, ActivityTaskScheduled,
                 ActivityTaskStarted, ActivityTaskTimedOut, WorkflowExecutionFailed);
-        assertThat(Events.single(history, ActivityTaskStarted).getLongAttribute("attempt", -1)).isEqualTo(2);
-        assertThat(Events.single(history, ActivityTaskTimedOut).getStringAttribute("timeoutType"))
-                .isEqualTo("START_TO_CLOSE");
+        assertThat(Events.single(history, ActivityTaskStartedAttributes.class).attempt()).isEqualTo(2);
+        assertThat(Events.single(history, ActivityTaskTimedOutAttributes.class).timeoutType())
+                .isEqualTo(TimeoutType.START_TO_CLOSE);
     }
 
     @Test
@@ -327,8 +331,8 @@ class ActivityRetryTest {
         assertThat(flaky.attemptNumbers("sleep")).containsExactly(1);
         assertThat(e.getCause().getCause()).isInstanceOfSatisfying(TimeoutFailure.class,
                 timeout -> assertThat(timeout.getTimeoutType()).isEqualTo(TimeoutType.HEARTBEAT));
-        assertThat(Events.single(env.history("retry-9"), ActivityTaskTimedOut).getStringAttribute("timeoutType"))
-                .isEqualTo("HEARTBEAT");
+        assertThat(Events.single(env.history("retry-9"), ActivityTaskTimedOutAttributes.class).timeoutType())
+                .isEqualTo(TimeoutType.HEARTBEAT);
     }
 
     @Test
@@ -354,7 +358,8 @@ class ActivityRetryTest {
                 timeout -> assertThat(timeout.getTimeoutType()).isEqualTo(TimeoutType.SCHEDULE_TO_CLOSE));
         History history = env.history("retry-12");
         HistoryEvent timedOut = Events.single(history, ActivityTaskTimedOut);
-        assertThat(timedOut.getStringAttribute("timeoutType")).isEqualTo("SCHEDULE_TO_CLOSE");
+        assertThat(timedOut.getAttributes(ActivityTaskTimedOutAttributes.class).timeoutType())
+                .isEqualTo(TimeoutType.SCHEDULE_TO_CLOSE);
         assertThat(Duration.between(Events.single(history, ActivityTaskScheduled).getEventTime(),
                 timedOut.getEventTime())).isGreaterThanOrEqualTo(Duration.ofMillis(100));
     }

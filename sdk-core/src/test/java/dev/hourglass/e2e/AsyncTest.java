@@ -2,7 +2,6 @@ package dev.hourglass.e2e;
 
 import static dev.hourglass.history.EventType.ActivityTaskCompleted;
 import static dev.hourglass.history.EventType.ActivityTaskScheduled;
-import static dev.hourglass.history.EventType.TimerStarted;
 import static dev.hourglass.history.EventType.WorkflowExecutionFailed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -12,7 +11,9 @@ import dev.hourglass.activity.ActivityOptions;
 import dev.hourglass.client.WorkflowFailedException;
 import dev.hourglass.failure.ActivityFailure;
 import dev.hourglass.failure.ApplicationFailure;
+import dev.hourglass.history.ActivityTaskScheduledAttributes;
 import dev.hourglass.history.History;
+import dev.hourglass.history.TimerStartedAttributes;
 import dev.hourglass.workflow.CompletablePromise;
 import dev.hourglass.workflow.Promise;
 import dev.hourglass.workflow.Workflow;
@@ -163,8 +164,8 @@ class AsyncTest {
         assertThat(Events.scheduledActivities(history)).containsExactly("fetch", "fetch");
         assertThat(Events.lastIndexOf(history, ActivityTaskScheduled))
                 .isLessThan(Events.firstIndexOf(history, ActivityTaskCompleted));
-        assertThat(Events.ofType(history, ActivityTaskScheduled))
-                .extracting(e -> e.getAttribute("input").get(0).asText()).containsExactly("a", "b");
+        assertThat(Events.ofType(history, ActivityTaskScheduledAttributes.class))
+                .extracting(scheduled -> scheduled.input().toJson()).containsExactly("[\"a\"]", "[\"b\"]");
     }
 
     @Test
@@ -210,7 +211,7 @@ class AsyncTest {
     void workflowThreadsHandOffAValueThroughACompletablePromise() {
         assertThat(run("async-9", "workflowThreads")).isEqualTo("producer slept, consumer got parcel");
 
-        assertThat(Events.single(env.history("async-9"), TimerStarted).getLongAttribute("durationMillis", -1))
-                .isEqualTo(20);
+        assertThat(Events.single(env.history("async-9"), TimerStartedAttributes.class).duration())
+                .isEqualTo(Duration.ofMillis(20));
     }
 }

@@ -11,6 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hourglass.client.WorkflowClient;
 import dev.hourglass.history.History;
 import dev.hourglass.history.HistoryEvent;
+import dev.hourglass.history.TimerCanceledAttributes;
+import dev.hourglass.history.TimerFiredAttributes;
+import dev.hourglass.history.TimerStartedAttributes;
+import dev.hourglass.workflow.CancellationScope;
 import dev.hourglass.workflow.Promise;
 import dev.hourglass.workflow.SignalMethod;
 import dev.hourglass.workflow.Workflow;
@@ -19,6 +23,7 @@ import dev.hourglass.workflow.WorkflowMethod;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -45,6 +50,36 @@ class AwaitTest {
         @Override
         public void release() {
             released = true;
+        }
+    }
+
+    @WorkflowInterface
+    public interface ScopedWaiter {
+        @WorkflowMethod
+        String waitForRelease(long timeoutMillis);
+
+        @SignalMethod
+        void releaseAndCancel();
+    }
+
+    /** Waits in a scope that the release signal also cancels: the condition and the cancellation come together. */
+    public static class ScopedWaiterImpl implements ScopedWaiter {
+        private boolean released;
+        private CancellationScope scope;
+
+        @Override
+        public String waitForRelease(long timeoutMillis) {
+            boolean[] inTime = new boolean[1];
+            scope = Workflow.newCancellationScope(
+                    () -> inTime[0] = Workflow.await(Duration.ofMillis(timeoutMillis), () -> released));
+            scope.run();
+            return inTime[0] ? "released" : "timed out";
+        }
+
+        @Override
+        public void releaseAndCancel() {
+            released = true;
+            scope.cancel();
         }
     }
 
@@ -76,7 +111,7 @@ class AwaitTest {
 
     @RegisterExtension
     final E2eEnvironment env = E2eEnvironment.newBuilder()
-            .registerWorkflowImplementationTypes(WaiterImpl.class, TimersImpl.class)
+            .registerWorkflowImplementationTypes(WaiterImpl.class, ScopedWaiterImpl.class, TimersImpl.class)
             .build();
 
     @Test
@@ -87,7 +122,7 @@ class AwaitTest {
         History history = env.history("await-1");
         assertThat(Events.types(history)).containsExactly(WorkflowExecutionStarted, TimerStarted, TimerFired,
                 WorkflowExecutionCompleted);
-        assertThat(Events.single(history, TimerStarted).getLongAttribute("durationMillis", -1)).isEqualTo(30);
+        assertThat(Events.single(history, TimerStartedAttributes.class).duration()).isEqualTo(Duration.ofMillis(30));
     }
 
     @Test
@@ -102,8 +137,22 @@ class AwaitTest {
         History history = env.history("await-2");
         assertThat(Events.types(history)).containsExactly(WorkflowExecutionStarted, TimerStarted,
                 WorkflowExecutionSignaled, TimerCanceled, WorkflowExecutionCompleted);
-        assertThat(Events.single(history, TimerCanceled).getStringAttribute("timerId"))
-                .isEqualTo(Events.single(history, TimerStarted).getStringAttribute("timerId"));
+        assertThat(Events.single(history, TimerCanceledAttributes.class).timerId())
+                .isEqualTo(Events.single(history, TimerStartedAttributes.class).timerId());
+    }
+
+    @Test
+    void awaitWithTimeoutWhoseConditionComesTrueAsItsScopeIsCanceledReturnsTrue() throws Exception {
+        ScopedWaiter waiter = env.newWorkflowStub(ScopedWaiter.class, "await-6");
+        WorkflowClient.start(waiter::waitForRelease, 30_000L);
+        env.awaitHistory("await-6", "the await timer started", h -> Events.firstIndexOf(h, TimerStarted) >= 0);
+
+        waiter.releaseAndCancel();
+
+        assertThat(env.client().newUntypedWorkflowStub("await-6").getResultAsync(String.class)
+                .get(30, TimeUnit.SECONDS)).isEqualTo("released");
+        assertThat(Events.types(env.history("await-6"))).containsExactly(WorkflowExecutionStarted, TimerStarted,
+                WorkflowExecutionSignaled, TimerCanceled, WorkflowExecutionCompleted);
     }
 
     @Test
@@ -121,9 +170,9 @@ class AwaitTest {
 
         assertThat(fired).containsExactly(30L, 60L, 90L);
         History history = env.history("await-4");
-        assertThat(Events.ofType(history, TimerStarted)).extracting(e -> e.getLongAttribute("durationMillis", -1))
-                .containsExactly(90L, 30L, 60L);
-        assertThat(Events.ofType(history, TimerFired)).extracting(e -> e.getStringAttribute("timerId"))
+        assertThat(Events.ofType(history, TimerStartedAttributes.class)).extracting(TimerStartedAttributes::duration)
+                .containsExactly(Duration.ofMillis(90), Duration.ofMillis(30), Duration.ofMillis(60));
+        assertThat(Events.ofType(history, TimerFiredAttributes.class)).extracting(TimerFiredAttributes::timerId)
                 .containsExactly("2", "3", "1");
         assertThat(Events.lastIndexOf(history, TimerStarted)).isLessThan(Events.firstIndexOf(history, TimerFired));
     }
@@ -134,11 +183,12 @@ class AwaitTest {
 
         History history = env.history("await-5");
         for (HistoryEvent started : Events.ofType(history, TimerStarted)) {
+            TimerStartedAttributes timer = started.getAttributes(TimerStartedAttributes.class);
             HistoryEvent fired = Events.ofType(history, TimerFired).stream()
-                    .filter(e -> e.getStringAttribute("timerId").equals(started.getStringAttribute("timerId")))
+                    .filter(e -> e.getAttributes(TimerFiredAttributes.class).timerId().equals(timer.timerId()))
                     .findFirst().orElseThrow();
             assertThat(Duration.between(started.getEventTime(), fired.getEventTime()))
-                    .isGreaterThanOrEqualTo(Duration.ofMillis(started.getLongAttribute("durationMillis", -1)));
+                    .isGreaterThanOrEqualTo(timer.duration());
         }
     }
 }

@@ -26,8 +26,14 @@ import dev.hourglass.failure.ActivityFailure;
 import dev.hourglass.failure.ApplicationFailure;
 import dev.hourglass.failure.CanceledFailure;
 import dev.hourglass.failure.TerminatedFailure;
+import dev.hourglass.history.ActivityTaskCanceledAttributes;
+import dev.hourglass.history.ActivityTaskScheduledAttributes;
 import dev.hourglass.history.EventType;
 import dev.hourglass.history.History;
+import dev.hourglass.history.TimerCanceledAttributes;
+import dev.hourglass.history.TimerFiredAttributes;
+import dev.hourglass.history.TimerStartedAttributes;
+import dev.hourglass.history.WorkflowExecutionTerminatedAttributes;
 import dev.hourglass.workflow.CancellationScope;
 import dev.hourglass.workflow.Promise;
 import dev.hourglass.workflow.Workflow;
@@ -197,11 +203,11 @@ class CancellationTest {
         assertThat(Events.types(history)).containsExactly(WorkflowExecutionStarted, TimerStarted, TimerStarted,
                 TimerFired, TimerCanceled, ActivityTaskScheduled, ActivityTaskStarted, ActivityTaskCompleted,
                 WorkflowExecutionCompleted);
-        String longTimer = Events.ofType(history, TimerStarted).stream()
-                .filter(e -> e.getLongAttribute("durationMillis", -1) == LONG.toMillis())
-                .findFirst().orElseThrow().getStringAttribute("timerId");
-        assertThat(Events.single(history, TimerCanceled).getStringAttribute("timerId")).isEqualTo(longTimer);
-        assertThat(Events.single(history, TimerFired).getStringAttribute("timerId")).isNotEqualTo(longTimer);
+        String longTimer = Events.ofType(history, TimerStartedAttributes.class).stream()
+                .filter(timer -> timer.duration().equals(LONG))
+                .findFirst().orElseThrow().timerId();
+        assertThat(Events.single(history, TimerCanceledAttributes.class).timerId()).isEqualTo(longTimer);
+        assertThat(Events.single(history, TimerFiredAttributes.class).timerId()).isNotEqualTo(longTimer);
     }
 
     @Test
@@ -215,8 +221,8 @@ class CancellationTest {
         assertThat(Events.types(history)).containsExactly(WorkflowExecutionStarted, TimerStarted,
                 ActivityTaskScheduled, TimerFired, ActivityTaskCancelRequested, TimerStarted, ActivityTaskCanceled,
                 TimerFired, WorkflowExecutionCompleted);
-        assertThat(Events.single(history, ActivityTaskCanceled).getStringAttribute("activityId"))
-                .isEqualTo(Events.single(history, ActivityTaskScheduled).getStringAttribute("activityId"));
+        assertThat(Events.single(history, ActivityTaskCanceledAttributes.class).activityId())
+                .isEqualTo(Events.single(history, ActivityTaskScheduledAttributes.class).activityId());
     }
 
     @Test
@@ -253,6 +259,7 @@ class CancellationTest {
         History history = env.history("cancel-6");
         assertThat(Events.types(history)).containsExactly(WorkflowExecutionStarted, TimerStarted,
                 WorkflowExecutionTerminated);
-        assertThat(history.getLastEvent().getStringAttribute("reason")).isEqualTo("operator gave up");
+        assertThat(history.getLastEvent().getAttributes(WorkflowExecutionTerminatedAttributes.class).reason())
+                .isEqualTo("operator gave up");
     }
 }

@@ -21,8 +21,14 @@ import dev.hourglass.client.WorkflowStub;
 import dev.hourglass.failure.CanceledFailure;
 import dev.hourglass.failure.ApplicationFailure;
 import dev.hourglass.failure.ChildWorkflowFailure;
+import dev.hourglass.history.ChildWorkflowExecutionCompletedAttributes;
+import dev.hourglass.history.ChildWorkflowExecutionFailedAttributes;
+import dev.hourglass.history.ChildWorkflowExecutionStartedAttributes;
 import dev.hourglass.history.History;
-import dev.hourglass.history.HistoryEvent;
+import dev.hourglass.history.Payload;
+import dev.hourglass.history.StartChildWorkflowExecutionInitiatedAttributes;
+import dev.hourglass.history.WorkflowExecutionStartedAttributes;
+import dev.hourglass.internal.history.JsonPayload;
 import dev.hourglass.internal.replay.Replayer;
 import dev.hourglass.workflow.ChildWorkflowOptions;
 import dev.hourglass.workflow.Promise;
@@ -112,16 +118,17 @@ class ChildWorkflowTest {
         assertThat(Events.types(parent)).containsExactly(WorkflowExecutionStarted,
                 StartChildWorkflowExecutionInitiated, ChildWorkflowExecutionStarted, ChildWorkflowExecutionCompleted,
                 WorkflowExecutionCompleted);
-        HistoryEvent initiated = Events.single(parent, StartChildWorkflowExecutionInitiated);
-        assertThat(initiated.getStringAttribute("workflowType")).isEqualTo("Packing");
-        assertThat(initiated.getStringAttribute("workflowId")).isEqualTo("shipment-2-packing");
-        assertThat(initiated.getAttribute("input").get(0).asText()).isEqualTo("vase");
-        HistoryEvent started = Events.single(parent, ChildWorkflowExecutionStarted);
-        assertThat(started.getStringAttribute("workflowId")).isEqualTo("shipment-2-packing");
-        assertThat(started.getStringAttribute("runId"))
-                .isEqualTo(env.history("shipment-2-packing").getRunId());
-        assertThat(Events.single(parent, ChildWorkflowExecutionCompleted).getAttribute("result").asText())
-                .isEqualTo("packed vase for shipment-2");
+        StartChildWorkflowExecutionInitiatedAttributes initiated =
+                Events.single(parent, StartChildWorkflowExecutionInitiatedAttributes.class);
+        assertThat(initiated.workflowType()).isEqualTo("Packing");
+        assertThat(initiated.workflowId()).isEqualTo("shipment-2-packing");
+        assertThat(JsonPayload.node(initiated.input()).get(0).asText()).isEqualTo("vase");
+        ChildWorkflowExecutionStartedAttributes started =
+                Events.single(parent, ChildWorkflowExecutionStartedAttributes.class);
+        assertThat(started.workflowId()).isEqualTo("shipment-2-packing");
+        assertThat(started.runId()).isEqualTo(env.history("shipment-2-packing").getRunId());
+        assertThat(Events.single(parent, ChildWorkflowExecutionCompletedAttributes.class).result())
+                .isEqualTo(Payload.of("packed vase for shipment-2"));
     }
 
     @Test
@@ -132,9 +139,10 @@ class ChildWorkflowTest {
         History child = env.history("shipment-3-packing");
         assertThat(child.getWorkflowType()).isEqualTo("Packing");
         assertThat(child.getRunId()).isNotEqualTo(parent.getRunId());
-        HistoryEvent childStarted = child.getEvents().get(0);
-        assertThat(childStarted.getStringAttribute("parentWorkflowId")).isEqualTo("shipment-3");
-        assertThat(childStarted.getStringAttribute("parentRunId")).isEqualTo(parent.getRunId());
+        WorkflowExecutionStartedAttributes childStarted =
+                child.getEvents().get(0).getAttributes(WorkflowExecutionStartedAttributes.class);
+        assertThat(childStarted.parentWorkflowId()).isEqualTo("shipment-3");
+        assertThat(childStarted.parentRunId()).isEqualTo(parent.getRunId());
         assertThat(child.getLastEvent().getEventType()).isEqualTo(WorkflowExecutionCompleted);
         assertThat(Replayer.replay(child, true, PackingImpl.class)).isEmpty();
         assertThat(env.producedHistories()).extracting(History::getWorkflowId)
@@ -147,8 +155,9 @@ class ChildWorkflowTest {
 
         assertThat(result).isEqualTo("caught Packing shipment-4-packing: PackingFailed cannot pack broken vase");
         History parent = env.history("shipment-4");
-        HistoryEvent failed = Events.single(parent, ChildWorkflowExecutionFailed);
-        assertThat(failed.getAttribute("failure").get("type").asText()).isEqualTo("PackingFailed");
+        ChildWorkflowExecutionFailedAttributes failed =
+                Events.single(parent, ChildWorkflowExecutionFailedAttributes.class);
+        assertThat(JsonPayload.node(failed.failure()).get("type").asText()).isEqualTo("PackingFailed");
         assertThat(parent.getLastEvent().getEventType()).isEqualTo(WorkflowExecutionCompleted);
         assertThat(env.history("shipment-4-packing").getLastEvent().getEventType())
                 .isEqualTo(WorkflowExecutionFailed);
@@ -175,8 +184,8 @@ class ChildWorkflowTest {
         History parent = env.history("shipment-6");
         assertThat(Events.lastIndexOf(parent, StartChildWorkflowExecutionInitiated))
                 .isLessThan(Events.firstIndexOf(parent, ChildWorkflowExecutionCompleted));
-        assertThat(Events.ofType(parent, ChildWorkflowExecutionStarted))
-                .extracting(e -> e.getStringAttribute("workflowId")).doesNotHaveDuplicates().hasSize(2);
+        assertThat(Events.ofType(parent, ChildWorkflowExecutionStartedAttributes.class))
+                .extracting(ChildWorkflowExecutionStartedAttributes::workflowId).doesNotHaveDuplicates().hasSize(2);
         assertThat(env.producedHistories()).hasSize(3);
     }
 

@@ -10,7 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hourglass.client.WorkflowClient;
 import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.history.History;
-import dev.hourglass.history.HistoryEvent;
+import dev.hourglass.history.WorkflowExecutionContinuedAsNewAttributes;
+import dev.hourglass.history.WorkflowExecutionStartedAttributes;
+import dev.hourglass.internal.history.JsonPayload;
 import dev.hourglass.workflow.Workflow;
 import dev.hourglass.workflow.WorkflowInfo;
 import dev.hourglass.workflow.WorkflowInterface;
@@ -87,14 +89,17 @@ class ContinueAsNewTest {
             History next = runs.get(i + 1);
             assertThat(Events.types(run)).containsExactly(WorkflowExecutionStarted, TimerStarted, TimerFired,
                     WorkflowExecutionContinuedAsNew);
-            HistoryEvent continued = run.getLastEvent();
-            assertThat(continued.getStringAttribute("newRunId")).isEqualTo(next.getRunId());
-            assertThat(continued.getAttribute("input").get(0).asInt()).isEqualTo(i + 1);
-            HistoryEvent nextStarted = next.getEvents().get(0);
-            assertThat(nextStarted.getStringAttribute("continuedFromRunId")).isEqualTo(run.getRunId());
-            assertThat(nextStarted.getAttribute("input")).isEqualTo(continued.getAttribute("input"));
+            WorkflowExecutionContinuedAsNewAttributes continued =
+                    run.getLastEvent().getAttributes(WorkflowExecutionContinuedAsNewAttributes.class);
+            assertThat(continued.newRunId()).isEqualTo(next.getRunId());
+            assertThat(JsonPayload.node(continued.input()).get(0).asInt()).isEqualTo(i + 1);
+            WorkflowExecutionStartedAttributes nextStarted =
+                    next.getEvents().get(0).getAttributes(WorkflowExecutionStartedAttributes.class);
+            assertThat(nextStarted.continuedFromRunId()).isEqualTo(run.getRunId());
+            assertThat(nextStarted.input()).isEqualTo(continued.input());
         }
-        assertThat(runs.get(0).getEvents().get(0).getStringAttribute("continuedFromRunId")).isNull();
+        assertThat(runs.get(0).getEvents().get(0).getAttributes(WorkflowExecutionStartedAttributes.class)
+                .continuedFromRunId()).isNull();
         assertThat(runs.get(3).getLastEvent().getEventType()).isEqualTo(WorkflowExecutionCompleted);
     }
 

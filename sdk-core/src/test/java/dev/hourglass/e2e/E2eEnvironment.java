@@ -5,15 +5,16 @@ import static org.assertj.core.api.Assertions.fail;
 import dev.hourglass.client.WorkflowClient;
 import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.client.WorkflowOptions;
-import dev.hourglass.history.EventType;
+import dev.hourglass.history.ChildWorkflowExecutionStartedAttributes;
 import dev.hourglass.history.History;
 import dev.hourglass.history.HistoryEvent;
+import dev.hourglass.history.WorkflowExecutionContinuedAsNewAttributes;
 import dev.hourglass.internal.replay.Replayer;
 import dev.hourglass.internal.service.InMemoryWorkflowService;
 import dev.hourglass.internal.service.RealTimeScheduler;
 import dev.hourglass.service.ServiceOptions;
-import dev.hourglass.service.StartWorkflowRequest;
-import dev.hourglass.service.WorkflowService;
+import dev.hourglass.internal.spi.StartWorkflowRequest;
+import dev.hourglass.internal.spi.WorkflowServiceSpi;
 import dev.hourglass.worker.Worker;
 import dev.hourglass.worker.WorkerFactory;
 import dev.hourglass.worker.WorkerFactoryOptions;
@@ -118,9 +119,9 @@ public final class E2eEnvironment implements BeforeEachCallback, AfterEachCallba
     }
 
     /** A client of the service that remembers every execution started through it. */
-    private WorkflowService recording(WorkflowService target) {
-        return (WorkflowService) Proxy.newProxyInstance(WorkflowService.class.getClassLoader(),
-                new Class<?>[] {WorkflowService.class}, (proxy, method, args) -> {
+    private WorkflowServiceSpi recording(WorkflowServiceSpi target) {
+        return (WorkflowServiceSpi) Proxy.newProxyInstance(WorkflowServiceSpi.class.getClassLoader(),
+                new Class<?>[] {WorkflowServiceSpi.class}, (proxy, method, args) -> {
                     try {
                         Object result = method.invoke(target, args);
                         if (method.getName().equals("startWorkflow") && args.length == 1
@@ -170,12 +171,10 @@ public final class E2eEnvironment implements BeforeEachCallback, AfterEachCallba
             History history = service.getHistory(execution.getWorkflowId(), execution.getRunId());
             found.put(history.getRunId(), history);
             for (HistoryEvent event : history.getEvents()) {
-                if (event.getEventType() == EventType.ChildWorkflowExecutionStarted) {
-                    pending.add(new WorkflowExecution(event.getStringAttribute("workflowId"),
-                            event.getStringAttribute("runId")));
-                } else if (event.getEventType() == EventType.WorkflowExecutionContinuedAsNew) {
-                    pending.add(new WorkflowExecution(history.getWorkflowId(),
-                            event.getStringAttribute("newRunId")));
+                if (event.getAttributes() instanceof ChildWorkflowExecutionStartedAttributes child) {
+                    pending.add(new WorkflowExecution(child.workflowId(), child.runId()));
+                } else if (event.getAttributes() instanceof WorkflowExecutionContinuedAsNewAttributes continued) {
+                    pending.add(new WorkflowExecution(history.getWorkflowId(), continued.newRunId()));
                 }
             }
         }

@@ -2,6 +2,8 @@ package dev.hourglass.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hourglass.history.ActivityTaskScheduledAttributes;
+import dev.hourglass.history.EventAttributes;
 import dev.hourglass.history.EventType;
 import dev.hourglass.history.History;
 import dev.hourglass.history.HistoryEvent;
@@ -41,6 +43,24 @@ final class Events {
         return events.get(0);
     }
 
+    /** The attributes of every event of one attribute type, in order. */
+    static <A extends EventAttributes> List<A> ofType(History history, Class<A> type) {
+        List<A> attributes = new ArrayList<>();
+        for (HistoryEvent event : history.getEvents()) {
+            if (type.isInstance(event.getAttributes())) {
+                attributes.add(type.cast(event.getAttributes()));
+            }
+        }
+        return attributes;
+    }
+
+    /** The attributes of the only event of one attribute type; fails if there is none or more than one. */
+    static <A extends EventAttributes> A single(History history, Class<A> type) {
+        List<A> attributes = ofType(history, type);
+        assertThat(attributes).as("%s of %s: %s", type.getSimpleName(), history, types(history)).hasSize(1);
+        return attributes.get(0);
+    }
+
     /** The index (0-based) of the first event of a type, or -1. */
     static int firstIndexOf(History history, EventType type) {
         List<HistoryEvent> events = history.getEvents();
@@ -66,8 +86,8 @@ final class Events {
     /** The activity types of the ActivityTaskScheduled events, in order. */
     static List<String> scheduledActivities(History history) {
         List<String> names = new ArrayList<>();
-        for (HistoryEvent event : ofType(history, EventType.ActivityTaskScheduled)) {
-            names.add(event.getStringAttribute("activityType"));
+        for (ActivityTaskScheduledAttributes scheduled : ofType(history, ActivityTaskScheduledAttributes.class)) {
+            names.add(scheduled.activityType());
         }
         return names;
     }

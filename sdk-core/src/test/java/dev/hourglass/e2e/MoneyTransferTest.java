@@ -15,8 +15,16 @@ import dev.hourglass.activity.ActivityOptions;
 import dev.hourglass.client.WorkflowClient;
 import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.client.WorkflowStub;
+import dev.hourglass.history.ActivityTaskCompletedAttributes;
+import dev.hourglass.history.ActivityTaskScheduledAttributes;
+import dev.hourglass.history.ActivityTaskStartedAttributes;
 import dev.hourglass.history.History;
 import dev.hourglass.history.HistoryEvent;
+import dev.hourglass.history.TimerFiredAttributes;
+import dev.hourglass.history.TimerStartedAttributes;
+import dev.hourglass.history.WorkflowExecutionCompletedAttributes;
+import dev.hourglass.history.WorkflowExecutionStartedAttributes;
+import dev.hourglass.internal.history.JsonPayload;
 import dev.hourglass.workflow.Workflow;
 import dev.hourglass.workflow.WorkflowInterface;
 import dev.hourglass.workflow.WorkflowMethod;
@@ -207,18 +215,25 @@ class MoneyTransferTest {
         List<HistoryEvent> events = history.getEvents();
         assertThat(events).extracting(HistoryEvent::getEventId).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L,
                 9L, 10L);
-        assertThat(events.get(0).getStringAttribute("workflowType")).isEqualTo("MoneyTransfer");
-        assertThat(events.get(0).getStringAttribute("taskQueue")).isEqualTo(env.taskQueue());
-        assertThat(events.get(0).getAttribute("input").get(0).get("from").asText()).isEqualTo("alice");
-        assertThat(events.get(1).getStringAttribute("activityType")).isEqualTo("withdraw");
-        assertThat(events.get(1).getStringAttribute("activityId")).isEqualTo("1");
-        assertThat(events.get(2).getLongAttribute("attempt", -1)).isEqualTo(1);
-        assertThat(events.get(3).getAttribute("result").get("kind").asText()).isEqualTo("withdrawal");
-        assertThat(events.get(4).getLongAttribute("durationMillis", -1)).isEqualTo(50);
-        assertThat(events.get(5).getStringAttribute("timerId")).isEqualTo(events.get(4).getStringAttribute("timerId"));
-        assertThat(events.get(6).getStringAttribute("activityType")).isEqualTo("deposit");
-        assertThat(events.get(6).getStringAttribute("activityId")).isEqualTo("2");
-        assertThat(events.get(9).getAttribute("result").get("memo").asText()).isEqualTo("rent");
+        WorkflowExecutionStartedAttributes started =
+                events.get(0).getAttributes(WorkflowExecutionStartedAttributes.class);
+        assertThat(started.workflowType()).isEqualTo("MoneyTransfer");
+        assertThat(started.taskQueue()).isEqualTo(env.taskQueue());
+        assertThat(JsonPayload.node(started.input()).get(0).get("from").asText()).isEqualTo("alice");
+        ActivityTaskScheduledAttributes withdraw = events.get(1).getAttributes(ActivityTaskScheduledAttributes.class);
+        assertThat(withdraw.activityType()).isEqualTo("withdraw");
+        assertThat(withdraw.activityId()).isEqualTo("1");
+        assertThat(events.get(2).getAttributes(ActivityTaskStartedAttributes.class).attempt()).isEqualTo(1);
+        assertThat(JsonPayload.node(events.get(3).getAttributes(ActivityTaskCompletedAttributes.class).result())
+                .get("kind").asText()).isEqualTo("withdrawal");
+        TimerStartedAttributes timer = events.get(4).getAttributes(TimerStartedAttributes.class);
+        assertThat(timer.duration()).isEqualTo(Duration.ofMillis(50));
+        assertThat(events.get(5).getAttributes(TimerFiredAttributes.class).timerId()).isEqualTo(timer.timerId());
+        ActivityTaskScheduledAttributes deposit = events.get(6).getAttributes(ActivityTaskScheduledAttributes.class);
+        assertThat(deposit.activityType()).isEqualTo("deposit");
+        assertThat(deposit.activityId()).isEqualTo("2");
+        assertThat(JsonPayload.node(events.get(9).getAttributes(WorkflowExecutionCompletedAttributes.class).result())
+                .get("memo").asText()).isEqualTo("rent");
     }
 
     @Test
@@ -270,7 +285,8 @@ class MoneyTransferTest {
         assertThat(byAccount.get("bob")).containsExactly(receipts.get(1));
         assertThat(byAccount.get("nobody")).isNull();
         assertThat(accounts.received).containsExactly(receipts, "<null>");
-        JsonNode input = Events.single(env.history("audit-1"), ActivityTaskScheduled).getAttribute("input");
+        JsonNode input = JsonPayload.node(
+                Events.single(env.history("audit-1"), ActivityTaskScheduledAttributes.class).input());
         assertThat(input.get(1).isNull()).isTrue();
         assertThat(input.get(0).get(2).get("kind").asText()).isEqualTo("fee");
     }
@@ -281,7 +297,7 @@ class MoneyTransferTest {
                 .transfer(new TransferRequest("carol", "dave", 1, null));
 
         assertThat(summary.getMemo()).isNull();
-        assertThat(Events.single(env.history("transfer-5"), WorkflowExecutionCompleted).getAttribute("result")
-                .get("memo").isNull()).isTrue();
+        assertThat(JsonPayload.node(Events.single(env.history("transfer-5"), WorkflowExecutionCompletedAttributes.class)
+                .result()).get("memo").isNull()).isTrue();
     }
 }

@@ -17,6 +17,8 @@ import dev.hourglass.failure.ApplicationFailure;
 import dev.hourglass.history.EventType;
 import dev.hourglass.history.History;
 import dev.hourglass.history.HistoryEvent;
+import dev.hourglass.history.WorkflowExecutionFailedAttributes;
+import dev.hourglass.internal.history.JsonPayload;
 import dev.hourglass.workflow.Saga;
 import dev.hourglass.workflow.Workflow;
 import dev.hourglass.workflow.WorkflowInterface;
@@ -194,8 +196,8 @@ class SagaTest {
         assertThat(Events.ofType(history, ActivityTaskFailed)).hasSize(1);
         assertThat(Events.ofType(history, ActivityTaskCompleted)).hasSize(6);
         assertThat(history.getLastEvent().getEventType()).isEqualTo(WorkflowExecutionFailed);
-        assertThat(history.getLastEvent().getAttribute("failure").get("cause").get("type").asText())
-                .isEqualTo("ShipFailed");
+        assertThat(JsonPayload.node(history.getLastEvent().getAttributes(WorkflowExecutionFailedAttributes.class)
+                .failure()).get("cause").get("type").asText()).isEqualTo("ShipFailed");
     }
 
     @Test

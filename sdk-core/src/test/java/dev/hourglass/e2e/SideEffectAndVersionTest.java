@@ -8,7 +8,8 @@ import static dev.hourglass.history.EventType.WorkflowExecutionStarted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hourglass.history.History;
-import dev.hourglass.history.HistoryEvent;
+import dev.hourglass.history.MarkerRecordedAttributes;
+import dev.hourglass.internal.history.JsonPayload;
 import dev.hourglass.internal.replay.Replayer;
 import dev.hourglass.worker.WorkerFactoryOptions;
 import dev.hourglass.workflow.Workflow;
@@ -145,10 +146,10 @@ class SideEffectAndVersionTest {
         History history = env.history("ticket-1");
         assertThat(Events.types(history)).containsExactly(WorkflowExecutionStarted, MarkerRecorded, TimerStarted,
                 TimerFired, WorkflowExecutionCompleted);
-        HistoryEvent marker = Events.single(history, MarkerRecorded);
-        assertThat(marker.getStringAttribute("markerName")).isEqualTo("SideEffect");
-        assertThat(marker.getStringAttribute("markerId")).isEqualTo("1");
-        assertThat(marker.getAttribute("details").asText()).isEqualTo(ticket);
+        MarkerRecordedAttributes marker = Events.single(history, MarkerRecordedAttributes.class);
+        assertThat(marker.markerName()).isEqualTo("SideEffect");
+        assertThat(marker.markerId()).isEqualTo("1");
+        assertThat(marker.details().decode(String.class)).isEqualTo(ticket);
     }
 
     @Test
@@ -165,10 +166,10 @@ class SideEffectAndVersionTest {
         List<Integer> versions = env.newWorkflowStub(Screening.class, "screen-1").screen("zoe");
 
         assertThat(versions).containsExactly(2, 2);
-        HistoryEvent marker = Events.single(env.history("screen-1"), MarkerRecorded);
-        assertThat(marker.getStringAttribute("markerName")).isEqualTo("Version");
-        assertThat(marker.getStringAttribute("markerId")).isEqualTo("add-fraud-check");
-        assertThat(marker.getAttribute("details").get("version").asInt()).isEqualTo(2);
+        MarkerRecordedAttributes marker = Events.single(env.history("screen-1"), MarkerRecordedAttributes.class);
+        assertThat(marker.markerName()).isEqualTo("Version");
+        assertThat(marker.markerId()).isEqualTo("add-fraud-check");
+        assertThat(JsonPayload.node(marker.details()).get("version").asInt()).isEqualTo(2);
     }
 
     @Test

@@ -11,7 +11,8 @@ import dev.hourglass.client.WorkflowNotFoundException;
 import dev.hourglass.client.WorkflowQueryException;
 import dev.hourglass.client.WorkflowStub;
 import dev.hourglass.history.History;
-import dev.hourglass.history.HistoryEvent;
+import dev.hourglass.history.WorkflowExecutionSignaledAttributes;
+import dev.hourglass.internal.history.JsonPayload;
 import dev.hourglass.workflow.QueryMethod;
 import dev.hourglass.workflow.SignalMethod;
 import dev.hourglass.workflow.Workflow;
@@ -110,9 +111,10 @@ class SignalAndQueryTest {
 
         assertThat(result("approval-1", env)).isEqualTo("laptop approved by bob after comments []");
         History history = env.history("approval-1");
-        HistoryEvent signaled = Events.single(history, WorkflowExecutionSignaled);
-        assertThat(signaled.getStringAttribute("signalName")).isEqualTo("approve");
-        assertThat(signaled.getAttribute("input").get(0).asText()).isEqualTo("bob");
+        WorkflowExecutionSignaledAttributes signaled =
+                Events.single(history, WorkflowExecutionSignaledAttributes.class);
+        assertThat(signaled.signalName()).isEqualTo("approve");
+        assertThat(JsonPayload.node(signaled.input()).get(0).asText()).isEqualTo("bob");
         assertThat(Events.types(history)).containsExactly(WorkflowExecutionStarted, WorkflowExecutionSignaled,
                 WorkflowExecutionCompleted);
     }
@@ -146,8 +148,8 @@ class SignalAndQueryTest {
 
         assertThat(result("approval-4", env))
                 .isEqualTo("laptop approved by erin after comments [first, second, third]");
-        assertThat(Events.ofType(env.history("approval-4"), WorkflowExecutionSignaled))
-                .extracting(e -> e.getStringAttribute("signalName") + ":" + e.getAttribute("input").get(0).asText())
+        assertThat(Events.ofType(env.history("approval-4"), WorkflowExecutionSignaledAttributes.class))
+                .extracting(signal -> signal.signalName() + ":" + JsonPayload.node(signal.input()).get(0).asText())
                 .containsExactly("comment:first", "comment:second", "comment:third", "approve:erin");
     }
 
@@ -232,8 +234,8 @@ class SignalAndQueryTest {
         untyped.signal("approve", "kate");
 
         assertThat(untyped.getResult(String.class)).isEqualTo("laptop approved by kate after comments []");
-        assertThat(Events.ofType(env.history("approval-10"), WorkflowExecutionSignaled))
-                .extracting(e -> e.getStringAttribute("signalName")).containsExactly("reject", "approve");
+        assertThat(Events.ofType(env.history("approval-10"), WorkflowExecutionSignaledAttributes.class))
+                .extracting(WorkflowExecutionSignaledAttributes::signalName).containsExactly("reject", "approve");
     }
 
     @Test

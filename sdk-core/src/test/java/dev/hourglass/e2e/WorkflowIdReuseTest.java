@@ -15,6 +15,7 @@ import dev.hourglass.failure.ApplicationFailure;
 import dev.hourglass.failure.TimeoutFailure;
 import dev.hourglass.failure.TimeoutType;
 import dev.hourglass.history.History;
+import dev.hourglass.history.WorkflowExecutionStartedAttributes;
 import dev.hourglass.workflow.SignalMethod;
 import dev.hourglass.workflow.Workflow;
 import dev.hourglass.workflow.WorkflowInterface;
@@ -177,7 +178,8 @@ class WorkflowIdReuseTest {
         History history = env.history("job-8");
         assertThat(Events.types(history)).containsExactly(WorkflowExecutionStarted, TimerStarted,
                 WorkflowExecutionTimedOut);
-        assertThat(history.getEvents().get(0).getLongAttribute("workflowExecutionTimeoutMillis", -1)).isEqualTo(100);
+        assertThat(history.getEvents().get(0).getAttributes(WorkflowExecutionStartedAttributes.class)
+                .workflowExecutionTimeout()).isEqualTo(Duration.ofMillis(100));
         assertThat(Duration.between(history.getEvents().get(0).getEventTime(), history.getLastEvent().getEventTime()))
                 .isGreaterThanOrEqualTo(Duration.ofMillis(100));
     }

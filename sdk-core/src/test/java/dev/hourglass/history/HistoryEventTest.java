@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hourglass.internal.history.JsonPayload;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -13,138 +14,191 @@ class HistoryEventTest {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Instant TIME = Instant.parse("2024-05-01T12:00:00Z");
 
-    @Test
-    void nullAttributesBecomeAnEmptyObject() {
-        HistoryEvent event = new HistoryEvent(1, TIME, EventType.WorkflowExecutionCanceled, null);
-
-        assertThat(event.getAttributes()).isEqualTo(NODES.objectNode());
-    }
+    // --- construction and access ---------------------------------------------------------------------
 
     @Test
-    void rejectsNullTimeAndTypeNamingTheArgument() {
-        assertThatThrownBy(() -> new HistoryEvent(1, null, EventType.TimerFired, null))
+    void rejectsNullTimeAndAttributesNamingTheArgument() {
+        assertThatThrownBy(() -> new HistoryEvent(1, null, new TimerFiredAttributes("1")))
                 .isInstanceOf(NullPointerException.class)
                 .hasMessage("eventTime");
-        assertThatThrownBy(() -> new HistoryEvent(1, TIME, null, null))
+        assertThatThrownBy(() -> new HistoryEvent(1, TIME, null))
                 .isInstanceOf(NullPointerException.class)
-                .hasMessage("eventType");
+                .hasMessage("attributes");
     }
 
     @Test
-    void getAttributesReturnsACopyThatDoesNotChangeTheEvent() {
-        HistoryEvent event = timerStarted("1", 5000);
-
-        ObjectNode copy = event.getAttributes();
-        copy.put("timerId", "changed");
-        copy.putObject("extra");
-
-        assertThat(event.getStringAttribute("timerId")).isEqualTo("1");
-        assertThat(event.getAttribute("extra")).isNull();
+    void eventTypeIsTheTypeOfItsAttributes() {
+        assertThat(timerStarted("1", Duration.ofSeconds(5)).getEventType()).isEqualTo(EventType.TimerStarted);
+        assertThat(new HistoryEvent(9, TIME, new WorkflowExecutionCanceledAttributes()).getEventType())
+                .isEqualTo(EventType.WorkflowExecutionCanceled);
     }
 
     @Test
-    void getAttributeReturnsNullForAnAbsentAttribute() {
-        assertThat(timerStarted("1", 5000).getAttribute("absent")).isNull();
+    void getAttributesReturnsTheTypedRecord() {
+        HistoryEvent event = timerStarted("1", Duration.ofSeconds(5));
+
+        assertThat(event.getAttributes()).isInstanceOfSatisfying(TimerStartedAttributes.class, timer -> {
+            assertThat(timer.timerId()).isEqualTo("1");
+            assertThat(timer.duration()).isEqualTo(Duration.ofSeconds(5));
+        });
     }
 
     @Test
-    void getAttributeReturnsAJsonNullNodeForANullAttribute() {
-        HistoryEvent event =
-                new HistoryEvent(2, TIME, EventType.ActivityTaskCompleted, NODES.objectNode().putNull("result"));
+    void getAttributesOfItsOwnRecordTypeReturnsThem() {
+        TimerStartedAttributes timer =
+                timerStarted("1", Duration.ofSeconds(5)).getAttributes(TimerStartedAttributes.class);
 
-        assertThat(event.getAttribute("result").isNull()).isTrue();
+        assertThat(timer).isEqualTo(new TimerStartedAttributes("1", Duration.ofSeconds(5)));
     }
 
     @Test
-    void getStringAttributeReturnsNullForAbsentOrJsonNull() {
-        HistoryEvent event =
-                new HistoryEvent(2, TIME, EventType.WorkflowExecutionTerminated, NODES.objectNode().putNull("reason"));
+    void getAttributesOfAnotherRecordTypeFailsNamingTheEventAndBothTypes() {
+        HistoryEvent event = timerStarted("1", Duration.ofSeconds(5));
 
-        assertThat(event.getStringAttribute("reason")).isNull();
-        assertThat(event.getStringAttribute("absent")).isNull();
-    }
-
-    @Test
-    void getStringAttributeRejectsANonString() {
-        assertThatThrownBy(() -> timerStarted("1", 5000).getStringAttribute("durationMillis"))
+        assertThatThrownBy(() -> event.getAttributes(TimerFiredAttributes.class))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("attribute 'durationMillis' of event 3 (TimerStarted) is 5000 (a number); expected a string");
+                .hasMessage("event 3 is TimerStarted, whose attributes are TimerStartedAttributes, "
+                        + "not TimerFiredAttributes");
     }
 
     @Test
-    void getLongAttributeReadsIntegersOfAnySize() {
-        HistoryEvent event =
-                new HistoryEvent(
-                        2,
-                        TIME,
-                        EventType.TimerStarted,
-                        NODES.objectNode().put("small", 7).put("large", 259_200_000_000L).put("whole", 3.0));
-
-        assertThat(event.getLongAttribute("small", -1)).isEqualTo(7);
-        assertThat(event.getLongAttribute("large", -1)).isEqualTo(259_200_000_000L);
-        assertThat(event.getLongAttribute("whole", -1)).isEqualTo(3);
+    void anEventWithoutUnknownAttributesHasNone() {
+        assertThat(timerStarted("1", Duration.ofSeconds(5)).getUnknownAttributes()).isNull();
     }
 
     @Test
-    void getLongAttributeReturnsTheDefaultForAbsentOrJsonNull() {
-        HistoryEvent event = new HistoryEvent(2, TIME, EventType.TimerStarted, NODES.objectNode().putNull("n"));
+    void anEmptyObjectOfUnknownAttributesCountsAsNone() {
+        HistoryEvent event = new HistoryEvent(6, TIME, new TimerFiredAttributes("1"), Payload.fromJson("{}"));
 
-        assertThat(event.getLongAttribute("n", 42)).isEqualTo(42);
-        assertThat(event.getLongAttribute("absent", 43)).isEqualTo(43);
+        assertThat(event.getUnknownAttributes()).isNull();
+        assertThat(event).isEqualTo(new HistoryEvent(6, TIME, new TimerFiredAttributes("1")));
     }
 
     @Test
-    void getLongAttributeRejectsAFraction() {
-        HistoryEvent event = new HistoryEvent(2, TIME, EventType.TimerStarted, NODES.objectNode().put("n", 1.5));
+    void unknownAttributesAreKeptBesideTheKnownOnes() {
+        HistoryEvent event = new HistoryEvent(6, TIME, new TimerFiredAttributes("1"),
+                Payload.fromJson("{\"summary\":\"hold funds\"}"));
 
-        assertThatThrownBy(() -> event.getLongAttribute("n", 0))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("attribute 'n' of event 2 (TimerStarted) is 1.5 (a number)");
+        assertThat(event.getAttributes()).isEqualTo(new TimerFiredAttributes("1"));
+        assertThat(event.getUnknownAttributes().toJson()).isEqualTo("{\"summary\":\"hold funds\"}");
     }
 
-    @Test
-    void toStringIsIdTypeAndCompactAttributesOnOneLine() {
-        assertThat(timerStarted("1", 259_200_000))
-                .hasToString("3 TimerStarted {\"timerId\":\"1\",\"durationMillis\":259200000}");
-    }
+    // --- equality ------------------------------------------------------------------------------------
 
     @Test
     void eventsWithEqualFieldsAreEqual() {
-        assertThat(timerStarted("1", 5000)).isEqualTo(timerStarted("1", 5000)).hasSameHashCodeAs(timerStarted("1", 5000));
+        assertThat(timerStarted("1", Duration.ofSeconds(5)))
+                .isEqualTo(timerStarted("1", Duration.ofSeconds(5)))
+                .hasSameHashCodeAs(timerStarted("1", Duration.ofSeconds(5)));
     }
 
     @Test
     void eventsDifferingInAnyFieldAreNotEqual() {
-        HistoryEvent event = timerStarted("1", 5000);
-        ObjectNode attributes = event.getAttributes();
+        TimerStartedAttributes attributes = new TimerStartedAttributes("1", Duration.ofSeconds(5));
+        HistoryEvent event = new HistoryEvent(3, TIME, attributes);
 
         assertThat(event)
-                .isNotEqualTo(new HistoryEvent(4, TIME, EventType.TimerStarted, attributes))
-                .isNotEqualTo(new HistoryEvent(3, TIME.plusMillis(1), EventType.TimerStarted, attributes))
-                .isNotEqualTo(new HistoryEvent(3, TIME, EventType.TimerCanceled, attributes))
-                .isNotEqualTo(timerStarted("1", 5001));
+                .isNotEqualTo(new HistoryEvent(4, TIME, attributes))
+                .isNotEqualTo(new HistoryEvent(3, TIME.plusMillis(1), attributes))
+                .isNotEqualTo(new HistoryEvent(3, TIME, new TimerCanceledAttributes("1")))
+                .isNotEqualTo(timerStarted("1", Duration.ofMillis(5001)))
+                .isNotEqualTo(new HistoryEvent(3, TIME, attributes, Payload.fromJson("{\"summary\":\"hold\"}")));
     }
 
     @Test
-    void attributeNumbersCompareByValueNotByJavaType() {
-        HistoryEvent asInt = new HistoryEvent(3, TIME, EventType.TimerStarted, NODES.objectNode().put("n", 5));
-        HistoryEvent asLong = new HistoryEvent(3, TIME, EventType.TimerStarted, NODES.objectNode().put("n", 5L));
+    void payloadNumbersCompareByValueNotByJavaType() {
+        HistoryEvent asInt = completed(JsonPayload.of(NODES.numberNode(5)));
+        HistoryEvent asLong = completed(JsonPayload.of(NODES.numberNode(5L)));
 
         assertThat(asInt).isEqualTo(asLong).hasSameHashCodeAs(asLong);
     }
 
     @Test
-    void attributeOrderDoesNotAffectEquality() {
-        ObjectNode timerFirst = NODES.objectNode().put("timerId", "1").put("durationMillis", 5);
-        ObjectNode durationFirst = NODES.objectNode().put("durationMillis", 5).put("timerId", "1");
-        HistoryEvent one = new HistoryEvent(3, TIME, EventType.TimerStarted, timerFirst);
-        HistoryEvent other = new HistoryEvent(3, TIME, EventType.TimerStarted, durationFirst);
+    void payloadFieldOrderDoesNotAffectEquality() {
+        HistoryEvent kindFirst = completed(Payload.fromJson("{\"kind\":\"withdrawal\",\"cents\":100}"));
+        HistoryEvent centsFirst = completed(Payload.fromJson("{\"cents\":100,\"kind\":\"withdrawal\"}"));
+
+        assertThat(kindFirst).isEqualTo(centsFirst).hasSameHashCodeAs(centsFirst);
+    }
+
+    @Test
+    void unknownAttributesCompareAsJsonValues() {
+        HistoryEvent one = new HistoryEvent(6, TIME, new TimerFiredAttributes("1"),
+                Payload.fromJson("{\"summary\":\"hold\",\"owner\":\"treasury\"}"));
+        HistoryEvent other = new HistoryEvent(6, TIME, new TimerFiredAttributes("1"),
+                Payload.fromJson("{\"owner\":\"treasury\",\"summary\":\"hold\"}"));
 
         assertThat(one).isEqualTo(other).hasSameHashCodeAs(other);
     }
 
-    private static HistoryEvent timerStarted(String timerId, long durationMillis) {
-        ObjectNode attributes = NODES.objectNode().put("timerId", timerId).put("durationMillis", durationMillis);
-        return new HistoryEvent(3, TIME, EventType.TimerStarted, attributes);
+    // --- text ----------------------------------------------------------------------------------------
+
+    @Test
+    void toStringIsIdTypeAndAttributesWithACompactDuration() {
+        assertThat(new HistoryEvent(5, TIME, new TimerStartedAttributes("1", Duration.ofDays(3))))
+                .hasToString("5 TimerStarted timerId=1 duration=3d");
+    }
+
+    @Test
+    void toStringOfAnEventWithoutAttributesIsIdAndType() {
+        assertThat(new HistoryEvent(9, TIME, new WorkflowExecutionCanceledAttributes()))
+                .hasToString("9 WorkflowExecutionCanceled");
+    }
+
+    @Test
+    void toStringLeavesOutAbsentOptionalAttributesAndWritesPayloadsAsJson() {
+        HistoryEvent scheduled = new HistoryEvent(2, TIME, new ActivityTaskScheduledAttributes("1", "withdraw",
+                "transfers", Payload.ofArguments("acct-1", 10000), Duration.ofMillis(1500), null, null, null));
+
+        assertThat(scheduled).hasToString("2 ActivityTaskScheduled activityId=1 activityType=withdraw "
+                + "taskQueue=transfers input=[\"acct-1\",10000] startToCloseTimeout=1s 500ms");
+    }
+
+    @Test
+    void toStringWritesARetryPolicyByItsFields() {
+        HistoryEvent scheduled = new HistoryEvent(2, TIME, new ActivityTaskScheduledAttributes("1", "withdraw",
+                "transfers", Payload.ofArguments(), null, null, null, SampleHistories.retryPolicy()));
+
+        assertThat(scheduled.toString()).endsWith("retryPolicy={initialInterval=1s, backoffCoefficient=2.0, "
+                + "maximumInterval=1m, maximumAttempts=5, doNotRetry=[InsufficientFunds]}");
+    }
+
+    @Test
+    void toStringQuotesFreeText() {
+        assertThat(new HistoryEvent(3, TIME, new WorkflowExecutionTerminatedAttributes("operator gave up")))
+                .hasToString("3 WorkflowExecutionTerminated reason=\"operator gave up\"");
+    }
+
+    @Test
+    void toStringWritesAFailureAsItsChainOfCauses() {
+        Payload failure = Payload.fromJson("{\"kind\":\"activity\",\"type\":\"ActivityFailure\","
+                + "\"activityType\":\"withdraw\",\"attempt\":3,\"cause\":{\"kind\":\"application\","
+                + "\"type\":\"InsufficientFunds\",\"message\":\"balance is 10\"}}");
+
+        assertThat(new HistoryEvent(4, TIME, new WorkflowExecutionFailedAttributes(failure)))
+                .hasToString("4 WorkflowExecutionFailed failure=ActivityFailure[withdraw, attempt 3] "
+                        + "caused by InsufficientFunds \"balance is 10\"");
+    }
+
+    @Test
+    void toStringWritesARequiredAttributeThatIsNullAsNull() {
+        assertThat(new HistoryEvent(4, TIME, new ActivityTaskFailedAttributes("1", null, null)))
+                .hasToString("4 ActivityTaskFailed activityId=1 failure=null");
+    }
+
+    @Test
+    void toStringWritesUnknownAttributesAfterTheKnownOnes() {
+        HistoryEvent event = new HistoryEvent(6, TIME, new TimerFiredAttributes("1"),
+                Payload.fromJson("{\"summary\":\"hold funds\"}"));
+
+        assertThat(event).hasToString("6 TimerFired timerId=1 summary=\"hold funds\"");
+    }
+
+    private static HistoryEvent timerStarted(String timerId, Duration duration) {
+        return new HistoryEvent(3, TIME, new TimerStartedAttributes(timerId, duration));
+    }
+
+    private static HistoryEvent completed(Payload result) {
+        return new HistoryEvent(4, TIME, new ActivityTaskCompletedAttributes("1", result));
     }
 }

@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hourglass.internal.history.JsonPayload;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -63,7 +65,8 @@ class HistoryJsonTest {
 
     @Test
     void eventWithoutAttributesIsWrittenWithAnEmptyObject() {
-        History history = withEvent(new HistoryEvent(2, SampleHistories.START, EventType.WorkflowExecutionCanceled, null));
+        History history = withEvent(
+                new HistoryEvent(2, SampleHistories.START, new WorkflowExecutionCanceledAttributes()));
 
         assertThat(history.toJson()).contains("\"attributes\": {}");
     }
@@ -80,16 +83,16 @@ class HistoryJsonTest {
 
     @Test
     void writtenFileIsTheJsonInUtf8FollowedByANewline(@TempDir Path dir) throws Exception {
-        ObjectNode completed = NODES.objectNode().put("result", "Überweisung ✓ 💸");
-        History history =
-                withEvent(new HistoryEvent(2, SampleHistories.START, EventType.WorkflowExecutionCompleted, completed));
+        History history = withEvent(new HistoryEvent(2, SampleHistories.START,
+                new WorkflowExecutionCompletedAttributes(Payload.of("Überweisung ✓ 💸"))));
         Path file = dir.resolve("history.json");
 
         history.write(file);
 
         byte[] bytes = Files.readAllBytes(file);
         assertThat(bytes).isEqualTo((history.toJson() + "\n").getBytes(StandardCharsets.UTF_8));
-        assertThat(History.read(file).getLastEvent().getStringAttribute("result")).isEqualTo("Überweisung ✓ 💸");
+        assertThat(History.read(file).getLastEvent().getAttributes(WorkflowExecutionCompletedAttributes.class)
+                .result().decode(String.class)).isEqualTo("Überweisung ✓ 💸");
     }
 
     @Test
@@ -98,22 +101,20 @@ class HistoryJsonTest {
         result.put("status", "settled");
         result.putArray("legs").add(NODES.objectNode().put("account", "acct-1").put("cents", -10000)).addNull();
         result.putNull("note");
-        ObjectNode attributes = NODES.objectNode();
-        attributes.set("result", result);
-        History history =
-                withEvent(new HistoryEvent(2, SampleHistories.START, EventType.WorkflowExecutionCompleted, attributes));
+        History history = withEvent(new HistoryEvent(2, SampleHistories.START,
+                new WorkflowExecutionCompletedAttributes(JsonPayload.of(result))));
 
         JsonNode written = PLAIN.readTree(history.toJson()).get("events").get(1).get("attributes").get("result");
 
         assertThat(written).isEqualTo(result);
-        assertThat(History.fromJson(history.toJson()).getLastEvent().getAttribute("result")).isEqualTo(result);
+        assertThat(JsonPayload.node(History.fromJson(history.toJson()).getLastEvent()
+                .getAttributes(WorkflowExecutionCompletedAttributes.class).result())).isEqualTo(result);
     }
 
     @Test
     void nullResultIsWrittenAsJsonNull() throws Exception {
-        ObjectNode attributes = NODES.objectNode().putNull("result");
-        History history =
-                withEvent(new HistoryEvent(2, SampleHistories.START, EventType.WorkflowExecutionCompleted, attributes));
+        History history = withEvent(new HistoryEvent(2, SampleHistories.START,
+                new WorkflowExecutionCompletedAttributes(Payload.of(null))));
 
         JsonNode written = PLAIN.readTree(history.toJson()).get("events").get(1).get("attributes");
 
@@ -124,8 +125,7 @@ class HistoryJsonTest {
     @Test
     void eventTimesKeepMillisecondPrecision() {
         Instant time = Instant.parse("2024-05-01T12:00:00.123Z");
-        History history =
-                withEvent(new HistoryEvent(2, time, EventType.TimerFired, NODES.objectNode().put("timerId", "1")));
+        History history = withEvent(new HistoryEvent(2, time, new TimerFiredAttributes("1")));
 
         assertThat(history.toJson()).contains("\"eventTime\": \"2024-05-01T12:00:00.123Z\"");
         assertThat(History.fromJson(history.toJson()).getLastEvent().getEventTime()).isEqualTo(time);
@@ -134,29 +134,43 @@ class HistoryJsonTest {
     @Test
     void eventTimesKeepNanosecondPrecision() {
         Instant time = Instant.parse("2024-05-01T12:00:00.123456789Z");
-        History history =
-                withEvent(new HistoryEvent(2, time, EventType.TimerFired, NODES.objectNode().put("timerId", "1")));
+        History history = withEvent(new HistoryEvent(2, time, new TimerFiredAttributes("1")));
 
         assertThat(History.fromJson(history.toJson()).getLastEvent().getEventTime()).isEqualTo(time);
     }
 
     @Test
-    void numbersReadBackEqualWhateverJavaTypeHeldThem() {
-        ObjectNode attributes = NODES.objectNode().put("timerId", "1").put("durationMillis", 5_000L);
-        History history = withEvent(new HistoryEvent(2, SampleHistories.START, EventType.TimerStarted, attributes));
+    void durationsAreWrittenAsIntegerMillisecondsAndReadBackEqual() {
+        History history = withEvent(
+                new HistoryEvent(2, SampleHistories.START, new TimerStartedAttributes("1", Duration.ofSeconds(5))));
 
         History read = History.fromJson(history.toJson());
 
-        assertThat(read.getLastEvent().getAttribute("durationMillis").isInt()).isTrue();
+        assertThat(history.toJson()).contains("\"durationMillis\": 5000\n");
+        assertThat(read.getLastEvent().getAttributes(TimerStartedAttributes.class).duration())
+                .isEqualTo(Duration.ofSeconds(5));
+        assertThat(read).isEqualTo(history);
+        assertThat(read.hashCode()).isEqualTo(history.hashCode());
+    }
+
+    @Test
+    void payloadNumbersReadBackEqualWhateverJavaTypeHeldThem() {
+        ArrayNode asLong = NODES.arrayNode().add(5_000L);
+        History history = withEvent(new HistoryEvent(2, SampleHistories.START,
+                new WorkflowExecutionSignaledAttributes("deposit", JsonPayload.of(asLong))));
+
+        History read = History.fromJson(history.toJson());
+
+        assertThat(JsonPayload.node(read.getLastEvent().getAttributes(WorkflowExecutionSignaledAttributes.class)
+                .input()).get(0).isInt()).isTrue();
         assertThat(read).isEqualTo(history);
         assertThat(read.hashCode()).isEqualTo(history.hashCode());
     }
 
     @Test
     void floatPayloadsAreWrittenWithTheSameDigitsAfterBeingReadBack() {
-        ObjectNode attributes = NODES.objectNode().put("result", -1.1699289E20f);
-        History history =
-                withEvent(new HistoryEvent(2, SampleHistories.START, EventType.WorkflowExecutionCompleted, attributes));
+        History history = withEvent(new HistoryEvent(2, SampleHistories.START,
+                new WorkflowExecutionCompletedAttributes(JsonPayload.of(NODES.numberNode(-1.1699289E20f)))));
 
         String json = history.toJson();
 
@@ -176,22 +190,53 @@ class HistoryJsonTest {
 
     @Test
     void unknownAttributesAreKept() {
-        ObjectNode attributes = NODES.objectNode().put("timerId", "1").put("summary", "hold funds");
-        History history = withEvent(new HistoryEvent(2, SampleHistories.START, EventType.TimerFired, attributes));
+        History history = withEvent(new HistoryEvent(2, SampleHistories.START, new TimerFiredAttributes("1"),
+                Payload.fromJson("{\"summary\":\"hold funds\"}")));
 
-        assertThat(History.fromJson(history.toJson()).getLastEvent().getStringAttribute("summary"))
-                .isEqualTo("hold funds");
+        HistoryEvent read = History.fromJson(history.toJson()).getLastEvent();
+
+        assertThat(read.getAttributes()).isEqualTo(new TimerFiredAttributes("1"));
+        assertThat(read.getUnknownAttributes()).isEqualTo(Payload.fromJson("{\"summary\":\"hold funds\"}"));
+        assertThat(read).isEqualTo(history.getLastEvent());
     }
 
     @Test
-    void missingAttributesAreReadAsAnEmptyObject() throws Exception {
+    void unknownAttributesAreReadInTheirOrderAndWrittenAfterTheKnownOnes() throws Exception {
+        ObjectNode root = (ObjectNode) PLAIN.readTree(SampleHistories.moneyTransfer().toJson());
+        ObjectNode fired = NODES.objectNode().put("summary", "hold funds").put("timerId", "2").put("owner", "treasury");
+        ((ObjectNode) root.get("events").get(5)).set("attributes", fired);
+
+        String written = History.fromJson(PLAIN.writeValueAsString(root)).toJson();
+
+        assertThat(written).contains("\"attributes\": {\n"
+                + "        \"timerId\": \"2\",\n"
+                + "        \"summary\": \"hold funds\",\n"
+                + "        \"owner\": \"treasury\"\n"
+                + "      }");
+    }
+
+    @Test
+    void attributesAreWrittenInSchemaOrderWhateverOrderTheyWereReadIn() throws Exception {
+        ObjectNode root = (ObjectNode) PLAIN.readTree(SampleHistories.justStarted().toJson());
+        ObjectNode reversed = NODES.objectNode();
+        reversed.putArray("input");
+        reversed.put("taskQueue", "transfers").put("workflowType", "MoneyTransfer");
+        ((ObjectNode) root.get("events").get(0)).set("attributes", reversed);
+
+        assertThat(History.fromJson(PLAIN.writeValueAsString(root)).toJson())
+                .isEqualTo(SampleHistories.justStarted().toJson());
+    }
+
+    @Test
+    void missingAttributesAreReadAsNoAttributes() throws Exception {
         ObjectNode root = (ObjectNode) PLAIN.readTree(SampleHistories.justStarted().toJson());
         ObjectNode canceled = ((ArrayNode) root.get("events")).addObject();
         canceled.put("eventId", 2).put("eventTime", "2024-05-01T12:00:01Z").put("eventType", "WorkflowExecutionCanceled");
 
         History history = History.fromJson(PLAIN.writeValueAsString(root));
 
-        assertThat(history.getLastEvent().getAttributes()).isEqualTo(NODES.objectNode());
+        assertThat(history.getLastEvent().getAttributes()).isEqualTo(new WorkflowExecutionCanceledAttributes());
+        assertThat(history.getLastEvent().getUnknownAttributes()).isNull();
     }
 
     @Test

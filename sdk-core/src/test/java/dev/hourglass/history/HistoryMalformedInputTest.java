@@ -335,7 +335,8 @@ class HistoryMalformedInputTest {
     void acceptsARequiredAttributeThatIsJsonNull() {
         String json = modified(root -> attributes(root, 3).putNull("result"));
 
-        assertThat(History.fromJson(json).getEvents().get(3).getAttribute("result").isNull()).isTrue();
+        assertThat(History.fromJson(json).getEvents().get(3).getAttributes(ActivityTaskCompletedAttributes.class)
+                .result().toJson()).isEqualTo("null");
     }
 
     @Test
@@ -388,6 +389,94 @@ class HistoryMalformedInputTest {
 
         assertThat(e.getMessage())
                 .contains("event 10 (events[9], WorkflowExecutionFailed): attribute 'failure' is \"boom\" (a string); ");
+    }
+
+    @Test
+    void rejectsAnUnknownTimeoutTypeAndListsTheKnownOnes() {
+        HistoryFormatException e =
+                rejection(
+                        modified(
+                                root -> {
+                                    event(root, 3).put("eventType", "ActivityTaskTimedOut");
+                                    attributes(root, 3).remove("result");
+                                    attributes(root, 3).put("timeoutType", "START_TO_FINISH");
+                                }));
+
+        assertThat(e.getMessage())
+                .isEqualTo(
+                        "history <string>: event 4 (events[3], ActivityTaskTimedOut): attribute 'timeoutType' is "
+                                + "\"START_TO_FINISH\" (a string); expected one of START_TO_CLOSE, SCHEDULE_TO_CLOSE, "
+                                + "HEARTBEAT, WORKFLOW_EXECUTION (or null)");
+        assertThat(e.getEventId()).hasValue(4);
+    }
+
+    @Test
+    void rejectsAnUnknownWorkflowIdReusePolicyAndListsTheKnownOnes() {
+        HistoryFormatException e =
+                rejection(
+                        modified(
+                                root -> {
+                                    event(root, 1).put("eventType", "StartChildWorkflowExecutionInitiated");
+                                    ObjectNode initiated = event(root, 1).putObject("attributes");
+                                    initiated.put("childId", "1").put("workflowId", "transfer-42/audit")
+                                            .put("workflowType", "Audit").put("taskQueue", "transfers");
+                                    initiated.putArray("input");
+                                    initiated.put("workflowIdReusePolicy", "ALLOW_ALWAYS");
+                                }));
+
+        assertThat(e.getMessage())
+                .isEqualTo(
+                        "history <string>: event 2 (events[1], StartChildWorkflowExecutionInitiated): attribute "
+                                + "'workflowIdReusePolicy' is \"ALLOW_ALWAYS\" (a string); expected one of "
+                                + "ALLOW_DUPLICATE, ALLOW_DUPLICATE_FAILED_ONLY, REJECT_DUPLICATE (or null)");
+        assertThat(e.getEventId()).hasValue(2);
+    }
+
+    @Test
+    void rejectsARetryPolicyThatIsNotAnObject() {
+        HistoryFormatException e = rejection(modified(root -> attributes(root, 1).put("retryPolicy", "default")));
+
+        assertThat(e.getMessage())
+                .isEqualTo(
+                        "history <string>: event 2 (events[1], ActivityTaskScheduled): attribute 'retryPolicy' is "
+                                + "\"default\" (a string); expected a JSON object (or null)");
+    }
+
+    @Test
+    void rejectsARetryPolicyWithAnInvalidValueAndSaysWhich() {
+        HistoryFormatException e =
+                rejection(modified(root -> retryPolicy(root).put("backoffCoefficient", 0.5)));
+
+        assertThat(e.getMessage())
+                .isEqualTo(
+                        "history <string>: event 2 (events[1], ActivityTaskScheduled): attribute 'retryPolicy' is "
+                                + "not a valid retry policy: backoffCoefficient must be a finite number >= 1.0, "
+                                + "was 0.5; "
+                                + "expected initialIntervalMillis, backoffCoefficient, maximumIntervalMillis, "
+                                + "maximumAttempts and doNotRetry as docs/history-format.md describes");
+        assertThat(e.getEventId()).hasValue(2);
+    }
+
+    @Test
+    void rejectsARetryPolicyWithAFieldThatIsNotANumber() {
+        HistoryFormatException e =
+                rejection(modified(root -> retryPolicy(root).put("initialIntervalMillis", "1s")));
+
+        assertThat(e.getMessage())
+                .contains("event 2 (events[1], ActivityTaskScheduled): attribute 'retryPolicy' is not a valid retry "
+                        + "policy: initialIntervalMillis is \"1s\" (a string), not a whole number of milliseconds, 0 or"
+                        + " more; ");
+    }
+
+    @Test
+    void rejectsARetryPolicyWhoseMaximumIntervalIsShorterThanItsInitialInterval() {
+        HistoryFormatException e =
+                rejection(modified(root -> retryPolicy(root).put("maximumIntervalMillis", 10)));
+
+        assertThat(e.getMessage())
+                .startsWith("history <string>: event 2 (events[1], ActivityTaskScheduled): attribute 'retryPolicy' is "
+                        + "not a valid retry policy: maximumInterval");
+        assertThat(e.getEventId()).hasValue(2);
     }
 
     // --- files ---------------------------------------------------------------------------------------
@@ -469,6 +558,11 @@ class HistoryMalformedInputTest {
 
     private static ObjectNode event(ObjectNode root, int index) {
         return (ObjectNode) events(root).get(index);
+    }
+
+    /** The retry policy of the withdraw activity (event 2). */
+    private static ObjectNode retryPolicy(ObjectNode root) {
+        return (ObjectNode) attributes(root, 1).get("retryPolicy");
     }
 
     private static ObjectNode attributes(ObjectNode root, int index) {

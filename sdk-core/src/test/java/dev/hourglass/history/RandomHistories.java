@@ -4,35 +4,29 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hourglass.common.RetryPolicy;
+import dev.hourglass.common.WorkflowIdReusePolicy;
+import dev.hourglass.failure.TimeoutType;
+import dev.hourglass.internal.history.JsonPayload;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Generates well-formed histories from a seed: the same seed always gives the same history.
  *
  * <p>After the first {@code WorkflowExecutionStarted} event, event types are random; every event carries its
- * required attributes with values of the documented JSON types, sometimes optional and unknown attributes, and
- * payloads are arbitrary JSON (nested objects and arrays, nulls, unicode strings, ints, longs, big integers,
- * floats and doubles).
+ * required attributes, sometimes {@code null} where the format allows it, its optional attributes a quarter of
+ * the time, and sometimes attributes this version does not know. Payloads are arbitrary JSON (nested objects
+ * and arrays, nulls, unicode strings, ints, longs, big integers, floats and doubles).
  */
 final class RandomHistories {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
-    private static final Set<String> STRING_ATTRIBUTES =
-            Set.of(
-                    "activityId", "timerId", "childId", "markerId", "markerName", "activityType", "workflowType", "workflowId",
-                    "runId", "newRunId", "parentWorkflowId", "parentRunId", "continuedFromRunId", "taskQueue", "signalName",
-                    "timeoutType", "reason");
-
-    private static final List<String> OPTIONAL_ATTRIBUTES =
-            List.of(
-                    "parentWorkflowId", "workflowExecutionTimeoutMillis", "startToCloseTimeoutMillis", "heartbeatTimeoutMillis",
-                    "retryPolicy", "details", "failure");
 
     private static final String ALPHABET = "abcXYZ019 -_\"\\/\n\t\u0001éß中文\u2028";
 
@@ -48,51 +42,147 @@ final class RandomHistories {
         EventType[] types = EventType.values();
         for (int id = 1; id <= size; id++) {
             EventType type = id == 1 ? EventType.WorkflowExecutionStarted : types[random.nextInt(types.length)];
-            events.add(new HistoryEvent(id, time, type, attributes(type, random)));
+            events.add(new HistoryEvent(id, time, attributes(type, random), unknownAttributes(random)));
             time = time.plusMillis(random.nextInt(3) == 0 ? 0 : random.nextInt(100_000_000));
         }
         return new History(string(random), string(random), string(random), string(random), events);
     }
 
-    private static ObjectNode attributes(EventType type, Random random) {
-        ObjectNode attributes = NODES.objectNode();
-        for (String name : type.requiredAttributes()) {
-            attributes.set(name, valueFor(name, random));
+    private static EventAttributes attributes(EventType type, Random random) {
+        switch (type) {
+            case WorkflowExecutionStarted:
+                return new WorkflowExecutionStartedAttributes(id(random), id(random), input(random),
+                        optional(random, () -> string(random)), optional(random, () -> string(random)),
+                        optional(random, () -> string(random)), optional(random, () -> duration(random)));
+            case ActivityTaskScheduled:
+                return new ActivityTaskScheduledAttributes(id(random), id(random), id(random), input(random),
+                        optional(random, () -> duration(random)), optional(random, () -> duration(random)),
+                        optional(random, () -> duration(random)), optional(random, () -> retryPolicy(random)));
+            case ActivityTaskStarted:
+                return new ActivityTaskStartedAttributes(id(random), count(random));
+            case ActivityTaskCompleted:
+                return new ActivityTaskCompletedAttributes(id(random), JsonPayload.of(json(random, 3)));
+            case ActivityTaskFailed:
+                return new ActivityTaskFailedAttributes(id(random), failure(random),
+                        optional(random, () -> count(random)));
+            case ActivityTaskTimedOut:
+                return new ActivityTaskTimedOutAttributes(id(random),
+                        nullable(random, () -> TimeoutType.values()[random.nextInt(TimeoutType.values().length)]),
+                        optional(random, () -> failure(random)));
+            case ActivityTaskCancelRequested:
+                return new ActivityTaskCancelRequestedAttributes(id(random));
+            case ActivityTaskCanceled:
+                return new ActivityTaskCanceledAttributes(id(random));
+            case TimerStarted:
+                return new TimerStartedAttributes(id(random), duration(random));
+            case TimerFired:
+                return new TimerFiredAttributes(id(random));
+            case TimerCanceled:
+                return new TimerCanceledAttributes(id(random));
+            case WorkflowExecutionSignaled:
+                return new WorkflowExecutionSignaledAttributes(id(random), input(random));
+            case MarkerRecorded:
+                return new MarkerRecordedAttributes(id(random), id(random),
+                        optional(random, () -> JsonPayload.of(json(random, 3))));
+            case StartChildWorkflowExecutionInitiated:
+                return new StartChildWorkflowExecutionInitiatedAttributes(id(random), id(random), id(random),
+                        id(random), input(random), optional(random, () -> duration(random)),
+                        optional(random, () -> WorkflowIdReusePolicy.values()[random.nextInt(
+                                WorkflowIdReusePolicy.values().length)]));
+            case ChildWorkflowExecutionStarted:
+                return new ChildWorkflowExecutionStartedAttributes(id(random), id(random), id(random));
+            case ChildWorkflowExecutionCompleted:
+                return new ChildWorkflowExecutionCompletedAttributes(id(random), JsonPayload.of(json(random, 3)));
+            case ChildWorkflowExecutionFailed:
+                return new ChildWorkflowExecutionFailedAttributes(id(random), failure(random),
+                        optional(random, () -> string(random)));
+            case WorkflowExecutionCancelRequested:
+                return new WorkflowExecutionCancelRequestedAttributes(optional(random, () -> string(random)));
+            case WorkflowExecutionCompleted:
+                return new WorkflowExecutionCompletedAttributes(JsonPayload.of(json(random, 3)));
+            case WorkflowExecutionFailed:
+                return new WorkflowExecutionFailedAttributes(failure(random));
+            case WorkflowExecutionCanceled:
+                return new WorkflowExecutionCanceledAttributes();
+            case WorkflowExecutionContinuedAsNew:
+                return new WorkflowExecutionContinuedAsNewAttributes(id(random), input(random),
+                        optional(random, () -> string(random)), optional(random, () -> string(random)));
+            case WorkflowExecutionTerminated:
+                return new WorkflowExecutionTerminatedAttributes(id(random));
+            case WorkflowExecutionTimedOut:
+                return new WorkflowExecutionTimedOutAttributes();
+            default:
+                throw new AssertionError("no attributes for " + type);
         }
-        if (random.nextInt(4) == 0) {
-            String optional = OPTIONAL_ATTRIBUTES.get(random.nextInt(OPTIONAL_ATTRIBUTES.size()));
-            attributes.set(optional, valueFor(optional, random));
-        }
-        if (random.nextInt(5) == 0) {
-            attributes.set("x-" + string(random), json(random, 2));
-        }
-        return attributes;
     }
 
-    private static JsonNode valueFor(String name, Random random) {
-        if (name.equals("input")) {
-            ArrayNode input = NODES.arrayNode();
-            int count = random.nextInt(4);
-            for (int i = 0; i < count; i++) {
-                input.add(json(random, 3));
-            }
-            return input;
+    /** A JSON object of attributes this version does not know, a fifth of the time; else {@code null}. */
+    private static Payload unknownAttributes(Random random) {
+        if (random.nextInt(5) != 0) {
+            return null;
         }
-        if (STRING_ATTRIBUTES.contains(name)) {
-            return NODES.textNode(string(random));
+        ObjectNode unknown = NODES.objectNode();
+        unknown.set("x-" + string(random), json(random, 2));
+        return JsonPayload.of(unknown);
+    }
+
+    /** An optional attribute: present a quarter of the time. */
+    private static <T> T optional(Random random, Supplier<T> value) {
+        return random.nextInt(4) == 0 ? value.get() : null;
+    }
+
+    /** A required attribute whose value may be JSON null: null a tenth of the time. */
+    private static <T> T nullable(Random random, Supplier<T> value) {
+        return random.nextInt(10) == 0 ? null : value.get();
+    }
+
+    /** An id, name or text: a required string, sometimes null. */
+    private static String id(Random random) {
+        return nullable(random, () -> string(random));
+    }
+
+    private static Payload input(Random random) {
+        ArrayNode input = NODES.arrayNode();
+        int count = random.nextInt(4);
+        for (int i = 0; i < count; i++) {
+            input.add(json(random, 3));
         }
-        if (name.endsWith("Millis") || name.equals("attempt")) {
-            return random.nextBoolean() ? NODES.numberNode(random.nextInt(1000)) : NODES.numberNode(random.nextLong() >>> 1);
-        }
-        if (name.equals("failure")) {
+        return JsonPayload.of(input);
+    }
+
+    private static int count(Random random) {
+        return random.nextBoolean() ? 1 + random.nextInt(10) : random.nextInt(Integer.MAX_VALUE);
+    }
+
+    private static Duration duration(Random random) {
+        return Duration.ofMillis(random.nextBoolean() ? random.nextInt(1000) : random.nextLong() >>> 1);
+    }
+
+    private static Payload failure(Random random) {
+        return nullable(random, () -> {
             ObjectNode failure = NODES.objectNode().put("message", string(random)).put("type", string(random));
             failure.put("nonRetryable", random.nextBoolean()).put("kind", "application");
-            return failure;
+            if (random.nextBoolean()) {
+                failure.putObject("cause").put("message", string(random)).put("type", string(random))
+                        .put("kind", "application");
+            }
+            return JsonPayload.of(failure);
+        });
+    }
+
+    private static RetryPolicy retryPolicy(Random random) {
+        Duration initial = Duration.ofMillis(1 + random.nextInt(100_000));
+        RetryPolicy.Builder policy = RetryPolicy.newBuilder()
+                .setInitialInterval(initial)
+                .setBackoffCoefficient(1 + random.nextDouble() * 3)
+                .setMaximumAttempts(random.nextInt(10));
+        if (random.nextBoolean()) {
+            policy.setMaximumInterval(initial.plusMillis(random.nextInt(1_000_000)));
         }
-        if (name.equals("retryPolicy")) {
-            return NODES.objectNode().put("initialIntervalMillis", 1000).put("backoffCoefficient", random.nextDouble() * 3);
+        if (random.nextBoolean()) {
+            policy.setDoNotRetry(string(random), string(random));
         }
-        return json(random, 3);
+        return policy.build();
     }
 
     private static JsonNode json(Random random, int depth) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hourglass.client.WorkflowClient;
 import dev.hourglass.client.WorkflowOptions;
 import dev.hourglass.client.WorkflowStub;
+import dev.hourglass.history.ActivityTaskScheduledAttributes;
 import dev.hourglass.history.EventType;
 import dev.hourglass.history.History;
 import dev.hourglass.history.HistoryEvent;
@@ -46,8 +47,8 @@ final class RecordedHistories {
     /** The event that scheduled the first activity of {@code activityType}. */
     static HistoryEvent scheduledActivity(History history, String activityType) {
         return history.getEvents().stream()
-                .filter(event -> event.getEventType() == EventType.ActivityTaskScheduled)
-                .filter(event -> activityType.equals(event.getStringAttribute("activityType")))
+                .filter(event -> event.getAttributes() instanceof ActivityTaskScheduledAttributes scheduled
+                        && activityType.equals(scheduled.activityType()))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + activityType + " scheduled in " + history.toJson()));
     }

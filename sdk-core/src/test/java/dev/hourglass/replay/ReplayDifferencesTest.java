@@ -48,9 +48,9 @@ class ReplayDifferencesTest {
         assertThat(Replayer.replay(history, false, Transfers.LongerHold.class))
                 .singleElement(STRING)
                 .contains("event " + timer)
-                .contains("durationMillis differs")
-                .contains("recorded 20")
-                .contains("gives 40");
+                .contains("duration differs")
+                .contains("recorded 20ms")
+                .contains("gives 40ms");
     }
 
     @Test
@@ -61,7 +61,7 @@ class ReplayDifferencesTest {
         assertThatThrownBy(() -> Replayer.replay(history, true, Transfers.LongerHold.class))
                 .isInstanceOfSatisfying(NonDeterministicException.class, e -> {
                     assertThat(e.getEventId()).isEqualTo(timer);
-                    assertThat(e.getMessage()).contains("durationMillis differs").contains("strict");
+                    assertThat(e.getMessage()).contains("duration differs").contains("strict");
                 });
     }
 }

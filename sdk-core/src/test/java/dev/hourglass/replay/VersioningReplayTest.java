@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.hourglass.failure.NonDeterministicException;
 import dev.hourglass.history.EventType;
 import dev.hourglass.history.History;
+import dev.hourglass.history.MarkerRecordedAttributes;
+import dev.hourglass.internal.history.JsonPayload;
 import dev.hourglass.internal.replay.Replayer;
 import dev.hourglass.workflow.Workflow;
 import org.junit.jupiter.api.Test;
@@ -24,8 +26,9 @@ class VersioningReplayTest {
     @Test
     void versionedChangeReplaysHistoriesRecordedAfterIt() {
         History recent = RecordedHistories.versionedTransfer();
-        assertThat(RecordedHistories.firstEvent(recent, EventType.MarkerRecorded).getAttribute("details")
-                .path("version").asInt()).isEqualTo(1);
+        MarkerRecordedAttributes marker = RecordedHistories.firstEvent(recent, EventType.MarkerRecorded)
+                .getAttributes(MarkerRecordedAttributes.class);
+        assertThat(JsonPayload.node(marker.details()).path("version").asInt()).isEqualTo(1);
 
         assertThat(Replayer.replay(recent, true, Transfers.VersionedWithoutHold.class)).isEmpty();
     }
@@ -56,7 +59,7 @@ class VersioningReplayTest {
         assertThatThrownBy(() -> Replayer.replay(recent, false, Transfers.WithoutHold.class))
                 .isInstanceOfSatisfying(NonDeterministicException.class, e -> {
                     assertThat(e.getEventId()).isEqualTo(marker);
-                    assertThat(e.getRecorded()).contains("markerName='Version'").contains("markerId='remove-hold'");
+                    assertThat(e.getRecorded()).contains("markerName=Version").contains("markerId=remove-hold");
                 });
     }
 }

@@ -1,13 +1,19 @@
 package dev.hourglass.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hourglass.history.ActivityTaskScheduledAttributes;
 import dev.hourglass.history.EventType;
 import dev.hourglass.history.History;
 import dev.hourglass.history.HistoryEvent;
+import dev.hourglass.history.TimerStartedAttributes;
+import dev.hourglass.history.WorkflowExecutionCompletedAttributes;
+import dev.hourglass.history.WorkflowExecutionFailedAttributes;
+import dev.hourglass.history.WorkflowExecutionSignaledAttributes;
 import dev.hourglass.internal.common.DataConverter;
 import dev.hourglass.internal.common.PayloadConversionException;
+import dev.hourglass.internal.history.EventText;
+import dev.hourglass.internal.history.JsonPayload;
 import dev.hourglass.internal.history.JsonValues;
-import dev.hourglass.testing.internal.HistoryText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -156,16 +162,16 @@ public class HistoryAssert extends AbstractAssert<HistoryAssert, History> {
         isNotNull();
         List<String> started = new ArrayList<>();
         for (HistoryEvent event : actual.getEvents()) {
-            if (event.getEventType() == EventType.TimerStarted) {
-                long millis = event.getLongAttribute("durationMillis", -1);
-                if (millis == duration.toMillis()) {
+            if (event.getAttributes() instanceof TimerStartedAttributes) {
+                Duration timer = ((TimerStartedAttributes) event.getAttributes()).duration();
+                if (duration.equals(timer)) {
                     return this;
                 }
-                started.add(HistoryText.duration(millis));
+                started.add(timer == null ? "null" : EventText.duration(timer.toMillis()));
             }
         }
         failWithMessage("%nExpecting history of <%s>:%n  %s%nto contain a TimerStarted of duration:%n  <%s>%n"
-                + "but %s", id(), events(), HistoryText.duration(duration.toMillis()),
+                + "but %s", id(), events(), EventText.duration(duration.toMillis()),
                 started.isEmpty() ? "it started no timer" : "its timers are " + started);
         return this;
     }
@@ -180,8 +186,8 @@ public class HistoryAssert extends AbstractAssert<HistoryAssert, History> {
         Objects.requireNonNull(signalName, "signalName");
         isNotNull();
         for (HistoryEvent event : actual.getEvents()) {
-            if (event.getEventType() == EventType.WorkflowExecutionSignaled
-                    && signalName.equals(event.getStringAttribute("signalName"))) {
+            if (event.getAttributes() instanceof WorkflowExecutionSignaledAttributes
+                    && signalName.equals(((WorkflowExecutionSignaledAttributes) event.getAttributes()).signalName())) {
                 return this;
             }
         }
@@ -207,9 +213,9 @@ public class HistoryAssert extends AbstractAssert<HistoryAssert, History> {
         if (last == null || last.getEventType() != EventType.WorkflowExecutionCompleted) {
             failWithMessage("%nExpecting history of <%s>:%n  %s%nto have completed with:%n  <%s>%n"
                     + "but its last event is <%s>", id(), events(), render(expected), last == null ? "none"
-                    : HistoryText.summary(last));
+                    : EventText.summary(last));
         }
-        JsonNode result = last.getAttribute("result");
+        JsonNode result = JsonPayload.node(last.getAttributes(WorkflowExecutionCompletedAttributes.class).result());
         Object decoded;
         if (expected == null) {
             decoded = result == null || result.isNull() ? null : result;
@@ -219,7 +225,7 @@ public class HistoryAssert extends AbstractAssert<HistoryAssert, History> {
             } catch (PayloadConversionException e) {
                 failWithMessage("%nExpecting history of <%s>:%n  %s%nto have completed with:%n  <%s>%n"
                         + "but its result %s cannot be read as a %s: %s", id(), events(), render(expected),
-                        HistoryText.json(result), expected.getClass().getName(), e.getMessage());
+                        EventText.json(result), expected.getClass().getName(), e.getMessage());
                 return this;
             }
         }
@@ -228,7 +234,7 @@ public class HistoryAssert extends AbstractAssert<HistoryAssert, History> {
                 && JsonValues.equivalent(DataConverter.getDefault().toJson(expected), result))) {
             failWithMessage("%nExpecting history of <%s>:%n  %s%nto have completed with:%n  <%s>%n"
                     + "but it completed with:%n  <%s>", id(), events(), render(expected),
-                    result == null ? "null" : HistoryText.json(result));
+                    result == null ? "null" : EventText.json(result));
         }
         return this;
     }
@@ -252,12 +258,12 @@ public class HistoryAssert extends AbstractAssert<HistoryAssert, History> {
         if (last == null || last.getEventType() != EventType.WorkflowExecutionFailed) {
             failWithMessage("%nExpecting history of <%s>:%n  %s%nto have failed with:%n  <\"%s\">%n"
                     + "but its last event is <%s>", id(), events(), failureType, last == null ? "none"
-                    : HistoryText.summary(last));
+                    : EventText.summary(last));
         }
-        JsonNode failure = last.getAttribute("failure");
-        if (!HistoryText.failureTypes(failure).contains(failureType)) {
+        JsonNode failure = JsonPayload.node(last.getAttributes(WorkflowExecutionFailedAttributes.class).failure());
+        if (!EventText.failureTypes(failure).contains(failureType)) {
             failWithMessage("%nExpecting history of <%s>:%n  %s%nto have failed with:%n  <\"%s\">%n"
-                    + "but it failed with:%n  <%s>", id(), events(), failureType, HistoryText.failure(failure));
+                    + "but it failed with:%n  <%s>", id(), events(), failureType, EventText.failure(failure));
         }
         return this;
     }
@@ -293,8 +299,9 @@ public class HistoryAssert extends AbstractAssert<HistoryAssert, History> {
 
     private long countActivities(String activityType) {
         return actual.getEvents().stream()
-                .filter(event -> event.getEventType() == EventType.ActivityTaskScheduled)
-                .filter(event -> activityType.equals(event.getStringAttribute("activityType")))
+                .filter(event -> event.getAttributes() instanceof ActivityTaskScheduledAttributes)
+                .filter(event -> activityType.equals(
+                        ((ActivityTaskScheduledAttributes) event.getAttributes()).activityType()))
                 .count();
     }
 
@@ -303,17 +310,17 @@ public class HistoryAssert extends AbstractAssert<HistoryAssert, History> {
     }
 
     private String events() {
-        return HistoryText.summaries(actual);
+        return EventText.summaries(actual);
     }
 
     private String lastSummary() {
         HistoryEvent last = actual.getLastEvent();
-        return last == null ? "none" : HistoryText.summary(last);
+        return last == null ? "none" : EventText.summary(last);
     }
 
     private static String render(Object value) {
         try {
-            return HistoryText.json(DataConverter.getDefault().toJson(value));
+            return EventText.json(DataConverter.getDefault().toJson(value));
         } catch (PayloadConversionException e) {
             return String.valueOf(value);
         }

@@ -17,6 +17,7 @@ import dev.hourglass.client.WorkflowClient;
 import dev.hourglass.client.WorkflowFailedException;
 import dev.hourglass.client.WorkflowOptions;
 import dev.hourglass.failure.ApplicationFailure;
+import dev.hourglass.history.ActivityTaskCompletedAttributes;
 import dev.hourglass.history.EventType;
 import dev.hourglass.history.HistoryEvent;
 import dev.hourglass.testing.MoneyTransfer.Accounts;
@@ -63,7 +64,8 @@ class ActivityMockingTest {
         HistoryEvent withdrawn = client.fetchHistory("stubbedReturnValuesAreTheActivitiesResults-1").getEvents()
                 .stream().filter(event -> event.getEventType() == EventType.ActivityTaskCompleted)
                 .findFirst().orElseThrow();
-        assertThat(withdrawn.getStringAttribute("result")).isEqualTo("tx-42");
+        assertThat(withdrawn.getAttributes(ActivityTaskCompletedAttributes.class).result().decode(String.class))
+                .isEqualTo("tx-42");
     }
 
     @Test

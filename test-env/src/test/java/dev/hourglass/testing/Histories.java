@@ -2,10 +2,21 @@ package dev.hourglass.testing;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hourglass.history.EventType;
+import dev.hourglass.history.ActivityTaskCompletedAttributes;
+import dev.hourglass.history.ActivityTaskFailedAttributes;
+import dev.hourglass.history.ActivityTaskScheduledAttributes;
+import dev.hourglass.history.ActivityTaskStartedAttributes;
+import dev.hourglass.history.EventAttributes;
 import dev.hourglass.history.History;
 import dev.hourglass.history.HistoryEvent;
-import dev.hourglass.internal.common.DataConverter;
+import dev.hourglass.history.Payload;
+import dev.hourglass.history.TimerFiredAttributes;
+import dev.hourglass.history.TimerStartedAttributes;
+import dev.hourglass.history.WorkflowExecutionCompletedAttributes;
+import dev.hourglass.history.WorkflowExecutionFailedAttributes;
+import dev.hourglass.history.WorkflowExecutionSignaledAttributes;
+import dev.hourglass.history.WorkflowExecutionStartedAttributes;
+import dev.hourglass.internal.history.JsonPayload;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,14 +46,28 @@ final class Histories {
         return this;
     }
 
-    /** Adds an event with attributes given as name, value, name, value… (values encoded as JSON). */
-    Histories event(EventType type, Object... attributes) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        for (int i = 0; i < attributes.length; i += 2) {
-            node.set((String) attributes[i], DataConverter.getDefault().toJson(attributes[i + 1]));
-        }
-        events.add(new HistoryEvent(events.size() + 1, now, type, node));
+    /** Adds an event with these attributes. */
+    Histories event(EventAttributes attributes) {
+        events.add(new HistoryEvent(events.size() + 1, now, attributes));
         return this;
+    }
+
+    /** Adds the start of a Transfer on task queue "transfers" with these arguments. */
+    Histories started(Object... input) {
+        return event(new WorkflowExecutionStartedAttributes("Transfer", "transfers", Payload.ofArguments(input), null,
+                null, null, null));
+    }
+
+    /** Adds the scheduling of an activity on task queue "transfers" with these arguments. */
+    Histories scheduled(String activityId, String activityType, Object... input) {
+        return event(new ActivityTaskScheduledAttributes(activityId, activityType, "transfers",
+                Payload.ofArguments(input), null, null, null, null));
+    }
+
+    /** Adds the first attempt and the result of an activity. */
+    Histories completed(String activityId, Object result) {
+        return event(new ActivityTaskStartedAttributes(activityId, 1))
+                .event(new ActivityTaskCompletedAttributes(activityId, Payload.of(result)));
     }
 
     History build() {
@@ -74,20 +99,15 @@ final class Histories {
     /** The history of a transfer that withdrew, held three days and deposited. */
     static History completedTransfer() {
         return of("transfer-1")
-                .event(EventType.WorkflowExecutionStarted, "workflowType", "Transfer", "taskQueue", "transfers",
-                        "input", List.of("alice", "bob", 100))
-                .event(EventType.ActivityTaskScheduled, "activityId", "1", "activityType", "withdraw",
-                        "taskQueue", "transfers", "input", List.of("alice", 100))
-                .event(EventType.ActivityTaskStarted, "activityId", "1", "attempt", 1)
-                .event(EventType.ActivityTaskCompleted, "activityId", "1", "result", "tx-1")
-                .event(EventType.TimerStarted, "timerId", "1", "durationMillis", Duration.ofDays(3).toMillis())
+                .started("alice", "bob", 100)
+                .scheduled("1", "withdraw", "alice", 100)
+                .completed("1", "tx-1")
+                .event(new TimerStartedAttributes("1", Duration.ofDays(3)))
                 .at(Duration.ofDays(3))
-                .event(EventType.TimerFired, "timerId", "1")
-                .event(EventType.ActivityTaskScheduled, "activityId", "2", "activityType", "deposit",
-                        "taskQueue", "transfers", "input", List.of("bob", 100))
-                .event(EventType.ActivityTaskStarted, "activityId", "2", "attempt", 1)
-                .event(EventType.ActivityTaskCompleted, "activityId", "2", "result", "tx-2")
-                .event(EventType.WorkflowExecutionCompleted, "result", "moved 100 from alice to bob")
+                .event(new TimerFiredAttributes("1"))
+                .scheduled("2", "deposit", "bob", 100)
+                .completed("2", "tx-2")
+                .event(new WorkflowExecutionCompletedAttributes(Payload.of("moved 100 from alice to bob")))
                 .build();
     }
 
@@ -96,24 +116,22 @@ final class Histories {
         ObjectNode insufficient = failure("application", "InsufficientFunds", "insufficient funds", null);
         insufficient.put("nonRetryable", true);
         return of("transfer-2")
-                .event(EventType.WorkflowExecutionStarted, "workflowType", "Transfer", "taskQueue", "transfers",
-                        "input", List.of("carol", "bob", 100))
-                .event(EventType.ActivityTaskScheduled, "activityId", "1", "activityType", "withdraw",
-                        "taskQueue", "transfers", "input", List.of("carol", 100))
-                .event(EventType.ActivityTaskStarted, "activityId", "1", "attempt", 1)
-                .event(EventType.ActivityTaskFailed, "activityId", "1", "failure", insufficient.deepCopy())
-                .event(EventType.WorkflowExecutionFailed, "failure", activityFailure("withdraw", 1, insufficient))
+                .started("carol", "bob", 100)
+                .scheduled("1", "withdraw", "carol", 100)
+                .event(new ActivityTaskStartedAttributes("1", 1))
+                .event(new ActivityTaskFailedAttributes("1", JsonPayload.of(insufficient.deepCopy()), null))
+                .event(new WorkflowExecutionFailedAttributes(
+                        JsonPayload.of(activityFailure("withdraw", 1, insufficient))))
                 .build();
     }
 
     /** The history of a transfer still holding the money, which received a cancel signal. */
     static History openTransfer() {
         return of("transfer-3")
-                .event(EventType.WorkflowExecutionStarted, "workflowType", "Transfer", "taskQueue", "transfers",
-                        "input", List.of("alice", "bob", 100))
-                .event(EventType.TimerStarted, "timerId", "1", "durationMillis", Duration.ofDays(3).toMillis())
+                .started("alice", "bob", 100)
+                .event(new TimerStartedAttributes("1", Duration.ofDays(3)))
                 .at(Duration.ofHours(2))
-                .event(EventType.WorkflowExecutionSignaled, "signalName", "cancel", "input", List.of("fraud"))
+                .event(new WorkflowExecutionSignaledAttributes("cancel", Payload.ofArguments("fraud")))
                 .build();
     }
 }

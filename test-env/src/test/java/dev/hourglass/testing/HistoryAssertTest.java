@@ -15,6 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.hourglass.history.History;
+import dev.hourglass.history.Payload;
+import dev.hourglass.history.WorkflowExecutionCompletedAttributes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +31,17 @@ class HistoryAssertTest {
     private static final History FAILED = Histories.failedTransfer();
     private static final History OPEN = Histories.openTransfer();
 
-    private static final String COMPLETED_EVENTS = "<1 WorkflowExecutionStarted, 2 ActivityTaskScheduled withdraw, "
-            + "3 ActivityTaskStarted, 4 ActivityTaskCompleted, 5 TimerStarted 3d, 6 TimerFired, "
-            + "7 ActivityTaskScheduled deposit, 8 ActivityTaskStarted, 9 ActivityTaskCompleted, "
-            + "10 WorkflowExecutionCompleted>";
+    private static final String COMPLETED_EVENTS = "<1 WorkflowExecutionStarted, "
+            + "2 ActivityTaskScheduled activityId=1 activityType=withdraw, 3 ActivityTaskStarted activityId=1 attempt=1, "
+            + "4 ActivityTaskCompleted activityId=1, 5 TimerStarted timerId=1 duration=3d, 6 TimerFired timerId=1, "
+            + "7 ActivityTaskScheduled activityId=2 activityType=deposit, 8 ActivityTaskStarted activityId=2 attempt=1, "
+            + "9 ActivityTaskCompleted activityId=2, 10 WorkflowExecutionCompleted>";
+
+    private static final String FAILED_EVENTS = "<1 WorkflowExecutionStarted, "
+            + "2 ActivityTaskScheduled activityId=1 activityType=withdraw, 3 ActivityTaskStarted activityId=1 attempt=1, "
+            + "4 ActivityTaskFailed activityId=1 failure=InsufficientFunds \"insufficient funds\", "
+            + "5 WorkflowExecutionFailed failure=ActivityFailure[withdraw, attempt 1] caused by InsufficientFunds "
+            + "\"insufficient funds\">";
 
     /**
      * Runs {@code assertion}, expects it to fail, and returns assertions on its message with each platform line
@@ -116,9 +125,7 @@ class HistoryAssertTest {
         void failsWhenNoActivityOfTheTypeWasScheduled() {
             assertThatFailureMessageOf(() -> assertThat(FAILED).hasActivityScheduled("deposit"))
                     .isEqualTo("\nExpecting history of <transfer-2>:\n"
-                            + "  <1 WorkflowExecutionStarted, 2 ActivityTaskScheduled withdraw, 3 ActivityTaskStarted, "
-                            + "4 ActivityTaskFailed InsufficientFunds, 5 WorkflowExecutionFailed ActivityFailure <- "
-                            + "InsufficientFunds>\n"
+                            + "  " + FAILED_EVENTS + "\n"
                             + "to contain an ActivityTaskScheduled of type:\n"
                             + "  <\"deposit\">\n"
                             + "but it has none");
@@ -175,7 +182,8 @@ class HistoryAssertTest {
         void failsWhenNoSignalOfTheNameWasDelivered() {
             assertThatFailureMessageOf(() -> assertThat(OPEN).hasSignal("approve"))
                     .contains("Expecting history of <transfer-3>:\n"
-                            + "  <1 WorkflowExecutionStarted, 2 TimerStarted 3d, 3 WorkflowExecutionSignaled cancel>")
+                            + "  <1 WorkflowExecutionStarted, 2 TimerStarted timerId=1 duration=3d, "
+                            + "3 WorkflowExecutionSignaled signalName=cancel>")
                     .contains("to contain a WorkflowExecutionSignaled named:\n  <\"approve\">\nbut it has none");
         }
     }
@@ -191,8 +199,8 @@ class HistoryAssertTest {
         @Test
         void decodesTheResultToTheExpectedValuesClass() {
             History history = Histories.of("quote-1")
-                    .event(WorkflowExecutionStarted, "workflowType", "Quote", "taskQueue", "transfers", "input", List.of())
-                    .event(WorkflowExecutionCompleted, "result", new Quote("EUR", 105))
+                    .started()
+                    .event(new WorkflowExecutionCompletedAttributes(Payload.of(new Quote("EUR", 105))))
                     .build();
             assertThat(history).completedWith(new Quote("EUR", 105));
         }
@@ -200,8 +208,9 @@ class HistoryAssertTest {
         @Test
         void comparesAGenericResultByItsJson() {
             History history = Histories.of("quote-2")
-                    .event(WorkflowExecutionStarted, "workflowType", "Quote", "taskQueue", "transfers", "input", List.of())
-                    .event(WorkflowExecutionCompleted, "result", List.of(new Quote("EUR", 105), new Quote("USD", 99)))
+                    .started()
+                    .event(new WorkflowExecutionCompletedAttributes(
+                            Payload.of(List.of(new Quote("EUR", 105), new Quote("USD", 99)))))
                     .build();
             assertThat(history).completedWith(List.of(new Quote("EUR", 105), new Quote("USD", 99)));
         }
@@ -209,8 +218,8 @@ class HistoryAssertTest {
         @Test
         void failsForAGenericResultWithOtherContent() {
             History history = Histories.of("quote-3")
-                    .event(WorkflowExecutionStarted, "workflowType", "Quote", "taskQueue", "transfers", "input", List.of())
-                    .event(WorkflowExecutionCompleted, "result", List.of(new Quote("EUR", 105)))
+                    .started()
+                    .event(new WorkflowExecutionCompletedAttributes(Payload.of(List.of(new Quote("EUR", 105)))))
                     .build();
             assertThatFailureMessageOf(() -> assertThat(history).completedWith(List.of(new Quote("EUR", 106))))
                     .contains("but it completed with:\n  <[{\"currency\":\"EUR\",\"cents\":105}]>");
@@ -233,8 +242,8 @@ class HistoryAssertTest {
         @Test
         void failsForAFailedExecution() {
             assertThatFailureMessageOf(() -> assertThat(FAILED).completedWith("anything"))
-                    .contains("but its last event is <5 WorkflowExecutionFailed ActivityFailure <- "
-                            + "InsufficientFunds>");
+                    .contains("but its last event is <5 WorkflowExecutionFailed failure=ActivityFailure[withdraw,"
+                            + " attempt 1] caused by InsufficientFunds \"insufficient funds\">");
         }
     }
 
@@ -284,7 +293,7 @@ class HistoryAssertTest {
         void isClosedFailsForAnOpenExecution() {
             assertThatFailureMessageOf(() -> assertThat(OPEN).isClosed())
                     .contains("to be closed\n"
-                            + "but its last event <3 WorkflowExecutionSignaled cancel> does not close it");
+                            + "but its last event <3 WorkflowExecutionSignaled signalName=cancel> does not close it");
         }
 
         @Test

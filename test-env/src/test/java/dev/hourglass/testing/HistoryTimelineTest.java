@@ -2,10 +2,13 @@ package dev.hourglass.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hourglass.history.EventType;
+import dev.hourglass.common.RetryPolicy;
+import dev.hourglass.history.ActivityTaskScheduledAttributes;
 import dev.hourglass.history.History;
+import dev.hourglass.history.Payload;
+import dev.hourglass.history.StartChildWorkflowExecutionInitiatedAttributes;
+import dev.hourglass.history.WorkflowExecutionSignaledAttributes;
+import dev.hourglass.history.WorkflowExecutionStartedAttributes;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,13 +21,13 @@ class HistoryTimelineTest {
                 "Timeline of transfer-1 (workflow type Transfer, task queue transfers, run run-1,"
                         + " started 2025-01-01T00:00:00Z):",
                 "  #1   +0d 00:00:00.000  WorkflowExecutionStarted    input=[\"alice\",\"bob\",100]",
-                "  #2   +0d 00:00:00.000  ActivityTaskScheduled       activityId=1 activityType=\"withdraw\""
+                "  #2   +0d 00:00:00.000  ActivityTaskScheduled       activityId=1 activityType=withdraw"
                         + " input=[\"alice\",100]",
                 "  #3   +0d 00:00:00.000  ActivityTaskStarted         activityId=1 attempt=1",
                 "  #4   +0d 00:00:00.000  ActivityTaskCompleted       activityId=1 result=\"tx-1\"",
                 "  #5   +0d 00:00:00.000  TimerStarted                timerId=1 duration=3d",
                 "  #6   +3d 00:00:00.000  TimerFired                  timerId=1",
-                "  #7   +3d 00:00:00.000  ActivityTaskScheduled       activityId=2 activityType=\"deposit\""
+                "  #7   +3d 00:00:00.000  ActivityTaskScheduled       activityId=2 activityType=deposit"
                         + " input=[\"bob\",100]",
                 "  #8   +3d 00:00:00.000  ActivityTaskStarted         activityId=2 attempt=1",
                 "  #9   +3d 00:00:00.000  ActivityTaskCompleted       activityId=2 result=\"tx-2\"",
@@ -34,13 +37,12 @@ class HistoryTimelineTest {
     @Test
     void offsetsShowDaysThenHoursToMilliseconds() {
         History history = Histories.of("t")
-                .event(EventType.WorkflowExecutionStarted, "workflowType", "Transfer", "taskQueue", "transfers",
-                        "input", List.of())
+                .started()
                 .at(Duration.ofDays(12).plusHours(3).plusMinutes(4).plusSeconds(5).plusMillis(67))
-                .event(EventType.WorkflowExecutionSignaled, "signalName", "cancel", "input", List.of())
+                .event(new WorkflowExecutionSignaledAttributes("cancel", Payload.ofArguments()))
                 .build();
         assertThat(HistoryTimeline.format(history).lines().toList().get(2))
-                .isEqualTo("  #2  +12d 03:04:05.067  WorkflowExecutionSignaled  signalName=\"cancel\" input=[]");
+                .isEqualTo("  #2  +12d 03:04:05.067  WorkflowExecutionSignaled  signalName=cancel input=[]");
     }
 
     @Test
@@ -53,21 +55,19 @@ class HistoryTimelineTest {
 
     @Test
     void writesDurationsInTheirLargestUnitsAndRetryPoliciesCompactly() {
-        ObjectNode retryPolicy = JsonNodeFactory.instance.objectNode();
-        retryPolicy.put("initialIntervalMillis", 1500);
-        retryPolicy.put("backoffCoefficient", 2.0);
-        retryPolicy.put("maximumIntervalMillis", Duration.ofMinutes(100).toMillis());
-        retryPolicy.put("maximumAttempts", 3);
-        retryPolicy.putArray("doNotRetry");
+        RetryPolicy retryPolicy = RetryPolicy.newBuilder()
+                .setInitialInterval(Duration.ofMillis(1500))
+                .setBackoffCoefficient(2.0)
+                .setMaximumInterval(Duration.ofMinutes(100))
+                .setMaximumAttempts(3)
+                .build();
         History history = Histories.of("t")
-                .event(EventType.WorkflowExecutionStarted, "workflowType", "Transfer", "taskQueue", "transfers",
-                        "input", List.of())
-                .event(EventType.ActivityTaskScheduled, "activityId", "1", "activityType", "withdraw",
-                        "taskQueue", "other-queue", "input", List.of(), "startToCloseTimeoutMillis", 10_000,
-                        "retryPolicy", retryPolicy)
+                .started()
+                .event(new ActivityTaskScheduledAttributes("1", "withdraw", "other-queue", Payload.ofArguments(),
+                        Duration.ofSeconds(10), null, null, retryPolicy))
                 .build();
         assertThat(HistoryTimeline.format(history).lines().toList().get(2)).endsWith("activityId=1"
-                + " activityType=\"withdraw\" taskQueue=\"other-queue\" input=[] startToCloseTimeout=10s"
+                + " activityType=withdraw taskQueue=other-queue input=[] startToCloseTimeout=10s"
                 + " retryPolicy={initialInterval=1s 500ms, backoffCoefficient=2.0, maximumInterval=1h 40m,"
                 + " maximumAttempts=3}");
     }
@@ -75,24 +75,22 @@ class HistoryTimelineTest {
     @Test
     void leavesOutAttributesThatRepeatTheHeaderButKeepsDifferentOnes() {
         History history = Histories.of("t")
-                .event(EventType.WorkflowExecutionStarted, "workflowType", "Transfer", "taskQueue", "transfers",
-                        "input", List.of(), "parentWorkflowId", "batch-7")
-                .event(EventType.StartChildWorkflowExecutionInitiated, "childId", "1", "workflowId", "t-child",
-                        "workflowType", "Payout", "taskQueue", "payouts", "input", List.of())
+                .event(new WorkflowExecutionStartedAttributes("Transfer", "transfers", Payload.ofArguments(),
+                        "batch-7", "run-0", null, null))
+                .event(new StartChildWorkflowExecutionInitiatedAttributes("1", "t-child", "Payout", "payouts",
+                        Payload.ofArguments(), null, null))
                 .build();
         List<String> lines = HistoryTimeline.format(history).lines().toList();
-        assertThat(lines.get(1)).endsWith("WorkflowExecutionStarted              input=[] parentWorkflowId=batch-7");
-        assertThat(lines.get(2)).endsWith("childId=1 workflowId=t-child workflowType=\"Payout\" taskQueue=\"payouts\""
+        assertThat(lines.get(1)).endsWith("WorkflowExecutionStarted              input=[] parentWorkflowId=batch-7"
+                + " parentRunId=run-0");
+        assertThat(lines.get(2)).endsWith("childId=1 workflowId=t-child workflowType=Payout taskQueue=payouts"
                 + " input=[]");
     }
 
     @Test
     void abbreviatesLongValues() {
         String longText = "x".repeat(500);
-        History history = Histories.of("t")
-                .event(EventType.WorkflowExecutionStarted, "workflowType", "Transfer", "taskQueue", "transfers",
-                        "input", List.of(longText))
-                .build();
+        History history = Histories.of("t").started(longText).build();
         String line = HistoryTimeline.format(history).lines().toList().get(1);
         assertThat(line).endsWith("…").hasSizeLessThan(250);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hourglass.client.WorkflowClient;
 import dev.hourglass.client.WorkflowOptions;
+import dev.hourglass.history.ChildWorkflowExecutionStartedAttributes;
 import dev.hourglass.history.EventType;
 import dev.hourglass.history.History;
 import dev.hourglass.history.HistoryEvent;
@@ -60,9 +61,10 @@ class SeededDeterminismTest {
         History parent = client.fetchHistory(workflowId);
         histories.add(parent);
         for (HistoryEvent event : parent.getEvents()) {
-            if (event.getEventType() == EventType.ChildWorkflowExecutionStarted) {
-                histories.add(client.fetchHistory(event.getStringAttribute("workflowId"),
-                        event.getStringAttribute("runId")));
+            if (event.getAttributes() instanceof ChildWorkflowExecutionStartedAttributes) {
+                ChildWorkflowExecutionStartedAttributes child =
+                        (ChildWorkflowExecutionStartedAttributes) event.getAttributes();
+                histories.add(client.fetchHistory(child.workflowId(), child.runId()));
             }
         }
         return histories;

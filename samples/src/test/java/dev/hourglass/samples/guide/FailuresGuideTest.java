@@ -101,7 +101,7 @@ class FailuresGuideTest {
         assertThatThrownBy(env::close)
                 .isInstanceOf(AssertionError.class)
                 .hasMessageStartingWith("self-check replay of a closed execution failed (seed ")
-                .hasMessageContaining("history recorded: ActivityTaskScheduled activityType='send'")
+                .hasMessageContaining("history recorded: ActivityTaskScheduled activityId=1 activityType=send")
                 .hasCauseInstanceOf(NonDeterministicException.class);
     }
     // guide: self-check end

@@ -68,10 +68,13 @@ class HistoryGuideTest {
                 .message()
                 .isEqualToNormalizingNewlines(String.join("\n", "",
                         "Expecting history of <aFailedHistoryAssertionNamesTheWorkflowAndListsItsEvents-1>:",
-                        "  <1 WorkflowExecutionStarted, 2 ActivityTaskScheduled withdraw, 3 ActivityTaskStarted,"
-                                + " 4 ActivityTaskCompleted, 5 TimerStarted 3d, 6 TimerFired,"
-                                + " 7 ActivityTaskScheduled deposit, 8 ActivityTaskStarted, 9 ActivityTaskCompleted,"
-                                + " 10 ActivityTaskScheduled send, 11 ActivityTaskStarted, 12 ActivityTaskCompleted,"
+                        "  <1 WorkflowExecutionStarted, 2 ActivityTaskScheduled activityId=1 activityType=withdraw,"
+                                + " 3 ActivityTaskStarted activityId=1 attempt=1, 4 ActivityTaskCompleted activityId=1,"
+                                + " 5 TimerStarted timerId=1 duration=3d, 6 TimerFired timerId=1,"
+                                + " 7 ActivityTaskScheduled activityId=2 activityType=deposit,"
+                                + " 8 ActivityTaskStarted activityId=2 attempt=1, 9 ActivityTaskCompleted activityId=2,"
+                                + " 10 ActivityTaskScheduled activityId=3 activityType=send,"
+                                + " 11 ActivityTaskStarted activityId=3 attempt=1, 12 ActivityTaskCompleted activityId=3,"
                                 + " 13 WorkflowExecutionCompleted>",
                         "to contain an ActivityTaskScheduled of type:",
                         "  <\"refund\">",

@@ -14,7 +14,7 @@ import dev.hourglass.client.WorkflowClient;
 import dev.hourglass.client.WorkflowFailedException;
 import dev.hourglass.failure.ActivityFailure;
 import dev.hourglass.failure.ApplicationFailure;
-import dev.hourglass.history.EventType;
+import dev.hourglass.history.ActivityTaskCompletedAttributes;
 import dev.hourglass.history.HistoryEvent;
 import dev.hourglass.samples.guide.Notifier.Notice;
 import dev.hourglass.testing.TestWorkflowEnvironment;
@@ -45,11 +45,13 @@ class MockingGuideTest {
 
         transfer.transfer("alice", "bob", 100);
 
-        HistoryEvent withdrawn = client.fetchHistory("aStubbedResultIsRecordedAsTheActivitysResult-1")
+        ActivityTaskCompletedAttributes withdrawn = client.fetchHistory("aStubbedResultIsRecordedAsTheActivitysResult-1")
                 .getEvents().stream()
-                .filter(event -> event.getEventType() == EventType.ActivityTaskCompleted)
+                .map(HistoryEvent::getAttributes)
+                .filter(ActivityTaskCompletedAttributes.class::isInstance)
+                .map(ActivityTaskCompletedAttributes.class::cast)
                 .findFirst().orElseThrow();
-        assertThat(withdrawn.getStringAttribute("result")).isEqualTo("tx-42");
+        assertThat(withdrawn.result().decode(String.class)).isEqualTo("tx-42");
     }
     // guide: mock-result end
 

@@ -132,7 +132,7 @@ class ReplayGuideTest {
     void anUnguardedFraudCheckCannotReplayATransferRecordedBeforeIt() {
         assertThatThrownBy(() -> WorkflowReplayer.replayWorkflowExecution(recorded, FraudCheckedTransferImpl.class))
                 .isInstanceOf(NonDeterministicException.class)
-                .hasMessageContaining("the activity type differs ('withdraw' recorded, 'checkFraud' now)");
+                .hasMessageContaining("the activityType differs (withdraw recorded, checkFraud now)");
     }
     // guide: replay-unguarded end
 

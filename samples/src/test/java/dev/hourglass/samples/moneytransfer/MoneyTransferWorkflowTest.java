@@ -10,9 +10,11 @@ import dev.hourglass.client.WorkflowFailedException;
 import dev.hourglass.client.WorkflowOptions;
 import dev.hourglass.failure.ActivityFailure;
 import dev.hourglass.failure.ApplicationFailure;
+import dev.hourglass.history.ActivityTaskScheduledAttributes;
 import dev.hourglass.history.EventType;
 import dev.hourglass.history.History;
 import dev.hourglass.history.HistoryEvent;
+import dev.hourglass.history.TimerStartedAttributes;
 import dev.hourglass.replay.WorkflowReplayer;
 import dev.hourglass.service.WorkflowService;
 import dev.hourglass.worker.Worker;
@@ -141,7 +143,7 @@ class MoneyTransferWorkflowTest {
 
         HistoryEvent timer = awaitTimerStarted("t-8");
 
-        assertThat(timer.getAttribute("durationMillis").asLong()).isEqualTo(Duration.ofDays(3).toMillis());
+        assertThat(timer.getAttributes(TimerStartedAttributes.class).duration()).isEqualTo(Duration.ofDays(3));
     }
 
     @Test
@@ -235,8 +237,10 @@ class MoneyTransferWorkflowTest {
         return history.getEvents().stream()
                 .filter(event -> event.getEventType().isCommand())
                 .map(event -> switch (event.getEventType()) {
-                    case ActivityTaskScheduled -> "ActivityTaskScheduled " + event.getStringAttribute("activityType");
-                    case TimerStarted -> "TimerStarted " + event.getAttribute("durationMillis").asLong();
+                    case ActivityTaskScheduled -> "ActivityTaskScheduled "
+                            + event.getAttributes(ActivityTaskScheduledAttributes.class).activityType();
+                    case TimerStarted -> "TimerStarted "
+                            + event.getAttributes(TimerStartedAttributes.class).duration().toMillis();
                     default -> event.getEventType().name();
                 })
                 .collect(Collectors.toList());

@@ -16,6 +16,7 @@ import dev.hourglass.client.WorkflowClient;
 import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.failure.ApplicationFailure;
 import dev.hourglass.history.EventType;
+import dev.hourglass.history.WorkflowExecutionStartedAttributes;
 import dev.hourglass.history.History;
 import dev.hourglass.testing.TestWorkflowEnvironment;
 import dev.hourglass.testing.TestWorkflowExtension;
@@ -210,8 +211,9 @@ class SubscriptionWorkflowTest {
         assertThat(second)
                 .hasActivityScheduledTimes("charge", 12)
                 .completedWith(new SubscriptionSummary("sub-1", SubscriptionStatus.ENDED, 24, 24 * 9_99));
-        assertThat(second.getEvents().get(0).getAttribute("input").get(0).get("progress").get("periodsBilled").asInt())
-                .isEqualTo(12);
+        Subscription carriedOver = second.getEvents().get(0).getAttributes(WorkflowExecutionStartedAttributes.class)
+                .input().decode(Subscription[].class)[0];
+        assertThat(carriedOver.progress().periodsBilled()).isEqualTo(12);
     }
 
     @Test

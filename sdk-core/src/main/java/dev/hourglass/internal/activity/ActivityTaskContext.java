@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hourglass.activity.ActivityExecutionContext;
 import dev.hourglass.activity.ActivityInfo;
 import dev.hourglass.failure.CanceledFailure;
+import dev.hourglass.history.Payload;
 import dev.hourglass.internal.common.DataConverter;
-import dev.hourglass.service.ActivityTask;
+import dev.hourglass.internal.history.JsonPayload;
+import dev.hourglass.internal.spi.ActivityTask;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -27,7 +29,7 @@ public final class ActivityTaskContext implements ActivityExecutionContext, Acti
          * @param details the details the activity passed; may be {@code null}
          * @param encoded their JSON form; never {@code null}
          */
-        boolean record(Object details, JsonNode encoded);
+        boolean record(Object details, Payload encoded);
     }
 
     private final ActivityTask task;
@@ -53,7 +55,7 @@ public final class ActivityTaskContext implements ActivityExecutionContext, Acti
 
     @Override
     public void heartbeat(Object details) {
-        if (recorder.record(details, DataConverter.getDefault().toJson(details))) {
+        if (recorder.record(details, JsonPayload.encode(details))) {
             throw new CanceledFailure("activity " + task.activityType() + " (id " + task.activityId() + ") "
                     + whyStopped + "; stop working on it");
         }
@@ -62,7 +64,7 @@ public final class ActivityTaskContext implements ActivityExecutionContext, Acti
     @Override
     public <T> Optional<T> getHeartbeatDetails(Class<T> type) {
         Objects.requireNonNull(type, "type");
-        JsonNode details = task.lastHeartbeatDetails();
+        JsonNode details = JsonPayload.node(task.lastHeartbeatDetails());
         return details == null || details.isNull() ? Optional.empty()
                 : Optional.ofNullable(DataConverter.getDefault().fromJson(details, type, type));
     }

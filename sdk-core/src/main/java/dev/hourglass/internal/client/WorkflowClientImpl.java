@@ -6,6 +6,7 @@ import dev.hourglass.client.WorkflowStub;
 import dev.hourglass.history.History;
 import dev.hourglass.internal.common.Interfaces;
 import dev.hourglass.internal.common.WorkflowInterfaceMetadata;
+import dev.hourglass.internal.spi.WorkflowServiceSpi;
 import dev.hourglass.service.WorkflowService;
 import java.lang.reflect.Proxy;
 import java.util.Objects;
@@ -13,15 +14,17 @@ import java.util.Objects;
 /** The {@link WorkflowClient} over a {@link WorkflowService}. */
 public final class WorkflowClientImpl implements WorkflowClient {
 
-    private final WorkflowService service;
+    private final WorkflowService handle;
+    private final WorkflowServiceSpi service;
 
     public WorkflowClientImpl(WorkflowService service) {
-        this.service = Objects.requireNonNull(service, "service");
+        this.handle = Objects.requireNonNull(service, "service");
+        this.service = WorkflowServiceSpi.of(service);
     }
 
     @Override
     public WorkflowService getWorkflowService() {
-        return service;
+        return handle;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.hourglass.internal.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.client.WorkflowFailedException;
 import dev.hourglass.client.WorkflowOptions;
@@ -9,12 +8,19 @@ import dev.hourglass.failure.CanceledFailure;
 import dev.hourglass.failure.TerminatedFailure;
 import dev.hourglass.failure.TimeoutFailure;
 import dev.hourglass.failure.TimeoutType;
+import dev.hourglass.history.EventAttributes;
 import dev.hourglass.history.History;
 import dev.hourglass.history.HistoryEvent;
+import dev.hourglass.history.Payload;
+import dev.hourglass.history.WorkflowExecutionCompletedAttributes;
+import dev.hourglass.history.WorkflowExecutionContinuedAsNewAttributes;
+import dev.hourglass.history.WorkflowExecutionFailedAttributes;
+import dev.hourglass.history.WorkflowExecutionTerminatedAttributes;
 import dev.hourglass.internal.common.DataConverter;
 import dev.hourglass.internal.common.FailureConverter;
-import dev.hourglass.service.StartWorkflowRequest;
-import dev.hourglass.service.WorkflowService;
+import dev.hourglass.internal.history.JsonPayload;
+import dev.hourglass.internal.spi.StartWorkflowRequest;
+import dev.hourglass.internal.spi.WorkflowServiceSpi;
 import java.lang.reflect.Type;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -22,14 +28,14 @@ import java.util.concurrent.CompletionException;
 /** The untyped stub; typed stubs delegate to one. */
 final class WorkflowStubImpl implements WorkflowStub {
 
-    private final WorkflowService service;
+    private final WorkflowServiceSpi service;
     private final DataConverter converter = DataConverter.getDefault();
     private final WorkflowOptions options;
     private final String boundWorkflowId;
     private String workflowType;
     private volatile WorkflowExecution execution;
 
-    WorkflowStubImpl(WorkflowService service, String workflowType, WorkflowOptions options, String boundWorkflowId) {
+    WorkflowStubImpl(WorkflowServiceSpi service, String workflowType, WorkflowOptions options, String boundWorkflowId) {
         this.service = service;
         this.workflowType = workflowType;
         this.options = options;
@@ -52,7 +58,7 @@ final class WorkflowStubImpl implements WorkflowStub {
         }
         // without an id of the caller's, the service assigns one (from the seed in a test environment)
         execution = service.startWorkflow(StartWorkflowRequest.of(options.getWorkflowId(), workflowType,
-                options.getTaskQueue(), converter.toJsonArray(args), options.getWorkflowIdReusePolicy(),
+                options.getTaskQueue(), JsonPayload.encodeArguments(args), options.getWorkflowIdReusePolicy(),
                 options.getWorkflowExecutionTimeout()));
         return execution;
     }
@@ -119,9 +125,9 @@ final class WorkflowStubImpl implements WorkflowStub {
     /** Follows continue-as-new runs to the last run's closed history. */
     private CompletableFuture<History> awaitRun(String workflowId, String runId) {
         return service.awaitClose(workflowId, runId).thenCompose(closed -> {
-            HistoryEvent last = closed.getLastEvent();
-            if (last.getEventType() == dev.hourglass.history.EventType.WorkflowExecutionContinuedAsNew) {
-                return awaitRun(workflowId, last.getStringAttribute("newRunId"));
+            EventAttributes last = closed.getLastEvent().getAttributes();
+            if (last instanceof WorkflowExecutionContinuedAsNewAttributes) {
+                return awaitRun(workflowId, ((WorkflowExecutionContinuedAsNewAttributes) last).newRunId());
             }
             return CompletableFuture.completedFuture(closed);
         });
@@ -132,16 +138,17 @@ final class WorkflowStubImpl implements WorkflowStub {
         WorkflowExecution run = new WorkflowExecution(closed.getWorkflowId(), closed.getRunId());
         switch (last.getEventType()) {
             case WorkflowExecutionCompleted:
-                return converter.fromJson(last.getAttribute("result"), resultType, genericResultType);
+                return last.getAttributes(WorkflowExecutionCompletedAttributes.class).result()
+                        .decode(resultType, genericResultType);
             case WorkflowExecutionFailed:
-                throw new WorkflowFailedException(run, closed.getWorkflowType(),
-                        FailureConverter.fromJson(last.getAttribute("failure")));
+                throw new WorkflowFailedException(run, closed.getWorkflowType(), FailureConverter.fromJson(
+                        JsonPayload.node(last.getAttributes(WorkflowExecutionFailedAttributes.class).failure())));
             case WorkflowExecutionCanceled:
                 throw new WorkflowFailedException(run, closed.getWorkflowType(),
                         new CanceledFailure("workflow execution canceled"));
             case WorkflowExecutionTerminated:
                 throw new WorkflowFailedException(run, closed.getWorkflowType(),
-                        new TerminatedFailure(last.getStringAttribute("reason")));
+                        new TerminatedFailure(last.getAttributes(WorkflowExecutionTerminatedAttributes.class).reason()));
             case WorkflowExecutionTimedOut:
                 throw new WorkflowFailedException(run, closed.getWorkflowType(), new TimeoutFailure(
                         "workflow execution timed out", TimeoutType.WORKFLOW_EXECUTION, null));
@@ -153,7 +160,7 @@ final class WorkflowStubImpl implements WorkflowStub {
     @Override
     public void signal(String signalName, Object... args) {
         WorkflowExecution current = requireExecution();
-        service.signalWorkflow(current.getWorkflowId(), null, signalName, converter.toJsonArray(args));
+        service.signalWorkflow(current.getWorkflowId(), null, signalName, JsonPayload.encodeArguments(args));
     }
 
     @Override
@@ -163,8 +170,9 @@ final class WorkflowStubImpl implements WorkflowStub {
 
     <R> R query(String queryType, Class<R> resultType, Type genericResultType, Object... args) {
         WorkflowExecution current = requireExecution();
-        JsonNode answer = service.queryWorkflow(current.getWorkflowId(), null, queryType, converter.toJsonArray(args));
-        return converter.fromJson(answer, resultType, genericResultType);
+        Payload answer = service.queryWorkflow(current.getWorkflowId(), null, queryType,
+                JsonPayload.encodeArguments(args));
+        return answer.decode(resultType, genericResultType);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.hourglass.internal.common;
 
 /** A payload could not be encoded to or decoded from JSON. */
-public final class PayloadConversionException extends RuntimeException {
+public final class PayloadConversionException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 

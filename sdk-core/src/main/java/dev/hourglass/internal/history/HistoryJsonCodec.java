@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -68,8 +69,8 @@ public final class HistoryJsonCodec {
      *
      * @param history the history; never {@code null}
      * @return the JSON text, lines separated by {@code "\n"}, without a trailing newline; never {@code null}
-     * @throws IllegalStateException if an attribute holds a Java object that Jackson cannot serialise (only
-     *     possible when someone put a POJO node into the attributes)
+     * @throws IllegalStateException if a payload holds a Java object that Jackson cannot serialise (only
+     *     possible when someone put a POJO node into a payload)
      */
     public static String toJson(History history) {
         JsonNodeFactory nodes = MAPPER.getNodeFactory();
@@ -86,8 +87,7 @@ public final class HistoryJsonCodec {
             node.put("eventId", event.getEventId());
             node.put("eventTime", DateTimeFormatter.ISO_INSTANT.format(event.getEventTime()));
             node.put("eventType", event.getEventType().name());
-            // Shares the event's attribute node without copying; the tree is only written, never modified.
-            node.set("attributes", HistoryEventAccess.attributes(event));
+            node.set("attributes", attributes(event));
         }
         try {
             return WRITER.writeValueAsString(root);
@@ -97,6 +97,16 @@ public final class HistoryJsonCodec {
                             + e.getOriginalMessage(),
                     e);
         }
+    }
+
+    /** The attributes of an event as JSON: those of its schema in order, then those this version does not know. */
+    private static ObjectNode attributes(HistoryEvent event) {
+        ObjectNode attributes = EventSchema.of(event.getAttributes()).toJson(event.getAttributes());
+        JsonNode unknown = JsonPayload.node(event.getUnknownAttributes());
+        if (unknown != null && unknown.isObject()) {
+            unknown.properties().forEach(field -> attributes.set(field.getKey(), field.getValue()));
+        }
+        return attributes;
     }
 
     /**

@@ -181,8 +181,7 @@ final class HistoryJsonReader {
                     where,
                     "the first event is " + eventType + "; expected " + EventType.WorkflowExecutionStarted);
         }
-        ObjectNode attributes = readAttributes(node.get("attributes"), eventType, reportedId, where);
-        return new HistoryEvent(reportedId, eventTime, eventType, attributes);
+        return readAttributes(node.get("attributes"), eventType, reportedId, eventTime, where);
     }
 
     private Instant readEventTime(JsonNode value, long eventId, String where) {
@@ -224,7 +223,8 @@ final class HistoryJsonReader {
                 "unknown eventType " + JsonValues.describe(value) + "; expected one of " + KNOWN_EVENT_TYPES);
     }
 
-    private ObjectNode readAttributes(JsonNode value, EventType type, long eventId, String where) {
+    private HistoryEvent readAttributes(JsonNode value, EventType type, long eventId, Instant eventTime,
+            String where) {
         if (value == null) {
             value = HistoryJsonCodec.MAPPER.getNodeFactory().objectNode();
         }
@@ -235,33 +235,10 @@ final class HistoryJsonReader {
                     "field 'attributes' is " + JsonValues.describe(value)
                             + "; expected a JSON object (or no 'attributes' field for none)");
         }
-        for (String name : type.requiredAttributes()) {
-            if (!value.has(name)) {
-                throw failEvent(
-                        eventId,
-                        where,
-                        "required attribute '" + name + "' is missing; " + type + " requires "
-                                + String.join(", ", type.requiredAttributes()));
-            }
-            checkKind(value, name, eventId, where);
-        }
-        for (String name : AttributeRules.optionalAttributes(type)) {
-            if (value.has(name)) {
-                checkKind(value, name, eventId, where);
-            }
-        }
-        return (ObjectNode) value;
-    }
-
-    private void checkKind(JsonNode attributes, String name, long eventId, String where) {
-        AttributeRules.Kind kind = AttributeRules.kindOf(name);
-        JsonNode value = attributes.get(name);
-        if (kind != null && !kind.accepts(value)) {
-            throw failEvent(
-                    eventId,
-                    where,
-                    "attribute '" + name + "' is " + JsonValues.describe(value) + "; expected " + kind.expectation());
-        }
+        AttributeReader.Result read = new AttributeReader(problem -> failEvent(eventId, where, problem))
+                .read(type, (ObjectNode) value);
+        return new HistoryEvent(eventId, eventTime, read.attributes(),
+                read.unknown().isEmpty() ? null : JsonPayload.of(read.unknown()));
     }
 
     private String prefix() {

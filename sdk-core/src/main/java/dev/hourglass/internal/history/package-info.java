@@ -6,4 +6,7 @@
  *
  * @since 0.1
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 package dev.hourglass.internal.history;
+
+import org.apiguardian.api.API;

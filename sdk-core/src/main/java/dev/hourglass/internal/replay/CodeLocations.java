@@ -10,6 +10,8 @@ final class CodeLocations {
 
     private static final String DELIVERY_CLASS = WorkflowExecutor.class.getName();
     private static final String DELIVERY_METHOD = "deliver";
+    private static final String THREAD_CLASS = WorkflowThread.class.getName();
+    private static final String THREAD_BODY = "main";
 
     private CodeLocations() {
     }
@@ -17,12 +19,14 @@ final class CodeLocations {
     /**
      * The first user frame of the calling thread, like {@code TransferImpl.transfer(TransferImpl.java:42)}.
      * Frames below the delivery of an event are not searched: the thread that delivers events may be a
-     * blocked workflow thread, whose own code is not what produced the command.
+     * blocked workflow thread, whose own code is not what produced the command. Nor are frames below the body
+     * of the workflow thread: they belong to whoever runs the task (a test, the replayer), not to the workflow.
      */
     static String callerLocation() {
         StackTraceElement[] stack = new Throwable().getStackTrace();
         for (StackTraceElement frame : stack) {
-            if (frame.getClassName().equals(DELIVERY_CLASS) && frame.getMethodName().equals(DELIVERY_METHOD)) {
+            if (frame.getClassName().equals(DELIVERY_CLASS) && frame.getMethodName().equals(DELIVERY_METHOD)
+                    || frame.getClassName().equals(THREAD_CLASS) && frame.getMethodName().equals(THREAD_BODY)) {
                 return null;
             }
             if (isUserFrame(frame.getClassName())) {

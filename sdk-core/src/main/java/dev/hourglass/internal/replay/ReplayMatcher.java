@@ -1,14 +1,14 @@
 package dev.hourglass.internal.replay;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hourglass.failure.NonDeterministicException;
+import dev.hourglass.history.EventAttributes;
 import dev.hourglass.history.EventType;
 import dev.hourglass.history.HistoryEvent;
-import dev.hourglass.service.Command;
-import java.time.Duration;
+import dev.hourglass.internal.history.EventSchema;
+import dev.hourglass.internal.history.EventSchema.Field;
+import dev.hourglass.internal.history.EventText;
+import dev.hourglass.internal.spi.Command;
+import dev.hourglass.internal.statemachines.CommandSink;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -20,30 +20,13 @@ import org.slf4j.LoggerFactory;
  * end of the recorded ones are new and will be recorded; a command of another kind or identity than the
  * recorded one, a recorded command the code did not produce, or a command past the end of a closed history
  * is nondeterminism.
+ *
+ * <p>What identifies a command, and which of its attributes are compared for warnings, is declared by each
+ * event type's {@link EventSchema} ({@code identity} and {@code detail} fields).
  */
-final class ReplayMatcher {
+final class ReplayMatcher implements CommandSink {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayMatcher.class);
-
-    /**
-     * Compares JSON values with numbers by value, not by node type: a history read from JSON holds 20 as an
-     * int node where the code produces a long node.
-     */
-    private static final Comparator<JsonNode> SAME_VALUE = (a, b) -> {
-        if (a.isIntegralNumber() && b.isIntegralNumber()) {
-            if (a.canConvertToLong() && b.canConvertToLong()) {
-                return a.longValue() == b.longValue() ? 0 : 1;
-            }
-            return a.bigIntegerValue().compareTo(b.bigIntegerValue());
-        }
-        if (a.isNumber() && b.isNumber()) {
-            return a.asText().equals(b.asText()) ? 0 : 1;
-        }
-        return a.equals(b) ? 0 : 1;
-    };
-
-    /** The attributes whose differences are reported as warnings (or fail a strict replay). */
-    private static final String[] DETAIL_ATTRIBUTES = {"input", "durationMillis", "result"};
 
     private final WorkflowExecutor executor;
     private final boolean strict;
@@ -90,18 +73,25 @@ final class ReplayMatcher {
     }
 
     /** The next recorded command the code has not produced yet, or {@code null} if all are matched. */
-    HistoryEvent peek() {
+    private HistoryEvent peek() {
         int index = nextCommandIndex();
         return index < events.size() ? events.get(index) : null;
     }
 
     /** Marks the event returned by {@link #peek()} as matched. */
-    void consume() {
+    private void consume() {
         cursor = nextCommandIndex() + 1;
     }
 
-    /** Records or matches a command produced by the code; returns the matched event or {@code null} if new. */
-    HistoryEvent add(Command command) {
+    @Override
+    public EventAttributes peekRecorded() {
+        HistoryEvent recorded = peek();
+        return recorded == null ? null : recorded.getAttributes();
+    }
+
+    /** Records or matches a command produced by the code; returns the matched attributes or {@code null} if new. */
+    @Override
+    public EventAttributes add(EventAttributes command) {
         HistoryEvent recorded = peek();
         if (recorded == null) {
             if (replayOnly && historyClosed) {
@@ -109,27 +99,27 @@ final class ReplayMatcher {
                         describe(command), executor.codeLocation(), "the code produced a command that the"
                                 + " history does not have");
             }
-            newCommands.add(command);
+            newCommands.add(new Command(command));
             return null;
         }
-        String difference = identityDifference(command, recorded);
+        String difference = identityDifference(command, recorded.getAttributes());
         if (difference != null) {
-            throw executor.abortWith(recorded.getEventId(), describe(recorded), describe(command),
-                    executor.codeLocation(), difference);
+            throw executor.abortWith(recorded.getEventId(), describe(recorded.getAttributes()),
+                    describe(command), executor.codeLocation(), difference);
         }
         consume();
-        String detail = detailDifference(command, recorded);
+        String detail = detailDifference(command, recorded.getAttributes());
         if (detail != null) {
             String message = "event " + recorded.getEventId() + " of " + executor.describeExecution() + ": " + detail
                     + " (at " + executor.codeLocation() + ")";
             if (strict) {
-                throw executor.abortWith(recorded.getEventId(), describe(recorded), describe(command),
-                        executor.codeLocation(), detail + " (strict replay)");
+                throw executor.abortWith(recorded.getEventId(), describe(recorded.getAttributes()),
+                        describe(command), executor.codeLocation(), detail + " (strict replay)");
             }
             warnings.add(message);
             log.warn("replay difference: {}", message);
         }
-        return recorded;
+        return recorded.getAttributes();
     }
 
     /**
@@ -140,8 +130,9 @@ final class ReplayMatcher {
         int next = nextCommandIndex();
         if (next < index && next < events.size()) {
             HistoryEvent missing = events.get(next);
-            throw executor.abortWith(missing.getEventId(), describe(missing), "nothing (the code did not"
-                    + " produce this command)", location.get(), "a command recorded in the history is missing");
+            throw executor.abortWith(missing.getEventId(), describe(missing.getAttributes()),
+                    "nothing (the code did not produce this command)", location.get(),
+                    "a command recorded in the history is missing");
         }
     }
 
@@ -160,98 +151,35 @@ final class ReplayMatcher {
         return warnings;
     }
 
-    private static String identityDifference(Command command, HistoryEvent recorded) {
-        if (command.eventType() != recorded.getEventType()) {
+    /** Why a command is not the recorded one (another kind, or an identity attribute differs), or {@code null}. */
+    private static String identityDifference(EventAttributes command, EventAttributes recorded) {
+        if (command.eventType() != recorded.eventType()) {
             return "the code produced a different kind of command";
         }
-        ObjectNode attributes = command.attributes();
-        String difference;
-        switch (command.eventType()) {
-            case ActivityTaskScheduled:
-                difference = differs(attributes, recorded, "activityType", "activity type");
-                return difference != null ? difference : differs(attributes, recorded, "activityId", "activity id");
-            case StartChildWorkflowExecutionInitiated:
-                return differs(attributes, recorded, "workflowType", "child workflow type");
-            case MarkerRecorded:
-                difference = differs(attributes, recorded, "markerName", "marker name");
-                return difference != null ? difference : differs(attributes, recorded, "markerId", "marker id");
-            case TimerStarted:
-            case TimerCanceled:
-                return differs(attributes, recorded, "timerId", "timer id");
-            case ActivityTaskCancelRequested:
-                return differs(attributes, recorded, "activityId", "activity id");
-            default:
-                return null;
-        }
-    }
-
-    private static String detailDifference(Command command, HistoryEvent recorded) {
-        for (String name : DETAIL_ATTRIBUTES) {
-            JsonNode now = command.attributes().get(name);
-            if (now == null) {
-                continue;
-            }
-            JsonNode then = recorded.getAttribute(name);
-            if (then != null && now != then && !now.equals(SAME_VALUE, then)) {
-                return name + " differs: history recorded " + abbreviate(then) + ", the code now gives "
-                        + abbreviate(now);
+        for (Field<EventAttributes> field : EventSchema.of(command).fields()) {
+            if (field.isIdentity() && !Objects.equals(field.get(command), field.get(recorded))) {
+                return "the " + field.name() + " differs (" + EventText.value(field, field.get(recorded))
+                        + " recorded, " + EventText.value(field, field.get(command)) + " now)";
             }
         }
         return null;
     }
 
-    /** A description of the difference of one identifying attribute, or {@code null} if it is the same. */
-    private static String differs(ObjectNode attributes, HistoryEvent recorded, String name, String label) {
-        String now = attributes.path(name).asText(null);
-        String then = recorded.getStringAttribute(name);
-        if (Objects.equals(now, then)) {
-            return null;
+    /** The first detail attribute whose value the code changed, described, or {@code null}. */
+    private static String detailDifference(EventAttributes command, EventAttributes recorded) {
+        for (Field<EventAttributes> field : EventSchema.of(command).fields()) {
+            Object now = field.get(command);
+            Object then = field.get(recorded);
+            if (field.isDetail() && now != null && then != null && !now.equals(then)) {
+                return field.label() + " differs: history recorded " + EventText.value(field, then)
+                        + ", the code now gives " + EventText.value(field, now);
+            }
         }
-        return "the " + label + " differs ('" + then + "' recorded, '" + now + "' now)";
+        return null;
     }
 
     /** A one-line description of a command for reports. */
-    static String describe(Command command) {
-        return describe(command.eventType(), command.attributes());
-    }
-
-    /** A one-line description of a recorded command event for reports. */
-    static String describe(HistoryEvent event) {
-        return describe(event.getEventType(), event.getAttributes());
-    }
-
-    private static String describe(EventType type, ObjectNode attributes) {
-        StringBuilder text = new StringBuilder(type.name());
-        switch (type) {
-            case ActivityTaskScheduled:
-                text.append(" activityType='").append(attributes.path("activityType").asText())
-                        .append("' activityId='").append(attributes.path("activityId").asText()).append('\'');
-                break;
-            case TimerStarted:
-                text.append(" timerId='").append(attributes.path("timerId").asText()).append("' duration=")
-                        .append(Duration.ofMillis(attributes.path("durationMillis").asLong()));
-                break;
-            case TimerCanceled:
-                text.append(" timerId='").append(attributes.path("timerId").asText()).append('\'');
-                break;
-            case ActivityTaskCancelRequested:
-                text.append(" activityId='").append(attributes.path("activityId").asText()).append('\'');
-                break;
-            case MarkerRecorded:
-                text.append(" markerName='").append(attributes.path("markerName").asText())
-                        .append("' markerId='").append(attributes.path("markerId").asText()).append('\'');
-                break;
-            case StartChildWorkflowExecutionInitiated:
-                text.append(" workflowType='").append(attributes.path("workflowType").asText()).append('\'');
-                break;
-            default:
-                break;
-        }
-        return text.toString();
-    }
-
-    private static String abbreviate(JsonNode node) {
-        String text = node.toString();
-        return text.length() > 120 ? text.substring(0, 120) + "…" : text;
+    static String describe(EventAttributes attributes) {
+        return EventText.describe(attributes);
     }
 }

@@ -1,11 +1,11 @@
 package dev.hourglass.internal.replay;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.hourglass.activity.ActivityOptions;
+import dev.hourglass.history.Payload;
 import dev.hourglass.internal.common.DataConverter;
 import dev.hourglass.internal.common.Interfaces;
 import dev.hourglass.internal.common.WorkflowInterfaceMetadata;
-import dev.hourglass.internal.statemachines.ChildWorkflowStateMachine;
+import dev.hourglass.internal.history.JsonPayload;
 import dev.hourglass.workflow.ChildWorkflowOptions;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -27,9 +27,10 @@ public final class Stubs {
                         return objectMethod(self, method, args, "ActivityStub(" + activityInterface.getSimpleName() + ")");
                     }
                     WorkflowExecutor executor = WorkflowExecutor.current("calling activity " + method.getName());
-                    JsonNode result = executor.operations()
+                    Payload result = executor.operations()
                             .scheduleActivity(types.get(method), converter.toJsonArray(args), options).get();
-                    return converter.fromJson(result, method.getReturnType(), method.getGenericReturnType());
+                    return converter.fromJson(JsonPayload.node(result), method.getReturnType(),
+                            method.getGenericReturnType());
                 });
         return activityInterface.cast(proxy);
     }
@@ -49,10 +50,10 @@ public final class Stubs {
                                 + " use an activity that calls WorkflowClient instead");
                     }
                     WorkflowExecutor executor = WorkflowExecutor.current("starting child workflow");
-                    ChildWorkflowStateMachine child = executor.operations()
-                            .startChild(metadata.workflowType(), options, converter.toJsonArray(args));
-                    JsonNode result = child.result().get();
-                    return converter.fromJson(result, method.getReturnType(), method.getGenericReturnType());
+                    Payload result = executor.operations()
+                            .startChild(metadata.workflowType(), options, converter.toJsonArray(args)).result().get();
+                    return converter.fromJson(JsonPayload.node(result), method.getReturnType(),
+                            method.getGenericReturnType());
                 });
         return workflowInterface.cast(proxy);
     }

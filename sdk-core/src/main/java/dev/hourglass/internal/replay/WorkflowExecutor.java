@@ -1,25 +1,30 @@
 package dev.hourglass.internal.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hourglass.failure.ActivityFailure;
 import dev.hourglass.failure.CanceledFailure;
 import dev.hourglass.failure.ChildWorkflowFailure;
 import dev.hourglass.failure.HourglassFailure;
 import dev.hourglass.failure.NonDeterministicException;
-import dev.hourglass.history.EventType;
+import dev.hourglass.history.EventAttributes;
 import dev.hourglass.history.History;
 import dev.hourglass.history.HistoryEvent;
+import dev.hourglass.history.Payload;
+import dev.hourglass.history.WorkflowExecutionCanceledAttributes;
+import dev.hourglass.history.WorkflowExecutionCompletedAttributes;
+import dev.hourglass.history.WorkflowExecutionContinuedAsNewAttributes;
+import dev.hourglass.history.WorkflowExecutionFailedAttributes;
+import dev.hourglass.history.WorkflowExecutionSignaledAttributes;
+import dev.hourglass.history.WorkflowExecutionStartedAttributes;
 import dev.hourglass.internal.common.DataConverter;
 import dev.hourglass.internal.common.FailureConverter;
+import dev.hourglass.internal.history.JsonPayload;
+import dev.hourglass.internal.spi.Command;
 import dev.hourglass.internal.statemachines.CompletionStateMachine;
 import dev.hourglass.internal.statemachines.SignalStateMachine;
-import dev.hourglass.service.Command;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -38,8 +43,10 @@ public final class WorkflowExecutor {
     final DataConverter converter = DataConverter.getDefault();
     final DeterministicRunner runner = new DeterministicRunner(this);
     final ReplayMatcher matcher;
-    final CompletionStateMachine completion = new CompletionStateMachine();
     final CancellationScopeImpl rootScope = new CancellationScopeImpl(null, false, () -> { });
+    final CompletionStateMachine completion;
+    /** The signals whose handlers are running, in the order they arrived. */
+    private final List<SignalStateMachine> handling = new ArrayList<>();
     final WorkflowOperations operations;
     private final Supplier<String> blockedLocation = this::blockedLocation;
     WorkflowInfoImpl info;
@@ -56,6 +63,8 @@ public final class WorkflowExecutor {
     public WorkflowExecutor(WorkflowImplementation implementation, boolean strict) {
         this.implementation = implementation;
         this.matcher = new ReplayMatcher(this, strict);
+        this.completion = new CompletionStateMachine(matcher,
+                () -> rootScope.cancel("workflow cancellation requested"));
         this.operations = new WorkflowOperations(this);
     }
 
@@ -225,10 +234,7 @@ public final class WorkflowExecutor {
                 startSignalHandler(event);
                 break;
             case WorkflowExecutionCancelRequested:
-                if (!completion.isClosed() && !completion.isCancelRequested()) {
-                    completion.handle(CompletionStateMachine.Event.REQUEST_CANCEL);
-                    rootScope.cancel("workflow cancellation requested");
-                }
+                completion.requestCancel();
                 break;
             case WorkflowExecutionTerminated:
             case WorkflowExecutionTimedOut:
@@ -241,7 +247,7 @@ public final class WorkflowExecutor {
 
     private void startRootThread(HistoryEvent event) {
         Method method = implementation.metadata().workflowMethod();
-        JsonNode input = event.getAttribute("input");
+        JsonNode input = JsonPayload.node(event.getAttributes(WorkflowExecutionStartedAttributes.class).input());
         runner.newThread("root", rootScope, () -> {
             try {
                 instance = implementation.newInstance();
@@ -252,41 +258,50 @@ public final class WorkflowExecutor {
             Object[] args = converter.fromJsonArray(input, method.getParameterTypes(),
                     method.getGenericParameterTypes());
             Object result = Reflection.invoke(method, instance, args);
-            ObjectNode attributes = JsonNodeFactory.instance.objectNode();
-            attributes.set("result", converter.toJson(result));
-            close(CompletionStateMachine.Event.COMPLETE, new Command(EventType.WorkflowExecutionCompleted, attributes));
+            close(CompletionStateMachine.Event.COMPLETE,
+                    new WorkflowExecutionCompletedAttributes(JsonPayload.of(converter.toJson(result))));
         });
     }
 
     private void startSignalHandler(HistoryEvent event) {
-        String name = event.getStringAttribute("signalName");
-        SignalStateMachine signal = new SignalStateMachine(name);
+        WorkflowExecutionSignaledAttributes signaled = event.getAttributes(WorkflowExecutionSignaledAttributes.class);
+        String name = signaled.signalName();
         Method method = implementation.metadata().signals().get(name);
-        if (method == null || instance == null) {
-            signal.noHandler();
-            if (!replaying) { // said once, when the signal arrives, not again on every rebuild
+        boolean replayingNow = replaying;
+        SignalStateMachine[] signal = new SignalStateMachine[1];
+        signal[0] = new SignalStateMachine(name, () -> {
+            handling.add(signal[0]);
+            runner.newThread("signal " + name, rootScope, () -> handle(signal[0], method, signaled.input()));
+        }, () -> {
+            if (!replayingNow) { // said once, when the signal arrives, not again on every rebuild
                 log.warn("{} has no handler for signal '{}'; known signals: {}; the signal is dropped",
                         describeExecution(), name, implementation.metadata().signals().keySet());
             }
-            return;
-        }
-        signal.dispatch();
-        JsonNode input = event.getAttribute("input");
-        runner.newThread("signal " + name, rootScope, () -> {
-            Object[] args = converter.fromJsonArray(input, method.getParameterTypes(),
-                    method.getGenericParameterTypes());
-            try {
-                Reflection.invoke(method, instance, args);
-                signal.returned();
-            } catch (RuntimeException e) {
-                signal.threw();
-                throw e;
-            }
         });
+        if (method == null || instance == null) {
+            signal[0].drop();
+        } else {
+            signal[0].dispatch();
+        }
+    }
+
+    /** Runs a signal's handler on its workflow thread. */
+    private void handle(SignalStateMachine signal, Method method, Payload input) {
+        Object[] args = converter.fromJsonArray(JsonPayload.node(input), method.getParameterTypes(),
+                method.getGenericParameterTypes());
+        try {
+            Reflection.invoke(method, instance, args);
+            signal.returned();
+        } catch (RuntimeException e) {
+            signal.threw();
+            throw e;
+        } finally {
+            handling.remove(signal);
+        }
     }
 
     /** Answers a query from the current state of the workflow object. */
-    public JsonNode query(String queryType, ArrayNode args) {
+    public Payload query(String queryType, Payload args) {
         Method method = implementation.metadata().queries().get(queryType);
         if (method == null) {
             throw new IllegalArgumentException("workflow type " + implementation.workflowType() + " has no query '"
@@ -295,11 +310,12 @@ public final class WorkflowExecutor {
         if (instance == null) {
             throw new IllegalStateException("the workflow object of " + describeExecution() + " is not created yet");
         }
-        Object[] decoded = converter.fromJsonArray(args, method.getParameterTypes(), method.getGenericParameterTypes());
+        Object[] decoded = converter.fromJsonArray(JsonPayload.node(args), method.getParameterTypes(),
+                method.getGenericParameterTypes());
         WorkflowExecutor previous = DELIVERING.get();
         DELIVERING.set(this);
         try {
-            return converter.toJson(Reflection.invoke(method, instance, decoded));
+            return JsonPayload.of(converter.toJson(Reflection.invoke(method, instance, decoded)));
         } finally {
             DELIVERING.set(previous);
         }
@@ -311,19 +327,14 @@ public final class WorkflowExecutor {
             return;
         }
         if (failure instanceof ContinueAsNewRequest) {
-            ObjectNode attributes = JsonNodeFactory.instance.objectNode();
-            attributes.set("input", ((ContinueAsNewRequest) failure).input());
-            attributes.put("workflowType", info.getWorkflowType());
-            attributes.put("taskQueue", info.getTaskQueue());
-            close(CompletionStateMachine.Event.CONTINUE_AS_NEW,
-                    new Command(EventType.WorkflowExecutionContinuedAsNew, attributes));
+            close(CompletionStateMachine.Event.CONTINUE_AS_NEW, new WorkflowExecutionContinuedAsNewAttributes(null,
+                    JsonPayload.of(((ContinueAsNewRequest) failure).input()), info.getWorkflowType(),
+                    info.getTaskQueue()));
         } else if (completion.isCancelRequested() && isCancellation(failure)) {
-            close(CompletionStateMachine.Event.CANCEL,
-                    new Command(EventType.WorkflowExecutionCanceled, JsonNodeFactory.instance.objectNode()));
+            close(CompletionStateMachine.Event.CANCEL, new WorkflowExecutionCanceledAttributes());
         } else if (failure instanceof HourglassFailure) {
-            ObjectNode attributes = JsonNodeFactory.instance.objectNode();
-            attributes.set("failure", FailureConverter.toJson(failure));
-            close(CompletionStateMachine.Event.FAIL, new Command(EventType.WorkflowExecutionFailed, attributes));
+            close(CompletionStateMachine.Event.FAIL,
+                    new WorkflowExecutionFailedAttributes(JsonPayload.of(FailureConverter.toJson(failure))));
         } else {
             taskFailure = failure;
         }
@@ -341,15 +352,21 @@ public final class WorkflowExecutor {
                 && failure.getCause() instanceof CanceledFailure;
     }
 
-    private void close(CompletionStateMachine.Event event, Command command) {
+    private void close(CompletionStateMachine.Event event, EventAttributes command) {
         if (isStopped()) {
             return;
         }
         try {
-            matcher.add(command);
-            completion.handle(event);
+            completion.close(event, command);
         } catch (NonDeterministicException e) {
             taskFailure = e;
+        }
+        if (!replaying && !handling.isEmpty()) {
+            List<String> names = new ArrayList<>();
+            handling.forEach(signal -> names.add(signal.signalName()));
+            log.warn("{} closed while the handlers of signals {} were still running; what they had left to do is"
+                    + " not done. To let them finish, have the workflow method wait for them, for example with"
+                    + " Workflow.await on a flag each handler sets when it is done", describeExecution(), names);
         }
     }
 
@@ -472,11 +489,5 @@ public final class WorkflowExecutor {
     public WorkflowInfoImpl info() {
         return info;
     }
-
-    /** Signals by name of the implementation, for reports. */
-    Map<String, Method> signals() {
-        return implementation.metadata().signals();
-    }
-
 
 }

@@ -1,7 +1,7 @@
 package dev.hourglass.internal.replay;
 
 import dev.hourglass.history.History;
-import dev.hourglass.history.HistoryEvent;
+import dev.hourglass.history.WorkflowExecutionStartedAttributes;
 import dev.hourglass.workflow.WorkflowInfo;
 import java.time.Duration;
 
@@ -30,12 +30,11 @@ public final class WorkflowInfoImpl implements WorkflowInfo {
     }
 
     static WorkflowInfoImpl from(History history) {
-        HistoryEvent started = history.getEvents().get(0);
-        long timeout = started.getLongAttribute("workflowExecutionTimeoutMillis", -1);
+        WorkflowExecutionStartedAttributes started =
+                history.getEvents().get(0).getAttributes(WorkflowExecutionStartedAttributes.class);
         return new WorkflowInfoImpl(history.getWorkflowId(), history.getRunId(), history.getWorkflowType(),
-                history.getTaskQueue(), started.getStringAttribute("parentWorkflowId"),
-                started.getStringAttribute("parentRunId"), started.getStringAttribute("continuedFromRunId"),
-                timeout < 0 ? null : Duration.ofMillis(timeout));
+                history.getTaskQueue(), started.parentWorkflowId(), started.parentRunId(),
+                started.continuedFromRunId(), started.workflowExecutionTimeout());
     }
 
     @Override

@@ -5,17 +5,30 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hourglass.activity.ActivityOptions;
-import dev.hourglass.common.RetryPolicy;
-import dev.hourglass.failure.ActivityFailure;
+import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.failure.CanceledFailure;
+import dev.hourglass.failure.ChildWorkflowFailure;
 import dev.hourglass.failure.NonDeterministicException;
-import dev.hourglass.history.EventType;
+import dev.hourglass.history.ActivityTaskCanceledAttributes;
+import dev.hourglass.history.ActivityTaskCompletedAttributes;
+import dev.hourglass.history.ActivityTaskFailedAttributes;
+import dev.hourglass.history.ActivityTaskScheduledAttributes;
+import dev.hourglass.history.ActivityTaskStartedAttributes;
+import dev.hourglass.history.ActivityTaskTimedOutAttributes;
+import dev.hourglass.history.ChildWorkflowExecutionCompletedAttributes;
+import dev.hourglass.history.ChildWorkflowExecutionFailedAttributes;
+import dev.hourglass.history.ChildWorkflowExecutionStartedAttributes;
 import dev.hourglass.history.HistoryEvent;
+import dev.hourglass.history.Payload;
+import dev.hourglass.history.StartChildWorkflowExecutionInitiatedAttributes;
+import dev.hourglass.history.TimerFiredAttributes;
+import dev.hourglass.history.TimerStartedAttributes;
+import dev.hourglass.internal.history.EventText;
+import dev.hourglass.internal.history.JsonPayload;
 import dev.hourglass.internal.statemachines.ActivityStateMachine;
 import dev.hourglass.internal.statemachines.ChildWorkflowStateMachine;
 import dev.hourglass.internal.statemachines.MarkerStateMachine;
 import dev.hourglass.internal.statemachines.TimerStateMachine;
-import dev.hourglass.service.Command;
 import dev.hourglass.workflow.ChildWorkflowOptions;
 import dev.hourglass.workflow.Promise;
 import java.lang.reflect.Type;
@@ -26,7 +39,11 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-/** The operations behind the {@code Workflow} facade for one run: commands, markers, threads and scopes. */
+/**
+ * The operations behind the {@code Workflow} facade for one run: it creates the state machine of each command
+ * (activity, timer, child workflow, marker), wires its outcome to the promise the code waits on and to the
+ * cancellation scope it belongs to, and routes each input event to the machine it is about.
+ */
 public final class WorkflowOperations {
 
     /** Returned by {@link #getVersion} for histories recorded before the change. */
@@ -36,7 +53,7 @@ public final class WorkflowOperations {
     private final Map<String, ActivityStateMachine> activities = new HashMap<>();
     private final Map<String, TimerStateMachine> timers = new HashMap<>();
     private final Map<String, ChildWorkflowStateMachine> children = new HashMap<>();
-    private final Map<String, Integer> versions = new HashMap<>();
+    private final Map<String, MarkerStateMachine> versions = new HashMap<>();
     private int activitySeq;
     private int timerSeq;
     private int childSeq;
@@ -50,121 +67,83 @@ public final class WorkflowOperations {
 
     // ---------------------------------------------------------------- events
 
+    /** Hands an input event to the machine of the command it is about. */
     void deliver(HistoryEvent event) {
         switch (event.getEventType()) {
             case ActivityTaskStarted:
-                activity(event).onStarted(event);
+                ActivityTaskStartedAttributes started = (ActivityTaskStartedAttributes) event.getAttributes();
+                known(activities.get(started.activityId()), event, "an activity").handle(started);
                 break;
             case ActivityTaskCompleted:
-                activity(event).onCompleted(event);
-                activities.remove(id(event, "activityId"));
+                ActivityTaskCompletedAttributes completed = (ActivityTaskCompletedAttributes) event.getAttributes();
+                known(activities.remove(completed.activityId()), event, "an activity").handle(completed);
                 break;
             case ActivityTaskFailed:
-                activity(event).onFailed(event);
-                activities.remove(id(event, "activityId"));
+                ActivityTaskFailedAttributes failed = (ActivityTaskFailedAttributes) event.getAttributes();
+                known(activities.remove(failed.activityId()), event, "an activity").handle(failed);
                 break;
             case ActivityTaskTimedOut:
-                activity(event).onTimedOut(event);
-                activities.remove(id(event, "activityId"));
+                ActivityTaskTimedOutAttributes timedOut = (ActivityTaskTimedOutAttributes) event.getAttributes();
+                known(activities.remove(timedOut.activityId()), event, "an activity").handle(timedOut);
                 break;
             case ActivityTaskCanceled:
-                activity(event).onCanceled(event);
-                activities.remove(id(event, "activityId"));
+                ActivityTaskCanceledAttributes canceled = (ActivityTaskCanceledAttributes) event.getAttributes();
+                known(activities.remove(canceled.activityId()), event, "an activity").canceled();
                 break;
             case TimerFired:
-                timer(event).onFired();
+                TimerFiredAttributes fired = (TimerFiredAttributes) event.getAttributes();
+                known(timers.remove(fired.timerId()), event, "a timer").fired();
                 break;
             case ChildWorkflowExecutionStarted:
-                child(event).onStarted(event);
+                ChildWorkflowExecutionStartedAttributes childStarted =
+                        (ChildWorkflowExecutionStartedAttributes) event.getAttributes();
+                known(children.get(childStarted.childId()), event, "a child workflow").handle(childStarted);
                 break;
             case ChildWorkflowExecutionCompleted:
-                child(event).onCompleted(event);
-                children.remove(id(event, "childId"));
+                ChildWorkflowExecutionCompletedAttributes childCompleted =
+                        (ChildWorkflowExecutionCompletedAttributes) event.getAttributes();
+                known(children.remove(childCompleted.childId()), event, "a child workflow").handle(childCompleted);
                 break;
             case ChildWorkflowExecutionFailed:
-                child(event).onFailed(event);
-                children.remove(id(event, "childId"));
+                ChildWorkflowExecutionFailedAttributes childFailed =
+                        (ChildWorkflowExecutionFailedAttributes) event.getAttributes();
+                known(children.remove(childFailed.childId()), event, "a child workflow").handle(childFailed);
                 break;
             default:
                 throw new IllegalStateException("unexpected input event " + event);
         }
     }
 
-    private ActivityStateMachine activity(HistoryEvent event) {
-        return known(activities.get(id(event, "activityId")), event, "an activity");
-    }
-
-    private TimerStateMachine timer(HistoryEvent event) {
-        return known(timers.get(id(event, "timerId")), event, "a timer");
-    }
-
-    private ChildWorkflowStateMachine child(HistoryEvent event) {
-        return known(children.get(id(event, "childId")), event, "a child workflow");
-    }
-
     private <T> T known(T machine, HistoryEvent event, String what) {
         if (machine == null) {
-            throw executor.nondeterminism(event.getEventId(), event.toString(), "no such command", null,
+            throw executor.nondeterminism(event.getEventId(), EventText.summary(event), "no such command", null,
                     "the history has an event for " + what + " that the code never started");
         }
         return machine;
     }
 
-    private static String id(HistoryEvent event, String name) {
-        return event.getStringAttribute(name);
-    }
-
     // ---------------------------------------------------------------- activities
 
-    /** Schedules an activity and returns the promise of its JSON result. */
-    public Promise<JsonNode> scheduleActivity(String activityType, ArrayNode input, ActivityOptions options) {
+    /** Schedules an activity and returns the promise of its result. */
+    public Promise<Payload> scheduleActivity(String activityType, ArrayNode input, ActivityOptions options) {
         CancellationScopeImpl scope = currentScope();
         String activityId = String.valueOf(++activitySeq);
-        ActivityStateMachine machine = new ActivityStateMachine(activityId, activityType);
+        ActivityTaskScheduledAttributes scheduled = new ActivityTaskScheduledAttributes(activityId, activityType,
+                options.getTaskQueue() != null ? options.getTaskQueue() : executor.info.getTaskQueue(),
+                JsonPayload.of(input), options.getStartToCloseTimeout(), options.getScheduleToCloseTimeout(),
+                options.getHeartbeatTimeout(), options.getRetryPolicy());
+        PromiseImpl<Payload> result = new PromiseImpl<>();
+        ActivityStateMachine machine = new ActivityStateMachine(scheduled, executor.matcher, result::complete,
+                result::completeExceptionally);
         if (scope.isCancelRequested()) {
-            return PromiseImpl.failed(new ActivityFailure(activityType, activityId, 0,
-                    new CanceledFailure("the activity's cancellation scope was already canceled")));
-        }
-        ObjectNode attributes = JsonNodeFactory.instance.objectNode();
-        attributes.put("activityId", activityId);
-        attributes.put("activityType", activityType);
-        attributes.put("taskQueue", options.getTaskQueue() != null ? options.getTaskQueue()
-                : executor.info.getTaskQueue());
-        attributes.set("input", input);
-        putMillis(attributes, "startToCloseTimeoutMillis", options.getStartToCloseTimeout());
-        putMillis(attributes, "scheduleToCloseTimeoutMillis", options.getScheduleToCloseTimeout());
-        putMillis(attributes, "heartbeatTimeoutMillis", options.getHeartbeatTimeout());
-        if (options.getRetryPolicy() != null) {
-            attributes.set("retryPolicy", retryPolicyJson(options.getRetryPolicy()));
+            machine.cancel();
+            return result;
         }
         activities.put(activityId, machine);
-        executor.matcher.add(new Command(EventType.ActivityTaskScheduled, attributes));
-        scope.onCancel(machine, () -> {
-            if (machine.cancel()) {
-                ObjectNode cancel = JsonNodeFactory.instance.objectNode();
-                cancel.put("activityId", activityId);
-                executor.matcher.add(new Command(EventType.ActivityTaskCancelRequested, cancel));
-            }
-        });
-        machine.result().whenComplete(() -> scope.removeCancelHandler(machine));
-        return machine.result();
-    }
-
-    private static ObjectNode retryPolicyJson(RetryPolicy policy) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("initialIntervalMillis", policy.getInitialInterval().toMillis());
-        node.put("backoffCoefficient", policy.getBackoffCoefficient());
-        node.put("maximumIntervalMillis", policy.getMaximumInterval().toMillis());
-        node.put("maximumAttempts", policy.getMaximumAttempts());
-        ArrayNode doNotRetry = node.putArray("doNotRetry");
-        policy.getDoNotRetry().forEach(doNotRetry::add);
-        return node;
-    }
-
-    private static void putMillis(ObjectNode attributes, String name, Duration value) {
-        if (value != null) {
-            attributes.put(name, value.toMillis());
-        }
+        machine.schedule();
+        scope.onCancel(machine, machine::cancel);
+        result.whenComplete(() -> scope.removeCancelHandler(machine));
+        return result;
     }
 
     // ---------------------------------------------------------------- timers and waiting
@@ -174,35 +153,30 @@ public final class WorkflowOperations {
         if (duration.isZero() || duration.isNegative()) {
             return PromiseImpl.completed(null);
         }
-        CancellationScopeImpl scope = currentScope();
-        if (scope.isCancelRequested()) {
-            return PromiseImpl.failed(new CanceledFailure("the timer's cancellation scope was already canceled"));
-        }
-        return startTimer(duration, scope).fired();
+        PromiseImpl<Void> fired = new PromiseImpl<>();
+        startTimer(duration, currentScope(), fired);
+        return fired;
     }
 
-    private TimerStateMachine startTimer(Duration duration, CancellationScopeImpl scope) {
-        String timerId = String.valueOf(++timerSeq);
-        TimerStateMachine machine = new TimerStateMachine();
+    private TimerStateMachine startTimer(Duration duration, CancellationScopeImpl scope, PromiseImpl<Void> fired) {
+        // a timer whose scope is canceled already records nothing and takes no timer id
+        String timerId = scope.isCancelRequested() ? null : String.valueOf(++timerSeq);
+        TimerStartedAttributes started = new TimerStartedAttributes(timerId,
+                Duration.ofMillis(Math.max(1, duration.toMillis())));
+        TimerStateMachine machine = new TimerStateMachine(started, executor.matcher, () -> fired.complete(null),
+                fired::completeExceptionally);
+        if (scope.isCancelRequested()) {
+            machine.cancel();
+            return machine;
+        }
         timers.put(timerId, machine);
-        ObjectNode attributes = JsonNodeFactory.instance.objectNode();
-        attributes.put("timerId", timerId);
-        attributes.put("durationMillis", Math.max(1, duration.toMillis()));
-        executor.matcher.add(new Command(EventType.TimerStarted, attributes));
-        scope.onCancel(machine, () -> cancelTimer(timerId, machine));
-        machine.fired().whenComplete(() -> scope.removeCancelHandler(machine));
+        machine.start();
+        scope.onCancel(machine, machine::cancel);
+        fired.whenComplete(() -> scope.removeCancelHandler(machine));
         return machine;
     }
 
-    private void cancelTimer(String timerId, TimerStateMachine machine) {
-        if (machine.cancel()) {
-            ObjectNode attributes = JsonNodeFactory.instance.objectNode();
-            attributes.put("timerId", timerId);
-            executor.matcher.add(new Command(EventType.TimerCanceled, attributes));
-        }
-    }
-
-    /** Blocks until {@code condition} holds; throws {@link CanceledFailure} if the scope is canceled first. */
+    /** Blocks until {@code condition} holds; throws {@code CanceledFailure} if the scope is canceled first. */
     public void await(String operation, Supplier<Boolean> condition) {
         CancellationScopeImpl scope = currentScope();
         WorkflowThread.requireCurrent(operation).yieldUntil(operation,
@@ -224,12 +198,12 @@ public final class WorkflowOperations {
         if (timeout.isZero() || timeout.isNegative()) {
             return false;
         }
-        TimerStateMachine timer = startTimer(timeout, scope);
-        String timerId = String.valueOf(timerSeq);
+        PromiseImpl<Void> fired = new PromiseImpl<>();
+        TimerStateMachine timer = startTimer(timeout, scope, fired);
         WorkflowThread.requireCurrent("Workflow.await").yieldUntil("Workflow.await",
-                () -> timer.fired().isCompleted() || scope.isCancelRequested() || Boolean.TRUE.equals(condition.get()));
+                () -> fired.isCompleted() || scope.isCancelRequested() || Boolean.TRUE.equals(condition.get()));
         if (Boolean.TRUE.equals(condition.get())) {
-            cancelTimer(timerId, timer);
+            timer.cancel();
             return true;
         }
         if (scope.isCancelRequested()) {
@@ -240,82 +214,77 @@ public final class WorkflowOperations {
 
     // ---------------------------------------------------------------- child workflows
 
-    /** Starts a child workflow and returns its machine (with the start and result promises). */
-    public ChildWorkflowStateMachine startChild(String workflowType, ChildWorkflowOptions options, ArrayNode input) {
+    /** The promises of a child workflow: its start, and its result. */
+    public record Child(Promise<WorkflowExecution> execution, Promise<Payload> result) {
+    }
+
+    /** Starts a child workflow and returns the promises of its start and of its result. */
+    public Child startChild(String workflowType, ChildWorkflowOptions options, ArrayNode input) {
         CancellationScopeImpl scope = currentScope();
         String childId = String.valueOf(++childSeq);
         WorkflowInfoImpl info = executor.info;
         String workflowId = options.getWorkflowId() != null ? options.getWorkflowId()
                 : info.getWorkflowId() + "/" + info.getRunId() + "/child-" + childId;
-        ChildWorkflowStateMachine machine = new ChildWorkflowStateMachine(workflowType, workflowId);
+        StartChildWorkflowExecutionInitiatedAttributes initiated = new StartChildWorkflowExecutionInitiatedAttributes(
+                childId, workflowId, workflowType,
+                options.getTaskQueue() != null ? options.getTaskQueue() : info.getTaskQueue(), JsonPayload.of(input),
+                options.getWorkflowExecutionTimeout(), options.getWorkflowIdReusePolicy());
+        PromiseImpl<WorkflowExecution> execution = new PromiseImpl<>();
+        PromiseImpl<Payload> result = new PromiseImpl<>();
+        ChildWorkflowStateMachine machine = new ChildWorkflowStateMachine(initiated, executor.matcher,
+                new ChildWorkflowStateMachine.Callbacks() {
+                    @Override
+                    public void started(WorkflowExecution started) {
+                        execution.complete(started);
+                    }
+
+                    @Override
+                    public void completed(Payload value) {
+                        result.complete(value);
+                    }
+
+                    @Override
+                    public void failed(ChildWorkflowFailure failure, boolean beforeStart) {
+                        if (beforeStart) {
+                            execution.completeExceptionally(failure);
+                        }
+                        result.completeExceptionally(failure);
+                    }
+                });
         if (scope.isCancelRequested()) {
-            machine.abandon(); // never started: no command
-            return machine;
+            machine.scopeCanceled();
+            return new Child(execution, result);
         }
         children.put(childId, machine);
-        ObjectNode attributes = JsonNodeFactory.instance.objectNode();
-        attributes.put("childId", childId);
-        attributes.put("workflowId", workflowId);
-        attributes.put("workflowType", workflowType);
-        attributes.put("taskQueue", options.getTaskQueue() != null ? options.getTaskQueue() : info.getTaskQueue());
-        attributes.set("input", input);
-        putMillis(attributes, "workflowExecutionTimeoutMillis", options.getWorkflowExecutionTimeout());
-        if (options.getWorkflowIdReusePolicy() != null) {
-            attributes.put("workflowIdReusePolicy", options.getWorkflowIdReusePolicy().name());
-        }
-        executor.matcher.add(new Command(EventType.StartChildWorkflowExecutionInitiated, attributes));
-        scope.onCancel(machine, machine::abandon);
-        machine.result().whenComplete(() -> scope.removeCancelHandler(machine));
-        return machine;
+        machine.initiate();
+        scope.onCancel(machine, machine::scopeCanceled);
+        result.whenComplete(() -> scope.removeCancelHandler(machine));
+        return new Child(execution, result);
     }
 
     // ---------------------------------------------------------------- markers
 
     /** Runs {@code supplier} once and records its value; replays return the recorded value. */
     public <R> R sideEffect(Class<R> type, Type genericType, Supplier<R> supplier) {
-        String markerId = String.valueOf(++sideEffectSeq);
-        MarkerStateMachine marker = new MarkerStateMachine();
-        HistoryEvent recorded = executor.matcher.peek();
-        if (recorded != null) {
-            ObjectNode expected = markerAttributes("SideEffect", markerId, null);
-            executor.matcher.add(new Command(EventType.MarkerRecorded, expected));
-            marker.matchRecorded();
-            return executor.converter.fromJson(recorded.getAttribute("details"), type, genericType);
-        }
-        JsonNode value = executor.converter.toJson(supplier.get());
-        executor.matcher.add(new Command(EventType.MarkerRecorded, markerAttributes("SideEffect", markerId, value)));
-        marker.record();
-        return executor.converter.fromJson(value, type, genericType);
+        MarkerStateMachine marker = MarkerStateMachine.sideEffect(String.valueOf(++sideEffectSeq), executor.matcher);
+        Payload value = marker.resolve(() -> JsonPayload.of(executor.converter.toJson(supplier.get())));
+        return executor.converter.fromJson(JsonPayload.node(value), type, genericType);
     }
 
     /** See {@code Workflow.getVersion}. */
     public int getVersion(String changeId, int minSupported, int maxSupported) {
-        Integer known = versions.get(changeId);
-        int version;
-        if (known != null) {
-            version = known;
-        } else {
-            MarkerStateMachine marker = new MarkerStateMachine();
-            HistoryEvent recorded = executor.matcher.peek();
-            if (recorded != null && recorded.getEventType() == EventType.MarkerRecorded
-                    && "Version".equals(recorded.getStringAttribute("markerName"))
-                    && changeId.equals(recorded.getStringAttribute("markerId"))) {
-                executor.matcher.consume();
-                marker.matchRecorded();
-                version = recorded.getAttribute("details").path("version").asInt();
-            } else if (recorded != null) {
-                marker.notInHistory();
-                version = DEFAULT_VERSION;
-            } else {
+        MarkerStateMachine marker = versions.get(changeId);
+        if (marker == null) {
+            marker = MarkerStateMachine.version(changeId, executor.matcher);
+            versions.put(changeId, marker);
+            marker.resolve(() -> {
                 ObjectNode details = JsonNodeFactory.instance.objectNode();
                 details.put("version", maxSupported);
-                executor.matcher.add(new Command(EventType.MarkerRecorded,
-                        markerAttributes("Version", changeId, details)));
-                marker.record();
-                version = maxSupported;
-            }
-            versions.put(changeId, version);
+                return JsonPayload.of(details);
+            });
         }
+        JsonNode details = JsonPayload.node(marker.value());
+        int version = details == null ? DEFAULT_VERSION : details.path("version").asInt();
         if (version < minSupported || version > maxSupported) {
             String message = "Workflow.getVersion(\"" + changeId + "\", " + minSupported + ", " + maxSupported
                     + ") in " + executor.describeExecution() + ": the history has version " + version
@@ -326,16 +295,6 @@ public final class WorkflowOperations {
             throw new WorkflowTaskAbort("unsupported version");
         }
         return version;
-    }
-
-    private static ObjectNode markerAttributes(String name, String markerId, JsonNode details) {
-        ObjectNode attributes = JsonNodeFactory.instance.objectNode();
-        attributes.put("markerName", name);
-        attributes.put("markerId", markerId);
-        if (details != null) {
-            attributes.set("details", details);
-        }
-        return attributes;
     }
 
     // ---------------------------------------------------------------- time, randomness, threads, scopes

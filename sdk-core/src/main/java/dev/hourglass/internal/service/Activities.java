@@ -1,15 +1,22 @@
 package dev.hourglass.internal.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hourglass.common.RetryPolicy;
 import dev.hourglass.failure.TimeoutFailure;
 import dev.hourglass.failure.TimeoutType;
-import dev.hourglass.history.EventType;
+import dev.hourglass.history.ActivityTaskCanceledAttributes;
+import dev.hourglass.history.ActivityTaskCompletedAttributes;
+import dev.hourglass.history.ActivityTaskFailedAttributes;
+import dev.hourglass.history.ActivityTaskScheduledAttributes;
+import dev.hourglass.history.ActivityTaskStartedAttributes;
+import dev.hourglass.history.ActivityTaskTimedOutAttributes;
+import dev.hourglass.history.EventAttributes;
+import dev.hourglass.history.Payload;
 import dev.hourglass.internal.common.FailureConverter;
-import dev.hourglass.service.ActivityTask;
+import dev.hourglass.internal.history.JsonPayload;
+import dev.hourglass.internal.service.ActivityAttemptLifecycle.Event;
+import dev.hourglass.internal.spi.ActivityTask;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -17,8 +24,9 @@ import java.util.Map;
 
 /**
  * Activity scheduling of the in-memory service: attempts, retries with backoff, start-to-close,
- * schedule-to-close and heartbeat timeouts, and cancellation. Called with the service lock held, except
- * for the public entry points that take it.
+ * schedule-to-close and heartbeat timeouts, and cancellation. An activity's attempts move through
+ * {@link ActivityAttemptLifecycle}. Called with the service lock held, except for the public entry points that
+ * take it.
  */
 final class Activities {
 
@@ -29,17 +37,16 @@ final class Activities {
         this.service = service;
     }
 
-    void schedule(Run run, ObjectNode attributes) {
-        String activityId = attributes.get("activityId").asText();
-        Duration scheduleToClose = millis(attributes, "scheduleToCloseTimeoutMillis");
-        Duration startToClose = millis(attributes, "startToCloseTimeoutMillis");
+    void schedule(Run run, ActivityTaskScheduledAttributes scheduled) {
+        Duration scheduleToClose = scheduled.scheduleToCloseTimeout();
+        Duration startToClose = scheduled.startToCloseTimeout();
         Instant now = service.now();
-        ActivityState activity = new ActivityState(run, activityId, attributes.get("activityType").asText(),
-                attributes.get("taskQueue").asText(), (ArrayNode) attributes.get("input"),
-                startToClose != null ? startToClose : scheduleToClose, millis(attributes, "heartbeatTimeoutMillis"),
-                retryPolicy(attributes.get("retryPolicy")), now,
-                scheduleToClose == null ? null : now.plus(scheduleToClose));
-        run.activities.put(activityId, activity);
+        RetryPolicy retryPolicy = scheduled.retryPolicy() != null ? scheduled.retryPolicy()
+                : RetryPolicy.getDefaultInstance();
+        ActivityState activity = new ActivityState(run, scheduled.activityId(), scheduled.activityType(),
+                scheduled.taskQueue(), scheduled.input(), startToClose != null ? startToClose : scheduleToClose,
+                scheduled.heartbeatTimeout(), retryPolicy, now, scheduleToClose == null ? null : now.plus(scheduleToClose));
+        run.activities.put(activity.activityId, activity);
         if (activity.scheduleToCloseDeadline != null) {
             activity.scheduleToCloseTimer = service.scheduler.schedule(activity.scheduleToCloseDeadline,
                     () -> locked(() -> timeOutActivity(activity)));
@@ -49,11 +56,9 @@ final class Activities {
 
     private void enqueueAttempt(ActivityState activity) {
         activity.attempt++;
-        activity.running = false;
-        clearAttempt(activity);
         activity.currentToken = service.newToken("at-");
-        service.workStarted();
         byToken.put(activity.currentToken, activity);
+        service.transition(activity.attemptState, Event.ENQUEUE);
         TaskQueue queue = service.queue(activity.taskQueue);
         queue.attempts.add(new TaskQueue.AttemptItem(activity, activity.currentToken));
         service.workQueued(queue, true);
@@ -68,7 +73,8 @@ final class Activities {
                 TaskQueue.AttemptItem item = queue.attempts.poll();
                 if (item != null) {
                     ActivityState activity = item.activity();
-                    if (item.token().equals(activity.currentToken) && activity.run.isOpen()) {
+                    if (item.token().equals(activity.currentToken)
+                            && activity.attemptState.state() == ActivityAttemptLifecycle.State.QUEUED) {
                         return startAttempt(activity, taskQueue);
                     }
                     continue;
@@ -87,7 +93,7 @@ final class Activities {
     }
 
     private ActivityTask startAttempt(ActivityState activity, String taskQueue) {
-        activity.running = true;
+        service.transition(activity.attemptState, Event.START);
         String token = activity.currentToken;
         Instant now = service.now();
         if (activity.startToClose != null) {
@@ -112,32 +118,28 @@ final class Activities {
                 () -> locked(() -> attemptTimedOut(activity, token, TimeoutType.HEARTBEAT)));
     }
 
-    void complete(String token, JsonNode result) {
+    void complete(String token, Payload result) {
         locked(() -> {
-            ActivityState activity = current(token);
-            if (activity == null) {
-                return;
+            ActivityState activity = running(token);
+            if (activity != null) {
+                closeWith(activity, true, new ActivityTaskCompletedAttributes(activity.activityId, result));
             }
-            finish(activity);
-            ObjectNode attributes = idAttributes(activity);
-            attributes.set("result", result);
-            deliverStartedAnd(activity, EventType.ActivityTaskCompleted, attributes);
         });
     }
 
-    void fail(String token, ObjectNode failure) {
+    void fail(String token, Payload failure) {
         locked(() -> {
-            ActivityState activity = current(token);
+            ActivityState activity = running(token);
             if (activity != null) {
                 attemptFailed(activity, failure, null);
             }
         });
     }
 
-    boolean heartbeat(String token, JsonNode details) {
+    boolean heartbeat(String token, Payload details) {
         service.lock.lock();
         try {
-            ActivityState activity = current(token);
+            ActivityState activity = running(token);
             if (activity == null) {
                 return true;
             }
@@ -152,132 +154,119 @@ final class Activities {
     /** Cancels an activity the workflow no longer waits for, and records that it was canceled. */
     void cancel(Run run, String activityId) {
         ActivityState activity = run.activities.get(activityId);
-        if (activity == null) {
-            return; // it already closed; its outcome event tells the workflow
+        if (activity != null) { // else it already closed; its outcome event tells the workflow
+            closeWith(activity, false, new ActivityTaskCanceledAttributes(activityId));
         }
-        finish(activity);
-        ObjectNode attributes = JsonNodeFactory.instance.objectNode();
-        attributes.put("activityId", activityId);
-        service.deliverInput(run, EventType.ActivityTaskCanceled, attributes);
     }
 
     private void attemptTimedOut(ActivityState activity, String token, TimeoutType type) {
-        if (!token.equals(activity.currentToken) || !activity.running) {
+        if (!token.equals(activity.currentToken) || !activity.attemptState.isRunning()) {
             return;
         }
         String message = type == TimeoutType.HEARTBEAT
                 ? "activity attempt sent no heartbeat within " + activity.heartbeatTimeout
                 : "activity attempt did not complete within its start-to-close timeout of " + activity.startToClose;
-        ObjectNode failure = FailureConverter.toJson(new TimeoutFailure(message, type, null));
-        failure.put("stackTrace", "");
-        attemptFailed(activity, failure, type);
+        attemptFailed(activity, JsonPayload.of(timeoutFailure(new TimeoutFailure(message, type, null))), type);
     }
 
-    private void attemptFailed(ActivityState activity, ObjectNode failure, TimeoutType timeoutType) {
+    private void attemptFailed(ActivityState activity, Payload failure, TimeoutType timeoutType) {
         activity.cancelAttemptTimers();
         activity.lastFailure = failure;
-        boolean nonRetryable = failure.path("nonRetryable").asBoolean(false);
-        String type = FailureConverter.failureType(failure);
+        JsonNode failureNode = JsonPayload.node(failure);
+        boolean nonRetryable = failureNode != null && failureNode.path("nonRetryable").asBoolean(false);
+        String type = FailureConverter.failureType(failureNode);
         if (activity.retryPolicy.isRetryable(type, nonRetryable, activity.attempt)) {
             Instant retryAt = service.now().plus(activity.retryPolicy.backoffAfterAttempt(activity.attempt));
             if (activity.scheduleToCloseDeadline == null || retryAt.isBefore(activity.scheduleToCloseDeadline)) {
-                clearAttempt(activity);
-                activity.running = false;
+                endAttempt(activity, Event.RETRY);
                 activity.retryTimer = service.scheduler.schedule(retryAt, () -> locked(() -> {
                     activity.retryTimer = null;
-                    if (activity.run.isOpen() && activity.run.activities.get(activity.activityId) == activity) {
+                    if (activity.attemptState.state() == ActivityAttemptLifecycle.State.WAITING) {
                         enqueueAttempt(activity);
                     }
                 }));
                 return;
             }
         }
-        finish(activity);
-        ObjectNode attributes = idAttributes(activity);
-        if (timeoutType != null) {
-            attributes.put("timeoutType", timeoutType.name());
-            attributes.set("failure", failure);
-            deliverStartedAnd(activity, EventType.ActivityTaskTimedOut, attributes);
-        } else {
-            attributes.set("failure", failure);
-            attributes.put("attempt", activity.attempt);
-            deliverStartedAnd(activity, EventType.ActivityTaskFailed, attributes);
-        }
+        EventAttributes outcome = timeoutType != null
+                ? new ActivityTaskTimedOutAttributes(activity.activityId, timeoutType, failure)
+                : new ActivityTaskFailedAttributes(activity.activityId, failure, activity.attempt);
+        closeWith(activity, true, outcome);
     }
 
     private void timeOutActivity(ActivityState activity) {
-        if (activity.run.activities.get(activity.activityId) != activity) {
+        if (activity.attemptState.state() == ActivityAttemptLifecycle.State.CLOSED) {
             return;
         }
-        finish(activity);
-        ObjectNode attributes = idAttributes(activity);
-        attributes.put("timeoutType", TimeoutType.SCHEDULE_TO_CLOSE.name());
-        ObjectNode failure = FailureConverter.toJson(new TimeoutFailure("activity did not complete within its"
+        ObjectNode failure = timeoutFailure(new TimeoutFailure("activity did not complete within its"
                 + " schedule-to-close timeout", TimeoutType.SCHEDULE_TO_CLOSE, null));
-        failure.put("stackTrace", "");
         if (activity.lastFailure != null) {
-            failure.set("cause", activity.lastFailure);
+            failure.set("cause", JsonPayload.node(activity.lastFailure));
         }
-        attributes.set("failure", failure);
-        service.deliverInput(activity.run, EventType.ActivityTaskTimedOut, attributes);
+        closeWith(activity, false, new ActivityTaskTimedOutAttributes(activity.activityId,
+                TimeoutType.SCHEDULE_TO_CLOSE, JsonPayload.of(failure)));
     }
 
-    private void deliverStartedAnd(ActivityState activity, EventType type, ObjectNode attributes) {
-        ObjectNode started = idAttributes(activity);
-        started.put("attempt", activity.attempt);
-        service.deliverInput(activity.run, EventType.ActivityTaskStarted, started);
-        service.deliverInput(activity.run, type, attributes);
-    }
-
-    private void finish(ActivityState activity) {
-        activity.cancelAllTimers();
-        clearAttempt(activity);
-        activity.running = false;
-        activity.run.activities.remove(activity.activityId);
-    }
-
-    /** Ends the current attempt, if any: it no longer counts as pending work. */
-    void clearAttempt(ActivityState activity) {
-        if (activity.currentToken != null) {
-            byToken.remove(activity.currentToken);
-            activity.currentToken = null;
-            if (activity.released) {
-                activity.released = false;
-            } else {
-                service.workEnded();
-            }
-        }
+    /** A timeout as a failure object; the service's own stack trace would tell a reader nothing. */
+    private static ObjectNode timeoutFailure(TimeoutFailure timeout) {
+        ObjectNode failure = FailureConverter.toJson(timeout);
+        failure.put("stackTrace", "");
+        return failure;
     }
 
     /**
-     * Sets whether a running attempt counts as pending work. An attempt let go of keeps running and keeps its
-     * timeouts, but no longer keeps the service from being idle, so a virtual clock may move on to its
+     * Closes the activity and delivers its outcome to the workflow; with {@code started}, the outcome of an
+     * attempt that ran, recorded after an {@code ActivityTaskStarted} event for that attempt.
+     */
+    private void closeWith(ActivityState activity, boolean started, EventAttributes outcome) {
+        close(activity);
+        activity.run.activities.remove(activity.activityId);
+        if (started) {
+            service.deliverInput(activity.run,
+                    new ActivityTaskStartedAttributes(activity.activityId, activity.attempt));
+        }
+        service.deliverInput(activity.run, outcome);
+    }
+
+    /** Closes an activity: cancels its timers and ends its attempt, if any. */
+    void close(ActivityState activity) {
+        activity.cancelAllTimers();
+        endAttempt(activity, Event.CLOSE);
+    }
+
+    private void endAttempt(ActivityState activity, Event event) {
+        if (activity.currentToken != null) {
+            byToken.remove(activity.currentToken);
+            activity.currentToken = null;
+        }
+        service.transition(activity.attemptState, event);
+    }
+
+    /**
+     * Sets whether a running attempt counts as work in progress. An attempt let go of keeps running and keeps
+     * its timeouts, but no longer keeps the service from being idle, so a virtual clock may move on to its
      * heartbeat deadline; one that shows progress again is counted again. Returns whether the attempt is
-     * still the current one.
+     * still the current, running one.
      */
     boolean holdClock(String token, boolean holds) {
         service.lock.lock();
         try {
-            ActivityState activity = current(token);
-            if (activity == null || !activity.running) {
+            ActivityState activity = running(token);
+            if (activity == null) {
                 return false;
             }
-            if (holds && activity.released) {
-                activity.released = false;
-                service.workStarted();
-            } else if (!holds && !activity.released) {
-                activity.released = true;
-                service.workEnded();
-            }
+            service.transition(activity.attemptState, holds ? Event.HOLD : Event.RELEASE);
             return true;
         } finally {
             service.lock.unlock();
         }
     }
 
-    private ActivityState current(String token) {
+    /** The activity whose current attempt the token names, if that attempt is running and its run open. */
+    private ActivityState running(String token) {
         ActivityState activity = byToken.get(token);
-        if (activity == null || !token.equals(activity.currentToken) || !activity.run.isOpen()) {
+        if (activity == null || !token.equals(activity.currentToken) || !activity.attemptState.isRunning()
+                || !activity.run.isOpen()) {
             return null;
         }
         return activity;
@@ -290,36 +279,5 @@ final class Activities {
         } finally {
             service.lock.unlock();
         }
-    }
-
-    private static ObjectNode idAttributes(ActivityState activity) {
-        ObjectNode attributes = JsonNodeFactory.instance.objectNode();
-        attributes.put("activityId", activity.activityId);
-        return attributes;
-    }
-
-    private static Duration millis(ObjectNode attributes, String name) {
-        JsonNode value = attributes.get(name);
-        return value == null || value.isNull() ? null : Duration.ofMillis(value.asLong());
-    }
-
-    private static RetryPolicy retryPolicy(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return RetryPolicy.getDefaultInstance();
-        }
-        RetryPolicy.Builder builder = RetryPolicy.newBuilder()
-                .setInitialInterval(Duration.ofMillis(node.path("initialIntervalMillis").asLong(1000)))
-                .setBackoffCoefficient(node.path("backoffCoefficient").asDouble(2.0))
-                .setMaximumAttempts(node.path("maximumAttempts").asInt(0));
-        if (node.hasNonNull("maximumIntervalMillis")) {
-            builder.setMaximumInterval(Duration.ofMillis(node.get("maximumIntervalMillis").asLong()));
-        }
-        JsonNode doNotRetry = node.path("doNotRetry");
-        String[] types = new String[doNotRetry.size()];
-        for (int i = 0; i < types.length; i++) {
-            types[i] = doNotRetry.get(i).asText();
-        }
-        builder.setDoNotRetry(types);
-        return builder.build();
     }
 }

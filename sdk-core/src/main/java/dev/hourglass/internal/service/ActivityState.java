@@ -1,9 +1,7 @@
 package dev.hourglass.internal.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hourglass.common.RetryPolicy;
+import dev.hourglass.history.Payload;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -14,26 +12,25 @@ final class ActivityState {
     final String activityId;
     final String activityType;
     final String taskQueue;
-    final ArrayNode input;
+    final Payload input;
     final Duration startToClose;
     final Duration heartbeatTimeout;
     final RetryPolicy retryPolicy;
     final Instant scheduledTime;
     final Instant scheduleToCloseDeadline;
 
+    final ActivityAttemptLifecycle attemptState = new ActivityAttemptLifecycle();
     int attempt;
+    /** The token of the current attempt while one is queued or running, else {@code null}. */
     String currentToken;
-    boolean running;
-    /** Whether the current attempt was let go of as pending work (see {@code Activities.holdClock}). */
-    boolean released;
-    JsonNode lastHeartbeatDetails;
-    ObjectNode lastFailure;
+    Payload lastHeartbeatDetails;
+    Payload lastFailure;
     Scheduler.Cancellable attemptTimer;
     Scheduler.Cancellable heartbeatTimer;
     Scheduler.Cancellable retryTimer;
     Scheduler.Cancellable scheduleToCloseTimer;
 
-    ActivityState(Run run, String activityId, String activityType, String taskQueue, ArrayNode input,
+    ActivityState(Run run, String activityId, String activityType, String taskQueue, Payload input,
             Duration startToClose, Duration heartbeatTimeout, RetryPolicy retryPolicy, Instant scheduledTime,
             Instant scheduleToCloseDeadline) {
         this.run = run;

@@ -1,8 +1,6 @@
 package dev.hourglass.internal.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hourglass.client.WorkflowExecutionAlreadyStartedException;
 import dev.hourglass.common.WorkflowIdReusePolicy;
@@ -11,11 +9,19 @@ import dev.hourglass.failure.CanceledFailure;
 import dev.hourglass.failure.TerminatedFailure;
 import dev.hourglass.failure.TimeoutFailure;
 import dev.hourglass.failure.TimeoutType;
+import dev.hourglass.history.ChildWorkflowExecutionCompletedAttributes;
+import dev.hourglass.history.ChildWorkflowExecutionFailedAttributes;
+import dev.hourglass.history.ChildWorkflowExecutionStartedAttributes;
+import dev.hourglass.history.EventAttributes;
 import dev.hourglass.history.EventType;
 import dev.hourglass.history.HistoryEvent;
+import dev.hourglass.history.StartChildWorkflowExecutionInitiatedAttributes;
+import dev.hourglass.history.WorkflowExecutionCompletedAttributes;
+import dev.hourglass.history.WorkflowExecutionFailedAttributes;
+import dev.hourglass.history.WorkflowExecutionTerminatedAttributes;
 import dev.hourglass.internal.common.FailureConverter;
-import dev.hourglass.service.StartWorkflowRequest;
-import java.time.Duration;
+import dev.hourglass.internal.history.JsonPayload;
+import dev.hourglass.internal.spi.StartWorkflowRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,57 +34,53 @@ final class ChildWorkflows {
         this.service = service;
     }
 
-    void notifyParent(Run child, EventType closeType, ObjectNode closingAttributes) {
+    /** Tells the parent of a closed child run how it closed. */
+    void notifyParent(Run child, EventAttributes closing) {
         Run parent = service.runsByRunId.get(child.parentRunId);
         if (parent == null || !parent.isOpen()) {
             return;
         }
-        ObjectNode attributes = JsonNodeFactory.instance.objectNode();
-        attributes.put("childId", child.parentChildId);
-        if (closeType == EventType.WorkflowExecutionCompleted) {
-            attributes.set("result", closingAttributes.get("result"));
-            service.deliverInput(parent, EventType.ChildWorkflowExecutionCompleted, attributes);
+        if (closing instanceof WorkflowExecutionCompletedAttributes) {
+            service.deliverInput(parent, new ChildWorkflowExecutionCompletedAttributes(child.parentChildId,
+                    ((WorkflowExecutionCompletedAttributes) closing).result()));
             return;
         }
         ObjectNode failure;
-        if (closeType == EventType.WorkflowExecutionFailed) {
-            failure = ((ObjectNode) closingAttributes.get("failure")).deepCopy();
-        } else if (closeType == EventType.WorkflowExecutionCanceled) {
+        if (closing instanceof WorkflowExecutionFailedAttributes) {
+            JsonNode recorded = JsonPayload.node(((WorkflowExecutionFailedAttributes) closing).failure());
+            failure = recorded instanceof ObjectNode ? ((ObjectNode) recorded).deepCopy()
+                    : FailureConverter.toJson(ApplicationFailure.newFailure("the child workflow failed without a"
+                            + " failure object", "UnknownFailure"));
+        } else if (closing instanceof WorkflowExecutionTerminatedAttributes) {
+            failure = FailureConverter.toJson(
+                    new TerminatedFailure(((WorkflowExecutionTerminatedAttributes) closing).reason()));
+        } else if (closing.eventType() == EventType.WorkflowExecutionCanceled) {
             failure = FailureConverter.toJson(new CanceledFailure("child workflow canceled"));
-        } else if (closeType == EventType.WorkflowExecutionTerminated) {
-            failure = FailureConverter.toJson(new TerminatedFailure(
-                    child.events.get(child.events.size() - 1).getStringAttribute("reason")));
         } else {
             failure = FailureConverter.toJson(new TimeoutFailure("child workflow execution timed out",
                     TimeoutType.WORKFLOW_EXECUTION, null));
         }
         failure.put("stackTrace", "");
-        attributes.set("failure", failure);
-        attributes.put("runId", child.runId);
-        service.deliverInput(parent, EventType.ChildWorkflowExecutionFailed, attributes);
+        service.deliverInput(parent, new ChildWorkflowExecutionFailedAttributes(child.parentChildId,
+                JsonPayload.of(failure), child.runId));
     }
 
-    void startChild(Run parent, ObjectNode attributes) {
-        String childId = attributes.get("childId").asText();
-        JsonNode timeout = attributes.get("workflowExecutionTimeoutMillis");
-        StartWorkflowRequest request = new StartWorkflowRequest(attributes.get("workflowId").asText(),
-                attributes.get("workflowType").asText(), attributes.get("taskQueue").asText(),
-                (ArrayNode) attributes.get("input"), reusePolicy(attributes),
-                timeout == null || timeout.isNull() ? null : Duration.ofMillis(timeout.asLong()),
-                parent.workflowId, parent.runId, childId);
-        ObjectNode result = JsonNodeFactory.instance.objectNode();
-        result.put("childId", childId);
+    void startChild(Run parent, StartChildWorkflowExecutionInitiatedAttributes initiated) {
+        WorkflowIdReusePolicy reusePolicy = initiated.workflowIdReusePolicy() != null
+                ? initiated.workflowIdReusePolicy() : WorkflowIdReusePolicy.ALLOW_DUPLICATE;
+        StartWorkflowRequest request = new StartWorkflowRequest(initiated.workflowId(), initiated.workflowType(),
+                initiated.taskQueue(), initiated.input(), reusePolicy, initiated.workflowExecutionTimeout(),
+                parent.workflowId, parent.runId, initiated.childId());
         try {
             Run child = service.startLocked(request, null, null, null);
-            result.put("workflowId", child.workflowId);
-            result.put("runId", child.runId);
-            service.deliverInput(parent, EventType.ChildWorkflowExecutionStarted, result);
+            service.deliverInput(parent, new ChildWorkflowExecutionStartedAttributes(initiated.childId(),
+                    child.workflowId, child.runId));
         } catch (WorkflowExecutionAlreadyStartedException e) {
             ObjectNode failure = FailureConverter.toJson(
                     ApplicationFailure.newNonRetryableFailure(e.getMessage(), "WorkflowExecutionAlreadyStarted"));
             failure.put("stackTrace", "");
-            result.set("failure", failure);
-            service.deliverInput(parent, EventType.ChildWorkflowExecutionFailed, result);
+            service.deliverInput(parent, new ChildWorkflowExecutionFailedAttributes(initiated.childId(),
+                    JsonPayload.of(failure), null));
         }
     }
 
@@ -90,16 +92,14 @@ final class ChildWorkflows {
     void requestCancelOfOpenChildren(Run parent) {
         Map<String, String> started = new LinkedHashMap<>(); // childId -> workflowId
         for (HistoryEvent event : parent.events) {
-            switch (event.getEventType()) {
-                case ChildWorkflowExecutionStarted:
-                    started.put(event.getStringAttribute("childId"), event.getStringAttribute("workflowId"));
-                    break;
-                case ChildWorkflowExecutionCompleted:
-                case ChildWorkflowExecutionFailed:
-                    started.remove(event.getStringAttribute("childId"));
-                    break;
-                default:
-                    break;
+            EventAttributes attributes = event.getAttributes();
+            if (attributes instanceof ChildWorkflowExecutionStartedAttributes) {
+                ChildWorkflowExecutionStartedAttributes child = (ChildWorkflowExecutionStartedAttributes) attributes;
+                started.put(child.childId(), child.workflowId());
+            } else if (attributes instanceof ChildWorkflowExecutionCompletedAttributes) {
+                started.remove(((ChildWorkflowExecutionCompletedAttributes) attributes).childId());
+            } else if (attributes instanceof ChildWorkflowExecutionFailedAttributes) {
+                started.remove(((ChildWorkflowExecutionFailedAttributes) attributes).childId());
             }
         }
         for (String workflowId : started.values()) {
@@ -109,10 +109,4 @@ final class ChildWorkflows {
             }
         }
     }
-
-    private static WorkflowIdReusePolicy reusePolicy(ObjectNode attributes) {
-        JsonNode policy = attributes.get("workflowIdReusePolicy");
-        return policy == null ? WorkflowIdReusePolicy.ALLOW_DUPLICATE : WorkflowIdReusePolicy.valueOf(policy.asText());
-    }
-
 }

@@ -1,21 +1,24 @@
 package dev.hourglass.internal.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.client.WorkflowExecutionAlreadyStartedException;
-import dev.hourglass.common.WorkflowIdReusePolicy;
 import dev.hourglass.client.WorkflowNotFoundException;
+import dev.hourglass.common.WorkflowExecution;
+import dev.hourglass.common.WorkflowIdReusePolicy;
+import dev.hourglass.history.EventAttributes;
 import dev.hourglass.history.EventType;
 import dev.hourglass.history.History;
-import dev.hourglass.service.ActivityTask;
-import dev.hourglass.service.Command;
+import dev.hourglass.history.Payload;
+import dev.hourglass.history.WorkflowExecutionCancelRequestedAttributes;
+import dev.hourglass.history.WorkflowExecutionSignaledAttributes;
+import dev.hourglass.history.WorkflowExecutionStartedAttributes;
+import dev.hourglass.history.WorkflowExecutionTerminatedAttributes;
+import dev.hourglass.history.WorkflowExecutionTimedOutAttributes;
+import dev.hourglass.internal.spi.ActivityTask;
+import dev.hourglass.internal.spi.Command;
+import dev.hourglass.internal.spi.StartWorkflowRequest;
+import dev.hourglass.internal.spi.WorkflowServiceSpi;
+import dev.hourglass.internal.spi.WorkflowTask;
 import dev.hourglass.service.ServiceOptions;
-import dev.hourglass.service.StartWorkflowRequest;
-import dev.hourglass.service.WorkflowService;
-import dev.hourglass.service.WorkflowTask;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,10 +33,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The in-memory {@link WorkflowService}: histories, task queues, durable timers and activity retries held in
+ * The in-memory {@link WorkflowServiceSpi}: histories, task queues, durable timers and activity retries held in
  * memory under one lock, with deadlines driven by a {@link Scheduler} over a {@link Clock}.
+ *
+ * <p>Whether work is in progress (which keeps the test environment's virtual clock still) follows from the
+ * states of the runs' workflow tasks and of the activities' attempts: each moves through the table of its
+ * lifecycle ({@link WorkflowTaskLifecycle}, {@link ActivityAttemptLifecycle}), and only through
+ * {@link #transition}, the one function that keeps the count; with assertions on, every transition compares
+ * the count with a recount of the states.
  */
-public final class InMemoryWorkflowService implements WorkflowService {
+public final class InMemoryWorkflowService implements WorkflowServiceSpi {
 
     private static final Logger log = LoggerFactory.getLogger(InMemoryWorkflowService.class);
 
@@ -158,15 +167,34 @@ public final class InMemoryWorkflowService implements WorkflowService {
         workListener.run();
     }
 
-    void workStarted() {
-        busy++;
-    }
-
-    void workEnded() {
-        busy--;
-        if (busy == 0) {
+    /**
+     * Takes a row of a workflow task's or an activity attempt's lifecycle: the one place where work in progress
+     * starts or ends. Tells the idle listener when the last of it ends; called under the lock.
+     */
+    <E> void transition(ServiceLifecycle<E> lifecycle, E event) {
+        boolean held = lifecycle.holdsClock();
+        lifecycle.handle(event);
+        boolean holds = lifecycle.holdsClock();
+        if (held != holds) {
+            busy += holds ? 1 : -1;
+        }
+        assert busy == recountBusy() : "work in progress counted " + busy + " but the states say " + recountBusy()
+                + " after " + event + " of " + lifecycle;
+        if (held && !holds && busy == 0) {
             idleListener.run();
         }
+    }
+
+    /** Work in progress counted from the states of every run's task and every activity's attempt. */
+    private int recountBusy() {
+        int count = 0;
+        for (Run run : runsByRunId.values()) {
+            count += run.task.holdsClock() ? 1 : 0;
+            for (ActivityState activity : run.activities.values()) {
+                count += activity.attemptState.holdsClock() ? 1 : 0;
+            }
+        }
+        return count;
     }
 
     String newToken(String prefix) {
@@ -212,22 +240,12 @@ public final class InMemoryWorkflowService implements WorkflowService {
                 request.parentWorkflowId(), request.parentRunId(), request.parentChildId(), deadline);
         runs.add(run);
         runsByRunId.put(run.runId, run);
-        ObjectNode attributes = JsonNodeFactory.instance.objectNode();
-        attributes.put("workflowType", request.workflowType());
-        attributes.put("taskQueue", request.taskQueue());
-        attributes.set("input", request.input());
-        if (request.parentWorkflowId() != null) {
-            attributes.put("parentWorkflowId", request.parentWorkflowId());
-            attributes.put("parentRunId", request.parentRunId());
-        }
-        if (continuedFromRunId != null) {
-            attributes.put("continuedFromRunId", continuedFromRunId);
-        }
         if (deadline != null) {
-            attributes.put("workflowExecutionTimeoutMillis", Duration.between(now, deadline).toMillis());
             run.executionTimeout = scheduler.schedule(deadline, () -> timeOutExecution(run));
         }
-        run.append(EventType.WorkflowExecutionStarted, attributes, now);
+        run.append(new WorkflowExecutionStartedAttributes(request.workflowType(), request.taskQueue(), request.input(),
+                request.parentWorkflowId(), request.parentRunId(), continuedFromRunId,
+                deadline == null ? null : Duration.between(now, deadline)), now);
         scheduleWorkflowTask(run);
         return run;
     }
@@ -253,23 +271,24 @@ public final class InMemoryWorkflowService implements WorkflowService {
         lock.lock();
         try {
             if (run.isOpen()) {
-                run.append(EventType.WorkflowExecutionTimedOut, JsonNodeFactory.instance.objectNode(), now());
-                closeRun(run, EventType.WorkflowExecutionTimedOut, null);
+                WorkflowExecutionTimedOutAttributes timedOut = new WorkflowExecutionTimedOutAttributes();
+                run.append(timedOut, now());
+                closeRun(run, timedOut);
             }
         } finally {
             lock.unlock();
         }
     }
 
-    /** Closes a run: cancels everything armed for it, wakes result waiters and tells a parent. */
-    void closeRun(Run run, EventType closeType, ObjectNode closingAttributes) {
+    /** Closes a run with its closing event: cancels everything armed for it, wakes result waiters, tells a parent. */
+    void closeRun(Run run, EventAttributes closing) {
+        EventType closeType = closing.eventType();
         run.closeType = closeType;
         run.buffered.clear();
         run.timers.values().forEach(Scheduler.Cancellable::cancel);
         run.timers.clear();
         for (ActivityState activity : run.activities.values()) {
-            activity.cancelAllTimers();
-            activities.clearAttempt(activity);
+            activities.close(activity);
         }
         run.activities.clear();
         if (run.executionTimeout != null) {
@@ -279,15 +298,12 @@ public final class InMemoryWorkflowService implements WorkflowService {
             run.taskTimeout.cancel();
         }
         workflowTasks.forget(run);
-        if (run.taskState != Run.TaskState.IDLE) {
-            run.taskState = Run.TaskState.IDLE;
-            workEnded();
-        }
+        transition(run.task, WorkflowTaskLifecycle.Event.CLOSE);
         History closedHistory = run.snapshot();
         closeListeners.forEach(listener -> listener.accept(closedHistory));
         run.closed.complete(closedHistory);
         if (run.parentRunId != null && closeType != EventType.WorkflowExecutionContinuedAsNew) {
-            children.notifyParent(run, closeType, closingAttributes);
+            children.notifyParent(run, closing);
         }
         if (closeType != EventType.WorkflowExecutionContinuedAsNew) {
             children.requestCancelOfOpenChildren(run);
@@ -298,7 +314,7 @@ public final class InMemoryWorkflowService implements WorkflowService {
     void requestCancel(Run run) {
         if (run.isOpen() && !run.cancelRequested) {
             run.cancelRequested = true;
-            deliverInput(run, EventType.WorkflowExecutionCancelRequested, JsonNodeFactory.instance.objectNode());
+            deliverInput(run, new WorkflowExecutionCancelRequestedAttributes(null));
         }
     }
 
@@ -318,15 +334,15 @@ public final class InMemoryWorkflowService implements WorkflowService {
     // ---------------------------------------------------------------- workflow tasks
 
     /** Appends an input event, or buffers it while a workflow task runs; schedules a workflow task. */
-    void deliverInput(Run run, EventType type, ObjectNode attributes) {
+    void deliverInput(Run run, EventAttributes attributes) {
         if (!run.isOpen()) {
             return;
         }
-        if (run.taskState == Run.TaskState.STARTED) {
-            run.buffered.add(new Run.PendingEvent(type, attributes));
+        if (run.task.state() == WorkflowTaskLifecycle.State.STARTED) {
+            run.buffered.add(attributes);
             return;
         }
-        run.append(type, attributes, now());
+        run.append(attributes, now());
         scheduleWorkflowTask(run);
     }
 
@@ -359,12 +375,12 @@ public final class InMemoryWorkflowService implements WorkflowService {
     // ---------------------------------------------------------------- queries
 
     @Override
-    public JsonNode queryWorkflow(String workflowId, String runId, String queryType, ArrayNode args) {
+    public Payload queryWorkflow(String workflowId, String runId, String queryType, Payload args) {
         return queries.query(workflowId, runId, queryType, args);
     }
 
     @Override
-    public void respondQueryTask(String taskToken, JsonNode result, ObjectNode failure) {
+    public void respondQueryTask(String taskToken, Payload result, Payload failure) {
         queries.respond(taskToken, result, failure);
     }
 
@@ -376,17 +392,17 @@ public final class InMemoryWorkflowService implements WorkflowService {
     }
 
     @Override
-    public void completeActivityTask(String taskToken, JsonNode result) {
+    public void completeActivityTask(String taskToken, Payload result) {
         activities.complete(taskToken, result);
     }
 
     @Override
-    public void failActivityTask(String taskToken, ObjectNode failure) {
+    public void failActivityTask(String taskToken, Payload failure) {
         activities.fail(taskToken, failure);
     }
 
     @Override
-    public boolean recordActivityHeartbeat(String taskToken, JsonNode details) {
+    public boolean recordActivityHeartbeat(String taskToken, Payload details) {
         return activities.heartbeat(taskToken, details);
     }
 
@@ -403,14 +419,11 @@ public final class InMemoryWorkflowService implements WorkflowService {
     // ---------------------------------------------------------------- signals, cancel, terminate, read
 
     @Override
-    public void signalWorkflow(String workflowId, String runId, String signalName, ArrayNode input) {
+    public void signalWorkflow(String workflowId, String runId, String signalName, Payload input) {
         lock.lock();
         try {
             Run run = findOpenRun(workflowId, runId);
-            ObjectNode attributes = JsonNodeFactory.instance.objectNode();
-            attributes.put("signalName", signalName);
-            attributes.set("input", input);
-            deliverInput(run, EventType.WorkflowExecutionSignaled, attributes);
+            deliverInput(run, new WorkflowExecutionSignaledAttributes(signalName, input));
         } finally {
             lock.unlock();
         }
@@ -431,10 +444,10 @@ public final class InMemoryWorkflowService implements WorkflowService {
         lock.lock();
         try {
             Run run = findOpenRun(workflowId, runId);
-            ObjectNode attributes = JsonNodeFactory.instance.objectNode();
-            attributes.put("reason", reason == null ? "" : reason);
-            run.append(EventType.WorkflowExecutionTerminated, attributes, now());
-            closeRun(run, EventType.WorkflowExecutionTerminated, attributes);
+            WorkflowExecutionTerminatedAttributes terminated =
+                    new WorkflowExecutionTerminatedAttributes(reason == null ? "" : reason);
+            run.append(terminated, now());
+            closeRun(run, terminated);
         } finally {
             lock.unlock();
         }

@@ -1,10 +1,10 @@
 package dev.hourglass.internal.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hourglass.client.WorkflowQueryException;
+import dev.hourglass.history.Payload;
 import dev.hourglass.internal.common.FailureConverter;
+import dev.hourglass.internal.history.JsonPayload;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -19,14 +19,14 @@ import java.util.concurrent.TimeoutException;
 final class Queries {
 
     private final InMemoryWorkflowService service;
-    private final Map<String, CompletableFuture<JsonNode>> pending = new HashMap<>();
+    private final Map<String, CompletableFuture<Payload>> pending = new HashMap<>();
 
     Queries(InMemoryWorkflowService service) {
         this.service = service;
     }
 
-    JsonNode query(String workflowId, String runId, String queryType, ArrayNode args) {
-        CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+    Payload query(String workflowId, String runId, String queryType, Payload args) {
+        CompletableFuture<Payload> answer = new CompletableFuture<>();
         Run run;
         String token;
         service.lock.lock();
@@ -67,8 +67,8 @@ final class Queries {
         }
     }
 
-    void respond(String taskToken, JsonNode result, ObjectNode failure) {
-        CompletableFuture<JsonNode> answer;
+    void respond(String taskToken, Payload result, Payload failure) {
+        CompletableFuture<Payload> answer;
         service.lock.lock();
         try {
             answer = pending.remove(taskToken);
@@ -79,8 +79,9 @@ final class Queries {
             return;
         }
         if (failure != null) {
+            JsonNode node = JsonPayload.node(failure);
             answer.completeExceptionally(new WorkflowQueryException(null, null,
-                    "query failed: " + failure.path("message").asText(), FailureConverter.fromJson(failure)));
+                    "query failed: " + node.path("message").asText(), FailureConverter.fromJson(node)));
         } else {
             answer.complete(result);
         }

@@ -1,7 +1,7 @@
 package dev.hourglass.internal.service;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hourglass.common.WorkflowExecution;
+import dev.hourglass.history.EventAttributes;
 import dev.hourglass.history.EventType;
 import dev.hourglass.history.History;
 import dev.hourglass.history.HistoryEvent;
@@ -15,12 +15,6 @@ import java.util.concurrent.CompletableFuture;
 /** The service-side state of one run of a workflow; guarded by the service lock. */
 final class Run {
 
-    enum TaskState { IDLE, SCHEDULED, STARTED }
-
-    /** An input event that arrived while a workflow task was running, appended once it completes. */
-    record PendingEvent(EventType type, ObjectNode attributes) {
-    }
-
     final String workflowId;
     final String runId;
     final String workflowType;
@@ -31,12 +25,13 @@ final class Run {
     final Instant executionDeadline;
 
     final List<HistoryEvent> events = new ArrayList<>();
-    final List<PendingEvent> buffered = new ArrayList<>();
+    /** Input events that arrived while a workflow task was running, appended once it ends. */
+    final List<EventAttributes> buffered = new ArrayList<>();
     final Map<String, Scheduler.Cancellable> timers = new LinkedHashMap<>();
     final Map<String, ActivityState> activities = new LinkedHashMap<>();
     final CompletableFuture<History> closed = new CompletableFuture<>();
+    final WorkflowTaskLifecycle task = new WorkflowTaskLifecycle();
 
-    TaskState taskState = TaskState.IDLE;
     String taskToken;
     Scheduler.Cancellable taskTimeout;
     int completedEventCount;
@@ -68,8 +63,8 @@ final class Run {
         return new History(workflowId, runId, workflowType, taskQueue, events);
     }
 
-    HistoryEvent append(EventType type, ObjectNode attributes, Instant time) {
-        HistoryEvent event = new HistoryEvent(events.size() + 1, time, type, attributes);
+    HistoryEvent append(EventAttributes attributes, Instant time) {
+        HistoryEvent event = new HistoryEvent(events.size() + 1, time, attributes);
         events.add(event);
         return event;
     }

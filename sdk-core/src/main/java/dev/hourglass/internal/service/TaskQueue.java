@@ -1,5 +1,6 @@
 package dev.hourglass.internal.service;
 
+import dev.hourglass.history.Payload;
 import java.util.ArrayDeque;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -8,7 +9,7 @@ import java.util.concurrent.locks.ReentrantLock;
 final class TaskQueue {
 
     /** A query waiting for a worker. */
-    record QueryItem(String token, Run run, String queryType, com.fasterxml.jackson.databind.node.ArrayNode args) {
+    record QueryItem(String token, Run run, String queryType, Payload args) {
     }
 
     /** An activity attempt waiting for a worker. */

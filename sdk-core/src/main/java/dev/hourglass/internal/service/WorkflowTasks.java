@@ -1,13 +1,19 @@
 package dev.hourglass.internal.service;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hourglass.common.WorkflowIdReusePolicy;
-import dev.hourglass.history.EventType;
-import dev.hourglass.service.Command;
-import dev.hourglass.service.StartWorkflowRequest;
-import dev.hourglass.service.WorkflowTask;
+import dev.hourglass.history.ActivityTaskCancelRequestedAttributes;
+import dev.hourglass.history.ActivityTaskScheduledAttributes;
+import dev.hourglass.history.EventAttributes;
+import dev.hourglass.history.StartChildWorkflowExecutionInitiatedAttributes;
+import dev.hourglass.history.TimerCanceledAttributes;
+import dev.hourglass.history.TimerFiredAttributes;
+import dev.hourglass.history.TimerStartedAttributes;
+import dev.hourglass.history.WorkflowExecutionContinuedAsNewAttributes;
+import dev.hourglass.internal.service.WorkflowTaskLifecycle.Event;
+import dev.hourglass.internal.service.WorkflowTaskLifecycle.State;
+import dev.hourglass.internal.spi.Command;
+import dev.hourglass.internal.spi.StartWorkflowRequest;
+import dev.hourglass.internal.spi.WorkflowTask;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,8 +25,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The workflow tasks of the in-memory service: scheduling one per run at a time, handing it out, recording the
- * commands of a completed task (and closing or continuing the run), and retrying a failed one. Called with the
- * service lock held, except the entry points, which take it.
+ * commands of a completed task (and closing or continuing the run), and retrying a failed one. A run's task
+ * moves through {@link WorkflowTaskLifecycle}. Called with the service lock held, except the entry points,
+ * which take it.
  */
 final class WorkflowTasks {
 
@@ -44,15 +51,15 @@ final class WorkflowTasks {
         }
     }
 
+    /** Queues the run's workflow task, unless one is queued or running already (or the run closed). */
     void schedule(Run run) {
-        if (run.taskState != Run.TaskState.IDLE || !run.isOpen()) {
-            return;
+        boolean queue = run.task.state() == State.IDLE;
+        service.transition(run.task, Event.SCHEDULE);
+        if (queue) {
+            TaskQueue taskQueue = service.queue(run.taskQueue);
+            taskQueue.workflowItems.add(run);
+            service.workQueued(taskQueue, false);
         }
-        run.taskState = Run.TaskState.SCHEDULED;
-        service.workStarted();
-        TaskQueue queue = service.queue(run.taskQueue);
-        queue.workflowItems.add(run);
-        service.workQueued(queue, false);
     }
 
     WorkflowTask poll(String taskQueue, Duration timeout) {
@@ -68,7 +75,7 @@ final class WorkflowTasks {
                 }
                 if (item instanceof Run) {
                     Run run = (Run) item;
-                    if (run.isOpen() && run.taskState == Run.TaskState.SCHEDULED) {
+                    if (run.task.state() == State.SCHEDULED) {
                         return start(run);
                     }
                     continue;
@@ -87,7 +94,7 @@ final class WorkflowTasks {
     }
 
     private WorkflowTask start(Run run) {
-        run.taskState = Run.TaskState.STARTED;
+        service.transition(run.task, Event.START);
         String token = service.newToken("wt-");
         run.taskToken = token;
         workflowTaskTokens.put(token, run);
@@ -95,10 +102,10 @@ final class WorkflowTasks {
         run.taskTimeout = service.scheduler.schedule(service.now().plus(taskTimeout), () -> {
             service.lock.lock();
             try {
-                if (token.equals(run.taskToken) && run.taskState == Run.TaskState.STARTED) {
+                if (token.equals(run.taskToken) && run.task.state() == State.STARTED) {
                     log.warn("workflow task of {} timed out after {}; handing it out again", run.execution(),
                             taskTimeout);
-                    end(run);
+                    end(run, Event.TIME_OUT);
                     schedule(run);
                 }
             } finally {
@@ -109,19 +116,18 @@ final class WorkflowTasks {
     }
 
     /** Ends the running workflow task and appends what arrived meanwhile; returns whether anything did. */
-    private boolean end(Run run) {
+    private boolean end(Run run, Event event) {
         workflowTaskTokens.remove(run.taskToken);
         run.taskToken = null;
         if (run.taskTimeout != null) {
             run.taskTimeout.cancel();
             run.taskTimeout = null;
         }
-        run.taskState = Run.TaskState.IDLE;
-        service.workEnded();
-        List<Run.PendingEvent> pending = new ArrayList<>(run.buffered);
+        service.transition(run.task, event);
+        List<EventAttributes> pending = new ArrayList<>(run.buffered);
         run.buffered.clear();
-        for (Run.PendingEvent event : pending) {
-            run.append(event.type(), event.attributes(), service.now());
+        for (EventAttributes arrived : pending) {
+            run.append(arrived, service.now());
         }
         return !pending.isEmpty();
     }
@@ -140,31 +146,29 @@ final class WorkflowTasks {
                 // the new events to code rebuilt from the history, which decides again.
                 log.debug("workflow task {} of {} would close the run over {} new event(s): retried with them",
                         taskToken, run.workflowId, run.buffered.size());
-                end(run);
+                end(run, Event.FAIL);
                 schedule(run);
                 return;
             }
             List<Runnable> afterwards = new ArrayList<>();
-            EventType closing = null;
-            ObjectNode closingAttributes = null;
+            EventAttributes closing = null;
             for (Command command : commands) {
+                closing = apply(run, command.attributes(), afterwards);
                 if (closing != null) {
                     break;
                 }
-                closing = applyCommand(run, command, afterwards);
-                closingAttributes = command.attributes();
             }
             if (closing != null) {
-                if (closing == EventType.WorkflowExecutionContinuedAsNew) {
+                if (closing instanceof WorkflowExecutionContinuedAsNewAttributes) {
                     // record the next run first, so that whoever hears of the close can find it
-                    continueAsNew(run, closingAttributes);
+                    continueAsNew(run, (WorkflowExecutionContinuedAsNewAttributes) closing);
                 }
-                service.closeRun(run, closing, closingAttributes);
+                service.closeRun(run, closing);
                 afterwards.forEach(Runnable::run);
                 return;
             }
             run.completedEventCount = run.events.size();
-            boolean more = end(run);
+            boolean more = end(run, Event.COMPLETE);
             afterwards.forEach(Runnable::run);
             if (more) {
                 schedule(run);
@@ -183,49 +187,42 @@ final class WorkflowTasks {
         return false;
     }
 
-    /** Records one command; returns its type if it closes the run, else {@code null}. */
-    private EventType applyCommand(Run run, Command command, List<Runnable> afterwards) {
-        ObjectNode attributes = command.attributes();
-        EventType type = command.eventType();
-        if (type == EventType.WorkflowExecutionContinuedAsNew) {
-            attributes.put("newRunId", service.nextRunId(run.workflowId));
+    /** Records one command and arms what it asks for; returns the recorded attributes if they close the run. */
+    private EventAttributes apply(Run run, EventAttributes command, List<Runnable> afterwards) {
+        if (command instanceof WorkflowExecutionContinuedAsNewAttributes) {
+            WorkflowExecutionContinuedAsNewAttributes next = (WorkflowExecutionContinuedAsNewAttributes) command;
+            command = new WorkflowExecutionContinuedAsNewAttributes(service.nextRunId(run.workflowId), next.input(),
+                    next.workflowType(), next.taskQueue());
         }
-        run.append(type, attributes, service.now());
-        switch (type) {
-            case ActivityTaskScheduled:
-                activities.schedule(run, attributes);
-                return null;
-            case ActivityTaskCancelRequested:
-                afterwards.add(() -> activities.cancel(run, attributes.get("activityId").asText()));
-                return null;
-            case TimerStarted:
-                startTimer(run, attributes.get("timerId").asText(), attributes.get("durationMillis").asLong());
-                return null;
-            case TimerCanceled:
-                Scheduler.Cancellable timer = run.timers.remove(attributes.get("timerId").asText());
-                if (timer != null) {
-                    timer.cancel();
-                }
-                return null;
-            case StartChildWorkflowExecutionInitiated:
-                afterwards.add(() -> children.startChild(run, attributes));
-                return null;
-            case MarkerRecorded:
-                return null;
-            default:
-                return type;
+        run.append(command, service.now());
+        if (command instanceof ActivityTaskScheduledAttributes) {
+            activities.schedule(run, (ActivityTaskScheduledAttributes) command);
+        } else if (command instanceof ActivityTaskCancelRequestedAttributes) {
+            String activityId = ((ActivityTaskCancelRequestedAttributes) command).activityId();
+            afterwards.add(() -> activities.cancel(run, activityId));
+        } else if (command instanceof TimerStartedAttributes) {
+            startTimer(run, (TimerStartedAttributes) command);
+        } else if (command instanceof TimerCanceledAttributes) {
+            Scheduler.Cancellable timer = run.timers.remove(((TimerCanceledAttributes) command).timerId());
+            if (timer != null) {
+                timer.cancel();
+            }
+        } else if (command instanceof StartChildWorkflowExecutionInitiatedAttributes) {
+            StartChildWorkflowExecutionInitiatedAttributes child =
+                    (StartChildWorkflowExecutionInitiatedAttributes) command;
+            afterwards.add(() -> children.startChild(run, child));
         }
+        return command.eventType().isClosing() ? command : null;
     }
 
-    private void startTimer(Run run, String timerId, long durationMillis) {
-        Instant deadline = service.now().plusMillis(durationMillis);
+    private void startTimer(Run run, TimerStartedAttributes timer) {
+        String timerId = timer.timerId();
+        Instant deadline = service.now().plus(timer.duration());
         run.timers.put(timerId, service.scheduler.schedule(deadline, () -> {
             service.lock.lock();
             try {
                 if (run.timers.remove(timerId) != null) {
-                    ObjectNode fired = JsonNodeFactory.instance.objectNode();
-                    fired.put("timerId", timerId);
-                    service.deliverInput(run, EventType.TimerFired, fired);
+                    service.deliverInput(run, new TimerFiredAttributes(timerId));
                 }
             } finally {
                 service.lock.unlock();
@@ -233,15 +230,14 @@ final class WorkflowTasks {
         }));
     }
 
-    private void continueAsNew(Run previous, ObjectNode attributes) {
+    private void continueAsNew(Run previous, WorkflowExecutionContinuedAsNewAttributes next) {
         StartWorkflowRequest request = new StartWorkflowRequest(previous.workflowId,
-                attributes.path("workflowType").asText(previous.workflowType),
-                attributes.path("taskQueue").asText(previous.taskQueue), (ArrayNode) attributes.get("input"),
+                next.workflowType() != null ? next.workflowType() : previous.workflowType,
+                next.taskQueue() != null ? next.taskQueue() : previous.taskQueue, next.input(),
                 WorkflowIdReusePolicy.ALLOW_DUPLICATE, null, previous.parentWorkflowId, previous.parentRunId,
                 previous.parentChildId);
-        Run next = service.startLocked(request, previous.runId, previous.executionDeadline,
-                attributes.get("newRunId").asText());
-        log.debug("{} continued as new run {}", previous.execution(), next.runId);
+        Run run = service.startLocked(request, previous.runId, previous.executionDeadline, next.newRunId());
+        log.debug("{} continued as new run {}", previous.execution(), run.runId);
     }
 
     void fail(String taskToken, Throwable failure) {
@@ -251,7 +247,7 @@ final class WorkflowTasks {
             if (run == null || !run.isOpen()) {
                 return;
             }
-            end(run);
+            end(run, Event.FAIL);
             service.reportTaskFailure(new InMemoryWorkflowService.WorkflowTaskFailure(run.execution(),
                     run.workflowType, failure));
             service.scheduler.schedule(service.now().plus(service.options.getWorkflowTaskRetryInterval()), () -> {

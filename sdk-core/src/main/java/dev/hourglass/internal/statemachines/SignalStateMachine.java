@@ -1,7 +1,17 @@
 package dev.hourglass.internal.statemachines;
 
-/** One delivered signal: received, handled by its handler, or dropped when no handler exists. */
-public final class SignalStateMachine {
+import org.apiguardian.api.API;
+
+/**
+ * One delivered signal: handed to its handler, which runs until it returns or throws; or dropped when the
+ * workflow has no handler for it. The executor keeps the signals whose handlers are still running, so that a
+ * run that closes before they finish can say which.
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class SignalStateMachine
+        extends StateMachine<SignalStateMachine, SignalStateMachine.State, SignalStateMachine.Event> {
 
     /** States of a signal. */
     public enum State { RECEIVED, HANDLING, HANDLED, FAILED, DROPPED }
@@ -10,41 +20,58 @@ public final class SignalStateMachine {
     public enum Event { DISPATCH, RETURN, THROW, NO_HANDLER }
 
     /** The transitions, in one place. */
-    public static final StateMachineDefinition<State, Event> DEFINITION =
-            StateMachineDefinition.of("SignalStateMachine", State.class, Event.class)
-                    .add(State.RECEIVED, Event.DISPATCH, State.HANDLING)
-                    .add(State.RECEIVED, Event.NO_HANDLER, State.DROPPED)
+    public static final StateMachineDefinition<SignalStateMachine, State, Event> DEFINITION =
+            StateMachineDefinition.<SignalStateMachine, State, Event>of("SignalStateMachine", State.class,
+                            Event.class)
+                    .add(State.RECEIVED, Event.DISPATCH, State.HANDLING, (m, input) -> m.handler.run())
+                    .add(State.RECEIVED, Event.NO_HANDLER, State.DROPPED, (m, input) -> m.onDropped.run())
                     .add(State.HANDLING, Event.RETURN, State.HANDLED)
                     .add(State.HANDLING, Event.THROW, State.FAILED);
 
     private final String signalName;
-    private State state = State.RECEIVED;
+    private final Runnable handler;
+    private final Runnable onDropped;
 
-    public SignalStateMachine(String signalName) {
+    /**
+     * Creates the machine of a delivered signal.
+     *
+     * @param signalName the signal's name
+     * @param handler starts the handler (on a workflow thread of its own)
+     * @param onDropped says that the signal is dropped
+     */
+    public SignalStateMachine(String signalName, Runnable handler, Runnable onDropped) {
+        super(DEFINITION, State.RECEIVED);
         this.signalName = signalName;
+        this.handler = handler;
+        this.onDropped = onDropped;
     }
 
     public String signalName() {
         return signalName;
     }
 
-    public State state() {
-        return state;
+    /** Whether the handler is still running. */
+    public boolean isHandling() {
+        return state() == State.HANDLING;
     }
 
+    /** Hands the signal to its handler. */
     public void dispatch() {
-        state = DEFINITION.next(state, Event.DISPATCH);
+        fire(Event.DISPATCH, null);
     }
 
-    public void noHandler() {
-        state = DEFINITION.next(state, Event.NO_HANDLER);
+    /** The workflow has no handler for the signal. */
+    public void drop() {
+        fire(Event.NO_HANDLER, null);
     }
 
+    /** The handler returned. */
     public void returned() {
-        state = DEFINITION.next(state, Event.RETURN);
+        fire(Event.RETURN, null);
     }
 
+    /** The handler threw. */
     public void threw() {
-        state = DEFINITION.next(state, Event.THROW);
+        fire(Event.THROW, null);
     }
 }

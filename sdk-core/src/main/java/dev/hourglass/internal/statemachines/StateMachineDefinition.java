@@ -6,17 +6,33 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apiguardian.api.API;
 
 /**
- * The transition table of one kind of state machine, declared in one place and in insertion order.
+ * The transition table of one kind of state machine, declared in one place and in insertion order: each row
+ * says from which state, on which event, to which state, and what the machine does on the way (its action:
+ * emit a command, complete a promise, nothing at all).
  *
- * <p>It also remembers which transitions were ever taken in this JVM, so that a test can report the
- * transitions that no test exercised.
+ * <p>Each definition also remembers which rows were ever taken in this JVM, so that the test suite can report
+ * the rows that none of its executions took.
  *
+ * @param <M> the machine the actions run on
  * @param <S> the states
  * @param <E> the events
+ * @since 0.1
  */
-public final class StateMachineDefinition<S extends Enum<S>, E extends Enum<E>> {
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class StateMachineDefinition<M, S extends Enum<S>, E extends Enum<E>> {
+
+    /** Every definition created in this JVM, in creation order, for coverage reports. */
+    private static final List<StateMachineDefinition<?, ?, ?>> ALL = new CopyOnWriteArrayList<>();
+
+    /** What a machine does when it takes a row; {@code input} is what the event carried, if anything. */
+    @FunctionalInterface
+    public interface Action<M> {
+        void run(M machine, Object input);
+    }
 
     /** One declared transition. */
     public record Transition<S, E>(S from, E event, S to) {
@@ -26,62 +42,99 @@ public final class StateMachineDefinition<S extends Enum<S>, E extends Enum<E>> 
         }
     }
 
+    /** A row of the table: the transition and its action. */
+    public static final class Row<M, S, E> {
+        private final Transition<S, E> transition;
+        private final Action<M> action;
+
+        private Row(Transition<S, E> transition, Action<M> action) {
+            this.transition = transition;
+            this.action = action;
+        }
+
+        public S to() {
+            return transition.to();
+        }
+
+        /** Runs the row's action on {@code machine}. */
+        public void run(M machine, Object input) {
+            action.run(machine, input);
+        }
+
+        public Transition<S, E> transition() {
+            return transition;
+        }
+    }
+
+    private static final Action<Object> NOTHING = (machine, input) -> { };
+
     private final String name;
-    private final Class<S> stateType;
     private final Class<E> eventType;
-    private final List<Transition<S, E>> transitions = new ArrayList<>();
-    /** Row per state: the declaration index of the transition on each event. */
+    private final List<Row<M, S, E>> rows = new ArrayList<>();
+    /** Row per state: the declaration index of the row taken on each event. */
     private final Map<S, Map<E, Integer>> table;
     /**
-     * Which declared transitions were taken, by declaration index. Set under {@code this} lock; read without
-     * it first, so that a transition already seen costs no lock (a stale {@code false} only takes the lock).
+     * Which rows were taken, by declaration index. Set under {@code this} lock; read without it first, so that
+     * a row already seen costs no lock (a stale {@code false} only takes the lock).
      */
-    private boolean[] exercised = new boolean[0];
+    private boolean[] taken = new boolean[0];
 
     private StateMachineDefinition(String name, Class<S> stateType, Class<E> eventType) {
         this.name = name;
-        this.stateType = stateType;
         this.eventType = eventType;
         this.table = new EnumMap<>(stateType);
     }
 
     /** Starts a table for the machine called {@code name}. */
-    public static <S extends Enum<S>, E extends Enum<E>> StateMachineDefinition<S, E> of(String name,
+    public static <M, S extends Enum<S>, E extends Enum<E>> StateMachineDefinition<M, S, E> of(String name,
             Class<S> stateType, Class<E> eventType) {
-        return new StateMachineDefinition<>(name, stateType, eventType);
+        StateMachineDefinition<M, S, E> definition = new StateMachineDefinition<>(name, stateType, eventType);
+        ALL.add(definition);
+        return definition;
     }
 
-    /** Declares {@code from --event--> to}; a pair declared twice is a programming error. */
-    public StateMachineDefinition<S, E> add(S from, E event, S to) {
+    /** Every definition created in this JVM so far, in creation order. */
+    public static List<StateMachineDefinition<?, ?, ?>> all() {
+        return Collections.unmodifiableList(ALL);
+    }
+
+    /** Declares {@code from --event--> to} with no action. */
+    public StateMachineDefinition<M, S, E> add(S from, E event, S to) {
+        return add(from, event, to, null);
+    }
+
+    /** Declares {@code from --event--> to} that runs {@code action}; a pair declared twice is a programming error. */
+    @SuppressWarnings("unchecked")
+    public StateMachineDefinition<M, S, E> add(S from, E event, S to, Action<M> action) {
         Map<E, Integer> row = table.computeIfAbsent(from, s -> new EnumMap<>(eventType));
         if (row.containsKey(event)) {
             throw new IllegalStateException(name + ": transition from " + from + " on " + event + " declared twice");
         }
         synchronized (this) {
-            row.put(event, transitions.size());
-            transitions.add(new Transition<>(from, event, to));
-            exercised = Arrays.copyOf(exercised, transitions.size());
+            row.put(event, rows.size());
+            rows.add(new Row<>(new Transition<>(from, event, to), action != null ? action : (Action<M>) NOTHING));
+            taken = Arrays.copyOf(taken, rows.size());
         }
         return this;
     }
 
-    /** Returns the state after {@code event} in state {@code from}, or throws naming both. */
-    public S next(S from, E event) {
+    /** The row taken on {@code event} in state {@code from}, marked as taken; or an exception naming both. */
+    public Row<M, S, E> row(S from, E event) {
         Map<E, Integer> row = table.get(from);
         Integer index = row == null ? null : row.get(event);
         if (index == null) {
             throw new IllegalStateException(name + ": no transition from " + from + " on " + event
                     + "; declared: " + transitionsFrom(from));
         }
-        if (!exercised[index]) {
+        if (!taken[index]) {
             synchronized (this) {
-                exercised[index] = true;
+                taken[index] = true;
             }
         }
-        return transitions.get(index).to();
+        return rows.get(index);
     }
 
-    /** Returns whether the table has a transition from {@code from} on {@code event}. */
+    /** Returns whether the table has a row from {@code from} on {@code event}. */
     public boolean accepts(S from, E event) {
         Map<E, Integer> row = table.get(from);
         return row != null && row.containsKey(event);
@@ -94,16 +147,20 @@ public final class StateMachineDefinition<S extends Enum<S>, E extends Enum<E>> 
 
     /** Every declared transition, in declaration order. */
     public List<Transition<S, E>> transitions() {
-        return Collections.unmodifiableList(transitions);
+        List<Transition<S, E>> result = new ArrayList<>(rows.size());
+        for (Row<M, S, E> row : rows) {
+            result.add(row.transition);
+        }
+        return Collections.unmodifiableList(result);
     }
 
     /** The declared transitions never taken in this JVM, in declaration order. */
-    public List<Transition<S, E>> unexercisedTransitions() {
+    public List<Transition<S, E>> untakenTransitions() {
         List<Transition<S, E>> result = new ArrayList<>();
         synchronized (this) {
-            for (int i = 0; i < transitions.size(); i++) {
-                if (!exercised[i]) {
-                    result.add(transitions.get(i));
+            for (int i = 0; i < rows.size(); i++) {
+                if (!taken[i]) {
+                    result.add(rows.get(i).transition);
                 }
             }
         }
@@ -112,9 +169,9 @@ public final class StateMachineDefinition<S extends Enum<S>, E extends Enum<E>> 
 
     private List<Transition<S, E>> transitionsFrom(S from) {
         List<Transition<S, E>> result = new ArrayList<>();
-        for (Transition<S, E> t : transitions) {
-            if (t.from() == from) {
-                result.add(t);
+        for (Row<M, S, E> row : rows) {
+            if (row.transition.from() == from) {
+                result.add(row.transition);
             }
         }
         return result;
@@ -122,6 +179,6 @@ public final class StateMachineDefinition<S extends Enum<S>, E extends Enum<E>> 
 
     @Override
     public String toString() {
-        return name + " " + stateType.getSimpleName() + " " + transitions;
+        return name + " " + transitions();
     }
 }

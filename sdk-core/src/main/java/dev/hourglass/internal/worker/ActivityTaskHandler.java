@@ -4,10 +4,12 @@ import dev.hourglass.failure.ApplicationFailure;
 import dev.hourglass.internal.activity.ActivityContextHolder;
 import dev.hourglass.internal.activity.ActivityTaskContext;
 import dev.hourglass.internal.common.DataConverter;
+import dev.hourglass.history.Payload;
 import dev.hourglass.internal.common.FailureConverter;
+import dev.hourglass.internal.history.JsonPayload;
 import dev.hourglass.internal.replay.Reflection;
-import dev.hourglass.service.ActivityTask;
-import dev.hourglass.service.WorkflowService;
+import dev.hourglass.internal.spi.ActivityTask;
+import dev.hourglass.internal.spi.WorkflowServiceSpi;
 import java.lang.reflect.Method;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -22,10 +24,10 @@ final class ActivityTaskHandler {
     record ActivityImplementation(Object target, Method method) {
     }
 
-    private final WorkflowService service;
+    private final WorkflowServiceSpi service;
     private final Map<String, ActivityImplementation> activities;
 
-    ActivityTaskHandler(WorkflowService service, Map<String, ActivityImplementation> activities) {
+    ActivityTaskHandler(WorkflowServiceSpi service, Map<String, ActivityImplementation> activities) {
         this.service = service;
         this.activities = activities;
     }
@@ -38,7 +40,7 @@ final class ActivityTaskHandler {
     void handle(ActivityTask task, Runnable onHeartbeat) {
         ActivityImplementation implementation = activities.get(task.activityType());
         if (implementation == null) {
-            service.failActivityTask(task.taskToken(), FailureConverter.toJson(ApplicationFailure.newFailure(
+            service.failActivityTask(task.taskToken(), failure(ApplicationFailure.newFailure(
                     "activity type '" + task.activityType() + "' is not registered on the worker of task queue '"
                             + task.taskQueue() + "'; registered: " + activities.keySet(), "ActivityTypeNotRegistered")));
             return;
@@ -51,20 +53,24 @@ final class ActivityTaskHandler {
             return service.recordActivityHeartbeat(task.taskToken(), encoded);
         }, "was canceled or its attempt timed out"));
         try {
-            Object[] args = converter.fromJsonArray(task.input(), method.getParameterTypes(),
+            Object[] args = converter.fromJsonArray(JsonPayload.node(task.input()), method.getParameterTypes(),
                     method.getGenericParameterTypes());
             Object result = Reflection.invoke(method, implementation.target(), args);
-            service.completeActivityTask(task.taskToken(), converter.toJson(result));
+            service.completeActivityTask(task.taskToken(), JsonPayload.of(converter.toJson(result)));
         } catch (RuntimeException | Error e) {
             if (e instanceof VirtualMachineError) {
                 throw e;
             }
             log.debug("activity {} attempt {} of {} failed", task.activityType(), task.attempt(), task.workflowId(), e);
-            service.failActivityTask(task.taskToken(), FailureConverter.toJson(e));
+            service.failActivityTask(task.taskToken(), failure(e));
         } catch (Throwable t) {
-            service.failActivityTask(task.taskToken(), FailureConverter.toJson(t));
+            service.failActivityTask(task.taskToken(), failure(t));
         } finally {
             ActivityContextHolder.clear();
         }
+    }
+
+    private static Payload failure(Throwable failure) {
+        return JsonPayload.of(FailureConverter.toJson(failure));
     }
 }

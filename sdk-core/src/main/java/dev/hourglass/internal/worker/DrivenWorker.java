@@ -1,8 +1,8 @@
 package dev.hourglass.internal.worker;
 
-import dev.hourglass.service.ActivityTask;
-import dev.hourglass.service.WorkflowService;
-import dev.hourglass.service.WorkflowTask;
+import dev.hourglass.internal.spi.ActivityTask;
+import dev.hourglass.internal.spi.WorkflowServiceSpi;
+import dev.hourglass.internal.spi.WorkflowTask;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
@@ -22,13 +22,13 @@ public final class DrivenWorker {
     private static final Logger log = LoggerFactory.getLogger(DrivenWorker.class);
 
     private final String taskQueue;
-    private final WorkflowService service;
+    private final WorkflowServiceSpi service;
     private final WorkflowTaskHandler workflowHandler;
     private final ActivityTaskHandler activityHandler;
     private final Semaphore activitySlots;
     private final TaskDriver driver;
 
-    DrivenWorker(String taskQueue, WorkflowService service, WorkflowTaskHandler workflowHandler,
+    DrivenWorker(String taskQueue, WorkflowServiceSpi service, WorkflowTaskHandler workflowHandler,
             ActivityTaskHandler activityHandler, int maxConcurrentActivities, TaskDriver driver) {
         this.taskQueue = taskQueue;
         this.service = service;

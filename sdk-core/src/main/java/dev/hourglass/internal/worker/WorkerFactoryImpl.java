@@ -1,6 +1,7 @@
 package dev.hourglass.internal.worker;
 
 import dev.hourglass.client.WorkflowClient;
+import dev.hourglass.internal.spi.WorkflowServiceSpi;
 import dev.hourglass.worker.Worker;
 import dev.hourglass.worker.WorkerFactory;
 import dev.hourglass.worker.WorkerFactoryOptions;
@@ -41,7 +42,8 @@ public final class WorkerFactoryImpl implements WorkerFactory {
                         + "'; register more types on that worker");
             }
         }
-        WorkerImpl worker = new WorkerImpl(taskQueue, client.getWorkflowService(), cache, options, driver);
+        WorkerImpl worker = new WorkerImpl(taskQueue, WorkflowServiceSpi.of(client.getWorkflowService()), cache, options,
+                driver);
         workers.add(worker);
         if (started) {
             worker.start();

@@ -2,9 +2,9 @@ package dev.hourglass.internal.worker;
 
 import dev.hourglass.internal.common.Interfaces;
 import dev.hourglass.internal.replay.WorkflowImplementation;
-import dev.hourglass.service.ActivityTask;
-import dev.hourglass.service.WorkflowService;
-import dev.hourglass.service.WorkflowTask;
+import dev.hourglass.internal.spi.ActivityTask;
+import dev.hourglass.internal.spi.WorkflowServiceSpi;
+import dev.hourglass.internal.spi.WorkflowTask;
 import dev.hourglass.worker.Worker;
 import dev.hourglass.worker.WorkerFactoryOptions;
 import java.time.Duration;
@@ -33,7 +33,7 @@ final class WorkerImpl implements Worker {
     private static final int DRIVEN_INLINE_HISTORY_LIMIT = 64;
 
     private final String taskQueue;
-    private final WorkflowService service;
+    private final WorkflowServiceSpi service;
     private final WorkflowCache cache;
     private final WorkerFactoryOptions options;
     private final Map<String, WorkflowImplementation> workflows = new LinkedHashMap<>();
@@ -44,7 +44,7 @@ final class WorkerImpl implements Worker {
     private DrivenWorker driven;
     private volatile boolean running;
 
-    WorkerImpl(String taskQueue, WorkflowService service, WorkflowCache cache, WorkerFactoryOptions options,
+    WorkerImpl(String taskQueue, WorkflowServiceSpi service, WorkflowCache cache, WorkerFactoryOptions options,
             TaskDriver driver) {
         this.taskQueue = taskQueue;
         this.service = service;

@@ -1,13 +1,13 @@
 package dev.hourglass.internal.worker;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hourglass.history.History;
+import dev.hourglass.history.Payload;
 import dev.hourglass.internal.common.FailureConverter;
+import dev.hourglass.internal.history.JsonPayload;
 import dev.hourglass.internal.replay.WorkflowExecutor;
 import dev.hourglass.internal.replay.WorkflowImplementation;
-import dev.hourglass.service.WorkflowService;
-import dev.hourglass.service.WorkflowTask;
+import dev.hourglass.internal.spi.WorkflowServiceSpi;
+import dev.hourglass.internal.spi.WorkflowTask;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -18,7 +18,7 @@ final class WorkflowTaskHandler {
 
     private static final Logger log = LoggerFactory.getLogger(WorkflowTaskHandler.class);
 
-    private final WorkflowService service;
+    private final WorkflowServiceSpi service;
     private final WorkflowCache cache;
     private final Map<String, WorkflowImplementation> implementations;
     private final String taskQueue;
@@ -36,7 +36,7 @@ final class WorkflowTaskHandler {
     private record RepeatedFailure(String signature, int attempts) {
     }
 
-    WorkflowTaskHandler(WorkflowService service, WorkflowCache cache,
+    WorkflowTaskHandler(WorkflowServiceSpi service, WorkflowCache cache,
             Map<String, WorkflowImplementation> implementations, String taskQueue, boolean strictReplay) {
         this(service, cache, implementations, taskQueue, strictReplay, 0);
     }
@@ -51,7 +51,7 @@ final class WorkflowTaskHandler {
      * few executions are open, each keeps its thread, so its code runs once as in a worker with room in
      * its cache.
      */
-    WorkflowTaskHandler(WorkflowService service, WorkflowCache cache,
+    WorkflowTaskHandler(WorkflowServiceSpi service, WorkflowCache cache,
             Map<String, WorkflowImplementation> implementations, String taskQueue, boolean strictReplay,
             int inlineHistoryLimit) {
         this.inlineHistoryLimit = inlineHistoryLimit;
@@ -150,8 +150,9 @@ final class WorkflowTaskHandler {
         History history = task.history();
         WorkflowImplementation implementation = implementations.get(history.getWorkflowType());
         if (implementation == null) {
-            service.respondQueryTask(task.taskToken(), null, FailureConverter.toJson(new IllegalStateException(
-                    "no implementation of workflow type '" + history.getWorkflowType() + "' is registered")));
+            service.respondQueryTask(task.taskToken(), null, JsonPayload.of(FailureConverter.toJson(
+                    new IllegalStateException("no implementation of workflow type '" + history.getWorkflowType()
+                            + "' is registered"))));
             return;
         }
         WorkflowCache.Entry cached = cache.take(history.getRunId());
@@ -166,11 +167,10 @@ final class WorkflowTaskHandler {
             if (cached == null) {
                 executor.replay(history);
             }
-            JsonNode answer = executor.query(task.queryType(), task.queryArgs());
+            Payload answer = executor.query(task.queryType(), task.queryArgs());
             service.respondQueryTask(task.taskToken(), answer, null);
         } catch (RuntimeException | Error e) {
-            ObjectNode failure = FailureConverter.toJson(e);
-            service.respondQueryTask(task.taskToken(), null, failure);
+            service.respondQueryTask(task.taskToken(), null, JsonPayload.of(FailureConverter.toJson(e)));
         } finally {
             if (cached != null) {
                 cache.put(history.getRunId(), cached);

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.hourglass.activity.ActivityInterface;
 import dev.hourglass.activity.ActivityOptions;
 import dev.hourglass.failure.NonDeterministicException;
+import dev.hourglass.history.ActivityTaskScheduledAttributes;
 import dev.hourglass.history.EventType;
 import dev.hourglass.history.History;
+import dev.hourglass.history.Payload;
+import dev.hourglass.history.WorkflowExecutionCompletedAttributes;
 import dev.hourglass.workflow.CompletablePromise;
 import dev.hourglass.workflow.Promise;
 import dev.hourglass.workflow.SignalMethod;
@@ -206,7 +209,7 @@ class DeterministicRunnerTest {
         assertThat(result.failure()).isNull();
         assertThat(result.commands()).singleElement().satisfies(command -> {
             assertThat(command.eventType()).isEqualTo(EventType.ActivityTaskScheduled);
-            assertThat(command.attributes().get("activityId").asText()).isEqualTo("101");
+            assertThat(((ActivityTaskScheduledAttributes) command.attributes()).activityId()).isEqualTo("101");
         });
         assertThat(executor.runner.handOffs()).isEqualTo(2);
     }
@@ -220,7 +223,8 @@ class DeterministicRunnerTest {
         WorkflowExecutor.TaskResult result = executor.processWorkflowTask(HistoryBuilder.started("Sequence", 3)
                 .activity("1", "step", 0, 1).build());
 
-        assertThat(result.commands()).extracting(command -> command.attributes().get("activityId").asText())
+        assertThat(result.commands())
+                .extracting(command -> ((ActivityTaskScheduledAttributes) command.attributes()).activityId())
                 .containsExactly("2");
         assertThat(executor.runner.handOffs() - afterFirstTask).isEqualTo(2);
     }
@@ -262,8 +266,8 @@ class DeterministicRunnerTest {
         assertThat(firstCommands).containsExactly(EventType.ActivityTaskScheduled);
         assertThat(secondCommands).isEmpty();
         assertThat(last.commands()).singleElement()
-                .satisfies(command -> assertThat(command.attributes().get("result").asText())
-                        .isEqualTo("root1,a1,b1,signal,b2,a got value,root2"));
+                .satisfies(command -> assertThat(command.attributes()).isEqualTo(new WorkflowExecutionCompletedAttributes(
+                        Payload.of("root1,a1,b1,signal,b2,a got value,root2"))));
     }
 
     @Test

@@ -1,11 +1,18 @@
 package dev.hourglass.internal.replay;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hourglass.history.EventType;
+import dev.hourglass.history.ActivityTaskCompletedAttributes;
+import dev.hourglass.history.ActivityTaskScheduledAttributes;
+import dev.hourglass.history.ActivityTaskStartedAttributes;
+import dev.hourglass.history.EventAttributes;
 import dev.hourglass.history.History;
 import dev.hourglass.history.HistoryEvent;
-import dev.hourglass.internal.common.DataConverter;
+import dev.hourglass.history.Payload;
+import dev.hourglass.history.TimerFiredAttributes;
+import dev.hourglass.history.TimerStartedAttributes;
+import dev.hourglass.history.WorkflowExecutionCompletedAttributes;
+import dev.hourglass.history.WorkflowExecutionSignaledAttributes;
+import dev.hourglass.history.WorkflowExecutionStartedAttributes;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +20,6 @@ import java.util.List;
 /** Builds histories event by event, in the shape the engine records them, for tests of the runner. */
 final class HistoryBuilder {
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final DataConverter CONVERTER = DataConverter.getDefault();
     private static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
 
     private final String workflowType;
@@ -27,9 +32,8 @@ final class HistoryBuilder {
     /** A history whose first event starts {@code workflowType} with the given arguments. */
     static HistoryBuilder started(String workflowType, Object... input) {
         HistoryBuilder builder = new HistoryBuilder(workflowType);
-        ObjectNode attributes = NODES.objectNode().put("workflowType", workflowType).put("taskQueue", "tests");
-        attributes.set("input", CONVERTER.toJsonArray(input));
-        return builder.add(EventType.WorkflowExecutionStarted, attributes);
+        return builder.add(new WorkflowExecutionStartedAttributes(workflowType, "tests", Payload.ofArguments(input),
+                null, null, null, null));
     }
 
     /** An activity scheduled, started and completed with {@code result}. */
@@ -39,41 +43,32 @@ final class HistoryBuilder {
     }
 
     HistoryBuilder scheduled(String activityId, String activityType, Object input) {
-        ObjectNode attributes = NODES.objectNode().put("activityId", activityId).put("activityType", activityType)
-                .put("taskQueue", "tests");
-        attributes.set("input", CONVERTER.toJsonArray(new Object[] {input}));
-        return add(EventType.ActivityTaskScheduled, attributes);
+        return add(new ActivityTaskScheduledAttributes(activityId, activityType, "tests", Payload.ofArguments(input),
+                null, null, null, null));
     }
 
     HistoryBuilder activityStarted(String activityId) {
-        return add(EventType.ActivityTaskStarted, NODES.objectNode().put("activityId", activityId).put("attempt", 1));
+        return add(new ActivityTaskStartedAttributes(activityId, 1));
     }
 
     HistoryBuilder activityCompleted(String activityId, Object result) {
-        ObjectNode attributes = NODES.objectNode().put("activityId", activityId);
-        attributes.set("result", CONVERTER.toJson(result));
-        return add(EventType.ActivityTaskCompleted, attributes);
+        return add(new ActivityTaskCompletedAttributes(activityId, Payload.of(result)));
     }
 
     HistoryBuilder timerStarted(String timerId, long durationMillis) {
-        return add(EventType.TimerStarted, NODES.objectNode().put("timerId", timerId)
-                .put("durationMillis", durationMillis));
+        return add(new TimerStartedAttributes(timerId, Duration.ofMillis(durationMillis)));
     }
 
     HistoryBuilder timerFired(String timerId) {
-        return add(EventType.TimerFired, NODES.objectNode().put("timerId", timerId));
+        return add(new TimerFiredAttributes(timerId));
     }
 
     HistoryBuilder signaled(String signalName) {
-        ObjectNode attributes = NODES.objectNode().put("signalName", signalName);
-        attributes.putArray("input");
-        return add(EventType.WorkflowExecutionSignaled, attributes);
+        return add(new WorkflowExecutionSignaledAttributes(signalName, Payload.ofArguments()));
     }
 
     HistoryBuilder completed(Object result) {
-        ObjectNode attributes = NODES.objectNode();
-        attributes.set("result", CONVERTER.toJson(result));
-        return add(EventType.WorkflowExecutionCompleted, attributes);
+        return add(new WorkflowExecutionCompletedAttributes(Payload.of(result)));
     }
 
     /** The history so far. */
@@ -81,8 +76,8 @@ final class HistoryBuilder {
         return new History("wf-1", "run-1", workflowType, "tests", events);
     }
 
-    private HistoryBuilder add(EventType type, ObjectNode attributes) {
-        events.add(new HistoryEvent(events.size() + 1, START.plusMillis(events.size()), type, attributes));
+    private HistoryBuilder add(EventAttributes attributes) {
+        events.add(new HistoryEvent(events.size() + 1, START.plusMillis(events.size()), attributes));
         return this;
     }
 }

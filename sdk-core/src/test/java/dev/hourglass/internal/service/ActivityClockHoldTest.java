@@ -2,15 +2,15 @@ package dev.hourglass.internal.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hourglass.common.WorkflowIdReusePolicy;
+import dev.hourglass.history.ActivityTaskScheduledAttributes;
 import dev.hourglass.history.EventType;
-import dev.hourglass.service.ActivityTask;
-import dev.hourglass.service.Command;
+import dev.hourglass.history.Payload;
+import dev.hourglass.internal.spi.ActivityTask;
+import dev.hourglass.internal.spi.Command;
+import dev.hourglass.internal.spi.StartWorkflowRequest;
+import dev.hourglass.internal.spi.WorkflowTask;
 import dev.hourglass.service.ServiceOptions;
-import dev.hourglass.service.StartWorkflowRequest;
-import dev.hourglass.service.WorkflowTask;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,17 +31,12 @@ class ActivityClockHoldTest {
 
     @BeforeEach
     void startAnActivityAttempt() {
-        service.startWorkflow(StartWorkflowRequest.of("wf-1", "Transfer", "q", JsonNodeFactory.instance.arrayNode(),
+        service.startWorkflow(StartWorkflowRequest.of("wf-1", "Transfer", "q", Payload.ofArguments(),
                 WorkflowIdReusePolicy.ALLOW_DUPLICATE, null));
         WorkflowTask task = service.pollWorkflowTask("q", Duration.ofSeconds(1));
-        ObjectNode schedule = JsonNodeFactory.instance.objectNode();
-        schedule.put("activityId", "1");
-        schedule.put("activityType", "withdraw");
-        schedule.put("taskQueue", "q");
-        schedule.set("input", JsonNodeFactory.instance.arrayNode());
-        schedule.put("startToCloseTimeoutMillis", 60_000);
-        schedule.put("heartbeatTimeoutMillis", 10_000);
-        service.completeWorkflowTask(task.taskToken(), List.of(new Command(EventType.ActivityTaskScheduled, schedule)));
+        ActivityTaskScheduledAttributes schedule = new ActivityTaskScheduledAttributes("1", "withdraw", "q",
+                Payload.ofArguments(), Duration.ofSeconds(60), null, Duration.ofSeconds(10), null);
+        service.completeWorkflowTask(task.taskToken(), List.of(new Command(schedule)));
         attempt = service.pollActivityTask("q", Duration.ofSeconds(1));
     }
 
@@ -77,7 +72,7 @@ class ActivityClockHoldTest {
     void theOutcomeOfAnAttemptLetGoOfStillCountsAndEndsItsWorkOnlyOnce() {
         service.setActivityAttemptHoldsClock(attempt.taskToken(), false);
 
-        service.completeActivityTask(attempt.taskToken(), JsonNodeFactory.instance.textNode("done"));
+        service.completeActivityTask(attempt.taskToken(), Payload.of("done"));
 
         assertThat(service.getHistory("wf-1", null).getEvents()).extracting(e -> e.getEventType())
                 .contains(EventType.ActivityTaskCompleted);
@@ -89,7 +84,7 @@ class ActivityClockHoldTest {
 
     @Test
     void anAttemptThatIsNoLongerCurrentCannotBeHeldOrLetGo() {
-        service.completeActivityTask(attempt.taskToken(), JsonNodeFactory.instance.textNode("done"));
+        service.completeActivityTask(attempt.taskToken(), Payload.of("done"));
 
         assertThat(service.setActivityAttemptHoldsClock(attempt.taskToken(), false)).isFalse();
     }

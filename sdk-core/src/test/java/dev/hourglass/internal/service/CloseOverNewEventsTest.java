@@ -2,15 +2,15 @@ package dev.hourglass.internal.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hourglass.common.WorkflowIdReusePolicy;
 import dev.hourglass.history.EventType;
 import dev.hourglass.history.HistoryEvent;
-import dev.hourglass.service.Command;
+import dev.hourglass.history.Payload;
+import dev.hourglass.history.WorkflowExecutionCompletedAttributes;
+import dev.hourglass.internal.spi.Command;
+import dev.hourglass.internal.spi.StartWorkflowRequest;
+import dev.hourglass.internal.spi.WorkflowTask;
 import dev.hourglass.service.ServiceOptions;
-import dev.hourglass.service.StartWorkflowRequest;
-import dev.hourglass.service.WorkflowTask;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +31,7 @@ class CloseOverNewEventsTest {
 
     @BeforeEach
     void startAWorkflowTask() {
-        service.startWorkflow(StartWorkflowRequest.of("wf-1", "Orders", "q", JsonNodeFactory.instance.arrayNode(),
+        service.startWorkflow(StartWorkflowRequest.of("wf-1", "Orders", "q", Payload.ofArguments(),
                 WorkflowIdReusePolicy.ALLOW_DUPLICATE, null));
         running = service.pollWorkflowTask("q", Duration.ofSeconds(1));
     }
@@ -43,9 +43,7 @@ class CloseOverNewEventsTest {
     }
 
     private static Command complete(String result) {
-        ObjectNode attributes = JsonNodeFactory.instance.objectNode();
-        attributes.put("result", result);
-        return new Command(EventType.WorkflowExecutionCompleted, attributes);
+        return new Command(new WorkflowExecutionCompletedAttributes(Payload.of(result)));
     }
 
     private List<EventType> types() {
@@ -54,7 +52,7 @@ class CloseOverNewEventsTest {
 
     @Test
     void aSignalThatArrivesWhileTheClosingTaskRunsIsRecordedAndTheRunStaysOpen() {
-        service.signalWorkflow("wf-1", null, "addItem", JsonNodeFactory.instance.arrayNode().add("tea"));
+        service.signalWorkflow("wf-1", null, "addItem", Payload.ofArguments("tea"));
 
         service.completeWorkflowTask(running.taskToken(), List.of(complete("empty order")));
 
@@ -63,7 +61,7 @@ class CloseOverNewEventsTest {
 
     @Test
     void theNextTaskDeliversTheNewEventAndMayCloseTheRun() {
-        service.signalWorkflow("wf-1", null, "addItem", JsonNodeFactory.instance.arrayNode().add("tea"));
+        service.signalWorkflow("wf-1", null, "addItem", Payload.ofArguments("tea"));
         service.completeWorkflowTask(running.taskToken(), List.of(complete("empty order")));
 
         WorkflowTask retried = service.pollWorkflowTask("q", Duration.ofSeconds(1));

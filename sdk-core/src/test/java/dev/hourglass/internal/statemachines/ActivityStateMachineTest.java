@@ -8,126 +8,151 @@ import dev.hourglass.failure.ApplicationFailure;
 import dev.hourglass.failure.CanceledFailure;
 import dev.hourglass.failure.TimeoutFailure;
 import dev.hourglass.failure.TimeoutType;
+import dev.hourglass.history.ActivityTaskCancelRequestedAttributes;
+import dev.hourglass.history.ActivityTaskScheduledAttributes;
+import dev.hourglass.history.Payload;
+import dev.hourglass.internal.statemachines.ActivityStateMachine.Event;
 import dev.hourglass.internal.statemachines.ActivityStateMachine.State;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ActivityStateMachineTest {
 
     private static final String ID = "7";
     private static final String TYPE = "withdraw";
+    private static final ActivityTaskScheduledAttributes SCHEDULED = Events.activityScheduled(ID, TYPE);
 
-    /** Takes every declared transition at least once; used by the tests below and the coverage report. */
-    static void exerciseAllTransitions() {
-        started();
-        completed();
-        failed();
-        timedOutAfterStart();
-        timedOutBeforeStart();
-        cancelRequestedBeforeStart();
-        cancelRequestedAfterStart();
-        canceled();
-        completedAfterCancelRequest();
-        failedAfterCancelRequest();
-        timedOutAfterCancelRequest();
+    private RecordingCommandSink sink = RecordingCommandSink.live();
+    private final List<Payload> results = new ArrayList<>();
+    private final List<ActivityFailure> failures = new ArrayList<>();
+
+    private ActivityStateMachine created() {
+        return new ActivityStateMachine(SCHEDULED, sink, results::add, failures::add);
     }
 
-    static ActivityStateMachine scheduled() {
-        return new ActivityStateMachine(ID, TYPE);
+    private ActivityStateMachine scheduled() {
+        ActivityStateMachine machine = created();
+        machine.schedule();
+        return machine;
     }
 
-    static ActivityStateMachine started() {
+    private ActivityStateMachine started(int attempt) {
         ActivityStateMachine machine = scheduled();
-        machine.onStarted(Events.activityStarted(ID, 3));
+        machine.handle(Events.activityStarted(ID, attempt));
         return machine;
     }
 
-    static ActivityStateMachine completed() {
-        ActivityStateMachine machine = started();
-        machine.onCompleted(Events.activityCompleted(ID, Events.text("wd-7731")));
-        return machine;
-    }
-
-    static ActivityStateMachine failed() {
-        ActivityStateMachine machine = started();
-        machine.onFailed(Events.activityFailed(ID, Events.applicationFailure("card declined", "Declined"), 3));
-        return machine;
-    }
-
-    static ActivityStateMachine timedOutAfterStart() {
-        ActivityStateMachine machine = started();
-        machine.onTimedOut(Events.activityTimedOut(ID, "START_TO_CLOSE"));
-        return machine;
-    }
-
-    static ActivityStateMachine timedOutBeforeStart() {
+    private ActivityStateMachine cancelRequested() {
         ActivityStateMachine machine = scheduled();
-        machine.onTimedOut(Events.activityTimedOut(ID, "SCHEDULE_TO_CLOSE"));
+        machine.cancel();
         return machine;
     }
 
-    static ActivityStateMachine cancelRequestedBeforeStart() {
+    // --- CREATED ---------------------------------------------------------------------------------------
+
+    @Test
+    void newActivityIsCreatedAndHasProducedNoCommand() {
+        ActivityStateMachine machine = created();
+
+        assertThat(machine.state()).isEqualTo(State.CREATED);
+        assertThat(sink.commands()).isEmpty();
+    }
+
+    @Test
+    void schedulingRecordsTheScheduleCommandAndWaits() {
         ActivityStateMachine machine = scheduled();
-        assertThat(machine.cancel()).isTrue();
-        return machine;
+
+        assertThat(machine.state()).isEqualTo(State.SCHEDULED);
+        assertThat(sink.commands()).containsExactly(SCHEDULED);
+        assertThat(results).isEmpty();
+        assertThat(failures).isEmpty();
     }
 
-    static ActivityStateMachine cancelRequestedAfterStart() {
-        ActivityStateMachine machine = started();
-        assertThat(machine.cancel()).isTrue();
-        return machine;
+    @Test
+    void schedulingInReplayMatchesTheRecordedCommand() {
+        sink = RecordingCommandSink.replaying(SCHEDULED);
+
+        ActivityStateMachine machine = scheduled();
+
+        assertThat(machine.state()).isEqualTo(State.SCHEDULED);
+        assertThat(sink.commands()).containsExactly(SCHEDULED);
+        assertThat(sink.peekRecorded()).isNull();
     }
 
-    static ActivityStateMachine canceled() {
-        ActivityStateMachine machine = cancelRequestedBeforeStart();
-        machine.onCanceled(Events.activityCanceled(ID));
-        return machine;
+    @Test
+    void cancelingBeforeSchedulingRecordsNoCommandAndFailsAtOnceWithACanceledCause() {
+        ActivityStateMachine machine = created();
+
+        machine.cancel();
+
+        assertThat(machine.state()).isEqualTo(State.CANCELED);
+        assertThat(sink.commands()).isEmpty();
+        assertThat(failures).singleElement().satisfies(failure -> {
+            assertThat(failure.getActivityType()).isEqualTo(TYPE);
+            assertThat(failure.getActivityId()).isEqualTo(ID);
+            assertThat(failure.getAttempt()).isZero();
+            assertThat(failure.getCause()).isInstanceOf(CanceledFailure.class);
+        });
     }
 
-    /** The service records the outcome of an attempt that closed while the cancel request was on its way. */
-    static ActivityStateMachine completedAfterCancelRequest() {
-        ActivityStateMachine machine = cancelRequestedBeforeStart();
-        machine.onStarted(Events.activityStarted(ID, 1));
-        machine.onCompleted(Events.activityCompleted(ID, Events.text("too late")));
-        return machine;
-    }
-
-    static ActivityStateMachine failedAfterCancelRequest() {
-        ActivityStateMachine machine = cancelRequestedBeforeStart();
-        machine.onStarted(Events.activityStarted(ID, 2));
-        machine.onFailed(Events.activityFailed(ID, Events.applicationFailure("too late", "Late"), 2));
-        return machine;
-    }
-
-    static ActivityStateMachine timedOutAfterCancelRequest() {
-        ActivityStateMachine machine = cancelRequestedBeforeStart();
-        machine.onTimedOut(Events.activityTimedOut(ID, "SCHEDULE_TO_CLOSE"));
-        return machine;
-    }
+    // --- SCHEDULED -------------------------------------------------------------------------------------
 
     @Test
     void startedActivityKeepsWaitingForItsOutcome() {
-        ActivityStateMachine machine = started();
+        ActivityStateMachine machine = started(3);
 
         assertThat(machine.state()).isEqualTo(State.STARTED);
-        assertThat(machine.result().isCompleted()).isFalse();
+        assertThat(results).isEmpty();
+        assertThat(failures).isEmpty();
     }
+
+    @Test
+    void activityTimingOutBeforeItStartedFailsWithATimeoutCause() {
+        ActivityStateMachine machine = scheduled();
+
+        machine.handle(Events.activityTimedOut(ID, "SCHEDULE_TO_CLOSE"));
+
+        assertThat(machine.state()).isEqualTo(State.TIMED_OUT);
+        assertThat(failures).singleElement().extracting(ActivityFailure::getCause)
+                .isInstanceOfSatisfying(TimeoutFailure.class,
+                        cause -> assertThat(cause.getTimeoutType()).isEqualTo(TimeoutType.SCHEDULE_TO_CLOSE));
+    }
+
+    @Test
+    void cancelingAScheduledActivityRecordsTheCancelRequestAndFailsAtOnceWithACanceledCause() {
+        ActivityStateMachine machine = cancelRequested();
+
+        assertThat(machine.state()).isEqualTo(State.CANCEL_REQUESTED);
+        assertThat(sink.commands()).containsExactly(SCHEDULED, new ActivityTaskCancelRequestedAttributes(ID));
+        assertThat(failures).singleElement().satisfies(failure -> {
+            assertThat(failure.getActivityId()).isEqualTo(ID);
+            assertThat(failure.getCause()).isInstanceOf(CanceledFailure.class);
+        });
+    }
+
+    // --- STARTED ---------------------------------------------------------------------------------------
 
     @Test
     void completedActivityDeliversItsResult() {
-        ActivityStateMachine machine = completed();
+        ActivityStateMachine machine = started(1);
+
+        machine.handle(Events.activityCompleted(ID, "wd-7731"));
 
         assertThat(machine.state()).isEqualTo(State.COMPLETED);
-        assertThat(machine.result().isCompleted()).isTrue();
-        assertThat(machine.result().getFailure()).isNull();
-        assertThat(machine.result().get().asText()).isEqualTo("wd-7731");
+        assertThat(results).containsExactly(Payload.of("wd-7731"));
+        assertThat(failures).isEmpty();
     }
 
     @Test
-    void failedActivityFailsTheResultWithActivityFailureCarryingTheCause() {
-        ActivityStateMachine machine = failed();
+    void failedActivityFailsWithActivityFailureCarryingTheAttemptAndTheCause() {
+        ActivityStateMachine machine = started(1);
+
+        machine.handle(Events.activityFailed(ID, Events.applicationFailure("card declined", "Declined"), 3));
 
         assertThat(machine.state()).isEqualTo(State.FAILED);
-        assertThat(machine.result().getFailure()).isInstanceOfSatisfying(ActivityFailure.class, failure -> {
+        assertThat(results).isEmpty();
+        assertThat(failures).singleElement().satisfies(failure -> {
             assertThat(failure.getActivityType()).isEqualTo(TYPE);
             assertThat(failure.getActivityId()).isEqualTo(ID);
             assertThat(failure.getAttempt()).isEqualTo(3);
@@ -139,102 +164,124 @@ class ActivityStateMachineTest {
     }
 
     @Test
-    void activityTimingOutAfterItStartedFailsWithATimeoutCause() {
-        ActivityStateMachine machine = timedOutAfterStart();
+    void failureThatRecordsNoAttemptNamesTheAttemptThatStarted() {
+        ActivityStateMachine machine = started(2);
+
+        machine.handle(Events.activityFailed(ID, Events.applicationFailure("card declined", "Declined"), null));
+
+        assertThat(failures).singleElement().extracting(ActivityFailure::getAttempt).isEqualTo(2);
+    }
+
+    @Test
+    void activityTimingOutAfterItStartedFailsWithATimeoutCauseNamingTheAttempt() {
+        ActivityStateMachine machine = started(2);
+
+        machine.handle(Events.activityTimedOut(ID, "START_TO_CLOSE"));
 
         assertThat(machine.state()).isEqualTo(State.TIMED_OUT);
-        assertThat(machine.result().getFailure()).isInstanceOf(ActivityFailure.class)
-                .cause().isInstanceOfSatisfying(TimeoutFailure.class,
-                        cause -> assertThat(cause.getTimeoutType()).isEqualTo(TimeoutType.START_TO_CLOSE));
+        assertThat(failures).singleElement().satisfies(failure -> {
+            assertThat(failure.getAttempt()).isEqualTo(2);
+            assertThat(failure.getCause()).isInstanceOfSatisfying(TimeoutFailure.class,
+                    cause -> assertThat(cause.getTimeoutType()).isEqualTo(TimeoutType.START_TO_CLOSE));
+        });
     }
 
     @Test
-    void activityTimingOutBeforeItStartedFailsWithATimeoutCause() {
-        ActivityStateMachine machine = timedOutBeforeStart();
+    void cancelingAStartedActivityRecordsTheCancelRequestAndFailsAtOnceWithACanceledCause() {
+        ActivityStateMachine machine = started(1);
 
-        assertThat(machine.state()).isEqualTo(State.TIMED_OUT);
-        assertThat(machine.result().getFailure()).isInstanceOf(ActivityFailure.class)
-                .cause().isInstanceOfSatisfying(TimeoutFailure.class,
-                        cause -> assertThat(cause.getTimeoutType()).isEqualTo(TimeoutType.SCHEDULE_TO_CLOSE));
-    }
-
-    @Test
-    void cancellationBeforeStartFailsTheResultAtOnceWithACanceledCause() {
-        ActivityStateMachine machine = cancelRequestedBeforeStart();
+        machine.cancel();
 
         assertThat(machine.state()).isEqualTo(State.CANCEL_REQUESTED);
-        assertThat(machine.result().getFailure()).isInstanceOf(ActivityFailure.class)
-                .hasCauseInstanceOf(CanceledFailure.class);
+        assertThat(sink.commands()).containsExactly(SCHEDULED, new ActivityTaskCancelRequestedAttributes(ID));
+        assertThat(failures).singleElement().extracting(ActivityFailure::getCause)
+                .isInstanceOf(CanceledFailure.class);
     }
 
-    @Test
-    void cancellationAfterStartFailsTheResultAtOnceWithACanceledCause() {
-        ActivityStateMachine machine = cancelRequestedAfterStart();
-
-        assertThat(machine.state()).isEqualTo(State.CANCEL_REQUESTED);
-        assertThat(machine.result().getFailure()).isInstanceOf(ActivityFailure.class)
-                .hasCauseInstanceOf(CanceledFailure.class);
-    }
+    // --- CANCEL_REQUESTED ------------------------------------------------------------------------------
 
     @Test
-    void confirmedCancellationEndsCanceled() {
-        ActivityStateMachine machine = canceled();
+    void confirmedCancellationEndsCanceledWithoutFailingTheCodeAgain() {
+        ActivityStateMachine machine = cancelRequested();
+
+        machine.canceled();
 
         assertThat(machine.state()).isEqualTo(State.CANCELED);
-        assertThat(machine.result().getFailure()).hasCauseInstanceOf(CanceledFailure.class);
+        assertThat(failures).hasSize(1);
+    }
+
+    @Test
+    void attemptStartingAfterTheCancelRequestIsIgnored() {
+        ActivityStateMachine machine = cancelRequested();
+
+        machine.handle(Events.activityStarted(ID, 1));
+
+        assertThat(machine.state()).isEqualTo(State.CANCEL_REQUESTED);
+        assertThat(failures).hasSize(1);
     }
 
     @Test
     void resultArrivingAfterTheCancelRequestIsIgnored() {
-        ActivityStateMachine machine = completedAfterCancelRequest();
+        ActivityStateMachine machine = cancelRequested();
+
+        machine.handle(Events.activityCompleted(ID, "too late"));
 
         assertThat(machine.state()).isEqualTo(State.COMPLETED);
-        assertThat(machine.result().getFailure()).hasCauseInstanceOf(CanceledFailure.class);
+        assertThat(results).isEmpty();
+        assertThat(failures).singleElement().extracting(ActivityFailure::getCause).isInstanceOf(CanceledFailure.class);
     }
 
     @Test
     void failureArrivingAfterTheCancelRequestIsIgnored() {
-        ActivityStateMachine machine = failedAfterCancelRequest();
+        ActivityStateMachine machine = cancelRequested();
+
+        machine.handle(Events.activityFailed(ID, Events.applicationFailure("too late", "Late"), 2));
 
         assertThat(machine.state()).isEqualTo(State.FAILED);
-        assertThat(machine.result().getFailure()).hasCauseInstanceOf(CanceledFailure.class);
+        assertThat(failures).singleElement().extracting(ActivityFailure::getCause).isInstanceOf(CanceledFailure.class);
     }
 
     @Test
     void timeoutArrivingAfterTheCancelRequestIsIgnored() {
-        ActivityStateMachine machine = timedOutAfterCancelRequest();
+        ActivityStateMachine machine = cancelRequested();
+
+        machine.handle(Events.activityTimedOut(ID, "SCHEDULE_TO_CLOSE"));
 
         assertThat(machine.state()).isEqualTo(State.TIMED_OUT);
-        assertThat(machine.result().getFailure()).hasCauseInstanceOf(CanceledFailure.class);
+        assertThat(failures).singleElement().extracting(ActivityFailure::getCause).isInstanceOf(CanceledFailure.class);
     }
 
-    @Test
-    void cancelingAClosedActivityRecordsNoCancelCommand() {
-        ActivityStateMachine machine = completed();
+    // --- undeclared transitions ------------------------------------------------------------------------
 
-        assertThat(machine.cancel()).isFalse();
-        assertThat(machine.state()).isEqualTo(State.COMPLETED);
-        assertThat(machine.result().getFailure()).isNull();
+    @Test
+    void aClosedActivityDoesNotAcceptACancel() {
+        ActivityStateMachine machine = started(1);
+        machine.handle(Events.activityCompleted(ID, "wd-7731"));
+
+        assertThat(machine.accepts(Event.CANCEL)).isFalse();
     }
 
     @Test
     void outcomeBeforeStartIsAnUndeclaredTransition() {
         ActivityStateMachine machine = scheduled();
 
-        assertThatThrownBy(() -> machine.onCompleted(Events.activityCompleted(ID, Events.text("x"))))
+        assertThatThrownBy(() -> machine.handle(Events.activityCompleted(ID, "x")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("ActivityStateMachine")
                 .hasMessageContaining("from SCHEDULED on COMPLETED");
         assertThat(machine.state()).isEqualTo(State.SCHEDULED);
+        assertThat(results).isEmpty();
     }
 
     @Test
     void secondOutcomeIsAnUndeclaredTransition() {
-        ActivityStateMachine machine = completed();
+        ActivityStateMachine machine = started(1);
+        machine.handle(Events.activityCompleted(ID, "wd-7731"));
 
-        assertThatThrownBy(() -> machine.onFailed(Events.activityFailed(ID, Events.applicationFailure("x", "X"), 1)))
+        assertThatThrownBy(() -> machine.handle(Events.activityFailed(ID, Events.applicationFailure("x", "X"), 1)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("ActivityStateMachine")
                 .hasMessageContaining("from COMPLETED on FAILED");
+        assertThat(failures).isEmpty();
     }
 }

@@ -7,7 +7,12 @@ import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.failure.ApplicationFailure;
 import dev.hourglass.failure.CanceledFailure;
 import dev.hourglass.failure.ChildWorkflowFailure;
+import dev.hourglass.history.Payload;
+import dev.hourglass.history.StartChildWorkflowExecutionInitiatedAttributes;
+import dev.hourglass.internal.statemachines.ChildWorkflowStateMachine.Event;
 import dev.hourglass.internal.statemachines.ChildWorkflowStateMachine.State;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ChildWorkflowStateMachineTest {
@@ -16,97 +21,107 @@ class ChildWorkflowStateMachineTest {
     private static final String TYPE = "Shipment";
     private static final String WORKFLOW_ID = "order-5/shipment";
     private static final String RUN_ID = "run-9";
+    private static final StartChildWorkflowExecutionInitiatedAttributes INITIATED =
+            Events.childInitiated(CHILD_ID, TYPE, WORKFLOW_ID);
 
-    /** Takes every declared transition at least once; used by the tests below and the coverage report. */
-    static void exerciseAllTransitions() {
-        started();
-        completed();
-        failedToStart();
-        failedAfterStart();
-        abandonedBeforeStart().onFailed(Events.childFailed(CHILD_ID,
-                Events.applicationFailure("workflow id taken", "WorkflowExecutionAlreadyStarted")));
-        ChildWorkflowStateMachine late = abandonedBeforeStart();
-        late.onStarted(Events.childStarted(CHILD_ID, WORKFLOW_ID, RUN_ID));
-        late.onCompleted(Events.childCompleted(CHILD_ID, Events.text("shipped")));
-        abandonedAfterStart().onFailed(Events.childFailed(CHILD_ID, Events.applicationFailure("no truck", "NoTruck")));
+    /** What the parent code was told, in order. */
+    private static final class RecordingCallbacks implements ChildWorkflowStateMachine.Callbacks {
+        final List<WorkflowExecution> started = new ArrayList<>();
+        final List<Payload> completed = new ArrayList<>();
+        final List<ChildWorkflowFailure> failed = new ArrayList<>();
+        final List<Boolean> failedBeforeStart = new ArrayList<>();
+
+        @Override
+        public void started(WorkflowExecution execution) {
+            started.add(execution);
+        }
+
+        @Override
+        public void completed(Payload result) {
+            completed.add(result);
+        }
+
+        @Override
+        public void failed(ChildWorkflowFailure failure, boolean beforeStart) {
+            failed.add(failure);
+            failedBeforeStart.add(beforeStart);
+        }
     }
 
-    static ChildWorkflowStateMachine abandonedBeforeStart() {
+    private final RecordingCommandSink sink = RecordingCommandSink.live();
+    private final RecordingCallbacks parent = new RecordingCallbacks();
+
+    private ChildWorkflowStateMachine created() {
+        return new ChildWorkflowStateMachine(INITIATED, sink, parent);
+    }
+
+    private ChildWorkflowStateMachine initiated() {
+        ChildWorkflowStateMachine machine = created();
+        machine.initiate();
+        return machine;
+    }
+
+    private ChildWorkflowStateMachine started() {
         ChildWorkflowStateMachine machine = initiated();
-        machine.abandon();
+        machine.handle(Events.childStarted(CHILD_ID, WORKFLOW_ID, RUN_ID));
         return machine;
     }
 
-    static ChildWorkflowStateMachine abandonedAfterStart() {
-        ChildWorkflowStateMachine machine = started();
-        machine.abandon();
-        return machine;
-    }
-
-    static ChildWorkflowStateMachine initiated() {
-        return new ChildWorkflowStateMachine(TYPE, WORKFLOW_ID);
-    }
-
-    static ChildWorkflowStateMachine started() {
+    private ChildWorkflowStateMachine abandoned() {
         ChildWorkflowStateMachine machine = initiated();
-        machine.onStarted(Events.childStarted(CHILD_ID, WORKFLOW_ID, RUN_ID));
+        machine.scopeCanceled();
         return machine;
     }
 
-    static ChildWorkflowStateMachine completed() {
-        ChildWorkflowStateMachine machine = started();
-        machine.onCompleted(Events.childCompleted(CHILD_ID, Events.text("shipped")));
-        return machine;
-    }
-
-    static ChildWorkflowStateMachine failedToStart() {
-        ChildWorkflowStateMachine machine = initiated();
-        machine.onFailed(Events.childFailed(CHILD_ID,
-                Events.applicationFailure("workflow id taken", "WorkflowExecutionAlreadyStarted")));
-        return machine;
-    }
-
-    static ChildWorkflowStateMachine failedAfterStart() {
-        ChildWorkflowStateMachine machine = started();
-        machine.onFailed(Events.childFailed(CHILD_ID, Events.applicationFailure("no truck", "NoTruck")));
-        return machine;
-    }
+    // --- CREATED ---------------------------------------------------------------------------------------
 
     @Test
-    void initiatedChildHasNeitherStartedNorFinished() {
+    void initiatingRecordsTheStartCommandAndTellsTheParentNothingYet() {
         ChildWorkflowStateMachine machine = initiated();
 
         assertThat(machine.state()).isEqualTo(State.INITIATED);
-        assertThat(machine.execution().isCompleted()).isFalse();
-        assertThat(machine.result().isCompleted()).isFalse();
+        assertThat(sink.commands()).containsExactly(INITIATED);
+        assertThat(parent.started).isEmpty();
+        assertThat(parent.failed).isEmpty();
     }
 
     @Test
-    void startedChildCompletesTheExecutionPromise() {
+    void scopeCanceledBeforeInitiatingRecordsNoCommandAndFailsTheParentAsNeverStarted() {
+        ChildWorkflowStateMachine machine = created();
+
+        machine.scopeCanceled();
+
+        assertThat(machine.state()).isEqualTo(State.ABANDONED);
+        assertThat(sink.commands()).isEmpty();
+        assertThat(parent.failedBeforeStart).containsExactly(true);
+        assertThat(parent.failed).singleElement().satisfies(failure -> {
+            assertThat(failure.getWorkflowType()).isEqualTo(TYPE);
+            assertThat(failure.getWorkflowId()).isEqualTo(WORKFLOW_ID);
+            assertThat(failure.getCause()).isInstanceOf(CanceledFailure.class);
+        });
+    }
+
+    // --- INITIATED -------------------------------------------------------------------------------------
+
+    @Test
+    void startedChildTellsTheParentItsExecution() {
         ChildWorkflowStateMachine machine = started();
 
         assertThat(machine.state()).isEqualTo(State.STARTED);
-        assertThat(machine.execution().isCompleted()).isTrue();
-        assertThat(machine.execution().get()).isEqualTo(new WorkflowExecution(WORKFLOW_ID, RUN_ID));
-        assertThat(machine.result().isCompleted()).isFalse();
+        assertThat(parent.started).containsExactly(new WorkflowExecution(WORKFLOW_ID, RUN_ID));
+        assertThat(parent.completed).isEmpty();
     }
 
     @Test
-    void completedChildDeliversItsResult() {
-        ChildWorkflowStateMachine machine = completed();
+    void childThatFailedToStartFailsTheParentAsNeverStartedWithTheCause() {
+        ChildWorkflowStateMachine machine = initiated();
 
-        assertThat(machine.state()).isEqualTo(State.COMPLETED);
-        assertThat(machine.result().getFailure()).isNull();
-        assertThat(machine.result().get().asText()).isEqualTo("shipped");
-    }
-
-    @Test
-    void childThatFailedToStartFailsBothPromisesWithChildWorkflowFailure() {
-        ChildWorkflowStateMachine machine = failedToStart();
+        machine.handle(Events.childFailed(CHILD_ID,
+                Events.applicationFailure("workflow id taken", "WorkflowExecutionAlreadyStarted"), null));
 
         assertThat(machine.state()).isEqualTo(State.FAILED);
-        assertThat(machine.execution().getFailure()).isInstanceOf(ChildWorkflowFailure.class);
-        assertThat(machine.result().getFailure()).isInstanceOfSatisfying(ChildWorkflowFailure.class, failure -> {
+        assertThat(parent.failedBeforeStart).containsExactly(true);
+        assertThat(parent.failed).singleElement().satisfies(failure -> {
             assertThat(failure.getWorkflowType()).isEqualTo(TYPE);
             assertThat(failure.getWorkflowId()).isEqualTo(WORKFLOW_ID);
             assertThat(failure.getRunId()).isNull();
@@ -116,12 +131,38 @@ class ChildWorkflowStateMachineTest {
     }
 
     @Test
-    void childFailingAfterItStartedFailsOnlyTheResult() {
-        ChildWorkflowStateMachine machine = failedAfterStart();
+    void scopeCanceledBeforeTheChildStartedFailsTheParentAsNeverStarted() {
+        ChildWorkflowStateMachine machine = abandoned();
+
+        assertThat(machine.state()).isEqualTo(State.ABANDONED);
+        assertThat(sink.commands()).containsExactly(INITIATED);
+        assertThat(parent.failedBeforeStart).containsExactly(true);
+        assertThat(parent.failed).singleElement().extracting(ChildWorkflowFailure::getCause)
+                .isInstanceOf(CanceledFailure.class);
+    }
+
+    // --- STARTED ---------------------------------------------------------------------------------------
+
+    @Test
+    void completedChildDeliversItsResult() {
+        ChildWorkflowStateMachine machine = started();
+
+        machine.handle(Events.childCompleted(CHILD_ID, "shipped"));
+
+        assertThat(machine.state()).isEqualTo(State.COMPLETED);
+        assertThat(parent.completed).containsExactly(Payload.of("shipped"));
+        assertThat(parent.failed).isEmpty();
+    }
+
+    @Test
+    void childFailingAfterItStartedFailsTheParentNamingTheRun() {
+        ChildWorkflowStateMachine machine = started();
+
+        machine.handle(Events.childFailed(CHILD_ID, Events.applicationFailure("no truck", "NoTruck"), RUN_ID));
 
         assertThat(machine.state()).isEqualTo(State.FAILED);
-        assertThat(machine.execution().getFailure()).isNull();
-        assertThat(machine.result().getFailure()).isInstanceOfSatisfying(ChildWorkflowFailure.class, failure -> {
+        assertThat(parent.failedBeforeStart).containsExactly(false);
+        assertThat(parent.failed).singleElement().satisfies(failure -> {
             assertThat(failure.getRunId()).isEqualTo(RUN_ID);
             assertThat(failure.getCause()).isInstanceOfSatisfying(ApplicationFailure.class,
                     cause -> assertThat(cause.getType()).isEqualTo("NoTruck"));
@@ -129,61 +170,85 @@ class ChildWorkflowStateMachineTest {
     }
 
     @Test
-    void completionBeforeStartIsAnUndeclaredTransition() {
-        ChildWorkflowStateMachine machine = initiated();
+    void scopeCanceledAfterTheChildStartedFailsTheParentNamingTheRun() {
+        ChildWorkflowStateMachine machine = started();
 
-        assertThatThrownBy(() -> machine.onCompleted(Events.childCompleted(CHILD_ID, Events.text("x"))))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("ChildWorkflowStateMachine")
-                .hasMessageContaining("from INITIATED on COMPLETED");
-    }
-
-    @Test
-    void failureAfterCompletionIsAnUndeclaredTransition() {
-        ChildWorkflowStateMachine machine = completed();
-
-        assertThatThrownBy(() -> machine.onFailed(Events.childFailed(CHILD_ID, Events.applicationFailure("x", "X"))))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("ChildWorkflowStateMachine")
-                .hasMessageContaining("from COMPLETED on FAILED");
-    }
-
-    @Test
-    void aChildAbandonedBeforeItStartedFailsBothPromisesWithACanceledCause() {
-        ChildWorkflowStateMachine machine = abandonedBeforeStart();
+        machine.scopeCanceled();
 
         assertThat(machine.state()).isEqualTo(State.ABANDONED);
-        assertThat(machine.execution().getFailure()).isInstanceOf(ChildWorkflowFailure.class);
-        assertThat(machine.result().getFailure()).isInstanceOfSatisfying(ChildWorkflowFailure.class,
-                failure -> assertThat(failure.getCause()).isInstanceOf(CanceledFailure.class));
-    }
-
-    @Test
-    void aChildAbandonedAfterItStartedFailsOnlyTheResult() {
-        ChildWorkflowStateMachine machine = abandonedAfterStart();
-
-        assertThat(machine.execution().getFailure()).isNull();
-        assertThat(machine.result().getFailure()).isInstanceOfSatisfying(ChildWorkflowFailure.class, failure -> {
+        assertThat(parent.failedBeforeStart).containsExactly(false);
+        assertThat(parent.failed).singleElement().satisfies(failure -> {
             assertThat(failure.getRunId()).isEqualTo(RUN_ID);
             assertThat(failure.getCause()).isInstanceOf(CanceledFailure.class);
         });
     }
 
-    @Test
-    void theEventsOfAnAbandonedChildAreTakenAndIgnored() {
-        ChildWorkflowStateMachine machine = abandonedAfterStart();
+    // --- ABANDONED -------------------------------------------------------------------------------------
 
-        machine.onCompleted(Events.childCompleted(CHILD_ID, Events.text("shipped")));
+    @Test
+    void theStartOfAnAbandonedChildIsTakenAndNotReported() {
+        ChildWorkflowStateMachine machine = abandoned();
+
+        machine.handle(Events.childStarted(CHILD_ID, WORKFLOW_ID, RUN_ID));
 
         assertThat(machine.state()).isEqualTo(State.ABANDONED);
-        assertThat(machine.result().getFailure()).isInstanceOf(ChildWorkflowFailure.class);
+        assertThat(parent.started).isEmpty();
     }
 
     @Test
-    void aChildThatClosedCannotBeAbandoned() {
-        ChildWorkflowStateMachine machine = completed();
+    void theCompletionOfAnAbandonedChildIsTakenAndIgnored() {
+        ChildWorkflowStateMachine machine = abandoned();
+        machine.handle(Events.childStarted(CHILD_ID, WORKFLOW_ID, RUN_ID));
 
-        assertThat(machine.abandon()).isFalse();
-        assertThat(machine.state()).isEqualTo(State.COMPLETED);
+        machine.handle(Events.childCompleted(CHILD_ID, "shipped"));
+
+        assertThat(machine.state()).isEqualTo(State.ABANDONED);
+        assertThat(parent.completed).isEmpty();
+        assertThat(parent.failed).hasSize(1);
+    }
+
+    @Test
+    void theFailureOfAnAbandonedChildIsTakenAndIgnored() {
+        ChildWorkflowStateMachine machine = abandoned();
+
+        machine.handle(Events.childFailed(CHILD_ID, Events.applicationFailure("no truck", "NoTruck"), null));
+
+        assertThat(machine.state()).isEqualTo(State.ABANDONED);
+        assertThat(parent.failed).singleElement().extracting(ChildWorkflowFailure::getCause)
+                .isInstanceOf(CanceledFailure.class);
+    }
+
+    // --- undeclared transitions ------------------------------------------------------------------------
+
+    @Test
+    void aChildThatClosedCannotBeAbandoned() {
+        ChildWorkflowStateMachine machine = started();
+        machine.handle(Events.childCompleted(CHILD_ID, "shipped"));
+
+        assertThat(machine.accepts(Event.SCOPE_CANCELED)).isFalse();
+    }
+
+    @Test
+    void completionBeforeStartIsAnUndeclaredTransition() {
+        ChildWorkflowStateMachine machine = initiated();
+
+        assertThatThrownBy(() -> machine.handle(Events.childCompleted(CHILD_ID, "x")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ChildWorkflowStateMachine")
+                .hasMessageContaining("from INITIATED on COMPLETED");
+        assertThat(parent.completed).isEmpty();
+    }
+
+    @Test
+    void failureAfterCompletionIsAnUndeclaredTransition() {
+        ChildWorkflowStateMachine machine = started();
+        machine.handle(Events.childCompleted(CHILD_ID, "shipped"));
+
+        assertThatThrownBy(() -> machine.handle(Events.childFailed(CHILD_ID, Events.applicationFailure("x", "X"),
+                RUN_ID)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ChildWorkflowStateMachine")
+                .hasMessageContaining("from COMPLETED on FAILED");
+        assertThat(parent.failed).isEmpty();
     }
 }

@@ -3,6 +3,12 @@ package dev.hourglass.internal.statemachines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hourglass.history.EventAttributes;
+import dev.hourglass.history.Payload;
+import dev.hourglass.history.WorkflowExecutionCanceledAttributes;
+import dev.hourglass.history.WorkflowExecutionCompletedAttributes;
+import dev.hourglass.history.WorkflowExecutionContinuedAsNewAttributes;
+import dev.hourglass.history.WorkflowExecutionFailedAttributes;
 import dev.hourglass.internal.statemachines.CompletionStateMachine.Event;
 import dev.hourglass.internal.statemachines.CompletionStateMachine.State;
 import org.junit.jupiter.api.Test;
@@ -11,37 +17,39 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class CompletionStateMachineTest {
 
-    /** Takes every declared transition at least once; used by the tests below and the coverage report. */
-    static void exerciseAllTransitions() {
-        for (Event closing : new Event[] {Event.COMPLETE, Event.FAIL, Event.CONTINUE_AS_NEW}) {
-            closedFromRunning(closing);
+    private final RecordingCommandSink sink = RecordingCommandSink.live();
+    private int cancelRequests;
+
+    private CompletionStateMachine running() {
+        return new CompletionStateMachine(sink, () -> cancelRequests++);
+    }
+
+    private CompletionStateMachine cancelRequested() {
+        CompletionStateMachine machine = running();
+        machine.requestCancel();
+        return machine;
+    }
+
+    /** The closing command of each way to close. */
+    private static EventAttributes command(Event closing) {
+        switch (closing) {
+            case COMPLETE:
+                return new WorkflowExecutionCompletedAttributes(Payload.of("done"));
+            case FAIL:
+                return new WorkflowExecutionFailedAttributes(Payload.fromJson(
+                        "{\"message\":\"boom\",\"type\":\"Boom\",\"kind\":\"application\"}"));
+            case CANCEL:
+                return new WorkflowExecutionCanceledAttributes();
+            case CONTINUE_AS_NEW:
+                return new WorkflowExecutionContinuedAsNewAttributes(null, Payload.ofArguments(2), null, null);
+            default:
+                throw new AssertionError(closing);
         }
-        for (Event closing : new Event[] {Event.COMPLETE, Event.FAIL, Event.CANCEL, Event.CONTINUE_AS_NEW}) {
-            closedAfterCancelRequest(closing);
-        }
-    }
-
-    static CompletionStateMachine cancelRequested() {
-        CompletionStateMachine machine = new CompletionStateMachine();
-        machine.handle(Event.REQUEST_CANCEL);
-        return machine;
-    }
-
-    static CompletionStateMachine closedFromRunning(Event closing) {
-        CompletionStateMachine machine = new CompletionStateMachine();
-        machine.handle(closing);
-        return machine;
-    }
-
-    static CompletionStateMachine closedAfterCancelRequest(Event closing) {
-        CompletionStateMachine machine = cancelRequested();
-        machine.handle(closing);
-        return machine;
     }
 
     @Test
     void newRunIsRunning() {
-        CompletionStateMachine machine = new CompletionStateMachine();
+        CompletionStateMachine machine = running();
 
         assertThat(machine.state()).isEqualTo(State.RUNNING);
         assertThat(machine.isCancelRequested()).isFalse();
@@ -49,51 +57,74 @@ class CompletionStateMachineTest {
     }
 
     @Test
-    void cancelRequestLeavesTheRunOpen() {
+    void cancelRequestCancelsTheRunsScopeAndLeavesTheRunOpen() {
         CompletionStateMachine machine = cancelRequested();
 
         assertThat(machine.state()).isEqualTo(State.CANCEL_REQUESTED);
         assertThat(machine.isCancelRequested()).isTrue();
         assertThat(machine.isClosed()).isFalse();
+        assertThat(cancelRequests).isEqualTo(1);
+        assertThat(sink.commands()).isEmpty();
     }
 
     @ParameterizedTest
     @CsvSource({"COMPLETE, COMPLETED", "FAIL, FAILED", "CONTINUE_AS_NEW, CONTINUED_AS_NEW"})
-    void runningRunClosesWithItsClosingCommand(Event closing, State expected) {
-        CompletionStateMachine machine = closedFromRunning(closing);
+    void runningRunClosesByRecordingItsClosingCommand(Event closing, State expected) {
+        CompletionStateMachine machine = running();
+
+        machine.close(closing, command(closing));
 
         assertThat(machine.state()).isEqualTo(expected);
         assertThat(machine.isClosed()).isTrue();
         assertThat(machine.isCancelRequested()).isFalse();
+        assertThat(sink.commands()).containsExactly(command(closing));
+        assertThat(cancelRequests).isZero();
     }
 
     @ParameterizedTest
     @CsvSource({"COMPLETE, COMPLETED", "FAIL, FAILED", "CANCEL, CANCELED", "CONTINUE_AS_NEW, CONTINUED_AS_NEW"})
     void runAskedToCancelMayStillCloseAnyWay(Event closing, State expected) {
-        CompletionStateMachine machine = closedAfterCancelRequest(closing);
+        CompletionStateMachine machine = cancelRequested();
+
+        machine.close(closing, command(closing));
 
         assertThat(machine.state()).isEqualTo(expected);
         assertThat(machine.isClosed()).isTrue();
+        assertThat(sink.commands()).containsExactly(command(closing));
+    }
+
+    @Test
+    void closingInReplayMatchesTheRecordedClosingCommand() {
+        RecordingCommandSink replaying = RecordingCommandSink.replaying(command(Event.COMPLETE));
+        CompletionStateMachine machine = new CompletionStateMachine(replaying, () -> { });
+
+        machine.close(Event.COMPLETE, command(Event.COMPLETE));
+
+        assertThat(machine.state()).isEqualTo(State.COMPLETED);
+        assertThat(replaying.peekRecorded()).isNull();
     }
 
     @Test
     void cancelingWithoutARequestIsAnUndeclaredTransition() {
-        CompletionStateMachine machine = new CompletionStateMachine();
+        CompletionStateMachine machine = running();
 
-        assertThatThrownBy(() -> machine.handle(Event.CANCEL))
+        assertThatThrownBy(() -> machine.close(Event.CANCEL, command(Event.CANCEL)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("CompletionStateMachine")
                 .hasMessageContaining("from RUNNING on CANCEL");
         assertThat(machine.state()).isEqualTo(State.RUNNING);
+        assertThat(sink.commands()).isEmpty();
     }
 
     @Test
     void closingAClosedRunIsAnUndeclaredTransition() {
-        CompletionStateMachine machine = closedFromRunning(Event.COMPLETE);
+        CompletionStateMachine machine = running();
+        machine.close(Event.COMPLETE, command(Event.COMPLETE));
 
-        assertThatThrownBy(() -> machine.handle(Event.FAIL))
+        assertThatThrownBy(() -> machine.close(Event.FAIL, command(Event.FAIL)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("CompletionStateMachine")
                 .hasMessageContaining("from COMPLETED on FAIL");
+        assertThat(sink.commands()).containsExactly(command(Event.COMPLETE));
     }
 }

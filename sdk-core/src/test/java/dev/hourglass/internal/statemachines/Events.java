@@ -1,78 +1,73 @@
 package dev.hourglass.internal.statemachines;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hourglass.history.EventType;
-import dev.hourglass.history.HistoryEvent;
-import java.time.Instant;
+import dev.hourglass.failure.TimeoutType;
+import dev.hourglass.history.ActivityTaskCompletedAttributes;
+import dev.hourglass.history.ActivityTaskFailedAttributes;
+import dev.hourglass.history.ActivityTaskScheduledAttributes;
+import dev.hourglass.history.ActivityTaskStartedAttributes;
+import dev.hourglass.history.ActivityTaskTimedOutAttributes;
+import dev.hourglass.history.ChildWorkflowExecutionCompletedAttributes;
+import dev.hourglass.history.ChildWorkflowExecutionFailedAttributes;
+import dev.hourglass.history.ChildWorkflowExecutionStartedAttributes;
+import dev.hourglass.history.Payload;
+import dev.hourglass.history.StartChildWorkflowExecutionInitiatedAttributes;
+import dev.hourglass.history.TimerStartedAttributes;
+import java.time.Duration;
 
-/** History events built directly, as the service records them, for driving state machines. */
+/** Event attributes built directly, as the service records them, for driving state machines. */
 final class Events {
-
-    private static final Instant TIME = Instant.parse("2024-05-01T12:00:00Z");
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private Events() {
     }
 
-    static HistoryEvent event(long eventId, EventType type, ObjectNode attributes) {
-        return new HistoryEvent(eventId, TIME.plusMillis(eventId), type, attributes);
+    static ActivityTaskScheduledAttributes activityScheduled(String activityId, String activityType) {
+        return new ActivityTaskScheduledAttributes(activityId, activityType, "transfers",
+                Payload.ofArguments("acct-1", 100), Duration.ofSeconds(10), null, null, null);
     }
 
-    static HistoryEvent activityStarted(String activityId, int attempt) {
-        return event(3, EventType.ActivityTaskStarted, NODES.objectNode().put("activityId", activityId)
-                .put("attempt", attempt));
+    static ActivityTaskStartedAttributes activityStarted(String activityId, int attempt) {
+        return new ActivityTaskStartedAttributes(activityId, attempt);
     }
 
-    static HistoryEvent activityCompleted(String activityId, JsonNode result) {
-        ObjectNode attributes = NODES.objectNode().put("activityId", activityId);
-        attributes.set("result", result);
-        return event(4, EventType.ActivityTaskCompleted, attributes);
+    static ActivityTaskCompletedAttributes activityCompleted(String activityId, String result) {
+        return new ActivityTaskCompletedAttributes(activityId, Payload.of(result));
     }
 
-    static HistoryEvent activityFailed(String activityId, ObjectNode failure, int attempt) {
-        ObjectNode attributes = NODES.objectNode().put("activityId", activityId);
-        attributes.set("failure", failure);
-        attributes.put("attempt", attempt);
-        return event(4, EventType.ActivityTaskFailed, attributes);
+    static ActivityTaskFailedAttributes activityFailed(String activityId, Payload failure, Integer attempt) {
+        return new ActivityTaskFailedAttributes(activityId, failure, attempt);
     }
 
-    static HistoryEvent activityTimedOut(String activityId, String timeoutType) {
-        ObjectNode attributes = NODES.objectNode().put("activityId", activityId).put("timeoutType", timeoutType);
-        attributes.set("failure", NODES.objectNode().put("message", "activity ran out of time")
-                .put("type", "TimeoutFailure").put("kind", "timeout").put("timeoutType", timeoutType));
-        return event(4, EventType.ActivityTaskTimedOut, attributes);
+    static ActivityTaskTimedOutAttributes activityTimedOut(String activityId, String timeoutType) {
+        return new ActivityTaskTimedOutAttributes(activityId, TimeoutType.valueOf(timeoutType),
+                Payload.fromJson("{\"message\":\"activity ran out of time\",\"type\":\"TimeoutFailure\","
+                        + "\"kind\":\"timeout\",\"timeoutType\":\"" + timeoutType + "\"}"));
     }
 
-    static HistoryEvent activityCanceled(String activityId) {
-        return event(5, EventType.ActivityTaskCanceled, NODES.objectNode().put("activityId", activityId));
+    static TimerStartedAttributes timerStarted(String timerId, Duration duration) {
+        return new TimerStartedAttributes(timerId, duration);
     }
 
-    static HistoryEvent childStarted(String childId, String workflowId, String runId) {
-        return event(3, EventType.ChildWorkflowExecutionStarted, NODES.objectNode().put("childId", childId)
-                .put("workflowId", workflowId).put("runId", runId));
+    static StartChildWorkflowExecutionInitiatedAttributes childInitiated(String childId, String workflowType,
+            String workflowId) {
+        return new StartChildWorkflowExecutionInitiatedAttributes(childId, workflowId, workflowType, "shipping",
+                Payload.ofArguments("vase"), null, null);
     }
 
-    static HistoryEvent childCompleted(String childId, JsonNode result) {
-        ObjectNode attributes = NODES.objectNode().put("childId", childId);
-        attributes.set("result", result);
-        return event(4, EventType.ChildWorkflowExecutionCompleted, attributes);
+    static ChildWorkflowExecutionStartedAttributes childStarted(String childId, String workflowId, String runId) {
+        return new ChildWorkflowExecutionStartedAttributes(childId, workflowId, runId);
     }
 
-    static HistoryEvent childFailed(String childId, ObjectNode failure) {
-        ObjectNode attributes = NODES.objectNode().put("childId", childId);
-        attributes.set("failure", failure);
-        return event(4, EventType.ChildWorkflowExecutionFailed, attributes);
+    static ChildWorkflowExecutionCompletedAttributes childCompleted(String childId, String result) {
+        return new ChildWorkflowExecutionCompletedAttributes(childId, Payload.of(result));
+    }
+
+    static ChildWorkflowExecutionFailedAttributes childFailed(String childId, Payload failure, String runId) {
+        return new ChildWorkflowExecutionFailedAttributes(childId, failure, runId);
     }
 
     /** A failure object of kind {@code application}, as the history stores it. */
-    static ObjectNode applicationFailure(String message, String type) {
-        return NODES.objectNode().put("message", message).put("type", type).put("kind", "application")
-                .put("nonRetryable", false).put("stackTrace", "");
-    }
-
-    static JsonNode text(String value) {
-        return NODES.textNode(value);
+    static Payload applicationFailure(String message, String type) {
+        return Payload.fromJson("{\"message\":\"" + message + "\",\"type\":\"" + type + "\",\"kind\":\"application\","
+                + "\"nonRetryable\":false,\"stackTrace\":\"\"}");
     }
 }

@@ -4,71 +4,73 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hourglass.internal.statemachines.SignalStateMachine.State;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SignalStateMachineTest {
 
-    /** Takes every declared transition at least once; used by the tests below and the coverage report. */
-    static void exerciseAllTransitions() {
-        handled();
-        failed();
-        dropped();
+    /** What happened to the signal, in order. */
+    private final List<String> log = new ArrayList<>();
+
+    private SignalStateMachine received() {
+        return new SignalStateMachine("approve", () -> log.add("handler started"), () -> log.add("dropped"));
     }
 
-    static SignalStateMachine received() {
-        return new SignalStateMachine("approve");
-    }
-
-    static SignalStateMachine handling() {
+    private SignalStateMachine handling() {
         SignalStateMachine machine = received();
         machine.dispatch();
         return machine;
     }
 
-    static SignalStateMachine handled() {
-        SignalStateMachine machine = handling();
-        machine.returned();
-        return machine;
-    }
-
-    static SignalStateMachine failed() {
-        SignalStateMachine machine = handling();
-        machine.threw();
-        return machine;
-    }
-
-    static SignalStateMachine dropped() {
-        SignalStateMachine machine = received();
-        machine.noHandler();
-        return machine;
-    }
-
     @Test
-    void receivedSignalKeepsItsName() {
+    void receivedSignalKeepsItsNameAndWaitsForItsHandler() {
         SignalStateMachine machine = received();
 
         assertThat(machine.state()).isEqualTo(State.RECEIVED);
         assertThat(machine.signalName()).isEqualTo("approve");
+        assertThat(machine.isHandling()).isFalse();
+        assertThat(log).isEmpty();
     }
 
     @Test
-    void dispatchedSignalIsBeingHandled() {
-        assertThat(handling().state()).isEqualTo(State.HANDLING);
+    void dispatchedSignalStartsItsHandlerAndIsBeingHandled() {
+        SignalStateMachine machine = handling();
+
+        assertThat(machine.state()).isEqualTo(State.HANDLING);
+        assertThat(machine.isHandling()).isTrue();
+        assertThat(log).containsExactly("handler started");
+    }
+
+    @Test
+    void signalWithoutHandlerIsDroppedAndSaysSo() {
+        SignalStateMachine machine = received();
+
+        machine.drop();
+
+        assertThat(machine.state()).isEqualTo(State.DROPPED);
+        assertThat(machine.isHandling()).isFalse();
+        assertThat(log).containsExactly("dropped");
     }
 
     @Test
     void handlerThatReturnsHandlesTheSignal() {
-        assertThat(handled().state()).isEqualTo(State.HANDLED);
+        SignalStateMachine machine = handling();
+
+        machine.returned();
+
+        assertThat(machine.state()).isEqualTo(State.HANDLED);
+        assertThat(machine.isHandling()).isFalse();
     }
 
     @Test
     void handlerThatThrowsFailsTheSignal() {
-        assertThat(failed().state()).isEqualTo(State.FAILED);
-    }
+        SignalStateMachine machine = handling();
 
-    @Test
-    void signalWithoutHandlerIsDropped() {
-        assertThat(dropped().state()).isEqualTo(State.DROPPED);
+        machine.threw();
+
+        assertThat(machine.state()).isEqualTo(State.FAILED);
+        assertThat(machine.isHandling()).isFalse();
     }
 
     @Test
@@ -83,11 +85,13 @@ class SignalStateMachineTest {
 
     @Test
     void dispatchingADroppedSignalIsAnUndeclaredTransition() {
-        SignalStateMachine machine = dropped();
+        SignalStateMachine machine = received();
+        machine.drop();
 
         assertThatThrownBy(machine::dispatch)
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("SignalStateMachine")
                 .hasMessageContaining("from DROPPED on DISPATCH");
+        assertThat(log).containsExactly("dropped");
     }
 }

@@ -4,86 +4,142 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hourglass.failure.CanceledFailure;
+import dev.hourglass.history.TimerCanceledAttributes;
+import dev.hourglass.history.TimerStartedAttributes;
 import dev.hourglass.internal.statemachines.TimerStateMachine.State;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TimerStateMachineTest {
 
-    /** Takes every declared transition at least once; used by the tests below and the coverage report. */
-    static void exerciseAllTransitions() {
-        fired();
-        canceled();
-        firedAfterCancel();
+    private static final TimerStartedAttributes STARTED = Events.timerStarted("2", Duration.ofDays(3));
+
+    private RecordingCommandSink sink = RecordingCommandSink.live();
+    private int firings;
+    private final List<CanceledFailure> cancellations = new ArrayList<>();
+
+    private TimerStateMachine created() {
+        return new TimerStateMachine(STARTED, sink, () -> firings++, cancellations::add);
     }
 
-    static TimerStateMachine fired() {
-        TimerStateMachine machine = new TimerStateMachine();
-        machine.onFired();
+    private TimerStateMachine started() {
+        TimerStateMachine machine = created();
+        machine.start();
         return machine;
     }
 
-    static TimerStateMachine canceled() {
-        TimerStateMachine machine = new TimerStateMachine();
-        assertThat(machine.cancel()).isTrue();
+    private TimerStateMachine fired() {
+        TimerStateMachine machine = started();
+        machine.fired();
         return machine;
     }
 
-    /** The timer fired while the task that canceled it ran, so its firing comes after the cancel. */
-    static TimerStateMachine firedAfterCancel() {
-        TimerStateMachine machine = canceled();
-        machine.onFired();
+    private TimerStateMachine canceled() {
+        TimerStateMachine machine = started();
+        machine.cancel();
         return machine;
     }
 
     @Test
-    void startedTimerIsPending() {
-        TimerStateMachine machine = new TimerStateMachine();
+    void newTimerIsCreatedAndHasProducedNoCommand() {
+        TimerStateMachine machine = created();
+
+        assertThat(machine.state()).isEqualTo(State.CREATED);
+        assertThat(sink.commands()).isEmpty();
+    }
+
+    @Test
+    void startingRecordsTheStartCommandAndWaits() {
+        TimerStateMachine machine = started();
 
         assertThat(machine.state()).isEqualTo(State.STARTED);
-        assertThat(machine.fired().isCompleted()).isFalse();
+        assertThat(sink.commands()).containsExactly(STARTED);
+        assertThat(firings).isZero();
+        assertThat(cancellations).isEmpty();
     }
 
     @Test
-    void firedTimerCompletesItsPromise() {
+    void startingInReplayMatchesTheRecordedCommand() {
+        sink = RecordingCommandSink.replaying(STARTED);
+
+        TimerStateMachine machine = started();
+
+        assertThat(machine.state()).isEqualTo(State.STARTED);
+        assertThat(sink.peekRecorded()).isNull();
+    }
+
+    @Test
+    void cancelingBeforeStartingRecordsNoCommandAndCancelsTheWaitingCodeAtOnce() {
+        TimerStateMachine machine = created();
+
+        machine.cancel();
+
+        assertThat(machine.state()).isEqualTo(State.CANCELED);
+        assertThat(sink.commands()).isEmpty();
+        assertThat(cancellations).hasSize(1);
+    }
+
+    @Test
+    void firedTimerWakesTheWaitingCode() {
         TimerStateMachine machine = fired();
 
         assertThat(machine.state()).isEqualTo(State.FIRED);
-        assertThat(machine.fired().isCompleted()).isTrue();
-        assertThat(machine.fired().getFailure()).isNull();
+        assertThat(firings).isEqualTo(1);
+        assertThat(cancellations).isEmpty();
     }
 
     @Test
-    void canceledTimerFailsItsPromiseWithCanceledFailure() {
+    void cancelingAStartedTimerRecordsItsCancellationAndCancelsTheWaitingCode() {
         TimerStateMachine machine = canceled();
 
         assertThat(machine.state()).isEqualTo(State.CANCELED);
-        assertThat(machine.fired().getFailure()).isInstanceOf(CanceledFailure.class);
+        assertThat(sink.commands()).containsExactly(STARTED, new TimerCanceledAttributes("2"));
+        assertThat(cancellations).hasSize(1);
+        assertThat(firings).isZero();
     }
 
     @Test
     void firingAfterTheCancelIsIgnored() {
-        TimerStateMachine machine = firedAfterCancel();
+        TimerStateMachine machine = canceled();
+
+        machine.fired();
 
         assertThat(machine.state()).isEqualTo(State.CANCELED);
-        assertThat(machine.fired().getFailure()).isInstanceOf(CanceledFailure.class);
+        assertThat(firings).isZero();
+        assertThat(cancellations).hasSize(1);
     }
 
     @Test
     void cancelingAFiredTimerRecordsNoCancelCommand() {
         TimerStateMachine machine = fired();
 
-        assertThat(machine.cancel()).isFalse();
+        machine.cancel();
+
         assertThat(machine.state()).isEqualTo(State.FIRED);
-        assertThat(machine.fired().getFailure()).isNull();
+        assertThat(sink.commands()).containsExactly(STARTED);
+        assertThat(cancellations).isEmpty();
     }
 
     @Test
     void firingTwiceIsAnUndeclaredTransition() {
         TimerStateMachine machine = fired();
 
-        assertThatThrownBy(machine::onFired)
+        assertThatThrownBy(machine::fired)
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("TimerStateMachine")
                 .hasMessageContaining("from FIRED on FIRE");
+        assertThat(firings).isEqualTo(1);
+    }
+
+    @Test
+    void firingBeforeStartingIsAnUndeclaredTransition() {
+        TimerStateMachine machine = created();
+
+        assertThatThrownBy(machine::fired)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("from CREATED on FIRE");
+        assertThat(machine.state()).isEqualTo(State.CREATED);
     }
 }

@@ -9,8 +9,8 @@ import static org.mockito.Mockito.verify;
 
 import dev.hourglass.history.History;
 import dev.hourglass.internal.replay.WorkflowImplementation;
-import dev.hourglass.service.WorkflowService;
-import dev.hourglass.service.WorkflowTask;
+import dev.hourglass.internal.spi.WorkflowServiceSpi;
+import dev.hourglass.internal.spi.WorkflowTask;
 import dev.hourglass.workflow.WorkflowInterface;
 import dev.hourglass.workflow.WorkflowMethod;
 import java.io.ByteArrayOutputStream;
@@ -43,7 +43,7 @@ class WorkflowTaskFailureLogTest {
              ]}
             """);
 
-    private final WorkflowService service = mock(WorkflowService.class);
+    private final WorkflowServiceSpi service = mock(WorkflowServiceSpi.class);
     private final WorkflowTaskHandler handler = new WorkflowTaskHandler(service, new WorkflowCache(10),
             Map.of("Buggy", WorkflowImplementation.of(BuggyImpl.class)), "q", false);
 

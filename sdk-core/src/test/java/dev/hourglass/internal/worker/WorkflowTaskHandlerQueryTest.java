@@ -8,13 +8,12 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.hourglass.history.History;
+import dev.hourglass.history.Payload;
 import dev.hourglass.internal.replay.WorkflowExecutor;
 import dev.hourglass.internal.replay.WorkflowImplementation;
-import dev.hourglass.service.WorkflowService;
-import dev.hourglass.service.WorkflowTask;
+import dev.hourglass.internal.spi.WorkflowServiceSpi;
+import dev.hourglass.internal.spi.WorkflowTask;
 import dev.hourglass.workflow.QueryMethod;
 import dev.hourglass.workflow.SignalMethod;
 import dev.hourglass.workflow.Workflow;
@@ -71,14 +70,13 @@ class WorkflowTaskHandlerQueryTest {
              ]}
             """);
 
-    private final WorkflowService service = mock(WorkflowService.class);
+    private final WorkflowServiceSpi service = mock(WorkflowServiceSpi.class);
     private final WorkflowCache cache = new WorkflowCache(10);
     private final WorkflowTaskHandler handler = new WorkflowTaskHandler(service, cache,
             Map.of("Tally", WorkflowImplementation.of(TallyImpl.class)), "q", false);
 
     private static WorkflowTask query(History history) {
-        return new WorkflowTask("token", history, history.getEvents().size(), "total",
-                JsonNodeFactory.instance.arrayNode());
+        return new WorkflowTask("token", history, history.getEvents().size(), "total", Payload.ofArguments());
     }
 
     @Test
@@ -89,9 +87,9 @@ class WorkflowTaskHandlerQueryTest {
 
         handler.handle(query(TWO_SIGNALS));
 
-        ArgumentCaptor<JsonNode> answer = ArgumentCaptor.forClass(JsonNode.class);
+        ArgumentCaptor<Payload> answer = ArgumentCaptor.forClass(Payload.class);
         verify(service).respondQueryTask(eq("token"), answer.capture(), isNull());
-        assertThat(answer.getValue().asInt()).isEqualTo(2);
+        assertThat(answer.getValue().decode(Integer.class)).isEqualTo(2);
         verify(behind, never()).query(any(), any());
         assertThat(cache.take("run-1")).isSameAs(olderCopy);
     }
@@ -99,7 +97,7 @@ class WorkflowTaskHandlerQueryTest {
     @Test
     void aCachedExecutionThatHasSeenEveryEventAnswersTheQuery() {
         WorkflowExecutor upToDate = mock(WorkflowExecutor.class);
-        JsonNode two = JsonNodeFactory.instance.numberNode(2);
+        Payload two = Payload.of(2);
         org.mockito.Mockito.when(upToDate.query(eq("total"), any())).thenReturn(two);
         cache.put("run-1", new WorkflowCache.Entry(upToDate, TWO_SIGNALS.getEvents().size()));
 

@@ -2,9 +2,10 @@ package dev.hourglass.testing.internal;
 
 import dev.hourglass.client.WorkflowClient;
 import dev.hourglass.client.WorkflowNotFoundException;
-import dev.hourglass.history.EventType;
+import dev.hourglass.history.ChildWorkflowExecutionStartedAttributes;
 import dev.hourglass.history.History;
 import dev.hourglass.history.HistoryEvent;
+import dev.hourglass.history.WorkflowExecutionStartedAttributes;
 import dev.hourglass.testing.HistoryTimeline;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -85,7 +86,8 @@ public final class EnvironmentReport {
         History run = client.fetchHistory(workflowId);
         runs.add(run);
         while (runs.size() < MAX_RUNS_PER_ID && !run.getEvents().isEmpty()) {
-            String previous = run.getEvents().get(0).getStringAttribute("continuedFromRunId");
+            String previous = run.getEvents().get(0).getAttributes(WorkflowExecutionStartedAttributes.class)
+                    .continuedFromRunId();
             if (previous == null) {
                 break;
             }
@@ -102,11 +104,13 @@ public final class EnvironmentReport {
     private static List<History> childrenOf(WorkflowClient client, History history, StringBuilder out) {
         List<History> children = new ArrayList<>();
         for (HistoryEvent event : history.getEvents()) {
-            if (event.getEventType() != EventType.ChildWorkflowExecutionStarted) {
+            if (!(event.getAttributes() instanceof ChildWorkflowExecutionStartedAttributes)) {
                 continue;
             }
-            String workflowId = event.getStringAttribute("workflowId");
-            String runId = event.getStringAttribute("runId");
+            ChildWorkflowExecutionStartedAttributes started =
+                    (ChildWorkflowExecutionStartedAttributes) event.getAttributes();
+            String workflowId = started.workflowId();
+            String runId = started.runId();
             if (workflowId == null || runId == null) {
                 continue;
             }

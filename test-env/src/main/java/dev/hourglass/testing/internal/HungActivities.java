@@ -1,7 +1,7 @@
 package dev.hourglass.testing.internal;
 
 import dev.hourglass.internal.service.InMemoryWorkflowService;
-import dev.hourglass.service.ActivityTask;
+import dev.hourglass.internal.spi.ActivityTask;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -7,9 +7,10 @@ import dev.hourglass.internal.activity.ActivityContextHolder;
 import dev.hourglass.internal.activity.ActivityTaskContext;
 import dev.hourglass.internal.common.DataConverter;
 import dev.hourglass.internal.common.Interfaces;
+import dev.hourglass.internal.history.JsonPayload;
 import dev.hourglass.internal.replay.Reflection;
 import dev.hourglass.internal.replay.Stubs;
-import dev.hourglass.service.ActivityTask;
+import dev.hourglass.internal.spi.ActivityTask;
 import dev.hourglass.testing.TestActivityEnvironment;
 import dev.hourglass.testing.TestEnvironmentOptions;
 import java.lang.reflect.InvocationHandler;
@@ -94,8 +95,9 @@ public final class TestActivityEnvironmentImpl implements TestActivityEnvironmen
         ActivityExecutionContext previous = ActivityContextHolder.current();
         Object details = heartbeatDetails;
         ActivityTask task = new ActivityTask("test-" + activityType, WORKFLOW_ID, RUN_ID, WORKFLOW_TYPE,
-                String.valueOf(activityIds.incrementAndGet()), activityType, TASK_QUEUE, input, attempt,
-                TestEnvironmentOptions.DEFAULT_INITIAL_TIME, null, details == null ? null : converter.toJson(details));
+                String.valueOf(activityIds.incrementAndGet()), activityType, TASK_QUEUE, JsonPayload.of(input),
+                attempt, TestEnvironmentOptions.DEFAULT_INITIAL_TIME, null,
+                details == null ? null : JsonPayload.encode(details));
         ActivityContextHolder.set(new ActivityTaskContext(task, (sent, encoded) -> {
             Consumer<Object> listener = heartbeatListener;
             if (listener != null) {

@@ -1,16 +1,14 @@
 package dev.hourglass.testing.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.history.History;
+import dev.hourglass.history.Payload;
 import dev.hourglass.internal.service.InMemoryWorkflowService;
-import dev.hourglass.service.ActivityTask;
-import dev.hourglass.service.Command;
-import dev.hourglass.service.StartWorkflowRequest;
-import dev.hourglass.service.WorkflowService;
-import dev.hourglass.service.WorkflowTask;
+import dev.hourglass.internal.spi.ActivityTask;
+import dev.hourglass.internal.spi.Command;
+import dev.hourglass.internal.spi.StartWorkflowRequest;
+import dev.hourglass.internal.spi.WorkflowServiceSpi;
+import dev.hourglass.internal.spi.WorkflowTask;
 import dev.hourglass.testing.WorkflowTaskFailedException;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +23,7 @@ import java.util.concurrent.CompletableFuture;
  * workflow task failures, queries and result waits from the driver thread hand the driver role away first,
  * and activity attempts are watched for hangs.
  */
-final class TestWorkflowService implements WorkflowService {
+final class TestWorkflowService implements WorkflowServiceSpi {
 
     private final InMemoryWorkflowService delegate;
     private final VirtualScheduler scheduler;
@@ -121,7 +119,7 @@ final class TestWorkflowService implements WorkflowService {
     }
 
     @Override
-    public void respondQueryTask(String taskToken, JsonNode result, ObjectNode failure) {
+    public void respondQueryTask(String taskToken, Payload result, Payload failure) {
         delegate.respondQueryTask(taskToken, result, failure);
     }
 
@@ -133,30 +131,30 @@ final class TestWorkflowService implements WorkflowService {
     }
 
     @Override
-    public void completeActivityTask(String taskToken, JsonNode result) {
+    public void completeActivityTask(String taskToken, Payload result) {
         hungActivities.ended(taskToken);
         delegate.completeActivityTask(taskToken, result);
     }
 
     @Override
-    public void failActivityTask(String taskToken, ObjectNode failure) {
+    public void failActivityTask(String taskToken, Payload failure) {
         hungActivities.ended(taskToken);
         delegate.failActivityTask(taskToken, failure);
     }
 
     @Override
-    public boolean recordActivityHeartbeat(String taskToken, JsonNode details) {
+    public boolean recordActivityHeartbeat(String taskToken, Payload details) {
         hungActivities.progressed(taskToken);
         return delegate.recordActivityHeartbeat(taskToken, details);
     }
 
     @Override
-    public void signalWorkflow(String workflowId, String runId, String signalName, ArrayNode input) {
+    public void signalWorkflow(String workflowId, String runId, String signalName, Payload input) {
         delegate.signalWorkflow(workflowId, runId, signalName, input);
     }
 
     @Override
-    public JsonNode queryWorkflow(String workflowId, String runId, String queryType, ArrayNode args) {
+    public Payload queryWorkflow(String workflowId, String runId, String queryType, Payload args) {
         // a query waits for the driver to answer it: called from the driver thread (a delayed callback), that
         // thread gives the driver role away first
         scheduler.handOver();

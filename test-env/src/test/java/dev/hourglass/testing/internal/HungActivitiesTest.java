@@ -9,7 +9,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import dev.hourglass.internal.service.InMemoryWorkflowService;
-import dev.hourglass.service.ActivityTask;
+import dev.hourglass.internal.spi.ActivityTask;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;

@@ -89,4 +89,20 @@ class SelfCheckAtCloseTest {
                 .hasMessageContaining("self-check replay of a closed execution failed (seed 4)")
                 .hasCauseInstanceOf(NonDeterministicException.class);
     }
+
+    @Test
+    void theNondeterminismFoundAtCloseNamesTheWorkflowCodeNotTheEnvironmentThatReplayedIt() {
+        SleepsOnlyOnce.RUNS.set(0);
+        TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
+        env.newWorker("q").registerWorkflowImplementationTypes(SleepsOnlyOnce.class);
+        env.start();
+        env.getWorkflowClient().newWorkflowStub(Countdown.class,
+                WorkflowOptions.newBuilder().setTaskQueue("q").setWorkflowId("located").build()).run();
+
+        assertThatThrownBy(env::close)
+                .cause()
+                .isInstanceOf(NonDeterministicException.class)
+                .extracting(failure -> ((NonDeterministicException) failure).getLocation())
+                .isEqualTo(SleepsOnlyOnce.class.getName() + ".run (after the workflow method returned)");
+    }
 }

@@ -1,24 +1,22 @@
-package dev.hourglass.service;
+package dev.hourglass.internal.spi;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.hourglass.history.History;
-import org.apiguardian.api.API;
+import dev.hourglass.history.Payload;
 
 /**
- * A unit of work for a worker: run the workflow code of an execution over its new events, or answer a query.
+ * A unit of work for a worker, handed out by {@link WorkflowServiceSpi#pollWorkflowTask}: run the workflow code
+ * of an execution over its new events, or answer a query.
  *
- * @param taskToken identifies the task in the answer; never {@code null}
+ * @param taskToken identifies the task (its lease) in the answer; never {@code null}
  * @param history the whole history of the run so far; never {@code null}
  * @param completedEventCount the number of events the history had right after the last completed workflow
  *     task (0 before the first); a worker that cached the execution at exactly that point may go on from
  *     there, anything else must replay from the start
  * @param queryType the query to answer, or {@code null} for an ordinary workflow task
- * @param queryArgs the query arguments, or {@code null}
- * @since 0.1
+ * @param queryArgs the query arguments as a JSON array, or {@code null}
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record WorkflowTask(String taskToken, History history, int completedEventCount, String queryType,
-        ArrayNode queryArgs) {
+        Payload queryArgs) {
 
     /** Returns whether this task is a query rather than a workflow task. */
     public boolean isQuery() {

@@ -1,27 +1,24 @@
-package dev.hourglass.service;
+package dev.hourglass.internal.spi;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.hourglass.common.WorkflowIdReusePolicy;
+import dev.hourglass.history.Payload;
 import java.time.Duration;
 import java.util.Objects;
-import org.apiguardian.api.API;
 
 /**
- * What a client (or a parent workflow) asks the service to start.
+ * What a client (or the service, for a parent workflow) asks the service to start.
  *
  * @param workflowId the workflow id, or {@code null} for one that the service assigns
  * @param workflowType the workflow type; never {@code null}
  * @param taskQueue the task queue of the workflow tasks; never {@code null}
- * @param input the arguments, one JSON element each; never {@code null}
+ * @param input the arguments, a JSON array; never {@code null}
  * @param reusePolicy what to do when the id was used by a closed execution; never {@code null}
  * @param executionTimeout the limit for the whole execution including continue-as-new runs, or {@code null}
  * @param parentWorkflowId the parent's workflow id for a child workflow, else {@code null}
  * @param parentRunId the parent's run id for a child workflow, else {@code null}
  * @param parentChildId the parent's id of the child command for a child workflow, else {@code null}
- * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record StartWorkflowRequest(String workflowId, String workflowType, String taskQueue, ArrayNode input,
+public record StartWorkflowRequest(String workflowId, String workflowType, String taskQueue, Payload input,
         WorkflowIdReusePolicy reusePolicy, Duration executionTimeout, String parentWorkflowId, String parentRunId,
         String parentChildId) {
 
@@ -39,8 +36,8 @@ public record StartWorkflowRequest(String workflowId, String workflowType, Strin
                 executionTimeout, parentWorkflowId, parentRunId, parentChildId);
     }
 
-    /** A top-level start with no parent. */
-    public static StartWorkflowRequest of(String workflowId, String workflowType, String taskQueue, ArrayNode input,
+    /** A top-level start with no parent; {@code workflowId} may be {@code null}. */
+    public static StartWorkflowRequest of(String workflowId, String workflowType, String taskQueue, Payload input,
             WorkflowIdReusePolicy reusePolicy, Duration executionTimeout) {
         return new StartWorkflowRequest(workflowId, workflowType, taskQueue, input, reusePolicy, executionTimeout,
                 null, null, null);

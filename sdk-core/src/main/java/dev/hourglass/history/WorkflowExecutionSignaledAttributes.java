@@ -1,0 +1,25 @@
+package dev.hourglass.history;
+
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * The attributes of {@link EventType#WorkflowExecutionSignaled}: a signal was delivered to the run.
+ *
+ * @param signalName the signal's name: the signal method's name unless renamed
+ * @param input the signal method's arguments, a JSON array; never {@code null}
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public record WorkflowExecutionSignaledAttributes(String signalName, Payload input) implements EventAttributes {
+
+    /** Checks that {@code input} is not {@code null}. */
+    public WorkflowExecutionSignaledAttributes {
+        Objects.requireNonNull(input, "input");
+    }
+
+    @Override
+    public EventType eventType() {
+        return EventType.WorkflowExecutionSignaled;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.hourglass.internal.spi;
+
+import dev.hourglass.common.WorkflowExecution;
+import dev.hourglass.history.History;
+import dev.hourglass.history.Payload;
+import dev.hourglass.service.WorkflowService;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The protocol behind a {@link WorkflowService}: what clients and workers ask of the service that stores
+ * executions. The in-memory service, the test environment's virtual-time service and the durable stores
+ * implement it; applications never call it (they use {@code WorkflowClient} and workers).
+ *
+ * <p>The contract an implementation keeps, whether it holds state in memory or in a database:
+ *
+ * <ul>
+ *   <li><b>A history only grows.</b> Events are appended with ids 1, 2, 3… and never changed. The commands of a
+ *       completed workflow task are appended atomically, all or none, and only if the run has not closed and
+ *       the task is still the one handed out: a store appends them in one transaction that checks the next
+ *       event id.
+ *   <li><b>Tasks are leases.</b> A token names one handing-out of a workflow task or an activity attempt. Until
+ *       it is answered or its time runs out (the workflow task timeout; an attempt's start-to-close or heartbeat
+ *       timeout), nobody else gets the task. After that the token is stale: a completion with it is ignored,
+ *       and the task is handed out again (a workflow task) or retried by its policy (an activity attempt). So a
+ *       worker that dies loses nothing, and work is at least once.
+ *   <li><b>One workflow task at a time per run.</b> Events that arrive while a task runs are appended once it
+ *       ends, and cause the next task. A task may not close the run over events that arrived while it ran.
+ *   <li><b>Time is the service's.</b> Event times, timers, retry backoffs and timeouts follow
+ *       {@link #getClock()}; timers are durable: they fire after a restart.
+ *   <li><b>The service runs no user code.</b> Queries are answered by a worker (they go out like workflow
+ *       tasks and add no event).
+ * </ul>
+ *
+ * <p>Polls wait at most their timeout and return {@code null} when nothing came.
+ */
+public interface WorkflowServiceSpi extends WorkflowService {
+
+    /**
+     * The protocol of a service created by Hourglass.
+     *
+     * @throws IllegalArgumentException if {@code service} is not one (an application's own implementation)
+     */
+    static WorkflowServiceSpi of(WorkflowService service) {
+        if (service instanceof WorkflowServiceSpi) {
+            return (WorkflowServiceSpi) service;
+        }
+        throw new IllegalArgumentException(service.getClass().getName() + " is not a workflow service of Hourglass;"
+                + " create one with WorkflowService.inMemory() or use the test environment's");
+    }
+
+    /**
+     * Starts a new execution, or throws {@link dev.hourglass.client.WorkflowExecutionAlreadyStartedException}
+     * when the workflow id is taken by an open execution or the reuse policy forbids it.
+     */
+    WorkflowExecution startWorkflow(StartWorkflowRequest request);
+
+    /** Waits up to {@code timeout} for a workflow task (or a query) of the task queue; {@code null} if none. */
+    WorkflowTask pollWorkflowTask(String taskQueue, Duration timeout);
+
+    /** Records the commands of a completed workflow task, atomically; ignored if the token is stale. */
+    void completeWorkflowTask(String taskToken, List<Command> commands);
+
+    /** Reports a workflow task that failed (a bug or nondeterminism); the task is handed out again later. */
+    void failWorkflowTask(String taskToken, Throwable failure);
+
+    /** Answers a query task handed out by {@link #pollWorkflowTask}; exactly one of the two is non-null. */
+    void respondQueryTask(String taskToken, Payload result, Payload failure);
+
+    /** Waits up to {@code timeout} for an activity attempt of the task queue; {@code null} if none. */
+    ActivityTask pollActivityTask(String taskQueue, Duration timeout);
+
+    /** Completes an activity attempt; ignored if the attempt is no longer current (timed out, canceled). */
+    void completeActivityTask(String taskToken, Payload result);
+
+    /** Fails an activity attempt with a failure object; the service retries it according to its retry policy. */
+    void failActivityTask(String taskToken, Payload failure);
+
+    /**
+     * Records a heartbeat of an activity attempt and resets its heartbeat timeout.
+     *
+     * @return {@code true} if cancellation of the activity has been requested (or the attempt is no longer
+     *     current), so that the activity should stop
+     */
+    boolean recordActivityHeartbeat(String taskToken, Payload details);
+
+    /** Delivers a signal to the open run of a workflow id ({@code runId} may be {@code null}: the latest). */
+    void signalWorkflow(String workflowId, String runId, String signalName, Payload input);
+
+    /** Asks a worker to answer a query from the execution's replayed state; adds no events. */
+    Payload queryWorkflow(String workflowId, String runId, String queryType, Payload args);
+
+    /** Requests cancellation; the workflow code decides how to react. */
+    void requestCancelWorkflow(String workflowId, String runId);
+
+    /** Terminates the execution at once, without running workflow code. */
+    void terminateWorkflow(String workflowId, String runId, String reason);
+
+    /** Returns a snapshot of the history of a run ({@code runId} {@code null}: the latest run of the id). */
+    History getHistory(String workflowId, String runId);
+
+    /** Returns a future completed with the closed history of the run once it closes. */
+    CompletableFuture<History> awaitClose(String workflowId, String runId);
+}
