@@ -7,9 +7,6 @@ import dev.hourglass.internal.replay.Replayer;
 import dev.hourglass.workflow.Workflow;
 import dev.hourglass.workflow.WorkflowInterface;
 import dev.hourglass.workflow.WorkflowMethod;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -95,11 +92,11 @@ class WorkflowLoggerTest {
 
     @Test
     void replayPrintsNoneOfTheLinesTheLiveRunPrinted() {
-        String live = capturingSystemErr(() -> env.newWorkflowStub(Chatty.class, "chatty-1").chat());
+        String live = SystemErr.capture(() -> env.newWorkflowStub(Chatty.class, "chatty-1").chat());
         History history = env.history("chatty-1");
         int runsBeforeReplay = RUNS.get();
 
-        String replayed = capturingSystemErr(() -> Replayer.replay(history, false, ChattyImpl.class));
+        String replayed = SystemErr.capture(() -> Replayer.replay(history, false, ChattyImpl.class));
 
         for (String line : expectedLines()) {
             assertThat(live).as("live output").containsOnlyOnce(line);
@@ -117,17 +114,5 @@ class WorkflowLoggerTest {
             }
         }
         return lines;
-    }
-
-    private static String capturingSystemErr(Runnable action) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setErr(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
     }
 }

@@ -23,6 +23,7 @@ import dev.hourglass.history.Payload;
 import dev.hourglass.history.StartChildWorkflowExecutionInitiatedAttributes;
 import dev.hourglass.history.TimerFiredAttributes;
 import dev.hourglass.history.TimerStartedAttributes;
+import dev.hourglass.internal.common.Uuids;
 import dev.hourglass.internal.history.EventText;
 import dev.hourglass.internal.history.JsonPayload;
 import dev.hourglass.internal.statemachines.ActivityStateMachine;
@@ -318,10 +319,7 @@ public final class WorkflowOperations {
 
     /** A type-4 UUID drawn from the run's seeded generator. */
     public UUID randomUUID() {
-        Random r = random();
-        long most = (r.nextLong() & ~0xF000L) | 0x4000L;
-        long least = (r.nextLong() & ~(0xC000000000000000L)) | 0x8000000000000000L;
-        return new UUID(most, least);
+        return Uuids.draw(random());
     }
 
     private Random random() {

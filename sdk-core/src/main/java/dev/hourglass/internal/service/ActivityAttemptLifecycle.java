@@ -1,9 +1,7 @@
 package dev.hourglass.internal.service;
 
-import dev.hourglass.internal.statemachines.StateMachine;
 import dev.hourglass.internal.statemachines.StateMachineDefinition;
 import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * The attempts of one scheduled activity, as the service sees them: waiting (before an attempt, or in the
@@ -15,9 +13,8 @@ import java.util.Set;
  * <p>Transitions are taken only through {@link InMemoryWorkflowService#transition}, which keeps the count of
  * work in progress.
  */
-public final class ActivityAttemptLifecycle
-        extends StateMachine<ActivityAttemptLifecycle, ActivityAttemptLifecycle.State, ActivityAttemptLifecycle.Event>
-        implements ServiceLifecycle<ActivityAttemptLifecycle.Event> {
+public final class ActivityAttemptLifecycle extends ClockHoldingLifecycle<ActivityAttemptLifecycle, ActivityAttemptLifecycle.State,
+        ActivityAttemptLifecycle.Event> {
 
     /** States of an activity's current attempt. */
     public enum State { WAITING, QUEUED, RUNNING, RELEASED, CLOSED }
@@ -38,8 +35,6 @@ public final class ActivityAttemptLifecycle
         CLOSE
     }
 
-    private static final Set<State> HOLD_THE_CLOCK = EnumSet.of(State.QUEUED, State.RUNNING);
-
     /** The transitions, in one place. */
     public static final StateMachineDefinition<ActivityAttemptLifecycle, State, Event> DEFINITION =
             StateMachineDefinition.<ActivityAttemptLifecycle, State, Event>of("ActivityAttemptLifecycle",
@@ -58,23 +53,11 @@ public final class ActivityAttemptLifecycle
                     .add(State.RELEASED, Event.CLOSE, State.CLOSED);
 
     ActivityAttemptLifecycle() {
-        super(DEFINITION, State.WAITING);
-    }
-
-    /** Whether an attempt is queued or running and holds the clock. */
-    @Override
-    public boolean holdsClock() {
-        return HOLD_THE_CLOCK.contains(state());
+        super(DEFINITION, State.WAITING, EnumSet.of(State.QUEUED, State.RUNNING));
     }
 
     /** Whether an attempt is running (held or let go of). */
     boolean isRunning() {
         return state() == State.RUNNING || state() == State.RELEASED;
-    }
-
-    /** Takes the row of {@code event}; called by the service's transition function only. */
-    @Override
-    public void handle(Event event) {
-        fire(event, null);
     }
 }

@@ -1,5 +1,6 @@
 package dev.hourglass.internal.service;
 
+import dev.hourglass.internal.common.Uuids;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Random;
@@ -66,7 +67,7 @@ public interface IdGenerator {
         @Override
         public String newWorkflowId() {
             synchronized (workflowIds) {
-                return randomUuid(workflowIds).toString();
+                return Uuids.draw(workflowIds).toString();
             }
         }
 
@@ -76,14 +77,7 @@ public interface IdGenerator {
             String name = seed + "\u0000" + workflowId + "\u0000" + runNumber;
             Random random = new Random(seed ^ UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8))
                     .getMostSignificantBits());
-            return randomUuid(random).toString();
-        }
-
-        /** A UUID with the version (4) and variant bits of a random one, drawn from {@code random}. */
-        private static UUID randomUuid(Random random) {
-            long most = (random.nextLong() & ~0xF000L) | 0x4000L;
-            long least = (random.nextLong() & ~0xC000000000000000L) | 0x8000000000000000L;
-            return new UUID(most, least);
+            return Uuids.draw(random).toString();
         }
     }
 }

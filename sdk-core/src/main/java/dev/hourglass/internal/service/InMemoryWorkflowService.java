@@ -171,7 +171,7 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
      * Takes a row of a workflow task's or an activity attempt's lifecycle: the one place where work in progress
      * starts or ends. Tells the idle listener when the last of it ends; called under the lock.
      */
-    <E> void transition(ServiceLifecycle<E> lifecycle, E event) {
+    <E extends Enum<E>> void transition(ClockHoldingLifecycle<?, ?, E> lifecycle, E event) {
         boolean held = lifecycle.holdsClock();
         lifecycle.handle(event);
         boolean holds = lifecycle.holdsClock();

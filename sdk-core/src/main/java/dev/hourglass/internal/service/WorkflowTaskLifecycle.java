@@ -1,9 +1,7 @@
 package dev.hourglass.internal.service;
 
-import dev.hourglass.internal.statemachines.StateMachine;
 import dev.hourglass.internal.statemachines.StateMachineDefinition;
 import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * The workflow task of one run, as the service sees it: idle, scheduled (queued for a worker), started (a
@@ -13,9 +11,8 @@ import java.util.Set;
  * <p>Transitions are taken only through {@link InMemoryWorkflowService#transition}, which keeps the count of
  * work in progress.
  */
-public final class WorkflowTaskLifecycle
-        extends StateMachine<WorkflowTaskLifecycle, WorkflowTaskLifecycle.State, WorkflowTaskLifecycle.Event>
-        implements ServiceLifecycle<WorkflowTaskLifecycle.Event> {
+public final class WorkflowTaskLifecycle extends ClockHoldingLifecycle<WorkflowTaskLifecycle, WorkflowTaskLifecycle.State,
+        WorkflowTaskLifecycle.Event> {
 
     /** States of a run's workflow task. */
     public enum State { IDLE, SCHEDULED, STARTED, CLOSED }
@@ -36,8 +33,6 @@ public final class WorkflowTaskLifecycle
         CLOSE
     }
 
-    private static final Set<State> HOLD_THE_CLOCK = EnumSet.of(State.SCHEDULED, State.STARTED);
-
     /** The transitions, in one place. */
     public static final StateMachineDefinition<WorkflowTaskLifecycle, State, Event> DEFINITION =
             StateMachineDefinition.<WorkflowTaskLifecycle, State, Event>of("WorkflowTaskLifecycle", State.class,
@@ -57,18 +52,6 @@ public final class WorkflowTaskLifecycle
                     .add(State.CLOSED, Event.SCHEDULE, State.CLOSED);
 
     WorkflowTaskLifecycle() {
-        super(DEFINITION, State.IDLE);
-    }
-
-    /** Whether the task is queued or running: work in progress that keeps virtual time still. */
-    @Override
-    public boolean holdsClock() {
-        return HOLD_THE_CLOCK.contains(state());
-    }
-
-    /** Takes the row of {@code event}; called by the service's transition function only. */
-    @Override
-    public void handle(Event event) {
-        fire(event, null);
+        super(DEFINITION, State.IDLE, EnumSet.of(State.SCHEDULED, State.STARTED));
     }
 }

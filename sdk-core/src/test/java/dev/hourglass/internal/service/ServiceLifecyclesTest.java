@@ -87,6 +87,16 @@ class ServiceLifecyclesTest {
     }
 
     @Test
+    void aWorkflowTaskStillQueuedWhenItsRunIsTerminatedEndsWithIt() {
+        start();
+
+        service.terminateWorkflow("wf-1", null, "done");
+
+        assertThat(service.pollWorkflowTask("q", Duration.ZERO)).isNull();
+        assertThat(service.isIdle()).isTrue();
+    }
+
+    @Test
     void anAttemptStillQueuedWhenItsRunIsTerminatedEndsWithIt() {
         scheduleActivity(RetryPolicy.getDefaultInstance(), null);
 
