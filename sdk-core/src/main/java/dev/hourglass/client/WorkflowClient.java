@@ -27,7 +27,14 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface WorkflowClient {
 
-    /** Returns a client of {@code service}. */
+    /**
+     * Returns a client of {@code service}.
+     *
+     * @param service a service created by Hourglass ({@code WorkflowService.inMemory()}, a test environment's);
+     *     never {@code null}
+     * @return the client; never {@code null}
+     * @throws IllegalArgumentException if {@code service} is an implementation of the application's own
+     */
     static WorkflowClient newInstance(WorkflowService service) {
         return new WorkflowClientImpl(service);
     }
