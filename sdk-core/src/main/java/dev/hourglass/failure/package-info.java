@@ -3,9 +3,9 @@
  *
  * <p>Subclasses of {@link dev.hourglass.failure.HourglassFailure} are business failures: workflow code may
  * catch them, and one thrown out of a workflow method fails the workflow execution.
- * {@link dev.hourglass.failure.NonDeterministicException} and
- * {@link dev.hourglass.failure.NondeterministicCallError} are not: they fail the workflow task, so the execution
- * resumes once the code is fixed and redeployed.
+ * {@link dev.hourglass.failure.NonDeterministicException}, {@link dev.hourglass.failure.NondeterministicCallError}
+ * and {@link dev.hourglass.failure.PotentialDeadlockException} are not: they fail the workflow task, so the
+ * execution resumes once the code is fixed and redeployed.
  *
  * <p>This is a public API package: user code may depend on everything in it.
  *

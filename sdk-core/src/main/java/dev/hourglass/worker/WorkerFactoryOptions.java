@@ -1,5 +1,7 @@
 package dev.hourglass.worker;
 
+import java.time.Duration;
+import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
@@ -16,9 +18,11 @@ public final class WorkerFactoryOptions {
     private final int workflowTaskPollers;
     private final int maxConcurrentActivities;
     private final boolean strictReplay;
+    private final Duration deadlockDetectionTimeout;
 
     private WorkerFactoryOptions(Builder builder) {
         this.strictReplay = builder.strictReplay;
+        this.deadlockDetectionTimeout = builder.deadlockDetectionTimeout;
         this.workflowCacheSize = builder.workflowCacheSize;
         this.workflowTaskPollers = builder.workflowTaskPollers;
         this.maxConcurrentActivities = builder.maxConcurrentActivities;
@@ -29,7 +33,10 @@ public final class WorkerFactoryOptions {
         return new Builder();
     }
 
-    /** Returns the defaults: a cache of 600 executions, 2 workflow task pollers, 20 concurrent activities. */
+    /**
+     * Returns the defaults: a cache of 600 executions, 2 workflow task pollers, 20 concurrent activities, a
+     * deadlock detection timeout of 1 s.
+     */
     public static WorkerFactoryOptions getDefaultInstance() {
         return DEFAULT;
     }
@@ -57,12 +64,23 @@ public final class WorkerFactoryOptions {
         return strictReplay;
     }
 
+    /**
+     * How long workflow code may hold its execution without calling the Hourglass API before its workflow task
+     * fails with a {@link dev.hourglass.failure.PotentialDeadlockException}.
+     *
+     * @return the timeout; {@link Duration#ZERO} when detection is off; never {@code null}
+     */
+    public Duration getDeadlockDetectionTimeout() {
+        return deadlockDetectionTimeout;
+    }
+
     /** Builds {@link WorkerFactoryOptions}. */
     public static final class Builder {
         private int workflowCacheSize = 600;
         private int workflowTaskPollers = 2;
         private int maxConcurrentActivities = 20;
         private boolean strictReplay;
+        private Duration deadlockDetectionTimeout = Duration.ofSeconds(1);
 
         private Builder() {
         }
@@ -97,6 +115,26 @@ public final class WorkerFactoryOptions {
                 throw new IllegalArgumentException("maxConcurrentActivities must be >= 1 but was " + max);
             }
             this.maxConcurrentActivities = max;
+            return this;
+        }
+
+        /**
+         * Sets how long workflow code may hold its execution without calling the Hourglass API (it spins, or
+         * blocks on a JDK lock, a latch, {@code Thread.sleep} or I/O) before its workflow task fails with a
+         * {@link dev.hourglass.failure.PotentialDeadlockException} that shows where the code is, and the worker
+         * goes on with other executions. The default is 1 s; {@link Duration#ZERO} turns detection off.
+         * Detection is also off while a debugger is attached to the JVM, so that a breakpoint in workflow code
+         * does not count as a deadlock.
+         *
+         * @param timeout the timeout; zero for none; never {@code null} or negative
+         * @return this builder
+         */
+        public Builder setDeadlockDetectionTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("deadlockDetectionTimeout must not be negative but was " + timeout);
+            }
+            this.deadlockDetectionTimeout = timeout;
             return this;
         }
 

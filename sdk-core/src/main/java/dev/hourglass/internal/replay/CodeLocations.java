@@ -30,10 +30,21 @@ final class CodeLocations {
                 return null;
             }
             if (isUserFrame(frame.getClassName())) {
-                return frame.toString();
+                return format(frame);
             }
         }
         return null;
+    }
+
+    /**
+     * A frame as {@code Class.method(File.java:42)}, without the class loader and module that
+     * {@link StackTraceElement#toString()} adds for frames taken from another thread.
+     */
+    static String format(StackTraceElement frame) {
+        String file = frame.getFileName();
+        String where = file == null ? "Unknown Source" : frame.getLineNumber() >= 0 ? file + ":" + frame.getLineNumber()
+                : file;
+        return frame.getClassName() + "." + frame.getMethodName() + "(" + where + ")";
     }
 
     /** The first user frame of a stack, or {@code null} if none. */
@@ -43,7 +54,7 @@ final class CodeLocations {
         }
         for (StackTraceElement frame : stack) {
             if (isUserFrame(frame.getClassName())) {
-                return frame.toString();
+                return format(frame);
             }
         }
         return null;

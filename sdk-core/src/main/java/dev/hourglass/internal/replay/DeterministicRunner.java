@@ -1,11 +1,16 @@
 package dev.hourglass.internal.replay;
 
+import dev.hourglass.failure.PotentialDeadlockException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Runs the workflow threads of one execution one at a time, in creation order, until every one of them is
@@ -17,11 +22,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  * event itself, so control moves to another OS thread only when another workflow thread must run or the task
  * is over. A workflow task of a single-threaded workflow therefore costs two hand-offs however many events it
  * delivers. Hand-offs go through semaphores, which also publish each side's writes to the other.
+ *
+ * <p>While a task runs, the {@link DeadlockDetector} may watch it: every pass through the scheduling loop, and
+ * every start or resumption of a workflow thread, counts as progress. Workflow code that holds control without
+ * calling the Hourglass API makes none; past the timeout the task is abandoned: it fails with a
+ * {@link PotentialDeadlockException}, the thread that waits for the task is let go, and the stuck thread unwinds
+ * whenever it comes back to the API.
  */
 final class DeterministicRunner {
 
     private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
     private static final ExecutorService POOL = newPool();
+    private static final VarHandle PROGRESS;
+
+    static {
+        try {
+            PROGRESS = MethodHandles.lookup().findVarHandle(DeterministicRunner.class, "passes", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final WorkflowExecutor executor;
     private final List<WorkflowThread> threads = new ArrayList<>();
@@ -33,6 +53,17 @@ final class DeterministicRunner {
     private boolean taskOver;
     /** The thread that runs on the task thread itself, if any; it is unwound when the task is over. */
     private WorkflowThread inlineThread;
+    /** Counts passes through the runner; written by the holder of control only, read by the deadlock detector. */
+    @SuppressWarnings("unused") // through PROGRESS
+    private long passes;
+    /** The workflow thread that took control last, for the deadlock report. */
+    private volatile WorkflowThread holder;
+    /** Set once when the deadlock detector gives up on the running task. */
+    private volatile PotentialDeadlockException abandoned;
+    /** The thread that was stuck when the task was abandoned. */
+    private volatile WorkflowThread stuck;
+    /** Whether a task is running; guarded by {@code this}, so that a task ends or is abandoned, not both. */
+    private boolean taskRunning;
 
     /**
      * Workflow threads are virtual threads where the JDK has them (21 and later): a blocked workflow thread
@@ -84,18 +115,84 @@ final class DeterministicRunner {
      * blocked when the task is over, it is unwound, so the execution can only be destroyed afterwards.
      */
     void runTask(boolean rootOnCallingThread) {
+        runTask(rootOnCallingThread, null, stuck -> { });
+    }
+
+    /**
+     * Runs one workflow task like {@link #runTask(boolean)}, watched by the deadlock detector when
+     * {@code deadlockTimeout} is set: {@code onStuck} hears (on the detector's thread) of a task abandoned because
+     * its code held control that long without yielding.
+     */
+    void runTask(boolean rootOnCallingThread, Duration deadlockTimeout, Consumer<PotentialDeadlockException> onStuck) {
         idle = true;
         taskOver = false;
-        WorkflowThread next = schedule();
-        if (next != null && rootOnCallingThread && inlineThread == null && !next.isStarted()) {
-            inlineThread = next;
-            next.runOnCallingThread();
-            next = taskOver ? null : schedule();
+        synchronized (this) {
+            taskRunning = true;
         }
-        if (next != null) {
-            handTo(next);
-            awaitYield();
+        DeadlockDetector.Watch watch = DeadlockDetector.watch(this, deadlockTimeout, onStuck);
+        try {
+            WorkflowThread next = schedule();
+            if (next != null && rootOnCallingThread && inlineThread == null && !next.isStarted()) {
+                inlineThread = next;
+                next.runOnCallingThread();
+                next = taskOver || abandoned != null ? null : schedule();
+            }
+            if (next != null) {
+                handTo(next);
+                awaitYield();
+            }
+        } finally {
+            DeadlockDetector.unwatch(watch);
+            synchronized (this) {
+                taskRunning = false;
+            }
         }
+    }
+
+    /** The progress counter, read by the deadlock detector. */
+    long progress() {
+        return (long) PROGRESS.getOpaque(this);
+    }
+
+    /** Counts a pass of the holder of control through the runner; only the holder calls it. */
+    private void madeProgress() {
+        PROGRESS.setOpaque(this, (long) PROGRESS.getOpaque(this) + 1);
+    }
+
+    /** Called by a workflow thread that has just taken control. */
+    void running(WorkflowThread thread) {
+        holder = thread;
+        madeProgress();
+    }
+
+    /**
+     * Gives up on the running task because its code has not yielded for {@code timeout}: records the report,
+     * lets the thread that waits for the task go, and returns the report; {@code null} if the task ended first.
+     * Called by the deadlock detector's thread.
+     */
+    PotentialDeadlockException abandonStuck(Duration timeout) {
+        WorkflowThread stuck = holder;
+        PotentialDeadlockException report = executor.deadlockReport(stuck, timeout);
+        synchronized (this) {
+            if (!taskRunning || abandoned != null) {
+                return null;
+            }
+            abandoned = report;
+            this.stuck = stuck;
+        }
+        yielded.release();
+        return report;
+    }
+
+    /** Whether the thread found stuck when the task was abandoned has not come back yet. */
+    boolean isStillStuck() {
+        WorkflowThread thread = stuck;
+        return abandoned != null && thread != null && !thread.isDone();
+    }
+
+    /** The deadlock report of an abandoned task, or {@code null}. */
+    PotentialDeadlockException abandoned() {
+        return abandoned;
     }
 
     /**
@@ -103,6 +200,7 @@ final class DeterministicRunner {
      * is over.
      */
     WorkflowThread schedule() {
+        madeProgress();
         WorkflowThread next = executor.nextToRun();
         if (next == null) {
             taskOver = true;
@@ -182,10 +280,17 @@ final class DeterministicRunner {
         return live;
     }
 
-    /** Unwinds every thread; afterwards no OS thread is parked for this execution. */
+    /**
+     * Unwinds every thread; afterwards no OS thread is parked for this execution. After an abandoned task the
+     * stuck thread is not waited for: it unwinds whenever it comes back to the Hourglass API.
+     */
     void destroy() {
         for (WorkflowThread thread : new ArrayList<>(threads)) {
-            thread.destroy();
+            if (abandoned != null) {
+                thread.requestDestroy();
+            } else {
+                thread.destroy();
+            }
         }
         threads.clear();
     }

@@ -6,6 +6,7 @@ import dev.hourglass.failure.CanceledFailure;
 import dev.hourglass.failure.ChildWorkflowFailure;
 import dev.hourglass.failure.HourglassFailure;
 import dev.hourglass.failure.NonDeterministicException;
+import dev.hourglass.failure.PotentialDeadlockException;
 import dev.hourglass.history.EventAttributes;
 import dev.hourglass.history.History;
 import dev.hourglass.history.HistoryEvent;
@@ -23,8 +24,10 @@ import dev.hourglass.internal.spi.Command;
 import dev.hourglass.internal.statemachines.CompletionStateMachine;
 import dev.hourglass.internal.statemachines.SignalStateMachine;
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -101,7 +104,22 @@ public final class WorkflowExecutor {
      * executor can then only be destroyed (its next task rebuilds the execution by replay).
      */
     public TaskResult processWorkflowTask(History history, boolean rootOnCallingThread) {
-        run(history, false, rootOnCallingThread);
+        return processWorkflowTask(history, rootOnCallingThread, null, stuck -> { });
+    }
+
+    /**
+     * Like {@link #processWorkflowTask(History, boolean)}, watched for workflow code that holds control for
+     * {@code deadlockTimeout} without calling the Hourglass API ({@code null}: not watched). Such a task is
+     * abandoned: {@code onStuck} hears of it at once on another thread (the calling thread may be the stuck one),
+     * and if the calling thread was only waiting, this returns the same {@link PotentialDeadlockException} as the
+     * task's failure. The executor can then only be destroyed.
+     */
+    public TaskResult processWorkflowTask(History history, boolean rootOnCallingThread, Duration deadlockTimeout,
+            Consumer<PotentialDeadlockException> onStuck) {
+        run(history, false, rootOnCallingThread, deadlockTimeout, onStuck);
+        if (runner.abandoned() != null) {
+            return new TaskResult(List.of(), runner.abandoned());
+        }
         if (taskFailure != null) {
             return new TaskResult(List.of(), taskFailure);
         }
@@ -116,7 +134,7 @@ public final class WorkflowExecutor {
      * the workflow code's own failure.
      */
     public void replay(History history) {
-        run(history, true, false);
+        run(history, true, false, null, stuck -> { });
         throwTaskFailure();
     }
 
@@ -125,7 +143,7 @@ public final class WorkflowExecutor {
      * the calling thread; afterwards the execution can only be destroyed.
      */
     void replayThenDestroy(History history) {
-        run(history, true, true);
+        run(history, true, true, null, stuck -> { });
         throwTaskFailure();
     }
 
@@ -141,7 +159,8 @@ public final class WorkflowExecutor {
         }
     }
 
-    private void run(History history, boolean replayOnly, boolean rootOnCallingThread) {
+    private void run(History history, boolean replayOnly, boolean rootOnCallingThread, Duration deadlockTimeout,
+            Consumer<PotentialDeadlockException> onStuck) {
         events = history.getEvents();
         matcher.reset(events, replayOnly);
         // a pure replay (self-check, replay tests, queries) is replaying throughout: the code's logs and
@@ -150,7 +169,7 @@ public final class WorkflowExecutor {
         if (info == null) {
             info = WorkflowInfoImpl.from(history);
         }
-        runner.runTask(rootOnCallingThread);
+        runner.runTask(rootOnCallingThread, deadlockTimeout, onStuck);
     }
 
     /**
@@ -437,7 +456,45 @@ public final class WorkflowExecutor {
 
     /** Whether the code may not run further in this task: closed, failed task or destroyed. */
     boolean isStopped() {
-        return taskFailure != null || completion.isClosed() || destroyed;
+        return taskFailure != null || completion.isClosed() || destroyed || runner.abandoned() != null;
+    }
+
+    /**
+     * The report of a task whose workflow thread {@code stuck} has held control for {@code timeout} without
+     * calling the Hourglass API; its stack trace is the thread's stack at this moment.
+     */
+    PotentialDeadlockException deadlockReport(WorkflowThread stuck, Duration timeout) {
+        StackTraceElement[] stack = stuck == null ? null : stuck.currentStack();
+        String where = CodeLocations.userFrame(stack);
+        String name = stuck == null ? "?" : stuck.name();
+        PotentialDeadlockException report = new PotentialDeadlockException("Potential deadlock in "
+                + describeExecution() + ": workflow thread '" + name + "' has not called the Hourglass API for "
+                + timeout.toMillis() + " ms" + (where == null ? "" : "; it is at " + where) + ". Workflow code"
+                + " must not block or spin: a JDK lock, CountDownLatch.await, Thread.sleep, blocking I/O or an"
+                + " endless loop holds the whole execution. Wait with Workflow.await or Workflow.sleep, move"
+                + " blocking work into an activity, and keep the computing between two Workflow calls under the"
+                + " deadlock detection timeout (WorkerFactoryOptions.setDeadlockDetectionTimeout). The workflow"
+                + " task fails and is retried; the execution resumes once the code is fixed.", name, timeout);
+        if (stack != null) {
+            report.setStackTrace(stack);
+        }
+        return report;
+    }
+
+    /**
+     * For an executor whose task was abandoned and whose stuck thread has not come back: the report to fail the
+     * run's next task with at once, instead of running its code on yet another thread; else {@code null}.
+     */
+    public PotentialDeadlockException stillStuck() {
+        PotentialDeadlockException first = runner.abandoned();
+        if (first == null || !runner.isStillStuck()) {
+            return null;
+        }
+        PotentialDeadlockException again = new PotentialDeadlockException("The workflow code of this run is still"
+                + " stuck where an earlier workflow task found it, so this task fails without running it again. "
+                + first.getMessage(), first.getThreadName(), first.getTimeout());
+        again.setStackTrace(first.getStackTrace());
+        return again;
     }
 
     /** Records a failure of the task raised by the SDK on behalf of the code (for example a bad version). */

@@ -94,6 +94,7 @@ public final class WorkflowThread {
             } else if (next != this) {
                 runner.handTo(next);
                 permit.acquireUninterruptibly();
+                runner.running(this);
             }
             if (destroyRequested) {
                 throw new WorkflowTaskAbort("workflow thread '" + name + "' destroyed");
@@ -154,6 +155,7 @@ public final class WorkflowThread {
     private void main() {
         javaThread = Thread.currentThread();
         CURRENT.set(this);
+        runner.running(this);
         try {
             if (!destroyRequested) {
                 body.run();
@@ -179,6 +181,21 @@ public final class WorkflowThread {
                 }
             }
         }
+    }
+
+    /** Asks the thread to unwind when it next comes back to the Hourglass API, without waiting for it. */
+    void requestDestroy() {
+        destroyRequested = true;
+        if (started) {
+            permit.release();
+        } else {
+            done = true;
+        }
+    }
+
+    /** Where the thread is now (the stack of its OS thread), or {@code null} if it is not running. */
+    StackTraceElement[] currentStack() {
+        return blockedStack();
     }
 
     /** Unwinds a blocked thread so that no OS thread stays parked for it. */

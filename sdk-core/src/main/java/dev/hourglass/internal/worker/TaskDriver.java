@@ -42,4 +42,10 @@ public interface TaskDriver {
      * moves to a new thread at once, so that the attempt may block without holding up anything else.
      */
     void handOver();
+
+    /**
+     * Called (from another thread) when {@code thread} is stuck in workflow code that does not yield: if it is the
+     * driver, the driver role moves to a new thread at once, so that other executions go on.
+     */
+    void released(Thread thread);
 }

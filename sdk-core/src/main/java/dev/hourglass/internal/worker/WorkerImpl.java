@@ -98,7 +98,8 @@ final class WorkerImpl implements Worker {
         running = true;
         WorkflowTaskHandler workflowHandler = workflows.isEmpty() ? null
                 : new WorkflowTaskHandler(service, cache, inOrder(workflows), taskQueue, options.isStrictReplay(),
-                        driver != null ? DRIVEN_INLINE_HISTORY_LIMIT : 0);
+                        driver != null ? DRIVEN_INLINE_HISTORY_LIMIT : 0, options.getDeadlockDetectionTimeout(),
+                        driver != null ? driver::released : stuck -> { });
         ActivityTaskHandler activityHandler = activities.isEmpty() ? null
                 : new ActivityTaskHandler(service, inOrder(activities));
         if (driver != null) {

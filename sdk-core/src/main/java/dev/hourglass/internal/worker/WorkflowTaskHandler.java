@@ -1,5 +1,6 @@
 package dev.hourglass.internal.worker;
 
+import dev.hourglass.failure.PotentialDeadlockException;
 import dev.hourglass.history.History;
 import dev.hourglass.history.Payload;
 import dev.hourglass.internal.common.FailureConverter;
@@ -8,8 +9,11 @@ import dev.hourglass.internal.replay.WorkflowExecutor;
 import dev.hourglass.internal.replay.WorkflowImplementation;
 import dev.hourglass.internal.spi.WorkflowServiceSpi;
 import dev.hourglass.internal.spi.WorkflowTask;
+import dev.hourglass.worker.WorkerFactoryOptions;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +29,11 @@ final class WorkflowTaskHandler {
     private final boolean strictReplay;
     private final int inlineHistoryLimit;
     private final Map<String, RepeatedFailure> repeatedFailures = new ConcurrentHashMap<>();
+    private final Duration deadlockTimeout;
+    /** Executors whose task was abandoned as stuck, by run id, until their stuck thread comes back. */
+    private final Map<String, WorkflowExecutor> stuckExecutors = new ConcurrentHashMap<>();
+    /** Told of a thread stuck in workflow code that does not yield (the test environment moves its driver on). */
+    private final Consumer<Thread> stuckThreads;
 
     /** How many executions keep their workflow thread before short ones run inline instead. */
     static final int THREADED_EXECUTIONS = 32;
@@ -38,7 +47,8 @@ final class WorkflowTaskHandler {
 
     WorkflowTaskHandler(WorkflowServiceSpi service, WorkflowCache cache,
             Map<String, WorkflowImplementation> implementations, String taskQueue, boolean strictReplay) {
-        this(service, cache, implementations, taskQueue, strictReplay, 0);
+        this(service, cache, implementations, taskQueue, strictReplay, 0,
+                WorkerFactoryOptions.getDefaultInstance().getDeadlockDetectionTimeout(), stuck -> { });
     }
 
     /**
@@ -53,8 +63,10 @@ final class WorkflowTaskHandler {
      */
     WorkflowTaskHandler(WorkflowServiceSpi service, WorkflowCache cache,
             Map<String, WorkflowImplementation> implementations, String taskQueue, boolean strictReplay,
-            int inlineHistoryLimit) {
+            int inlineHistoryLimit, Duration deadlockTimeout, Consumer<Thread> stuckThreads) {
         this.inlineHistoryLimit = inlineHistoryLimit;
+        this.deadlockTimeout = deadlockTimeout;
+        this.stuckThreads = stuckThreads;
         this.strictReplay = strictReplay;
         this.service = service;
         this.cache = cache;
@@ -75,15 +87,29 @@ final class WorkflowTaskHandler {
                     + "'; registered: " + implementations.keySet()));
             return;
         }
+        if (failIfStillStuck(task)) {
+            return;
+        }
         WorkflowExecutor cached = cachedExecutor(history.getRunId(), task.completedEventCount());
         boolean inline = cached == null && history.getEvents().size() <= inlineHistoryLimit
                 && cache.size() >= Math.min(THREADED_EXECUTIONS, cache.capacity());
         WorkflowExecutor executor = cached != null ? cached : new WorkflowExecutor(implementation, strictReplay);
         WorkflowExecutor.TaskResult result;
+        Thread caller = Thread.currentThread();
         try {
-            result = executor.processWorkflowTask(history, inline);
+            result = executor.processWorkflowTask(history, inline, deadlockTimeout, stuck -> {
+                // on the deadlock detector's thread: the calling thread may be the stuck one and never come back
+                stuckExecutors.put(history.getRunId(), executor);
+                logFailure(history, stuck);
+                service.failWorkflowTask(task.taskToken(), stuck);
+                stuckThreads.accept(caller);
+            });
         } catch (RuntimeException | Error e) {
             result = new WorkflowExecutor.TaskResult(java.util.List.of(), e);
+        }
+        if (result.failure() instanceof PotentialDeadlockException) {
+            executor.destroy(); // reported when it was found
+            return;
         }
         if (result.failure() != null) {
             executor.destroy();
@@ -109,6 +135,26 @@ final class WorkflowTaskHandler {
             }
             throw e;
         }
+    }
+
+    /**
+     * Fails the task at once if an earlier task of its run left workflow code stuck that has not come back, so
+     * that retries do not pile up stuck threads; returns whether it did.
+     */
+    private boolean failIfStillStuck(WorkflowTask task) {
+        String runId = task.history().getRunId();
+        WorkflowExecutor stuck = stuckExecutors.get(runId);
+        if (stuck == null) {
+            return false;
+        }
+        PotentialDeadlockException report = stuck.stillStuck();
+        if (report == null) {
+            stuckExecutors.remove(runId);
+            return false;
+        }
+        logFailure(task.history(), report);
+        service.failWorkflowTask(task.taskToken(), report);
+        return true;
     }
 
     /**

@@ -214,6 +214,20 @@ public final class VirtualScheduler implements Scheduler, TaskDriver {
         }
     }
 
+    @Override
+    public void released(Thread thread) {
+        lock.lock();
+        try {
+            if (!closed && driver == thread) {
+                log.debug("workflow code that does not yield holds the virtual-time thread; driving on another thread");
+                inlineActivity = 0;
+                startDriver();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /**
      * Called by the {@link ActivityWatchdog} now and then: an activity attempt that has been running on the
      * driver thread since the previous call gets the driver role taken away from under it, so that a blocking
