@@ -20,6 +20,9 @@ final class ActivityTaskHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ActivityTaskHandler.class);
 
+    /** The failure type of an attempt whose result cannot be encoded. */
+    static final String RESULT_NOT_ENCODABLE = "ResultNotEncodable";
+
     /** A registered activity: the implementation object and the interface method to call. */
     record ActivityImplementation(Object target, Method method) {
     }
@@ -52,22 +55,37 @@ final class ActivityTaskHandler {
             onHeartbeat.run();
             return service.recordActivityHeartbeat(task.taskToken(), encoded);
         }, "was canceled or its attempt timed out"));
+        Object result;
         try {
             Object[] args = converter.fromJsonArray(JsonPayload.node(task.input()), method.getParameterTypes(),
                     method.getGenericParameterTypes());
-            Object result = Reflection.invoke(method, implementation.target(), args);
-            service.completeActivityTask(task.taskToken(), JsonPayload.of(converter.toJson(result)));
-        } catch (RuntimeException | Error e) {
-            if (e instanceof VirtualMachineError) {
-                throw e;
-            }
-            log.debug("activity {} attempt {} of {} failed", task.activityType(), task.attempt(), task.workflowId(), e);
-            service.failActivityTask(task.taskToken(), failure(e));
+            result = Reflection.invoke(method, implementation.target(), args);
         } catch (Throwable t) {
+            // even a StackOverflowError or an OutOfMemoryError is this attempt's failure: rethrown, it would end
+            // the worker's thread and leave the attempt to its timeout with its cause lost
+            if (t instanceof VirtualMachineError) {
+                log.error("activity {} attempt {} of {} failed with {}", task.activityType(), task.attempt(),
+                        task.workflowId(), t.getClass().getName(), t);
+            } else {
+                log.debug("activity {} attempt {} of {} failed", task.activityType(), task.attempt(),
+                        task.workflowId(), t);
+            }
             service.failActivityTask(task.taskToken(), failure(t));
+            return;
         } finally {
             ActivityContextHolder.clear();
         }
+        Payload encoded;
+        try {
+            encoded = JsonPayload.of(converter.toJson(result));
+        } catch (RuntimeException | StackOverflowError e) {
+            service.failActivityTask(task.taskToken(), failure(ApplicationFailure.newFailureWithCause("the result of"
+                    + " activity " + task.activityType() + " (a " + result.getClass().getName() + ") cannot be encoded"
+                    + " as JSON: " + e + "; return a value without cycles or unsupported types (a record or a plain"
+                    + " object)", RESULT_NOT_ENCODABLE, e)));
+            return;
+        }
+        service.completeActivityTask(task.taskToken(), encoded);
     }
 
     private static Payload failure(Throwable failure) {
