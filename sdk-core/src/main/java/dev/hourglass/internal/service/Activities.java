@@ -70,6 +70,7 @@ final class Activities {
         try {
             TaskQueue queue = service.queue(taskQueue);
             while (true) {
+                service.requireOpen("poll task queue " + taskQueue);
                 TaskQueue.AttemptItem item = queue.attempts.poll();
                 if (item != null) {
                     ActivityState activity = item.activity();
@@ -266,7 +267,7 @@ final class Activities {
     private ActivityState running(String token) {
         ActivityState activity = byToken.get(token);
         if (activity == null || !token.equals(activity.currentToken) || !activity.attemptState.isRunning()
-                || !activity.run.isOpen()) {
+                || !activity.run.isOpen() || service.isClosed()) {
             return null;
         }
         return activity;

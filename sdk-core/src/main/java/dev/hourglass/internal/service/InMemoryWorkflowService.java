@@ -15,6 +15,7 @@ import dev.hourglass.history.WorkflowExecutionTerminatedAttributes;
 import dev.hourglass.history.WorkflowExecutionTimedOutAttributes;
 import dev.hourglass.internal.spi.ActivityTask;
 import dev.hourglass.internal.spi.Command;
+import dev.hourglass.internal.spi.ServiceClosedException;
 import dev.hourglass.internal.spi.StartWorkflowRequest;
 import dev.hourglass.internal.spi.WorkflowServiceSpi;
 import dev.hourglass.internal.spi.WorkflowTask;
@@ -62,6 +63,7 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
     private final WorkflowTasks workflowTasks;
     private long nextToken;
     private int busy;
+    private boolean closed;
     private Runnable idleListener = () -> { };
     private Runnable workListener = () -> { };
 
@@ -211,6 +213,8 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
     public WorkflowExecution startWorkflow(StartWorkflowRequest request) {
         lock.lock();
         try {
+            requireOpen("start workflow " + (request.workflowId() == null ? request.workflowType()
+                    : request.workflowId()));
             return startLocked(request, null, null, null).execution();
         } finally {
             lock.unlock();
@@ -422,6 +426,7 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
     public void signalWorkflow(String workflowId, String runId, String signalName, Payload input) {
         lock.lock();
         try {
+            requireOpen("signal " + signalName + " to workflow " + workflowId);
             Run run = findOpenRun(workflowId, runId);
             deliverInput(run, new WorkflowExecutionSignaledAttributes(signalName, input));
         } finally {
@@ -433,6 +438,7 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
     public void requestCancelWorkflow(String workflowId, String runId) {
         lock.lock();
         try {
+            requireOpen("cancel workflow " + workflowId);
             requestCancel(findOpenRun(workflowId, runId));
         } finally {
             lock.unlock();
@@ -443,6 +449,7 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
     public void terminateWorkflow(String workflowId, String runId, String reason) {
         lock.lock();
         try {
+            requireOpen("terminate workflow " + workflowId);
             Run run = findOpenRun(workflowId, runId);
             WorkflowExecutionTerminatedAttributes terminated =
                     new WorkflowExecutionTerminatedAttributes(reason == null ? "" : reason);
@@ -496,8 +503,54 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
         return run;
     }
 
+    /** Throws if the service is closed, naming what was asked of it; called under the lock. */
+    void requireOpen(String what) {
+        if (closed) {
+            throw new ServiceClosedException("cannot " + what + ": the workflow service is closed");
+        }
+    }
+
+    @Override
+    public boolean isClosed() {
+        lock.lock();
+        try {
+            return closed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Closes the service: from now on it takes no new work ({@link ServiceClosedException}), its deadlines no
+     * longer fire, pollers waiting for tasks wake up to the exception, and calls waiting for a result or an
+     * answer get it too. Closing twice does nothing more.
+     */
     @Override
     public void close() {
+        List<CompletableFuture<History>> waiting = new ArrayList<>();
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            for (Run run : runsByRunId.values()) {
+                if (run.isOpen()) {
+                    waiting.add(run.closed);
+                }
+            }
+            for (TaskQueue queue : queues.values()) {
+                queue.workflowAvailable.signalAll();
+                queue.activityAvailable.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
         scheduler.close();
+        queries.closeAll();
+        for (CompletableFuture<History> result : waiting) {
+            result.completeExceptionally(new ServiceClosedException("the workflow service was closed while this"
+                    + " call waited for the workflow to close; its execution stays open"));
+        }
     }
 }

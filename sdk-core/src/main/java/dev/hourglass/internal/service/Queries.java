@@ -5,7 +5,10 @@ import dev.hourglass.client.WorkflowQueryException;
 import dev.hourglass.history.Payload;
 import dev.hourglass.internal.common.FailureConverter;
 import dev.hourglass.internal.history.JsonPayload;
+import dev.hourglass.internal.spi.ServiceClosedException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -31,6 +34,7 @@ final class Queries {
         String token;
         service.lock.lock();
         try {
+            service.requireOpen("query " + queryType + " of workflow " + workflowId);
             run = service.findRun(workflowId, runId);
             token = service.newToken("q-");
             pending.put(token, answer);
@@ -85,5 +89,19 @@ final class Queries {
         } else {
             answer.complete(result);
         }
+    }
+
+    /** Fails every query still waiting for an answer: the service closed. */
+    void closeAll() {
+        List<CompletableFuture<Payload>> waiting;
+        service.lock.lock();
+        try {
+            waiting = new ArrayList<>(pending.values());
+            pending.clear();
+        } finally {
+            service.lock.unlock();
+        }
+        waiting.forEach(answer -> answer.completeExceptionally(
+                new ServiceClosedException("the workflow service was closed before a worker answered the query")));
     }
 }

@@ -68,6 +68,7 @@ final class WorkflowTasks {
         try {
             TaskQueue queue = service.queue(taskQueue);
             while (true) {
+                service.requireOpen("poll task queue " + taskQueue);
                 Object item = queue.workflowItems.poll();
                 if (item instanceof TaskQueue.QueryItem) {
                     TaskQueue.QueryItem query = (TaskQueue.QueryItem) item;
@@ -136,7 +137,7 @@ final class WorkflowTasks {
         service.lock.lock();
         try {
             Run run = workflowTaskTokens.get(taskToken);
-            if (run == null || !run.isOpen()) {
+            if (run == null || !run.isOpen() || service.isClosed()) {
                 log.debug("ignoring completion of stale workflow task {}", taskToken);
                 return;
             }
@@ -244,7 +245,7 @@ final class WorkflowTasks {
         service.lock.lock();
         try {
             Run run = workflowTaskTokens.get(taskToken);
-            if (run == null || !run.isOpen()) {
+            if (run == null || !run.isOpen() || service.isClosed()) {
                 return;
             }
             end(run, Event.FAIL);

@@ -102,4 +102,10 @@ public interface WorkflowServiceSpi extends WorkflowService {
 
     /** Returns a future completed with the closed history of the run once it closes. */
     CompletableFuture<History> awaitClose(String workflowId, String runId);
+
+    /**
+     * Returns whether the service is closed: it then takes no new work (a {@link ServiceClosedException}), and
+     * the calls that waited on it when it closed got that exception too.
+     */
+    boolean isClosed();
 }

@@ -36,14 +36,14 @@ public final class WorkerFactoryImpl implements WorkerFactory {
 
     @Override
     public synchronized Worker newWorker(String taskQueue) {
+        requireOpenService("create a worker for task queue '" + taskQueue + "'");
         for (WorkerImpl worker : workers) {
             if (worker.getTaskQueue().equals(taskQueue)) {
                 throw new IllegalArgumentException("this factory already has a worker for task queue '" + taskQueue
                         + "'; register more types on that worker");
             }
         }
-        WorkerImpl worker = new WorkerImpl(taskQueue, WorkflowServiceSpi.of(client.getWorkflowService()), cache, options,
-                driver);
+        WorkerImpl worker = new WorkerImpl(taskQueue, service(), cache, options, driver);
         workers.add(worker);
         if (started) {
             worker.start();
@@ -53,6 +53,7 @@ public final class WorkerFactoryImpl implements WorkerFactory {
 
     @Override
     public synchronized void start() {
+        requireOpenService("start the workers");
         started = true;
         workers.forEach(WorkerImpl::start);
     }
@@ -72,5 +73,16 @@ public final class WorkerFactoryImpl implements WorkerFactory {
     /** The shared execution cache, for tests of eviction. */
     public WorkflowCache cache() {
         return cache;
+    }
+
+    private WorkflowServiceSpi service() {
+        return WorkflowServiceSpi.of(client.getWorkflowService());
+    }
+
+    private void requireOpenService(String what) {
+        if (service().isClosed()) {
+            throw new IllegalStateException("cannot " + what + ": the workflow service of this factory's client is"
+                    + " closed; create a new service, client and factory");
+        }
     }
 }

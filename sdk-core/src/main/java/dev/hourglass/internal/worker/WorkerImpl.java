@@ -3,6 +3,7 @@ package dev.hourglass.internal.worker;
 import dev.hourglass.internal.common.Interfaces;
 import dev.hourglass.internal.replay.WorkflowImplementation;
 import dev.hourglass.internal.spi.ActivityTask;
+import dev.hourglass.internal.spi.ServiceClosedException;
 import dev.hourglass.internal.spi.WorkflowServiceSpi;
 import dev.hourglass.internal.spi.WorkflowTask;
 import dev.hourglass.worker.Worker;
@@ -150,6 +151,9 @@ final class WorkerImpl implements Worker {
                 if (task != null) {
                     handler.handle(task);
                 }
+            } catch (ServiceClosedException e) {
+                log.debug("the service of task queue '{}' closed; its workflow task poller stops", taskQueue);
+                return;
             } catch (RuntimeException e) {
                 if (running) {
                     log.error("workflow task poller of '{}' failed; polling on", taskQueue, e);
@@ -177,6 +181,9 @@ final class WorkerImpl implements Worker {
                 });
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
+            } catch (ServiceClosedException e) {
+                log.debug("the service of task queue '{}' closed; its activity poller stops", taskQueue);
                 return;
             } catch (RuntimeException e) {
                 slots.release();

@@ -122,6 +122,7 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
 
     @Override
     public Worker newWorker(String taskQueue) {
+        requireOpen("create a worker");
         Worker worker = factory.newWorker(taskQueue);
         return new Worker() {
             @Override
@@ -159,6 +160,7 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
 
     @Override
     public void start() {
+        requireOpen("start");
         factory.start();
     }
 
@@ -169,11 +171,13 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
 
     @Override
     public void sleep(Duration duration) {
+        requireOpen("sleep");
         scheduler.sleep(duration);
     }
 
     @Override
     public void registerDelayedCallback(Duration delay, Runnable callback) {
+        requireOpen("register a delayed callback");
         // run once the firing pass is over, outside the service's lock, so that the callback may call the
         // client like any test code (a signal, a query)
         scheduler.schedule(clock.instant().plus(delay), () -> scheduler.runOutsideTask(callback));
@@ -187,6 +191,15 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
     @Override
     public long getSeed() {
         return seed;
+    }
+
+    private void requireOpen(String what) {
+        synchronized (selfCheckLock) {
+            if (closed) {
+                throw new IllegalStateException("cannot " + what + ": the test environment is closed; create a new"
+                        + " one (TestWorkflowExtension gives each test its own)");
+            }
+        }
     }
 
     /** Waits (at most 30 s) for the queued self-check replays; returns their failures in the order they ran. */
@@ -223,6 +236,7 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
             }
             closed = true;
         }
+        service.failWaiters("the test environment was closed while the call waited");
         scheduler.close();
         factory.shutdown();
         service.close();

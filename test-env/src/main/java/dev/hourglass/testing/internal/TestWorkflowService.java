@@ -6,6 +6,7 @@ import dev.hourglass.history.Payload;
 import dev.hourglass.internal.service.InMemoryWorkflowService;
 import dev.hourglass.internal.spi.ActivityTask;
 import dev.hourglass.internal.spi.Command;
+import dev.hourglass.internal.spi.ServiceClosedException;
 import dev.hourglass.internal.spi.StartWorkflowRequest;
 import dev.hourglass.internal.spi.WorkflowServiceSpi;
 import dev.hourglass.internal.spi.WorkflowTask;
@@ -51,6 +52,26 @@ final class TestWorkflowService implements WorkflowServiceSpi {
                     failure.workflowType(), failure.failure());
             pending.forEach(future -> future.completeExceptionally(error));
         }
+    }
+
+    /**
+     * Fails every call waiting for a result with a {@link ServiceClosedException} that says {@code why}, naming
+     * the workflow it waited for.
+     */
+    void failWaiters(String why) {
+        Map<String, List<CompletableFuture<History>>> pending;
+        synchronized (waiters) {
+            pending = new LinkedHashMap<>(waiters);
+            waiters.clear();
+        }
+        pending.forEach((workflowId, futures) -> futures.forEach(future -> future.completeExceptionally(
+                new ServiceClosedException(why + " for the result of workflow " + workflowId
+                        + "; the workflow was still open"))));
+    }
+
+    @Override
+    public boolean isClosed() {
+        return delegate.isClosed();
     }
 
     @Override

@@ -320,6 +320,10 @@ public final class VirtualScheduler implements Scheduler, TaskDriver {
             while (sleepTarget != null && !closed) {
                 changed.awaitUninterruptibly();
             }
+            if (sleepTarget != null) {
+                throw new IllegalStateException("the test environment was closed while TestWorkflowEnvironment.sleep"
+                        + " waited for virtual time to reach " + target);
+            }
         } finally {
             lock.unlock();
         }
@@ -475,12 +479,18 @@ public final class VirtualScheduler implements Scheduler, TaskDriver {
         }
     }
 
-    /** Stops the driver; waits a little for the task it is running, unless called on the driver itself. */
+    /**
+     * Stops the driver; waits a little for the task it is running, unless called on the driver itself or the
+     * driver runs an activity (which may block for good). Closing again does nothing.
+     */
     @Override
     public void close() {
         ActivityWatchdog.unwatch(this);
         lock.lock();
         try {
+            if (closed) {
+                return;
+            }
             closed = true;
             queue.clear();
             canceled = 0;
@@ -489,7 +499,7 @@ public final class VirtualScheduler implements Scheduler, TaskDriver {
             lock.unlock();
         }
         Thread current = driver;
-        if (current != null && Thread.currentThread() != current) {
+        if (current != null && Thread.currentThread() != current && inlineActivity == 0) {
             try {
                 current.join(TimeUnit.SECONDS.toMillis(5));
             } catch (InterruptedException e) {
