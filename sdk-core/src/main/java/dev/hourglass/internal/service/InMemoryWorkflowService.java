@@ -27,6 +27,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -129,6 +131,36 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Describes the work that nobody can take, when that is all the work there is: workflow tasks and activity
+     * attempts queued on task queues outside {@code polledQueues}, with nothing else queued or running. Empty
+     * when there is no work, or when some of it can go on. Called under the lock.
+     */
+    public List<String> unpolledWork(Set<String> polledQueues) {
+        List<String> stalled = new ArrayList<>();
+        for (Map.Entry<String, TaskQueue> entry : new TreeMap<>(queues).entrySet()) {
+            if (polledQueues.contains(entry.getKey())) {
+                continue;
+            }
+            for (Object item : entry.getValue().workflowItems) {
+                if (item instanceof Run && ((Run) item).task.state() == WorkflowTaskLifecycle.State.SCHEDULED) {
+                    Run run = (Run) item;
+                    stalled.add("the workflow task of " + run.workflowType + " " + run.workflowId + " waits on task"
+                            + " queue '" + entry.getKey() + "'");
+                }
+            }
+            for (TaskQueue.AttemptItem attempt : entry.getValue().attempts) {
+                ActivityState activity = attempt.activity();
+                if (attempt.token().equals(activity.currentToken)
+                        && activity.attemptState.state() == ActivityAttemptLifecycle.State.QUEUED) {
+                    stalled.add("activity " + activity.activityType + " of workflow " + activity.run.workflowId
+                            + " waits on task queue '" + entry.getKey() + "'");
+                }
+            }
+        }
+        return stalled.size() == busy ? stalled : List.of();
     }
 
     /** Returns the lock that guards all state; the virtual-time scheduler fires deadlines under it. */

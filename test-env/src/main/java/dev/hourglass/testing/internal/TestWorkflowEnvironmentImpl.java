@@ -62,6 +62,10 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
         this.service = new TestWorkflowService(inner, scheduler, options.isFailFast(),
                 options.getHungActivityThreshold());
         inner.addCloseListener(this::selfCheck);
+        scheduler.setStallHandling(inner::unpolledWork, stalled -> service.failWaiters("nothing can run in the test"
+                + " environment: " + String.join("; ", stalled) + ". Register a worker for that task queue"
+                + " (env.newWorker(queue)), or give the workflow or activity a task queue that a worker polls"
+                + " (WorkflowOptions/ActivityOptions.setTaskQueue); the call waited"));
         this.client = WorkflowClient.newInstance(service);
         this.factory = new WorkerFactoryImpl(client, options.getWorkerFactoryOptions(), scheduler);
     }

@@ -8,11 +8,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +51,8 @@ public final class VirtualScheduler implements Scheduler, TaskDriver {
     private ReentrantLock lock;
     private Condition changed;
     private BooleanSupplier idle;
+    private Function<Set<String>, List<String>> unpolledWork = polled -> List.of();
+    private Consumer<List<String>> onStalled = stalled -> { };
     private volatile Runnable hungActivityCheck = () -> { };
     private long sequence;
     private int canceled;
@@ -344,6 +350,7 @@ public final class VirtualScheduler implements Scheduler, TaskDriver {
                     continue;
                 }
                 if (!idle.getAsBoolean()) {
+                    reportIfStalled();
                     changed.awaitUninterruptibly();
                     continue;
                 }
@@ -366,6 +373,43 @@ public final class VirtualScheduler implements Scheduler, TaskDriver {
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Sets how to find work that no registered worker can take ({@code unpolledWork}, given the task queues the
+     * workers poll, called under the lock) and whom to tell when a client waits while that is all the work
+     * there is ({@code onStalled}, called outside the lock): the environment would otherwise wait forever.
+     */
+    public void setStallHandling(Function<Set<String>, List<String>> unpolledWork, Consumer<List<String>> onStalled) {
+        this.unpolledWork = unpolledWork;
+        this.onStalled = onStalled;
+    }
+
+    /** Tells of stalled work while a client waits; called under the lock by the driver. */
+    private void reportIfStalled() {
+        if (skipPermits == 0) {
+            return;
+        }
+        Set<String> polled = new TreeSet<>();
+        workers.forEach(worker -> polled.add(worker.getTaskQueue()));
+        List<String> stalled = unpolledWork.apply(polled);
+        if (!stalled.isEmpty()) {
+            List<String> report = new ArrayList<>(stalled);
+            report.add("the workers of this environment poll " + polled);
+            deferred(() -> onStalled.accept(report));
+            lock.unlock();
+            try {
+                runDeferred();
+            } finally {
+                lock.lock();
+            }
+        }
+    }
+
+    private void deferred(Runnable action) {
+        synchronized (deferred) {
+            deferred.add(action);
         }
     }
 
