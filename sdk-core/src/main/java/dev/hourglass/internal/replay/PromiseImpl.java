@@ -35,6 +35,7 @@ public final class PromiseImpl<T> implements CompletablePromise<T> {
     @Override
     public T get() {
         if (!completed) {
+            WorkflowExecutor.refuseInQuery("Waiting for a promise (Promise.get, an activity or child result)");
             WorkflowThread.requireCurrent("Promise.get").yieldUntil("Promise.get", () -> completed);
         }
         if (failure != null) {

@@ -61,6 +61,8 @@ public final class WorkflowExecutor {
     private long currentTimeMillis;
     private Throwable taskFailure;
     private boolean destroyed;
+    /** The query method running now, or {@code null}. */
+    private String queryInProgress;
 
     /** Creates an executor for a run of {@code implementation}; strict makes argument differences fail. */
     public WorkflowExecutor(WorkflowImplementation implementation, boolean strict) {
@@ -333,10 +335,32 @@ public final class WorkflowExecutor {
                 method.getGenericParameterTypes());
         WorkflowExecutor previous = DELIVERING.get();
         DELIVERING.set(this);
+        queryInProgress = queryType;
         try {
             return JsonPayload.of(converter.toJson(Reflection.invoke(method, instance, decoded)));
         } finally {
+            queryInProgress = null;
             DELIVERING.set(previous);
+        }
+    }
+
+    /** Refuses {@code operation} if the calling thread runs a query method of some execution. */
+    static void refuseInQuery(String operation) {
+        WorkflowExecutor delivering = DELIVERING.get();
+        if (delivering != null) {
+            delivering.requireNoQuery(operation);
+        }
+    }
+
+    /**
+     * Refuses {@code operation} while a query method runs: a query reads the workflow's state, and anything that
+     * would record a command (or wait for one) would land in the history of a run that the query must not change.
+     */
+    void requireNoQuery(String operation) {
+        if (queryInProgress != null) {
+            throw new IllegalStateException(operation + " was called from query method '" + queryInProgress + "' of "
+                    + describeExecution() + ": a query only reads the workflow's state and may not record commands"
+                    + " or wait; compute the answer from fields that the workflow methods and signal handlers keep");
         }
     }
 

@@ -127,6 +127,7 @@ public final class WorkflowOperations {
 
     /** Schedules an activity and returns the promise of its result. */
     public Promise<Payload> scheduleActivity(String activityType, ArrayNode input, ActivityOptions options) {
+        executor.requireNoQuery("Activity " + activityType);
         CancellationScopeImpl scope = currentScope();
         String activityId = String.valueOf(++activitySeq);
         ActivityTaskScheduledAttributes scheduled = new ActivityTaskScheduledAttributes(activityId, activityType,
@@ -151,6 +152,7 @@ public final class WorkflowOperations {
 
     /** Starts a durable timer; a zero or negative duration gives a completed promise and no timer. */
     public Promise<Void> newTimer(Duration duration) {
+        executor.requireNoQuery("A timer (Workflow.sleep, Workflow.newTimer)");
         if (duration.isZero() || duration.isNegative()) {
             return PromiseImpl.completed(null);
         }
@@ -179,6 +181,7 @@ public final class WorkflowOperations {
 
     /** Blocks until {@code condition} holds; throws {@code CanceledFailure} if the scope is canceled first. */
     public void await(String operation, Supplier<Boolean> condition) {
+        executor.requireNoQuery(operation);
         CancellationScopeImpl scope = currentScope();
         WorkflowThread.requireCurrent(operation).yieldUntil(operation,
                 () -> scope.isCancelRequested() || Boolean.TRUE.equals(condition.get()));
@@ -189,6 +192,7 @@ public final class WorkflowOperations {
 
     /** Blocks until {@code condition} holds (true) or the timeout passes (false). */
     public boolean await(Duration timeout, Supplier<Boolean> condition) {
+        executor.requireNoQuery("Workflow.await");
         if (Boolean.TRUE.equals(condition.get())) {
             return true;
         }
@@ -221,6 +225,7 @@ public final class WorkflowOperations {
 
     /** Starts a child workflow and returns the promises of its start and of its result. */
     public Child startChild(String workflowType, ChildWorkflowOptions options, ArrayNode input) {
+        executor.requireNoQuery("Child workflow " + workflowType);
         CancellationScopeImpl scope = currentScope();
         String childId = String.valueOf(++childSeq);
         WorkflowInfoImpl info = executor.info;
@@ -267,6 +272,7 @@ public final class WorkflowOperations {
 
     /** Runs {@code supplier} once and records its value; replays return the recorded value. */
     public <R> R sideEffect(Class<R> type, Type genericType, Supplier<R> supplier) {
+        executor.requireNoQuery("Workflow.sideEffect");
         MarkerStateMachine marker = MarkerStateMachine.sideEffect(String.valueOf(++sideEffectSeq), executor.matcher);
         Payload value = marker.resolve(() -> JsonPayload.of(executor.converter.toJson(supplier.get())));
         return executor.converter.fromJson(JsonPayload.node(value), type, genericType);
@@ -276,6 +282,7 @@ public final class WorkflowOperations {
     public int getVersion(String changeId, int minSupported, int maxSupported) {
         MarkerStateMachine marker = versions.get(changeId);
         if (marker == null) {
+            executor.requireNoQuery("Workflow.getVersion(\"" + changeId + "\", ...) for a change not reached yet");
             marker = MarkerStateMachine.version(changeId, executor.matcher);
             versions.put(changeId, marker);
             marker.resolve(() -> {
@@ -332,6 +339,7 @@ public final class WorkflowOperations {
 
     /** Runs {@code body} in a new workflow thread; the promise completes with its result or failure. */
     public <R> Promise<R> async(Supplier<R> body) {
+        executor.requireNoQuery("Workflow.async");
         PromiseImpl<R> promise = new PromiseImpl<>();
         executor.runner.newThread("async-" + (++asyncSeq), currentScope(), () -> {
             try {
@@ -350,6 +358,7 @@ public final class WorkflowOperations {
 
     /** Ends the run and starts a new one with {@code input}; never returns. */
     public Error continueAsNew(ArrayNode input) {
+        executor.requireNoQuery("Workflow.continueAsNew");
         WorkflowThread.requireCurrent("Workflow.continueAsNew");
         throw new ContinueAsNewRequest(input);
     }
