@@ -3,6 +3,8 @@ package dev.hourglass.history;
 import dev.hourglass.internal.history.EventText;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;
 
@@ -25,12 +27,13 @@ import org.apiguardian.api.API;
  *   #6  +3d 00:00:00.000  TimerFired                timerId=1
  * </pre>
  *
- * <p>Each line holds the event id, the time since the first event (days, then hours to milliseconds), the
- * event type and the attributes, written as {@code HistoryEvent.toString()} writes them: ids and names
- * unquoted, durations in days, hours, minutes, seconds and milliseconds, failures as their chain of types and
- * messages without stack traces, payloads as compact JSON, abbreviated when long. Attributes that only repeat the header (the
- * workflow type and task queue) are left out. The header names the run and when its first event happened,
- * which relates the timelines of several runs or executions.
+ * <p>Each line holds the event id, the time since the first event (days, then hours to milliseconds, aligned on the
+ * right however many digits the days take), the event type and the attributes, written as
+ * {@code HistoryEvent.toString()} writes them: ids and names unquoted, durations in days, hours, minutes, seconds
+ * and milliseconds, failures as their chain of types and messages without stack traces, payloads as compact JSON,
+ * abbreviated when long. Attributes that only repeat the header (the workflow type and task queue) are left out.
+ * The header names the run and when its first event happened, which relates the timelines of several runs or
+ * executions.
  *
  * <p>It lives in sdk-core, beside {@link History}, so that production code (a demo, an operations tool, a log
  * line) prints histories without depending on the test environment. It used to live in the test environment
@@ -62,16 +65,21 @@ public final class HistoryTimeline {
         out.append(", started ").append(history.getEvents().get(0).getEventTime()).append("):");
         long lastId = history.getLastEvent().getEventId();
         int idWidth = String.valueOf(lastId).length() + 1;
+        Instant first = history.getEvents().get(0).getEventTime();
+        List<String> offsets = new ArrayList<>();
+        int offsetWidth = 0;
         int typeWidth = 0;
         for (HistoryEvent event : history.getEvents()) {
+            String offset = EventText.offset(Duration.between(first, event.getEventTime()));
+            offsets.add(offset);
+            offsetWidth = Math.max(offsetWidth, offset.length());
             typeWidth = Math.max(typeWidth, event.getEventType().name().length());
         }
-        Instant first = history.getEvents().get(0).getEventTime();
-        for (HistoryEvent event : history.getEvents()) {
-            String attributes = attributes(history, event);
-            String line = String.format("  %-" + idWidth + "s  %s  %-" + typeWidth + "s  %s", "#" + event.getEventId(),
-                    EventText.offset(Duration.between(first, event.getEventTime())), event.getEventType().name(),
-                    attributes);
+        String lineFormat = "  %-" + idWidth + "s  %" + offsetWidth + "s  %-" + typeWidth + "s  %s";
+        for (int i = 0; i < history.getEvents().size(); i++) {
+            HistoryEvent event = history.getEvents().get(i);
+            String line = String.format(lineFormat, "#" + event.getEventId(), offsets.get(i),
+                    event.getEventType().name(), attributes(history, event));
             out.append('\n').append(line.stripTrailing());
         }
         return out.toString();

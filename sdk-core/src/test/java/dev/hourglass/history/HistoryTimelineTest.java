@@ -40,6 +40,32 @@ class HistoryTimelineTest {
     }
 
     @Test
+    void alignsTheOffsetsOfAHistorySpanningMoreThanOneHundredDaysOnTheRight() {
+        History history = Histories.of("subscription-1")
+                .started()
+                .event(new TimerStartedAttributes("1", Duration.ofDays(30)))
+                .at(Duration.ofDays(10).minusMillis(1))
+                .event(new WorkflowExecutionSignaledAttributes("pause", Payload.ofArguments()))
+                .at(Duration.ofDays(30))
+                .event(new TimerFiredAttributes("1"))
+                .at(Duration.ofDays(100))
+                .event(new WorkflowExecutionSignaledAttributes("resume", Payload.ofArguments()))
+                .at(Duration.ofDays(123).plusHours(4).plusMinutes(5).plusSeconds(6).plusMillis(7))
+                .event(new WorkflowExecutionCompletedAttributes(Payload.of("billed")))
+                .build();
+
+        assertThat(HistoryTimeline.format(history)).isEqualTo(String.join("\n",
+                "Timeline of subscription-1 (workflow type Transfer, task queue transfers, run run-1,"
+                        + " started 2025-01-01T00:00:00Z):",
+                "  #1    +0d 00:00:00.000  WorkflowExecutionStarted    input=[]",
+                "  #2    +0d 00:00:00.000  TimerStarted                timerId=1 duration=30d",
+                "  #3    +9d 23:59:59.999  WorkflowExecutionSignaled   signalName=pause input=[]",
+                "  #4   +30d 00:00:00.000  TimerFired                  timerId=1",
+                "  #5  +100d 00:00:00.000  WorkflowExecutionSignaled   signalName=resume input=[]",
+                "  #6  +123d 04:05:06.007  WorkflowExecutionCompleted  result=\"billed\""));
+    }
+
+    @Test
     void writesFailuresAsTheirChainOfTypesAndMessagesWithoutStackTraces() {
         String timeline = HistoryTimeline.format(Histories.failedTransfer());
         assertThat(timeline.lines().toList().get(5)).isEqualTo("  #5  +0d 00:00:00.000  WorkflowExecutionFailed"
