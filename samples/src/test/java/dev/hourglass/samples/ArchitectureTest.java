@@ -13,8 +13,6 @@ import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.domain.JavaPackage;
 import com.tngtech.archunit.core.domain.JavaType;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
@@ -33,20 +31,15 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-    /** The packages whose types users may name, in sdk-core, test-env and replay-verifier. */
-    private static final List<String> PUBLIC_PACKAGES = List.of("dev.hourglass.activity", "dev.hourglass.client",
-            "dev.hourglass.common", "dev.hourglass.failure", "dev.hourglass.history", "dev.hourglass.service",
-            "dev.hourglass.worker", "dev.hourglass.workflow", "dev.hourglass.testing", "dev.hourglass.replay");
+    private static final List<String> PUBLIC_PACKAGES = PublicApi.PACKAGES;
 
-    private static final JavaClasses HOURGLASS = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.hourglass");
+    private static final JavaClasses HOURGLASS = PublicApi.CLASSES;
 
     private static final DescribedPredicate<JavaClass> PUBLIC_API_TYPE = new DescribedPredicate<>(
             "a public type of a public API package") {
         @Override
         public boolean test(JavaClass type) {
-            return PUBLIC_PACKAGES.contains(type.getPackageName()) && type.getModifiers().contains(JavaModifier.PUBLIC);
+            return PublicApi.isPublicType(type);
         }
     };
 

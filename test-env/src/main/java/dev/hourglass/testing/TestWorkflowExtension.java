@@ -69,8 +69,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * counts for that test alone.
  *
  * <p>When a test fails, the extension prints to {@code System.err} the environment's seed, how to rerun the
- * test with it, and the {@link HistoryTimeline timeline} of every execution of an injected stub, with its
- * earlier runs and its child workflows.
+ * test with it, and the {@link dev.hourglass.history.HistoryTimeline timeline} of every execution of an injected
+ * stub, with its earlier runs and its child workflows.
  *
  * <p>The extension may be registered on an instance field or a static field; state lives in each test's
  * {@link ExtensionContext}, so tests running in parallel each have their own environment.

@@ -22,7 +22,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Builds histories by hand for tests of code that reads them. */
+/**
+ * Builds histories by hand for tests of code that reads them, such as {@link HistoryAssert}.
+ *
+ * <p>sdk-core's tests have the same builder for {@code HistoryTimeline}: this module's tests cannot see it.
+ */
 final class Histories {
 
     static final Instant START = Instant.parse("2025-01-01T00:00:00Z");

@@ -13,6 +13,7 @@ import dev.hourglass.common.WorkflowIdReusePolicy;
 import dev.hourglass.client.WorkflowOptions;
 import dev.hourglass.history.EventType;
 import dev.hourglass.history.History;
+import dev.hourglass.history.HistoryTimeline;
 import dev.hourglass.testing.MoneyTransfer.Accounts;
 import dev.hourglass.testing.MoneyTransfer.FakeAccounts;
 import dev.hourglass.testing.MoneyTransfer.Transfer;

@@ -10,7 +10,7 @@ import dev.hourglass.client.WorkflowClient;
 import dev.hourglass.failure.ApplicationFailure;
 import dev.hourglass.history.EventType;
 import dev.hourglass.history.History;
-import dev.hourglass.testing.HistoryTimeline;
+import dev.hourglass.history.HistoryTimeline;
 import dev.hourglass.testing.TestWorkflowExtension;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
