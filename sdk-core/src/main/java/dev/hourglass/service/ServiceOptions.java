@@ -17,11 +17,13 @@ public final class ServiceOptions {
     private final Duration workflowTaskTimeout;
     private final Duration workflowTaskRetryInterval;
     private final Duration queryTimeout;
+    private final HistoryLimits historyLimits;
 
     private ServiceOptions(Builder builder) {
         this.workflowTaskTimeout = builder.workflowTaskTimeout;
         this.workflowTaskRetryInterval = builder.workflowTaskRetryInterval;
         this.queryTimeout = builder.queryTimeout;
+        this.historyLimits = builder.historyLimits;
     }
 
     /** Returns a builder with the defaults. */
@@ -29,7 +31,10 @@ public final class ServiceOptions {
         return new Builder();
     }
 
-    /** Returns the defaults: 10 s task timeout, 1 s task retry interval, 10 s query timeout. */
+    /**
+     * Returns the defaults: 10 s task timeout, 1 s task retry interval, 10 s query timeout, and the default
+     * {@link HistoryLimits}.
+     */
     public static ServiceOptions getDefaultInstance() {
         return DEFAULT;
     }
@@ -49,11 +54,17 @@ public final class ServiceOptions {
         return queryTimeout;
     }
 
+    /** How long a run's history may grow; never {@code null}. */
+    public HistoryLimits getHistoryLimits() {
+        return historyLimits;
+    }
+
     /** Builds {@link ServiceOptions}. */
     public static final class Builder {
         private Duration workflowTaskTimeout = Duration.ofSeconds(10);
         private Duration workflowTaskRetryInterval = Duration.ofSeconds(1);
         private Duration queryTimeout = Duration.ofSeconds(10);
+        private HistoryLimits historyLimits = HistoryLimits.getDefaultInstance();
 
         private Builder() {
         }
@@ -73,6 +84,12 @@ public final class ServiceOptions {
         /** Sets how long a query waits for an answer. */
         public Builder setQueryTimeout(Duration timeout) {
             this.queryTimeout = positive(timeout, "queryTimeout");
+            return this;
+        }
+
+        /** Sets how long a run's history may grow: when the service warns, and past what it terminates a run. */
+        public Builder setHistoryLimits(HistoryLimits limits) {
+            this.historyLimits = Objects.requireNonNull(limits, "limits");
             return this;
         }
 

@@ -3,6 +3,7 @@ package dev.hourglass.service;
 import dev.hourglass.internal.service.InMemoryWorkflowService;
 import dev.hourglass.internal.service.RealTimeScheduler;
 import java.time.Clock;
+import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
@@ -42,7 +43,21 @@ public interface WorkflowService extends AutoCloseable {
      * @return the service; never {@code null}
      */
     static WorkflowService inMemory(Clock clock) {
-        return new InMemoryWorkflowService(clock, new RealTimeScheduler(clock), ServiceOptions.getDefaultInstance());
+        return inMemory(clock, ServiceOptions.getDefaultInstance());
+    }
+
+    /**
+     * Returns a new in-memory service on the given clock, tuned by {@code options} (task timeouts, history
+     * limits).
+     *
+     * @param clock the clock; never {@code null}
+     * @param options the tuning; never {@code null}
+     * @return the service; never {@code null}
+     */
+    static WorkflowService inMemory(Clock clock, ServiceOptions options) {
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(options, "options");
+        return new InMemoryWorkflowService(clock, new RealTimeScheduler(clock), options);
     }
 
     /**

@@ -68,4 +68,40 @@ public interface WorkflowInfo {
      * @return the timeout, or {@code null} if there is none
      */
     Duration getWorkflowExecutionTimeout();
+
+    /**
+     * Returns the number of events in this run's history up to the event the code is reacting to now. The
+     * count is the same on every replay, so code may branch on it.
+     *
+     * @return the number of events; at least 1
+     */
+    int getHistoryLength();
+
+    /**
+     * Returns the size in bytes of this run's history (its events as compact UTF-8 JSON) up to the event the code
+     * is reacting to now. The size is the same on every replay.
+     *
+     * @return the size in bytes; positive
+     */
+    long getHistorySize();
+
+    /**
+     * Returns whether the history has grown enough that the run should continue as new: it has reached the
+     * service's warning threshold of events or bytes ({@code HistoryLimits}; by default 10,240 events or 10 MiB).
+     * Past the limit (by default 51,200 events or 50 MiB) the service terminates the run. The answer is the same
+     * on every replay under the same thresholds.
+     *
+     * <pre>{@code
+     * while (true) {
+     *     Workflow.await(() -> !pending.isEmpty());
+     *     process(pending.remove(0));
+     *     if (Workflow.getInfo().isContinueAsNewSuggested()) {
+     *         Workflow.continueAsNew(pending);
+     *     }
+     * }
+     * }</pre>
+     *
+     * @return whether continue-as-new is suggested
+     */
+    boolean isContinueAsNewSuggested();
 }

@@ -1,5 +1,6 @@
 package dev.hourglass.testing;
 
+import dev.hourglass.service.HistoryLimits;
 import dev.hourglass.worker.WorkerFactoryOptions;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,7 @@ public final class TestEnvironmentOptions {
     private final boolean failFast;
     private final boolean selfCheckReplay;
     private final Duration hungActivityThreshold;
+    private final HistoryLimits historyLimits;
 
     private TestEnvironmentOptions(Builder builder) {
         this.seed = builder.seed;
@@ -36,6 +38,7 @@ public final class TestEnvironmentOptions {
         this.failFast = builder.failFast;
         this.selfCheckReplay = builder.selfCheckReplay;
         this.hungActivityThreshold = builder.hungActivityThreshold;
+        this.historyLimits = builder.historyLimits;
     }
 
     /** Returns a builder with the defaults. */
@@ -52,6 +55,7 @@ public final class TestEnvironmentOptions {
         builder.failFast = options.failFast;
         builder.selfCheckReplay = options.selfCheckReplay;
         builder.hungActivityThreshold = options.hungActivityThreshold;
+        builder.historyLimits = options.historyLimits;
         return builder;
     }
 
@@ -94,6 +98,11 @@ public final class TestEnvironmentOptions {
         return hungActivityThreshold;
     }
 
+    /** The limits of a run's history in the environment's service; never {@code null}. */
+    public HistoryLimits getHistoryLimits() {
+        return historyLimits;
+    }
+
     /** Builds {@link TestEnvironmentOptions}. */
     public static final class Builder {
         private Long seed;
@@ -102,6 +111,7 @@ public final class TestEnvironmentOptions {
         private boolean failFast = true;
         private boolean selfCheckReplay = true;
         private Duration hungActivityThreshold = DEFAULT_HUNG_ACTIVITY_THRESHOLD;
+        private HistoryLimits historyLimits = HistoryLimits.getDefaultInstance();
 
         private Builder() {
         }
@@ -165,6 +175,16 @@ public final class TestEnvironmentOptions {
                 throw new IllegalArgumentException("hungActivityThreshold must be positive, was " + threshold);
             }
             this.hungActivityThreshold = threshold;
+            return this;
+        }
+
+        /**
+         * Sets how long a run's history may grow (default {@link HistoryLimits#getDefaultInstance()}): where the
+         * service warns and {@code Workflow.getInfo().isContinueAsNewSuggested()} turns true, and past what it
+         * terminates the run. Small limits let a test reach them in a few events.
+         */
+        public Builder setHistoryLimits(HistoryLimits limits) {
+            this.historyLimits = Objects.requireNonNull(limits, "historyLimits");
             return this;
         }
 

@@ -16,6 +16,7 @@ import dev.hourglass.history.History;
 import dev.hourglass.history.HistoryEvent;
 import dev.hourglass.history.HistoryFormatException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -83,11 +84,7 @@ public final class HistoryJsonCodec {
         root.put("taskQueue", history.getTaskQueue());
         ArrayNode events = root.putArray("events");
         for (HistoryEvent event : history.getEvents()) {
-            ObjectNode node = events.addObject();
-            node.put("eventId", event.getEventId());
-            node.put("eventTime", DateTimeFormatter.ISO_INSTANT.format(event.getEventTime()));
-            node.put("eventType", event.getEventType().name());
-            node.set("attributes", attributes(event));
+            events.add(eventNode(event));
         }
         try {
             return WRITER.writeValueAsString(root);
@@ -96,6 +93,48 @@ public final class HistoryJsonCodec {
                     "history of " + history.getWorkflowId() + " cannot be written as JSON: "
                             + e.getOriginalMessage(),
                     e);
+        }
+    }
+
+    /**
+     * Returns the size of one event as compact UTF-8 JSON: the measure of {@code HistoryLimits}, the same for an
+     * event however often and wherever it is computed.
+     *
+     * @param event the event; never {@code null}
+     * @return the number of bytes
+     * @throws IllegalStateException if a payload holds a Java object that Jackson cannot serialise
+     */
+    public static long eventSize(HistoryEvent event) {
+        ByteCounter counter = new ByteCounter();
+        try {
+            MAPPER.writeValue(counter, eventNode(event));
+        } catch (IOException e) {
+            throw new IllegalStateException("event " + event.getEventId() + " cannot be written as JSON: " + e, e);
+        }
+        return counter.count;
+    }
+
+    private static ObjectNode eventNode(HistoryEvent event) {
+        ObjectNode node = MAPPER.getNodeFactory().objectNode();
+        node.put("eventId", event.getEventId());
+        node.put("eventTime", DateTimeFormatter.ISO_INSTANT.format(event.getEventTime()));
+        node.put("eventType", event.getEventType().name());
+        node.set("attributes", attributes(event));
+        return node;
+    }
+
+    /** Counts the bytes written to it and keeps none. */
+    private static final class ByteCounter extends OutputStream {
+        private long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            count += length;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.hourglass.internal.replay;
 
 import dev.hourglass.history.History;
+import dev.hourglass.service.HistoryLimits;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +43,17 @@ public final class Replayer {
      * @throws dev.hourglass.failure.NonDeterministicException when the code diverges from the history
      */
     public static List<String> replay(History history, boolean strict, WorkflowImplementation implementation) {
+        return replay(history, strict, implementation, HistoryLimits.getDefaultInstance());
+    }
+
+    /**
+     * Replays {@code history} like {@link #replay(History, boolean, WorkflowImplementation)}, telling the code
+     * that continue-as-new is suggested where {@code limits} say so: those under which the history was recorded.
+     */
+    public static List<String> replay(History history, boolean strict, WorkflowImplementation implementation,
+            HistoryLimits limits) {
         WorkflowExecutor executor = new WorkflowExecutor(implementation, strict);
+        executor.setHistoryLimits(limits);
         try {
             executor.replayThenDestroy(history);
             return new ArrayList<>(executor.warnings());

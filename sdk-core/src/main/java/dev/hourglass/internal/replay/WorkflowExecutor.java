@@ -19,14 +19,17 @@ import dev.hourglass.history.WorkflowExecutionSignaledAttributes;
 import dev.hourglass.history.WorkflowExecutionStartedAttributes;
 import dev.hourglass.internal.common.DataConverter;
 import dev.hourglass.internal.common.FailureConverter;
+import dev.hourglass.internal.history.HistoryJsonCodec;
 import dev.hourglass.internal.history.JsonPayload;
 import dev.hourglass.internal.spi.Command;
 import dev.hourglass.internal.statemachines.CompletionStateMachine;
 import dev.hourglass.internal.statemachines.SignalStateMachine;
+import dev.hourglass.service.HistoryLimits;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -63,6 +66,10 @@ public final class WorkflowExecutor {
     private boolean destroyed;
     /** The query method running now, or {@code null}. */
     private String queryInProgress;
+    private HistoryLimits historyLimits = HistoryLimits.getDefaultInstance();
+    /** How many of the first events {@link #sizedBytes} measures. */
+    private int sizedEvents;
+    private long sizedBytes;
 
     /** Creates an executor for a run of {@code implementation}; strict makes argument differences fail. */
     public WorkflowExecutor(WorkflowImplementation implementation, boolean strict) {
@@ -169,7 +176,7 @@ public final class WorkflowExecutor {
         // warnings were said when the history was recorded
         replayBoundary = replayOnly ? events.size() : lastCommandIndex(events);
         if (info == null) {
-            info = WorkflowInfoImpl.from(history);
+            info = WorkflowInfoImpl.from(history, this);
         }
         runner.runTask(rootOnCallingThread, deadlockTimeout, onStuck);
     }
@@ -569,6 +576,36 @@ public final class WorkflowExecutor {
 
     public WorkflowInfoImpl info() {
         return info;
+    }
+
+    /** Sets the limits that decide when continue-as-new is suggested: those of the service that records the run. */
+    public void setHistoryLimits(HistoryLimits limits) {
+        this.historyLimits = Objects.requireNonNull(limits, "limits");
+    }
+
+    HistoryLimits historyLimits() {
+        return historyLimits;
+    }
+
+    /**
+     * The number of events up to the one delivered last: where the code stands in the history, the same live and
+     * on replay (the commands it produces since are not counted, as a live run has not recorded them yet).
+     */
+    int historyLength() {
+        return Math.min(nextEventIndex, events.size());
+    }
+
+    /** The size of the first {@link #historyLength()} events, measured once each. */
+    long historySize() {
+        int length = historyLength();
+        if (length < sizedEvents) {
+            sizedEvents = 0;
+            sizedBytes = 0;
+        }
+        for (; sizedEvents < length; sizedEvents++) {
+            sizedBytes += HistoryJsonCodec.eventSize(events.get(sizedEvents));
+        }
+        return sizedBytes;
     }
 
 }

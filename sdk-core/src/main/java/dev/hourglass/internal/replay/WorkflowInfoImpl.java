@@ -16,9 +16,12 @@ public final class WorkflowInfoImpl implements WorkflowInfo {
     private final String parentRunId;
     private final String continuedFromRunId;
     private final Duration executionTimeout;
+    private final WorkflowExecutor executor;
 
     private WorkflowInfoImpl(String workflowId, String runId, String workflowType, String taskQueue,
-            String parentWorkflowId, String parentRunId, String continuedFromRunId, Duration executionTimeout) {
+            String parentWorkflowId, String parentRunId, String continuedFromRunId, Duration executionTimeout,
+            WorkflowExecutor executor) {
+        this.executor = executor;
         this.workflowId = workflowId;
         this.runId = runId;
         this.workflowType = workflowType;
@@ -29,12 +32,12 @@ public final class WorkflowInfoImpl implements WorkflowInfo {
         this.executionTimeout = executionTimeout;
     }
 
-    static WorkflowInfoImpl from(History history) {
+    static WorkflowInfoImpl from(History history, WorkflowExecutor executor) {
         WorkflowExecutionStartedAttributes started =
                 history.getEvents().get(0).getAttributes(WorkflowExecutionStartedAttributes.class);
         return new WorkflowInfoImpl(history.getWorkflowId(), history.getRunId(), history.getWorkflowType(),
                 history.getTaskQueue(), started.parentWorkflowId(), started.parentRunId(),
-                started.continuedFromRunId(), started.workflowExecutionTimeout());
+                started.continuedFromRunId(), started.workflowExecutionTimeout(), executor);
     }
 
     @Override
@@ -75,6 +78,21 @@ public final class WorkflowInfoImpl implements WorkflowInfo {
     @Override
     public Duration getWorkflowExecutionTimeout() {
         return executionTimeout;
+    }
+
+    @Override
+    public int getHistoryLength() {
+        return executor.historyLength();
+    }
+
+    @Override
+    public long getHistorySize() {
+        return executor.historySize();
+    }
+
+    @Override
+    public boolean isContinueAsNewSuggested() {
+        return executor.historyLimits().isWarningReached(getHistoryLength(), getHistorySize());
     }
 
     @Override

@@ -19,6 +19,7 @@ import dev.hourglass.internal.spi.ServiceClosedException;
 import dev.hourglass.internal.spi.StartWorkflowRequest;
 import dev.hourglass.internal.spi.WorkflowServiceSpi;
 import dev.hourglass.internal.spi.WorkflowTask;
+import dev.hourglass.service.HistoryLimits;
 import dev.hourglass.service.ServiceOptions;
 import java.time.Clock;
 import java.time.Duration;
@@ -282,7 +283,9 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
         run.append(new WorkflowExecutionStartedAttributes(request.workflowType(), request.taskQueue(), request.input(),
                 request.parentWorkflowId(), request.parentRunId(), continuedFromRunId,
                 deadline == null ? null : Duration.between(now, deadline)), now);
-        scheduleWorkflowTask(run);
+        if (enforceHistoryLimits(run)) {
+            scheduleWorkflowTask(run);
+        }
         return run;
     }
 
@@ -379,7 +382,42 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
             return;
         }
         run.append(attributes, now());
-        scheduleWorkflowTask(run);
+        if (enforceHistoryLimits(run)) {
+            scheduleWorkflowTask(run);
+        }
+    }
+
+    /**
+     * Applies the {@link HistoryLimits} to a run whose history just grew: warns once when it reaches a warning
+     * threshold, and terminates it when it is past a limit. Returns whether the run is still open. Called under
+     * the lock.
+     */
+    boolean enforceHistoryLimits(Run run) {
+        if (!run.isOpen()) {
+            return false;
+        }
+        HistoryLimits limits = options.getHistoryLimits();
+        int count = run.events.size();
+        if (limits.isLimitExceeded(count, run.sizeBytes)) {
+            String reason = "the history grew to " + count + " events and "
+                    + run.sizeBytes + " bytes, past the limit of " + limits.getEventCountLimit() + " events or "
+                    + limits.getSizeLimit() + " bytes (ServiceOptions.setHistoryLimits); a workflow that runs this"
+                    + " long should call Workflow.continueAsNew when Workflow.getInfo().isContinueAsNewSuggested()";
+            log.error("terminating {}: {}", run.execution(), reason);
+            WorkflowExecutionTerminatedAttributes terminated = new WorkflowExecutionTerminatedAttributes(reason);
+            run.append(terminated, now());
+            closeRun(run, terminated);
+            return false;
+        }
+        if (!run.warnedAboutSize && limits.isWarningReached(count, run.sizeBytes)) {
+            run.warnedAboutSize = true;
+            log.warn("the history of {} ({}) has {} events and {} bytes, reaching the warning threshold of {} events"
+                    + " or {} bytes; past {} events or {} bytes the run is terminated. Continue as new when"
+                    + " Workflow.getInfo().isContinueAsNewSuggested() says so", run.execution(), run.workflowType,
+                    count, run.sizeBytes, limits.getEventCountWarning(), limits.getSizeWarning(),
+                    limits.getEventCountLimit(), limits.getSizeLimit());
+        }
+        return true;
     }
 
     void scheduleWorkflowTask(Run run) {

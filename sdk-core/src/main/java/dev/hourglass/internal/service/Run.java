@@ -5,6 +5,7 @@ import dev.hourglass.history.EventAttributes;
 import dev.hourglass.history.EventType;
 import dev.hourglass.history.History;
 import dev.hourglass.history.HistoryEvent;
+import dev.hourglass.internal.history.HistoryJsonCodec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,6 +39,10 @@ final class Run {
     boolean cancelRequested;
     EventType closeType;
     Scheduler.Cancellable executionTimeout;
+    /** The bytes of the events as compact JSON: the size that {@code HistoryLimits} bounds. */
+    long sizeBytes;
+    /** Whether the service has warned that this history reached a warning threshold. */
+    boolean warnedAboutSize;
 
     Run(String workflowId, String runId, String workflowType, String taskQueue, String parentWorkflowId,
             String parentRunId, String parentChildId, Instant executionDeadline) {
@@ -66,6 +71,7 @@ final class Run {
     HistoryEvent append(EventAttributes attributes, Instant time) {
         HistoryEvent event = new HistoryEvent(events.size() + 1, time, attributes);
         events.add(event);
+        sizeBytes += HistoryJsonCodec.eventSize(event);
         return event;
     }
 }

@@ -72,7 +72,8 @@ final class WorkflowTasks {
                 Object item = queue.workflowItems.poll();
                 if (item instanceof TaskQueue.QueryItem) {
                     TaskQueue.QueryItem query = (TaskQueue.QueryItem) item;
-                    return new WorkflowTask(query.token(), query.run().snapshot(), 0, query.queryType(), query.args());
+                    return new WorkflowTask(query.token(), query.run().snapshot(), 0, query.queryType(), query.args(),
+                            service.options.getHistoryLimits());
                 }
                 if (item instanceof Run) {
                     Run run = (Run) item;
@@ -113,7 +114,8 @@ final class WorkflowTasks {
                 service.lock.unlock();
             }
         });
-        return new WorkflowTask(token, run.snapshot(), run.completedEventCount, null, null);
+        return new WorkflowTask(token, run.snapshot(), run.completedEventCount, null, null,
+                service.options.getHistoryLimits());
     }
 
     /** Ends the running workflow task and appends what arrived meanwhile; returns whether anything did. */
@@ -130,7 +132,7 @@ final class WorkflowTasks {
         for (EventAttributes arrived : pending) {
             run.append(arrived, service.now());
         }
-        return !pending.isEmpty();
+        return service.enforceHistoryLimits(run) && !pending.isEmpty();
     }
 
     void complete(String taskToken, List<Command> commands) {

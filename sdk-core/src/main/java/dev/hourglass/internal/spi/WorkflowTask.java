@@ -2,6 +2,7 @@ package dev.hourglass.internal.spi;
 
 import dev.hourglass.history.History;
 import dev.hourglass.history.Payload;
+import dev.hourglass.service.HistoryLimits;
 
 /**
  * A unit of work for a worker, handed out by {@link WorkflowServiceSpi#pollWorkflowTask}: run the workflow code
@@ -14,9 +15,17 @@ import dev.hourglass.history.Payload;
  *     there, anything else must replay from the start
  * @param queryType the query to answer, or {@code null} for an ordinary workflow task
  * @param queryArgs the query arguments as a JSON array, or {@code null}
+ * @param historyLimits the service's limits, which tell the workflow code when continue-as-new is suggested;
+ *     never {@code null}
  */
 public record WorkflowTask(String taskToken, History history, int completedEventCount, String queryType,
-        Payload queryArgs) {
+        Payload queryArgs, HistoryLimits historyLimits) {
+
+    /** A task under the default {@link HistoryLimits}. */
+    public WorkflowTask(String taskToken, History history, int completedEventCount, String queryType,
+            Payload queryArgs) {
+        this(taskToken, history, completedEventCount, queryType, queryArgs, HistoryLimits.getDefaultInstance());
+    }
 
     /** Returns whether this task is a query rather than a workflow task. */
     public boolean isQuery() {

@@ -94,6 +94,7 @@ final class WorkflowTaskHandler {
         boolean inline = cached == null && history.getEvents().size() <= inlineHistoryLimit
                 && cache.size() >= Math.min(THREADED_EXECUTIONS, cache.capacity());
         WorkflowExecutor executor = cached != null ? cached : new WorkflowExecutor(implementation, strictReplay);
+        executor.setHistoryLimits(task.historyLimits());
         WorkflowExecutor.TaskResult result;
         Thread caller = Thread.currentThread();
         try {
@@ -209,6 +210,7 @@ final class WorkflowTaskHandler {
             cached = null;
         }
         WorkflowExecutor executor = cached != null ? cached.executor() : new WorkflowExecutor(implementation, strictReplay);
+        executor.setHistoryLimits(task.historyLimits());
         try {
             if (cached == null) {
                 executor.replay(history);

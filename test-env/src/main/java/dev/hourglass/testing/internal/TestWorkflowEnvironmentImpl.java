@@ -7,6 +7,7 @@ import dev.hourglass.internal.replay.WorkflowImplementation;
 import dev.hourglass.internal.service.IdGenerator;
 import dev.hourglass.internal.service.InMemoryWorkflowService;
 import dev.hourglass.internal.worker.WorkerFactoryImpl;
+import dev.hourglass.service.HistoryLimits;
 import dev.hourglass.service.ServiceOptions;
 import dev.hourglass.service.WorkflowService;
 import dev.hourglass.testing.TestEnvironmentOptions;
@@ -35,6 +36,7 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
     private final WorkflowClient client;
     private final WorkerFactoryImpl factory;
     private final boolean selfCheckReplay;
+    private final HistoryLimits historyLimits;
     /** The registered implementations by workflow type, read once (the first registered of a type wins). */
     private final Map<String, WorkflowImplementation> implementations = new HashMap<>();
     /** Guards the self-check queue, its failures and {@link #closed}. */
@@ -53,7 +55,9 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
         this.seed = options.getSeed() != null ? options.getSeed() : new Random().nextLong();
         this.clock = new VirtualClock(options.getInitialTime());
         this.scheduler = new VirtualScheduler(clock);
-        this.inner = new InMemoryWorkflowService(clock, scheduler, ServiceOptions.getDefaultInstance(),
+        this.historyLimits = options.getHistoryLimits();
+        this.inner = new InMemoryWorkflowService(clock, scheduler,
+                ServiceOptions.newBuilder().setHistoryLimits(historyLimits).build(),
                 IdGenerator.seeded(seed));
         scheduler.attach(inner.lock(), () -> inner.isIdle());
         inner.setIdleListener(scheduler::onIdle);
@@ -120,7 +124,7 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
             implementation = implementations.get(history.getWorkflowType());
         }
         if (implementation != null) { // else no code of this environment ran it: nothing to check
-            Replayer.replay(history, false, implementation);
+            Replayer.replay(history, false, implementation, historyLimits);
         }
     }
 
