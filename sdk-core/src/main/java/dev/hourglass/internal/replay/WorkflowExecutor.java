@@ -296,27 +296,43 @@ public final class WorkflowExecutor {
         String name = signaled.signalName();
         Method method = implementation.metadata().signals().get(name);
         boolean replayingNow = replaying;
+        Object[][] args = new Object[1][];
         SignalStateMachine[] signal = new SignalStateMachine[1];
         signal[0] = new SignalStateMachine(name, () -> {
             handling.add(signal[0]);
-            runner.newThread("signal " + name, rootScope, () -> handle(signal[0], method, signaled.input()));
+            runner.newThread("signal " + name, rootScope, () -> handle(signal[0], method, args[0]));
         }, () -> {
             if (!replayingNow) { // said once, when the signal arrives, not again on every rebuild
                 log.warn("{} has no handler for signal '{}'; known signals: {}; the signal is dropped",
                         describeExecution(), name, implementation.metadata().signals().keySet());
             }
+        }, cause -> {
+            if (!replayingNow) {
+                log.warn("{}: signal '{}' (event {}) is skipped, its handler {}.{} does not run: its input {}"
+                                + " cannot be decoded as the handler's parameters: {}. The signal stays in the history;"
+                                + " send it with arguments of the handler's parameter types (a typed stub checks them)",
+                        describeExecution(), name, event.getEventId(),
+                        implementation.implementationClass().getSimpleName(),
+                        method.getName(), signaled.input().toJson(), cause.getMessage());
+            }
         });
         if (method == null || instance == null) {
             signal[0].drop();
-        } else {
-            signal[0].dispatch();
+            return;
         }
+        try {
+            args[0] = converter.fromJsonArray(JsonPayload.node(signaled.input()), method.getParameterTypes(),
+                    method.getGenericParameterTypes());
+        } catch (RuntimeException undecodable) {
+            // decided from the recorded input alone, so a replay decides the same
+            signal[0].skip(undecodable);
+            return;
+        }
+        signal[0].dispatch();
     }
 
     /** Runs a signal's handler on its workflow thread. */
-    private void handle(SignalStateMachine signal, Method method, Payload input) {
-        Object[] args = converter.fromJsonArray(JsonPayload.node(input), method.getParameterTypes(),
-                method.getGenericParameterTypes());
+    private void handle(SignalStateMachine signal, Method method, Object[] args) {
         try {
             Reflection.invoke(method, instance, args);
             signal.returned();

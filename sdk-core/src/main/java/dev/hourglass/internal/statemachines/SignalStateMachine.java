@@ -1,10 +1,12 @@
 package dev.hourglass.internal.statemachines;
 
+import java.util.function.Consumer;
 import org.apiguardian.api.API;
 
 /**
- * One delivered signal: handed to its handler, which runs until it returns or throws; or dropped when the
- * workflow has no handler for it. The executor keeps the signals whose handlers are still running, so that a
+ * One delivered signal: handed to its handler, which runs until it returns or throws; dropped when the
+ * workflow has no handler for it; or skipped when its input cannot be decoded as the handler's parameters (the
+ * same decision on every replay, so one bad signal cannot poison the execution). The executor keeps the signals whose handlers are still running, so that a
  * run that closes before they finish can say which.
  *
  * @since 0.1
@@ -14,10 +16,10 @@ public final class SignalStateMachine
         extends StateMachine<SignalStateMachine, SignalStateMachine.State, SignalStateMachine.Event> {
 
     /** States of a signal. */
-    public enum State { RECEIVED, HANDLING, HANDLED, FAILED, DROPPED }
+    public enum State { RECEIVED, HANDLING, HANDLED, FAILED, DROPPED, SKIPPED }
 
     /** Events that move a signal. */
-    public enum Event { DISPATCH, RETURN, THROW, NO_HANDLER }
+    public enum Event { DISPATCH, RETURN, THROW, NO_HANDLER, UNDECODABLE }
 
     /** The transitions, in one place. */
     public static final StateMachineDefinition<SignalStateMachine, State, Event> DEFINITION =
@@ -25,12 +27,15 @@ public final class SignalStateMachine
                             Event.class)
                     .add(State.RECEIVED, Event.DISPATCH, State.HANDLING, (m, input) -> m.handler.run())
                     .add(State.RECEIVED, Event.NO_HANDLER, State.DROPPED, (m, input) -> m.onDropped.run())
+                    .add(State.RECEIVED, Event.UNDECODABLE, State.SKIPPED,
+                            (m, input) -> m.onSkipped.accept((RuntimeException) input))
                     .add(State.HANDLING, Event.RETURN, State.HANDLED)
                     .add(State.HANDLING, Event.THROW, State.FAILED);
 
     private final String signalName;
     private final Runnable handler;
     private final Runnable onDropped;
+    private final Consumer<RuntimeException> onSkipped;
 
     /**
      * Creates the machine of a delivered signal.
@@ -38,12 +43,15 @@ public final class SignalStateMachine
      * @param signalName the signal's name
      * @param handler starts the handler (on a workflow thread of its own)
      * @param onDropped says that the signal is dropped
+     * @param onSkipped says that the signal is skipped, given why its input cannot be decoded
      */
-    public SignalStateMachine(String signalName, Runnable handler, Runnable onDropped) {
+    public SignalStateMachine(String signalName, Runnable handler, Runnable onDropped,
+            Consumer<RuntimeException> onSkipped) {
         super(DEFINITION, State.RECEIVED);
         this.signalName = signalName;
         this.handler = handler;
         this.onDropped = onDropped;
+        this.onSkipped = onSkipped;
     }
 
     public String signalName() {
@@ -63,6 +71,11 @@ public final class SignalStateMachine
     /** The workflow has no handler for the signal. */
     public void drop() {
         fire(Event.NO_HANDLER, null);
+    }
+
+    /** The input cannot be decoded as the handler's parameters: the handler does not run. */
+    public void skip(RuntimeException cause) {
+        fire(Event.UNDECODABLE, cause);
     }
 
     /** The handler returned. */

@@ -14,7 +14,8 @@ class SignalStateMachineTest {
     private final List<String> log = new ArrayList<>();
 
     private SignalStateMachine received() {
-        return new SignalStateMachine("approve", () -> log.add("handler started"), () -> log.add("dropped"));
+        return new SignalStateMachine("approve", () -> log.add("handler started"), () -> log.add("dropped"),
+                cause -> log.add("skipped: " + cause.getMessage()));
     }
 
     private SignalStateMachine handling() {
@@ -51,6 +52,17 @@ class SignalStateMachineTest {
         assertThat(machine.state()).isEqualTo(State.DROPPED);
         assertThat(machine.isHandling()).isFalse();
         assertThat(log).containsExactly("dropped");
+    }
+
+    @Test
+    void signalWhoseInputCannotBeDecodedIsSkippedAndSaysWhy() {
+        SignalStateMachine machine = received();
+
+        machine.skip(new IllegalArgumentException("not an int"));
+
+        assertThat(machine.state()).isEqualTo(State.SKIPPED);
+        assertThat(machine.isHandling()).isFalse();
+        assertThat(log).containsExactly("skipped: not an int");
     }
 
     @Test
