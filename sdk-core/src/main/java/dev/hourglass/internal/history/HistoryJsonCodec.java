@@ -16,13 +16,14 @@ import dev.hourglass.history.History;
 import dev.hourglass.history.HistoryEvent;
 import dev.hourglass.history.HistoryFormatException;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import org.apiguardian.api.API;
 
@@ -62,6 +63,10 @@ public final class HistoryJsonCodec {
                     .build();
 
     private static final ObjectWriter WRITER = MAPPER.writer(prettyPrinter());
+
+    /** The bytes of {@code {"eventId":,"eventTime":"","eventType":"","attributes":}}. */
+    private static final int ENVELOPE_BYTES =
+            "{\"eventId\":,\"eventTime\":\"\",\"eventType\":\"\",\"attributes\":}".length();
 
     private HistoryJsonCodec() {}
 
@@ -105,13 +110,32 @@ public final class HistoryJsonCodec {
      * @throws IllegalStateException if a payload holds a Java object that Jackson cannot serialise
      */
     public static long eventSize(HistoryEvent event) {
+        // {"eventId":N,"eventTime":"T","eventType":"X","attributes":A}: the envelope is counted, the attributes
+        // (which hold the payloads) are written
         ByteCounter counter = new ByteCounter();
         try {
-            MAPPER.writeValue(counter, eventNode(event));
+            MAPPER.writeValue(counter, attributes(event));
         } catch (IOException e) {
             throw new IllegalStateException("event " + event.getEventId() + " cannot be written as JSON: " + e, e);
         }
-        return counter.count;
+        return ENVELOPE_BYTES + digits(event.getEventId()) + timeLength(event.getEventTime())
+                + event.getEventType().name().length() + counter.count;
+    }
+
+    private static int digits(long value) {
+        return Long.toString(value).length();
+    }
+
+    /** The length of {@link DateTimeFormatter#ISO_INSTANT}'s text of {@code time}, without formatting it. */
+    private static int timeLength(Instant time) {
+        int nanos = time.getNano();
+        long seconds = time.getEpochSecond();
+        // years 0000 to 9999 print as yyyy-MM-ddTHH:mm:ss and a Z; others are rare enough to format
+        if (seconds < -62_167_219_200L || seconds >= 253_402_300_800L) {
+            return DateTimeFormatter.ISO_INSTANT.format(time).length();
+        }
+        int fraction = nanos == 0 ? 0 : nanos % 1_000_000 == 0 ? 4 : nanos % 1_000 == 0 ? 7 : 10;
+        return 20 + fraction;
     }
 
     private static ObjectNode eventNode(HistoryEvent event) {
@@ -123,20 +147,49 @@ public final class HistoryJsonCodec {
         return node;
     }
 
-    /** Counts the bytes written to it and keeps none. */
-    private static final class ByteCounter extends OutputStream {
+    /** Counts the UTF-8 bytes of the characters written to it and keeps none. */
+    private static final class ByteCounter extends Writer {
         private long count;
 
         @Override
-        public void write(int b) {
-            count++;
+        public void write(char[] chars, int offset, int length) {
+            for (int i = offset; i < offset + length; i++) {
+                add(chars[i]);
+            }
         }
 
         @Override
-        public void write(byte[] bytes, int offset, int length) {
-            count += length;
+        public void write(String text, int offset, int length) {
+            for (int i = offset; i < offset + length; i++) {
+                add(text.charAt(i));
+            }
+        }
+
+        @Override
+        public void write(int c) {
+            add((char) c);
+        }
+
+        /** A surrogate pair takes four bytes in all: two for each half. */
+        private void add(char c) {
+            if (c < 0x80) {
+                count += 1;
+            } else if (c < 0x800 || Character.isSurrogate(c)) {
+                count += 2;
+            } else {
+                count += 3;
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
         }
     }
+
 
     /** The attributes of an event as JSON: those of its schema in order, then those this version does not know. */
     private static ObjectNode attributes(HistoryEvent event) {
