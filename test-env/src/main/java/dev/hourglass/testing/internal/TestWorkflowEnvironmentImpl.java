@@ -122,6 +122,7 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
 
     @Override
     public Worker newWorker(String taskQueue) {
+        WorkerFactoryImpl.requireTaskQueue("TestWorkflowEnvironment.newWorker", taskQueue);
         Worker worker = factory.newWorker(taskQueue);
         return new Worker() {
             @Override
