@@ -93,7 +93,9 @@ public final class Workflow {
     /**
      * Returns a stub whose method calls run activities with the given options.
      *
-     * <p>The interface is checked when the stub is created, so a definition that could not work fails at once, with
+     * <p>Calling an abstract method of the interface schedules its activity and waits for the result; calling a
+     * default method runs its body here, in workflow code (see {@link dev.hourglass.activity.ActivityInterface}).
+     * The interface is checked when the stub is created, so a definition that could not work fails at once, with
      * a message naming the interface and the methods, rather than at the first call.
      *
      * @param activityInterface an interface annotated with {@code @ActivityInterface}; must not be {@code null}

@@ -1,5 +1,9 @@
 package dev.hourglass.internal.replay;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 
@@ -18,6 +22,32 @@ public final class Reflection {
             throw Reflection.<RuntimeException>sneaky(e.getCause());
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("cannot call " + method + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs the body of a default method of an interface on a proxy of it; what the body throws propagates
+     * unwrapped. {@link InvocationHandler#invokeDefault} refuses an interface that is not public, so for one of
+     * those the body is called through a private lookup in the interface, which code on the class path may make.
+     *
+     * @throws IllegalStateException if the interface is in a module that does not open its package to Hourglass
+     */
+    public static Object invokeDefault(Object proxy, Method method, Object[] args) throws Throwable {
+        try {
+            return InvocationHandler.invokeDefault(proxy, method, args);
+        } catch (IllegalAccessException notPublic) {
+            Class<?> declaring = method.getDeclaringClass();
+            MethodHandle body;
+            try {
+                body = MethodHandles.privateLookupIn(declaring, MethodHandles.lookup()).findSpecial(declaring,
+                        method.getName(), MethodType.methodType(method.getReturnType(), method.getParameterTypes()),
+                        declaring);
+            } catch (IllegalAccessException | NoSuchMethodException e) {
+                throw new IllegalStateException("cannot run the default method " + method + " on a stub: "
+                        + declaring.getName() + " is not accessible to Hourglass (" + e.getMessage() + "); make it"
+                        + " public, or open its package to Hourglass", e);
+            }
+            return body.asFixedArity().bindTo(proxy).invokeWithArguments(args == null ? new Object[0] : args);
         }
     }
 

@@ -18,7 +18,8 @@ public final class Stubs {
     }
 
     /**
-     * An activity stub: each call schedules the activity and blocks the workflow thread for its result.
+     * An activity stub: each call of an activity method schedules the activity and blocks the workflow thread for
+     * its result; a call of a default method runs its body, in workflow code.
      *
      * @throws IllegalArgumentException if the interface or the options are {@code null}, or the interface could
      *         not work as an activity interface (see {@link Interfaces#activityMethods})
@@ -39,6 +40,9 @@ public final class Stubs {
                 (self, method, args) -> {
                     if (method.getDeclaringClass() == Object.class) {
                         return objectMethod(self, method, args, "ActivityStub(" + activityInterface.getSimpleName() + ")");
+                    }
+                    if (method.isDefault()) {
+                        return Reflection.invokeDefault(self, method, args);
                     }
                     WorkflowExecutor executor = WorkflowExecutor.current("calling activity " + method.getName());
                     Payload result = executor.operations()
