@@ -3,11 +3,12 @@ package dev.hourglass.internal.replay;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 
-/** Invokes user methods, rethrowing what they throw as it is. */
+/** Invokes user methods and constructors, rethrowing what they throw as it is. */
 public final class Reflection {
 
     private Reflection() {
@@ -22,6 +23,21 @@ public final class Reflection {
             throw Reflection.<RuntimeException>sneaky(e.getCause());
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("cannot call " + method + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Calls {@code constructor}; what it throws (its body or a field initialiser, such as a stub created with
+     * options that are not valid) propagates unwrapped, so that the message saying what to fix comes first.
+     */
+    public static Object newInstance(Constructor<?> constructor) {
+        try {
+            return constructor.newInstance();
+        } catch (InvocationTargetException e) {
+            throw Reflection.<RuntimeException>sneaky(e.getCause());
+        } catch (InstantiationException | IllegalAccessException e) {
+            throw new IllegalStateException("cannot create " + constructor.getDeclaringClass().getName() + ": "
+                    + e.getMessage(), e);
         }
     }
 
