@@ -10,6 +10,9 @@ import org.apiguardian.api.API;
 /**
  * Customises one method of an {@link ActivityInterface}; the annotation is optional.
  *
+ * <p>It may only be put on an abstract method: a default method is not an activity (see
+ * {@link ActivityInterface}), and annotating one is rejected.
+ *
  * @since 0.1
  */
 @Documented
@@ -19,7 +22,8 @@ import org.apiguardian.api.API;
 public @interface ActivityMethod {
 
     /**
-     * Returns the activity type recorded in histories.
+     * Returns the activity type recorded in histories; no other method of the interface, or of the activity
+     * interfaces its implementations register, may have the same.
      *
      * @return the activity type, or the empty string to use the method name
      */

@@ -1,8 +1,8 @@
 /**
  * The activity programming model: {@link dev.hourglass.activity.ActivityInterface} marks an interface whose
- * methods are activities, {@link dev.hourglass.activity.ActivityOptions} says how workflow code calls them, and
- * {@link dev.hourglass.activity.Activity#getExecutionContext()} gives activity code its attempt number and
- * heartbeats.
+ * abstract methods are activities, {@link dev.hourglass.activity.ActivityOptions} says how workflow code calls
+ * them, and {@link dev.hourglass.activity.Activity#getExecutionContext()} gives activity code its attempt number
+ * and heartbeats.
  *
  * <p>This is a public API package: user code may depend on everything in it.
  *

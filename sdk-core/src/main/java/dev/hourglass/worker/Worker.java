@@ -17,13 +17,22 @@ public interface Worker {
      * Registers workflow implementation classes; each implements one {@code @WorkflowInterface} and has a
      * constructor without arguments (one object is created per execution).
      *
+     * <p>The interface is checked here: one {@code @WorkflowMethod}; every abstract method a workflow, signal or
+     * query method; no two signal methods, and no two query methods, of one name; payload types that JSON can
+     * create (see {@link dev.hourglass.workflow.WorkflowInterface}).
+     *
      * @throws IllegalArgumentException naming what to fix when a class is not a valid implementation
      */
     void registerWorkflowImplementationTypes(Class<?>... workflowImplementationClasses);
 
     /**
-     * Registers activity implementation objects; every method of each {@code @ActivityInterface} they
-     * implement becomes an activity type. The objects are shared by all activity executions.
+     * Registers activity implementation objects; every abstract method of each {@code @ActivityInterface} they
+     * implement becomes an activity type (default methods do not). The objects are shared by all activity
+     * executions.
+     *
+     * @throws IllegalArgumentException naming what to fix, and registering none of the objects, when an object
+     *         implements no activity interface, serves one activity type through two different methods (overloads,
+     *         or one {@code @ActivityMethod} name), or has an activity type already registered on this worker
      */
     void registerActivitiesImplementations(Object... activityImplementations);
 }

@@ -31,7 +31,15 @@ public interface WorkerFactory {
         return new WorkerFactoryImpl(client, options);
     }
 
-    /** Returns a new worker polling {@code taskQueue}; register its types before {@link #start()}. */
+    /**
+     * Returns a new worker polling {@code taskQueue}; register its types before {@link #start()}.
+     *
+     * @param taskQueue the task queue, as clients name it in {@code WorkflowOptions.setTaskQueue}; must not be
+     *                  {@code null} or blank
+     * @return the worker, never {@code null}
+     * @throws IllegalArgumentException if {@code taskQueue} is {@code null} or blank, or this factory already has
+     *                                  a worker for it
+     */
     Worker newWorker(String taskQueue);
 
     /** Starts polling on every worker of this factory. */

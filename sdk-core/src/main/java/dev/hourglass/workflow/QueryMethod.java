@@ -22,7 +22,7 @@ import org.apiguardian.api.API;
 public @interface QueryMethod {
 
     /**
-     * Returns the query name clients use.
+     * Returns the query name clients use; no other query method of the interface may have the same.
      *
      * @return the query name, or the empty string to use the method name
      */

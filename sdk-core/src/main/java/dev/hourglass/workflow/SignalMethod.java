@@ -22,7 +22,7 @@ import org.apiguardian.api.API;
 public @interface SignalMethod {
 
     /**
-     * Returns the signal name recorded in histories.
+     * Returns the signal name recorded in histories; no other signal method of the interface may have the same.
      *
      * @return the signal name, or the empty string to use the method name
      */

@@ -90,7 +90,22 @@ public final class Workflow {
         return ops("await").await(timeout, condition);
     }
 
-    /** Returns a stub whose method calls run activities with the given options. */
+    /**
+     * Returns a stub whose method calls run activities with the given options.
+     *
+     * <p>Calling an abstract method of the interface schedules its activity and waits for the result; calling a
+     * default method runs its body here, in workflow code (see {@link dev.hourglass.activity.ActivityInterface}).
+     * The interface is checked when the stub is created, so a definition that could not work fails at once, with
+     * a message naming the interface and the methods, rather than at the first call.
+     *
+     * @param activityInterface an interface annotated with {@code @ActivityInterface}; must not be {@code null}
+     * @param options the timeouts and retry policy of every activity of the stub; must not be {@code null}
+     * @return the stub, never {@code null}
+     * @throws IllegalArgumentException if either argument is {@code null}, or if the interface is not a valid
+     *         activity interface: two of its methods share an activity type (overloads, or one
+     *         {@code @ActivityMethod} name), a default method carries {@code @ActivityMethod}, or a parameter or
+     *         result type is a non-static inner class that JSON cannot create
+     */
     public static <T> T newActivityStub(Class<T> activityInterface, ActivityOptions options) {
         return Stubs.newActivityStub(activityInterface, options);
     }
@@ -107,7 +122,12 @@ public final class Workflow {
         return newChildWorkflowStub(workflowInterface, ChildWorkflowOptions.getDefaultInstance());
     }
 
-    /** Returns a stub whose workflow method starts a child workflow with the given options. */
+    /**
+     * Returns a stub whose workflow method starts a child workflow with the given options.
+     *
+     * @throws IllegalArgumentException if either argument is {@code null}, or if the interface is not a valid
+     *         workflow interface (as {@code Worker.registerWorkflowImplementationTypes} checks)
+     */
     public static <T> T newChildWorkflowStub(Class<T> workflowInterface, ChildWorkflowOptions options) {
         return Stubs.newChildWorkflowStub(workflowInterface, options);
     }

@@ -61,7 +61,15 @@ public interface TestWorkflowEnvironment extends AutoCloseable {
         return new TestWorkflowEnvironmentImpl(options);
     }
 
-    /** Returns a new worker of the environment polling {@code taskQueue}. */
+    /**
+     * Returns a new worker of the environment polling {@code taskQueue}.
+     *
+     * @param taskQueue the task queue, as the test names it in {@code WorkflowOptions.setTaskQueue}; must not be
+     *                  {@code null} or blank
+     * @return the worker, never {@code null}
+     * @throws IllegalArgumentException if {@code taskQueue} is {@code null} or blank, or the environment already
+     *                                  has a worker for it
+     */
     Worker newWorker(String taskQueue);
 
     /** Returns the client of the environment. */

@@ -247,4 +247,19 @@ class TestActivityEnvironmentTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("closed");
     }
+
+    @ActivityInterface
+    public interface Overloaded {
+        String greet(String name);
+
+        String greet(String name, String greeting);
+    }
+
+    @Test
+    void newActivityStubRejectsOverloadedActivityMethodsAsWorkflowCodeDoes() {
+        assertThatThrownBy(() -> env.newActivityStub(Overloaded.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("activity type 'greet'")
+                .hasMessageContaining("greet(String, String)");
+    }
 }

@@ -174,4 +174,20 @@ class TestWorkflowEnvironmentTest {
                     .hasRootCauseMessage("bug in workflow code");
         }
     }
+
+    @Test
+    void newWorkerRejectsANullTaskQueueNamingTheEnvironment() {
+        assertThatThrownBy(() -> env.newWorker(null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("TestWorkflowEnvironment.newWorker: taskQueue must not be null or blank,"
+                        + " was null");
+    }
+
+    @Test
+    void newWorkerRejectsABlankTaskQueue() {
+        assertThatThrownBy(() -> env.newWorker(""))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("TestWorkflowEnvironment.newWorker: taskQueue must not be null or blank,"
+                        + " was ''");
+    }
 }

@@ -8,8 +8,10 @@ import dev.hourglass.workflow.WorkflowInterface;
 import dev.hourglass.workflow.WorkflowMethod;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +26,7 @@ public final class Interfaces {
     private static final ClassValue<Map<Method, String>> ACTIVITY_METHODS = new ClassValue<>() {
         @Override
         protected Map<Method, String> computeValue(Class<?> type) {
-            return java.util.Collections.unmodifiableMap(readActivityMethods(type));
+            return Collections.unmodifiableMap(readActivityMethods(type));
         }
     };
 
@@ -32,7 +34,14 @@ public final class Interfaces {
     private Interfaces() {
     }
 
-    /** Metadata of a {@code @WorkflowInterface}, cached per class. */
+    /**
+     * Metadata of a {@code @WorkflowInterface}, cached per class.
+     *
+     * @throws IllegalArgumentException naming the method and what to change when the interface could not work:
+     *         not one {@code @WorkflowMethod}, a method with none or several of the three annotations (a default
+     *         method may have none), two signal or two query methods of one name, a signal returning a value, a
+     *         query returning none, or a parameter or result type that cannot be decoded from JSON
+     */
     public static WorkflowInterfaceMetadata workflowInterface(Class<?> type) {
         return WORKFLOWS.computeIfAbsent(type, Interfaces::readWorkflowInterface);
     }
@@ -68,9 +77,18 @@ public final class Interfaces {
         Map<String, Method> signals = new LinkedHashMap<>();
         Map<String, Method> queries = new LinkedHashMap<>();
         for (Method method : methodsInOrder(type)) {
+            if (Modifier.isStatic(method.getModifiers())
+                    || Signatures.redeclaresObjectMethod(method)) {
+                continue;
+            }
             WorkflowMethod wm = method.getAnnotation(WorkflowMethod.class);
             SignalMethod sm = method.getAnnotation(SignalMethod.class);
             QueryMethod qm = method.getAnnotation(QueryMethod.class);
+            String role = roleOf(type, method, wm, sm, qm);
+            if (role == null) {
+                continue;
+            }
+            Signatures.requirePayloadTypes(method, role);
             if (wm != null) {
                 if (workflowMethod != null) {
                     throw new IllegalArgumentException(type.getName() + " has two @WorkflowMethod methods, "
@@ -82,13 +100,15 @@ public final class Interfaces {
                     throw new IllegalArgumentException("@SignalMethod " + type.getSimpleName() + "."
                             + method.getName() + " must return void");
                 }
-                signals.put(sm.name().isEmpty() ? method.getName() : sm.name(), method);
-            } else if (qm != null) {
+                putUniquely(type, signals, sm.name().isEmpty() ? method.getName() : sm.name(), method, "SignalMethod",
+                        "a signal");
+            } else {
                 if (method.getReturnType() == void.class) {
                     throw new IllegalArgumentException("@QueryMethod " + type.getSimpleName() + "."
                             + method.getName() + " must return a value");
                 }
-                queries.put(qm.name().isEmpty() ? method.getName() : qm.name(), method);
+                putUniquely(type, queries, qm.name().isEmpty() ? method.getName() : qm.name(), method, "QueryMethod",
+                        "a query");
             }
         }
         if (workflowMethod == null) {
@@ -98,6 +118,46 @@ public final class Interfaces {
         String name = workflowMethod.getAnnotation(WorkflowMethod.class).name();
         String workflowType = name.isEmpty() ? type.getSimpleName() : name;
         return new WorkflowInterfaceMetadata(type, workflowType, workflowMethod, signals, queries);
+    }
+
+    /**
+     * Returns which of a workflow, signal or query method a method of a workflow interface is, as its annotation
+     * ({@code "@SignalMethod"}), or {@code null} for a default method that is none of them (the implementation
+     * may call it; a stub cannot).
+     *
+     * @throws IllegalArgumentException if the method carries several of the annotations, or is abstract and
+     *         carries none
+     */
+    private static String roleOf(Class<?> type, Method method, Annotation... annotations) {
+        List<String> present = new ArrayList<>();
+        for (Annotation annotation : annotations) {
+            if (annotation != null) {
+                present.add("@" + annotation.annotationType().getSimpleName());
+            }
+        }
+        if (present.size() > 1) {
+            throw new IllegalArgumentException(Signatures.describe(method) + " carries " + String.join(" and ", present)
+                    + ": a method of a @WorkflowInterface is a workflow, a signal or a query method, not several;"
+                    + " keep one annotation");
+        }
+        if (present.isEmpty() && !method.isDefault()) {
+            throw new IllegalArgumentException(Signatures.describe(method) + " of @WorkflowInterface " + type.getName()
+                    + " has none of @WorkflowMethod, @SignalMethod or @QueryMethod, so no stub could call it: annotate"
+                    + " it, give it a default body, or move it to an interface of the implementation's own");
+        }
+        return present.isEmpty() ? null : present.get(0);
+    }
+
+    /** Adds a signal or query method by name, rejecting a second method of the same name. */
+    private static void putUniquely(Class<?> type, Map<String, Method> methods, String name, Method method,
+            String annotation, String what) {
+        Method previous = methods.putIfAbsent(name, method);
+        if (previous != null) {
+            throw new IllegalArgumentException("@WorkflowInterface " + type.getName() + " has two @" + annotation
+                    + "s named '" + name + "': " + Signatures.describe(previous) + " and "
+                    + Signatures.describe(method) + ". The name of " + what + " reaches one method, so the other could"
+                    + " never be called: rename one, or give it @" + annotation + "(name = \"...\")");
+        }
     }
 
     /**
@@ -113,9 +173,13 @@ public final class Interfaces {
     }
 
     /**
-     * Returns the activity type of every method of an {@code @ActivityInterface}, by method name; the
+     * Returns the activity type of every abstract method of an {@code @ActivityInterface}, by method name; the
      * map is read once per interface (a workflow creates its activity stubs each time it is replayed) and
-     * cannot be modified.
+     * cannot be modified. Default methods are not activities and are left out.
+     *
+     * @throws IllegalArgumentException if the interface is not an activity interface, two of its methods have one
+     *         activity type, a default method carries {@code @ActivityMethod}, or a parameter or result type cannot
+     *         be decoded from JSON
      */
     public static Map<Method, String> activityMethods(Class<?> type) {
         return ACTIVITY_METHODS.get(type);
@@ -127,22 +191,45 @@ public final class Interfaces {
                     + " is not an activity interface: annotate an interface with @ActivityInterface");
         }
         Map<Method, String> result = new LinkedHashMap<>();
+        Map<String, Method> byType = new LinkedHashMap<>();
         for (Method method : methodsInOrder(type)) {
-            if (method.getDeclaringClass() == Object.class || method.isDefault()
-                    || java.lang.reflect.Modifier.isStatic(method.getModifiers())) {
+            if (method.getDeclaringClass() == Object.class
+                    || Modifier.isStatic(method.getModifiers())) {
                 continue;
             }
             ActivityMethod am = method.getAnnotation(ActivityMethod.class);
-            result.put(method, am == null || am.name().isEmpty() ? method.getName() : am.name());
+            if (method.isDefault()) {
+                if (am != null) {
+                    throw new IllegalArgumentException(Signatures.describe(method) + " of @ActivityInterface "
+                            + type.getName() + " is a default method annotated with @ActivityMethod, but a default"
+                            + " method is not an activity: calling it on a stub runs its body in workflow code."
+                            + " Remove its body to make it an activity, or remove @ActivityMethod");
+                }
+                continue;
+            }
+            Signatures.requirePayloadTypes(method, "activity method");
+            String activityType = am == null || am.name().isEmpty() ? method.getName() : am.name();
+            Method previous = byType.putIfAbsent(activityType, method);
+            if (previous != null && !Signatures.sameSignature(previous, method)) {
+                throw new IllegalArgumentException("@ActivityInterface " + type.getName() + " has two methods of"
+                        + " activity type '" + activityType + "': " + Signatures.describe(previous) + " and "
+                        + Signatures.describe(method) + ". An activity type names one method, so a call of one could"
+                        + " run the other: rename one, or give one @ActivityMethod(name = \"...\"); a convenience"
+                        + " overload may also be a default method that calls the other (default methods are not"
+                        + " activities)");
+            }
+            result.put(method, activityType);
         }
         return result;
     }
 
     /**
      * Returns the activity methods an activity implementation object serves, by activity type, in interface order
-     * and then by method name.
+     * and then by method name. Two interfaces may declare the same method (same name and parameter types): the
+     * implementation has one method for both.
      *
-     * @throws IllegalArgumentException if its class implements no {@code @ActivityInterface}
+     * @throws IllegalArgumentException if its class implements no {@code @ActivityInterface}, or serves one
+     *         activity type through two different methods
      */
     public static Map<String, Method> activityTypesOf(Object implementation) {
         List<Class<?>> interfaces = activityInterfacesOf(implementation.getClass());
@@ -152,7 +239,15 @@ public final class Interfaces {
         }
         Map<String, Method> result = new LinkedHashMap<>();
         for (Class<?> activityInterface : interfaces) {
-            activityMethods(activityInterface).forEach((method, type) -> result.put(type, method));
+            activityMethods(activityInterface).forEach((method, type) -> {
+                Method previous = result.putIfAbsent(type, method);
+                if (previous != null && !Signatures.sameSignature(previous, method)) {
+                    throw new IllegalArgumentException(implementation.getClass().getName() + " serves activity type '"
+                            + type + "' through two different methods of the @ActivityInterfaces it implements, "
+                            + Signatures.describe(previous) + " and " + Signatures.describe(method) + ", and a worker"
+                            + " can run only one of them: rename one, or give one @ActivityMethod(name = \"...\")");
+                }
+            });
         }
         return result;
     }

@@ -17,14 +17,32 @@ public final class Stubs {
     private Stubs() {
     }
 
-    /** An activity stub: each call schedules the activity and blocks the workflow thread for its result. */
+    /**
+     * An activity stub: each call of an activity method schedules the activity and blocks the workflow thread for
+     * its result; a call of a default method runs its body, in workflow code.
+     *
+     * @throws IllegalArgumentException if the interface or the options are {@code null}, or the interface could
+     *         not work as an activity interface (see {@link Interfaces#activityMethods})
+     */
     public static <T> T newActivityStub(Class<T> activityInterface, ActivityOptions options) {
+        if (activityInterface == null) {
+            throw new IllegalArgumentException("Workflow.newActivityStub: activityInterface must not be null: pass the"
+                    + " @ActivityInterface whose activities the workflow calls");
+        }
+        if (options == null) {
+            throw new IllegalArgumentException("Workflow.newActivityStub(" + activityInterface.getName() + ", null):"
+                    + " options must not be null: pass ActivityOptions.newBuilder()"
+                    + ".setStartToCloseTimeout(Duration.ofSeconds(30)).build(), or set a scheduleToCloseTimeout");
+        }
         Map<Method, String> types = Interfaces.activityMethods(activityInterface);
         DataConverter converter = DataConverter.getDefault();
         Object proxy = Proxy.newProxyInstance(activityInterface.getClassLoader(), new Class<?>[] {activityInterface},
                 (self, method, args) -> {
                     if (method.getDeclaringClass() == Object.class) {
                         return objectMethod(self, method, args, "ActivityStub(" + activityInterface.getSimpleName() + ")");
+                    }
+                    if (method.isDefault()) {
+                        return Reflection.invokeDefault(self, method, args);
                     }
                     WorkflowExecutor executor = WorkflowExecutor.current("calling activity " + method.getName());
                     Payload result = executor.operations()
@@ -35,8 +53,22 @@ public final class Stubs {
         return activityInterface.cast(proxy);
     }
 
-    /** A child workflow stub: calling its workflow method starts the child and blocks for its result. */
+    /**
+     * A child workflow stub: calling its workflow method starts the child and blocks for its result.
+     *
+     * @throws IllegalArgumentException if the interface or the options are {@code null}, or the interface could
+     *         not work as a workflow interface (see {@link Interfaces#workflowInterface})
+     */
     public static <T> T newChildWorkflowStub(Class<T> workflowInterface, ChildWorkflowOptions options) {
+        if (workflowInterface == null) {
+            throw new IllegalArgumentException("Workflow.newChildWorkflowStub: workflowInterface must not be null:"
+                    + " pass the @WorkflowInterface of the child");
+        }
+        if (options == null) {
+            throw new IllegalArgumentException("Workflow.newChildWorkflowStub(" + workflowInterface.getName()
+                    + ", null): options must not be null: pass ChildWorkflowOptions.getDefaultInstance(), or call"
+                    + " Workflow.newChildWorkflowStub(" + workflowInterface.getSimpleName() + ".class)");
+        }
         WorkflowInterfaceMetadata metadata = Interfaces.workflowInterface(workflowInterface);
         DataConverter converter = DataConverter.getDefault();
         Object proxy = Proxy.newProxyInstance(workflowInterface.getClassLoader(), new Class<?>[] {workflowInterface},

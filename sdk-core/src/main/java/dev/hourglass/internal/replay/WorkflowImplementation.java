@@ -48,7 +48,8 @@ public final class WorkflowImplementation {
         return metadata.workflowType();
     }
 
-    Object newInstance() throws ReflectiveOperationException {
-        return constructor.newInstance();
+    /** Creates the workflow object of one execution; what its constructor throws propagates unwrapped. */
+    Object newInstance() {
+        return Reflection.newInstance(constructor);
     }
 }

@@ -36,6 +36,7 @@ public final class WorkerFactoryImpl implements WorkerFactory {
 
     @Override
     public synchronized Worker newWorker(String taskQueue) {
+        requireTaskQueue("WorkerFactory.newWorker", taskQueue);
         requireOpenService("create a worker for task queue '" + taskQueue + "'");
         for (WorkerImpl worker : workers) {
             if (worker.getTaskQueue().equals(taskQueue)) {
@@ -68,6 +69,20 @@ public final class WorkerFactoryImpl implements WorkerFactory {
     @Override
     public synchronized boolean isStarted() {
         return started;
+    }
+
+    /**
+     * Rejects a null or blank task queue, which no client could start a workflow on.
+     *
+     * @param caller the method the user called, named in the message
+     * @throws IllegalArgumentException if {@code taskQueue} is {@code null} or blank
+     */
+    public static void requireTaskQueue(String caller, String taskQueue) {
+        if (taskQueue == null || taskQueue.isBlank()) {
+            throw new IllegalArgumentException(caller + ": taskQueue must not be null or blank, was "
+                    + (taskQueue == null ? "null" : "'" + taskQueue + "'") + ": pass the task queue the worker polls,"
+                    + " the one clients name with WorkflowOptions.setTaskQueue");
+        }
     }
 
     /** The shared execution cache, for tests of eviction. */

@@ -75,15 +75,21 @@ final class WorkerImpl implements Worker {
     @Override
     public synchronized void registerActivitiesImplementations(Object... implementations) {
         requireNotStarted();
+        // all or nothing: a rejected object leaves none of the call's objects registered
+        Map<String, ActivityTaskHandler.ActivityImplementation> added = new LinkedHashMap<>();
         for (Object implementation : implementations) {
             Interfaces.activityTypesOf(implementation).forEach((type, method) -> {
-                if (activities.containsKey(type)) {
-                    throw new IllegalArgumentException("activity type '" + type + "' is already registered on task"
-                            + " queue '" + taskQueue + "'");
+                ActivityTaskHandler.ActivityImplementation previous = activities.getOrDefault(type, added.get(type));
+                if (previous != null) {
+                    throw new IllegalArgumentException("activity type '" + type + "' of "
+                            + implementation.getClass().getName() + " is already registered on task queue '"
+                            + taskQueue + "' by " + previous.target().getClass().getName() + ": register each"
+                            + " activity type once per task queue, or rename one with @ActivityMethod(name = \"...\")");
                 }
-                activities.put(type, new ActivityTaskHandler.ActivityImplementation(implementation, method));
+                added.put(type, new ActivityTaskHandler.ActivityImplementation(implementation, method));
             });
         }
+        activities.putAll(added);
     }
 
     private void requireNotStarted() {

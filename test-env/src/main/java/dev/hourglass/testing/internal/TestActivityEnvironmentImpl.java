@@ -13,7 +13,6 @@ import dev.hourglass.internal.replay.Stubs;
 import dev.hourglass.internal.spi.ActivityTask;
 import dev.hourglass.testing.TestActivityEnvironment;
 import dev.hourglass.testing.TestEnvironmentOptions;
-import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.LinkedHashMap;
@@ -70,7 +69,7 @@ public final class TestActivityEnvironmentImpl implements TestActivityEnvironmen
                     }
                     String activityType = types.get(method);
                     if (activityType == null) {
-                        return InvocationHandler.invokeDefault(proxy, method, args);
+                        return Reflection.invokeDefault(proxy, method, args);
                     }
                     return call(activityType, method, args);
                 });

@@ -130,6 +130,7 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
 
     @Override
     public Worker newWorker(String taskQueue) {
+        WorkerFactoryImpl.requireTaskQueue("TestWorkflowEnvironment.newWorker", taskQueue);
         requireOpen("create a worker");
         Worker worker = factory.newWorker(taskQueue);
         return new Worker() {
