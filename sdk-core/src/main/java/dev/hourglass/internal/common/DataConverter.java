@@ -5,16 +5,17 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.hourglass.internal.history.CanonicalNodeFactory;
 import java.lang.reflect.Type;
 
 /**
@@ -45,7 +46,15 @@ public final class DataConverter {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .addModule(new Jdk8Module())
+                .addModule(new PayloadModule())
+                // numbers as reading their JSON back builds them: 420.00 keeps its scale, 5L is the int 5
+                .nodeFactory(CanonicalNodeFactory.INSTANCE)
+                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+                // times and durations as ISO-8601 text, exact to the nanosecond; zoned times keep their zone
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+                .enable(SerializationFeature.WRITE_DATES_WITH_ZONE_ID)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 // a HashMap or Map.of payload iterates in an order that changes from one JVM launch to the next;
                 // sorted keys give the same history bytes everywhere
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
@@ -94,7 +103,10 @@ public final class DataConverter {
             return null;
         }
         if (node == null || node.isNull() || node.isMissingNode()) {
-            return (T) Defaults.defaultValue(rawType);
+            if (rawType.isPrimitive() || isNullAsIs(rawType)) {
+                return (T) Defaults.defaultValue(rawType);
+            }
+            node = NullNode.getInstance(); // the type's own null value: Optional.empty() for an Optional
         }
         Object scalar = scalarFromJson(node, rawType);
         if (scalar != null) {
@@ -133,7 +145,7 @@ public final class DataConverter {
             return IntNode.valueOf((Integer) value);
         }
         if (type == Long.class) {
-            return LongNode.valueOf((Long) value);
+            return CanonicalNodeFactory.INSTANCE.numberNode(((Long) value).longValue());
         }
         if (type == Boolean.class) {
             return BooleanNode.valueOf((Boolean) value);
@@ -160,6 +172,12 @@ public final class DataConverter {
             return node.isBoolean() ? node.booleanValue() : null;
         }
         return null;
+    }
+
+    /** Whether {@code null} decodes to {@code null} for the type without asking the mapper. */
+    private static boolean isNullAsIs(Class<?> type) {
+        return type == String.class || type == Object.class || type.isEnum() || Number.class.isAssignableFrom(type)
+                || type == Boolean.class || type == Character.class;
     }
 
     private static String abbreviate(JsonNode node) {

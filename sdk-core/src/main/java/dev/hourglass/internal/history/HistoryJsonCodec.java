@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -53,9 +54,15 @@ public final class HistoryJsonCodec {
      * <p>The fast double writer is Jackson's own shortest-decimal conversion, so that floating-point payloads
      * are written the same way on every JDK (the JDK's {@code Double.toString} changed in JDK 19) and a
      * {@code float} read back as a {@code double} is written with the same digits again.
+     *
+     * <p>Numbers are built by {@link CanonicalNodeFactory}, and read through
+     * {@link CanonicalNodeFactory#exactNumbers}, so that a payload read back is the tree it was written from:
+     * {@code 420.00} stays {@code 420.00}, not the {@code double} 420.0.
      */
     static final JsonMapper MAPPER =
             JsonMapper.builder()
+                    .nodeFactory(CanonicalNodeFactory.INSTANCE)
+                    .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
                     .build();

@@ -71,7 +71,7 @@ final class HistoryJsonReader {
     private JsonNode parse(String json) {
         JsonNode root;
         try (JsonParser parser = HistoryJsonCodec.MAPPER.createParser(json)) {
-            root = HistoryJsonCodec.MAPPER.readTree(parser);
+            root = HistoryJsonCodec.MAPPER.readTree(CanonicalNodeFactory.exactNumbers(parser));
             if (root != null && parser.nextToken() != null) {
                 JsonLocation at = parser.currentTokenLocation();
                 throw fail(

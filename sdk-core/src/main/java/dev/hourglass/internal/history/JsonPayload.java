@@ -1,11 +1,14 @@
 package dev.hourglass.internal.history;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.hourglass.history.Payload;
 import dev.hourglass.internal.common.DataConverter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Type;
 import java.util.Objects;
 import org.apiguardian.api.API;
@@ -57,14 +60,20 @@ public final class JsonPayload implements Payload {
     /** Reads one JSON value. */
     public static JsonPayload parse(String json) {
         Objects.requireNonNull(json, "json");
-        try {
-            JsonNode node = HistoryJsonCodec.MAPPER.readTree(json);
+        try (JsonParser parser = HistoryJsonCodec.MAPPER.createParser(json)) {
+            JsonNode node = HistoryJsonCodec.MAPPER.readTree(CanonicalNodeFactory.exactNumbers(parser));
             if (node == null || node.isMissingNode()) {
                 throw new IllegalArgumentException("the text holds no JSON value");
+            }
+            if (parser.nextToken() != null) {
+                throw new IllegalArgumentException("not one JSON value: there is more text after the first value");
             }
             return of(node);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not one JSON value: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            // Reading from a String does no I/O; kept for the checked signature.
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,0 +1,105 @@
+package dev.hourglass.internal.common;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
+import dev.hourglass.internal.history.CanonicalNodeFactory;
+import java.io.IOException;
+import java.math.BigDecimal;
+
+/**
+ * The Jackson module that keeps numbers exact through a history:
+ *
+ * <ul>
+ *   <li>a {@code BigDecimal} of scale 0 is written as an integer, which is how its JSON text reads back;
+ *   <li>a {@code double} or {@code float} that is not finite is written as the string JSON has for it
+ *       ({@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}), which is what a history's JSON holds for it and
+ *       what reading it back gives;
+ *   <li>a {@code BigDecimal} held as a {@code double} node (see {@link CanonicalNodeFactory}) decodes to the
+ *       decimal of the digits a history writes for it, not to the JDK's {@code Double.toString}, which before
+ *       JDK 19 sometimes gives more digits.
+ * </ul>
+ */
+final class PayloadModule extends SimpleModule {
+
+    private static final long serialVersionUID = 1L;
+
+    PayloadModule() {
+        super("hourglass-payloads");
+        addSerializer(Double.class, new NonFiniteAsText<>(Double.class));
+        addSerializer(double.class, new NonFiniteAsText<>(Double.class));
+        addSerializer(Float.class, new NonFiniteAsText<>(Float.class));
+        addSerializer(float.class, new NonFiniteAsText<>(Float.class));
+        addSerializer(BigDecimal.class, new WholeAsInteger());
+        addDeserializer(BigDecimal.class, new WrittenDigits());
+    }
+
+    /** Writes a decimal of scale 0 as the integer its JSON text is, so that it reads back as one. */
+    private static final class WholeAsInteger extends StdScalarSerializer<BigDecimal> {
+        private static final long serialVersionUID = 1L;
+
+        WholeAsInteger() {
+            super(BigDecimal.class);
+        }
+
+        @Override
+        public void serialize(BigDecimal value, JsonGenerator generator, SerializerProvider provider)
+                throws IOException {
+            if (value.scale() == 0) {
+                generator.writeNumber(value.unscaledValue());
+            } else {
+                generator.writeNumber(value);
+            }
+        }
+    }
+
+    /** Writes a finite number as a number and any other as its JSON string. */
+    private static final class NonFiniteAsText<T extends Number> extends StdScalarSerializer<T> {
+        private static final long serialVersionUID = 1L;
+
+        NonFiniteAsText(Class<T> type) {
+            super(type);
+        }
+
+        @Override
+        public void serialize(T value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+            if (value instanceof Float) {
+                float number = value.floatValue();
+                if (Float.isNaN(number) || Float.isInfinite(number)) {
+                    generator.writeString(Float.toString(number));
+                } else {
+                    generator.writeNumber(number);
+                }
+                return;
+            }
+            double number = value.doubleValue();
+            if (Double.isNaN(number) || Double.isInfinite(number)) {
+                generator.writeString(Double.toString(number));
+            } else {
+                generator.writeNumber(number);
+            }
+        }
+    }
+
+    /** Decodes a {@code double} token to the decimal of the digits a history writes for it. */
+    private static final class WrittenDigits extends NumberDeserializers.BigDecimalDeserializer {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public BigDecimal deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.hasToken(JsonToken.VALUE_NUMBER_FLOAT)
+                    && parser.getNumberTypeFP() == JsonParser.NumberTypeFP.DOUBLE64) {
+                double value = parser.getDoubleValue();
+                if (!Double.isNaN(value) && !Double.isInfinite(value)) {
+                    return CanonicalNodeFactory.decimal(value);
+                }
+            }
+            return super.deserialize(parser, context);
+        }
+    }
+}
