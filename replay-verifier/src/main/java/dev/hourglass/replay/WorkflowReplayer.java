@@ -1,6 +1,8 @@
 package dev.hourglass.replay;
 
+import dev.hourglass.common.DataConverter;
 import dev.hourglass.history.History;
+import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.internal.replay.Replayer;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,9 +57,30 @@ public final class WorkflowReplayer {
      * @throws NullPointerException if {@code history} or a class is {@code null}
      */
     public static void replayWorkflowExecution(History history, Class<?>... workflowImplementationClasses) {
+        replayWorkflowExecution(history, DataConverter.getDefault(), workflowImplementationClasses);
+    }
+
+    /**
+     * Replays a history like {@link #replayWorkflowExecution(History, Class[])}, converting its payloads with
+     * {@code dataConverter}: the converter of the client whose workers recorded it.
+     *
+     * @param history the recorded history; never {@code null}
+     * @param dataConverter the converter the history's payloads were written with; never {@code null}
+     * @param workflowImplementationClasses workflow implementation classes, one of which implements the
+     *     history's workflow type; the others are ignored; never {@code null}, empty or holding {@code null}
+     * @throws dev.hourglass.failure.NonDeterministicException if the code does not make the recorded decisions
+     * @throws IllegalArgumentException if no class is given, a class is not a usable workflow implementation,
+     *     or none implements the history's workflow type; the message names what is missing
+     * @throws NullPointerException if {@code history}, {@code dataConverter} or a class is {@code null}
+     * @since 0.1
+     */
+    public static void replayWorkflowExecution(History history, DataConverter dataConverter,
+            Class<?>... workflowImplementationClasses) {
         Objects.requireNonNull(history, "history");
+        Objects.requireNonNull(dataConverter, "dataConverter");
         checkClasses(workflowImplementationClasses);
-        List<String> warnings = Replayer.replay(history, false, workflowImplementationClasses);
+        List<String> warnings = Replayer.replay(history, false, PayloadConverter.of(dataConverter),
+                workflowImplementationClasses);
         if (!warnings.isEmpty()) {
             log.warn("replay of workflow {} ({}) matched, with {} difference(s) in arguments or durations: {}",
                     history.getWorkflowId(), history.getWorkflowType(), warnings.size(), warnings);

@@ -36,11 +36,33 @@ public interface WorkflowClient {
      * @throws IllegalArgumentException if {@code service} is an implementation of the application's own
      */
     static WorkflowClient newInstance(WorkflowService service) {
-        return new WorkflowClientImpl(service);
+        return newInstance(service, WorkflowClientOptions.getDefaultInstance());
+    }
+
+    /**
+     * Returns a client of {@code service} with options, such as a data converter of the application's own.
+     *
+     * @param service a service created by Hourglass; never {@code null}
+     * @param options the options; never {@code null}
+     * @return the client; never {@code null}
+     * @throws IllegalArgumentException if {@code service} is an implementation of the application's own
+     * @throws NullPointerException if {@code service} or {@code options} is {@code null}
+     */
+    static WorkflowClient newInstance(WorkflowService service, WorkflowClientOptions options) {
+        return new WorkflowClientImpl(service, options);
     }
 
     /** Returns the service this client talks to. */
     WorkflowService getWorkflowService();
+
+    /**
+     * Returns the options of this client; workers created from it use its data converter.
+     *
+     * @return the options; never {@code null}
+     */
+    default WorkflowClientOptions getOptions() {
+        return WorkflowClientOptions.getDefaultInstance();
+    }
 
     /** Returns a typed stub that starts a new execution of the workflow interface with {@code options}. */
     <T> T newWorkflowStub(Class<T> workflowInterface, WorkflowOptions options);

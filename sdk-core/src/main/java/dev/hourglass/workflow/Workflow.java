@@ -1,7 +1,6 @@
 package dev.hourglass.workflow;
 
 import dev.hourglass.activity.ActivityOptions;
-import dev.hourglass.internal.common.DataConverter;
 import dev.hourglass.internal.replay.ReplaySafeLogger;
 import dev.hourglass.internal.replay.Stubs;
 import dev.hourglass.internal.replay.WorkflowExecutor;
@@ -197,7 +196,7 @@ public final class Workflow {
 
     /** Ends this run and starts a new run of the same workflow with {@code args}; never returns. */
     public static void continueAsNew(Object... args) {
-        throw ops("continueAsNew").continueAsNew(DataConverter.getDefault().toJsonArray(args));
+        throw ops("continueAsNew").continueAsNew(args);
     }
 
     /** Returns information about the running execution; never {@code null}. */

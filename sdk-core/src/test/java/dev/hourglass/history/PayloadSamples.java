@@ -98,6 +98,7 @@ public final class PayloadSamples {
         drawn.add(new Sample("enum", samples.colour(), Colour.class, Colour.class));
         drawn.add(new Sample("String", samples.text(), String.class, String.class));
         drawn.add(new Sample("char", samples.letter(), Character.class, char.class));
+        drawn.add(new Sample("byte[]", samples.bytes(), byte[].class, byte[].class));
         drawn.add(new Sample("boolean", samples.random.nextBoolean(), Boolean.class, boolean.class));
         drawn.add(new Sample("record", samples.line(), Line.class, Line.class));
         drawn.add(new Sample("List<Line>", samples.lines(), List.class, parameterized(List.class, Line.class)));
@@ -206,6 +207,12 @@ public final class PayloadSamples {
             }
         }
         return text.toString();
+    }
+
+    private byte[] bytes() {
+        byte[] bytes = new byte[random.nextInt(20)];
+        random.nextBytes(bytes);
+        return bytes;
     }
 
     private char letter() {

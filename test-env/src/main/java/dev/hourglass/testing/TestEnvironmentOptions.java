@@ -1,5 +1,6 @@
 package dev.hourglass.testing;
 
+import dev.hourglass.client.WorkflowClientOptions;
 import dev.hourglass.worker.WorkerFactoryOptions;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +26,7 @@ public final class TestEnvironmentOptions {
     private final Long seed;
     private final Instant initialTime;
     private final WorkerFactoryOptions workerFactoryOptions;
+    private final WorkflowClientOptions workflowClientOptions;
     private final boolean failFast;
     private final boolean selfCheckReplay;
     private final Duration hungActivityThreshold;
@@ -33,6 +35,7 @@ public final class TestEnvironmentOptions {
         this.seed = builder.seed;
         this.initialTime = builder.initialTime;
         this.workerFactoryOptions = builder.workerFactoryOptions;
+        this.workflowClientOptions = builder.workflowClientOptions;
         this.failFast = builder.failFast;
         this.selfCheckReplay = builder.selfCheckReplay;
         this.hungActivityThreshold = builder.hungActivityThreshold;
@@ -49,6 +52,7 @@ public final class TestEnvironmentOptions {
         builder.seed = options.seed;
         builder.initialTime = options.initialTime;
         builder.workerFactoryOptions = options.workerFactoryOptions;
+        builder.workflowClientOptions = options.workflowClientOptions;
         builder.failFast = options.failFast;
         builder.selfCheckReplay = options.selfCheckReplay;
         builder.hungActivityThreshold = options.hungActivityThreshold;
@@ -75,6 +79,14 @@ public final class TestEnvironmentOptions {
         return workerFactoryOptions;
     }
 
+    /**
+     * The options of the environment's client, such as its data converter, which its workers and its
+     * self-check replay use too; never {@code null}.
+     */
+    public WorkflowClientOptions getWorkflowClientOptions() {
+        return workflowClientOptions;
+    }
+
     /** Whether a failed workflow task makes pending client calls throw at once (default true). */
     public boolean isFailFast() {
         return failFast;
@@ -99,6 +111,7 @@ public final class TestEnvironmentOptions {
         private Long seed;
         private Instant initialTime = DEFAULT_INITIAL_TIME;
         private WorkerFactoryOptions workerFactoryOptions = WorkerFactoryOptions.getDefaultInstance();
+        private WorkflowClientOptions workflowClientOptions = WorkflowClientOptions.getDefaultInstance();
         private boolean failFast = true;
         private boolean selfCheckReplay = true;
         private Duration hungActivityThreshold = DEFAULT_HUNG_ACTIVITY_THRESHOLD;
@@ -129,6 +142,16 @@ public final class TestEnvironmentOptions {
          */
         public Builder setWorkerFactoryOptions(WorkerFactoryOptions options) {
             this.workerFactoryOptions = Objects.requireNonNull(options, "workerFactoryOptions");
+            return this;
+        }
+
+        /**
+         * Sets the options of the environment's client, such as a data converter of the application's own
+         * ({@link WorkflowClientOptions.Builder#setDataConverter}); the environment's workers and its self-check
+         * replay convert payloads with the same converter.
+         */
+        public Builder setWorkflowClientOptions(WorkflowClientOptions options) {
+            this.workflowClientOptions = Objects.requireNonNull(options, "workflowClientOptions");
             return this;
         }
 

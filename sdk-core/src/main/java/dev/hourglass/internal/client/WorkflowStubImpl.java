@@ -16,7 +16,7 @@ import dev.hourglass.history.WorkflowExecutionCompletedAttributes;
 import dev.hourglass.history.WorkflowExecutionContinuedAsNewAttributes;
 import dev.hourglass.history.WorkflowExecutionFailedAttributes;
 import dev.hourglass.history.WorkflowExecutionTerminatedAttributes;
-import dev.hourglass.internal.common.DataConverter;
+import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.internal.common.FailureConverter;
 import dev.hourglass.internal.history.JsonPayload;
 import dev.hourglass.internal.spi.StartWorkflowRequest;
@@ -29,14 +29,16 @@ import java.util.concurrent.CompletionException;
 final class WorkflowStubImpl implements WorkflowStub {
 
     private final WorkflowServiceSpi service;
-    private final DataConverter converter = DataConverter.getDefault();
+    private final PayloadConverter converter;
     private final WorkflowOptions options;
     private final String boundWorkflowId;
     private String workflowType;
     private volatile WorkflowExecution execution;
 
-    WorkflowStubImpl(WorkflowServiceSpi service, String workflowType, WorkflowOptions options, String boundWorkflowId) {
+    WorkflowStubImpl(WorkflowServiceSpi service, PayloadConverter converter, String workflowType,
+            WorkflowOptions options, String boundWorkflowId) {
         this.service = service;
+        this.converter = converter;
         this.workflowType = workflowType;
         this.options = options;
         this.boundWorkflowId = boundWorkflowId;
@@ -58,7 +60,7 @@ final class WorkflowStubImpl implements WorkflowStub {
         }
         // without an id of the caller's, the service assigns one (from the seed in a test environment)
         execution = service.startWorkflow(StartWorkflowRequest.of(options.getWorkflowId(), workflowType,
-                options.getTaskQueue(), JsonPayload.encodeArguments(args), options.getWorkflowIdReusePolicy(),
+                options.getTaskQueue(), arguments(args), options.getWorkflowIdReusePolicy(),
                 options.getWorkflowExecutionTimeout()));
         return execution;
     }
@@ -138,8 +140,9 @@ final class WorkflowStubImpl implements WorkflowStub {
         WorkflowExecution run = new WorkflowExecution(closed.getWorkflowId(), closed.getRunId());
         switch (last.getEventType()) {
             case WorkflowExecutionCompleted:
-                return last.getAttributes(WorkflowExecutionCompletedAttributes.class).result()
-                        .decode(resultType, genericResultType);
+                return converter.fromJson(JsonPayload.node(
+                        last.getAttributes(WorkflowExecutionCompletedAttributes.class).result()), resultType,
+                        genericResultType);
             case WorkflowExecutionFailed:
                 throw new WorkflowFailedException(run, closed.getWorkflowType(), FailureConverter.fromJson(
                         JsonPayload.node(last.getAttributes(WorkflowExecutionFailedAttributes.class).failure())));
@@ -160,7 +163,7 @@ final class WorkflowStubImpl implements WorkflowStub {
     @Override
     public void signal(String signalName, Object... args) {
         WorkflowExecution current = requireExecution();
-        service.signalWorkflow(current.getWorkflowId(), null, signalName, JsonPayload.encodeArguments(args));
+        service.signalWorkflow(current.getWorkflowId(), null, signalName, arguments(args));
     }
 
     @Override
@@ -170,9 +173,12 @@ final class WorkflowStubImpl implements WorkflowStub {
 
     <R> R query(String queryType, Class<R> resultType, Type genericResultType, Object... args) {
         WorkflowExecution current = requireExecution();
-        Payload answer = service.queryWorkflow(current.getWorkflowId(), null, queryType,
-                JsonPayload.encodeArguments(args));
-        return answer.decode(resultType, genericResultType);
+        Payload answer = service.queryWorkflow(current.getWorkflowId(), null, queryType, arguments(args));
+        return converter.fromJson(JsonPayload.node(answer), resultType, genericResultType);
+    }
+
+    private Payload arguments(Object[] args) {
+        return JsonPayload.of(converter.toJsonArray(args));
     }
 
     @Override

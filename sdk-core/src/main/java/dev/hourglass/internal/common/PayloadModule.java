@@ -16,6 +16,8 @@ import java.math.BigDecimal;
  * The Jackson module that keeps numbers exact through a history:
  *
  * <ul>
+ *   <li>a {@code byte[]} is its Base64 text, a string node, which is what its JSON reads back as (not a
+ *       binary node, which no JSON text reads back as);
  *   <li>a {@code BigDecimal} of scale 0 is written as an integer, which is how its JSON text reads back;
  *   <li>a {@code double} or {@code float} that is not finite is written as the string JSON has for it
  *       ({@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}), which is what a history's JSON holds for it and
@@ -25,17 +27,19 @@ import java.math.BigDecimal;
  *       JDK 19 sometimes gives more digits.
  * </ul>
  */
-final class PayloadModule extends SimpleModule {
+public final class PayloadModule extends SimpleModule {
 
     private static final long serialVersionUID = 1L;
 
-    PayloadModule() {
+    /** Creates the module. */
+    public PayloadModule() {
         super("hourglass-payloads");
         addSerializer(Double.class, new NonFiniteAsText<>(Double.class));
         addSerializer(double.class, new NonFiniteAsText<>(Double.class));
         addSerializer(Float.class, new NonFiniteAsText<>(Float.class));
         addSerializer(float.class, new NonFiniteAsText<>(Float.class));
         addSerializer(BigDecimal.class, new WholeAsInteger());
+        addSerializer(byte[].class, new BytesAsText());
         addDeserializer(BigDecimal.class, new WrittenDigits());
     }
 
@@ -83,6 +87,20 @@ final class PayloadModule extends SimpleModule {
             } else {
                 generator.writeNumber(number);
             }
+        }
+    }
+
+    /** Writes bytes as the Base64 string that Jackson writes and reads them as. */
+    private static final class BytesAsText extends StdScalarSerializer<byte[]> {
+        private static final long serialVersionUID = 1L;
+
+        BytesAsText() {
+            super(byte[].class);
+        }
+
+        @Override
+        public void serialize(byte[] value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+            generator.writeString(provider.getConfig().getBase64Variant().encode(value));
         }
     }
 

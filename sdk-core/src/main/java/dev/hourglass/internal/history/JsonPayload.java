@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.hourglass.history.Payload;
-import dev.hourglass.internal.common.DataConverter;
+import dev.hourglass.internal.common.PayloadConverter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Type;
@@ -77,14 +77,14 @@ public final class JsonPayload implements Payload {
         }
     }
 
-    /** Converts a Java value with the worker's data converter. */
+    /** Converts a Java value with the default data converter. */
     public static JsonPayload encode(Object value) {
-        return of(DataConverter.getDefault().toJson(value));
+        return of(PayloadConverter.getDefault().toJson(value));
     }
 
-    /** Converts arguments to a JSON array with the worker's data converter. */
+    /** Converts arguments to a JSON array with the default data converter. */
     public static JsonPayload encodeArguments(Object... arguments) {
-        return new JsonPayload(DataConverter.getDefault().toJsonArray(arguments));
+        return new JsonPayload(PayloadConverter.getDefault().toJsonArray(arguments));
     }
 
     /** The tree, which the caller must not modify. */
@@ -110,7 +110,7 @@ public final class JsonPayload implements Payload {
     public <T> T decode(Class<T> type, Type genericType) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(genericType, "genericType");
-        return DataConverter.getDefault().fromJson(node, type, genericType);
+        return PayloadConverter.getDefault().fromJson(node, type, genericType);
     }
 
     @Override

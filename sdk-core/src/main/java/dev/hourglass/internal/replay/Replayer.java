@@ -1,6 +1,7 @@
 package dev.hourglass.internal.replay;
 
 import dev.hourglass.history.History;
+import dev.hourglass.internal.common.PayloadConverter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,15 @@ public final class Replayer {
      * @throws IllegalArgumentException when no class implements the history's workflow type
      */
     public static List<String> replay(History history, boolean strict, Class<?>... implementations) {
+        return replay(history, strict, PayloadConverter.getDefault(), implementations);
+    }
+
+    /**
+     * Replays {@code history} like {@link #replay(History, boolean, Class[])}, converting payloads with
+     * {@code converter}.
+     */
+    public static List<String> replay(History history, boolean strict, PayloadConverter converter,
+            Class<?>... implementations) {
         Map<String, WorkflowImplementation> byType = new LinkedHashMap<>();
         for (Class<?> type : implementations) {
             WorkflowImplementation implementation = WorkflowImplementation.of(type);
@@ -31,7 +41,7 @@ public final class Replayer {
                     + byType.keySet() + " implements its workflow type '" + history.getWorkflowType()
                     + "'; pass the implementation class of that workflow type");
         }
-        return replay(history, strict, implementation);
+        return replay(history, strict, implementation, converter);
     }
 
     /**
@@ -42,7 +52,13 @@ public final class Replayer {
      * @throws dev.hourglass.failure.NonDeterministicException when the code diverges from the history
      */
     public static List<String> replay(History history, boolean strict, WorkflowImplementation implementation) {
-        WorkflowExecutor executor = new WorkflowExecutor(implementation, strict);
+        return replay(history, strict, implementation, PayloadConverter.getDefault());
+    }
+
+    /** Replays like {@link #replay(History, boolean, WorkflowImplementation)}, converting with {@code converter}. */
+    public static List<String> replay(History history, boolean strict, WorkflowImplementation implementation,
+            PayloadConverter converter) {
+        WorkflowExecutor executor = new WorkflowExecutor(implementation, strict, converter);
         try {
             executor.replayThenDestroy(history);
             return new ArrayList<>(executor.warnings());

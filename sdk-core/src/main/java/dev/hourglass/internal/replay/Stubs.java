@@ -2,7 +2,6 @@ package dev.hourglass.internal.replay;
 
 import dev.hourglass.activity.ActivityOptions;
 import dev.hourglass.history.Payload;
-import dev.hourglass.internal.common.DataConverter;
 import dev.hourglass.internal.common.Interfaces;
 import dev.hourglass.internal.common.WorkflowInterfaceMetadata;
 import dev.hourglass.internal.history.JsonPayload;
@@ -20,7 +19,6 @@ public final class Stubs {
     /** An activity stub: each call schedules the activity and blocks the workflow thread for its result. */
     public static <T> T newActivityStub(Class<T> activityInterface, ActivityOptions options) {
         Map<Method, String> types = Interfaces.activityMethods(activityInterface);
-        DataConverter converter = DataConverter.getDefault();
         Object proxy = Proxy.newProxyInstance(activityInterface.getClassLoader(), new Class<?>[] {activityInterface},
                 (self, method, args) -> {
                     if (method.getDeclaringClass() == Object.class) {
@@ -28,8 +26,8 @@ public final class Stubs {
                     }
                     WorkflowExecutor executor = WorkflowExecutor.current("calling activity " + method.getName());
                     Payload result = executor.operations()
-                            .scheduleActivity(types.get(method), converter.toJsonArray(args), options).get();
-                    return converter.fromJson(JsonPayload.node(result), method.getReturnType(),
+                            .scheduleActivity(types.get(method), executor.converter.toJsonArray(args), options).get();
+                    return executor.converter.fromJson(JsonPayload.node(result), method.getReturnType(),
                             method.getGenericReturnType());
                 });
         return activityInterface.cast(proxy);
@@ -38,7 +36,6 @@ public final class Stubs {
     /** A child workflow stub: calling its workflow method starts the child and blocks for its result. */
     public static <T> T newChildWorkflowStub(Class<T> workflowInterface, ChildWorkflowOptions options) {
         WorkflowInterfaceMetadata metadata = Interfaces.workflowInterface(workflowInterface);
-        DataConverter converter = DataConverter.getDefault();
         Object proxy = Proxy.newProxyInstance(workflowInterface.getClassLoader(), new Class<?>[] {workflowInterface},
                 (self, method, args) -> {
                     if (method.getDeclaringClass() == Object.class) {
@@ -50,9 +47,9 @@ public final class Stubs {
                                 + " use an activity that calls WorkflowClient instead");
                     }
                     WorkflowExecutor executor = WorkflowExecutor.current("starting child workflow");
-                    Payload result = executor.operations()
-                            .startChild(metadata.workflowType(), options, converter.toJsonArray(args)).result().get();
-                    return converter.fromJson(JsonPayload.node(result), method.getReturnType(),
+                    Payload result = executor.operations().startChild(metadata.workflowType(), options,
+                            executor.converter.toJsonArray(args)).result().get();
+                    return executor.converter.fromJson(JsonPayload.node(result), method.getReturnType(),
                             method.getGenericReturnType());
                 });
         return workflowInterface.cast(proxy);

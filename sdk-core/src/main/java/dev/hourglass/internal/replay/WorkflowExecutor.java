@@ -16,7 +16,7 @@ import dev.hourglass.history.WorkflowExecutionContinuedAsNewAttributes;
 import dev.hourglass.history.WorkflowExecutionFailedAttributes;
 import dev.hourglass.history.WorkflowExecutionSignaledAttributes;
 import dev.hourglass.history.WorkflowExecutionStartedAttributes;
-import dev.hourglass.internal.common.DataConverter;
+import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.internal.common.FailureConverter;
 import dev.hourglass.internal.history.JsonPayload;
 import dev.hourglass.internal.spi.Command;
@@ -40,7 +40,7 @@ public final class WorkflowExecutor {
     private static final ThreadLocal<WorkflowExecutor> DELIVERING = new ThreadLocal<>();
 
     final WorkflowImplementation implementation;
-    final DataConverter converter = DataConverter.getDefault();
+    final PayloadConverter converter;
     final DeterministicRunner runner = new DeterministicRunner(this);
     final ReplayMatcher matcher;
     final CancellationScopeImpl rootScope = new CancellationScopeImpl(null, false, () -> { });
@@ -61,7 +61,13 @@ public final class WorkflowExecutor {
 
     /** Creates an executor for a run of {@code implementation}; strict makes argument differences fail. */
     public WorkflowExecutor(WorkflowImplementation implementation, boolean strict) {
+        this(implementation, strict, PayloadConverter.getDefault());
+    }
+
+    /** Creates an executor that converts payloads with {@code converter}. */
+    public WorkflowExecutor(WorkflowImplementation implementation, boolean strict, PayloadConverter converter) {
         this.implementation = implementation;
+        this.converter = converter;
         this.matcher = new ReplayMatcher(this, strict);
         this.completion = new CompletionStateMachine(matcher,
                 () -> rootScope.cancel("workflow cancellation requested"));

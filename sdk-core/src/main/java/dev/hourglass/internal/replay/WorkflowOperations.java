@@ -349,9 +349,9 @@ public final class WorkflowOperations {
     }
 
     /** Ends the run and starts a new one with {@code input}; never returns. */
-    public Error continueAsNew(ArrayNode input) {
+    public Error continueAsNew(Object[] arguments) {
         WorkflowThread.requireCurrent("Workflow.continueAsNew");
-        throw new ContinueAsNewRequest(input);
+        throw new ContinueAsNewRequest(executor.converter.toJsonArray(arguments));
     }
 
     private CancellationScopeImpl currentScope() {

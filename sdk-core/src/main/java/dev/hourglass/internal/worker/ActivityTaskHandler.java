@@ -3,9 +3,9 @@ package dev.hourglass.internal.worker;
 import dev.hourglass.failure.ApplicationFailure;
 import dev.hourglass.internal.activity.ActivityContextHolder;
 import dev.hourglass.internal.activity.ActivityTaskContext;
-import dev.hourglass.internal.common.DataConverter;
 import dev.hourglass.history.Payload;
 import dev.hourglass.internal.common.FailureConverter;
+import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.internal.history.JsonPayload;
 import dev.hourglass.internal.replay.Reflection;
 import dev.hourglass.internal.spi.ActivityTask;
@@ -26,10 +26,13 @@ final class ActivityTaskHandler {
 
     private final WorkflowServiceSpi service;
     private final Map<String, ActivityImplementation> activities;
+    private final PayloadConverter converter;
 
-    ActivityTaskHandler(WorkflowServiceSpi service, Map<String, ActivityImplementation> activities) {
+    ActivityTaskHandler(WorkflowServiceSpi service, Map<String, ActivityImplementation> activities,
+            PayloadConverter converter) {
         this.service = service;
         this.activities = activities;
+        this.converter = converter;
     }
 
     void handle(ActivityTask task) {
@@ -46,12 +49,10 @@ final class ActivityTaskHandler {
             return;
         }
         Method method = implementation.method();
-        // looked up on use, not when the worker starts: the JSON mapper loads hundreds of classes (cold start)
-        DataConverter converter = DataConverter.getDefault();
         ActivityContextHolder.set(new ActivityTaskContext(task, (details, encoded) -> {
             onHeartbeat.run();
             return service.recordActivityHeartbeat(task.taskToken(), encoded);
-        }, "was canceled or its attempt timed out"));
+        }, "was canceled or its attempt timed out", converter));
         try {
             Object[] args = converter.fromJsonArray(JsonPayload.node(task.input()), method.getParameterTypes(),
                     method.getGenericParameterTypes());

@@ -1,6 +1,7 @@
 package dev.hourglass.internal.worker;
 
 import dev.hourglass.client.WorkflowClient;
+import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.internal.spi.WorkflowServiceSpi;
 import dev.hourglass.worker.Worker;
 import dev.hourglass.worker.WorkerFactory;
@@ -15,10 +16,11 @@ public final class WorkerFactoryImpl implements WorkerFactory {
     private final WorkerFactoryOptions options;
     private final WorkflowCache cache;
     private final TaskDriver driver;
+    private final PayloadConverter converter;
     private final List<WorkerImpl> workers = new ArrayList<>();
     private boolean started;
 
-    /** Creates a factory whose workers poll for tasks on threads of their own. */
+    /** Creates a factory whose workers poll for tasks on threads of their own, converting payloads as the client does. */
     public WorkerFactoryImpl(WorkflowClient client, WorkerFactoryOptions options) {
         this(client, options, null);
     }
@@ -32,6 +34,7 @@ public final class WorkerFactoryImpl implements WorkerFactory {
         this.options = options;
         this.cache = new WorkflowCache(options.getWorkflowCacheSize());
         this.driver = driver;
+        this.converter = PayloadConverter.of(client.getOptions().getDataConverter());
     }
 
     @Override
@@ -43,7 +46,7 @@ public final class WorkerFactoryImpl implements WorkerFactory {
             }
         }
         WorkerImpl worker = new WorkerImpl(taskQueue, WorkflowServiceSpi.of(client.getWorkflowService()), cache, options,
-                driver);
+                driver, converter);
         workers.add(worker);
         if (started) {
             worker.start();

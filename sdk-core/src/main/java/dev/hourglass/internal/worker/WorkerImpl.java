@@ -1,6 +1,7 @@
 package dev.hourglass.internal.worker;
 
 import dev.hourglass.internal.common.Interfaces;
+import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.internal.replay.WorkflowImplementation;
 import dev.hourglass.internal.spi.ActivityTask;
 import dev.hourglass.internal.spi.WorkflowServiceSpi;
@@ -40,12 +41,14 @@ final class WorkerImpl implements Worker {
     private final Map<String, ActivityTaskHandler.ActivityImplementation> activities = new LinkedHashMap<>();
     private final List<Thread> pollers = new ArrayList<>();
     private final TaskDriver driver;
+    private final PayloadConverter converter;
     private ExecutorService activityExecutor;
     private DrivenWorker driven;
     private volatile boolean running;
 
     WorkerImpl(String taskQueue, WorkflowServiceSpi service, WorkflowCache cache, WorkerFactoryOptions options,
-            TaskDriver driver) {
+            TaskDriver driver, PayloadConverter converter) {
+        this.converter = converter;
         this.taskQueue = taskQueue;
         this.service = service;
         this.cache = cache;
@@ -98,9 +101,9 @@ final class WorkerImpl implements Worker {
         running = true;
         WorkflowTaskHandler workflowHandler = workflows.isEmpty() ? null
                 : new WorkflowTaskHandler(service, cache, inOrder(workflows), taskQueue, options.isStrictReplay(),
-                        driver != null ? DRIVEN_INLINE_HISTORY_LIMIT : 0);
+                        driver != null ? DRIVEN_INLINE_HISTORY_LIMIT : 0, converter);
         ActivityTaskHandler activityHandler = activities.isEmpty() ? null
-                : new ActivityTaskHandler(service, inOrder(activities));
+                : new ActivityTaskHandler(service, inOrder(activities), converter);
         if (driver != null) {
             driven = new DrivenWorker(taskQueue, service, workflowHandler, activityHandler,
                     options.getMaxConcurrentActivities(), driver);

@@ -3,6 +3,7 @@ package dev.hourglass.internal.worker;
 import dev.hourglass.history.History;
 import dev.hourglass.history.Payload;
 import dev.hourglass.internal.common.FailureConverter;
+import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.internal.history.JsonPayload;
 import dev.hourglass.internal.replay.WorkflowExecutor;
 import dev.hourglass.internal.replay.WorkflowImplementation;
@@ -24,6 +25,7 @@ final class WorkflowTaskHandler {
     private final String taskQueue;
     private final boolean strictReplay;
     private final int inlineHistoryLimit;
+    private final PayloadConverter converter;
     private final Map<String, RepeatedFailure> repeatedFailures = new ConcurrentHashMap<>();
 
     /** How many executions keep their workflow thread before short ones run inline instead. */
@@ -38,7 +40,7 @@ final class WorkflowTaskHandler {
 
     WorkflowTaskHandler(WorkflowServiceSpi service, WorkflowCache cache,
             Map<String, WorkflowImplementation> implementations, String taskQueue, boolean strictReplay) {
-        this(service, cache, implementations, taskQueue, strictReplay, 0);
+        this(service, cache, implementations, taskQueue, strictReplay, 0, PayloadConverter.getDefault());
     }
 
     /**
@@ -53,7 +55,8 @@ final class WorkflowTaskHandler {
      */
     WorkflowTaskHandler(WorkflowServiceSpi service, WorkflowCache cache,
             Map<String, WorkflowImplementation> implementations, String taskQueue, boolean strictReplay,
-            int inlineHistoryLimit) {
+            int inlineHistoryLimit, PayloadConverter converter) {
+        this.converter = converter;
         this.inlineHistoryLimit = inlineHistoryLimit;
         this.strictReplay = strictReplay;
         this.service = service;
@@ -78,7 +81,7 @@ final class WorkflowTaskHandler {
         WorkflowExecutor cached = cachedExecutor(history.getRunId(), task.completedEventCount());
         boolean inline = cached == null && history.getEvents().size() <= inlineHistoryLimit
                 && cache.size() >= Math.min(THREADED_EXECUTIONS, cache.capacity());
-        WorkflowExecutor executor = cached != null ? cached : new WorkflowExecutor(implementation, strictReplay);
+        WorkflowExecutor executor = cached != null ? cached : new WorkflowExecutor(implementation, strictReplay, converter);
         WorkflowExecutor.TaskResult result;
         try {
             result = executor.processWorkflowTask(history, inline);
@@ -162,7 +165,8 @@ final class WorkflowTaskHandler {
             cache.put(history.getRunId(), cached);
             cached = null;
         }
-        WorkflowExecutor executor = cached != null ? cached.executor() : new WorkflowExecutor(implementation, strictReplay);
+        WorkflowExecutor executor = cached != null ? cached.executor()
+                : new WorkflowExecutor(implementation, strictReplay, converter);
         try {
             if (cached == null) {
                 executor.replay(history);

@@ -2,6 +2,7 @@ package dev.hourglass.testing.internal;
 
 import dev.hourglass.client.WorkflowClient;
 import dev.hourglass.history.History;
+import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.internal.replay.Replayer;
 import dev.hourglass.internal.replay.WorkflowImplementation;
 import dev.hourglass.internal.service.IdGenerator;
@@ -34,6 +35,7 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
     private final TestWorkflowService service;
     private final WorkflowClient client;
     private final WorkerFactoryImpl factory;
+    private final PayloadConverter converter;
     private final boolean selfCheckReplay;
     /** The registered implementations by workflow type, read once (the first registered of a type wins). */
     private final Map<String, WorkflowImplementation> implementations = new HashMap<>();
@@ -62,7 +64,8 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
         this.service = new TestWorkflowService(inner, scheduler, options.isFailFast(),
                 options.getHungActivityThreshold());
         inner.addCloseListener(this::selfCheck);
-        this.client = WorkflowClient.newInstance(service);
+        this.client = WorkflowClient.newInstance(service, options.getWorkflowClientOptions());
+        this.converter = PayloadConverter.of(options.getWorkflowClientOptions().getDataConverter());
         this.factory = new WorkerFactoryImpl(client, options.getWorkerFactoryOptions(), scheduler);
     }
 
@@ -116,7 +119,7 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
             implementation = implementations.get(history.getWorkflowType());
         }
         if (implementation != null) { // else no code of this environment ran it: nothing to check
-            Replayer.replay(history, false, implementation);
+            Replayer.replay(history, false, implementation, converter);
         }
     }
 

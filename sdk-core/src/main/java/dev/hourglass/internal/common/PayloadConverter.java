@@ -1,71 +1,54 @@
 package dev.hourglass.internal.common;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.hourglass.common.DataConverter;
 import dev.hourglass.internal.history.CanonicalNodeFactory;
 import java.lang.reflect.Type;
+import java.util.Objects;
 
 /**
  * Converts workflow and activity payloads (arguments, results, signal and query values) to and from
- * plain JSON values with Jackson.
+ * plain JSON values with the Jackson mapper of a {@link DataConverter}.
  *
  * <p>Records, POJOs, generic collections and {@code null} are supported. Map entries are written in key
  * order, so that a payload encodes to the same JSON in every JVM. Payloads stay JSON trees in
  * the history and are decoded only when code asks for them, with the declared (generic) type of the
  * parameter or return value.
  */
-public final class DataConverter {
+public final class PayloadConverter {
 
-    private static final DataConverter DEFAULT = new DataConverter(newObjectMapper());
+    private static final PayloadConverter DEFAULT = new PayloadConverter(DataConverter.getDefault());
 
+    private final DataConverter dataConverter;
     private final ObjectMapper mapper;
 
-    private DataConverter(ObjectMapper mapper) {
-        this.mapper = mapper;
+    private PayloadConverter(DataConverter dataConverter) {
+        this.dataConverter = dataConverter;
+        this.mapper = dataConverter.getObjectMapper();
     }
 
-    /** Returns the shared converter. */
-    public static DataConverter getDefault() {
+    /** Returns the converter of {@link DataConverter#getDefault()}. */
+    public static PayloadConverter getDefault() {
         return DEFAULT;
     }
 
-    private static ObjectMapper newObjectMapper() {
-        return JsonMapper.builder()
-                .addModule(new JavaTimeModule())
-                .addModule(new Jdk8Module())
-                .addModule(new PayloadModule())
-                // numbers as reading their JSON back builds them: 420.00 keeps its scale, 5L is the int 5
-                .nodeFactory(CanonicalNodeFactory.INSTANCE)
-                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-                // times and durations as ISO-8601 text, exact to the nanosecond; zoned times keep their zone
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-                .enable(SerializationFeature.WRITE_DATES_WITH_ZONE_ID)
-                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-                // a HashMap or Map.of payload iterates in an order that changes from one JVM launch to the next;
-                // sorted keys give the same history bytes everywhere
-                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .build();
+    /** Returns the converter of {@code dataConverter}; the shared one for the default. */
+    public static PayloadConverter of(DataConverter dataConverter) {
+        Objects.requireNonNull(dataConverter, "dataConverter");
+        return dataConverter == DataConverter.getDefault() ? DEFAULT : new PayloadConverter(dataConverter);
     }
 
-    /** Returns the mapper, for code that writes JSON documents (histories, reports). */
-    public ObjectMapper mapper() {
-        return mapper;
+    /** Returns the public converter this one works for. */
+    public DataConverter dataConverter() {
+        return dataConverter;
     }
 
     /** Encodes one value; {@code null} becomes JSON {@code null}. */
