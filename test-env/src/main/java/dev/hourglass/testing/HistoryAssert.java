@@ -1,6 +1,7 @@
 package dev.hourglass.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hourglass.common.DataConverterException;
 import dev.hourglass.history.ActivityTaskScheduledAttributes;
 import dev.hourglass.history.EventType;
 import dev.hourglass.history.History;
@@ -10,7 +11,6 @@ import dev.hourglass.history.WorkflowExecutionCompletedAttributes;
 import dev.hourglass.history.WorkflowExecutionFailedAttributes;
 import dev.hourglass.history.WorkflowExecutionSignaledAttributes;
 import dev.hourglass.internal.common.PayloadConverter;
-import dev.hourglass.internal.common.PayloadConversionException;
 import dev.hourglass.internal.history.EventText;
 import dev.hourglass.internal.history.JsonPayload;
 import dev.hourglass.internal.history.JsonValues;
@@ -222,7 +222,7 @@ public class HistoryAssert extends AbstractAssert<HistoryAssert, History> {
         } else {
             try {
                 decoded = PayloadConverter.getDefault().fromJson(result, expected.getClass(), expected.getClass());
-            } catch (PayloadConversionException e) {
+            } catch (DataConverterException e) {
                 failWithMessage("%nExpecting history of <%s>:%n  %s%nto have completed with:%n  <%s>%n"
                         + "but its result %s cannot be read as a %s: %s", id(), events(), render(expected),
                         EventText.json(result), expected.getClass().getName(), e.getMessage());
@@ -321,7 +321,7 @@ public class HistoryAssert extends AbstractAssert<HistoryAssert, History> {
     private static String render(Object value) {
         try {
             return EventText.json(PayloadConverter.getDefault().toJson(value));
-        } catch (PayloadConversionException e) {
+        } catch (DataConverterException e) {
             return String.valueOf(value);
         }
     }

@@ -59,7 +59,8 @@ public final class ActivityTaskContext implements ActivityExecutionContext, Acti
 
     @Override
     public void heartbeat(Object details) {
-        if (recorder.record(details, JsonPayload.of(converter.toJson(details)))) {
+        if (recorder.record(details, JsonPayload.of(converter.toJson(details,
+                "the heartbeat details of activity " + task.activityType())))) {
             throw new CanceledFailure("activity " + task.activityType() + " (id " + task.activityId() + ") "
                     + whyStopped + "; stop working on it");
         }

@@ -60,7 +60,9 @@ final class WorkflowStubImpl implements WorkflowStub {
         }
         // without an id of the caller's, the service assigns one (from the seed in a test environment)
         execution = service.startWorkflow(StartWorkflowRequest.of(options.getWorkflowId(), workflowType,
-                options.getTaskQueue(), arguments(args), options.getWorkflowIdReusePolicy(),
+                options.getTaskQueue(), arguments(args, "start workflow " + workflowType
+                        + (options.getWorkflowId() == null ? "" : " (workflowId=" + options.getWorkflowId() + ")")),
+                options.getWorkflowIdReusePolicy(),
                 options.getWorkflowExecutionTimeout()));
         return execution;
     }
@@ -163,7 +165,8 @@ final class WorkflowStubImpl implements WorkflowStub {
     @Override
     public void signal(String signalName, Object... args) {
         WorkflowExecution current = requireExecution();
-        service.signalWorkflow(current.getWorkflowId(), null, signalName, arguments(args));
+        service.signalWorkflow(current.getWorkflowId(), null, signalName,
+                arguments(args, "signal " + signalName + " to workflow " + current.getWorkflowId()));
     }
 
     @Override
@@ -173,12 +176,14 @@ final class WorkflowStubImpl implements WorkflowStub {
 
     <R> R query(String queryType, Class<R> resultType, Type genericResultType, Object... args) {
         WorkflowExecution current = requireExecution();
-        Payload answer = service.queryWorkflow(current.getWorkflowId(), null, queryType, arguments(args));
+        Payload answer = service.queryWorkflow(current.getWorkflowId(), null, queryType,
+                arguments(args, "query " + queryType + " of workflow " + current.getWorkflowId()));
         return converter.fromJson(JsonPayload.node(answer), resultType, genericResultType);
     }
 
-    private Payload arguments(Object[] args) {
-        return JsonPayload.of(converter.toJsonArray(args));
+    /** The arguments of {@code action} as a payload, or the error that names the one a history cannot hold. */
+    private Payload arguments(Object[] args, String action) {
+        return JsonPayload.of(converter.toJsonArray(args, action));
     }
 
     @Override

@@ -3,14 +3,21 @@ package dev.hourglass.internal.common;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import dev.hourglass.common.DataConverter;
+import dev.hourglass.common.DataConverterException;
 import dev.hourglass.internal.history.CanonicalNodeFactory;
+import dev.hourglass.internal.history.HistoryLimits;
+import java.io.IOException;
 import java.lang.reflect.Type;
 import java.util.Objects;
 
@@ -29,10 +36,16 @@ public final class PayloadConverter {
 
     private final DataConverter dataConverter;
     private final ObjectMapper mapper;
+    private final ObjectWriter writer;
+    /** Builds trees as reading their JSON back builds them, whatever the mapper's node factory. */
+    private final ObjectReader treeReader;
 
     private PayloadConverter(DataConverter dataConverter) {
         this.dataConverter = dataConverter;
         this.mapper = dataConverter.getObjectMapper();
+        this.writer = mapper.writer().without(SerializationFeature.WRAP_ROOT_VALUE);
+        this.treeReader = mapper.reader().with(CanonicalNodeFactory.INSTANCE)
+                .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
     }
 
     /** Returns the converter of {@link DataConverter#getDefault()}. */
@@ -53,6 +66,61 @@ public final class PayloadConverter {
 
     /** Encodes one value; {@code null} becomes JSON {@code null}. */
     public JsonNode toJson(Object value) {
+        return toJson(value, "a value");
+    }
+
+    /**
+     * Encodes one value, such as {@code "the result of activity withdraw"} (named {@code what}); {@code null}
+     * becomes JSON {@code null}.
+     *
+     * @throws DataConverterException if the value cannot be converted or a history could not hold it; the
+     *     message names {@code what} and where in the value the problem is
+     */
+    public JsonNode toJson(Object value, String what) {
+        try {
+            return encode(value);
+        } catch (Unrecordable e) {
+            throw new DataConverterException("cannot record " + what + ": " + e.getMessage(), e.getCause());
+        }
+    }
+
+    /** Encodes arguments as a JSON array, one element per argument. */
+    public ArrayNode toJsonArray(Object[] values) {
+        return toJsonArray(values, "pass arguments");
+    }
+
+    /**
+     * Encodes arguments as a JSON array, one element per argument, for an action such as
+     * {@code "start workflow Transfer (workflowId=transfer-1)"} (named {@code what}).
+     *
+     * @throws DataConverterException if an argument cannot be converted or a history could not hold it; the
+     *     message names {@code what}, the argument's position and where in it the problem is
+     */
+    public ArrayNode toJsonArray(Object[] values, String what) {
+        ArrayNode array = CanonicalNodeFactory.INSTANCE.arrayNode();
+        if (values != null) {
+            for (int i = 0; i < values.length; i++) {
+                try {
+                    array.add(encode(values[i]));
+                } catch (Unrecordable e) {
+                    throw new DataConverterException("cannot " + what + ": argument " + (i + 1)
+                            + " cannot be recorded: " + e.getMessage(), e.getCause());
+                }
+            }
+        }
+        return array;
+    }
+
+    /** A value that cannot become a payload; the message says why and where, without saying which value. */
+    private static final class Unrecordable extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Unrecordable(String message, Throwable cause) {
+            super(message, cause, false, false);
+        }
+    }
+
+    private JsonNode encode(Object value) throws Unrecordable {
         if (value == null) {
             return NullNode.getInstance();
         }
@@ -60,23 +128,47 @@ public final class PayloadConverter {
         if (scalar != null) {
             return scalar;
         }
+        TokenBuffer buffer = new TokenBuffer(mapper, false);
         try {
-            return mapper.valueToTree(value);
-        } catch (IllegalArgumentException e) {
-            throw new PayloadConversionException(
-                    "cannot encode a " + value.getClass().getName() + " as JSON: " + e.getMessage(), e);
+            writer.writeValue(new LimitedGenerator(buffer), value);
+            return treeReader.readTree(buffer.asParser());
+        } catch (StackOverflowError e) {
+            throw tooDeep(value, e);
+        } catch (IOException | IllegalArgumentException e) {
+            // Jackson wraps what the generator throws in exceptions that name the path through the objects
+            LimitedGenerator.Exceeded exceeded = cause(e, LimitedGenerator.Exceeded.class);
+            if (exceeded != null) {
+                throw new Unrecordable(exceeded.getOriginalMessage(), null);
+            }
+            if (cause(e, StackOverflowError.class) != null) {
+                throw tooDeep(value, e);
+            }
+            throw new Unrecordable("a " + value.getClass().getName() + " cannot be converted to JSON: "
+                    + oneLine(e.getMessage()), e);
         }
     }
 
-    /** Encodes arguments as a JSON array, one element per argument. */
-    public ArrayNode toJsonArray(Object[] values) {
-        ArrayNode array = JsonNodeFactory.instance.arrayNode();
-        if (values != null) {
-            for (Object value : values) {
-                array.add(toJson(value));
+    private static Unrecordable tooDeep(Object value, Throwable cause) {
+        return new Unrecordable("a " + value.getClass().getName() + " nests too deeply to convert, or contains"
+                + " itself (the conversion overflowed the stack). Pass a flatter value, and one that does not refer"
+                + " back to itself", cause);
+    }
+
+    /** The first throwable of {@code type} in the cause chain of {@code failure}, or {@code null}. */
+    private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+            if (cause.getCause() == cause) {
+                break;
             }
         }
-        return array;
+        return null;
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
     }
 
     /** Decodes one value to the given type; JSON {@code null} or a missing node decode to {@code null}. */
@@ -99,7 +191,7 @@ public final class PayloadConverter {
             JavaType type = mapper.getTypeFactory().constructType(genericType == null ? rawType : genericType);
             return mapper.convertValue(node, type);
         } catch (IllegalArgumentException e) {
-            throw new PayloadConversionException(
+            throw new DataConverterException(
                     "cannot decode " + abbreviate(node) + " as " + (genericType == null ? rawType : genericType)
                             + ": " + e.getMessage(), e);
         }
@@ -122,7 +214,7 @@ public final class PayloadConverter {
     private static JsonNode scalarToJson(Object value) {
         Class<?> type = value.getClass();
         if (type == String.class) {
-            return TextNode.valueOf((String) value);
+            return ((String) value).length() > HistoryLimits.MAX_STRING_LENGTH ? null : TextNode.valueOf((String) value);
         }
         if (type == Integer.class) {
             return IntNode.valueOf((Integer) value);

@@ -1,8 +1,10 @@
 package dev.hourglass.internal.history;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -24,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import org.apiguardian.api.API;
 
 /**
@@ -58,16 +61,28 @@ public final class HistoryJsonCodec {
      * <p>Numbers are built by {@link CanonicalNodeFactory}, and read through
      * {@link CanonicalNodeFactory#exactNumbers}, so that a payload read back is the tree it was written from:
      * {@code 420.00} stays {@code 420.00}, not the {@code double} 420.0.
+     *
+     * <p>The mapper reads and writes within the one set of {@link HistoryLimits}. It writes UTF-8 bytes: a
+     * character outside the Basic Multilingual Plane as itself, and a lone surrogate (a {@code char} that Java
+     * strings may hold but UTF-8 cannot encode) as a JSON escape (a backslash, {@code u} and four hex digits),
+     * which reads back as the same {@code char}. {@link #toJson(History)}, {@link #write(History, Path)} and
+     * payloads' JSON text all come from these bytes.
      */
     static final JsonMapper MAPPER =
-            JsonMapper.builder()
+            JsonMapper.builder(JsonFactory.builder()
+                            .streamReadConstraints(HistoryLimits.READ)
+                            .streamWriteConstraints(HistoryLimits.WRITE)
+                            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+                            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+                            .build())
                     .nodeFactory(CanonicalNodeFactory.INSTANCE)
                     .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                    .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
                     .build();
 
     private static final ObjectWriter WRITER = MAPPER.writer(prettyPrinter());
+
+    private static final ObjectWriter COMPACT = MAPPER.writer();
 
     private HistoryJsonCodec() {}
 
@@ -76,10 +91,24 @@ public final class HistoryJsonCodec {
      *
      * @param history the history; never {@code null}
      * @return the JSON text, lines separated by {@code "\n"}, without a trailing newline; never {@code null}
-     * @throws IllegalStateException if a payload holds a Java object that Jackson cannot serialise (only
-     *     possible when someone put a POJO node into a payload)
+     * @throws IllegalStateException if the history breaks the {@link HistoryLimits} (only possible for a
+     *     history built from payloads that did not come from a data converter) or a payload holds a Java
+     *     object that Jackson cannot serialise
      */
     public static String toJson(History history) {
+        return new String(encode(history), StandardCharsets.UTF_8);
+    }
+
+    /** The JSON text of one payload, compact, as the same bytes a history holds it as. */
+    static String toJson(JsonNode payload) {
+        try {
+            return new String(COMPACT.writeValueAsBytes(payload), StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a payload cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static byte[] encode(History history) {
         JsonNodeFactory nodes = MAPPER.getNodeFactory();
         ObjectNode root = nodes.objectNode();
         root.put("format", FORMAT);
@@ -97,11 +126,13 @@ public final class HistoryJsonCodec {
             node.set("attributes", attributes(event));
         }
         try {
-            return WRITER.writeValueAsString(root);
+            return WRITER.writeValueAsBytes(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(
                     "history of " + history.getWorkflowId() + " cannot be written as JSON: "
-                            + e.getOriginalMessage(),
+                            + e.getOriginalMessage() + "; a history holds at most " + HistoryLimits.MAX_DEPTH
+                            + " levels of arrays and objects, and its payloads at most "
+                            + HistoryLimits.MAX_PAYLOAD_DEPTH + " (see docs/data-conversion.md)",
                     e);
         }
     }
@@ -164,9 +195,11 @@ public final class HistoryJsonCodec {
      * @throws UncheckedIOException if the file cannot be written
      */
     public static void write(History history, Path path) {
-        String json = toJson(history) + "\n";
+        byte[] json = encode(history);
+        byte[] file = Arrays.copyOf(json, json.length + 1);
+        file[json.length] = '\n';
         try {
-            Files.writeString(path, json, StandardCharsets.UTF_8);
+            Files.write(path, file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write history file " + path + ": " + e, e);
         }

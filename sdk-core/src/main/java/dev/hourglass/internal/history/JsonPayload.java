@@ -94,11 +94,7 @@ public final class JsonPayload implements Payload {
 
     @Override
     public String toJson() {
-        try {
-            return HistoryJsonCodec.MAPPER.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a payload cannot be written as JSON: " + e.getOriginalMessage(), e);
-        }
+        return HistoryJsonCodec.toJson(node);
     }
 
     @Override

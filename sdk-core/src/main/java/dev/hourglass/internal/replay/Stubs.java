@@ -26,7 +26,8 @@ public final class Stubs {
                     }
                     WorkflowExecutor executor = WorkflowExecutor.current("calling activity " + method.getName());
                     Payload result = executor.operations()
-                            .scheduleActivity(types.get(method), executor.converter.toJsonArray(args), options).get();
+                            .scheduleActivity(types.get(method), executor.converter.toJsonArray(args,
+                                    "call activity " + types.get(method)), options).get();
                     return executor.converter.fromJson(JsonPayload.node(result), method.getReturnType(),
                             method.getGenericReturnType());
                 });
@@ -48,7 +49,8 @@ public final class Stubs {
                     }
                     WorkflowExecutor executor = WorkflowExecutor.current("starting child workflow");
                     Payload result = executor.operations().startChild(metadata.workflowType(), options,
-                            executor.converter.toJsonArray(args)).result().get();
+                            executor.converter.toJsonArray(args, "start child workflow " + metadata.workflowType())).result()
+                            .get();
                     return executor.converter.fromJson(JsonPayload.node(result), method.getReturnType(),
                             method.getGenericReturnType());
                 });

@@ -265,7 +265,8 @@ public final class WorkflowExecutor {
                     method.getGenericParameterTypes());
             Object result = Reflection.invoke(method, instance, args);
             close(CompletionStateMachine.Event.COMPLETE,
-                    new WorkflowExecutionCompletedAttributes(JsonPayload.of(converter.toJson(result))));
+                    new WorkflowExecutionCompletedAttributes(JsonPayload.of(converter.toJson(result,
+                            "the result of workflow " + implementation.workflowType()))));
         });
     }
 
@@ -321,7 +322,8 @@ public final class WorkflowExecutor {
         WorkflowExecutor previous = DELIVERING.get();
         DELIVERING.set(this);
         try {
-            return JsonPayload.of(converter.toJson(Reflection.invoke(method, instance, decoded)));
+            return JsonPayload.of(converter.toJson(Reflection.invoke(method, instance, decoded),
+                    "the result of query " + queryType));
         } finally {
             DELIVERING.set(previous);
         }

@@ -268,7 +268,8 @@ public final class WorkflowOperations {
     /** Runs {@code supplier} once and records its value; replays return the recorded value. */
     public <R> R sideEffect(Class<R> type, Type genericType, Supplier<R> supplier) {
         MarkerStateMachine marker = MarkerStateMachine.sideEffect(String.valueOf(++sideEffectSeq), executor.matcher);
-        Payload value = marker.resolve(() -> JsonPayload.of(executor.converter.toJson(supplier.get())));
+        Payload value = marker.resolve(() -> JsonPayload.of(executor.converter.toJson(supplier.get(),
+                "the value of Workflow.sideEffect")));
         return executor.converter.fromJson(JsonPayload.node(value), type, genericType);
     }
 
@@ -351,7 +352,8 @@ public final class WorkflowOperations {
     /** Ends the run and starts a new one with {@code input}; never returns. */
     public Error continueAsNew(Object[] arguments) {
         WorkflowThread.requireCurrent("Workflow.continueAsNew");
-        throw new ContinueAsNewRequest(executor.converter.toJsonArray(arguments));
+        throw new ContinueAsNewRequest(executor.converter.toJsonArray(arguments,
+                "continue workflow " + executor.info.getWorkflowType() + " as new"));
     }
 
     private CancellationScopeImpl currentScope() {

@@ -57,7 +57,8 @@ final class ActivityTaskHandler {
             Object[] args = converter.fromJsonArray(JsonPayload.node(task.input()), method.getParameterTypes(),
                     method.getGenericParameterTypes());
             Object result = Reflection.invoke(method, implementation.target(), args);
-            service.completeActivityTask(task.taskToken(), JsonPayload.of(converter.toJson(result)));
+            service.completeActivityTask(task.taskToken(),
+                    JsonPayload.of(converter.toJson(result, "the result of activity " + task.activityType())));
         } catch (RuntimeException | Error e) {
             if (e instanceof VirtualMachineError) {
                 throw e;
