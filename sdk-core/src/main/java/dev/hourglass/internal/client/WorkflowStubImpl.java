@@ -22,6 +22,7 @@ import dev.hourglass.internal.history.JsonPayload;
 import dev.hourglass.internal.spi.StartWorkflowRequest;
 import dev.hourglass.internal.spi.WorkflowServiceSpi;
 import java.lang.reflect.Type;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -126,15 +127,61 @@ final class WorkflowStubImpl implements WorkflowStub {
                 .thenApply(closed -> decode(closed, resultType, genericResultType));
     }
 
-    /** Follows continue-as-new runs to the last run's closed history. */
+    /**
+     * Follows continue-as-new runs to the last run's closed history. Runs closed already are followed in a
+     * loop, and a run still open is waited for with a callback that goes on from there, so that a chain of any
+     * length costs neither a stack frame nor a nested future per run.
+     */
     private CompletableFuture<History> awaitRun(String workflowId, String runId) {
-        return service.awaitClose(workflowId, runId).thenCompose(closed -> {
-            EventAttributes last = closed.getLastEvent().getAttributes();
-            if (last instanceof WorkflowExecutionContinuedAsNewAttributes) {
-                return awaitRun(workflowId, ((WorkflowExecutionContinuedAsNewAttributes) last).newRunId());
+        CompletableFuture<History> last = new CompletableFuture<>();
+        follow(workflowId, runId, last);
+        return last;
+    }
+
+    private void follow(String workflowId, String runId, CompletableFuture<History> last) {
+        String run = runId;
+        while (run != null) {
+            CompletableFuture<History> closed;
+            try {
+                closed = service.awaitClose(workflowId, run);
+            } catch (RuntimeException e) {
+                last.completeExceptionally(e);
+                return;
             }
-            return CompletableFuture.completedFuture(closed);
-        });
+            if (!closed.isDone()) {
+                closed.whenComplete((history, failure) -> {
+                    if (failure != null) {
+                        last.completeExceptionally(failure);
+                    } else {
+                        String next = continuedAs(history);
+                        if (next == null) {
+                            last.complete(history);
+                        } else {
+                            follow(workflowId, next, last);
+                        }
+                    }
+                });
+                return;
+            }
+            History history;
+            try {
+                history = closed.join();
+            } catch (CompletionException | CancellationException e) {
+                last.completeExceptionally(e.getCause() != null ? e.getCause() : e);
+                return;
+            }
+            run = continuedAs(history);
+            if (run == null) {
+                last.complete(history);
+            }
+        }
+    }
+
+    /** The run a closed run continued as, or {@code null} if it closed otherwise. */
+    private static String continuedAs(History closed) {
+        EventAttributes last = closed.getLastEvent().getAttributes();
+        return last instanceof WorkflowExecutionContinuedAsNewAttributes
+                ? ((WorkflowExecutionContinuedAsNewAttributes) last).newRunId() : null;
     }
 
     private <R> R decode(History closed, Class<R> resultType, Type genericResultType) {
