@@ -71,7 +71,8 @@ public final class ActivityTaskContext implements ActivityExecutionContext, Acti
         Objects.requireNonNull(type, "type");
         JsonNode details = JsonPayload.node(task.lastHeartbeatDetails());
         return details == null || details.isNull() ? Optional.empty()
-                : Optional.ofNullable(converter.fromJson(details, type, type));
+                : Optional.ofNullable(converter.fromJson(details, type, type,
+                        "the heartbeat details of activity " + task.activityType()));
     }
 
     @Override

@@ -191,7 +191,8 @@ final class WorkflowStubImpl implements WorkflowStub {
             case WorkflowExecutionCompleted:
                 return converter.fromJson(JsonPayload.node(
                         last.getAttributes(WorkflowExecutionCompletedAttributes.class).result()), resultType,
-                        genericResultType);
+                        genericResultType, "the result of workflow " + closed.getWorkflowType() + " (workflowId="
+                        + closed.getWorkflowId() + ", runId=" + closed.getRunId() + ")");
             case WorkflowExecutionFailed:
                 throw new WorkflowFailedException(run, closed.getWorkflowType(), FailureConverter.fromJson(
                         JsonPayload.node(last.getAttributes(WorkflowExecutionFailedAttributes.class).failure())));
@@ -225,7 +226,8 @@ final class WorkflowStubImpl implements WorkflowStub {
         WorkflowExecution current = requireExecution();
         Payload answer = service.queryWorkflow(current.getWorkflowId(), null, queryType,
                 arguments(args, "query " + queryType + " of workflow " + current.getWorkflowId()));
-        return converter.fromJson(JsonPayload.node(answer), resultType, genericResultType);
+        return converter.fromJson(JsonPayload.node(answer), resultType, genericResultType,
+                "the result of query " + queryType + " of workflow " + current.getWorkflowId());
     }
 
     /** The arguments of {@code action} as a payload, or the error that names the one a history cannot hold. */

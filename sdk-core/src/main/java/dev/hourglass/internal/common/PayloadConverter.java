@@ -1,6 +1,6 @@
 package dev.hourglass.internal.common;
 
-import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -17,6 +17,7 @@ import dev.hourglass.common.DataConverter;
 import dev.hourglass.common.DataConverterException;
 import dev.hourglass.internal.history.CanonicalNodeFactory;
 import dev.hourglass.internal.history.HistoryLimits;
+import dev.hourglass.internal.history.JsonValues;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.util.Objects;
@@ -172,8 +173,20 @@ public final class PayloadConverter {
     }
 
     /** Decodes one value to the given type; JSON {@code null} or a missing node decode to {@code null}. */
-    @SuppressWarnings("unchecked")
     public <T> T fromJson(JsonNode node, Class<T> rawType, Type genericType) {
+        return fromJson(node, rawType, genericType, "a value");
+    }
+
+    /**
+     * Decodes one value, such as {@code "the result of activity withdraw"} (named {@code what}), to the given
+     * type; JSON {@code null} or a missing node decode to {@code null} (to the type's own null value, such as an
+     * empty {@code Optional}; to zero for a primitive).
+     *
+     * @throws DataConverterException if the value does not fit the type; the message names {@code what}, the
+     *     value and the type
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T fromJson(JsonNode node, Class<T> rawType, Type genericType, String what) {
         if (rawType == void.class || rawType == Void.class) {
             return null;
         }
@@ -187,24 +200,58 @@ public final class PayloadConverter {
         if (scalar != null) {
             return (T) scalar;
         }
+        Type type = genericType == null ? rawType : genericType;
         try {
-            JavaType type = mapper.getTypeFactory().constructType(genericType == null ? rawType : genericType);
-            return mapper.convertValue(node, type);
+            return mapper.convertValue(node, mapper.getTypeFactory().constructType(type));
         } catch (IllegalArgumentException e) {
-            throw new DataConverterException(
-                    "cannot decode " + abbreviate(node) + " as " + (genericType == null ? rawType : genericType)
-                            + ": " + e.getMessage(), e);
+            throw cannotConvert(what, node, type, reason(e), e);
+        } catch (StackOverflowError e) {
+            throw cannotConvert(what, node, type, "it nests too deeply to decode on this thread's stack", e);
         }
     }
 
     /** Decodes a JSON array of arguments to the given parameter types; missing trailing values are null. */
     public Object[] fromJsonArray(JsonNode array, Class<?>[] rawTypes, Type[] genericTypes) {
+        return fromJsonArray(array, rawTypes, genericTypes, "a method");
+    }
+
+    /**
+     * Decodes a JSON array of the arguments of {@code what}, such as {@code "signal approve"}, to the given
+     * parameter types; missing trailing values are null (zero for a primitive).
+     *
+     * @throws DataConverterException if an argument does not fit its parameter's type; the message names the
+     *     argument, the value and the type
+     */
+    public Object[] fromJsonArray(JsonNode array, Class<?>[] rawTypes, Type[] genericTypes, String what) {
         Object[] result = new Object[rawTypes.length];
         for (int i = 0; i < rawTypes.length; i++) {
             JsonNode element = array == null ? null : array.get(i);
-            result[i] = fromJson(element, rawTypes[i], genericTypes[i]);
+            result[i] = fromJson(element, rawTypes[i], genericTypes[i], "argument " + (i + 1) + " of " + what);
         }
         return result;
+    }
+
+    private static DataConverterException cannotConvert(String what, JsonNode node, Type type, String reason,
+            Throwable cause) {
+        return new DataConverterException("cannot convert " + what + ", " + describe(node) + ", to "
+                + type.getTypeName() + ": " + reason + ". Declare the type the value was recorded as; a history"
+                + " keeps the values of executions that ran before a change of type", cause);
+    }
+
+    /** What Jackson said, without its location in a source that is a tree, not text. */
+    private static String reason(IllegalArgumentException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        String message = cause instanceof JsonProcessingException
+                ? ((JsonProcessingException) cause).getOriginalMessage() : cause.getMessage();
+        return oneLine(message);
+    }
+
+    /** A value for a message: scalars as {@link JsonValues#describe}, containers as their short JSON. */
+    private static String describe(JsonNode node) {
+        if (node.isContainerNode()) {
+            return abbreviate(node) + (node.isObject() ? " (an object)" : " (an array)");
+        }
+        return JsonValues.describe(node);
     }
 
     /**
@@ -257,6 +304,6 @@ public final class PayloadConverter {
 
     private static String abbreviate(JsonNode node) {
         String text = node.toString();
-        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+        return text.length() > 80 ? text.substring(0, 80) + "…" : text;
     }
 }

@@ -29,7 +29,7 @@ public final class Stubs {
                             .scheduleActivity(types.get(method), executor.converter.toJsonArray(args,
                                     "call activity " + types.get(method)), options).get();
                     return executor.converter.fromJson(JsonPayload.node(result), method.getReturnType(),
-                            method.getGenericReturnType());
+                            method.getGenericReturnType(), "the result of activity " + types.get(method));
                 });
         return activityInterface.cast(proxy);
     }
@@ -52,7 +52,7 @@ public final class Stubs {
                             executor.converter.toJsonArray(args, "start child workflow " + metadata.workflowType())).result()
                             .get();
                     return executor.converter.fromJson(JsonPayload.node(result), method.getReturnType(),
-                            method.getGenericReturnType());
+                            method.getGenericReturnType(), "the result of child workflow " + metadata.workflowType());
                 });
         return workflowInterface.cast(proxy);
     }

@@ -20,6 +20,7 @@ import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.internal.common.FailureConverter;
 import dev.hourglass.internal.history.JsonPayload;
 import dev.hourglass.internal.spi.Command;
+import dev.hourglass.internal.statemachines.IllegalTransitionException;
 import dev.hourglass.internal.statemachines.CompletionStateMachine;
 import dev.hourglass.internal.statemachines.SignalStateMachine;
 import java.lang.reflect.Method;
@@ -52,6 +53,8 @@ public final class WorkflowExecutor {
     WorkflowInfoImpl info;
     Object instance;
     private List<HistoryEvent> events = List.of();
+    /** The last event delivered to the code, which what the code does next follows from. */
+    private HistoryEvent delivered;
     private int nextEventIndex;
     private int replayBoundary;
     private boolean replaying;
@@ -185,7 +188,7 @@ public final class WorkflowExecutor {
             // taskFailure already set
         } catch (RuntimeException | Error e) {
             if (taskFailure == null) {
-                taskFailure = e;
+                taskFailure = ReplayFailures.explain(e, describeExecution(), delivered);
             }
         }
         return null;
@@ -205,6 +208,7 @@ public final class WorkflowExecutor {
         replaying = nextEventIndex < replayBoundary;
         currentTimeMillis = event.getEventTime().toEpochMilli();
         nextEventIndex++;
+        delivered = event;
         deliver(event);
         runner.eventDelivered();
         return true;
@@ -226,6 +230,8 @@ public final class WorkflowExecutor {
             dispatch(event);
         } catch (NonDeterministicException e) {
             taskFailure = e;
+        } catch (IllegalTransitionException e) {
+            taskFailure = ReplayFailures.explain(e, describeExecution(), event);
         } finally {
             DELIVERING.set(previous);
         }
@@ -262,7 +268,7 @@ public final class WorkflowExecutor {
                         + ": " + e.getMessage(), e);
             }
             Object[] args = converter.fromJsonArray(input, method.getParameterTypes(),
-                    method.getGenericParameterTypes());
+                    method.getGenericParameterTypes(), "workflow " + implementation.workflowType());
             Object result = Reflection.invoke(method, instance, args);
             close(CompletionStateMachine.Event.COMPLETE,
                     new WorkflowExecutionCompletedAttributes(JsonPayload.of(converter.toJson(result,
@@ -295,7 +301,7 @@ public final class WorkflowExecutor {
     /** Runs a signal's handler on its workflow thread. */
     private void handle(SignalStateMachine signal, Method method, Payload input) {
         Object[] args = converter.fromJsonArray(JsonPayload.node(input), method.getParameterTypes(),
-                method.getGenericParameterTypes());
+                method.getGenericParameterTypes(), "signal " + signal.signalName());
         try {
             Reflection.invoke(method, instance, args);
             signal.returned();
@@ -318,7 +324,7 @@ public final class WorkflowExecutor {
             throw new IllegalStateException("the workflow object of " + describeExecution() + " is not created yet");
         }
         Object[] decoded = converter.fromJsonArray(JsonPayload.node(args), method.getParameterTypes(),
-                method.getGenericParameterTypes());
+                method.getGenericParameterTypes(), "query " + queryType);
         WorkflowExecutor previous = DELIVERING.get();
         DELIVERING.set(this);
         try {
@@ -344,7 +350,7 @@ public final class WorkflowExecutor {
             close(CompletionStateMachine.Event.FAIL,
                     new WorkflowExecutionFailedAttributes(JsonPayload.of(FailureConverter.toJson(failure))));
         } else {
-            taskFailure = failure;
+            taskFailure = ReplayFailures.explain(failure, describeExecution(), delivered);
         }
     }
 

@@ -270,7 +270,8 @@ public final class WorkflowOperations {
         MarkerStateMachine marker = MarkerStateMachine.sideEffect(String.valueOf(++sideEffectSeq), executor.matcher);
         Payload value = marker.resolve(() -> JsonPayload.of(executor.converter.toJson(supplier.get(),
                 "the value of Workflow.sideEffect")));
-        return executor.converter.fromJson(JsonPayload.node(value), type, genericType);
+        return executor.converter.fromJson(JsonPayload.node(value), type, genericType,
+                "the value of Workflow.sideEffect");
     }
 
     /** See {@code Workflow.getVersion}. */

@@ -55,7 +55,7 @@ final class ActivityTaskHandler {
         }, "was canceled or its attempt timed out", converter));
         try {
             Object[] args = converter.fromJsonArray(JsonPayload.node(task.input()), method.getParameterTypes(),
-                    method.getGenericParameterTypes());
+                    method.getGenericParameterTypes(), "activity " + task.activityType());
             Object result = Reflection.invoke(method, implementation.target(), args);
             service.completeActivityTask(task.taskToken(),
                     JsonPayload.of(converter.toJson(result, "the result of activity " + task.activityType())));
