@@ -112,6 +112,39 @@ class RecordableArgumentsTest {
         assertThat(env.client().newUntypedWorkflowStub("inbox-6").getResult(String.class)).isEqualTo("label");
     }
 
+    @Test
+    void aLambdaIsRejectedAtStartInsteadOfBeingRecordedAsAnEmptyObject() {
+        Inbox inbox = env.newWorkflowStub(Inbox.class, "inbox-7");
+        Runnable callback = () -> { };
+
+        assertThatThrownBy(() -> WorkflowClient.start(inbox::receive, "label", callback))
+                .isInstanceOf(DataConverterException.class)
+                .hasMessageStartingWith("cannot start workflow Inbox (workflowId=inbox-7): argument 2 cannot be"
+                        + " recorded: at $ a lambda or method reference")
+                .hasMessageContaining("holds code, not data");
+    }
+
+    @Test
+    void aPlainObjectIsRejectedAtStart() {
+        Inbox inbox = env.newWorkflowStub(Inbox.class, "inbox-8");
+
+        assertThatThrownBy(() -> WorkflowClient.start(inbox::receive, "label", new Object()))
+                .isInstanceOf(DataConverterException.class)
+                .hasMessageContaining("argument 2 cannot be recorded: at $ a plain java.lang.Object holds no data");
+    }
+
+    @Test
+    void aThreadInsideAValueIsRejectedAtStartNamingWhereItIs() {
+        Inbox inbox = env.newWorkflowStub(Inbox.class, "inbox-9");
+        record Job(String name, Thread worker) {
+        }
+
+        assertThatThrownBy(() -> WorkflowClient.start(inbox::receive, "label", new Job("j", Thread.currentThread())))
+                .isInstanceOf(DataConverterException.class)
+                .hasMessageContaining("argument 2 cannot be recorded: at $.worker a java.lang.Thread is a live object"
+                        + " of this JVM");
+    }
+
     /** Lists nested {@code depth} deep: {@code [[[...]]]}. */
     static List<Object> nested(int depth) {
         List<Object> outer = new ArrayList<>();

@@ -16,7 +16,7 @@ import java.util.Deque;
 import java.util.Locale;
 
 /**
- * Passes what Jackson writes for one payload on to a generator, and stops, with a {@link Exceeded} naming
+ * Passes what Jackson writes for one payload on to a generator, and stops, with a {@link Refused} naming
  * where in the value, at the first thing a history could not hold (see {@link HistoryLimits}): arrays and
  * objects nested deeper than a payload may nest (which is also how a value that contains itself ends), a
  * string, a field name or a number too long to be read back.
@@ -25,11 +25,11 @@ import java.util.Locale;
  */
 final class LimitedGenerator extends JsonGeneratorDelegate {
 
-    /** The value breaks a limit; the message says where and how. */
-    static final class Exceeded extends JsonGenerationException {
+    /** The value breaks a limit, or holds something that is not data; the message says where and how. */
+    static final class Refused extends JsonGenerationException {
         private static final long serialVersionUID = 1L;
 
-        Exceeded(String message, JsonGenerator generator) {
+        Refused(String message, JsonGenerator generator) {
             super(message, generator);
         }
     }
@@ -157,7 +157,7 @@ final class LimitedGenerator extends JsonGeneratorDelegate {
 
     private void open() throws IOException {
         if (depth >= HistoryLimits.MAX_PAYLOAD_DEPTH) {
-            throw new Exceeded("at " + path() + " the value nests deeper than " + HistoryLimits.MAX_PAYLOAD_DEPTH
+            throw new Refused("at " + path() + " the value nests deeper than " + HistoryLimits.MAX_PAYLOAD_DEPTH
                     + " levels of arrays and objects, or contains itself; a payload nests at most "
                     + HistoryLimits.MAX_PAYLOAD_DEPTH + " levels. Pass a flatter value, and one that does not"
                     + " refer back to itself", this);
@@ -231,21 +231,21 @@ final class LimitedGenerator extends JsonGeneratorDelegate {
 
     private void checkString(int length) throws IOException {
         if (length > HistoryLimits.MAX_STRING_LENGTH) {
-            throw new Exceeded(tooLong("a string", length, "characters", HistoryLimits.MAX_STRING_LENGTH)
+            throw new Refused(tooLong("a string", length, "characters", HistoryLimits.MAX_STRING_LENGTH)
                     + ". Store large data elsewhere (a file, a blob store) and pass a reference to it", this);
         }
     }
 
     private void checkName(int length) throws IOException {
         if (length > HistoryLimits.MAX_NAME_LENGTH) {
-            throw new Exceeded(tooLong("a field name (or map key)", length, "characters",
+            throw new Refused(tooLong("a field name (or map key)", length, "characters",
                     HistoryLimits.MAX_NAME_LENGTH), this);
         }
     }
 
     private void checkNumber(int length) throws IOException {
         if (length > HistoryLimits.MAX_NUMBER_LENGTH) {
-            throw new Exceeded(tooLong("a number", length, "characters of JSON text",
+            throw new Refused(tooLong("a number", length, "characters of JSON text",
                     HistoryLimits.MAX_NUMBER_LENGTH) + "; pass it as a string", this);
         }
     }
@@ -255,13 +255,22 @@ final class LimitedGenerator extends JsonGeneratorDelegate {
                 unit, limit);
     }
 
-    /**
-     * Where the next value goes, as a path such as {@code $.lines[2].note}; long paths keep their start and
-     * their end.
-     */
+    /** Refuses the value about to be written to {@code generator}, saying where it is and why. */
+    static Refused refuse(JsonGenerator generator, String why) {
+        return new Refused("at " + path(generator) + " " + why, generator);
+    }
+
     private String path() {
+        return path(this);
+    }
+
+    /**
+     * Where the next value written to {@code generator} goes, as a path such as {@code $.lines[2].note}; long
+     * paths keep their start and their end.
+     */
+    private static String path(JsonGenerator generator) {
         Deque<String> steps = new ArrayDeque<>();
-        JsonStreamContext context = getOutputContext();
+        JsonStreamContext context = generator.getOutputContext();
         boolean innermost = true;
         while (context != null && !context.inRoot()) {
             if (context.inArray()) {

@@ -137,9 +137,9 @@ public final class PayloadConverter {
             throw tooDeep(value, e);
         } catch (IOException | IllegalArgumentException e) {
             // Jackson wraps what the generator throws in exceptions that name the path through the objects
-            LimitedGenerator.Exceeded exceeded = cause(e, LimitedGenerator.Exceeded.class);
-            if (exceeded != null) {
-                throw new Unrecordable(exceeded.getOriginalMessage(), null);
+            LimitedGenerator.Refused refused = cause(e, LimitedGenerator.Refused.class);
+            if (refused != null) {
+                throw new Unrecordable(refused.getOriginalMessage(), null);
             }
             if (cause(e, StackOverflowError.class) != null) {
                 throw tooDeep(value, e);

@@ -3,19 +3,40 @@ package dev.hourglass.internal.common;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.SerializationConfig;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.module.SimpleSerializers;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
 import dev.hourglass.internal.history.CanonicalNodeFactory;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.io.Writer;
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
+import java.net.Socket;
+import java.nio.channels.Channel;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.concurrent.locks.Lock;
 
 /**
  * The Jackson module that keeps numbers exact through a history:
  *
  * <ul>
+ *   <li>a value that is not data is refused, wherever it is in a payload, instead of being recorded as
+ *       {@code {}} or as whatever getters it has: a lambda or method reference, a plain {@code Object}, and live
+ *       objects of the JVM (threads, streams, executors, futures, class loaders, proxies such as stubs);
  *   <li>a {@code byte[]} is its Base64 text, a string node, which is what its JSON reads back as (not a
  *       binary node, which no JSON text reads back as);
  *   <li>a {@code BigDecimal} of scale 0 is written as an integer, which is how its JSON text reads back;
@@ -34,6 +55,7 @@ public final class PayloadModule extends SimpleModule {
     /** Creates the module. */
     public PayloadModule() {
         super("hourglass-payloads");
+        setSerializers(new RefusingSerializers());
         addSerializer(Double.class, new NonFiniteAsText<>(Double.class));
         addSerializer(double.class, new NonFiniteAsText<>(Double.class));
         addSerializer(Float.class, new NonFiniteAsText<>(Float.class));
@@ -41,6 +63,57 @@ public final class PayloadModule extends SimpleModule {
         addSerializer(BigDecimal.class, new WholeAsInteger());
         addSerializer(byte[].class, new BytesAsText());
         addDeserializer(BigDecimal.class, new WrittenDigits());
+    }
+
+    /** The serializers added to the module, behind a check that refuses the types that are not data. */
+    private static final class RefusingSerializers extends SimpleSerializers {
+        private static final long serialVersionUID = 1L;
+
+        /** Types whose instances are live objects of this JVM: what they hold cannot be recorded or rebuilt. */
+        private static final List<Class<?>> LIVE = List.of(Thread.class, ThreadGroup.class, ClassLoader.class,
+                Executor.class, Future.class, CompletionStage.class, InputStream.class, OutputStream.class,
+                Reader.class, Writer.class, Socket.class, Channel.class, Lock.class);
+
+        @Override
+        public JsonSerializer<?> findSerializer(SerializationConfig config, JavaType type, BeanDescription bean) {
+            Class<?> raw = type.getRawClass();
+            if (raw == Object.class) {
+                return new Refusing("a plain java.lang.Object holds no data; pass a record, a string, a number or a"
+                        + " collection");
+            }
+            if (raw.isSynthetic() || raw.isHidden()) {
+                return new Refusing("a lambda or method reference (" + raw.getName() + ") holds code, not data;"
+                        + " pass the data the code needs, and run the code in the workflow or the activity");
+            }
+            if (Proxy.isProxyClass(raw)) {
+                return new Refusing("a proxy (" + raw.getName() + ", such as a workflow or activity stub) is a live"
+                        + " object of this JVM, not data; pass what identifies it, such as a workflow id");
+            }
+            for (Class<?> live : LIVE) {
+                if (live.isAssignableFrom(raw)) {
+                    return new Refusing("a " + raw.getName() + " is a live object of this JVM (a " + live.getSimpleName()
+                            + "), not data; pass the data it stands for");
+                }
+            }
+            return super.findSerializer(config, type, bean);
+        }
+    }
+
+    /** Refuses every value it is asked to write, saying why. */
+    private static final class Refusing extends StdSerializer<Object> {
+        private static final long serialVersionUID = 1L;
+
+        private final String why;
+
+        Refusing(String why) {
+            super(Object.class);
+            this.why = why;
+        }
+
+        @Override
+        public void serialize(Object value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+            throw LimitedGenerator.refuse(generator, why);
+        }
     }
 
     /** Writes a decimal of scale 0 as the integer its JSON text is, so that it reads back as one. */
