@@ -56,7 +56,8 @@ public final class DataConverter {
      *
      * <p>The settings: the {@code java.time} and JDK 8 modules; times, dates and durations as ISO-8601
      * text, zoned times with their zone id; decimals with their scale; map entries in key order (so that
-     * a payload is the same JSON in every JVM); unknown properties ignored on decoding.
+     * a payload is the same JSON in every JVM); unknown properties ignored on decoding; a number with a
+     * fraction refused for an integer type.
      *
      * @return a new builder; never {@code null}
      */
@@ -77,7 +78,9 @@ public final class DataConverter {
                 // sorted keys give the same history bytes everywhere
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // 3.7 does not become the long 3: a value that does not fit the type asked for is an error
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     }
 
     /**

@@ -19,6 +19,7 @@ import dev.hourglass.internal.history.CanonicalNodeFactory;
 import dev.hourglass.internal.history.HistoryLimits;
 import dev.hourglass.internal.history.JsonValues;
 import java.io.IOException;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Type;
 import java.util.Objects;
 
@@ -180,7 +181,7 @@ public final class PayloadConverter {
     /**
      * Decodes one value, such as {@code "the result of activity withdraw"} (named {@code what}), to the given
      * type; JSON {@code null} or a missing node decode to {@code null} (to the type's own null value, such as an
-     * empty {@code Optional}; to zero for a primitive).
+     * empty {@code Optional}); a missing node decodes to zero for a primitive, and JSON {@code null} to none.
      *
      * @throws DataConverterException if the value does not fit the type; the message names {@code what}, the
      *     value and the type
@@ -191,7 +192,12 @@ public final class PayloadConverter {
             return null;
         }
         if (node == null || node.isNull() || node.isMissingNode()) {
-            if (rawType.isPrimitive() || isNullAsIs(rawType)) {
+            if (rawType.isPrimitive() && node != null && node.isNull()) {
+                Class<?> boxed = MethodType.methodType(rawType).wrap().returnType();
+                throw cannotConvert(what, node, rawType, "a" + (rawType == int.class ? "n " : " ") + rawType
+                        + " cannot hold null; ask for " + boxed.getName() + " instead", null);
+            }
+            if (rawType.isPrimitive() || isNullAsIs(rawType)) { // an argument the history predates: zero
                 return (T) Defaults.defaultValue(rawType);
             }
             node = NullNode.getInstance(); // the type's own null value: Optional.empty() for an Optional
@@ -233,9 +239,11 @@ public final class PayloadConverter {
 
     private static DataConverterException cannotConvert(String what, JsonNode node, Type type, String reason,
             Throwable cause) {
+        String remedy = reason.contains("; ask for ") ? ""
+                : ". Ask for, or declare, a type that holds the value as it was recorded (a history keeps the"
+                        + " values of the executions that ran before a change of type)";
         return new DataConverterException("cannot convert " + what + ", " + describe(node) + ", to "
-                + type.getTypeName() + ": " + reason + ". Declare the type the value was recorded as; a history"
-                + " keeps the values of executions that ran before a change of type", cause);
+                + type.getTypeName() + ": " + reason + remedy, cause);
     }
 
     /** What Jackson said, without its location in a source that is a tree, not text. */
@@ -243,7 +251,8 @@ public final class PayloadConverter {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         String message = cause instanceof JsonProcessingException
                 ? ((JsonProcessingException) cause).getOriginalMessage() : cause.getMessage();
-        return oneLine(message);
+        // Jackson's advice to enable a coercion is not for users of Hourglass
+        return oneLine(message).replace(" (but could if coercion was enabled using `CoercionConfig`)", "");
     }
 
     /** A value for a message: scalars as {@link JsonValues#describe}, containers as their short JSON. */
