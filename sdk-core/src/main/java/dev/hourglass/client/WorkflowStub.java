@@ -53,6 +53,7 @@ public interface WorkflowStub {
      * Sends a signal to the open execution.
      *
      * @throws dev.hourglass.common.DataConverterException if an argument cannot be recorded; nothing is sent
+     * @throws WorkflowExecutionClosedException if the execution has closed; the message says how and when
      */
     void signal(String signalName, Object... args);
 
@@ -64,9 +65,18 @@ public interface WorkflowStub {
      */
     <R> R query(String queryType, Class<R> resultType, Object... args);
 
-    /** Requests cancellation of the open execution. */
+    /**
+     * Requests cancellation of the open execution.
+     *
+     * @throws WorkflowExecutionClosedException if the execution has closed; the message says how and when
+     */
     void cancel();
 
-    /** Terminates the open execution at once, recording {@code reason}. */
+    /**
+     * Terminates the open execution at once, recording {@code reason}.
+     *
+     * @param reason why, recorded in the history; may be {@code null} for none
+     * @throws WorkflowExecutionClosedException if the execution has closed; the message says how and when
+     */
     void terminate(String reason);
 }

@@ -422,7 +422,7 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
     public void signalWorkflow(String workflowId, String runId, String signalName, Payload input) {
         lock.lock();
         try {
-            Run run = findOpenRun(workflowId, runId);
+            Run run = findOpenRun(workflowId, runId, "signal " + signalName + " to");
             deliverInput(run, new WorkflowExecutionSignaledAttributes(signalName, input));
         } finally {
             lock.unlock();
@@ -433,7 +433,7 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
     public void requestCancelWorkflow(String workflowId, String runId) {
         lock.lock();
         try {
-            requestCancel(findOpenRun(workflowId, runId));
+            requestCancel(findOpenRun(workflowId, runId, "cancel"));
         } finally {
             lock.unlock();
         }
@@ -443,7 +443,7 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
     public void terminateWorkflow(String workflowId, String runId, String reason) {
         lock.lock();
         try {
-            Run run = findOpenRun(workflowId, runId);
+            Run run = findOpenRun(workflowId, runId, "terminate");
             WorkflowExecutionTerminatedAttributes terminated =
                     new WorkflowExecutionTerminatedAttributes(reason == null ? "" : reason);
             run.append(terminated, now());
@@ -488,10 +488,11 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
         return runs.get(runs.size() - 1);
     }
 
-    private Run findOpenRun(String workflowId, String runId) {
+    /** The run addressed, if it is open; else the exception that says how it closed, for {@code action}. */
+    private Run findOpenRun(String workflowId, String runId, String action) {
         Run run = findRun(workflowId, runId);
         if (!run.isOpen()) {
-            throw new WorkflowNotFoundException(workflowId, run.runId);
+            throw run.closed(action);
         }
         return run;
     }
