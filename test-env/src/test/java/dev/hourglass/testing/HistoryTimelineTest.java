@@ -2,6 +2,8 @@ package dev.hourglass.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hourglass.client.WorkflowOptions;
+import dev.hourglass.client.WorkflowStub;
 import dev.hourglass.common.RetryPolicy;
 import dev.hourglass.history.ActivityTaskScheduledAttributes;
 import dev.hourglass.history.History;
@@ -32,6 +34,20 @@ class HistoryTimelineTest {
                 "  #8   +3d 00:00:00.000  ActivityTaskStarted         activityId=2 attempt=1",
                 "  #9   +3d 00:00:00.000  ActivityTaskCompleted       activityId=2 result=\"tx-2\"",
                 "  #10  +3d 00:00:00.000  WorkflowExecutionCompleted  result=\"moved 100 from alice to bob\""));
+    }
+
+    @Test
+    void showsThatAnExecutionTerminatedWithoutAReasonHasNone() {
+        try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+            env.start();
+            WorkflowStub stub = env.getWorkflowClient().newUntypedWorkflowStub("Anything",
+                    WorkflowOptions.newBuilder().setTaskQueue("nowhere").setWorkflowId("t").build());
+            stub.start();
+            stub.terminate(null);
+
+            assertThat(HistoryTimeline.format(env.getWorkflowClient().fetchHistory("t")).lines().toList().get(2))
+                    .isEqualTo("  #2  +0d 00:00:00.000  WorkflowExecutionTerminated  reason=null");
+        }
     }
 
     @Test

@@ -444,8 +444,7 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
         lock.lock();
         try {
             Run run = findOpenRun(workflowId, runId, "terminate");
-            WorkflowExecutionTerminatedAttributes terminated =
-                    new WorkflowExecutionTerminatedAttributes(reason == null ? "" : reason);
+            WorkflowExecutionTerminatedAttributes terminated = new WorkflowExecutionTerminatedAttributes(reason);
             run.append(terminated, now());
             closeRun(run, terminated);
         } finally {
