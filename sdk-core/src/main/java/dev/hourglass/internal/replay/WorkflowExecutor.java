@@ -261,12 +261,7 @@ public final class WorkflowExecutor {
         Method method = implementation.metadata().workflowMethod();
         JsonNode input = JsonPayload.node(event.getAttributes(WorkflowExecutionStartedAttributes.class).input());
         runner.newThread("root", rootScope, () -> {
-            try {
-                instance = implementation.newInstance();
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot create " + implementation.implementationClass().getName()
-                        + ": " + e.getMessage(), e);
-            }
+            instance = implementation.newInstance();
             Object[] args = converter.fromJsonArray(input, method.getParameterTypes(),
                     method.getGenericParameterTypes(), "workflow " + implementation.workflowType());
             Object result = Reflection.invoke(method, instance, args);

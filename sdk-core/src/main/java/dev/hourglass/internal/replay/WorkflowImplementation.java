@@ -3,6 +3,7 @@ package dev.hourglass.internal.replay;
 import dev.hourglass.internal.common.Interfaces;
 import dev.hourglass.internal.common.WorkflowInterfaceMetadata;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 
 /** A registered workflow implementation class with the metadata of the interface it implements. */
@@ -48,7 +49,24 @@ public final class WorkflowImplementation {
         return metadata.workflowType();
     }
 
-    Object newInstance() throws ReflectiveOperationException {
-        return constructor.newInstance();
+    /**
+     * Creates the workflow object of an execution.
+     *
+     * @throws IllegalStateException if the constructor throws; the message names the class and what the
+     *     constructor threw, which is the cause (an {@link Error} it throws is thrown as it is)
+     */
+    Object newInstance() {
+        try {
+            return constructor.newInstance();
+        } catch (InvocationTargetException e) {
+            Throwable thrown = e.getCause();
+            if (thrown instanceof Error) {
+                throw (Error) thrown;
+            }
+            throw new IllegalStateException("cannot create " + implementationClass.getName() + ": its constructor"
+                    + " threw " + thrown, thrown);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create " + implementationClass.getName() + ": " + e, e);
+        }
     }
 }
