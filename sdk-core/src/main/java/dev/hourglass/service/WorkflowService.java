@@ -3,6 +3,7 @@ package dev.hourglass.service;
 import dev.hourglass.internal.service.InMemoryWorkflowService;
 import dev.hourglass.internal.service.RealTimeScheduler;
 import java.time.Clock;
+import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
@@ -42,6 +43,7 @@ public interface WorkflowService extends AutoCloseable {
      * @return the service; never {@code null}
      */
     static WorkflowService inMemory(Clock clock) {
+        Objects.requireNonNull(clock, "clock");
         return new InMemoryWorkflowService(clock, new RealTimeScheduler(clock), ServiceOptions.getDefaultInstance());
     }
 

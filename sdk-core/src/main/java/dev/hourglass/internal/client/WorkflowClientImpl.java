@@ -40,6 +40,7 @@ public final class WorkflowClientImpl implements WorkflowClient {
 
     @Override
     public <T> T newWorkflowStub(Class<T> workflowInterface, WorkflowOptions options) {
+        Objects.requireNonNull(workflowInterface, "workflowInterface");
         Objects.requireNonNull(options, "options");
         WorkflowInterfaceMetadata metadata = Interfaces.workflowInterface(workflowInterface);
         return typedStub(workflowInterface, metadata,
@@ -48,6 +49,8 @@ public final class WorkflowClientImpl implements WorkflowClient {
 
     @Override
     public <T> T newWorkflowStub(Class<T> workflowInterface, String workflowId) {
+        Objects.requireNonNull(workflowInterface, "workflowInterface");
+        Objects.requireNonNull(workflowId, "workflowId");
         WorkflowInterfaceMetadata metadata = Interfaces.workflowInterface(workflowInterface);
         return typedStub(workflowInterface, metadata,
                 new WorkflowStubImpl(service, converter, metadata.workflowType(), null,
@@ -74,11 +77,13 @@ public final class WorkflowClientImpl implements WorkflowClient {
 
     @Override
     public History fetchHistory(String workflowId) {
+        Objects.requireNonNull(workflowId, "workflowId");
         return service.getHistory(workflowId, null);
     }
 
     @Override
     public History fetchHistory(String workflowId, String runId) {
+        Objects.requireNonNull(workflowId, "workflowId");
         return service.getHistory(workflowId, runId);
     }
 }

@@ -22,6 +22,7 @@ import dev.hourglass.internal.history.JsonPayload;
 import dev.hourglass.internal.spi.StartWorkflowRequest;
 import dev.hourglass.internal.spi.WorkflowServiceSpi;
 import java.lang.reflect.Type;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -101,11 +102,14 @@ final class WorkflowStubImpl implements WorkflowStub {
 
     @Override
     public <R> R getResult(Class<R> resultType) {
+        Objects.requireNonNull(resultType, "resultType");
         return getResult(resultType, resultType);
     }
 
     @Override
     public <R> R getResult(Class<R> resultType, Type genericResultType) {
+        Objects.requireNonNull(resultType, "resultType");
+        Objects.requireNonNull(genericResultType, "genericResultType");
         try {
             return getResultAsync(resultType, genericResultType).join();
         } catch (CompletionException e) {
@@ -118,6 +122,7 @@ final class WorkflowStubImpl implements WorkflowStub {
 
     @Override
     public <R> CompletableFuture<R> getResultAsync(Class<R> resultType) {
+        Objects.requireNonNull(resultType, "resultType");
         return getResultAsync(resultType, resultType);
     }
 
@@ -212,6 +217,7 @@ final class WorkflowStubImpl implements WorkflowStub {
 
     @Override
     public void signal(String signalName, Object... args) {
+        Objects.requireNonNull(signalName, "signalName");
         WorkflowExecution current = requireExecution();
         service.signalWorkflow(current.getWorkflowId(), null, signalName,
                 arguments(args, "signal " + signalName + " to workflow " + current.getWorkflowId()));
@@ -223,6 +229,8 @@ final class WorkflowStubImpl implements WorkflowStub {
     }
 
     <R> R query(String queryType, Class<R> resultType, Type genericResultType, Object... args) {
+        Objects.requireNonNull(queryType, "queryType");
+        Objects.requireNonNull(resultType, "resultType");
         WorkflowExecution current = requireExecution();
         Payload answer = service.queryWorkflow(current.getWorkflowId(), null, queryType,
                 arguments(args, "query " + queryType + " of workflow " + current.getWorkflowId()));

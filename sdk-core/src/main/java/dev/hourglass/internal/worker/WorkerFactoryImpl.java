@@ -8,6 +8,7 @@ import dev.hourglass.worker.WorkerFactory;
 import dev.hourglass.worker.WorkerFactoryOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** The {@link WorkerFactory}: its workers share one execution cache. */
 public final class WorkerFactoryImpl implements WorkerFactory {
@@ -30,8 +31,8 @@ public final class WorkerFactoryImpl implements WorkerFactory {
      * driver run their tasks instead.
      */
     public WorkerFactoryImpl(WorkflowClient client, WorkerFactoryOptions options, TaskDriver driver) {
-        this.client = client;
-        this.options = options;
+        this.client = Objects.requireNonNull(client, "client");
+        this.options = Objects.requireNonNull(options, "options");
         this.cache = new WorkflowCache(options.getWorkflowCacheSize());
         this.driver = driver;
         this.converter = PayloadConverter.of(client.getOptions().getDataConverter());
@@ -39,6 +40,7 @@ public final class WorkerFactoryImpl implements WorkerFactory {
 
     @Override
     public synchronized Worker newWorker(String taskQueue) {
+        Objects.requireNonNull(taskQueue, "taskQueue");
         for (WorkerImpl worker : workers) {
             if (worker.getTaskQueue().equals(taskQueue)) {
                 throw new IllegalArgumentException("this factory already has a worker for task queue '" + taskQueue

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -63,6 +64,7 @@ final class WorkerImpl implements Worker {
 
     @Override
     public synchronized void registerWorkflowImplementationTypes(Class<?>... types) {
+        requireEach(types, "workflowImplementationClasses");
         requireNotStarted();
         for (Class<?> type : types) {
             WorkflowImplementation implementation = WorkflowImplementation.of(type);
@@ -76,6 +78,7 @@ final class WorkerImpl implements Worker {
 
     @Override
     public synchronized void registerActivitiesImplementations(Object... implementations) {
+        requireEach(implementations, "activityImplementations");
         requireNotStarted();
         for (Object implementation : implementations) {
             Interfaces.activityTypesOf(implementation).forEach((type, method) -> {
@@ -85,6 +88,14 @@ final class WorkerImpl implements Worker {
                 }
                 activities.put(type, new ActivityTaskHandler.ActivityImplementation(implementation, method));
             });
+        }
+    }
+
+    /** Throws a {@link NullPointerException} naming {@code name} or its first {@code null} element. */
+    private static void requireEach(Object[] values, String name) {
+        Objects.requireNonNull(values, name);
+        for (int i = 0; i < values.length; i++) {
+            Objects.requireNonNull(values[i], name + "[" + i + "]");
         }
     }
 

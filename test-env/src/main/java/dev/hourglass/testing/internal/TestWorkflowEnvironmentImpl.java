@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,6 +53,7 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
     private boolean closed;
 
     public TestWorkflowEnvironmentImpl(TestEnvironmentOptions options) {
+        Objects.requireNonNull(options, "options");
         this.seed = options.getSeed() != null ? options.getSeed() : new Random().nextLong();
         this.clock = new VirtualClock(options.getInitialTime());
         this.scheduler = new VirtualScheduler(clock);
@@ -172,11 +174,14 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
 
     @Override
     public void sleep(Duration duration) {
+        Objects.requireNonNull(duration, "duration");
         scheduler.sleep(duration);
     }
 
     @Override
     public void registerDelayedCallback(Duration delay, Runnable callback) {
+        Objects.requireNonNull(delay, "delay");
+        Objects.requireNonNull(callback, "callback");
         // run once the firing pass is over, outside the service's lock, so that the callback may call the
         // client like any test code (a signal, a query)
         scheduler.schedule(clock.instant().plus(delay), () -> scheduler.runOutsideTask(callback));
