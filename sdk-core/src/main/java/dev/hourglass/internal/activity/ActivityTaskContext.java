@@ -60,7 +60,7 @@ public final class ActivityTaskContext implements ActivityExecutionContext, Acti
     @Override
     public void heartbeat(Object details) {
         if (recorder.record(details, JsonPayload.of(converter.toJson(details,
-                "the heartbeat details of activity " + task.activityType())))) {
+                "the heartbeat details of activity ", task.activityType())))) {
             throw new CanceledFailure("activity " + task.activityType() + " (id " + task.activityId() + ") "
                     + whyStopped + "; stop working on it");
         }
@@ -72,7 +72,7 @@ public final class ActivityTaskContext implements ActivityExecutionContext, Acti
         JsonNode details = JsonPayload.node(task.lastHeartbeatDetails());
         return details == null || details.isNull() ? Optional.empty()
                 : Optional.ofNullable(converter.fromJson(details, type, type,
-                        "the heartbeat details of activity " + task.activityType()));
+                        "the heartbeat details of activity ", task.activityType()));
     }
 
     @Override

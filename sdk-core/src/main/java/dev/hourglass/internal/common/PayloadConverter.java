@@ -79,10 +79,20 @@ public final class PayloadConverter {
      *     message names {@code what} and where in the value the problem is
      */
     public JsonNode toJson(Object value, String what) {
+        return toJson(value, what, "");
+    }
+
+    /**
+     * Encodes one value like {@link #toJson(Object, String)}, named {@code what + subject}, which is put
+     * together only if the value is refused: {@code ("the result of activity ", "withdraw")} costs nothing on the
+     * paths that run for every activity.
+     */
+    public JsonNode toJson(Object value, String what, String subject) {
         try {
             return encode(value);
         } catch (Unrecordable e) {
-            throw new DataConverterException("cannot record " + what + ": " + e.getMessage(), e.getCause());
+            throw new DataConverterException("cannot record " + what + subject + ": " + e.getMessage(),
+                    e.getCause());
         }
     }
 
@@ -99,13 +109,18 @@ public final class PayloadConverter {
      *     message names {@code what}, the argument's position and where in it the problem is
      */
     public ArrayNode toJsonArray(Object[] values, String what) {
+        return toJsonArray(values, what, "");
+    }
+
+    /** Encodes arguments like {@link #toJsonArray(Object[], String)}, for the action {@code what + subject}. */
+    public ArrayNode toJsonArray(Object[] values, String what, String subject) {
         ArrayNode array = CanonicalNodeFactory.INSTANCE.arrayNode();
         if (values != null) {
             for (int i = 0; i < values.length; i++) {
                 try {
                     array.add(encode(values[i]));
                 } catch (Unrecordable e) {
-                    throw new DataConverterException("cannot " + what + ": argument " + (i + 1)
+                    throw new DataConverterException("cannot " + what + subject + ": argument " + (i + 1)
                             + " cannot be recorded: " + e.getMessage(), e.getCause());
                 }
             }
@@ -186,15 +201,23 @@ public final class PayloadConverter {
      * @throws DataConverterException if the value does not fit the type; the message names {@code what}, the
      *     value and the type
      */
-    @SuppressWarnings("unchecked")
     public <T> T fromJson(JsonNode node, Class<T> rawType, Type genericType, String what) {
+        return fromJson(node, rawType, genericType, what, "");
+    }
+
+    /**
+     * Decodes one value like {@link #fromJson(JsonNode, Class, Type, String)}, named {@code what + subject},
+     * which is put together only if the value does not fit.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T fromJson(JsonNode node, Class<T> rawType, Type genericType, String what, String subject) {
         if (rawType == void.class || rawType == Void.class) {
             return null;
         }
         if (node == null || node.isNull() || node.isMissingNode()) {
             if (rawType.isPrimitive() && node != null && node.isNull()) {
                 Class<?> boxed = MethodType.methodType(rawType).wrap().returnType();
-                throw cannotConvert(what, node, rawType, "a" + (rawType == int.class ? "n " : " ") + rawType
+                throw cannotConvert(what + subject, node, rawType, "a" + (rawType == int.class ? "n " : " ") + rawType
                         + " cannot hold null; ask for " + boxed.getName() + " instead", null);
             }
             if (rawType.isPrimitive() || isNullAsIs(rawType)) { // an argument the history predates: zero
@@ -210,9 +233,10 @@ public final class PayloadConverter {
         try {
             return mapper.convertValue(node, mapper.getTypeFactory().constructType(type));
         } catch (IllegalArgumentException e) {
-            throw cannotConvert(what, node, type, reason(e), e);
+            throw cannotConvert(what + subject, node, type, reason(e), e);
         } catch (StackOverflowError e) {
-            throw cannotConvert(what, node, type, "it nests too deeply to decode on this thread's stack", e);
+            throw cannotConvert(what + subject, node, type, "it nests too deeply to decode on this thread's stack",
+                    e);
         }
     }
 
@@ -229,10 +253,21 @@ public final class PayloadConverter {
      *     argument, the value and the type
      */
     public Object[] fromJsonArray(JsonNode array, Class<?>[] rawTypes, Type[] genericTypes, String what) {
+        return fromJsonArray(array, rawTypes, genericTypes, what, "");
+    }
+
+    /** Decodes arguments like {@link #fromJsonArray(JsonNode, Class[], Type[], String)} of {@code what + subject}. */
+    public Object[] fromJsonArray(JsonNode array, Class<?>[] rawTypes, Type[] genericTypes, String what,
+            String subject) {
         Object[] result = new Object[rawTypes.length];
         for (int i = 0; i < rawTypes.length; i++) {
             JsonNode element = array == null ? null : array.get(i);
-            result[i] = fromJson(element, rawTypes[i], genericTypes[i], "argument " + (i + 1) + " of " + what);
+            try {
+                result[i] = fromJson(element, rawTypes[i], genericTypes[i], what, subject);
+            } catch (DataConverterException e) {
+                throw new DataConverterException(e.getMessage().replaceFirst("^cannot convert ",
+                        "cannot convert argument " + (i + 1) + " of "), e.getCause());
+            }
         }
         return result;
     }

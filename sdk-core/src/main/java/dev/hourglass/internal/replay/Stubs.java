@@ -27,9 +27,9 @@ public final class Stubs {
                     WorkflowExecutor executor = WorkflowExecutor.current("calling activity " + method.getName());
                     Payload result = executor.operations()
                             .scheduleActivity(types.get(method), executor.converter.toJsonArray(args,
-                                    "call activity " + types.get(method)), options).get();
+                                    "call activity ", types.get(method)), options).get();
                     return executor.converter.fromJson(JsonPayload.node(result), method.getReturnType(),
-                            method.getGenericReturnType(), "the result of activity " + types.get(method));
+                            method.getGenericReturnType(), "the result of activity ", types.get(method));
                 });
         return activityInterface.cast(proxy);
     }
@@ -49,10 +49,10 @@ public final class Stubs {
                     }
                     WorkflowExecutor executor = WorkflowExecutor.current("starting child workflow");
                     Payload result = executor.operations().startChild(metadata.workflowType(), options,
-                            executor.converter.toJsonArray(args, "start child workflow " + metadata.workflowType())).result()
+                            executor.converter.toJsonArray(args, "start child workflow ", metadata.workflowType())).result()
                             .get();
                     return executor.converter.fromJson(JsonPayload.node(result), method.getReturnType(),
-                            method.getGenericReturnType(), "the result of child workflow " + metadata.workflowType());
+                            method.getGenericReturnType(), "the result of child workflow ", metadata.workflowType());
                 });
         return workflowInterface.cast(proxy);
     }

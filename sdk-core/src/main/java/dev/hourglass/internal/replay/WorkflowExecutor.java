@@ -263,11 +263,11 @@ public final class WorkflowExecutor {
         runner.newThread("root", rootScope, () -> {
             instance = implementation.newInstance();
             Object[] args = converter.fromJsonArray(input, method.getParameterTypes(),
-                    method.getGenericParameterTypes(), "workflow " + implementation.workflowType());
+                    method.getGenericParameterTypes(), "workflow ", implementation.workflowType());
             Object result = Reflection.invoke(method, instance, args);
             close(CompletionStateMachine.Event.COMPLETE,
                     new WorkflowExecutionCompletedAttributes(JsonPayload.of(converter.toJson(result,
-                            "the result of workflow " + implementation.workflowType()))));
+                            "the result of workflow ", implementation.workflowType()))));
         });
     }
 
@@ -296,7 +296,7 @@ public final class WorkflowExecutor {
     /** Runs a signal's handler on its workflow thread. */
     private void handle(SignalStateMachine signal, Method method, Payload input) {
         Object[] args = converter.fromJsonArray(JsonPayload.node(input), method.getParameterTypes(),
-                method.getGenericParameterTypes(), "signal " + signal.signalName());
+                method.getGenericParameterTypes(), "signal ", signal.signalName());
         try {
             Reflection.invoke(method, instance, args);
             signal.returned();
@@ -319,12 +319,12 @@ public final class WorkflowExecutor {
             throw new IllegalStateException("the workflow object of " + describeExecution() + " is not created yet");
         }
         Object[] decoded = converter.fromJsonArray(JsonPayload.node(args), method.getParameterTypes(),
-                method.getGenericParameterTypes(), "query " + queryType);
+                method.getGenericParameterTypes(), "query ", queryType);
         WorkflowExecutor previous = DELIVERING.get();
         DELIVERING.set(this);
         try {
             return JsonPayload.of(converter.toJson(Reflection.invoke(method, instance, decoded),
-                    "the result of query " + queryType));
+                    "the result of query ", queryType));
         } finally {
             DELIVERING.set(previous);
         }

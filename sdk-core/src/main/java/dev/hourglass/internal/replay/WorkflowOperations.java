@@ -354,7 +354,7 @@ public final class WorkflowOperations {
     public Error continueAsNew(Object[] arguments) {
         WorkflowThread.requireCurrent("Workflow.continueAsNew");
         throw new ContinueAsNewRequest(executor.converter.toJsonArray(arguments,
-                "continue workflow " + executor.info.getWorkflowType() + " as new"));
+                "continue as new workflow ", executor.info.getWorkflowType()));
     }
 
     private CancellationScopeImpl currentScope() {

@@ -55,10 +55,10 @@ final class ActivityTaskHandler {
         }, "was canceled or its attempt timed out", converter));
         try {
             Object[] args = converter.fromJsonArray(JsonPayload.node(task.input()), method.getParameterTypes(),
-                    method.getGenericParameterTypes(), "activity " + task.activityType());
+                    method.getGenericParameterTypes(), "activity ", task.activityType());
             Object result = Reflection.invoke(method, implementation.target(), args);
             service.completeActivityTask(task.taskToken(),
-                    JsonPayload.of(converter.toJson(result, "the result of activity " + task.activityType())));
+                    JsonPayload.of(converter.toJson(result, "the result of activity ", task.activityType())));
         } catch (RuntimeException | Error e) {
             if (e instanceof VirtualMachineError) {
                 throw e;

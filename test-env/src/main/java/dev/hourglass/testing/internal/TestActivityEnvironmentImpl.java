@@ -89,7 +89,7 @@ public final class TestActivityEnvironmentImpl implements TestActivityEnvironmen
             }
         }
         Method method = registered.method();
-        ArrayNode input = converter.toJsonArray(args, "call activity " + activityType);
+        ArrayNode input = converter.toJsonArray(args, "call activity ", activityType);
         Object[] decoded = converter.fromJsonArray(input, method.getParameterTypes(),
                 method.getGenericParameterTypes());
         ActivityExecutionContext previous = ActivityContextHolder.current();
