@@ -29,6 +29,10 @@ import org.apiguardian.api.API;
  *         WorkflowClientOptions.newBuilder().setDataConverter(converter).build());
  * }</pre>
  *
+ * <p>Whatever the mapper, a value that a history could not hold (nested too deep, a string too long…) is
+ * refused with a {@link DataConverterException} when it is converted, and numbers are recorded as reading
+ * their JSON back gives them.
+ *
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
