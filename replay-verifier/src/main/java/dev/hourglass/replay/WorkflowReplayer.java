@@ -1,6 +1,8 @@
 package dev.hourglass.replay;
 
+import dev.hourglass.common.DataConverter;
 import dev.hourglass.history.History;
+import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.internal.replay.Replayer;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,8 +27,11 @@ import org.slf4j.LoggerFactory;
  * same kind and the same activity type, timer id, marker id or child workflow type. A mismatch, a recorded
  * command the code no longer produces, or a command the history does not have throws
  * {@link dev.hourglass.failure.NonDeterministicException}, whose message names the event id, the recorded
- * and the new command, the workflow source line and the remedy. Differences in arguments or durations are
- * not nondeterminism: they are logged as warnings through SLF4J and the replay passes.
+ * and the new command, the workflow source line and the remedy; so does a history whose events come in an
+ * order Hourglass never records. A recorded value that no longer converts to the type the code declares for
+ * it throws {@link dev.hourglass.common.DataConverterException}, naming the value, the event and both types.
+ * Differences in arguments or durations are not nondeterminism: they are logged as warnings through SLF4J and
+ * the replay passes.
  *
  * <p>Activities are not run: their recorded results are handed to the code. Workflow loggers from
  * {@link dev.hourglass.workflow.Workflow#getLogger(Class)} stay silent during replay.
@@ -49,15 +54,42 @@ public final class WorkflowReplayer {
      * @param history the recorded history; never {@code null}
      * @param workflowImplementationClasses workflow implementation classes, one of which implements the
      *     history's workflow type; the others are ignored; never {@code null}, empty or holding {@code null}
-     * @throws dev.hourglass.failure.NonDeterministicException if the code does not make the recorded decisions
+     * @throws dev.hourglass.failure.NonDeterministicException if the code does not make the recorded decisions,
+     *     or the history's events come in an order Hourglass never records
+     * @throws dev.hourglass.common.DataConverterException if a recorded value does not convert to the type the
+     *     code declares for it
      * @throws IllegalArgumentException if no class is given, a class is not a usable workflow implementation,
      *     or none implements the history's workflow type; the message names what is missing
      * @throws NullPointerException if {@code history} or a class is {@code null}
      */
     public static void replayWorkflowExecution(History history, Class<?>... workflowImplementationClasses) {
+        replayWorkflowExecution(history, DataConverter.getDefault(), workflowImplementationClasses);
+    }
+
+    /**
+     * Replays a history like {@link #replayWorkflowExecution(History, Class[])}, converting its payloads with
+     * {@code dataConverter}: the converter of the client whose workers recorded it.
+     *
+     * @param history the recorded history; never {@code null}
+     * @param dataConverter the converter the history's payloads were written with; never {@code null}
+     * @param workflowImplementationClasses workflow implementation classes, one of which implements the
+     *     history's workflow type; the others are ignored; never {@code null}, empty or holding {@code null}
+     * @throws dev.hourglass.failure.NonDeterministicException if the code does not make the recorded decisions,
+     *     or the history's events come in an order Hourglass never records
+     * @throws dev.hourglass.common.DataConverterException if a recorded value does not convert to the type the
+     *     code declares for it
+     * @throws IllegalArgumentException if no class is given, a class is not a usable workflow implementation,
+     *     or none implements the history's workflow type; the message names what is missing
+     * @throws NullPointerException if {@code history}, {@code dataConverter} or a class is {@code null}
+     * @since 0.1
+     */
+    public static void replayWorkflowExecution(History history, DataConverter dataConverter,
+            Class<?>... workflowImplementationClasses) {
         Objects.requireNonNull(history, "history");
+        Objects.requireNonNull(dataConverter, "dataConverter");
         checkClasses(workflowImplementationClasses);
-        List<String> warnings = Replayer.replay(history, false, workflowImplementationClasses);
+        List<String> warnings = Replayer.replay(history, false, PayloadConverter.of(dataConverter),
+                workflowImplementationClasses);
         if (!warnings.isEmpty()) {
             log.warn("replay of workflow {} ({}) matched, with {} difference(s) in arguments or durations: {}",
                     history.getWorkflowId(), history.getWorkflowType(), warnings.size(), warnings);
@@ -75,7 +107,10 @@ public final class WorkflowReplayer {
      *     message names the file and, when the problem is in one event, that event
      * @throws java.io.UncheckedIOException if the file does not exist or cannot be read; the message names
      *     the file
-     * @throws dev.hourglass.failure.NonDeterministicException if the code does not make the recorded decisions
+     * @throws dev.hourglass.failure.NonDeterministicException if the code does not make the recorded decisions,
+     *     or the history's events come in an order Hourglass never records
+     * @throws dev.hourglass.common.DataConverterException if a recorded value does not convert to the type the
+     *     code declares for it
      * @throws IllegalArgumentException if no class is given, a class is not a usable workflow implementation,
      *     or none implements the history's workflow type; the message names what is missing
      * @throws NullPointerException if {@code historyFile} or a class is {@code null}

@@ -3,7 +3,8 @@ package dev.hourglass.client;
 import org.apiguardian.api.API;
 
 /**
- * Thrown when a client addresses a workflow execution that does not exist.
+ * Thrown when a client addresses a workflow execution that does not exist, or, as its subclass
+ * {@link WorkflowExecutionClosedException}, one that is no longer open when the call needs an open one.
  *
  * @since 0.1
  */
@@ -24,6 +25,19 @@ public class WorkflowNotFoundException extends RuntimeException {
     public WorkflowNotFoundException(String workflowId, String runId) {
         super("Workflow execution not found: workflowId='" + workflowId + "'"
                 + (runId == null ? "" : ", runId='" + runId + "'"));
+        this.workflowId = workflowId;
+        this.runId = runId;
+    }
+
+    /**
+     * Creates the exception with a message of the subclass's own.
+     *
+     * @param message the message, returned as is by {@link #getMessage()}; may be {@code null}
+     * @param workflowId the workflow id looked for; may be {@code null}
+     * @param runId the run id looked for; may be {@code null} when any run was looked for
+     */
+    protected WorkflowNotFoundException(String message, String workflowId, String runId) {
+        super(message);
         this.workflowId = workflowId;
         this.runId = runId;
     }

@@ -24,6 +24,7 @@ public interface WorkflowStub {
      *
      * @throws WorkflowExecutionAlreadyStartedException at once when the id is taken
      * @throws IllegalStateException if this stub was created for an existing execution or already started
+     * @throws dev.hourglass.common.DataConverterException if an argument cannot be recorded; nothing is started
      */
     WorkflowExecution start(Object... args);
 
@@ -37,6 +38,8 @@ public interface WorkflowStub {
      * Waits for the execution to close (following continue-as-new runs) and returns its result.
      *
      * @throws WorkflowFailedException if it failed, was canceled, terminated or timed out; the cause says which
+     * @throws dev.hourglass.common.DataConverterException if the result does not fit {@code resultType} (a
+     *     fraction asked for as a {@code long}, {@code null} as an {@code int}…); the message names both
      */
     <R> R getResult(Class<R> resultType);
 
@@ -46,15 +49,34 @@ public interface WorkflowStub {
     /** Returns a future of the result; it completes exceptionally as {@link #getResult(Class)} throws. */
     <R> CompletableFuture<R> getResultAsync(Class<R> resultType);
 
-    /** Sends a signal to the open execution. */
+    /**
+     * Sends a signal to the open execution.
+     *
+     * @throws dev.hourglass.common.DataConverterException if an argument cannot be recorded; nothing is sent
+     * @throws WorkflowExecutionClosedException if the execution has closed; the message says how and when
+     */
     void signal(String signalName, Object... args);
 
-    /** Queries the execution (open or closed) and returns the answer decoded as {@code resultType}. */
+    /**
+     * Queries the execution (open or closed) and returns the answer decoded as {@code resultType}.
+     *
+     * @throws dev.hourglass.common.DataConverterException if an argument cannot be recorded, or the answer does
+     *     not fit {@code resultType}
+     */
     <R> R query(String queryType, Class<R> resultType, Object... args);
 
-    /** Requests cancellation of the open execution. */
+    /**
+     * Requests cancellation of the open execution.
+     *
+     * @throws WorkflowExecutionClosedException if the execution has closed; the message says how and when
+     */
     void cancel();
 
-    /** Terminates the open execution at once, recording {@code reason}. */
+    /**
+     * Terminates the open execution at once, recording {@code reason}.
+     *
+     * @param reason why, recorded in the history; may be {@code null} for none
+     * @throws WorkflowExecutionClosedException if the execution has closed; the message says how and when
+     */
     void terminate(String reason);
 }

@@ -2,6 +2,7 @@ package dev.hourglass.workflow;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
@@ -35,31 +36,36 @@ public final class Saga {
 
     /** Creates a saga with the given options. */
     public Saga(Options options) {
-        this.options = options;
+        this.options = Objects.requireNonNull(options, "options");
     }
 
     /** Registers a compensation. */
     public void addCompensation(Functions.Proc compensation) {
+        Objects.requireNonNull(compensation, "compensation");
         compensations.add(compensation);
     }
 
     /** Registers a compensation taking one argument. */
     public <A1> void addCompensation(Functions.Proc1<A1> compensation, A1 arg1) {
+        Objects.requireNonNull(compensation, "compensation");
         compensations.add(() -> compensation.apply(arg1));
     }
 
     /** Registers a compensation taking two arguments. */
     public <A1, A2> void addCompensation(Functions.Proc2<A1, A2> compensation, A1 arg1, A2 arg2) {
+        Objects.requireNonNull(compensation, "compensation");
         compensations.add(() -> compensation.apply(arg1, arg2));
     }
 
     /** Registers a compensation that returns a value, which is ignored. */
     public <R> void addCompensation(Functions.Func<R> compensation) {
+        Objects.requireNonNull(compensation, "compensation");
         compensations.add(compensation::apply);
     }
 
     /** Registers a compensation taking one argument and returning a value, which is ignored. */
     public <A1, R> void addCompensation(Functions.Func1<A1, R> compensation, A1 arg1) {
+        Objects.requireNonNull(compensation, "compensation");
         compensations.add(() -> compensation.apply(arg1));
     }
 

@@ -1,12 +1,12 @@
 package dev.hourglass.workflow;
 
 import dev.hourglass.activity.ActivityOptions;
-import dev.hourglass.internal.common.DataConverter;
 import dev.hourglass.internal.replay.ReplaySafeLogger;
 import dev.hourglass.internal.replay.Stubs;
 import dev.hourglass.internal.replay.WorkflowExecutor;
 import dev.hourglass.internal.replay.WorkflowOperations;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -48,11 +48,13 @@ public final class Workflow {
 
     /** Sleeps for {@code duration} on a durable timer; the execution may be evicted meanwhile. */
     public static void sleep(Duration duration) {
+        Objects.requireNonNull(duration, "duration");
         ops("sleep").newTimer(duration).get();
     }
 
     /** Returns a promise completed when a durable timer of {@code duration} fires. */
     public static Promise<Void> newTimer(Duration duration) {
+        Objects.requireNonNull(duration, "duration");
         return ops("newTimer").newTimer(duration);
     }
 
@@ -78,6 +80,7 @@ public final class Workflow {
      * @throws dev.hourglass.failure.CanceledFailure if the current cancellation scope is canceled first
      */
     public static void await(Supplier<Boolean> condition) {
+        Objects.requireNonNull(condition, "condition");
         ops("await").await("Workflow.await", condition);
     }
 
@@ -87,6 +90,8 @@ public final class Workflow {
      * @return {@code true} if the condition became true, {@code false} on timeout
      */
     public static boolean await(Duration timeout, Supplier<Boolean> condition) {
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(condition, "condition");
         return ops("await").await(timeout, condition);
     }
 
@@ -107,6 +112,7 @@ public final class Workflow {
      *         result type is a non-static inner class that JSON cannot create
      */
     public static <T> T newActivityStub(Class<T> activityInterface, ActivityOptions options) {
+        Objects.requireNonNull(activityInterface, "activityInterface");
         return Stubs.newActivityStub(activityInterface, options);
     }
 
@@ -119,6 +125,7 @@ public final class Workflow {
      * continue-as-new) is asked to cancel, so that it can undo its work and end canceled.
      */
     public static <T> T newChildWorkflowStub(Class<T> workflowInterface) {
+        Objects.requireNonNull(workflowInterface, "workflowInterface");
         return newChildWorkflowStub(workflowInterface, ChildWorkflowOptions.getDefaultInstance());
     }
 
@@ -129,6 +136,7 @@ public final class Workflow {
      *         workflow interface (as {@code Worker.registerWorkflowImplementationTypes} checks)
      */
     public static <T> T newChildWorkflowStub(Class<T> workflowInterface, ChildWorkflowOptions options) {
+        Objects.requireNonNull(workflowInterface, "workflowInterface");
         return Stubs.newChildWorkflowStub(workflowInterface, options);
     }
 
@@ -137,6 +145,8 @@ public final class Workflow {
      * replay without running it again. For small nondeterministic values (an id, a random choice).
      */
     public static <R> R sideEffect(Class<R> resultType, Supplier<R> supplier) {
+        Objects.requireNonNull(resultType, "resultType");
+        Objects.requireNonNull(supplier, "supplier");
         return ops("sideEffect").sideEffect(resultType, resultType, supplier);
     }
 
@@ -151,32 +161,38 @@ public final class Workflow {
      * }</pre>
      */
     public static int getVersion(String changeId, int minSupported, int maxSupported) {
+        Objects.requireNonNull(changeId, "changeId");
         return ops("getVersion").getVersion(changeId, minSupported, maxSupported);
     }
 
     /** Runs {@code function} in a new workflow thread and returns the promise of its result. */
     public static <R> Promise<R> async(Functions.Func<R> function) {
+        Objects.requireNonNull(function, "function");
         return ops("async").async(function::apply);
     }
 
     /** Runs {@code function} with one argument in a new workflow thread. */
     public static <A1, R> Promise<R> async(Functions.Func1<A1, R> function, A1 arg1) {
+        Objects.requireNonNull(function, "function");
         return ops("async").async(() -> function.apply(arg1));
     }
 
     /** Runs {@code function} with two arguments in a new workflow thread. */
     public static <A1, A2, R> Promise<R> async(Functions.Func2<A1, A2, R> function, A1 arg1, A2 arg2) {
+        Objects.requireNonNull(function, "function");
         return ops("async").async(() -> function.apply(arg1, arg2));
     }
 
     /** Runs {@code function} with three arguments in a new workflow thread. */
     public static <A1, A2, A3, R> Promise<R> async(Functions.Func3<A1, A2, A3, R> function, A1 arg1, A2 arg2,
             A3 arg3) {
+        Objects.requireNonNull(function, "function");
         return ops("async").async(() -> function.apply(arg1, arg2, arg3));
     }
 
     /** Runs {@code procedure} in a new workflow thread; the promise completes when it returns. */
     public static Promise<Void> async(Functions.Proc procedure) {
+        Objects.requireNonNull(procedure, "procedure");
         return ops("async").async(() -> {
             procedure.apply();
             return null;
@@ -185,6 +201,7 @@ public final class Workflow {
 
     /** Runs {@code procedure} with one argument in a new workflow thread. */
     public static <A1> Promise<Void> async(Functions.Proc1<A1> procedure, A1 arg1) {
+        Objects.requireNonNull(procedure, "procedure");
         return ops("async").async(() -> {
             procedure.apply(arg1);
             return null;
@@ -193,6 +210,7 @@ public final class Workflow {
 
     /** Runs {@code procedure} with two arguments in a new workflow thread. */
     public static <A1, A2> Promise<Void> async(Functions.Proc2<A1, A2> procedure, A1 arg1, A2 arg2) {
+        Objects.requireNonNull(procedure, "procedure");
         return ops("async").async(() -> {
             procedure.apply(arg1, arg2);
             return null;
@@ -207,17 +225,19 @@ public final class Workflow {
 
     /** Returns a cancellation scope, child of the current one, that runs {@code body} when run. */
     public static CancellationScope newCancellationScope(Runnable body) {
+        Objects.requireNonNull(body, "body");
         return ops("newCancellationScope").newCancellationScope(false, body);
     }
 
     /** Returns a scope not canceled with its parent: the place for cleanup after cancellation. */
     public static CancellationScope newDetachedCancellationScope(Runnable body) {
+        Objects.requireNonNull(body, "body");
         return ops("newDetachedCancellationScope").newCancellationScope(true, body);
     }
 
     /** Ends this run and starts a new run of the same workflow with {@code args}; never returns. */
     public static void continueAsNew(Object... args) {
-        throw ops("continueAsNew").continueAsNew(DataConverter.getDefault().toJsonArray(args));
+        throw ops("continueAsNew").continueAsNew(args);
     }
 
     /** Returns information about the running execution; never {@code null}. */
@@ -232,11 +252,13 @@ public final class Workflow {
 
     /** Returns a logger that is silent while the code replays, so each line is logged once. */
     public static Logger getLogger(Class<?> type) {
+        Objects.requireNonNull(type, "type");
         return ReplaySafeLogger.wrap(org.slf4j.LoggerFactory.getLogger(type));
     }
 
     /** Returns a logger that is silent while the code replays, so each line is logged once. */
     public static Logger getLogger(String name) {
+        Objects.requireNonNull(name, "name");
         return ReplaySafeLogger.wrap(org.slf4j.LoggerFactory.getLogger(name));
     }
 }

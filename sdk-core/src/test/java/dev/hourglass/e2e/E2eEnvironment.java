@@ -3,12 +3,14 @@ package dev.hourglass.e2e;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.hourglass.client.WorkflowClient;
+import dev.hourglass.client.WorkflowClientOptions;
 import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.client.WorkflowOptions;
 import dev.hourglass.history.ChildWorkflowExecutionStartedAttributes;
 import dev.hourglass.history.History;
 import dev.hourglass.history.HistoryEvent;
 import dev.hourglass.history.WorkflowExecutionContinuedAsNewAttributes;
+import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.internal.replay.Replayer;
 import dev.hourglass.internal.service.InMemoryWorkflowService;
 import dev.hourglass.internal.service.RealTimeScheduler;
@@ -69,6 +71,7 @@ public final class E2eEnvironment implements BeforeEachCallback, AfterEachCallba
     private final List<Object> activities;
     private final ServiceOptions serviceOptions;
     private final WorkerFactoryOptions factoryOptions;
+    private final WorkflowClientOptions clientOptions;
     private final List<WorkflowExecution> started = Collections.synchronizedList(new ArrayList<>());
 
     private InMemoryWorkflowService service;
@@ -81,6 +84,7 @@ public final class E2eEnvironment implements BeforeEachCallback, AfterEachCallba
         this.activities = List.copyOf(builder.activities);
         this.serviceOptions = builder.serviceOptions;
         this.factoryOptions = builder.factoryOptions;
+        this.clientOptions = builder.clientOptions;
     }
 
     /** Returns a builder of an environment with default service and worker options. */
@@ -92,7 +96,7 @@ public final class E2eEnvironment implements BeforeEachCallback, AfterEachCallba
     public void beforeEach(ExtensionContext context) {
         service = new InMemoryWorkflowService(Clock.systemUTC(), new RealTimeScheduler(Clock.systemUTC()),
                 serviceOptions);
-        client = WorkflowClient.newInstance(recording(service));
+        client = WorkflowClient.newInstance(recording(service), clientOptions);
         factory = WorkerFactory.newInstance(client, factoryOptions);
         taskQueue = "e2e-" + context.getRequiredTestClass().getSimpleName() + "-"
                 + context.getRequiredTestMethod().getName();
@@ -144,7 +148,8 @@ public final class E2eEnvironment implements BeforeEachCallback, AfterEachCallba
                     .as("history of %s read back from its JSON", run)
                     .isEqualTo(history);
             try {
-                List<String> warnings = Replayer.replay(history, false, implementations);
+                List<String> warnings = Replayer.replay(history, false,
+                        PayloadConverter.of(clientOptions.getDataConverter()), implementations);
                 softly.assertThat(warnings).as("replay warnings of %s", run).isEmpty();
             } catch (RuntimeException | Error e) {
                 softly.fail("replay of " + run + " failed: " + e + "\nhistory:\n" + history.toJson(), e);
@@ -259,6 +264,7 @@ public final class E2eEnvironment implements BeforeEachCallback, AfterEachCallba
         private final List<Object> activities = new ArrayList<>();
         private ServiceOptions serviceOptions = ServiceOptions.getDefaultInstance();
         private WorkerFactoryOptions factoryOptions = WorkerFactoryOptions.getDefaultInstance();
+        private WorkflowClientOptions clientOptions = WorkflowClientOptions.getDefaultInstance();
 
         private Builder() {
         }
@@ -290,6 +296,12 @@ public final class E2eEnvironment implements BeforeEachCallback, AfterEachCallba
         /** Sets the options of the worker factory. */
         public Builder setWorkerFactoryOptions(WorkerFactoryOptions options) {
             this.factoryOptions = options;
+            return this;
+        }
+
+        /** Sets the options of the client, such as its data converter, which the workers use too. */
+        public Builder setWorkflowClientOptions(WorkflowClientOptions options) {
+            this.clientOptions = options;
             return this;
         }
 

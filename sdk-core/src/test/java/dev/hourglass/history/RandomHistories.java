@@ -19,7 +19,8 @@ import java.util.function.Supplier;
 /**
  * Generates well-formed histories from a seed: the same seed always gives the same history.
  *
- * <p>After the first {@code WorkflowExecutionStarted} event, event types are random; every event carries its
+ * <p>After the first {@code WorkflowExecutionStarted} event, event types are random, except that no other event
+ * starts the run and only the last may close it (as the reader requires); every event carries its
  * required attributes, sometimes {@code null} where the format allows it, its optional attributes a quarter of
  * the time, and sometimes attributes this version does not know. Payloads are arbitrary JSON (nested objects
  * and arrays, nulls, unicode strings, ints, longs, big integers, floats and doubles).
@@ -39,13 +40,21 @@ final class RandomHistories {
         long epochSecond = random.nextInt(Integer.MAX_VALUE) * 2L;
         Instant time = Instant.ofEpochSecond(epochSecond, random.nextBoolean() ? 0 : random.nextInt(1_000_000_000));
         List<HistoryEvent> events = new ArrayList<>(size);
-        EventType[] types = EventType.values();
         for (int id = 1; id <= size; id++) {
-            EventType type = id == 1 ? EventType.WorkflowExecutionStarted : types[random.nextInt(types.length)];
+            EventType type = id == 1 ? EventType.WorkflowExecutionStarted : laterType(random, id == size);
             events.add(new HistoryEvent(id, time, attributes(type, random), unknownAttributes(random)));
             time = time.plusMillis(random.nextInt(3) == 0 ? 0 : random.nextInt(100_000_000));
         }
         return new History(string(random), string(random), string(random), string(random), events);
+    }
+
+    /** A random type of an event after the first: never a start, and a closing one only if {@code last}. */
+    private static EventType laterType(Random random, boolean last) {
+        EventType type;
+        do {
+            type = EventType.values()[random.nextInt(EventType.values().length)];
+        } while (type == EventType.WorkflowExecutionStarted || (type.isClosing() && !last));
+        return type;
     }
 
     private static EventAttributes attributes(EventType type, Random random) {

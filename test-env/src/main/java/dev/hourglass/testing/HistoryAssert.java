@@ -1,6 +1,7 @@
 package dev.hourglass.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hourglass.common.DataConverterException;
 import dev.hourglass.history.ActivityTaskScheduledAttributes;
 import dev.hourglass.history.EventType;
 import dev.hourglass.history.History;
@@ -9,8 +10,7 @@ import dev.hourglass.history.TimerStartedAttributes;
 import dev.hourglass.history.WorkflowExecutionCompletedAttributes;
 import dev.hourglass.history.WorkflowExecutionFailedAttributes;
 import dev.hourglass.history.WorkflowExecutionSignaledAttributes;
-import dev.hourglass.internal.common.DataConverter;
-import dev.hourglass.internal.common.PayloadConversionException;
+import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.internal.history.EventText;
 import dev.hourglass.internal.history.JsonPayload;
 import dev.hourglass.internal.history.JsonValues;
@@ -221,8 +221,8 @@ public class HistoryAssert extends AbstractAssert<HistoryAssert, History> {
             decoded = result == null || result.isNull() ? null : result;
         } else {
             try {
-                decoded = DataConverter.getDefault().fromJson(result, expected.getClass(), expected.getClass());
-            } catch (PayloadConversionException e) {
+                decoded = PayloadConverter.getDefault().fromJson(result, expected.getClass(), expected.getClass());
+            } catch (DataConverterException e) {
                 failWithMessage("%nExpecting history of <%s>:%n  %s%nto have completed with:%n  <%s>%n"
                         + "but its result %s cannot be read as a %s: %s", id(), events(), render(expected),
                         EventText.json(result), expected.getClass().getName(), e.getMessage());
@@ -231,7 +231,7 @@ public class HistoryAssert extends AbstractAssert<HistoryAssert, History> {
         }
         // A generic value (a list of records, say) decodes from its class alone into maps: then its JSON decides.
         if (!Objects.equals(decoded, expected) && !(expected != null && result != null
-                && JsonValues.equivalent(DataConverter.getDefault().toJson(expected), result))) {
+                && JsonValues.equivalent(PayloadConverter.getDefault().toJson(expected), result))) {
             failWithMessage("%nExpecting history of <%s>:%n  %s%nto have completed with:%n  <%s>%n"
                     + "but it completed with:%n  <%s>", id(), events(), render(expected),
                     result == null ? "null" : EventText.json(result));
@@ -320,8 +320,8 @@ public class HistoryAssert extends AbstractAssert<HistoryAssert, History> {
 
     private static String render(Object value) {
         try {
-            return EventText.json(DataConverter.getDefault().toJson(value));
-        } catch (PayloadConversionException e) {
+            return EventText.json(PayloadConverter.getDefault().toJson(value));
+        } catch (DataConverterException e) {
             return String.valueOf(value);
         }
     }

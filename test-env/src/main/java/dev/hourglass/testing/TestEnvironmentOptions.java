@@ -1,5 +1,6 @@
 package dev.hourglass.testing;
 
+import dev.hourglass.client.WorkflowClientOptions;
 import dev.hourglass.service.HistoryLimits;
 import dev.hourglass.worker.WorkerFactoryOptions;
 import java.time.Duration;
@@ -26,6 +27,7 @@ public final class TestEnvironmentOptions {
     private final Long seed;
     private final Instant initialTime;
     private final WorkerFactoryOptions workerFactoryOptions;
+    private final WorkflowClientOptions workflowClientOptions;
     private final boolean failFast;
     private final boolean selfCheckReplay;
     private final Duration hungActivityThreshold;
@@ -35,6 +37,7 @@ public final class TestEnvironmentOptions {
         this.seed = builder.seed;
         this.initialTime = builder.initialTime;
         this.workerFactoryOptions = builder.workerFactoryOptions;
+        this.workflowClientOptions = builder.workflowClientOptions;
         this.failFast = builder.failFast;
         this.selfCheckReplay = builder.selfCheckReplay;
         this.hungActivityThreshold = builder.hungActivityThreshold;
@@ -52,6 +55,7 @@ public final class TestEnvironmentOptions {
         builder.seed = options.seed;
         builder.initialTime = options.initialTime;
         builder.workerFactoryOptions = options.workerFactoryOptions;
+        builder.workflowClientOptions = options.workflowClientOptions;
         builder.failFast = options.failFast;
         builder.selfCheckReplay = options.selfCheckReplay;
         builder.hungActivityThreshold = options.hungActivityThreshold;
@@ -77,6 +81,14 @@ public final class TestEnvironmentOptions {
     /** The options of the environment's worker factory; never {@code null}. */
     public WorkerFactoryOptions getWorkerFactoryOptions() {
         return workerFactoryOptions;
+    }
+
+    /**
+     * The options of the environment's client, such as its data converter, which its workers and its
+     * self-check replay use too; never {@code null}.
+     */
+    public WorkflowClientOptions getWorkflowClientOptions() {
+        return workflowClientOptions;
     }
 
     /** Whether a failed workflow task makes pending client calls throw at once (default true). */
@@ -108,6 +120,7 @@ public final class TestEnvironmentOptions {
         private Long seed;
         private Instant initialTime = DEFAULT_INITIAL_TIME;
         private WorkerFactoryOptions workerFactoryOptions = WorkerFactoryOptions.getDefaultInstance();
+        private WorkflowClientOptions workflowClientOptions = WorkflowClientOptions.getDefaultInstance();
         private boolean failFast = true;
         private boolean selfCheckReplay = true;
         private Duration hungActivityThreshold = DEFAULT_HUNG_ACTIVITY_THRESHOLD;
@@ -139,6 +152,16 @@ public final class TestEnvironmentOptions {
          */
         public Builder setWorkerFactoryOptions(WorkerFactoryOptions options) {
             this.workerFactoryOptions = Objects.requireNonNull(options, "workerFactoryOptions");
+            return this;
+        }
+
+        /**
+         * Sets the options of the environment's client, such as a data converter of the application's own
+         * ({@link WorkflowClientOptions.Builder#setDataConverter}); the environment's workers and its self-check
+         * replay convert payloads with the same converter.
+         */
+        public Builder setWorkflowClientOptions(WorkflowClientOptions options) {
+            this.workflowClientOptions = Objects.requireNonNull(options, "workflowClientOptions");
             return this;
         }
 

@@ -8,9 +8,9 @@ import dev.hourglass.activity.ActivityExecutionContext;
 import dev.hourglass.activity.ActivityInfo;
 import dev.hourglass.activity.ActivityInterface;
 import dev.hourglass.activity.ActivityMethod;
+import dev.hourglass.common.DataConverterException;
 import dev.hourglass.failure.ApplicationFailure;
 import dev.hourglass.failure.CanceledFailure;
-import dev.hourglass.internal.common.PayloadConversionException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -198,7 +198,7 @@ class TestActivityEnvironmentTest {
             public Object getSelf() {
                 return this;
             }
-        })).isInstanceOf(PayloadConversionException.class);
+        })).isInstanceOf(DataConverterException.class).hasMessageStartingWith("cannot call activity store: argument 1");
     }
 
     @ActivityInterface

@@ -5,7 +5,7 @@ import dev.hourglass.activity.ActivityExecutionContext;
 import dev.hourglass.activity.ActivityInfo;
 import dev.hourglass.failure.CanceledFailure;
 import dev.hourglass.history.Payload;
-import dev.hourglass.internal.common.DataConverter;
+import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.internal.history.JsonPayload;
 import dev.hourglass.internal.spi.ActivityTask;
 import java.time.Duration;
@@ -35,17 +35,21 @@ public final class ActivityTaskContext implements ActivityExecutionContext, Acti
     private final ActivityTask task;
     private final HeartbeatRecorder recorder;
     private final String whyStopped;
+    private final PayloadConverter converter;
 
     /**
      * @param task the attempt
      * @param recorder takes the attempt's heartbeats
      * @param whyStopped completes "activity X (id N) ..." in the {@link CanceledFailure} a heartbeat throws
      *     when the recorder says stop
+     * @param converter converts heartbeat details
      */
-    public ActivityTaskContext(ActivityTask task, HeartbeatRecorder recorder, String whyStopped) {
+    public ActivityTaskContext(ActivityTask task, HeartbeatRecorder recorder, String whyStopped,
+            PayloadConverter converter) {
         this.task = task;
         this.recorder = recorder;
         this.whyStopped = whyStopped;
+        this.converter = converter;
     }
 
     @Override
@@ -55,7 +59,8 @@ public final class ActivityTaskContext implements ActivityExecutionContext, Acti
 
     @Override
     public void heartbeat(Object details) {
-        if (recorder.record(details, JsonPayload.encode(details))) {
+        if (recorder.record(details, JsonPayload.of(converter.toJson(details,
+                "the heartbeat details of activity ", task.activityType())))) {
             throw new CanceledFailure("activity " + task.activityType() + " (id " + task.activityId() + ") "
                     + whyStopped + "; stop working on it");
         }
@@ -66,7 +71,8 @@ public final class ActivityTaskContext implements ActivityExecutionContext, Acti
         Objects.requireNonNull(type, "type");
         JsonNode details = JsonPayload.node(task.lastHeartbeatDetails());
         return details == null || details.isNull() ? Optional.empty()
-                : Optional.ofNullable(DataConverter.getDefault().fromJson(details, type, type));
+                : Optional.ofNullable(converter.fromJson(details, type, type,
+                        "the heartbeat details of activity ", task.activityType()));
     }
 
     @Override

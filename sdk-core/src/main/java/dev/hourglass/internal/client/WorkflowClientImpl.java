@@ -1,10 +1,12 @@
 package dev.hourglass.internal.client;
 
 import dev.hourglass.client.WorkflowClient;
+import dev.hourglass.client.WorkflowClientOptions;
 import dev.hourglass.client.WorkflowOptions;
 import dev.hourglass.client.WorkflowStub;
 import dev.hourglass.history.History;
 import dev.hourglass.internal.common.Interfaces;
+import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.internal.common.WorkflowInterfaceMetadata;
 import dev.hourglass.internal.spi.WorkflowServiceSpi;
 import dev.hourglass.service.WorkflowService;
@@ -16,10 +18,19 @@ public final class WorkflowClientImpl implements WorkflowClient {
 
     private final WorkflowService handle;
     private final WorkflowServiceSpi service;
+    private final WorkflowClientOptions options;
+    private final PayloadConverter converter;
 
-    public WorkflowClientImpl(WorkflowService service) {
+    public WorkflowClientImpl(WorkflowService service, WorkflowClientOptions options) {
         this.handle = Objects.requireNonNull(service, "service");
+        this.options = Objects.requireNonNull(options, "options");
         this.service = WorkflowServiceSpi.of(service);
+        this.converter = PayloadConverter.of(options.getDataConverter());
+    }
+
+    @Override
+    public WorkflowClientOptions getOptions() {
+        return options;
     }
 
     @Override
@@ -29,17 +40,21 @@ public final class WorkflowClientImpl implements WorkflowClient {
 
     @Override
     public <T> T newWorkflowStub(Class<T> workflowInterface, WorkflowOptions options) {
+        Objects.requireNonNull(workflowInterface, "workflowInterface");
         Objects.requireNonNull(options, "options");
         WorkflowInterfaceMetadata metadata = Interfaces.workflowInterface(workflowInterface);
         return typedStub(workflowInterface, metadata,
-                new WorkflowStubImpl(service, metadata.workflowType(), options, null));
+                new WorkflowStubImpl(service, converter, metadata.workflowType(), options, null));
     }
 
     @Override
     public <T> T newWorkflowStub(Class<T> workflowInterface, String workflowId) {
+        Objects.requireNonNull(workflowInterface, "workflowInterface");
+        Objects.requireNonNull(workflowId, "workflowId");
         WorkflowInterfaceMetadata metadata = Interfaces.workflowInterface(workflowInterface);
         return typedStub(workflowInterface, metadata,
-                new WorkflowStubImpl(service, metadata.workflowType(), null, Objects.requireNonNull(workflowId)));
+                new WorkflowStubImpl(service, converter, metadata.workflowType(), null,
+                        Objects.requireNonNull(workflowId, "workflowId")));
     }
 
     private static <T> T typedStub(Class<T> workflowInterface, WorkflowInterfaceMetadata metadata,
@@ -51,22 +66,24 @@ public final class WorkflowClientImpl implements WorkflowClient {
 
     @Override
     public WorkflowStub newUntypedWorkflowStub(String workflowId) {
-        return new WorkflowStubImpl(service, null, null, Objects.requireNonNull(workflowId, "workflowId"));
+        return new WorkflowStubImpl(service, converter, null, null, Objects.requireNonNull(workflowId, "workflowId"));
     }
 
     @Override
     public WorkflowStub newUntypedWorkflowStub(String workflowType, WorkflowOptions options) {
-        return new WorkflowStubImpl(service, Objects.requireNonNull(workflowType, "workflowType"),
+        return new WorkflowStubImpl(service, converter, Objects.requireNonNull(workflowType, "workflowType"),
                 Objects.requireNonNull(options, "options"), null);
     }
 
     @Override
     public History fetchHistory(String workflowId) {
+        Objects.requireNonNull(workflowId, "workflowId");
         return service.getHistory(workflowId, null);
     }
 
     @Override
     public History fetchHistory(String workflowId, String runId) {
+        Objects.requireNonNull(workflowId, "workflowId");
         return service.getHistory(workflowId, runId);
     }
 }

@@ -16,12 +16,14 @@ import dev.hourglass.history.WorkflowExecutionCompletedAttributes;
 import dev.hourglass.history.WorkflowExecutionContinuedAsNewAttributes;
 import dev.hourglass.history.WorkflowExecutionFailedAttributes;
 import dev.hourglass.history.WorkflowExecutionTerminatedAttributes;
-import dev.hourglass.internal.common.DataConverter;
+import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.internal.common.FailureConverter;
 import dev.hourglass.internal.history.JsonPayload;
 import dev.hourglass.internal.spi.StartWorkflowRequest;
 import dev.hourglass.internal.spi.WorkflowServiceSpi;
 import java.lang.reflect.Type;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -29,14 +31,16 @@ import java.util.concurrent.CompletionException;
 final class WorkflowStubImpl implements WorkflowStub {
 
     private final WorkflowServiceSpi service;
-    private final DataConverter converter = DataConverter.getDefault();
+    private final PayloadConverter converter;
     private final WorkflowOptions options;
     private final String boundWorkflowId;
     private String workflowType;
     private volatile WorkflowExecution execution;
 
-    WorkflowStubImpl(WorkflowServiceSpi service, String workflowType, WorkflowOptions options, String boundWorkflowId) {
+    WorkflowStubImpl(WorkflowServiceSpi service, PayloadConverter converter, String workflowType,
+            WorkflowOptions options, String boundWorkflowId) {
         this.service = service;
+        this.converter = converter;
         this.workflowType = workflowType;
         this.options = options;
         this.boundWorkflowId = boundWorkflowId;
@@ -58,7 +62,9 @@ final class WorkflowStubImpl implements WorkflowStub {
         }
         // without an id of the caller's, the service assigns one (from the seed in a test environment)
         execution = service.startWorkflow(StartWorkflowRequest.of(options.getWorkflowId(), workflowType,
-                options.getTaskQueue(), JsonPayload.encodeArguments(args), options.getWorkflowIdReusePolicy(),
+                options.getTaskQueue(), arguments(args, "start workflow " + workflowType
+                        + (options.getWorkflowId() == null ? "" : " (workflowId=" + options.getWorkflowId() + ")")),
+                options.getWorkflowIdReusePolicy(),
                 options.getWorkflowExecutionTimeout()));
         return execution;
     }
@@ -96,11 +102,14 @@ final class WorkflowStubImpl implements WorkflowStub {
 
     @Override
     public <R> R getResult(Class<R> resultType) {
+        Objects.requireNonNull(resultType, "resultType");
         return getResult(resultType, resultType);
     }
 
     @Override
     public <R> R getResult(Class<R> resultType, Type genericResultType) {
+        Objects.requireNonNull(resultType, "resultType");
+        Objects.requireNonNull(genericResultType, "genericResultType");
         try {
             return getResultAsync(resultType, genericResultType).join();
         } catch (CompletionException e) {
@@ -113,6 +122,7 @@ final class WorkflowStubImpl implements WorkflowStub {
 
     @Override
     public <R> CompletableFuture<R> getResultAsync(Class<R> resultType) {
+        Objects.requireNonNull(resultType, "resultType");
         return getResultAsync(resultType, resultType);
     }
 
@@ -122,15 +132,61 @@ final class WorkflowStubImpl implements WorkflowStub {
                 .thenApply(closed -> decode(closed, resultType, genericResultType));
     }
 
-    /** Follows continue-as-new runs to the last run's closed history. */
+    /**
+     * Follows continue-as-new runs to the last run's closed history. Runs closed already are followed in a
+     * loop, and a run still open is waited for with a callback that goes on from there, so that a chain of any
+     * length costs neither a stack frame nor a nested future per run.
+     */
     private CompletableFuture<History> awaitRun(String workflowId, String runId) {
-        return service.awaitClose(workflowId, runId).thenCompose(closed -> {
-            EventAttributes last = closed.getLastEvent().getAttributes();
-            if (last instanceof WorkflowExecutionContinuedAsNewAttributes) {
-                return awaitRun(workflowId, ((WorkflowExecutionContinuedAsNewAttributes) last).newRunId());
+        CompletableFuture<History> last = new CompletableFuture<>();
+        follow(workflowId, runId, last);
+        return last;
+    }
+
+    private void follow(String workflowId, String runId, CompletableFuture<History> last) {
+        String run = runId;
+        while (run != null) {
+            CompletableFuture<History> closed;
+            try {
+                closed = service.awaitClose(workflowId, run);
+            } catch (RuntimeException e) {
+                last.completeExceptionally(e);
+                return;
             }
-            return CompletableFuture.completedFuture(closed);
-        });
+            if (!closed.isDone()) {
+                closed.whenComplete((history, failure) -> {
+                    if (failure != null) {
+                        last.completeExceptionally(failure);
+                    } else {
+                        String next = continuedAs(history);
+                        if (next == null) {
+                            last.complete(history);
+                        } else {
+                            follow(workflowId, next, last);
+                        }
+                    }
+                });
+                return;
+            }
+            History history;
+            try {
+                history = closed.join();
+            } catch (CompletionException | CancellationException e) {
+                last.completeExceptionally(e.getCause() != null ? e.getCause() : e);
+                return;
+            }
+            run = continuedAs(history);
+            if (run == null) {
+                last.complete(history);
+            }
+        }
+    }
+
+    /** The run a closed run continued as, or {@code null} if it closed otherwise. */
+    private static String continuedAs(History closed) {
+        EventAttributes last = closed.getLastEvent().getAttributes();
+        return last instanceof WorkflowExecutionContinuedAsNewAttributes
+                ? ((WorkflowExecutionContinuedAsNewAttributes) last).newRunId() : null;
     }
 
     private <R> R decode(History closed, Class<R> resultType, Type genericResultType) {
@@ -138,8 +194,10 @@ final class WorkflowStubImpl implements WorkflowStub {
         WorkflowExecution run = new WorkflowExecution(closed.getWorkflowId(), closed.getRunId());
         switch (last.getEventType()) {
             case WorkflowExecutionCompleted:
-                return last.getAttributes(WorkflowExecutionCompletedAttributes.class).result()
-                        .decode(resultType, genericResultType);
+                return converter.fromJson(JsonPayload.node(
+                        last.getAttributes(WorkflowExecutionCompletedAttributes.class).result()), resultType,
+                        genericResultType, "the result of workflow " + closed.getWorkflowType() + " (workflowId="
+                        + closed.getWorkflowId() + ", runId=" + closed.getRunId() + ")");
             case WorkflowExecutionFailed:
                 throw new WorkflowFailedException(run, closed.getWorkflowType(), FailureConverter.fromJson(
                         JsonPayload.node(last.getAttributes(WorkflowExecutionFailedAttributes.class).failure())));
@@ -159,8 +217,10 @@ final class WorkflowStubImpl implements WorkflowStub {
 
     @Override
     public void signal(String signalName, Object... args) {
+        Objects.requireNonNull(signalName, "signalName");
         WorkflowExecution current = requireExecution();
-        service.signalWorkflow(current.getWorkflowId(), null, signalName, JsonPayload.encodeArguments(args));
+        service.signalWorkflow(current.getWorkflowId(), null, signalName,
+                arguments(args, "signal " + signalName + " to workflow " + current.getWorkflowId()));
     }
 
     @Override
@@ -169,10 +229,18 @@ final class WorkflowStubImpl implements WorkflowStub {
     }
 
     <R> R query(String queryType, Class<R> resultType, Type genericResultType, Object... args) {
+        Objects.requireNonNull(queryType, "queryType");
+        Objects.requireNonNull(resultType, "resultType");
         WorkflowExecution current = requireExecution();
         Payload answer = service.queryWorkflow(current.getWorkflowId(), null, queryType,
-                JsonPayload.encodeArguments(args));
-        return answer.decode(resultType, genericResultType);
+                arguments(args, "query " + queryType + " of workflow " + current.getWorkflowId()));
+        return converter.fromJson(JsonPayload.node(answer), resultType, genericResultType,
+                "the result of query " + queryType + " of workflow " + current.getWorkflowId());
+    }
+
+    /** The arguments of {@code action} as a payload, or the error that names the one a history cannot hold. */
+    private Payload arguments(Object[] args, String action) {
+        return JsonPayload.of(converter.toJsonArray(args, action));
     }
 
     @Override

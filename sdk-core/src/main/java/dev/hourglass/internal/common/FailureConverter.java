@@ -11,6 +11,7 @@ import dev.hourglass.failure.HourglassFailure;
 import dev.hourglass.failure.TerminatedFailure;
 import dev.hourglass.failure.TimeoutFailure;
 import dev.hourglass.failure.TimeoutType;
+import dev.hourglass.internal.history.JsonLimits;
 
 /**
  * Converts failures to the {@code failure} JSON object of the history and back.
@@ -36,7 +37,7 @@ public final class FailureConverter {
         String message = failure instanceof HourglassFailure
                 ? ((HourglassFailure) failure).getOriginalMessage()
                 : failure.getMessage();
-        node.put("message", message == null ? "" : message);
+        node.put("message", fitting(message == null ? "" : message));
         if (failure instanceof ApplicationFailure) {
             ApplicationFailure app = (ApplicationFailure) failure;
             node.put("kind", "application");
@@ -79,6 +80,15 @@ public final class FailureConverter {
             node.set("cause", toJson(cause, depth + 1));
         }
         return node;
+    }
+
+    /** The message, cut to the longest string a history holds (an exception's message may be any length). */
+    private static String fitting(String message) {
+        if (message.length() <= JsonLimits.MAX_STRING_LENGTH) {
+            return message;
+        }
+        String note = "… (" + (message.length() - JsonLimits.MAX_STRING_LENGTH) + " more characters)";
+        return message.substring(0, JsonLimits.MAX_STRING_LENGTH - note.length()) + note;
     }
 
     /** Decodes a failure object; never returns {@code null} for a non-null node. */

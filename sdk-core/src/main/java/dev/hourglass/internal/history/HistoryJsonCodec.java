@@ -1,13 +1,16 @@
 package dev.hourglass.internal.history;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -16,8 +19,8 @@ import dev.hourglass.history.History;
 import dev.hourglass.history.HistoryEvent;
 import dev.hourglass.history.HistoryFormatException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +28,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import org.apiguardian.api.API;
 
 /**
@@ -55,14 +59,32 @@ public final class HistoryJsonCodec {
      * <p>The fast double writer is Jackson's own shortest-decimal conversion, so that floating-point payloads
      * are written the same way on every JDK (the JDK's {@code Double.toString} changed in JDK 19) and a
      * {@code float} read back as a {@code double} is written with the same digits again.
+     *
+     * <p>Numbers are built by {@link CanonicalNodeFactory}, and read through
+     * {@link CanonicalNodeFactory#exactNumbers}, so that a payload read back is the tree it was written from:
+     * {@code 420.00} stays {@code 420.00}, not the {@code double} 420.0.
+     *
+     * <p>The mapper reads and writes within the one set of {@link JsonLimits}. It writes UTF-8 bytes: a
+     * character outside the Basic Multilingual Plane as itself, and a lone surrogate (a {@code char} that Java
+     * strings may hold but UTF-8 cannot encode) as a JSON escape (a backslash, {@code u} and four hex digits),
+     * which reads back as the same {@code char}. {@link #toJson(History)}, {@link #write(History, Path)} and
+     * payloads' JSON text all come from these bytes.
      */
     static final JsonMapper MAPPER =
-            JsonMapper.builder()
-                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                    .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            JsonMapper.builder(JsonFactory.builder()
+                            .streamReadConstraints(JsonLimits.READ)
+                            .streamWriteConstraints(JsonLimits.WRITE)
+                            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+                            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+                            .build())
+                    .nodeFactory(CanonicalNodeFactory.INSTANCE)
+                    .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
                     .build();
 
     private static final ObjectWriter WRITER = MAPPER.writer(prettyPrinter());
+
+    private static final ObjectWriter COMPACT = MAPPER.writer();
 
     /** The bytes of {@code {"eventId":,"eventTime":"","eventType":"","attributes":}}. */
     private static final int ENVELOPE_BYTES =
@@ -75,10 +97,24 @@ public final class HistoryJsonCodec {
      *
      * @param history the history; never {@code null}
      * @return the JSON text, lines separated by {@code "\n"}, without a trailing newline; never {@code null}
-     * @throws IllegalStateException if a payload holds a Java object that Jackson cannot serialise (only
-     *     possible when someone put a POJO node into a payload)
+     * @throws IllegalStateException if the history breaks the {@link JsonLimits} (only possible for a
+     *     history built from payloads that did not come from a data converter) or a payload holds a Java
+     *     object that Jackson cannot serialise
      */
     public static String toJson(History history) {
+        return new String(encode(history), StandardCharsets.UTF_8);
+    }
+
+    /** The JSON text of one payload, compact, as the same bytes a history holds it as. */
+    static String toJson(JsonNode payload) {
+        try {
+            return new String(COMPACT.writeValueAsBytes(payload), StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a payload cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static byte[] encode(History history) {
         JsonNodeFactory nodes = MAPPER.getNodeFactory();
         ObjectNode root = nodes.objectNode();
         root.put("format", FORMAT);
@@ -89,21 +125,27 @@ public final class HistoryJsonCodec {
         root.put("taskQueue", history.getTaskQueue());
         ArrayNode events = root.putArray("events");
         for (HistoryEvent event : history.getEvents()) {
-            events.add(eventNode(event));
+            ObjectNode node = events.addObject();
+            node.put("eventId", event.getEventId());
+            node.put("eventTime", DateTimeFormatter.ISO_INSTANT.format(event.getEventTime()));
+            node.put("eventType", event.getEventType().name());
+            node.set("attributes", attributes(event));
         }
         try {
-            return WRITER.writeValueAsString(root);
+            return WRITER.writeValueAsBytes(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(
                     "history of " + history.getWorkflowId() + " cannot be written as JSON: "
-                            + e.getOriginalMessage(),
+                            + e.getOriginalMessage() + "; a history holds at most " + JsonLimits.MAX_DEPTH
+                            + " levels of arrays and objects, and its payloads at most "
+                            + JsonLimits.MAX_PAYLOAD_DEPTH + " (see docs/data-conversion.md)",
                     e);
         }
     }
 
     /**
-     * Returns the size of one event as compact UTF-8 JSON: the measure of {@code HistoryLimits}, the same for an
-     * event however often and wherever it is computed.
+     * Returns the size of one event as compact JSON in the bytes a history file holds: the measure of the
+     * service's history limits, the same for an event however often and wherever it is computed.
      *
      * @param event the event; never {@code null}
      * @return the number of bytes
@@ -114,16 +156,12 @@ public final class HistoryJsonCodec {
         // (which hold the payloads) are written
         ByteCounter counter = new ByteCounter();
         try {
-            MAPPER.writeValue(counter, attributes(event));
+            COMPACT.writeValue(counter, attributes(event));
         } catch (IOException e) {
             throw new IllegalStateException("event " + event.getEventId() + " cannot be written as JSON: " + e, e);
         }
-        return ENVELOPE_BYTES + digits(event.getEventId()) + timeLength(event.getEventTime())
+        return ENVELOPE_BYTES + Long.toString(event.getEventId()).length() + timeLength(event.getEventTime())
                 + event.getEventType().name().length() + counter.count;
-    }
-
-    private static int digits(long value) {
-        return Long.toString(value).length();
     }
 
     /** The length of {@link DateTimeFormatter#ISO_INSTANT}'s text of {@code time}, without formatting it. */
@@ -138,58 +176,20 @@ public final class HistoryJsonCodec {
         return 20 + fraction;
     }
 
-    private static ObjectNode eventNode(HistoryEvent event) {
-        ObjectNode node = MAPPER.getNodeFactory().objectNode();
-        node.put("eventId", event.getEventId());
-        node.put("eventTime", DateTimeFormatter.ISO_INSTANT.format(event.getEventTime()));
-        node.put("eventType", event.getEventType().name());
-        node.set("attributes", attributes(event));
-        return node;
-    }
-
-    /** Counts the UTF-8 bytes of the characters written to it and keeps none. */
-    private static final class ByteCounter extends Writer {
+    /** Counts the bytes written to it and keeps none. */
+    private static final class ByteCounter extends OutputStream {
         private long count;
 
         @Override
-        public void write(char[] chars, int offset, int length) {
-            for (int i = offset; i < offset + length; i++) {
-                add(chars[i]);
-            }
+        public void write(int b) {
+            count++;
         }
 
         @Override
-        public void write(String text, int offset, int length) {
-            for (int i = offset; i < offset + length; i++) {
-                add(text.charAt(i));
-            }
-        }
-
-        @Override
-        public void write(int c) {
-            add((char) c);
-        }
-
-        /** A surrogate pair takes four bytes in all: two for each half. */
-        private void add(char c) {
-            if (c < 0x80) {
-                count += 1;
-            } else if (c < 0x800 || Character.isSurrogate(c)) {
-                count += 2;
-            } else {
-                count += 3;
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
+        public void write(byte[] bytes, int offset, int length) {
+            count += length;
         }
     }
-
 
     /** The attributes of an event as JSON: those of its schema in order, then those this version does not know. */
     private static ObjectNode attributes(HistoryEvent event) {
@@ -249,9 +249,11 @@ public final class HistoryJsonCodec {
      * @throws UncheckedIOException if the file cannot be written
      */
     public static void write(History history, Path path) {
-        String json = toJson(history) + "\n";
+        byte[] json = encode(history);
+        byte[] file = Arrays.copyOf(json, json.length + 1);
+        file[json.length] = '\n';
         try {
-            Files.writeString(path, json, StandardCharsets.UTF_8);
+            Files.write(path, file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write history file " + path + ": " + e, e);
         }

@@ -9,6 +9,8 @@ import dev.hourglass.history.EventType;
 import dev.hourglass.history.History;
 import dev.hourglass.history.HistoryEvent;
 import dev.hourglass.history.HistoryFormatException;
+import dev.hourglass.history.MarkerRecordedAttributes;
+import dev.hourglass.internal.statemachines.MarkerStateMachine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.DateTimeException;
@@ -35,6 +37,10 @@ final class HistoryJsonReader {
             Arrays.stream(EventType.values()).map(Enum::name).collect(Collectors.joining(", "));
 
     private static final String TIME_EXAMPLE = "2024-05-01T12:00:00.123Z";
+
+    /** The range of event times: replay counts time in milliseconds since 1970, in a {@code long}. */
+    private static final Instant FIRST_MILLISECOND = Instant.ofEpochMilli(Long.MIN_VALUE);
+    private static final Instant LAST_MILLISECOND = Instant.ofEpochMilli(Long.MAX_VALUE);
 
     private final String source;
 
@@ -63,7 +69,9 @@ final class HistoryJsonReader {
         }
         List<HistoryEvent> result = new ArrayList<>(events.size());
         for (int index = 0; index < events.size(); index++) {
-            result.add(readEvent(events.get(index), index));
+            HistoryEvent event = readEvent(events.get(index), index);
+            checkOrder(event, index, index == 0 ? null : result.get(index - 1));
+            result.add(event);
         }
         return new History(workflowId, runId, workflowType, taskQueue, result);
     }
@@ -71,7 +79,7 @@ final class HistoryJsonReader {
     private JsonNode parse(String json) {
         JsonNode root;
         try (JsonParser parser = HistoryJsonCodec.MAPPER.createParser(json)) {
-            root = HistoryJsonCodec.MAPPER.readTree(parser);
+            root = HistoryJsonCodec.MAPPER.readTree(CanonicalNodeFactory.exactNumbers(parser));
             if (root != null && parser.nextToken() != null) {
                 JsonLocation at = parser.currentTokenLocation();
                 throw fail(
@@ -184,6 +192,23 @@ final class HistoryJsonReader {
         return readAttributes(node.get("attributes"), eventType, reportedId, eventTime, where);
     }
 
+    /**
+     * Checks what replay needs of the order of events: the run starts once, with its first event (checked when
+     * the event is read), and closes once, with its last.
+     */
+    private void checkOrder(HistoryEvent event, int index, HistoryEvent previous) {
+        String where = "events[" + index + "], " + event.getEventType();
+        if (index > 0 && event.getEventType() == EventType.WorkflowExecutionStarted) {
+            throw failEvent(event.getEventId(), where, "a second " + EventType.WorkflowExecutionStarted
+                    + "; a run starts once, with its first event");
+        }
+        if (previous != null && previous.getEventType().isClosing()) {
+            throw failEvent(event.getEventId(), where, "an event after event " + previous.getEventId() + ", "
+                    + previous.getEventType() + ", which closed the run; a closing event is the last event of a"
+                    + " history");
+        }
+    }
+
     private Instant readEventTime(JsonNode value, long eventId, String where) {
         if (value == null) {
             throw failEvent(
@@ -192,10 +217,19 @@ final class HistoryJsonReader {
                     "field 'eventTime' is missing; expected an ISO-8601 UTC timestamp such as " + TIME_EXAMPLE);
         }
         if (value.isTextual()) {
+            Instant time;
             try {
-                return DateTimeFormatter.ISO_INSTANT.parse(value.textValue(), Instant::from);
+                time = DateTimeFormatter.ISO_INSTANT.parse(value.textValue(), Instant::from);
             } catch (DateTimeException e) {
-                // reported below
+                time = null; // reported below
+            }
+            if (time != null) {
+                if (time.isBefore(FIRST_MILLISECOND) || time.isAfter(LAST_MILLISECOND)) {
+                    throw failEvent(eventId, where, "field 'eventTime' is " + JsonValues.describe(value).replace(
+                            " (a string)", "") + ", beyond the times that whole milliseconds since 1970 can count;"
+                            + " expected a time from " + FIRST_MILLISECOND + " to " + LAST_MILLISECOND);
+                }
+                return time;
             }
         }
         throw failEvent(
@@ -237,8 +271,29 @@ final class HistoryJsonReader {
         }
         AttributeReader.Result read = new AttributeReader(problem -> failEvent(eventId, where, problem))
                 .read(type, (ObjectNode) value);
+        if (read.attributes() instanceof MarkerRecordedAttributes) {
+            checkVersionMarker((MarkerRecordedAttributes) read.attributes(), eventId, where);
+        }
         return new HistoryEvent(eventId, eventTime, read.attributes(),
                 read.unknown().isEmpty() ? null : JsonPayload.of(read.unknown()));
+    }
+
+    /** A version marker holds the version that {@code Workflow.getVersion} returns on replay. */
+    private void checkVersionMarker(MarkerRecordedAttributes marker, long eventId, String where) {
+        if (!MarkerStateMachine.VERSION.equals(marker.markerName())) {
+            return;
+        }
+        JsonNode details = JsonPayload.node(marker.details());
+        JsonNode version = details == null ? null : details.get("version");
+        if (version != null && version.isIntegralNumber() && version.canConvertToInt()) {
+            return;
+        }
+        String found = details == null ? "missing"
+                : !details.isObject() ? JsonValues.describe(details)
+                : version == null ? "an object without 'version'"
+                : "an object whose 'version' is " + JsonValues.describe(version);
+        throw failEvent(eventId, where, "attribute 'details' of a Version marker is " + found + "; expected"
+                + " {\"version\": <an integer>}, the version Workflow.getVersion chose");
     }
 
     private String prefix() {

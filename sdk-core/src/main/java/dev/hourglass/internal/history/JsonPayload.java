@@ -1,11 +1,14 @@
 package dev.hourglass.internal.history;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.hourglass.history.Payload;
-import dev.hourglass.internal.common.DataConverter;
+import dev.hourglass.internal.common.PayloadConverter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Type;
 import java.util.Objects;
 import org.apiguardian.api.API;
@@ -57,25 +60,31 @@ public final class JsonPayload implements Payload {
     /** Reads one JSON value. */
     public static JsonPayload parse(String json) {
         Objects.requireNonNull(json, "json");
-        try {
-            JsonNode node = HistoryJsonCodec.MAPPER.readTree(json);
+        try (JsonParser parser = HistoryJsonCodec.MAPPER.createParser(json)) {
+            JsonNode node = HistoryJsonCodec.MAPPER.readTree(CanonicalNodeFactory.exactNumbers(parser));
             if (node == null || node.isMissingNode()) {
                 throw new IllegalArgumentException("the text holds no JSON value");
+            }
+            if (parser.nextToken() != null) {
+                throw new IllegalArgumentException("not one JSON value: there is more text after the first value");
             }
             return of(node);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not one JSON value: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            // Reading from a String does no I/O; kept for the checked signature.
+            throw new UncheckedIOException(e);
         }
     }
 
-    /** Converts a Java value with the worker's data converter. */
+    /** Converts a Java value with the default data converter. */
     public static JsonPayload encode(Object value) {
-        return of(DataConverter.getDefault().toJson(value));
+        return of(PayloadConverter.getDefault().toJson(value));
     }
 
-    /** Converts arguments to a JSON array with the worker's data converter. */
+    /** Converts arguments to a JSON array with the default data converter. */
     public static JsonPayload encodeArguments(Object... arguments) {
-        return new JsonPayload(DataConverter.getDefault().toJsonArray(arguments));
+        return new JsonPayload(PayloadConverter.getDefault().toJsonArray(arguments));
     }
 
     /** The tree, which the caller must not modify. */
@@ -85,11 +94,7 @@ public final class JsonPayload implements Payload {
 
     @Override
     public String toJson() {
-        try {
-            return HistoryJsonCodec.MAPPER.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a payload cannot be written as JSON: " + e.getOriginalMessage(), e);
-        }
+        return HistoryJsonCodec.toJson(node);
     }
 
     @Override
@@ -101,7 +106,7 @@ public final class JsonPayload implements Payload {
     public <T> T decode(Class<T> type, Type genericType) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(genericType, "genericType");
-        return DataConverter.getDefault().fromJson(node, type, genericType);
+        return PayloadConverter.getDefault().fromJson(node, type, genericType);
     }
 
     @Override

@@ -16,12 +16,15 @@ import org.apiguardian.api.API;
  * JSON text denotes:
  *
  * <ul>
- *   <li>two integral numbers are equal when they are the same integer, whatever their Java type;
- *   <li>any other number counts as the {@code double} that reading its JSON text back produces (for a
- *       {@code float}, the shortest decimal that identifies it, which is what {@link HistoryJsonCodec}
- *       writes, read as a {@code double}), and is equal to another number with exactly that value;
- *       {@code -0.0} equals {@code 0}, and {@code NaN} equals {@code NaN}.
+ *   <li>an integral number denotes its integer, whatever its Java type;
+ *   <li>a decimal ({@code BigDecimal}) node denotes its exact value;
+ *   <li>a {@code double} or {@code float} node denotes the decimal that {@link HistoryJsonCodec} writes for it
+ *       (the shortest that identifies it), which is what reading its JSON text back gives;
  * </ul>
+ *
+ * <p>and two numbers are equal when they denote the same value, whatever their scale: {@code 5} equals
+ * {@code 5.0} and {@code 420.00} equals {@code 420}; {@code -0.0} equals {@code 0}, and {@code NaN} equals
+ * {@code NaN}.
  *
  * <p>Objects are equal when they have the same field names with equivalent values, in any order; arrays
  * when they have equivalent elements in the same order; other nodes as Jackson compares them.
@@ -149,7 +152,15 @@ public final class JsonValues {
 
     private static boolean numbersEqual(JsonNode a, JsonNode b) {
         if (a.isIntegralNumber() && b.isIntegralNumber()) {
+            if (a.canConvertToLong() && b.canConvertToLong()) {
+                return a.longValue() == b.longValue();
+            }
             return a.bigIntegerValue().equals(b.bigIntegerValue());
+        }
+        if (a.isDouble() && b.isDouble()) {
+            double left = a.doubleValue();
+            double right = b.doubleValue();
+            return left == right || (Double.isNaN(left) && Double.isNaN(right));
         }
         BigDecimal left = exactValue(a);
         BigDecimal right = exactValue(b);
@@ -160,16 +171,20 @@ public final class JsonValues {
         return left.compareTo(right) == 0;
     }
 
-    /** The exact value a number denotes, or {@code null} for NaN and the infinities. */
+    /** The exact value a number's JSON text denotes, or {@code null} for NaN and the infinities. */
     private static BigDecimal exactValue(JsonNode number) {
         if (number.isIntegralNumber()) {
-            return new BigDecimal(number.bigIntegerValue());
+            return number.canConvertToLong() ? BigDecimal.valueOf(number.longValue())
+                    : new BigDecimal(number.bigIntegerValue());
+        }
+        if (number.isBigDecimal()) {
+            return number.decimalValue();
         }
         double value = canonicalDouble(number);
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return null;
         }
-        return new BigDecimal(value);
+        return CanonicalNodeFactory.decimal(value);
     }
 
     /** The {@code double} that reading this number's JSON text back produces. */

@@ -1,6 +1,7 @@
 package dev.hourglass.internal.replay;
 
 import dev.hourglass.history.History;
+import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.service.HistoryLimits;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +22,15 @@ public final class Replayer {
      * @throws IllegalArgumentException when no class implements the history's workflow type
      */
     public static List<String> replay(History history, boolean strict, Class<?>... implementations) {
+        return replay(history, strict, PayloadConverter.getDefault(), implementations);
+    }
+
+    /**
+     * Replays {@code history} like {@link #replay(History, boolean, Class[])}, converting payloads with
+     * {@code converter}.
+     */
+    public static List<String> replay(History history, boolean strict, PayloadConverter converter,
+            Class<?>... implementations) {
         Map<String, WorkflowImplementation> byType = new LinkedHashMap<>();
         for (Class<?> type : implementations) {
             WorkflowImplementation implementation = WorkflowImplementation.of(type);
@@ -32,7 +42,7 @@ public final class Replayer {
                     + byType.keySet() + " implements its workflow type '" + history.getWorkflowType()
                     + "'; pass the implementation class of that workflow type");
         }
-        return replay(history, strict, implementation);
+        return replay(history, strict, implementation, converter);
     }
 
     /**
@@ -43,16 +53,22 @@ public final class Replayer {
      * @throws dev.hourglass.failure.NonDeterministicException when the code diverges from the history
      */
     public static List<String> replay(History history, boolean strict, WorkflowImplementation implementation) {
-        return replay(history, strict, implementation, HistoryLimits.getDefaultInstance());
+        return replay(history, strict, implementation, PayloadConverter.getDefault());
+    }
+
+    /** Replays like {@link #replay(History, boolean, WorkflowImplementation)}, converting with {@code converter}. */
+    public static List<String> replay(History history, boolean strict, WorkflowImplementation implementation,
+            PayloadConverter converter) {
+        return replay(history, strict, implementation, converter, HistoryLimits.getDefaultInstance());
     }
 
     /**
-     * Replays {@code history} like {@link #replay(History, boolean, WorkflowImplementation)}, telling the code
+     * Replays like {@link #replay(History, boolean, WorkflowImplementation, PayloadConverter)}, telling the code
      * that continue-as-new is suggested where {@code limits} say so: those under which the history was recorded.
      */
     public static List<String> replay(History history, boolean strict, WorkflowImplementation implementation,
-            HistoryLimits limits) {
-        WorkflowExecutor executor = new WorkflowExecutor(implementation, strict);
+            PayloadConverter converter, HistoryLimits limits) {
+        WorkflowExecutor executor = new WorkflowExecutor(implementation, strict, converter);
         executor.setHistoryLimits(limits);
         try {
             executor.replayThenDestroy(history);

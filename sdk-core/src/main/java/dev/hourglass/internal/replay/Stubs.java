@@ -2,7 +2,6 @@ package dev.hourglass.internal.replay;
 
 import dev.hourglass.activity.ActivityOptions;
 import dev.hourglass.history.Payload;
-import dev.hourglass.internal.common.DataConverter;
 import dev.hourglass.internal.common.Interfaces;
 import dev.hourglass.internal.common.WorkflowInterfaceMetadata;
 import dev.hourglass.internal.history.JsonPayload;
@@ -35,7 +34,6 @@ public final class Stubs {
                     + ".setStartToCloseTimeout(Duration.ofSeconds(30)).build(), or set a scheduleToCloseTimeout");
         }
         Map<Method, String> types = Interfaces.activityMethods(activityInterface);
-        DataConverter converter = DataConverter.getDefault();
         Object proxy = Proxy.newProxyInstance(activityInterface.getClassLoader(), new Class<?>[] {activityInterface},
                 (self, method, args) -> {
                     if (method.getDeclaringClass() == Object.class) {
@@ -46,9 +44,10 @@ public final class Stubs {
                     }
                     WorkflowExecutor executor = WorkflowExecutor.current("calling activity " + method.getName());
                     Payload result = executor.operations()
-                            .scheduleActivity(types.get(method), converter.toJsonArray(args), options).get();
-                    return converter.fromJson(JsonPayload.node(result), method.getReturnType(),
-                            method.getGenericReturnType());
+                            .scheduleActivity(types.get(method), executor.converter.toJsonArray(args,
+                                    "call activity ", types.get(method)), options).get();
+                    return executor.converter.fromJson(JsonPayload.node(result), method.getReturnType(),
+                            method.getGenericReturnType(), "the result of activity ", types.get(method));
                 });
         return activityInterface.cast(proxy);
     }
@@ -70,7 +69,6 @@ public final class Stubs {
                     + " Workflow.newChildWorkflowStub(" + workflowInterface.getSimpleName() + ".class)");
         }
         WorkflowInterfaceMetadata metadata = Interfaces.workflowInterface(workflowInterface);
-        DataConverter converter = DataConverter.getDefault();
         Object proxy = Proxy.newProxyInstance(workflowInterface.getClassLoader(), new Class<?>[] {workflowInterface},
                 (self, method, args) -> {
                     if (method.getDeclaringClass() == Object.class) {
@@ -82,10 +80,11 @@ public final class Stubs {
                                 + " use an activity that calls WorkflowClient instead");
                     }
                     WorkflowExecutor executor = WorkflowExecutor.current("starting child workflow");
-                    Payload result = executor.operations()
-                            .startChild(metadata.workflowType(), options, converter.toJsonArray(args)).result().get();
-                    return converter.fromJson(JsonPayload.node(result), method.getReturnType(),
-                            method.getGenericReturnType());
+                    Payload result = executor.operations().startChild(metadata.workflowType(), options,
+                            executor.converter.toJsonArray(args, "start child workflow ", metadata.workflowType())).result()
+                            .get();
+                    return executor.converter.fromJson(JsonPayload.node(result), method.getReturnType(),
+                            method.getGenericReturnType(), "the result of child workflow ", metadata.workflowType());
                 });
         return workflowInterface.cast(proxy);
     }

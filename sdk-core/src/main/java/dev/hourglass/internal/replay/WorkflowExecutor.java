@@ -17,11 +17,12 @@ import dev.hourglass.history.WorkflowExecutionContinuedAsNewAttributes;
 import dev.hourglass.history.WorkflowExecutionFailedAttributes;
 import dev.hourglass.history.WorkflowExecutionSignaledAttributes;
 import dev.hourglass.history.WorkflowExecutionStartedAttributes;
-import dev.hourglass.internal.common.DataConverter;
+import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.internal.common.FailureConverter;
 import dev.hourglass.internal.history.HistoryJsonCodec;
 import dev.hourglass.internal.history.JsonPayload;
 import dev.hourglass.internal.spi.Command;
+import dev.hourglass.internal.statemachines.IllegalTransitionException;
 import dev.hourglass.internal.statemachines.CompletionStateMachine;
 import dev.hourglass.internal.statemachines.SignalStateMachine;
 import dev.hourglass.service.HistoryLimits;
@@ -46,7 +47,7 @@ public final class WorkflowExecutor {
     private static final ThreadLocal<WorkflowExecutor> DELIVERING = new ThreadLocal<>();
 
     final WorkflowImplementation implementation;
-    final DataConverter converter = DataConverter.getDefault();
+    final PayloadConverter converter;
     final DeterministicRunner runner = new DeterministicRunner(this);
     final ReplayMatcher matcher;
     final CancellationScopeImpl rootScope = new CancellationScopeImpl(null, false, () -> { });
@@ -58,6 +59,8 @@ public final class WorkflowExecutor {
     WorkflowInfoImpl info;
     Object instance;
     private List<HistoryEvent> events = List.of();
+    /** The last event delivered to the code, which what the code does next follows from. */
+    private HistoryEvent delivered;
     private int nextEventIndex;
     private int replayBoundary;
     private boolean replaying;
@@ -73,7 +76,13 @@ public final class WorkflowExecutor {
 
     /** Creates an executor for a run of {@code implementation}; strict makes argument differences fail. */
     public WorkflowExecutor(WorkflowImplementation implementation, boolean strict) {
+        this(implementation, strict, PayloadConverter.getDefault());
+    }
+
+    /** Creates an executor that converts payloads with {@code converter}. */
+    public WorkflowExecutor(WorkflowImplementation implementation, boolean strict, PayloadConverter converter) {
         this.implementation = implementation;
+        this.converter = converter;
         this.matcher = new ReplayMatcher(this, strict);
         this.completion = new CompletionStateMachine(matcher,
                 () -> rootScope.cancel("workflow cancellation requested"));
@@ -207,7 +216,7 @@ public final class WorkflowExecutor {
             // taskFailure already set
         } catch (RuntimeException | Error e) {
             if (taskFailure == null) {
-                taskFailure = e;
+                taskFailure = ReplayFailures.explain(e, describeExecution(), delivered);
             }
         }
         return null;
@@ -227,6 +236,7 @@ public final class WorkflowExecutor {
         replaying = nextEventIndex < replayBoundary;
         currentTimeMillis = event.getEventTime().toEpochMilli();
         nextEventIndex++;
+        delivered = event;
         deliver(event);
         runner.eventDelivered();
         return true;
@@ -248,6 +258,8 @@ public final class WorkflowExecutor {
             dispatch(event);
         } catch (NonDeterministicException e) {
             taskFailure = e;
+        } catch (IllegalTransitionException e) {
+            taskFailure = ReplayFailures.explain(e, describeExecution(), event);
         } finally {
             DELIVERING.set(previous);
         }
@@ -279,10 +291,11 @@ public final class WorkflowExecutor {
         runner.newThread("root", rootScope, () -> {
             instance = implementation.newInstance();
             Object[] args = converter.fromJsonArray(input, method.getParameterTypes(),
-                    method.getGenericParameterTypes());
+                    method.getGenericParameterTypes(), "workflow ", implementation.workflowType());
             Object result = Reflection.invoke(method, instance, args);
             close(CompletionStateMachine.Event.COMPLETE,
-                    new WorkflowExecutionCompletedAttributes(JsonPayload.of(converter.toJson(result))));
+                    new WorkflowExecutionCompletedAttributes(JsonPayload.of(converter.toJson(result,
+                            "the result of workflow ", implementation.workflowType()))));
         });
     }
 
@@ -317,7 +330,7 @@ public final class WorkflowExecutor {
         }
         try {
             args[0] = converter.fromJsonArray(JsonPayload.node(signaled.input()), method.getParameterTypes(),
-                    method.getGenericParameterTypes());
+                    method.getGenericParameterTypes(), "signal ", name);
         } catch (RuntimeException undecodable) {
             // decided from the recorded input alone, so a replay decides the same
             signal[0].skip(undecodable);
@@ -350,12 +363,13 @@ public final class WorkflowExecutor {
             throw new IllegalStateException("the workflow object of " + describeExecution() + " is not created yet");
         }
         Object[] decoded = converter.fromJsonArray(JsonPayload.node(args), method.getParameterTypes(),
-                method.getGenericParameterTypes());
+                method.getGenericParameterTypes(), "query ", queryType);
         WorkflowExecutor previous = DELIVERING.get();
         DELIVERING.set(this);
         queryInProgress = queryType;
         try {
-            return JsonPayload.of(converter.toJson(Reflection.invoke(method, instance, decoded)));
+            return JsonPayload.of(converter.toJson(Reflection.invoke(method, instance, decoded),
+                    "the result of query ", queryType));
         } finally {
             queryInProgress = null;
             DELIVERING.set(previous);
@@ -397,7 +411,7 @@ public final class WorkflowExecutor {
             close(CompletionStateMachine.Event.FAIL,
                     new WorkflowExecutionFailedAttributes(JsonPayload.of(FailureConverter.toJson(failure))));
         } else {
-            taskFailure = failure;
+            taskFailure = ReplayFailures.explain(failure, describeExecution(), delivered);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.hourglass.internal.replay;
 import dev.hourglass.internal.common.Interfaces;
 import dev.hourglass.internal.common.WorkflowInterfaceMetadata;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 
 /** A registered workflow implementation class with the metadata of the interface it implements. */

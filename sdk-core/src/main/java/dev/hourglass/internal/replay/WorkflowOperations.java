@@ -274,8 +274,10 @@ public final class WorkflowOperations {
     public <R> R sideEffect(Class<R> type, Type genericType, Supplier<R> supplier) {
         executor.requireNoQuery("Workflow.sideEffect");
         MarkerStateMachine marker = MarkerStateMachine.sideEffect(String.valueOf(++sideEffectSeq), executor.matcher);
-        Payload value = marker.resolve(() -> JsonPayload.of(executor.converter.toJson(supplier.get())));
-        return executor.converter.fromJson(JsonPayload.node(value), type, genericType);
+        Payload value = marker.resolve(() -> JsonPayload.of(executor.converter.toJson(supplier.get(),
+                "the value of Workflow.sideEffect")));
+        return executor.converter.fromJson(JsonPayload.node(value), type, genericType,
+                "the value of Workflow.sideEffect");
     }
 
     /** See {@code Workflow.getVersion}. */
@@ -357,10 +359,11 @@ public final class WorkflowOperations {
     }
 
     /** Ends the run and starts a new one with {@code input}; never returns. */
-    public Error continueAsNew(ArrayNode input) {
+    public Error continueAsNew(Object[] arguments) {
         executor.requireNoQuery("Workflow.continueAsNew");
         WorkflowThread.requireCurrent("Workflow.continueAsNew");
-        throw new ContinueAsNewRequest(input);
+        throw new ContinueAsNewRequest(executor.converter.toJsonArray(arguments,
+                "continue as new workflow ", executor.info.getWorkflowType()));
     }
 
     private CancellationScopeImpl currentScope() {

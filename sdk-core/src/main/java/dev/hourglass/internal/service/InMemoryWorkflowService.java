@@ -497,7 +497,7 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
         lock.lock();
         try {
             requireOpen("signal " + signalName + " to workflow " + workflowId);
-            Run run = findOpenRun(workflowId, runId);
+            Run run = findOpenRun(workflowId, runId, "signal " + signalName + " to");
             deliverInput(run, new WorkflowExecutionSignaledAttributes(signalName, input));
         } finally {
             lock.unlock();
@@ -509,7 +509,7 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
         lock.lock();
         try {
             requireOpen("cancel workflow " + workflowId);
-            requestCancel(findOpenRun(workflowId, runId));
+            requestCancel(findOpenRun(workflowId, runId, "cancel"));
         } finally {
             lock.unlock();
         }
@@ -520,9 +520,8 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
         lock.lock();
         try {
             requireOpen("terminate workflow " + workflowId);
-            Run run = findOpenRun(workflowId, runId);
-            WorkflowExecutionTerminatedAttributes terminated =
-                    new WorkflowExecutionTerminatedAttributes(reason == null ? "" : reason);
+            Run run = findOpenRun(workflowId, runId, "terminate");
+            WorkflowExecutionTerminatedAttributes terminated = new WorkflowExecutionTerminatedAttributes(reason);
             run.append(terminated, now());
             closeRun(run, terminated);
         } finally {
@@ -565,10 +564,11 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
         return runs.get(runs.size() - 1);
     }
 
-    private Run findOpenRun(String workflowId, String runId) {
+    /** The run addressed, if it is open; else the exception that says how it closed, for {@code action}. */
+    private Run findOpenRun(String workflowId, String runId, String action) {
         Run run = findRun(workflowId, runId);
         if (!run.isOpen()) {
-            throw new WorkflowNotFoundException(workflowId, run.runId);
+            throw run.closed(action);
         }
         return run;
     }

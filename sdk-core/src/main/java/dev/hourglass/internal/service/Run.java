@@ -1,5 +1,6 @@
 package dev.hourglass.internal.service;
 
+import dev.hourglass.client.WorkflowExecutionClosedException;
 import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.history.EventAttributes;
 import dev.hourglass.history.EventType;
@@ -73,5 +74,37 @@ final class Run {
         events.add(event);
         sizeBytes += HistoryJsonCodec.eventSize(event);
         return event;
+    }
+
+    /**
+     * The exception that tells a client who wanted to {@code action} this closed run (such as
+     * {@code "signal approve to"}) which run closed, how and when.
+     */
+    WorkflowExecutionClosedException closed(String action) {
+        HistoryEvent closing = events.get(events.size() - 1);
+        return new WorkflowExecutionClosedException("cannot " + action + " workflow " + workflowId + ": its run "
+                + runId + " is closed: " + howItClosed() + " (event " + closing.getEventId() + ", "
+                + closing.getEventType() + ", at " + closing.getEventTime() + "). Signals, cancellation and"
+                + " termination reach open executions only; start a new execution of the workflow id, or read this"
+                + " one's outcome with getResult", workflowId, runId, closeType);
+    }
+
+    private String howItClosed() {
+        switch (closeType) {
+            case WorkflowExecutionCompleted:
+                return "it completed";
+            case WorkflowExecutionFailed:
+                return "it failed";
+            case WorkflowExecutionCanceled:
+                return "it was canceled";
+            case WorkflowExecutionTerminated:
+                return "it was terminated";
+            case WorkflowExecutionTimedOut:
+                return "it timed out";
+            case WorkflowExecutionContinuedAsNew:
+                return "it continued as new";
+            default:
+                return "it closed with " + closeType;
+        }
     }
 }

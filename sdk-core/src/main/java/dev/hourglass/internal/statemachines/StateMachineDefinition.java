@@ -123,8 +123,7 @@ public final class StateMachineDefinition<M, S extends Enum<S>, E extends Enum<E
         Map<E, Integer> row = table.get(from);
         Integer index = row == null ? null : row.get(event);
         if (index == null) {
-            throw new IllegalStateException(name + ": no transition from " + from + " on " + event
-                    + "; declared: " + transitionsFrom(from));
+            throw new IllegalTransitionException(name, from, event, String.valueOf(transitionsFrom(from)));
         }
         if (!taken[index]) {
             synchronized (this) {

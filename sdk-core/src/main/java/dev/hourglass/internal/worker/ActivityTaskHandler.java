@@ -3,9 +3,9 @@ package dev.hourglass.internal.worker;
 import dev.hourglass.failure.ApplicationFailure;
 import dev.hourglass.internal.activity.ActivityContextHolder;
 import dev.hourglass.internal.activity.ActivityTaskContext;
-import dev.hourglass.internal.common.DataConverter;
 import dev.hourglass.history.Payload;
 import dev.hourglass.internal.common.FailureConverter;
+import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.internal.history.JsonPayload;
 import dev.hourglass.internal.replay.Reflection;
 import dev.hourglass.internal.spi.ActivityTask;
@@ -29,10 +29,13 @@ final class ActivityTaskHandler {
 
     private final WorkflowServiceSpi service;
     private final Map<String, ActivityImplementation> activities;
+    private final PayloadConverter converter;
 
-    ActivityTaskHandler(WorkflowServiceSpi service, Map<String, ActivityImplementation> activities) {
+    ActivityTaskHandler(WorkflowServiceSpi service, Map<String, ActivityImplementation> activities,
+            PayloadConverter converter) {
         this.service = service;
         this.activities = activities;
+        this.converter = converter;
     }
 
     void handle(ActivityTask task) {
@@ -49,16 +52,14 @@ final class ActivityTaskHandler {
             return;
         }
         Method method = implementation.method();
-        // looked up on use, not when the worker starts: the JSON mapper loads hundreds of classes (cold start)
-        DataConverter converter = DataConverter.getDefault();
         ActivityContextHolder.set(new ActivityTaskContext(task, (details, encoded) -> {
             onHeartbeat.run();
             return service.recordActivityHeartbeat(task.taskToken(), encoded);
-        }, "was canceled or its attempt timed out"));
+        }, "was canceled or its attempt timed out", converter));
         Object result;
         try {
             Object[] args = converter.fromJsonArray(JsonPayload.node(task.input()), method.getParameterTypes(),
-                    method.getGenericParameterTypes());
+                    method.getGenericParameterTypes(), "activity ", task.activityType());
             result = Reflection.invoke(method, implementation.target(), args);
         } catch (Throwable t) {
             // even a StackOverflowError or an OutOfMemoryError is this attempt's failure: rethrown, it would end
@@ -77,7 +78,7 @@ final class ActivityTaskHandler {
         }
         Payload encoded;
         try {
-            encoded = JsonPayload.of(converter.toJson(result));
+            encoded = JsonPayload.of(converter.toJson(result, "the result of activity ", task.activityType()));
         } catch (RuntimeException | StackOverflowError e) {
             service.failActivityTask(task.taskToken(), failure(ApplicationFailure.newFailureWithCause("the result of"
                     + " activity " + task.activityType() + " (a " + result.getClass().getName() + ") cannot be encoded"

@@ -1,12 +1,14 @@
 package dev.hourglass.internal.worker;
 
 import dev.hourglass.client.WorkflowClient;
+import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.internal.spi.WorkflowServiceSpi;
 import dev.hourglass.worker.Worker;
 import dev.hourglass.worker.WorkerFactory;
 import dev.hourglass.worker.WorkerFactoryOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** The {@link WorkerFactory}: its workers share one execution cache. */
 public final class WorkerFactoryImpl implements WorkerFactory {
@@ -15,10 +17,11 @@ public final class WorkerFactoryImpl implements WorkerFactory {
     private final WorkerFactoryOptions options;
     private final WorkflowCache cache;
     private final TaskDriver driver;
+    private final PayloadConverter converter;
     private final List<WorkerImpl> workers = new ArrayList<>();
     private boolean started;
 
-    /** Creates a factory whose workers poll for tasks on threads of their own. */
+    /** Creates a factory whose workers poll for tasks on threads of their own, converting payloads as the client does. */
     public WorkerFactoryImpl(WorkflowClient client, WorkerFactoryOptions options) {
         this(client, options, null);
     }
@@ -28,10 +31,11 @@ public final class WorkerFactoryImpl implements WorkerFactory {
      * driver run their tasks instead.
      */
     public WorkerFactoryImpl(WorkflowClient client, WorkerFactoryOptions options, TaskDriver driver) {
-        this.client = client;
-        this.options = options;
+        this.client = Objects.requireNonNull(client, "client");
+        this.options = Objects.requireNonNull(options, "options");
         this.cache = new WorkflowCache(options.getWorkflowCacheSize());
         this.driver = driver;
+        this.converter = PayloadConverter.of(client.getOptions().getDataConverter());
     }
 
     @Override
@@ -44,7 +48,7 @@ public final class WorkerFactoryImpl implements WorkerFactory {
                         + "'; register more types on that worker");
             }
         }
-        WorkerImpl worker = new WorkerImpl(taskQueue, service(), cache, options, driver);
+        WorkerImpl worker = new WorkerImpl(taskQueue, service(), cache, options, driver, converter);
         workers.add(worker);
         if (started) {
             worker.start();

@@ -1,6 +1,7 @@
 package dev.hourglass.internal.worker;
 
 import dev.hourglass.internal.common.Interfaces;
+import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.internal.replay.WorkflowImplementation;
 import dev.hourglass.internal.spi.ActivityTask;
 import dev.hourglass.internal.spi.ServiceClosedException;
@@ -14,6 +15,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -41,12 +43,14 @@ final class WorkerImpl implements Worker {
     private final Map<String, ActivityTaskHandler.ActivityImplementation> activities = new LinkedHashMap<>();
     private final List<Thread> pollers = new ArrayList<>();
     private final TaskDriver driver;
+    private final PayloadConverter converter;
     private ExecutorService activityExecutor;
     private DrivenWorker driven;
     private volatile boolean running;
 
     WorkerImpl(String taskQueue, WorkflowServiceSpi service, WorkflowCache cache, WorkerFactoryOptions options,
-            TaskDriver driver) {
+            TaskDriver driver, PayloadConverter converter) {
+        this.converter = converter;
         this.taskQueue = taskQueue;
         this.service = service;
         this.cache = cache;
@@ -61,6 +65,7 @@ final class WorkerImpl implements Worker {
 
     @Override
     public synchronized void registerWorkflowImplementationTypes(Class<?>... types) {
+        requireEach(types, "workflowImplementationClasses");
         requireNotStarted();
         for (Class<?> type : types) {
             WorkflowImplementation implementation = WorkflowImplementation.of(type);
@@ -74,6 +79,7 @@ final class WorkerImpl implements Worker {
 
     @Override
     public synchronized void registerActivitiesImplementations(Object... implementations) {
+        requireEach(implementations, "activityImplementations");
         requireNotStarted();
         // all or nothing: a rejected object leaves none of the call's objects registered
         Map<String, ActivityTaskHandler.ActivityImplementation> added = new LinkedHashMap<>();
@@ -92,6 +98,14 @@ final class WorkerImpl implements Worker {
         activities.putAll(added);
     }
 
+    /** Throws a {@link NullPointerException} naming {@code name} or its first {@code null} element. */
+    private static void requireEach(Object[] values, String name) {
+        Objects.requireNonNull(values, name);
+        for (int i = 0; i < values.length; i++) {
+            Objects.requireNonNull(values[i], name + "[" + i + "]");
+        }
+    }
+
     private void requireNotStarted() {
         if (running) {
             throw new IllegalStateException("register implementations before WorkerFactory.start()");
@@ -106,9 +120,9 @@ final class WorkerImpl implements Worker {
         WorkflowTaskHandler workflowHandler = workflows.isEmpty() ? null
                 : new WorkflowTaskHandler(service, cache, inOrder(workflows), taskQueue, options.isStrictReplay(),
                         driver != null ? DRIVEN_INLINE_HISTORY_LIMIT : 0, options.getDeadlockDetectionTimeout(),
-                        driver != null ? driver::released : stuck -> { });
+                        driver != null ? driver::released : stuck -> { }, converter);
         ActivityTaskHandler activityHandler = activities.isEmpty() ? null
-                : new ActivityTaskHandler(service, inOrder(activities));
+                : new ActivityTaskHandler(service, inOrder(activities), converter);
         if (driver != null) {
             driven = new DrivenWorker(taskQueue, service, workflowHandler, activityHandler,
                     options.getMaxConcurrentActivities(), driver);

@@ -4,6 +4,7 @@ import dev.hourglass.failure.PotentialDeadlockException;
 import dev.hourglass.history.History;
 import dev.hourglass.history.Payload;
 import dev.hourglass.internal.common.FailureConverter;
+import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.internal.history.JsonPayload;
 import dev.hourglass.internal.replay.WorkflowExecutor;
 import dev.hourglass.internal.replay.WorkflowImplementation;
@@ -28,6 +29,7 @@ final class WorkflowTaskHandler {
     private final String taskQueue;
     private final boolean strictReplay;
     private final int inlineHistoryLimit;
+    private final PayloadConverter converter;
     private final Map<String, RepeatedFailure> repeatedFailures = new ConcurrentHashMap<>();
     private final Duration deadlockTimeout;
     /** Executors whose task was abandoned as stuck, by run id, until their stuck thread comes back. */
@@ -48,7 +50,8 @@ final class WorkflowTaskHandler {
     WorkflowTaskHandler(WorkflowServiceSpi service, WorkflowCache cache,
             Map<String, WorkflowImplementation> implementations, String taskQueue, boolean strictReplay) {
         this(service, cache, implementations, taskQueue, strictReplay, 0,
-                WorkerFactoryOptions.getDefaultInstance().getDeadlockDetectionTimeout(), stuck -> { });
+                WorkerFactoryOptions.getDefaultInstance().getDeadlockDetectionTimeout(), stuck -> { },
+                PayloadConverter.getDefault());
     }
 
     /**
@@ -63,7 +66,9 @@ final class WorkflowTaskHandler {
      */
     WorkflowTaskHandler(WorkflowServiceSpi service, WorkflowCache cache,
             Map<String, WorkflowImplementation> implementations, String taskQueue, boolean strictReplay,
-            int inlineHistoryLimit, Duration deadlockTimeout, Consumer<Thread> stuckThreads) {
+            int inlineHistoryLimit, Duration deadlockTimeout, Consumer<Thread> stuckThreads,
+            PayloadConverter converter) {
+        this.converter = converter;
         this.inlineHistoryLimit = inlineHistoryLimit;
         this.deadlockTimeout = deadlockTimeout;
         this.stuckThreads = stuckThreads;
@@ -93,7 +98,8 @@ final class WorkflowTaskHandler {
         WorkflowExecutor cached = cachedExecutor(history.getRunId(), task.completedEventCount());
         boolean inline = cached == null && history.getEvents().size() <= inlineHistoryLimit
                 && cache.size() >= Math.min(THREADED_EXECUTIONS, cache.capacity());
-        WorkflowExecutor executor = cached != null ? cached : new WorkflowExecutor(implementation, strictReplay);
+        WorkflowExecutor executor = cached != null ? cached
+                : new WorkflowExecutor(implementation, strictReplay, converter);
         executor.setHistoryLimits(task.historyLimits());
         WorkflowExecutor.TaskResult result;
         Thread caller = Thread.currentThread();
@@ -209,7 +215,8 @@ final class WorkflowTaskHandler {
             cache.put(history.getRunId(), cached);
             cached = null;
         }
-        WorkflowExecutor executor = cached != null ? cached.executor() : new WorkflowExecutor(implementation, strictReplay);
+        WorkflowExecutor executor = cached != null ? cached.executor()
+                : new WorkflowExecutor(implementation, strictReplay, converter);
         executor.setHistoryLimits(task.historyLimits());
         try {
             if (cached == null) {

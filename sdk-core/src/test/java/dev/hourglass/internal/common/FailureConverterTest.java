@@ -3,6 +3,7 @@ package dev.hourglass.internal.common;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hourglass.failure.ApplicationFailure;
+import dev.hourglass.internal.history.JsonLimits;
 import org.junit.jupiter.api.Test;
 
 class FailureConverterTest {
@@ -18,5 +19,14 @@ class FailureConverterTest {
 
         assertThat(stackTrace).isEqualTo("\tat dev.hourglass.samples.Bank.withdraw(Bank.java:42)\n"
                 + "\tat dev.hourglass.samples.Teller.serve(Teller.java:7)\n");
+    }
+
+    @Test
+    void aMessageLongerThanAHistoryHoldsIsCutToTheLongestStringItHolds() {
+        IllegalStateException failure = new IllegalStateException("m".repeat(25_000_000));
+
+        String message = FailureConverter.toJson(failure).get("message").asText();
+
+        assertThat(message).hasSize(JsonLimits.MAX_STRING_LENGTH).endsWith("… (5000000 more characters)");
     }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.hourglass.activity.ActivityExecutionContext;
 import dev.hourglass.internal.activity.ActivityContextHolder;
 import dev.hourglass.internal.activity.ActivityTaskContext;
-import dev.hourglass.internal.common.DataConverter;
+import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.internal.common.Interfaces;
 import dev.hourglass.internal.history.JsonPayload;
 import dev.hourglass.internal.replay.Reflection;
@@ -28,7 +28,7 @@ public final class TestActivityEnvironmentImpl implements TestActivityEnvironmen
     private record Registered(Object target, Method method) {
     }
 
-    private final DataConverter converter = DataConverter.getDefault();
+    private final PayloadConverter converter = PayloadConverter.getDefault();
     private final Map<String, Registered> activities = new LinkedHashMap<>();
     private final AtomicLong activityIds = new AtomicLong();
     private volatile int attempt = 1;
@@ -88,7 +88,7 @@ public final class TestActivityEnvironmentImpl implements TestActivityEnvironmen
             }
         }
         Method method = registered.method();
-        ArrayNode input = converter.toJsonArray(args);
+        ArrayNode input = converter.toJsonArray(args, "call activity ", activityType);
         Object[] decoded = converter.fromJsonArray(input, method.getParameterTypes(),
                 method.getGenericParameterTypes());
         ActivityExecutionContext previous = ActivityContextHolder.current();
@@ -96,14 +96,14 @@ public final class TestActivityEnvironmentImpl implements TestActivityEnvironmen
         ActivityTask task = new ActivityTask("test-" + activityType, WORKFLOW_ID, RUN_ID, WORKFLOW_TYPE,
                 String.valueOf(activityIds.incrementAndGet()), activityType, TASK_QUEUE, JsonPayload.of(input),
                 attempt, TestEnvironmentOptions.DEFAULT_INITIAL_TIME, null,
-                details == null ? null : JsonPayload.encode(details));
+                details == null ? null : JsonPayload.of(converter.toJson(details)));
         ActivityContextHolder.set(new ActivityTaskContext(task, (sent, encoded) -> {
             Consumer<Object> listener = heartbeatListener;
             if (listener != null) {
                 listener.accept(sent);
             }
             return cancellationRequested;
-        }, "was canceled: the test requested cancellation"));
+        }, "was canceled: the test requested cancellation", converter));
         Object result;
         try {
             result = Reflection.invoke(method, registered.target(), decoded);

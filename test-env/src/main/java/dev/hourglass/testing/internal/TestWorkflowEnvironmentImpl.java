@@ -2,6 +2,7 @@ package dev.hourglass.testing.internal;
 
 import dev.hourglass.client.WorkflowClient;
 import dev.hourglass.history.History;
+import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.internal.replay.Replayer;
 import dev.hourglass.internal.replay.WorkflowImplementation;
 import dev.hourglass.internal.service.IdGenerator;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,6 +37,7 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
     private final TestWorkflowService service;
     private final WorkflowClient client;
     private final WorkerFactoryImpl factory;
+    private final PayloadConverter converter;
     private final boolean selfCheckReplay;
     private final HistoryLimits historyLimits;
     /** The registered implementations by workflow type, read once (the first registered of a type wins). */
@@ -52,6 +55,7 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
     private boolean closed;
 
     public TestWorkflowEnvironmentImpl(TestEnvironmentOptions options) {
+        Objects.requireNonNull(options, "options");
         this.seed = options.getSeed() != null ? options.getSeed() : new Random().nextLong();
         this.clock = new VirtualClock(options.getInitialTime());
         this.scheduler = new VirtualScheduler(clock);
@@ -70,7 +74,8 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
                 + " environment: " + String.join("; ", stalled) + ". Register a worker for that task queue"
                 + " (env.newWorker(queue)), or give the workflow or activity a task queue that a worker polls"
                 + " (WorkflowOptions/ActivityOptions.setTaskQueue); the call waited"));
-        this.client = WorkflowClient.newInstance(service);
+        this.client = WorkflowClient.newInstance(service, options.getWorkflowClientOptions());
+        this.converter = PayloadConverter.of(options.getWorkflowClientOptions().getDataConverter());
         this.factory = new WorkerFactoryImpl(client, options.getWorkerFactoryOptions(), scheduler);
     }
 
@@ -124,7 +129,7 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
             implementation = implementations.get(history.getWorkflowType());
         }
         if (implementation != null) { // else no code of this environment ran it: nothing to check
-            Replayer.replay(history, false, implementation, historyLimits);
+            Replayer.replay(history, false, implementation, converter, historyLimits);
         }
     }
 
@@ -180,12 +185,15 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
 
     @Override
     public void sleep(Duration duration) {
+        Objects.requireNonNull(duration, "duration");
         requireOpen("sleep");
         scheduler.sleep(duration);
     }
 
     @Override
     public void registerDelayedCallback(Duration delay, Runnable callback) {
+        Objects.requireNonNull(delay, "delay");
+        Objects.requireNonNull(callback, "callback");
         requireOpen("register a delayed callback");
         // run once the firing pass is over, outside the service's lock, so that the callback may call the
         // client like any test code (a signal, a query)

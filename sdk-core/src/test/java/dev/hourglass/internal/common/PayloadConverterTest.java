@@ -6,9 +6,9 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class DataConverterTest {
+class PayloadConverterTest {
 
-    private final DataConverter converter = DataConverter.getDefault();
+    private final PayloadConverter converter = PayloadConverter.getDefault();
 
     @Test
     void writesMapEntriesInKeyOrderWhateverOrderTheMapIteratesIn() {
