@@ -32,17 +32,17 @@ final class TypedStubHandler implements InvocationHandler {
         if (method.equals(metadata.workflowMethod())) {
             StartCapture capture = StartCapture.take();
             if (capture != null) {
-                capture.started(untyped.start(arguments));
+                capture.started(untyped.start(method, arguments));
                 return Defaults.defaultValue(method.getReturnType());
             }
             if (untyped.getExecution() == null && untyped.canStart()) {
-                untyped.start(arguments);
+                untyped.start(method, arguments);
             }
             return untyped.getResult(method.getReturnType(), method.getGenericReturnType());
         }
         String signal = metadata.signalName(method);
         if (signal != null) {
-            untyped.signal(signal, arguments);
+            untyped.signal(signal, method, arguments);
             return null;
         }
         String query = metadata.queryName(method);

@@ -1,5 +1,6 @@
 package dev.hourglass.internal.client;
 
+import dev.hourglass.common.DataConverterException;
 import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.client.WorkflowFailedException;
 import dev.hourglass.client.WorkflowOptions;
@@ -21,6 +22,7 @@ import dev.hourglass.internal.common.FailureConverter;
 import dev.hourglass.internal.history.JsonPayload;
 import dev.hourglass.internal.spi.StartWorkflowRequest;
 import dev.hourglass.internal.spi.WorkflowServiceSpi;
+import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
@@ -51,7 +53,15 @@ final class WorkflowStubImpl implements WorkflowStub {
     }
 
     @Override
-    public synchronized WorkflowExecution start(Object... args) {
+    public WorkflowExecution start(Object... args) {
+        return start(null, args);
+    }
+
+    /**
+     * Starts the execution; with the workflow method of a typed stub, first checks that the arguments decode back
+     * as its parameters, as the worker will decode them.
+     */
+    synchronized WorkflowExecution start(Method workflowMethod, Object[] args) {
         if (options == null) {
             throw new IllegalStateException("this stub addresses the existing workflow id '" + boundWorkflowId
                     + "' and cannot start it; create a stub with WorkflowOptions to start an execution");
@@ -61,9 +71,10 @@ final class WorkflowStubImpl implements WorkflowStub {
                     + "; create a new stub to start another execution");
         }
         // without an id of the caller's, the service assigns one (from the seed in a test environment)
+        String action = "start workflow " + workflowType
+                + (options.getWorkflowId() == null ? "" : " (workflowId=" + options.getWorkflowId() + ")");
         execution = service.startWorkflow(StartWorkflowRequest.of(options.getWorkflowId(), workflowType,
-                options.getTaskQueue(), arguments(args, "start workflow " + workflowType
-                        + (options.getWorkflowId() == null ? "" : " (workflowId=" + options.getWorkflowId() + ")")),
+                options.getTaskQueue(), checkedArguments(args, action, workflowMethod, "the workflow method"),
                 options.getWorkflowIdReusePolicy(),
                 options.getWorkflowExecutionTimeout()));
         return execution;
@@ -217,10 +228,38 @@ final class WorkflowStubImpl implements WorkflowStub {
 
     @Override
     public void signal(String signalName, Object... args) {
+        signal(signalName, null, args);
+    }
+
+    /**
+     * Sends a signal; with the handler method of a typed stub, first checks that the arguments decode back as its
+     * parameters: a signal the worker cannot decode is recorded but skipped, so it is better not sent.
+     */
+    void signal(String signalName, Method handler, Object[] args) {
         Objects.requireNonNull(signalName, "signalName");
         WorkflowExecution current = requireExecution();
-        service.signalWorkflow(current.getWorkflowId(), null, signalName,
-                arguments(args, "signal " + signalName + " to workflow " + current.getWorkflowId()));
+        service.signalWorkflow(current.getWorkflowId(), null, signalName, checkedArguments(args,
+                "signal " + signalName + " to workflow " + current.getWorkflowId(), handler, "its handler"));
+    }
+
+    /**
+     * The arguments as a payload; with {@code method}, only if they decode back as its parameters, as the worker
+     * decodes them: a value that Jackson writes but cannot read back (an abstract type, a class without a
+     * creator) is refused here, naming the call, rather than recorded where no code can read it.
+     */
+    private Payload checkedArguments(Object[] args, String action, Method method, String role) {
+        Payload payload = arguments(args, action);
+        if (method != null) {
+            try {
+                converter.fromJsonArray(JsonPayload.node(payload), method.getParameterTypes(),
+                        method.getGenericParameterTypes(), "the call");
+            } catch (DataConverterException e) {
+                throw new DataConverterException("cannot " + action + ": the arguments would be recorded, but "
+                        + role + " " + method.getDeclaringClass().getSimpleName() + "." + method.getName()
+                        + " could not read them back: " + e.getMessage(), e);
+            }
+        }
+        return payload;
     }
 
     @Override
