@@ -11,12 +11,11 @@ import java.util.List;
 /**
  * Builds histories by hand for tests of code that reads them, such as {@link HistoryTimeline}.
  *
- * <p>test-env's tests have the same builder for the history assertions: they cannot see this one, and sdk-core's
- * tests cannot depend on test-env.
+ * <p>Shared with test-env's tests (for the history assertions) through sdk-core's test jar.
  */
-final class Histories {
+public final class Histories {
 
-    static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
+    public static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
 
     private final String workflowId;
     private final List<HistoryEvent> events = new ArrayList<>();
@@ -27,46 +26,46 @@ final class Histories {
     }
 
     /** Starts a history of a workflow of type Transfer on task queue "transfers". */
-    static Histories of(String workflowId) {
+    public static Histories of(String workflowId) {
         return new Histories(workflowId);
     }
 
     /** Moves the time of the following events to {@code offset} after the start. */
-    Histories at(Duration offset) {
+    public Histories at(Duration offset) {
         now = START.plus(offset);
         return this;
     }
 
     /** Adds an event with these attributes. */
-    Histories event(EventAttributes attributes) {
+    public Histories event(EventAttributes attributes) {
         events.add(new HistoryEvent(events.size() + 1, now, attributes));
         return this;
     }
 
     /** Adds the start of a Transfer on task queue "transfers" with these arguments. */
-    Histories started(Object... input) {
+    public Histories started(Object... input) {
         return event(new WorkflowExecutionStartedAttributes("Transfer", "transfers", Payload.ofArguments(input), null,
                 null, null, null));
     }
 
     /** Adds the scheduling of an activity on task queue "transfers" with these arguments. */
-    Histories scheduled(String activityId, String activityType, Object... input) {
+    public Histories scheduled(String activityId, String activityType, Object... input) {
         return event(new ActivityTaskScheduledAttributes(activityId, activityType, "transfers",
                 Payload.ofArguments(input), null, null, null, null));
     }
 
     /** Adds the first attempt and the result of an activity. */
-    Histories completed(String activityId, Object result) {
+    public Histories completed(String activityId, Object result) {
         return event(new ActivityTaskStartedAttributes(activityId, 1))
                 .event(new ActivityTaskCompletedAttributes(activityId, Payload.of(result)));
     }
 
-    History build() {
+    public History build() {
         return new History(workflowId, "run-1", "Transfer", "transfers", events);
     }
 
     /** A failure object as the engine records it. */
-    static ObjectNode failure(String kind, String type, String message, ObjectNode cause) {
+    public static ObjectNode failure(String kind, String type, String message, ObjectNode cause) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("message", message);
         node.put("kind", kind);
@@ -79,7 +78,7 @@ final class Histories {
     }
 
     /** An activity failure wrapping {@code cause}, as the engine records it. */
-    static ObjectNode activityFailure(String activityType, int attempt, ObjectNode cause) {
+    public static ObjectNode activityFailure(String activityType, int attempt, ObjectNode cause) {
         ObjectNode node = failure("activity", "ActivityFailure", "Activity task failed", cause);
         node.put("activityType", activityType);
         node.put("activityId", "1");
@@ -88,7 +87,7 @@ final class Histories {
     }
 
     /** The history of a transfer that withdrew, held three days and deposited. */
-    static History completedTransfer() {
+    public static History completedTransfer() {
         return of("transfer-1")
                 .started("alice", "bob", 100)
                 .scheduled("1", "withdraw", "alice", 100)
@@ -103,7 +102,7 @@ final class Histories {
     }
 
     /** The history of a transfer whose withdrawal failed for lack of funds. */
-    static History failedTransfer() {
+    public static History failedTransfer() {
         ObjectNode insufficient = failure("application", "InsufficientFunds", "insufficient funds", null);
         insufficient.put("nonRetryable", true);
         return of("transfer-2")
@@ -113,6 +112,16 @@ final class Histories {
                 .event(new ActivityTaskFailedAttributes("1", JsonPayload.of(insufficient.deepCopy()), null))
                 .event(new WorkflowExecutionFailedAttributes(
                         JsonPayload.of(activityFailure("withdraw", 1, insufficient))))
+                .build();
+    }
+
+    /** The history of a transfer still holding the money, which received a cancel signal. */
+    public static History openTransfer() {
+        return of("transfer-3")
+                .started("alice", "bob", 100)
+                .event(new TimerStartedAttributes("1", Duration.ofDays(3)))
+                .at(Duration.ofHours(2))
+                .event(new WorkflowExecutionSignaledAttributes("cancel", Payload.ofArguments("fraud")))
                 .build();
     }
 }

@@ -14,6 +14,7 @@ import static dev.hourglass.testing.HourglassAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.hourglass.history.Histories;
 import dev.hourglass.history.History;
 import dev.hourglass.history.Payload;
 import dev.hourglass.history.WorkflowExecutionCompletedAttributes;

@@ -17,9 +17,6 @@ import dev.hourglass.workflow.SignalMethod;
 import dev.hourglass.workflow.Workflow;
 import dev.hourglass.workflow.WorkflowInterface;
 import dev.hourglass.workflow.WorkflowMethod;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -228,7 +225,7 @@ class HistoryLimitsTest {
         start(eventCounts(20, 40));
         Ticker ticker = stub(Ticker.class, "ticker");
 
-        String logged = captureStandardError(ticker::tickUntilSuggested);
+        String logged = StandardError.capture(ticker::tickUntilSuggested);
 
         assertThat(logged).containsOnlyOnce("reaching the warning threshold of 20 events");
         assertThat(logged).contains("Ticker", "ticker");
@@ -248,17 +245,5 @@ class HistoryLimitsTest {
         assertThat(sizes.get(0)).isPositive();
         assertThat(sizes.get(1) - sizes.get(0)).isBetween(10_000L, 10_200L);
         assertThat(sizes.get(2) - sizes.get(1)).isBetween(1L, 200L);
-    }
-
-    private static String captureStandardError(Runnable action) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setErr(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hourglass.client.WorkflowOptions;
 import dev.hourglass.client.WorkflowStub;
+import dev.hourglass.history.Histories;
 import dev.hourglass.history.History;
 import org.junit.jupiter.api.Test;
 

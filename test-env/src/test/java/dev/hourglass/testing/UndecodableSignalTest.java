@@ -14,9 +14,6 @@ import dev.hourglass.workflow.SignalMethod;
 import dev.hourglass.workflow.Workflow;
 import dev.hourglass.workflow.WorkflowInterface;
 import dev.hourglass.workflow.WorkflowMethod;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -132,7 +129,7 @@ class UndecodableSignalTest {
 
     @Test
     void theSkipIsLoggedWithTheEventIdTheInputAndWhy() {
-        String logged = captureStandardError(() -> {
+        String logged = StandardError.capture(() -> {
             untyped.signal("setCount", "not-a-number");
             counter.done();
             counter.countUntilDone();
@@ -141,17 +138,5 @@ class UndecodableSignalTest {
         assertThat(logged).contains("signal 'setCount' (event 2) is skipped",
                 "CounterImpl.setCount does not run", "[\"not-a-number\"]", "cannot be decoded");
         assertThat(logged).containsOnlyOnce("is skipped");
-    }
-
-    private static String captureStandardError(Runnable action) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setErr(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
     }
 }
