@@ -6,6 +6,7 @@ import dev.hourglass.failure.CanceledFailure;
 import dev.hourglass.failure.ChildWorkflowFailure;
 import dev.hourglass.failure.HourglassFailure;
 import dev.hourglass.failure.NonDeterministicException;
+import dev.hourglass.failure.NondeterministicCallError;
 import dev.hourglass.failure.PotentialDeadlockException;
 import dev.hourglass.history.EventAttributes;
 import dev.hourglass.history.History;
@@ -70,6 +71,10 @@ public final class WorkflowExecutor {
     /** The query method running now, or {@code null}. */
     private String queryInProgress;
     private HistoryLimits historyLimits = HistoryLimits.getDefaultInstance();
+    /** Whether the determinism agent, when installed, checks this execution's workflow code. */
+    private boolean determinismChecked = true;
+    /** The first nondeterministic call of the current task, which fails it even if the code caught the error. */
+    private NondeterministicCallError nondeterministicCall;
     /** How many of the first events {@link #sizedBytes} measures. */
     private int sizedEvents;
     private long sizedBytes;
@@ -188,6 +193,10 @@ public final class WorkflowExecutor {
             info = WorkflowInfoImpl.from(history, this);
         }
         runner.runTask(rootOnCallingThread, deadlockTimeout, onStuck);
+        if (nondeterministicCall != null) {
+            // reported as it happened, whatever the code did with the error afterwards
+            taskFailure = nondeterministicCall;
+        }
     }
 
     /**
@@ -376,6 +385,28 @@ public final class WorkflowExecutor {
         }
     }
 
+    /** The execution whose query method the calling thread runs, or {@code null}. */
+    static WorkflowExecutor queryingExecutor() {
+        WorkflowExecutor delivering = DELIVERING.get();
+        return delivering != null && delivering.queryInProgress != null ? delivering : null;
+    }
+
+    /** Sets whether the determinism agent, when installed, checks this execution's workflow code (default on). */
+    public void setDeterminismChecked(boolean checked) {
+        this.determinismChecked = checked;
+    }
+
+    boolean isDeterminismChecked() {
+        return determinismChecked;
+    }
+
+    /** Records a nondeterministic call: the first one of a task fails the task, caught or not. */
+    void nondeterministicCall(NondeterministicCallError error) {
+        if (nondeterministicCall == null) {
+            nondeterministicCall = error;
+        }
+    }
+
     /** Refuses {@code operation} if the calling thread runs a query method of some execution. */
     static void refuseInQuery(String operation) {
         WorkflowExecutor delivering = DELIVERING.get();
@@ -410,6 +441,8 @@ public final class WorkflowExecutor {
         } else if (failure instanceof HourglassFailure) {
             close(CompletionStateMachine.Event.FAIL,
                     new WorkflowExecutionFailedAttributes(JsonPayload.of(FailureConverter.toJson(failure))));
+        } else if (failure instanceof NondeterministicCallError) {
+            taskFailure = failure;
         } else {
             taskFailure = ReplayFailures.explain(failure, describeExecution(), delivered);
         }

@@ -274,8 +274,9 @@ public final class WorkflowOperations {
     public <R> R sideEffect(Class<R> type, Type genericType, Supplier<R> supplier) {
         executor.requireNoQuery("Workflow.sideEffect");
         MarkerStateMachine marker = MarkerStateMachine.sideEffect(String.valueOf(++sideEffectSeq), executor.matcher);
-        Payload value = marker.resolve(() -> JsonPayload.of(executor.converter.toJson(supplier.get(),
-                "the value of Workflow.sideEffect")));
+        // the supplier may be nondeterministic: that is what a side effect is for
+        Payload value = marker.resolve(() -> JsonPayload.of(executor.converter.toJson(
+                DeterminismGuard.exempt(supplier), "the value of Workflow.sideEffect")));
         return executor.converter.fromJson(JsonPayload.node(value), type, genericType,
                 "the value of Workflow.sideEffect");
     }

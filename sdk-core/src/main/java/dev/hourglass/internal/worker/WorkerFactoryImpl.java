@@ -20,6 +20,7 @@ public final class WorkerFactoryImpl implements WorkerFactory {
     private final PayloadConverter converter;
     private final List<WorkerImpl> workers = new ArrayList<>();
     private boolean started;
+    private volatile boolean determinismChecked = true;
 
     /** Creates a factory whose workers poll for tasks on threads of their own, converting payloads as the client does. */
     public WorkerFactoryImpl(WorkflowClient client, WorkerFactoryOptions options) {
@@ -38,6 +39,14 @@ public final class WorkerFactoryImpl implements WorkerFactory {
         this.converter = PayloadConverter.of(client.getOptions().getDataConverter());
     }
 
+    /**
+     * Sets whether the determinism agent, when installed, checks the workflow code of this factory's workers
+     * (default on); a test environment created with the agent off turns it off.
+     */
+    public void setDeterminismChecked(boolean checked) {
+        this.determinismChecked = checked;
+    }
+
     @Override
     public synchronized Worker newWorker(String taskQueue) {
         requireTaskQueue("WorkerFactory.newWorker", taskQueue);
@@ -48,7 +57,8 @@ public final class WorkerFactoryImpl implements WorkerFactory {
                         + "'; register more types on that worker");
             }
         }
-        WorkerImpl worker = new WorkerImpl(taskQueue, service(), cache, options, driver, converter);
+        WorkerImpl worker = new WorkerImpl(taskQueue, service(), cache, options, driver, converter,
+                () -> determinismChecked);
         workers.add(worker);
         if (started) {
             worker.start();

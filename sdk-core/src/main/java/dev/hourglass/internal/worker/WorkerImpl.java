@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,13 +45,15 @@ final class WorkerImpl implements Worker {
     private final List<Thread> pollers = new ArrayList<>();
     private final TaskDriver driver;
     private final PayloadConverter converter;
+    private final BooleanSupplier determinismChecked;
     private ExecutorService activityExecutor;
     private DrivenWorker driven;
     private volatile boolean running;
 
     WorkerImpl(String taskQueue, WorkflowServiceSpi service, WorkflowCache cache, WorkerFactoryOptions options,
-            TaskDriver driver, PayloadConverter converter) {
+            TaskDriver driver, PayloadConverter converter, BooleanSupplier determinismChecked) {
         this.converter = converter;
+        this.determinismChecked = determinismChecked;
         this.taskQueue = taskQueue;
         this.service = service;
         this.cache = cache;
@@ -120,7 +123,7 @@ final class WorkerImpl implements Worker {
         WorkflowTaskHandler workflowHandler = workflows.isEmpty() ? null
                 : new WorkflowTaskHandler(service, cache, inOrder(workflows), taskQueue, options.isStrictReplay(),
                         driver != null ? DRIVEN_INLINE_HISTORY_LIMIT : 0, options.getDeadlockDetectionTimeout(),
-                        driver != null ? driver::released : stuck -> { }, converter);
+                        driver != null ? driver::released : stuck -> { }, converter, determinismChecked);
         ActivityTaskHandler activityHandler = activities.isEmpty() ? null
                 : new ActivityTaskHandler(service, inOrder(activities), converter);
         if (driver != null) {

@@ -14,6 +14,7 @@ import dev.hourglass.worker.WorkerFactoryOptions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,8 @@ final class WorkflowTaskHandler {
     private final boolean strictReplay;
     private final int inlineHistoryLimit;
     private final PayloadConverter converter;
+    /** Whether the determinism agent, when installed, checks the workflow code of this worker. */
+    private final BooleanSupplier determinismChecked;
     private final Map<String, RepeatedFailure> repeatedFailures = new ConcurrentHashMap<>();
     private final Duration deadlockTimeout;
     /** Executors whose task was abandoned as stuck, by run id, until their stuck thread comes back. */
@@ -51,7 +54,7 @@ final class WorkflowTaskHandler {
             Map<String, WorkflowImplementation> implementations, String taskQueue, boolean strictReplay) {
         this(service, cache, implementations, taskQueue, strictReplay, 0,
                 WorkerFactoryOptions.getDefaultInstance().getDeadlockDetectionTimeout(), stuck -> { },
-                PayloadConverter.getDefault());
+                PayloadConverter.getDefault(), () -> true);
     }
 
     /**
@@ -67,8 +70,9 @@ final class WorkflowTaskHandler {
     WorkflowTaskHandler(WorkflowServiceSpi service, WorkflowCache cache,
             Map<String, WorkflowImplementation> implementations, String taskQueue, boolean strictReplay,
             int inlineHistoryLimit, Duration deadlockTimeout, Consumer<Thread> stuckThreads,
-            PayloadConverter converter) {
+            PayloadConverter converter, BooleanSupplier determinismChecked) {
         this.converter = converter;
+        this.determinismChecked = determinismChecked;
         this.inlineHistoryLimit = inlineHistoryLimit;
         this.deadlockTimeout = deadlockTimeout;
         this.stuckThreads = stuckThreads;
@@ -101,6 +105,7 @@ final class WorkflowTaskHandler {
         WorkflowExecutor executor = cached != null ? cached
                 : new WorkflowExecutor(implementation, strictReplay, converter);
         executor.setHistoryLimits(task.historyLimits());
+        executor.setDeterminismChecked(determinismChecked.getAsBoolean());
         WorkflowExecutor.TaskResult result;
         Thread caller = Thread.currentThread();
         try {
@@ -218,6 +223,7 @@ final class WorkflowTaskHandler {
         WorkflowExecutor executor = cached != null ? cached.executor()
                 : new WorkflowExecutor(implementation, strictReplay, converter);
         executor.setHistoryLimits(task.historyLimits());
+        executor.setDeterminismChecked(determinismChecked.getAsBoolean());
         try {
             if (cached == null) {
                 executor.replay(history);
