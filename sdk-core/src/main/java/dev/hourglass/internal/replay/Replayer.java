@@ -31,6 +31,15 @@ public final class Replayer {
      */
     public static List<String> replay(History history, boolean strict, PayloadConverter converter,
             Class<?>... implementations) {
+        return replay(history, strict, converter, true, implementations);
+    }
+
+    /**
+     * Replays {@code history} like {@link #replay(History, boolean, PayloadConverter, Class[])}; with
+     * {@code determinismChecked} false, the determinism agent, if installed, does not check the code.
+     */
+    public static List<String> replay(History history, boolean strict, PayloadConverter converter,
+            boolean determinismChecked, Class<?>... implementations) {
         Map<String, WorkflowImplementation> byType = new LinkedHashMap<>();
         for (Class<?> type : implementations) {
             WorkflowImplementation implementation = WorkflowImplementation.of(type);
@@ -42,7 +51,8 @@ public final class Replayer {
                     + byType.keySet() + " implements its workflow type '" + history.getWorkflowType()
                     + "'; pass the implementation class of that workflow type");
         }
-        return replay(history, strict, implementation, converter);
+        return replay(history, strict, implementation, converter, HistoryLimits.getDefaultInstance(),
+                determinismChecked);
     }
 
     /**
@@ -68,8 +78,18 @@ public final class Replayer {
      */
     public static List<String> replay(History history, boolean strict, WorkflowImplementation implementation,
             PayloadConverter converter, HistoryLimits limits) {
+        return replay(history, strict, implementation, converter, limits, true);
+    }
+
+    /**
+     * Replays like {@link #replay(History, boolean, WorkflowImplementation, PayloadConverter, HistoryLimits)}; with
+     * {@code determinismChecked} false, the determinism agent, if installed, does not check the code.
+     */
+    public static List<String> replay(History history, boolean strict, WorkflowImplementation implementation,
+            PayloadConverter converter, HistoryLimits limits, boolean determinismChecked) {
         WorkflowExecutor executor = new WorkflowExecutor(implementation, strict, converter);
         executor.setHistoryLimits(limits);
+        executor.setDeterminismChecked(determinismChecked);
         try {
             executor.replayThenDestroy(history);
             return new ArrayList<>(executor.warnings());

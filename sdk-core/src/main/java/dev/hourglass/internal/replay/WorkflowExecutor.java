@@ -385,6 +385,11 @@ public final class WorkflowExecutor {
         }
     }
 
+    /** The execution to which the calling thread delivers an event or whose query method it runs, or {@code null}. */
+    static WorkflowExecutor deliveringExecutor() {
+        return DELIVERING.get();
+    }
+
     /** The execution whose query method the calling thread runs, or {@code null}. */
     static WorkflowExecutor queryingExecutor() {
         WorkflowExecutor delivering = DELIVERING.get();
