@@ -16,6 +16,12 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class TestEnvironmentOptions {
 
+    /**
+     * The system property that turns the determinism agent off for every environment whose options do not say
+     * otherwise, and for the replay verifier: {@code -Dhourglass.determinismAgent=false}.
+     */
+    public static final String DETERMINISM_AGENT_PROPERTY = "hourglass.determinismAgent";
+
     /** The virtual time an environment starts at unless told otherwise. */
     public static final Instant DEFAULT_INITIAL_TIME = Instant.parse("2025-01-01T00:00:00Z");
 
@@ -32,6 +38,8 @@ public final class TestEnvironmentOptions {
     private final boolean selfCheckReplay;
     private final Duration hungActivityThreshold;
     private final HistoryLimits historyLimits;
+    /** {@code null}: as the system property {@value #DETERMINISM_AGENT_PROPERTY} says, on by default. */
+    private final Boolean determinismAgentEnabled;
 
     private TestEnvironmentOptions(Builder builder) {
         this.seed = builder.seed;
@@ -42,6 +50,7 @@ public final class TestEnvironmentOptions {
         this.selfCheckReplay = builder.selfCheckReplay;
         this.hungActivityThreshold = builder.hungActivityThreshold;
         this.historyLimits = builder.historyLimits;
+        this.determinismAgentEnabled = builder.determinismAgentEnabled;
     }
 
     /** Returns a builder with the defaults. */
@@ -60,6 +69,7 @@ public final class TestEnvironmentOptions {
         builder.selfCheckReplay = options.selfCheckReplay;
         builder.hungActivityThreshold = options.hungActivityThreshold;
         builder.historyLimits = options.historyLimits;
+        builder.determinismAgentEnabled = options.determinismAgentEnabled;
         return builder;
     }
 
@@ -115,6 +125,18 @@ public final class TestEnvironmentOptions {
         return historyLimits;
     }
 
+    /**
+     * Whether the environment installs the determinism agent and checks its workflow code with it: as set with
+     * {@link Builder#setDeterminismAgentEnabled}, else true unless the system property
+     * {@value #DETERMINISM_AGENT_PROPERTY} is {@code false} when this is asked.
+     */
+    public boolean isDeterminismAgentEnabled() {
+        if (determinismAgentEnabled != null) {
+            return determinismAgentEnabled;
+        }
+        return !"false".equalsIgnoreCase(System.getProperty(DETERMINISM_AGENT_PROPERTY, "true").trim());
+    }
+
     /** Builds {@link TestEnvironmentOptions}. */
     public static final class Builder {
         private Long seed;
@@ -125,6 +147,7 @@ public final class TestEnvironmentOptions {
         private boolean selfCheckReplay = true;
         private Duration hungActivityThreshold = DEFAULT_HUNG_ACTIVITY_THRESHOLD;
         private HistoryLimits historyLimits = HistoryLimits.getDefaultInstance();
+        private Boolean determinismAgentEnabled;
 
         private Builder() {
         }
@@ -208,6 +231,28 @@ public final class TestEnvironmentOptions {
          */
         public Builder setHistoryLimits(HistoryLimits limits) {
             this.historyLimits = Objects.requireNonNull(limits, "historyLimits");
+            return this;
+        }
+
+        /**
+         * Sets whether the environment installs the determinism agent and checks its workflow code with it
+         * (default true, unless the system property {@value #DETERMINISM_AGENT_PROPERTY} is {@code false}).
+         *
+         * <p>With the agent on, workflow code of the environment's workers that calls the wall clock, randomness,
+         * threads, blocking waits, I/O or {@code System.getenv} throws
+         * {@link dev.hourglass.failure.NondeterministicCallError}: the workflow task fails, and the waiting client
+         * call with it (see {@link #setFailFast}). The agent is installed once per JVM, by the first environment
+         * that has it on. Off, the environment neither installs it nor has its workflow code checked, even where
+         * another environment of the same JVM installed it; for a test that makes such calls on purpose:
+         *
+         * <pre>{@code
+         * TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
+         *         .setDeterminismAgentEnabled(false) // this test replays a workflow that reads the clock
+         *         .build());
+         * }</pre>
+         */
+        public Builder setDeterminismAgentEnabled(boolean enabled) {
+            this.determinismAgentEnabled = enabled;
             return this;
         }
 

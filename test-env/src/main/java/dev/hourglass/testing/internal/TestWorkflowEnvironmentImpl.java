@@ -1,5 +1,6 @@
 package dev.hourglass.testing.internal;
 
+import dev.hourglass.agent.DeterminismAgent;
 import dev.hourglass.client.WorkflowClient;
 import dev.hourglass.history.History;
 import dev.hourglass.internal.common.PayloadConverter;
@@ -40,6 +41,8 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
     private final PayloadConverter converter;
     private final boolean selfCheckReplay;
     private final HistoryLimits historyLimits;
+    /** Whether the determinism agent checks the workflow code of this environment (live and self-check replays). */
+    private final boolean determinismChecked;
     /** The registered implementations by workflow type, read once (the first registered of a type wins). */
     private final Map<String, WorkflowImplementation> implementations = new HashMap<>();
     /** Guards the self-check queue, its failures and {@link #closed}. */
@@ -56,6 +59,10 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
 
     public TestWorkflowEnvironmentImpl(TestEnvironmentOptions options) {
         Objects.requireNonNull(options, "options");
+        this.determinismChecked = options.isDeterminismAgentEnabled();
+        if (determinismChecked) {
+            DeterminismAgent.install(DeterminismAgent.Mode.FAIL);
+        }
         this.seed = options.getSeed() != null ? options.getSeed() : new Random().nextLong();
         this.clock = new VirtualClock(options.getInitialTime());
         this.scheduler = new VirtualScheduler(clock);
@@ -77,6 +84,7 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
         this.client = WorkflowClient.newInstance(service, options.getWorkflowClientOptions());
         this.converter = PayloadConverter.of(options.getWorkflowClientOptions().getDataConverter());
         this.factory = new WorkerFactoryImpl(client, options.getWorkerFactoryOptions(), scheduler);
+        factory.setDeterminismChecked(determinismChecked);
     }
 
     /**
@@ -129,7 +137,7 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
             implementation = implementations.get(history.getWorkflowType());
         }
         if (implementation != null) { // else no code of this environment ran it: nothing to check
-            Replayer.replay(history, false, implementation, converter, historyLimits);
+            Replayer.replay(history, false, implementation, converter, historyLimits, determinismChecked);
         }
     }
 
