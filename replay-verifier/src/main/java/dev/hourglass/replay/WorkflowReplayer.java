@@ -1,9 +1,11 @@
 package dev.hourglass.replay;
 
+import dev.hourglass.agent.DeterminismAgent;
 import dev.hourglass.common.DataConverter;
 import dev.hourglass.history.History;
 import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.internal.replay.Replayer;
+import dev.hourglass.testing.TestEnvironmentOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -36,6 +38,15 @@ import org.slf4j.LoggerFactory;
  * <p>Activities are not run: their recorded results are handed to the code. Workflow loggers from
  * {@link dev.hourglass.workflow.Workflow#getLogger(Class)} stay silent during replay.
  *
+ * <p><b>Determinism agent.</b> The first replay installs the {@link DeterminismAgent determinism agent} in fail
+ * mode, unless it is installed already: workflow code that calls the wall clock, randomness, threads, blocking
+ * waits, I/O or {@code System.getenv} during the replay throws
+ * {@link dev.hourglass.failure.NondeterministicCallError} naming the call, its replacement and the source line,
+ * which fails the replay. To replay without it, for a whole run, set the system property
+ * {@code hourglass.determinismAgent} to {@code false} ({@code -Dhourglass.determinismAgent=false}): replays then
+ * neither install it nor are checked by it. The same property turns it off in test environments whose options do
+ * not say otherwise ({@link TestEnvironmentOptions#DETERMINISM_AGENT_PROPERTY}).
+ *
  * <p>All methods are thread-safe: each call replays on its own.
  *
  * @since 0.1
@@ -58,6 +69,8 @@ public final class WorkflowReplayer {
      *     or the history's events come in an order Hourglass never records
      * @throws dev.hourglass.common.DataConverterException if a recorded value does not convert to the type the
      *     code declares for it
+     * @throws dev.hourglass.failure.NondeterministicCallError if the workflow code calls something
+     *     nondeterministic while it replays (unless the determinism agent is turned off)
      * @throws IllegalArgumentException if no class is given, a class is not a usable workflow implementation,
      *     or none implements the history's workflow type; the message names what is missing
      * @throws NullPointerException if {@code history} or a class is {@code null}
@@ -78,6 +91,8 @@ public final class WorkflowReplayer {
      *     or the history's events come in an order Hourglass never records
      * @throws dev.hourglass.common.DataConverterException if a recorded value does not convert to the type the
      *     code declares for it
+     * @throws dev.hourglass.failure.NondeterministicCallError if the workflow code calls something
+     *     nondeterministic while it replays (unless the determinism agent is turned off)
      * @throws IllegalArgumentException if no class is given, a class is not a usable workflow implementation,
      *     or none implements the history's workflow type; the message names what is missing
      * @throws NullPointerException if {@code history}, {@code dataConverter} or a class is {@code null}
@@ -88,7 +103,11 @@ public final class WorkflowReplayer {
         Objects.requireNonNull(history, "history");
         Objects.requireNonNull(dataConverter, "dataConverter");
         checkClasses(workflowImplementationClasses);
-        List<String> warnings = Replayer.replay(history, false, PayloadConverter.of(dataConverter),
+        boolean checked = TestEnvironmentOptions.getDefaultInstance().isDeterminismAgentEnabled();
+        if (checked) {
+            DeterminismAgent.install(DeterminismAgent.Mode.FAIL);
+        }
+        List<String> warnings = Replayer.replay(history, false, PayloadConverter.of(dataConverter), checked,
                 workflowImplementationClasses);
         if (!warnings.isEmpty()) {
             log.warn("replay of workflow {} ({}) matched, with {} difference(s) in arguments or durations: {}",
@@ -111,6 +130,8 @@ public final class WorkflowReplayer {
      *     or the history's events come in an order Hourglass never records
      * @throws dev.hourglass.common.DataConverterException if a recorded value does not convert to the type the
      *     code declares for it
+     * @throws dev.hourglass.failure.NondeterministicCallError if the workflow code calls something
+     *     nondeterministic while it replays (unless the determinism agent is turned off)
      * @throws IllegalArgumentException if no class is given, a class is not a usable workflow implementation,
      *     or none implements the history's workflow type; the message names what is missing
      * @throws NullPointerException if {@code historyFile} or a class is {@code null}
