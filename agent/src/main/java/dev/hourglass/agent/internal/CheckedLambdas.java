@@ -94,7 +94,7 @@ public final class CheckedLambdas {
         }
         ClassLoader loader = caller.lookupClass().getClassLoader();
         MethodHandle wrap = MethodHandles.insertArguments(WRAP, 1, loader, entryId, callSite)
-                .asType(MethodType.methodType(type.returnType(), Object.class));
+                .asType(MethodType.methodType(type.returnType(), type.returnType()));
         MethodHandle factory = MethodHandles.filterReturnValue(site.getTarget(), wrap);
         if (type.parameterCount() == 0) {
             // a function that captures nothing is made once, as LambdaMetafactory's own would be

@@ -1,5 +1,8 @@
 package dev.hourglass.agent.internal;
 
+import dev.hourglass.failure.NondeterministicCallError;
+import dev.hourglass.internal.replay.DeterminismGuard;
+import dev.hourglass.internal.replay.WorkflowExecutor;
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
 import java.util.ArrayList;
@@ -26,6 +29,7 @@ public final class Installer {
      */
     public static void install(Instrumentation instrumentation, boolean fail) {
         Violations.setFailing(fail);
+        requireMatchingEngine();
         CallSiteRewriter rewriter = new CallSiteRewriter();
         Warmup.run(rewriter);
         instrumentation.addTransformer(rewriter, true);
@@ -40,6 +44,22 @@ public final class Installer {
     /** Sets whether a forbidden call throws (fail mode) or is logged once per call site (log mode). */
     public static void setFailing(boolean fail) {
         Violations.setFailing(fail);
+    }
+
+    /**
+     * Fails now, with a message, if the Hourglass SDK on the class path lacks what the checks call: with an agent
+     * jar of another version, every forbidden call would otherwise fail workflow tasks with a linkage error.
+     */
+    private static void requireMatchingEngine() {
+        try {
+            DeterminismGuard.class.getMethod("checkedExecution");
+            DeterminismGuard.class.getMethod("violated", NondeterministicCallError.class);
+            DeterminismGuard.class.getMethod("workflowClass", WorkflowExecutor.class);
+        } catch (NoSuchMethodException | LinkageError e) {
+            throw new IllegalStateException("the determinism agent does not fit the Hourglass SDK"
+                    + " (hourglass-sdk-core) on the class path: it lacks " + e.getMessage() + ". Use the agent of"
+                    + " the same Hourglass version as the SDK", e);
+        }
     }
 
     private static void retransformLoaded(Instrumentation instrumentation) {
