@@ -9,6 +9,7 @@ import dev.hourglass.determinism.corpus.Ids;
 import dev.hourglass.determinism.corpus.Violations;
 import java.util.List;
 import org.example.library.Settings;
+import org.example.library.TimeSource;
 import org.junit.jupiter.api.Test;
 
 /** Each way workflow code reaches a nondeterministic call is reported with the call, its place and its path. */
@@ -173,5 +174,38 @@ class DeterminismCheckFindingsTest {
         assertThat(finding.getClassName()).isEqualTo(Violations.BlankSuppression.class.getName());
         assertThat(finding.getMethodName()).isEqualTo("stamp");
         assertThat(finding.getLine()).isEqualTo(SourceLines.lineOf(Violations.class, "blank-suppression"));
+    }
+
+    @Test
+    void anEnumConstantsBodyThatTheEnumsStaticInitialiserCreatesIsWalked() {
+        DeterminismFinding finding = onlyFinding(Violations.EnumConstantBody.class);
+
+        assertThat(finding.getCall()).isEqualTo("Math.random()");
+        assertThat(finding.getReplacement()).startsWith("Use Workflow.newRandom()");
+        assertThat(finding.getClassName()).isEqualTo(Violations.class.getName() + "$Jitter$2");
+        assertThat(finding.getMethodName()).isEqualTo("delay");
+        assertThat(finding.getLine()).isEqualTo(SourceLines.lineOf(Violations.class, "enum-constant-body"));
+    }
+
+    @Test
+    void aLibrarysDefaultImplementationThatItsStaticInitialiserCreatesIsWalked() {
+        DeterminismFinding finding = onlyFinding(Violations.LibrarySingleton.class);
+
+        assertThat(finding.getCall()).isEqualTo("System.currentTimeMillis()");
+        assertThat(finding.getClassName()).isEqualTo(TimeSource.class.getName() + "$1");
+        assertThat(finding.getMethodName()).isEqualTo("millis");
+        assertThat(finding.getLine()).isEqualTo(SourceLines.lineOf(TimeSource.class, "library-singleton"));
+        assertThat(finding.getCallPath()).containsExactly("Violations$LibrarySingleton.run", "TimeSource$1.millis",
+                "System.currentTimeMillis()");
+    }
+
+    @Test
+    void theToStringThatStringConcatenationCallsIsWalked() {
+        DeterminismFinding finding = onlyFinding(Violations.ImplicitToString.class);
+
+        assertThat(finding.getCall()).isEqualTo("Instant.now()");
+        assertThat(finding.getClassName()).isEqualTo(Violations.class.getName() + "$Receipt");
+        assertThat(finding.getMethodName()).isEqualTo("toString");
+        assertThat(finding.getLine()).isEqualTo(SourceLines.lineOf(Violations.class, "implicit-to-string"));
     }
 }

@@ -100,4 +100,9 @@ class DeterminismCheckLookAlikesTest {
                 .extracting(finding -> finding.getClassName())
                 .doesNotContain(Violations.class.getName() + "$LivePrices");
     }
+
+    @Test
+    void anOverrideOfAJdkMethodThatNoCodeCallsIsNotWalked() {
+        assertClean(LookAlikes.UncalledOverride.class);
+    }
 }

@@ -7,6 +7,7 @@ import dev.hourglass.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -211,6 +212,35 @@ public final class LookAlikes {
         public String run(String input) {
             Supplier<UUID> ids = Workflow::randomUUID;
             return input + Workflow.newRandom().nextInt(6) + ids.get();
+        }
+    }
+
+    /** A list of the application's own whose clear() reads the clock; nothing calls clear(). */
+    static final class Batch extends AbstractList<String> {
+        private final List<String> items = new ArrayList<>();
+
+        @Override
+        public String get(int index) {
+            return items.get(index);
+        }
+
+        @Override
+        public int size() {
+            return items.size();
+        }
+
+        @Override
+        public void clear() {
+            items.clear();
+            items.add("cleared at " + Instant.now());
+        }
+    }
+
+    /** Creates a list of its own and asks only its size. */
+    public static class UncalledOverride implements Job {
+        @Override
+        public String run(String input) {
+            return input + new Batch().size();
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.example.library.Settings;
+import org.example.library.TimeSource;
 
 /**
  * Workflow classes that each make one nondeterministic call, reached in a different way. The line of each call
@@ -223,6 +224,56 @@ public final class Violations {
 
         private static String today() {
             return LocalDate.now().toString(); // finding: three-date
+        }
+    }
+
+    /** Delays whose constants have bodies, which the enum's static initialiser creates. */
+    enum Jitter {
+        NONE {
+            @Override
+            long delay(long millis) {
+                return millis;
+            }
+        },
+        RANDOM {
+            @Override
+            long delay(long millis) {
+                return millis + (long) (Math.random() * 100); // finding: enum-constant-body
+            }
+        };
+
+        abstract long delay(long millis);
+    }
+
+    /** Calls a method of an enum constant with a body. */
+    public static class EnumConstantBody implements Job {
+        @Override
+        public String run(String input) {
+            return input + Jitter.valueOf(input).delay(1000);
+        }
+    }
+
+    /** Reads a library's default clock, created by the library's static initialiser. */
+    public static class LibrarySingleton implements Job {
+        @Override
+        public String run(String input) {
+            return input + TimeSource.SYSTEM.millis();
+        }
+    }
+
+    /** A receipt whose text says when it was printed. */
+    static final class Receipt {
+        @Override
+        public String toString() {
+            return "receipt printed at " + Instant.now(); // finding: implicit-to-string
+        }
+    }
+
+    /** Concatenates an object whose toString reads the clock: the JDK calls toString. */
+    public static class ImplicitToString implements Job {
+        @Override
+        public String run(String input) {
+            return input + new Receipt();
         }
     }
 }

@@ -201,6 +201,10 @@ final class ClassFileParser extends ClassVisitor {
         @Override
         public void visitFieldInsn(int opcode, String owner, String field, String fieldDescriptor) {
             pendingHandles.clear();
+            if (opcode == Opcodes.GETSTATIC || opcode == Opcodes.PUTSTATIC) {
+                instructions.add(new Instruction(Instruction.Kind.STATIC_FIELD, opcode, owner, field, fieldDescriptor,
+                        line, false));
+            }
         }
 
         @Override

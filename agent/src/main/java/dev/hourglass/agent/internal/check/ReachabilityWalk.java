@@ -29,14 +29,22 @@ import net.bytebuddy.jar.asm.Opcodes;
  * <p><b>Virtual calls</b> are resolved up the hierarchy of the class the call names. The methods that override
  * them are found by a rapid type analysis: the walk records the classes in scope it sees created ({@code NEW},
  * {@code Foo::new}, and the workflow class itself) and walks an overriding method of such a class when a call of
- * one of its supertypes' methods is reached. A created class's overrides of methods of supertypes out of scope
- * ({@code Runnable.run}, {@code Comparator.compare}, {@code Functions.Func.apply}) are walked as soon as it is
- * created, because code out of scope may call them. Calls on an activity interface go through a stub: only its
- * default methods, which run as workflow code, are walked, never an implementation.
+ * one of its supertypes' methods is reached, whether the call names a type in scope or not ({@code Map.put} on
+ * an application's map). Code out of scope, which the walk does not read, calls some methods of the objects it is
+ * given: a created class's {@code toString}, {@code equals} and {@code hashCode}, its implementations of the one
+ * abstract method of an interface out of scope ({@code Runnable.run}, {@code Comparator.compare}), and its
+ * implementations of Hourglass's types ({@code Functions.Func.apply}) are walked as soon as it is created. Calls
+ * on an activity interface go through a stub: only its default methods, which run as workflow code, are walked,
+ * never an implementation.
  *
- * <p><b>What it misses.</b> Code reached by reflection, method handles looked up at run time, classes created
- * out of scope (by a library, a dependency-injection container, deserialisation) or only in static initialisers
- * of classes other than the workflow class, and static initialisers themselves except the workflow class's.
+ * <p><b>Static initialisers</b> run once per JVM, not once per execution: only the workflow class's is walked
+ * (as a starting method). Of the other classes in scope that the walk touches (creates, calls a static method of,
+ * reads or writes a static field of), the static initialiser is not walked, but the objects it creates itself are
+ * taken as created: singletons, enum constants with bodies, a library's default implementations.
+ *
+ * <p><b>What it misses.</b> Code reached by reflection or by method handles looked up at run time; objects
+ * created out of scope (by a library's code in the JDK, a dependency-injection container, deserialisation) or by
+ * methods that a static initialiser calls; and code in static initialisers other than the workflow class's.
  *
  * <p><b>Suppression.</b> A method that carries {@code @SuppressDeterminismCheck} is not looked into, wherever
  * the walk reaches it from; one whose reason is blank is reported.
@@ -52,7 +60,8 @@ public final class ReachabilityWalk {
     /** Visits by class and method key; for lookups only, never iterated. */
     private final Map<String, Visit> visits = new HashMap<>();
     private final Set<String> instantiated = new LinkedHashSet<>();
-    /** The virtual calls on owners in scope met so far, by method key, each owner and key once. */
+    private final Set<String> initialised = new HashSet<>();
+    /** The virtual calls met so far, by method key, each owner and key once. */
     private final Map<String, List<VirtualCall>> virtualCalls = new HashMap<>();
     private final Set<String> recordedVirtualCalls = new HashSet<>();
     private final List<WalkFinding> findings = new ArrayList<>();
@@ -141,6 +150,7 @@ public final class ReachabilityWalk {
         for (Instruction instruction : method.instructions()) {
             switch (instruction.kind()) {
                 case NEW -> instantiate(instruction.owner(), visit, instruction.line());
+                case STATIC_FIELD -> initialise(instruction.owner(), visit, instruction.line());
                 case CALL -> call(visit, instruction);
                 case HANDLE -> {
                     if (!instruction.exempt()) {
@@ -160,12 +170,18 @@ public final class ReachabilityWalk {
             report(entry, visit, call.line());
             return;
         }
+        String key = MethodModel.key(call.name(), call.descriptor());
         if (!ClassRepository.isInScope(call.owner())) {
+            boolean virtual = call.opcode() == Opcodes.INVOKEVIRTUAL || call.opcode() == Opcodes.INVOKEINTERFACE;
+            if (virtual && !call.owner().startsWith("[")) {
+                // not followed into the JDK, but it may run an override of a class in scope the walk creates
+                recordVirtualCall(call.owner(), key, visit, call.line());
+            }
             return;
         }
-        String key = MethodModel.key(call.name(), call.descriptor());
         switch (call.opcode()) {
             case Opcodes.INVOKESTATIC -> {
+                initialise(call.owner(), visit, call.line());
                 Resolution target = classes.resolveStatic(call.owner(), key);
                 if (target.found()) {
                     enqueue(target, visit, call.line());
@@ -230,22 +246,46 @@ public final class ReachabilityWalk {
         }
     }
 
+    /**
+     * Takes the objects that the static initialisers of {@code type} and its superclasses create themselves as
+     * created, when code the walk looks into first touches the class.
+     */
+    private void initialise(String type, Visit toucher, int line) {
+        for (String current = type; current != null && ClassRepository.isInScope(current)
+                && initialised.add(current); ) {
+            ClassModel model = classes.get(current);
+            if (model == null) {
+                return;
+            }
+            MethodModel initialiser = model.method("<clinit>()V");
+            if (initialiser != null) {
+                for (Instruction instruction : initialiser.instructions()) {
+                    if (instruction.kind() == Instruction.Kind.NEW) {
+                        instantiate(instruction.owner(), toucher, line);
+                    }
+                }
+            }
+            current = model.superName();
+        }
+    }
+
     /** Records that objects of {@code type} exist, and walks the methods of it that calls met so far may run. */
     private void instantiate(String type, Visit creator, int line) {
         if (!ClassRepository.isInScope(type) || !instantiated.add(type) || classes.get(type) == null) {
             return;
         }
+        initialise(type, creator, line);
         for (String supertype : classes.supertypes(type)) {
             ClassModel declaring = classes.get(supertype);
             if (declaring == null) {
                 continue;
             }
+            boolean callback = !declaring.inScope() && isCallback(declaring);
             for (MethodModel method : declaring.declaredMethods()) {
                 if (!method.isOverridable()) {
                     continue;
                 }
-                if (!declaring.inScope()) {
-                    // code out of scope may call it on the object: Runnable.run, Comparator.compare, ...
+                if (!declaring.inScope() && (callback && method.isAbstract() || isCalledImplicitly(declaring, method))) {
                     dispatch(type, method.key(), creator, line);
                     continue;
                 }
@@ -260,6 +300,34 @@ public final class ReachabilityWalk {
             }
         }
     }
+
+    /**
+     * Whether code out of scope calls the abstract methods of this type on the objects it is given: a type of
+     * Hourglass's, or an interface with one abstract method, the shape of a callback.
+     */
+    private static boolean isCallback(ClassModel type) {
+        if (type.name().startsWith("dev/hourglass/")) {
+            return true;
+        }
+        if (!type.isInterface()) {
+            return false;
+        }
+        int abstractMethods = 0;
+        for (MethodModel method : type.declaredMethods()) {
+            if (method.isAbstract() && !method.isStatic() && !OBJECT_METHODS.contains(method.key())) {
+                abstractMethods++;
+            }
+        }
+        return abstractMethods == 1;
+    }
+
+    /** Whether the JDK calls this method of {@code Object} without the code saying so: string concatenation, maps. */
+    private static boolean isCalledImplicitly(ClassModel declaring, MethodModel method) {
+        return declaring.name().equals("java/lang/Object") && OBJECT_METHODS.contains(method.key());
+    }
+
+    private static final Set<String> OBJECT_METHODS = Set.of("toString()Ljava/lang/String;",
+            "equals(Ljava/lang/Object;)Z", "hashCode()I");
 
     private void report(ForbiddenCalls.Entry entry, Visit visit, int line) {
         findings.add(new WalkFinding(entry, visit.path(line)));
