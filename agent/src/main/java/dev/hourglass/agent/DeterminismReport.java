@@ -47,8 +47,9 @@ public final class DeterminismReport {
                 findings.add(DeterminismFinding.of(result.workflowClass(), finding));
             }
             findings.sort(ORDER);
+            List<String> unchecked = result.outOfScope() ? List.of(result.workflowClass()) : result.unreadable();
             sections.add(new Section(result.workflowClass(), List.copyOf(findings), result.methodsWalked(),
-                    result.complete(), result.unreadable()));
+                    result.complete(), unchecked, result.outOfScope()));
         }
         return new DeterminismReport(sections);
     }
@@ -72,8 +73,10 @@ public final class DeterminismReport {
     }
 
     /**
-     * The binary names of classes that workflow code reaches but whose class files could not be read (generated
-     * at run time, or by a class loader that does not serve class files), so were not checked; in name order.
+     * The binary names of the classes that were not checked, in name order: classes that workflow code reaches but
+     * whose class files could not be read (generated at run time, or by a class loader that does not serve class
+     * files), and workflow classes given to the check that are out of its scope (in the packages of the JDK, of
+     * Hourglass, or of the libraries the checks skip).
      */
     public List<String> getUncheckedClasses() {
         Set<String> names = new LinkedHashSet<>();
@@ -115,11 +118,16 @@ public final class DeterminismReport {
 
     /** What was found from one workflow class. */
     private record Section(String workflowClass, List<DeterminismFinding> findings, int methodsWalked,
-            boolean complete, List<String> unreadable) {
+            boolean complete, List<String> unreadable, boolean outOfScope) {
 
         void format(StringBuilder text) {
             String nl = System.lineSeparator();
             text.append(workflowClass).append(": ");
+            if (outOfScope) {
+                text.append("not checked: the determinism checks do not look into the classes of its package (the"
+                        + " JDK's, Hourglass's own, and those of the libraries the checks skip)").append(nl);
+                return;
+            }
             if (findings.isEmpty()) {
                 text.append("the determinism check found no nondeterministic call in its workflow code (");
             } else {
@@ -136,7 +144,7 @@ public final class DeterminismReport {
                 text.append("  The walk stopped after ").append(methodsWalked).append(" methods: the code beyond"
                         + " them was not checked.").append(nl);
             }
-            if (!unreadable.isEmpty()) {
+            if (!unreadable.isEmpty() && !outOfScope) {
                 text.append("  Not checked, because their class files could not be read: ")
                         .append(String.join(", ", unreadable)).append('.').append(nl);
             }

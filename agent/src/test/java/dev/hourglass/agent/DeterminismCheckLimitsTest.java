@@ -77,4 +77,15 @@ class DeterminismCheckLimitsTest {
             return name.equals(hidden.replace('.', '/') + ".class") ? null : super.getResourceAsStream(name);
         }
     }
+
+    @Test
+    void aWorkflowClassOutOfTheChecksScopeIsSaidNotToBeChecked() {
+        DeterminismReport report = DeterminismCheck.check(DeterminismCheckLimitsTest.class);
+
+        assertThat(report.getFindings()).isEmpty();
+        assertThat(report.getUncheckedClasses()).containsExactly(DeterminismCheckLimitsTest.class.getName());
+        assertThat(report.format()).isEqualTo(DeterminismCheckLimitsTest.class.getName() + ": not checked: the"
+                + " determinism checks do not look into the classes of its package (the JDK's, Hourglass's own, and"
+                + " those of the libraries the checks skip)" + System.lineSeparator());
+    }
 }

@@ -80,11 +80,15 @@ public final class ReachabilityWalk {
      * @param maxMethods how many methods to look into at most
      */
     public static WalkResult walk(Class<?> workflowClass, int maxMethods) {
+        String root = workflowClass.getName().replace('.', '/');
+        if (!ClassRepository.isInScope(root)) {
+            return new WalkResult(workflowClass.getName(), List.of(), 0, true, List.of(), true);
+        }
         ClassRepository classes = new ClassRepository(workflowClass.getClassLoader());
         ReachabilityWalk walk = new ReachabilityWalk(classes, maxMethods);
-        walk.run(workflowClass.getName().replace('.', '/'));
+        walk.run(root);
         return new WalkResult(workflowClass.getName(), List.copyOf(walk.findings), walk.walked, walk.complete,
-                List.copyOf(classes.unreadable()));
+                List.copyOf(classes.unreadable()), false);
     }
 
     private void run(String root) {

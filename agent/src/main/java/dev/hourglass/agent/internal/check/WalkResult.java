@@ -10,7 +10,8 @@ import java.util.List;
  * @param methodsWalked how many methods the walk looked into
  * @param complete {@code false} when the walk stopped at its bound before it had looked into every reachable method
  * @param unreadable the binary names of classes in scope whose class files could not be read, in name order
+ * @param outOfScope whether the workflow class itself is out of scope ({@code ClassScope}), so nothing was walked
  */
 public record WalkResult(String workflowClass, List<WalkFinding> findings, int methodsWalked, boolean complete,
-        List<String> unreadable) {
+        List<String> unreadable, boolean outOfScope) {
 }
