@@ -95,4 +95,12 @@ class DeterminismReportTest {
         assertThatThrownBy(() -> DeterminismCheck.check(Violations.DirectClock.class, null))
                 .isInstanceOf(NullPointerException.class).hasMessage("workflowImplementationClasses[1]");
     }
+
+    @Test
+    void twoIdenticalCallsOnOneLineMakeOneFinding() {
+        assertThat(DeterminismCheck.check(Violations.TwoCallsOnOneLine.class).getFindings())
+                .singleElement()
+                .extracting(DeterminismFinding::getLine)
+                .isEqualTo(SourceLines.lineOf(Violations.class, "two-on-one-line"));
+    }
 }

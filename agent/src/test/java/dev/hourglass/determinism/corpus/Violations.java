@@ -276,4 +276,12 @@ public final class Violations {
             return input + new Receipt();
         }
     }
+
+    /** Reads the clock twice on one line. */
+    public static class TwoCallsOnOneLine implements Job {
+        @Override
+        public String run(String input) {
+            return input + System.nanoTime() + "/" + System.nanoTime(); // finding: two-on-one-line
+        }
+    }
 }

@@ -65,6 +65,7 @@ public final class ReachabilityWalk {
     private final Map<String, List<VirtualCall>> virtualCalls = new HashMap<>();
     private final Set<String> recordedVirtualCalls = new HashSet<>();
     private final List<WalkFinding> findings = new ArrayList<>();
+    private final Set<String> reported = new HashSet<>();
     private int walked;
     private boolean complete = true;
 
@@ -333,8 +334,12 @@ public final class ReachabilityWalk {
     private static final Set<String> OBJECT_METHODS = Set.of("toString()Ljava/lang/String;",
             "equals(Ljava/lang/Object;)Z", "hashCode()I");
 
+    /** Reports a call once per method, line and catalog entry: two clock reads on one line make one finding. */
     private void report(ForbiddenCalls.Entry entry, Visit visit, int line) {
-        findings.add(new WalkFinding(entry, visit.path(line)));
+        String site = visit.declaring().name() + '.' + visit.method().key() + ':' + line + '#' + entry.id();
+        if (reported.add(site)) {
+            findings.add(new WalkFinding(entry, visit.path(line)));
+        }
     }
 
     /** A virtual call on an owner in scope, with the first method met that makes it. */
