@@ -6,6 +6,7 @@ import dev.hourglass.agent.DeterminismCheck;
 import dev.hourglass.agent.DeterminismFinding;
 import dev.hourglass.agent.DeterminismFinding.Category;
 import dev.hourglass.determinism.corpus.Ids;
+import dev.hourglass.determinism.corpus.Stamped;
 import dev.hourglass.determinism.corpus.Violations;
 import java.util.List;
 import org.example.library.Settings;
@@ -207,5 +208,35 @@ class DeterminismCheckFindingsTest {
         assertThat(finding.getClassName()).isEqualTo(Violations.class.getName() + "$Receipt");
         assertThat(finding.getMethodName()).isEqualTo("toString");
         assertThat(finding.getLine()).isEqualTo(SourceLines.lineOf(Violations.class, "implicit-to-string"));
+    }
+
+    @Test
+    void aClockReadInTheWorkflowClassesStaticInitialiserIsReported() {
+        DeterminismFinding finding = onlyFinding(Violations.StaticInitialiser.class);
+
+        assertThat(finding.getCall()).isEqualTo("System.currentTimeMillis()");
+        assertThat(finding.getClassName()).isEqualTo(Violations.StaticInitialiser.class.getName());
+        assertThat(finding.getMethodName()).isEqualTo("<clinit>");
+        assertThat(finding.getLine()).isEqualTo(SourceLines.lineOf(Violations.class, "static-initialiser"));
+    }
+
+    @Test
+    void aDefaultMethodThatTheWorkflowClassInheritsIsWalked() {
+        DeterminismFinding finding = onlyFinding(Violations.InheritsDefaultQuery.class);
+
+        assertThat(finding.getCall()).isEqualTo("LocalDate.now()");
+        assertThat(finding.getClassName()).isEqualTo(Stamped.class.getName());
+        assertThat(finding.getMethodName()).isEqualTo("stamp");
+        assertThat(finding.getLine()).isEqualTo(SourceLines.lineOf(Stamped.class, "interface-default"));
+        assertThat(finding.getCallPath()).containsExactly("Stamped.stamp", "LocalDate.now()");
+    }
+
+    @Test
+    void aSideEffectSupplierStoredInAVariableFirstIsWalked() {
+        DeterminismFinding finding = onlyFinding(Violations.SideEffectSupplierInVariable.class);
+
+        assertThat(finding.getCall()).isEqualTo("System.currentTimeMillis()");
+        assertThat(finding.getMethodName()).matches("lambda\\$run\\$\\d+");
+        assertThat(finding.getLine()).isEqualTo(SourceLines.lineOf(Violations.class, "side-effect-variable"));
     }
 }

@@ -284,4 +284,31 @@ public final class Violations {
             return input + System.nanoTime() + "/" + System.nanoTime(); // finding: two-on-one-line
         }
     }
+
+    /** Reads the clock in its static initialiser. */
+    public static class StaticInitialiser implements Job {
+        private static final long LOADED_AT = System.currentTimeMillis(); // finding: static-initialiser
+
+        @Override
+        public String run(String input) {
+            return input + LOADED_AT;
+        }
+    }
+
+    /** Inherits a query method with a body from its workflow interface. */
+    public static class InheritsDefaultQuery implements Stamped {
+        @Override
+        public String run(String input) {
+            return input;
+        }
+    }
+
+    /** Stores the supplier of a side effect in a variable first: the check does not follow it into the call. */
+    public static class SideEffectSupplierInVariable implements Job {
+        @Override
+        public String run(String input) {
+            Supplier<Long> clock = () -> System.currentTimeMillis(); // finding: side-effect-variable
+            return input + Workflow.sideEffect(Long.class, clock);
+        }
+    }
 }
