@@ -239,4 +239,16 @@ class DeterminismCheckFindingsTest {
         assertThat(finding.getMethodName()).matches("lambda\\$run\\$\\d+");
         assertThat(finding.getLine()).isEqualTo(SourceLines.lineOf(Violations.class, "side-effect-variable"));
     }
+
+    @Test
+    void aParallelStreamOfAListIsReportedThoughTheCallNamesList() {
+        DeterminismFinding finding = onlyFinding(Violations.ParallelStreamOfAList.class);
+
+        assertThat(finding.getCall()).isEqualTo("Collection.parallelStream()");
+        assertThat(finding.getCategory()).isEqualTo(Category.THREADS);
+        assertThat(finding.getReplacement()).isEqualTo("Use stream(): workflow code runs on one thread at a time");
+        assertThat(finding.getClassName()).isEqualTo(Violations.ParallelStreamOfAList.class.getName());
+        assertThat(finding.getMethodName()).isEqualTo("run");
+        assertThat(finding.getLine()).isEqualTo(SourceLines.lineOf(Violations.class, "parallel-list"));
+    }
 }

@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.example.library.Settings;
 import org.example.library.TimeSource;
 
@@ -309,6 +311,15 @@ public final class Violations {
         public String run(String input) {
             Supplier<Long> clock = () -> System.currentTimeMillis(); // finding: side-effect-variable
             return input + Workflow.sideEffect(Long.class, clock);
+        }
+    }
+
+    /** Streams a list in parallel: the call names List, which the catalog does not list as an owner. */
+    public static class ParallelStreamOfAList implements Job {
+        @Override
+        public String run(String input) {
+            List<String> words = List.of(input.split(" "));
+            return words.parallelStream().map(String::trim).collect(Collectors.joining(",")); // finding: parallel-list
         }
     }
 }

@@ -24,7 +24,9 @@ import net.bytebuddy.jar.asm.Opcodes;
  * <p><b>What it follows.</b> Calls into classes in scope ({@code ClassScope}), and the method handles of
  * {@code invokedynamic} (the code of lambdas and method references) when they are made, except the supplier of
  * {@code Workflow.sideEffect} (see {@link ClassFileParser}). A call whose owner is out of scope is checked against
- * the catalog and not followed: the catalog names the JDK's entry points.
+ * the catalog and not followed: the catalog names the JDK's entry points. A call of an inherited instance method
+ * counts when its owner is a subtype of the type the catalog entry names as receiver, whether the owner is a
+ * user's class ({@code MyThread.start()}) or a JDK type the entry does not list ({@code List.parallelStream()}).
  *
  * <p><b>Virtual calls</b> are resolved up the hierarchy of the class the call names. The methods that override
  * them are found by a rapid type analysis: the walk records the classes in scope it sees created ({@code NEW},
@@ -178,7 +180,7 @@ public final class ReachabilityWalk {
         String key = MethodModel.key(call.name(), call.descriptor());
         if (!ClassRepository.isInScope(call.owner())) {
             boolean virtual = call.opcode() == Opcodes.INVOKEVIRTUAL || call.opcode() == Opcodes.INVOKEINTERFACE;
-            if (virtual && !call.owner().startsWith("[")) {
+            if (virtual && !call.owner().startsWith("[") && !matchByReceiver(visit, call)) {
                 // not followed into the JDK, but it may run an override of a class in scope the walk creates
                 recordVirtualCall(call.owner(), key, visit, call.line());
             }
@@ -222,14 +224,21 @@ public final class ReachabilityWalk {
         return method == null ? Resolution.NONE : Resolution.of(model, method);
     }
 
-    /** A call on an owner in scope that runs a method out of scope: {@code MyThread.start()} is Thread's. */
-    private void matchByReceiver(Visit visit, Instruction call) {
+    /**
+     * Reports a call that the catalog lists under a supertype of its owner: {@code MyThread.start()} is
+     * {@code Thread.start()}, and {@code List.parallelStream()} is {@code Collection.parallelStream()} though the
+     * catalog names only {@code Collection} as its owner.
+     *
+     * @return whether the call was reported
+     */
+    private boolean matchByReceiver(Visit visit, Instruction call) {
         for (ForbiddenCalls.Entry entry : ForbiddenCalls.matchByReceiver(call.name(), call.descriptor())) {
             if (classes.isSubtype(call.owner(), entry.receiverType())) {
                 report(entry, visit, call.line());
-                return;
+                return true;
             }
         }
+        return false;
     }
 
     private void recordVirtualCall(String owner, String key, Visit caller, int line) {
