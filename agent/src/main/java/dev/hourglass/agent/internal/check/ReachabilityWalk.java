@@ -59,8 +59,8 @@ public final class ReachabilityWalk {
     private final ClassRepository classes;
     private final int maxMethods;
     private final Deque<Visit> queue = new ArrayDeque<>();
-    /** Visits by class and method key; for lookups only, never iterated. */
-    private final Map<String, Visit> visits = new HashMap<>();
+    /** The methods met so far, by class and method key; for lookups only, never iterated. */
+    private final Set<String> visited = new HashSet<>();
     private final Set<String> instantiated = new LinkedHashSet<>();
     private final Set<String> initialised = new HashSet<>();
     /** The virtual calls met so far, by method key, each owner and key once. */
@@ -134,11 +134,8 @@ public final class ReachabilityWalk {
     }
 
     private void enqueue(ClassModel declaring, MethodModel method, Visit caller, int line) {
-        String key = declaring.name() + '.' + method.key();
-        if (!visits.containsKey(key)) {
-            Visit visit = new Visit(declaring, method, caller, line);
-            visits.put(key, visit);
-            queue.addLast(visit);
+        if (visited.add(declaring.name() + '.' + method.key())) {
+            queue.addLast(new Visit(declaring, method, caller, line));
         }
     }
 
