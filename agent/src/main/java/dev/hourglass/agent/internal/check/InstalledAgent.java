@@ -22,7 +22,7 @@ public final class InstalledAgent {
     /**
      * The mode of the agent installed in this JVM.
      *
-     * <p>WIRING: until the run-time agent lands in this module, no JVM has it installed. Once it has, this
+     * <p>WIRING: the run-time agent is not part of this module yet, so no JVM has it installed. Once it is, this
      * returns {@code NOT_INSTALLED} when {@code DeterminismAgent.isInstalled()} is false, and otherwise {@code FAIL}
      * or {@code LOG} after {@code DeterminismAgent.getMode()}.
      */
