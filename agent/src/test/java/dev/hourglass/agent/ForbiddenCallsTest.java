@@ -59,4 +59,12 @@ class ForbiddenCallsTest {
                         + " differ on every run, compute it in Workflow.sideEffect(...); if it is I/O, move it to an"
                         + " activity.");
     }
+
+    @Test
+    void aParallelStreamOfAListIsMatchedOnTheListItself() {
+        assertThat(ForbiddenCalls.match("java/util/List", "parallelStream", "()Ljava/util/stream/Stream;"))
+                .isNotNull();
+        assertThat(ForbiddenCalls.match("java/util/ArrayList", "parallelStream", "()Ljava/util/stream/Stream;"))
+                .isNotNull();
+    }
 }

@@ -281,7 +281,15 @@ public final class ForbiddenCalls {
         catalog.addInherited(threads, tasks, "invoke", of("()Ljava/lang/Object;"), "ForkJoinTask.invoke()",
                 "java/util/concurrent/ForkJoinTask", null);
         catalog.add(threads, "java/util/concurrent/ForkJoinTask", "invokeAll", any(), "ForkJoinTask.invokeAll(...)");
-        catalog.addInherited(threads, List.of("java/util/Collection"), "parallelStream",
+        List<String> collections = new ArrayList<>();
+        for (String type : List.of("Collection", "List", "Set", "SortedSet", "NavigableSet", "Queue", "Deque",
+                "AbstractCollection", "AbstractList", "ArrayList", "LinkedList", "Vector", "HashSet",
+                "LinkedHashSet", "TreeSet", "ArrayDeque", "PriorityQueue", "concurrent/CopyOnWriteArrayList",
+                "concurrent/CopyOnWriteArraySet", "concurrent/ConcurrentLinkedQueue", "concurrent/ConcurrentLinkedDeque",
+                "concurrent/ConcurrentSkipListSet")) {
+            collections.add("java/util/" + type);
+        }
+        catalog.addInherited(threads, collections, "parallelStream",
                 of("()Ljava/util/stream/Stream;"), "Collection.parallelStream()", "java/util/Collection",
                 "use stream(): workflow code runs on one thread at a time");
         catalog.add(threads, List.of("java/util/stream/BaseStream", "java/util/stream/Stream",

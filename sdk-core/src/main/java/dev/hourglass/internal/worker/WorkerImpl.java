@@ -5,6 +5,7 @@ import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.internal.replay.WorkflowImplementation;
 import dev.hourglass.internal.spi.ActivityTask;
 import dev.hourglass.internal.spi.ServiceClosedException;
+import dev.hourglass.internal.spi.WorkflowClassCheck;
 import dev.hourglass.internal.spi.WorkflowServiceSpi;
 import dev.hourglass.internal.spi.WorkflowTask;
 import dev.hourglass.worker.Worker;
@@ -72,6 +73,9 @@ final class WorkerImpl implements Worker {
         requireNotStarted();
         for (Class<?> type : types) {
             WorkflowImplementation implementation = WorkflowImplementation.of(type);
+            if (determinismChecked.getAsBoolean()) {
+                WorkflowClassCheck.installed().check(type);
+            }
             WorkflowImplementation previous = workflows.putIfAbsent(implementation.workflowType(), implementation);
             if (previous != null && previous.implementationClass() != type) {
                 throw new IllegalArgumentException("workflow type '" + implementation.workflowType() + "' is already"
