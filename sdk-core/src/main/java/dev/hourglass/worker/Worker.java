@@ -20,10 +20,10 @@ public interface Worker {
      * <p>The interface is checked here: one {@code @WorkflowMethod}; every abstract method a workflow, signal or
      * query method; no two signal methods, and no two query methods, of one name; payload types that JSON can
      * create (see {@link dev.hourglass.workflow.WorkflowInterface}). When the determinism agent is installed, its
-     * static check looks for nondeterministic calls in the code each class reaches (once per class and JVM).
+     * static check looks for nondeterministic calls in the code each class reaches (once per class and JVM) and
+     * logs what it finds as a warning.
      *
-     * @throws IllegalArgumentException naming what to fix when a class is not a valid implementation, or, with the
-     *         determinism agent set to fail, when its code makes nondeterministic calls
+     * @throws IllegalArgumentException naming what to fix when a class is not a valid implementation
      */
     void registerWorkflowImplementationTypes(Class<?>... workflowImplementationClasses);
 

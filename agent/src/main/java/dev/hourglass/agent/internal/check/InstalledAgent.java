@@ -1,5 +1,7 @@
 package dev.hourglass.agent.internal.check;
 
+import dev.hourglass.agent.DeterminismAgent;
+
 /**
  * What the static check needs to know of the run-time determinism agent: whether it is installed in this JVM, and
  * whether it fails or logs. This is the one place the check asks.
@@ -12,21 +14,19 @@ public final class InstalledAgent {
         NOT_INSTALLED,
         /** The agent logs nondeterministic calls: the check logs its report as a warning. */
         LOG,
-        /** The agent fails on nondeterministic calls: the check refuses the class. */
+        /** The agent fails on nondeterministic calls: the check logs its report as a warning, saying so. */
         FAIL
     }
 
     private InstalledAgent() {
     }
 
-    /**
-     * The mode of the agent installed in this JVM.
-     *
-     * <p>WIRING: the run-time agent is not part of this module yet, so no JVM has it installed. Once it is, this
-     * returns {@code NOT_INSTALLED} when {@code DeterminismAgent.isInstalled()} is false, and otherwise {@code FAIL}
-     * or {@code LOG} after {@code DeterminismAgent.getMode()}.
-     */
+    /** The mode of the agent installed in this JVM, read each time (the agent may be installed at any moment). */
     public static Mode mode() {
-        return Mode.NOT_INSTALLED;
+        DeterminismAgent.Mode mode = DeterminismAgent.getMode();
+        if (mode == null) {
+            return Mode.NOT_INSTALLED;
+        }
+        return mode == DeterminismAgent.Mode.FAIL ? Mode.FAIL : Mode.LOG;
     }
 }

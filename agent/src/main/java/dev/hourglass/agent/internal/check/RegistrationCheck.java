@@ -12,9 +12,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The static determinism check at worker registration, found by sdk-core through {@code META-INF/services}: when
- * the run-time agent is installed, it checks each workflow class once per JVM and, as the agent's mode says,
- * refuses a class whose code makes nondeterministic calls or logs the report as a warning. Without the agent it
- * does nothing, not even read a class file.
+ * the run-time agent is installed, it checks each workflow class once per JVM and logs the report of a class whose
+ * code can reach nondeterministic calls as a warning, before anything runs. It never refuses the class: the walk is
+ * conservative (it lists calls on paths that may never be taken), and the run-time agent fails the calls workflow
+ * code does make, with the line. Without the agent it does nothing, not even read a class file.
  */
 public final class RegistrationCheck implements WorkflowClassCheck {
 
@@ -67,12 +68,12 @@ public final class RegistrationCheck implements WorkflowClassCheck {
             return;
         }
         String nl = System.lineSeparator();
-        if (current == InstalledAgent.Mode.FAIL) {
-            throw new IllegalArgumentException(report.format() + "The worker does not register "
-                    + workflowImplementationClass.getName() + ", because the determinism agent is set to fail on"
-                    + " nondeterministic calls: replace the calls above, or move them into an activity." + nl);
-        }
-        warnings.accept(report.format() + "Registered anyway: the determinism agent is set to log nondeterministic"
-                + " calls, not to fail on them." + nl);
+        String consequence = current == InstalledAgent.Mode.FAIL
+                ? "the workflow task fails with a NondeterministicCallError"
+                : "the determinism agent, set to log, logs it and lets it go ahead";
+        warnings.accept(report.format() + "Registered " + workflowImplementationClass.getName() + " all the same:"
+                + " should workflow code make one of these calls, " + consequence + ". To make this check fail a"
+                + " build, assert DeterminismCheck.check(" + workflowImplementationClass.getSimpleName()
+                + ".class).assertClean() in a test." + nl);
     }
 }
