@@ -1,6 +1,14 @@
 package com.example.determinism;
 
 import java.io.File;
+import java.io.FileInputStream;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.sql.DriverManager;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +17,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -17,11 +27,15 @@ import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.Timer;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -123,6 +137,33 @@ public class DirectCalls implements Scenario {
                 return System.getenv("HOME"); // at:System.getenv(name)
             case "System.getenv()":
                 return "" + System.getenv().size(); // at:System.getenv()
+            case "LocalTime.now":
+                return "" + LocalTime.now(); // at:LocalTime.now
+            case "OffsetDateTime.now":
+                return "" + OffsetDateTime.now(); // at:OffsetDateTime.now
+            case "Clock.systemDefaultZone":
+                return "" + Clock.systemDefaultZone(); // at:Clock.systemDefaultZone
+            case "new SplittableRandom":
+                return "" + new SplittableRandom().nextInt(); // at:new SplittableRandom
+            case "new Timer":
+                return "" + new Timer(true); // at:new Timer
+            case "ForkJoinPool.commonPool":
+                return "" + ForkJoinPool.commonPool(); // at:ForkJoinPool.commonPool
+            case "Semaphore.acquire":
+                new Semaphore(1).acquire(); // at:Semaphore.acquire
+                return "acquired";
+            case "new FileInputStream":
+                return "" + new FileInputStream("orders.csv"); // at:new FileInputStream
+            case "FileChannel.open":
+                return "" + FileChannel.open(Path.of("orders.csv")); // at:FileChannel.open
+            case "URL.openStream":
+                return "" + new URL("http://127.0.0.1:9/").openStream(); // at:URL.openStream
+            case "HttpClient.send":
+                HttpClient http = HttpClient.newHttpClient();
+                HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:9/")).build();
+                return "" + http.send(request, HttpResponse.BodyHandlers.discarding()); // at:HttpClient.send
+            case "DriverManager.getConnection":
+                return "" + DriverManager.getConnection("jdbc:none:orders"); // at:DriverManager.getConnection
             default:
                 throw new IllegalArgumentException("no scenario " + scenario);
         }

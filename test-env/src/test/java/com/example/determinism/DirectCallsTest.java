@@ -50,7 +50,19 @@ class DirectCallsTest {
                 Arguments.of("File.exists", "File.exists(...)", io),
                 Arguments.of("new Socket", "new Socket(...)", io),
                 Arguments.of("System.getenv(name)", "System.getenv(...)", "Pass the value as a workflow argument"),
-                Arguments.of("System.getenv()", "System.getenv(...)", "Pass the value as a workflow argument"));
+                Arguments.of("System.getenv()", "System.getenv(...)", "Pass the value as a workflow argument"),
+                Arguments.of("LocalTime.now", "LocalTime.now()", clock),
+                Arguments.of("OffsetDateTime.now", "OffsetDateTime.now()", clock),
+                Arguments.of("Clock.systemDefaultZone", "Clock.systemDefaultZone()", clock),
+                Arguments.of("new SplittableRandom", "new SplittableRandom()", random),
+                Arguments.of("new Timer", "new Timer()", "Use Workflow.newTimer(duration)"),
+                Arguments.of("ForkJoinPool.commonPool", "ForkJoinPool.commonPool()", threads),
+                Arguments.of("Semaphore.acquire", "Semaphore.acquire()", "Wait with Workflow.await(condition)"),
+                Arguments.of("new FileInputStream", "new FileInputStream(...)", io),
+                Arguments.of("FileChannel.open", "FileChannel.open(...)", io),
+                Arguments.of("URL.openStream", "URL.openStream(...)", io),
+                Arguments.of("HttpClient.send", "HttpClient.send(...)", io),
+                Arguments.of("DriverManager.getConnection", "DriverManager.getConnection(...)", io));
     }
 
     @ParameterizedTest(name = "{0}")
