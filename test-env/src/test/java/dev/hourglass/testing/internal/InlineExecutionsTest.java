@@ -54,8 +54,11 @@ class InlineExecutionsTest {
         }
         env.close();
 
-        assertThat(parked).isEqualTo(32);
         assertThat(results).hasSize(100).startsWith("woke 0", "woke 1").endsWith("woke 99");
+        if (Runtime.version().feature() < 21) {
+            // from JDK 21 on, workflow threads are virtual, and Thread.getAllStackTraces does not list them
+            assertThat(parked).isEqualTo(32);
+        }
     }
 
     private static long threadsParkedInWorkflowCode() {
