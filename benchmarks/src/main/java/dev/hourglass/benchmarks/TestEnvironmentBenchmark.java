@@ -3,6 +3,7 @@ package dev.hourglass.benchmarks;
 import dev.hourglass.client.WorkflowClient;
 import dev.hourglass.history.History;
 import dev.hourglass.internal.replay.Replayer;
+import dev.hourglass.testing.TestEnvironmentOptions;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -23,7 +24,8 @@ import java.util.concurrent.CompletableFuture;
  * mvn -q -pl benchmarks exec:java -Dexec.args=--quick
  * </pre>
  *
- * <p>Options: {@code --quick} (small counts), {@code --sleepers=N} (executions of scenario 4),
+ * <p>Options: {@code --quick} (small counts), {@code --agent=off} (every environment without the determinism
+ * agent, to compare with the default, on), {@code --sleepers=N} (executions of scenario 4),
  * {@code --caches=N,M} (the workflow cache sizes scenario 4 runs with; default 600, the engine's default, and
  * 20,000), {@code --only=1,2,...} (scenarios to run; 6 is replay; the cold start of 5 is measured only when 5
  * runs).
@@ -73,9 +75,14 @@ public final class TestEnvironmentBenchmark {
                 caches = arg.substring("--caches=".length());
             } else if (arg.startsWith("--only=")) {
                 only = arg.substring("--only=".length());
+            } else if (arg.equals("--agent=off")) {
+                // every environment of the run: the figures without the determinism agent, to compare
+                System.setProperty(TestEnvironmentOptions.DETERMINISM_AGENT_PROPERTY, "false");
+            } else if (arg.equals("--agent=on")) {
+                System.clearProperty(TestEnvironmentOptions.DETERMINISM_AGENT_PROPERTY);
             } else {
                 System.err.println("usage: TestEnvironmentBenchmark [--quick] [--sleepers=N]"
-                        + " [--caches=N,M] [--only=1,2,3,4,5,6]");
+                        + " [--caches=N,M] [--only=1,2,3,4,5,6] [--agent=on|off]");
                 throw new IllegalArgumentException("unknown argument: " + arg);
             }
         }
@@ -141,6 +148,8 @@ public final class TestEnvironmentBenchmark {
                 + System.getProperty("os.arch") + "; CPUs available to the JVM: " + runtime.availableProcessors()
                 + cpuModel());
         System.out.println("  figures are wall-clock times in this JVM; every environment uses virtual time");
+        System.out.println("  determinism agent: " + (TestEnvironmentOptions.newBuilder().build()
+                .isDeterminismAgentEnabled() ? "on (installed by the first environment)" : "off (--agent=off)"));
         System.out.println("  " + loadAverage() + " at start (other processes on the machine distort the figures)");
     }
 

@@ -45,7 +45,8 @@ class FirstProjectGuideTest {
     private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
     /** Where a class of a Hourglass module is: a module's build directory or the jar of its artifact. */
     private static final Pattern MODULE_LOCATION = Pattern.compile(
-            "/(sdk-core|test-env|replay-verifier)/target/|/hourglass-(sdk-core|test-env|replay-verifier)-\\d");
+            "/(sdk-core|agent|test-env|replay-verifier)/target/"
+                    + "|/hourglass-(sdk-core|agent|test-env|replay-verifier)-\\d");
 
     /** A row of the import map: a package, the artifact that holds it, its public types. */
     private record Row(String packageName, String artifact, List<String> types) {

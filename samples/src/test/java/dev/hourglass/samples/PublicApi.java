@@ -10,10 +10,11 @@ import java.util.List;
 /** What the tests of the API boundary and of the first-project guide agree on: the public packages and the classes. */
 final class PublicApi {
 
-    /** The packages whose types users may name, in sdk-core, test-env and replay-verifier. */
+    /** The packages whose types users may name, in sdk-core, agent, test-env and replay-verifier. */
     static final List<String> PACKAGES = List.of("dev.hourglass.activity", "dev.hourglass.client",
             "dev.hourglass.common", "dev.hourglass.failure", "dev.hourglass.history", "dev.hourglass.service",
-            "dev.hourglass.worker", "dev.hourglass.workflow", "dev.hourglass.testing", "dev.hourglass.replay");
+            "dev.hourglass.worker", "dev.hourglass.workflow", "dev.hourglass.agent", "dev.hourglass.testing",
+            "dev.hourglass.replay");
 
     /** Every class the build produced, of every module, imported once per test JVM. */
     static final JavaClasses CLASSES = new ClassFileImporter()
