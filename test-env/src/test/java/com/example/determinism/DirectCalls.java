@@ -37,6 +37,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -164,6 +165,9 @@ public class DirectCalls implements Scenario {
                 return "" + http.send(request, HttpResponse.BodyHandlers.discarding()); // at:HttpClient.send
             case "DriverManager.getConnection":
                 return "" + DriverManager.getConnection("jdbc:none:orders"); // at:DriverManager.getConnection
+            case "TimeUnit.sleep":
+                TimeUnit.MILLISECONDS.sleep(1); // at:TimeUnit.sleep
+                return "slept";
             default:
                 throw new IllegalArgumentException("no scenario " + scenario);
         }

@@ -62,7 +62,8 @@ class DirectCallsTest {
                 Arguments.of("FileChannel.open", "FileChannel.open(...)", io),
                 Arguments.of("URL.openStream", "URL.openStream(...)", io),
                 Arguments.of("HttpClient.send", "HttpClient.send(...)", io),
-                Arguments.of("DriverManager.getConnection", "DriverManager.getConnection(...)", io));
+                Arguments.of("DriverManager.getConnection", "DriverManager.getConnection(...)", io),
+                Arguments.of("TimeUnit.sleep", "TimeUnit.sleep(...)", "Use Workflow.sleep(duration)"));
     }
 
     @ParameterizedTest(name = "{0}")

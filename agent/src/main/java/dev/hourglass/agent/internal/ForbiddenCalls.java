@@ -311,6 +311,11 @@ public final class ForbiddenCalls {
                 "Object.wait()", "java/lang/Object", "use Workflow.await(condition)");
         catalog.add(blocking, "java/lang/Thread", "sleep", any(), "Thread.sleep(...)",
                 "use Workflow.sleep(duration), a durable timer");
+        catalog.add(blocking, "java/util/concurrent/TimeUnit", "sleep", any(), "TimeUnit.sleep(...)",
+                "use Workflow.sleep(duration), a durable timer");
+        for (String timed : List.of("timedJoin", "timedWait")) {
+            catalog.add(blocking, "java/util/concurrent/TimeUnit", timed, any(), "TimeUnit." + timed + "(...)");
+        }
         catalog.addInherited(blocking, List.of("java/lang/Thread"), "join", any(), "Thread.join()",
                 "java/lang/Thread", "use Workflow.async(...) and wait for its Promise");
         catalog.add(blocking, "java/util/concurrent/CountDownLatch", "await", any(), "CountDownLatch.await()");
