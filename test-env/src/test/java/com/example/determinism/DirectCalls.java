@@ -45,28 +45,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * its marker comment. Were a call not checked, it would return at once (nothing here blocks or waits), so a
  * missing check fails its test rather than hanging it.
  */
-public class DirectCalls implements Scenario {
-
-    @Override
-    public String run(String scenario) {
-        try {
-            return call(scenario);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @Override
-    public void signal(String scenario) {
-    }
-
-    @Override
-    public String query(String scenario) {
-        return scenario;
-    }
+public class DirectCalls extends CallScenarios {
 
     @SuppressWarnings({"deprecation", "removal"})
-    private String call(String scenario) throws Exception {
+    @Override
+    String call(String scenario) throws Exception {
         Object lock = new Object();
         switch (scenario) {
             case "System.currentTimeMillis":

@@ -18,7 +18,7 @@ import org.example.library.Stopwatch;
  * is on the line ending with its {@code at:} marker, and the workflow code that reaches it on the line ending with
  * its {@code from:} marker.
  */
-public class IndirectCalls implements Scenario {
+public class IndirectCalls extends CallScenarios {
 
     /** A user's thread class: starting or joining it is starting or joining a thread. */
     static final class Worker extends Thread {
@@ -41,24 +41,7 @@ public class IndirectCalls implements Scenario {
     }
 
     @Override
-    public String run(String scenario) {
-        try {
-            return call(scenario);
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @Override
-    public void signal(String scenario) {
-    }
-
-    @Override
-    public String query(String scenario) {
-        return scenario;
-    }
-
-    private String call(String scenario) throws InterruptedException {
+    String call(String scenario) throws InterruptedException {
         switch (scenario) {
             case "reference System::currentTimeMillis":
                 LongSupplier clock = System::currentTimeMillis; // at:reference System::currentTimeMillis
