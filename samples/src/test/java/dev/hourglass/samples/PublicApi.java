@@ -14,7 +14,7 @@ final class PublicApi {
     static final List<String> PACKAGES = List.of("dev.hourglass.activity", "dev.hourglass.client",
             "dev.hourglass.common", "dev.hourglass.failure", "dev.hourglass.history", "dev.hourglass.service",
             "dev.hourglass.worker", "dev.hourglass.workflow", "dev.hourglass.agent", "dev.hourglass.testing",
-            "dev.hourglass.replay");
+            "dev.hourglass.testing.faults", "dev.hourglass.replay");
 
     /** Every class the build produced, of every module, imported once per test JVM. */
     static final JavaClasses CLASSES = new ClassFileImporter()
