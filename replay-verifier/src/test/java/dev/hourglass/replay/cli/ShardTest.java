@@ -115,6 +115,19 @@ class ShardTest {
     }
 
     @Test
+    void anEmptyShardOfAGoodCorpusExitsZero(@TempDir Path dir) throws Exception {
+        Path root = dir.resolve("histories");
+        Cli.copyRecorded(root.resolve("transfer-1.json"));
+        Path report = dir.resolve("shard-2.xml");
+
+        Run run = Cli.run("verify", "--histories", root.toString(), "--workflows", Cli.TRANSFER, "--shard", "2/2",
+                "--format", "junit", "--output", report.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("0 histories (shard 2/2): 0 compatible");
+    }
+
+    @Test
     void parsesIOfN() {
         assertThat(Shard.parse("2/4")).isEqualTo(new Shard(2, 4));
         assertThat(Shard.parse("1/1")).isEqualTo(Shard.ALL);
