@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code hourglass-replay verify}: runs the replay gate over history files and exits with what it found. */
-@Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = HourglassReplay.Version.class,
+@Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Replays recorded histories against workflow classes and reports whether the code still makes"
                 + " the recorded decisions.",
@@ -106,7 +106,7 @@ final class VerifyCommand implements Callable<Integer> {
         }
         out.flush();
         for (ReplayResult result : report.getResults(ReplayResult.Status.ERROR)) {
-            err.println(HourglassReplay.PREFIX + reason(result));
+            err.println(RootCommand.PREFIX + reason(result));
         }
         err.flush();
         if (!report.getResults(ReplayResult.Status.ERROR).isEmpty()) {
