@@ -1,5 +1,6 @@
 package dev.hourglass.replay.cli;
 
+import dev.hourglass.replay.ReplayGate;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -27,6 +28,18 @@ final class Cli {
     }
 
     private Cli() {
+    }
+
+    /**
+     * The text report the gate itself gives for these histories and classes, for comparing with what the command
+     * printed without depending on the report's wording.
+     */
+    static String textReport(Path histories, String... classNames) throws Exception {
+        ReplayGate.Builder gate = ReplayGate.newBuilder().addHistories(histories);
+        for (String name : classNames) {
+            gate.registerWorkflowImplementationTypes(Class.forName(name));
+        }
+        return gate.build().run().toText();
     }
 
     static Run run(String... args) {

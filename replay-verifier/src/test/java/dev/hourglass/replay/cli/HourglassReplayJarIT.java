@@ -90,12 +90,16 @@ class HourglassReplayJarIT {
 
     @Test
     void exitsZeroWhenTheClassesReplayEveryHistory() throws Exception {
+        Path report = dir.resolve("reports/replay-gate.json");
+
         Run run = verify("--histories", histories.toString(), "--workflows", "com.acme.TransferImpl",
-                "--classpath", compatibleClasses.toString());
+                "--classpath", compatibleClasses.toString(), "--format", "json", "--output", report.toString());
 
         assertThat(run.exitCode).as(run.err).isZero();
-        assertThat(run.out).startsWith("Replay gate: 2 histories, 2 compatible, 0 incompatible, 0 in error");
+        assertThat(run.out.strip()).isEqualTo("2 histories: 2 compatible, 0 incompatible (0 open), 0 in error;"
+                + " report in " + report);
         assertThat(run.err).isEmpty();
+        assertThat(report).isNotEmptyFile();
     }
 
     @Test
@@ -130,7 +134,8 @@ class HourglassReplayJarIT {
                 compatibleClasses.toString());
 
         assertThat(run.exitCode).isEqualTo(2);
-        assertThat(run.err.lines()).singleElement().asString().startsWith("hourglass-replay: history " + broken + ":");
+        assertThat(run.err.lines()).singleElement().asString().startsWith("hourglass-replay: ")
+                .contains(broken.toString());
     }
 
     @Test

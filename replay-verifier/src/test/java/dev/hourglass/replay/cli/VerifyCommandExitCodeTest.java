@@ -18,7 +18,7 @@ class VerifyCommandExitCodeTest {
         Run run = Cli.run("verify", "--histories", dir.toString(), "--workflows", Cli.TRANSFER);
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).startsWith("Replay gate: 2 histories, 2 compatible, 0 incompatible, 0 in error");
+        assertThat(run.out()).isEqualTo(Cli.textReport(dir, Cli.TRANSFER));
         assertThat(run.err()).isEmpty();
     }
 
@@ -30,8 +30,7 @@ class VerifyCommandExitCodeTest {
         Run run = Cli.run("verify", "--histories", dir.toString(), "--workflows", Cli.SWAPPED_TRANSFER);
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
-        assertThat(run.out()).contains("1 history, 0 compatible, 1 incompatible, 0 in error")
-                .contains("INCOMPATIBLE: " + history);
+        assertThat(run.out()).isEqualTo(Cli.textReport(dir, Cli.SWAPPED_TRANSFER)).contains(history.toString());
         assertThat(run.err()).isEmpty();
     }
 
@@ -55,10 +54,11 @@ class VerifyCommandExitCodeTest {
         Cli.copyRecorded(dir.resolve("two/deeper/c.json"));
 
         Run run = Cli.run("verify", "--histories", file.toString(), dir.resolve("two").toString(), "--histories",
-                dir.toString(), "--workflows", Cli.TRANSFER, "--parallelism", "2");
+                dir.toString(), "--workflows", Cli.TRANSFER, "--parallelism", "2", "--output",
+                dir.resolve("report.txt").toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).startsWith("Replay gate: 3 histories, 3 compatible");
+        assertThat(run.out()).startsWith("3 histories: 3 compatible, 0 incompatible (0 open), 0 in error");
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.hourglass.replay.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hourglass.replay.cli.Cli.Run;
 import java.nio.file.Files;
@@ -27,14 +26,14 @@ class VerifyCommandReportFileTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEqualTo("1 history: 0 compatible, 1 incompatible (0 open), 0 in error; report in "
                 + report + System.lineSeparator());
-        assertThat(Files.readString(report)).startsWith("<?xml").contains("<testsuite name=\"hourglass-replay-gate\"")
-                .contains("name=\"" + history + "\"").contains("<failure ");
+        assertThat(Files.readString(report)).startsWith("<?xml").contains("<testsuite ").contains(history.toString())
+                .contains("<failure ");
     }
 
     @Test
     void jsonFormatWritesTheJsonReportToTheFileAndTheSummaryLineToStandardOutput() throws Exception {
-        Cli.copyRecorded(dir.resolve("histories/a.json"));
-        Cli.copyRecorded(dir.resolve("histories/b.json"));
+        Path a = Cli.copyRecorded(dir.resolve("histories/a.json"));
+        Path b = Cli.copyRecorded(dir.resolve("histories/b.json"));
         Path report = dir.resolve("replay-gate.json");
 
         Run run = Cli.run("verify", "--histories", dir.resolve("histories").toString(), "--workflows", Cli.TRANSFER,
@@ -43,19 +42,17 @@ class VerifyCommandReportFileTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).isEqualTo("2 histories: 2 compatible, 0 incompatible (0 open), 0 in error; report in "
                 + report + System.lineSeparator());
-        JsonNode json = new ObjectMapper().readTree(report.toFile());
-        assertThat(json.get("compatible").asBoolean()).isTrue();
-        assertThat(json.get("results")).hasSize(2);
+        assertThat(new ObjectMapper().readTree(report.toFile()).toString()).contains(a.toString(), b.toString());
     }
 
     @Test
     void jsonFormatWithoutOutputPrintsOnlyTheJsonReport() throws Exception {
-        Cli.copyRecorded(dir.resolve("a.json"));
+        Path history = Cli.copyRecorded(dir.resolve("a.json"));
 
         Run run = Cli.run("verify", "--histories", dir.toString(), "--workflows", Cli.TRANSFER, "--format", "json");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(new ObjectMapper().readTree(run.out()).get("counts").get("compatible").asInt()).isEqualTo(1);
+        assertThat(new ObjectMapper().readTree(run.out()).toString()).contains(history.toString());
     }
 
     @Test
