@@ -1,5 +1,6 @@
 package dev.hourglass.internal.replay;
 
+import dev.hourglass.failure.NonDeterministicException;
 import dev.hourglass.history.History;
 import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.service.HistoryLimits;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Replays one recorded history against workflow implementation classes. */
 public final class Replayer {
@@ -87,12 +89,30 @@ public final class Replayer {
      */
     public static List<String> replay(History history, boolean strict, WorkflowImplementation implementation,
             PayloadConverter converter, HistoryLimits limits, boolean determinismChecked) {
+        return replay(history, strict, implementation, converter, limits, determinismChecked, trace -> { });
+    }
+
+    /**
+     * Replays like {@link #replay(History, boolean, WorkflowImplementation, PayloadConverter, HistoryLimits,
+     * boolean)}; when the code produces a command that does not match the recorded one, or misses one,
+     * {@code onDivergence} receives the commands around the divergence before the
+     * {@link dev.hourglass.failure.NonDeterministicException} is thrown.
+     */
+    public static List<String> replay(History history, boolean strict, WorkflowImplementation implementation,
+            PayloadConverter converter, HistoryLimits limits, boolean determinismChecked,
+            Consumer<CommandTrace> onDivergence) {
         WorkflowExecutor executor = new WorkflowExecutor(implementation, strict, converter);
         executor.setHistoryLimits(limits);
         executor.setDeterminismChecked(determinismChecked);
         try {
             executor.replayThenDestroy(history);
             return new ArrayList<>(executor.warnings());
+        } catch (NonDeterministicException e) {
+            CommandTrace trace = executor.divergence();
+            if (trace != null) {
+                onDivergence.accept(trace);
+            }
+            throw e;
         } finally {
             executor.destroy();
         }
