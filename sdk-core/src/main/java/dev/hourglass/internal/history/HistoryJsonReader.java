@@ -49,7 +49,18 @@ final class HistoryJsonReader {
     }
 
     History read(String json) {
-        JsonNode root = parse(json);
+        return read(parse(json));
+    }
+
+    /**
+     * Reads UTF-8 bytes (a UTF-8 byte order mark is skipped): Jackson decodes them as it parses, which saves
+     * decoding the whole document to a string first.
+     */
+    History read(byte[] json) {
+        return read(parse(json));
+    }
+
+    private History read(JsonNode root) {
         checkFormatAndVersion(root);
         String workflowId = requiredString(root, "workflowId");
         String runId = requiredString(root, "runId");
@@ -77,8 +88,56 @@ final class HistoryJsonReader {
     }
 
     private JsonNode parse(String json) {
-        JsonNode root;
         try (JsonParser parser = HistoryJsonCodec.MAPPER.createParser(json)) {
+            return parse(parser);
+        } catch (IOException e) {
+            // Reading from a String does no I/O; kept for the checked signature.
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private JsonNode parse(byte[] json) {
+        if (looksLikeUtf16Or32(json)) {
+            throw notUtf8("it starts like UTF-16 or UTF-32 text", null);
+        }
+        try (JsonParser parser = HistoryJsonCodec.MAPPER.createParser(json)) {
+            return parse(parser);
+        } catch (HistoryFormatException e) {
+            if (e.getCause() instanceof JsonProcessingException) {
+                String message = ((JsonProcessingException) e.getCause()).getOriginalMessage();
+                if (message != null && message.startsWith("Invalid UTF-8")) {
+                    throw notUtf8(oneLine(message) + location((JsonProcessingException) e.getCause()), e.getCause());
+                }
+            }
+            throw e;
+        } catch (IOException e) {
+            // Reading from a byte array does no I/O; kept for the checked signature.
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether the bytes begin with a UTF-16 byte order mark, or with a zero byte as UTF-16 and UTF-32 text do. */
+    private static boolean looksLikeUtf16Or32(byte[] json) {
+        if (json.length >= 2 && (json[0] == (byte) 0xFE && json[1] == (byte) 0xFF
+                || json[0] == (byte) 0xFF && json[1] == (byte) 0xFE)) {
+            return true;
+        }
+        for (int i = 0; i < Math.min(json.length, 4); i++) {
+            if (json[i] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private HistoryFormatException notUtf8(String detail, Throwable cause) {
+        return new HistoryFormatException(prefix() + "the file is not valid UTF-8 (" + detail
+                + "); expected UTF-8 encoded JSON", source, cause);
+    }
+
+    private JsonNode parse(JsonParser parser) throws IOException {
+        JsonNode root;
+        try {
             root = HistoryJsonCodec.MAPPER.readTree(CanonicalNodeFactory.exactNumbers(parser));
             if (root != null && parser.nextToken() != null) {
                 JsonLocation at = parser.currentTokenLocation();
@@ -92,9 +151,6 @@ final class HistoryJsonReader {
                             + EXPECTED_DOCUMENT,
                     source,
                     e);
-        } catch (IOException e) {
-            // Reading from a String does no I/O; kept for the checked signature.
-            throw new UncheckedIOException(e);
         }
         if (root == null || root.isMissingNode()) {
             throw fail("the input is empty; " + EXPECTED_DOCUMENT);
