@@ -275,7 +275,10 @@ final class HistoryJsonReader {
         if (value.isTextual()) {
             Instant time;
             try {
-                time = DateTimeFormatter.ISO_INSTANT.parse(value.textValue(), Instant::from);
+                time = parseUtc(value.textValue());
+                if (time == null) {
+                    time = DateTimeFormatter.ISO_INSTANT.parse(value.textValue(), Instant::from);
+                }
             } catch (DateTimeException e) {
                 time = null; // reported below
             }
@@ -293,6 +296,59 @@ final class HistoryJsonReader {
                 where,
                 "field 'eventTime' is " + JsonValues.describe(value)
                         + ", not an ISO-8601 timestamp; expected an ISO-8601 UTC timestamp such as " + TIME_EXAMPLE);
+    }
+
+    /**
+     * Parses the form the writer writes, {@code yyyy-MM-ddTHH:mm:ss[.f…]Z} with up to nine digits of fraction, as
+     * {@link DateTimeFormatter#ISO_INSTANT} would but several times faster (a history has an event time per event);
+     * returns {@code null} for any other text, which is then left to {@code ISO_INSTANT}.
+     *
+     * @throws DateTimeException if the fields are out of range, such as February 30
+     */
+    static Instant parseUtc(String text) {
+        int length = text.length();
+        if (length < 20 || length > 30 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(length - 1) != 'Z') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        int hour = digits(text, 11, 13);
+        int minute = digits(text, 14, 16);
+        int second = digits(text, 17, 19);
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || second < 0 || second > 59) {
+            return null;
+        }
+        int nanos = 0;
+        if (length > 20) {
+            int fraction = length - 21;
+            if (text.charAt(19) != '.' || fraction < 1) {
+                return null;
+            }
+            nanos = digits(text, 20, length - 1);
+            if (nanos < 0) {
+                return null;
+            }
+            for (int i = fraction; i < 9; i++) {
+                nanos *= 10;
+            }
+        }
+        return java.time.LocalDateTime.of(year, month, day, hour, minute, second, nanos)
+                .toInstant(java.time.ZoneOffset.UTC);
+    }
+
+    /** The decimal number of the digits {@code text[from, to)}, or {@code -1} if one is not an ASCII digit. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private EventType readEventType(JsonNode value, long eventId, String where) {
