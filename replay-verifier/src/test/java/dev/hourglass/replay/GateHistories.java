@@ -47,6 +47,29 @@ final class GateHistories {
         return record(workflowId, true);
     }
 
+    /** A transfer by {@link MoneyTransferImpl} that was sent a signal it has no handler for while it held the money. */
+    static History signaledTransfer(String workflowId, String signalName) {
+        try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+            WorkflowClient client = start(env, workflowId);
+            env.sleep(TransferWorkflows.HOLD.dividedBy(2));
+            client.newUntypedWorkflowStub(workflowId).signal(signalName, "stop");
+            client.newUntypedWorkflowStub(workflowId).getResult(String.class);
+            return client.fetchHistory(workflowId);
+        }
+    }
+
+    private static WorkflowClient start(TestWorkflowEnvironment env, String workflowId) {
+        Worker worker = env.newWorker(TransferWorkflows.TASK_QUEUE);
+        worker.registerWorkflowImplementationTypes(MoneyTransferImpl.class);
+        worker.registerActivitiesImplementations(new OpenAccounts());
+        env.start();
+        WorkflowClient client = env.getWorkflowClient();
+        MoneyTransfer transfer = client.newWorkflowStub(MoneyTransfer.class, WorkflowOptions.newBuilder()
+                .setTaskQueue(TransferWorkflows.TASK_QUEUE).setWorkflowId(workflowId).build());
+        WorkflowClient.start(transfer::transfer, "alice", "bob", 100_00L);
+        return client;
+    }
+
     private static History record(String workflowId, boolean open) {
         try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
             Worker worker = env.newWorker(TransferWorkflows.TASK_QUEUE);

@@ -112,6 +112,17 @@ class ReplayGateDivergenceTest {
     }
 
     @Test
+    void aRecordedSignalTheCodeHasNoHandlerForIsAWarning() {
+        History signaled = GateHistories.signaledTransfer("transfer-signaled", "cancel");
+
+        ReplayResult result = replay(MoneyTransferImpl.class, signaled);
+
+        assertThat(result.getStatus()).isEqualTo(Status.COMPATIBLE);
+        assertThat(result.getWarnings()).singleElement().asString().contains("signal 'cancel' has no handler in"
+                + " MoneyTransferImpl");
+    }
+
+    @Test
     void aHistoryAddedTwiceGivesTwoResults() {
         ReplayReport report = ReplayGate.newBuilder().registerWorkflowImplementationTypes(MoneyTransferImpl.class)
                 .addHistory(closed).addHistory(closed).build().run();

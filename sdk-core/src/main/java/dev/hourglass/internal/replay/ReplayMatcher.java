@@ -201,11 +201,6 @@ final class ReplayMatcher implements CommandSink {
         return replayOnly;
     }
 
-    /** Adds a warning of the replay that is not about a command. */
-    void warn(String warning) {
-        warnings.add(warning);
-    }
-
     List<String> warnings() {
         return warnings;
     }

@@ -89,24 +89,35 @@ public final class Replayer {
      */
     public static List<String> replay(History history, boolean strict, WorkflowImplementation implementation,
             PayloadConverter converter, HistoryLimits limits, boolean determinismChecked) {
-        return replay(history, strict, implementation, converter, limits, determinismChecked, trace -> { });
+        return replay(history, strict, implementation, converter, limits, determinismChecked, trace -> { }, false);
     }
 
     /**
      * Replays like {@link #replay(History, boolean, WorkflowImplementation, PayloadConverter, HistoryLimits,
      * boolean)}; when the code produces a command that does not match the recorded one, or misses one,
      * {@code onDivergence} receives the commands around the divergence before the
-     * {@link dev.hourglass.failure.NonDeterministicException} is thrown.
+     * {@link dev.hourglass.failure.NonDeterministicException} is thrown. The warnings returned also say which
+     * recorded signals the code has no handler for.
      */
     public static List<String> replay(History history, boolean strict, WorkflowImplementation implementation,
             PayloadConverter converter, HistoryLimits limits, boolean determinismChecked,
             Consumer<CommandTrace> onDivergence) {
+        return replay(history, strict, implementation, converter, limits, determinismChecked, onDivergence, true);
+    }
+
+    private static List<String> replay(History history, boolean strict, WorkflowImplementation implementation,
+            PayloadConverter converter, HistoryLimits limits, boolean determinismChecked,
+            Consumer<CommandTrace> onDivergence, boolean withDroppedSignals) {
         WorkflowExecutor executor = new WorkflowExecutor(implementation, strict, converter);
         executor.setHistoryLimits(limits);
         executor.setDeterminismChecked(determinismChecked);
         try {
             executor.replayThenDestroy(history);
-            return new ArrayList<>(executor.warnings());
+            List<String> warnings = new ArrayList<>(executor.warnings());
+            if (withDroppedSignals) {
+                warnings.addAll(executor.droppedSignals());
+            }
+            return warnings;
         } catch (NonDeterministicException e) {
             CommandTrace trace = executor.divergence();
             if (trace != null) {

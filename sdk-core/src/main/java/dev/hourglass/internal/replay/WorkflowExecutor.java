@@ -75,6 +75,8 @@ public final class WorkflowExecutor {
     private boolean determinismChecked = true;
     /** The first nondeterministic call of the current task, which fails it even if the code caught the error. */
     private NondeterministicCallError nondeterministicCall;
+    /** What a pure replay found of recorded signals that the code has no handler for. */
+    private final List<String> droppedSignals = new ArrayList<>();
     /** The commands around the divergence the matcher reports next, until it is reported. */
     private CommandTrace pendingTrace;
     /** The commands around the divergence that failed the task, or {@code null}. */
@@ -328,7 +330,7 @@ public final class WorkflowExecutor {
                         describeExecution(), name, implementation.metadata().signals().keySet());
             } else if (matcher.isReplayOnly() && method == null) {
                 // a replay check: the code being checked may have lost a handler the recording code had
-                matcher.warn("event " + event.getEventId() + " of " + describeExecution() + ": signal '" + name
+                droppedSignals.add("event " + event.getEventId() + " of " + describeExecution() + ": signal '" + name
                         + "' has no handler in " + implementation.implementationClass().getSimpleName()
                         + " (known signals: " + implementation.metadata().signals().keySet()
                         + "); the signal is dropped");
@@ -630,6 +632,14 @@ public final class WorkflowExecutor {
 
     long currentTimeMillis() {
         return currentTimeMillis;
+    }
+
+    /**
+     * The recorded signals a pure replay dropped because the code has no handler for them, described; kept apart
+     * from {@link #warnings()}, which are differences in commands.
+     */
+    public List<String> droppedSignals() {
+        return droppedSignals;
     }
 
     /** Replay warnings (argument or duration differences) collected so far. */
