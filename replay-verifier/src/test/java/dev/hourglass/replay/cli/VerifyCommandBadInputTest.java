@@ -145,7 +145,7 @@ class VerifyCommandBadInputTest {
         Run run = Cli.run("verify", "--histories", dir.toString(), "--workflows", Cli.SWAPPED_TRANSFER);
 
         assertBadInput(run, broken.toString());
-        assertThat(run.out()).isEqualTo(Cli.textReport(dir, Cli.SWAPPED_TRANSFER));
+        assertThat(Cli.withoutDurations(run.out())).isEqualTo(Cli.textReport(dir, Cli.SWAPPED_TRANSFER));
     }
 
     @Test

@@ -18,7 +18,7 @@ class VerifyCommandExitCodeTest {
         Run run = Cli.run("verify", "--histories", dir.toString(), "--workflows", Cli.TRANSFER);
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).isEqualTo(Cli.textReport(dir, Cli.TRANSFER));
+        assertThat(Cli.withoutDurations(run.out())).isEqualTo(Cli.textReport(dir, Cli.TRANSFER));
         assertThat(run.err()).isEmpty();
     }
 
@@ -30,7 +30,7 @@ class VerifyCommandExitCodeTest {
         Run run = Cli.run("verify", "--histories", dir.toString(), "--workflows", Cli.SWAPPED_TRANSFER);
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
-        assertThat(run.out()).isEqualTo(Cli.textReport(dir, Cli.SWAPPED_TRANSFER)).contains(history.toString());
+        assertThat(Cli.withoutDurations(run.out())).isEqualTo(Cli.textReport(dir, Cli.SWAPPED_TRANSFER)).contains(history.toString());
         assertThat(run.err()).isEmpty();
     }
 
