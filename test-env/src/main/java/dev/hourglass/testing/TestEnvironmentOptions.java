@@ -2,6 +2,7 @@ package dev.hourglass.testing;
 
 import dev.hourglass.client.WorkflowClientOptions;
 import dev.hourglass.service.HistoryLimits;
+import dev.hourglass.testing.faults.FaultPlan;
 import dev.hourglass.worker.WorkerFactoryOptions;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,7 @@ public final class TestEnvironmentOptions {
     private final boolean selfCheckReplay;
     private final Duration hungActivityThreshold;
     private final HistoryLimits historyLimits;
+    private final FaultPlan faultPlan;
     /** {@code null}: as the system property {@value #DETERMINISM_AGENT_PROPERTY} says, on by default. */
     private final Boolean determinismAgentEnabled;
 
@@ -50,6 +52,7 @@ public final class TestEnvironmentOptions {
         this.selfCheckReplay = builder.selfCheckReplay;
         this.hungActivityThreshold = builder.hungActivityThreshold;
         this.historyLimits = builder.historyLimits;
+        this.faultPlan = builder.faultPlan;
         this.determinismAgentEnabled = builder.determinismAgentEnabled;
     }
 
@@ -69,6 +72,7 @@ public final class TestEnvironmentOptions {
         builder.selfCheckReplay = options.selfCheckReplay;
         builder.hungActivityThreshold = options.hungActivityThreshold;
         builder.historyLimits = options.historyLimits;
+        builder.faultPlan = options.faultPlan;
         builder.determinismAgentEnabled = options.determinismAgentEnabled;
         return builder;
     }
@@ -125,6 +129,11 @@ public final class TestEnvironmentOptions {
         return historyLimits;
     }
 
+    /** The infrastructure faults the environment injects; {@link FaultPlan#none()} unless set. */
+    public FaultPlan getFaultPlan() {
+        return faultPlan;
+    }
+
     /**
      * Whether the environment installs the determinism agent and checks its workflow code with it: as set with
      * {@link Builder#setDeterminismAgentEnabled}, else true unless the system property
@@ -147,6 +156,7 @@ public final class TestEnvironmentOptions {
         private boolean selfCheckReplay = true;
         private Duration hungActivityThreshold = DEFAULT_HUNG_ACTIVITY_THRESHOLD;
         private HistoryLimits historyLimits = HistoryLimits.getDefaultInstance();
+        private FaultPlan faultPlan = FaultPlan.none();
         private Boolean determinismAgentEnabled;
 
         private Builder() {
@@ -231,6 +241,16 @@ public final class TestEnvironmentOptions {
          */
         public Builder setHistoryLimits(HistoryLimits limits) {
             this.historyLimits = Objects.requireNonNull(limits, "historyLimits");
+            return this;
+        }
+
+        /**
+         * Sets the infrastructure faults the environment injects (default {@link FaultPlan#none()}): activity
+         * attempts that fail, time out, are delayed or lose their completion, a worker crash after a workflow task,
+         * signals at given virtual times. With the same seed and plan, a run is the same run.
+         */
+        public Builder setFaultPlan(FaultPlan faultPlan) {
+            this.faultPlan = Objects.requireNonNull(faultPlan, "faultPlan");
             return this;
         }
 
