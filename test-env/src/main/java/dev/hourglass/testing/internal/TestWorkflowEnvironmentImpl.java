@@ -85,6 +85,10 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
         this.converter = PayloadConverter.of(options.getWorkflowClientOptions().getDataConverter());
         this.factory = new WorkerFactoryImpl(client, options.getWorkerFactoryOptions(), scheduler);
         factory.setDeterminismChecked(determinismChecked);
+        if (!options.getFaultPlan().isEmpty()) {
+            service.setFaults(new FaultInjector(options.getFaultPlan(), inner, scheduler, clock, converter,
+                    factory.cache()::clear));
+        }
     }
 
     /**
