@@ -2,6 +2,7 @@ package dev.hourglass.testing;
 
 import dev.hourglass.client.WorkflowClientOptions;
 import dev.hourglass.service.HistoryLimits;
+import dev.hourglass.testing.faults.FaultPlan;
 import dev.hourglass.worker.WorkerFactoryOptions;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,7 @@ public final class TestEnvironmentOptions {
     private final boolean selfCheckReplay;
     private final Duration hungActivityThreshold;
     private final HistoryLimits historyLimits;
+    private final FaultPlan faultPlan;
     /** {@code null}: as the system property {@value #DETERMINISM_AGENT_PROPERTY} says, on by default. */
     private final Boolean determinismAgentEnabled;
 
@@ -50,6 +52,7 @@ public final class TestEnvironmentOptions {
         this.selfCheckReplay = builder.selfCheckReplay;
         this.hungActivityThreshold = builder.hungActivityThreshold;
         this.historyLimits = builder.historyLimits;
+        this.faultPlan = builder.faultPlan;
         this.determinismAgentEnabled = builder.determinismAgentEnabled;
     }
 
@@ -69,6 +72,7 @@ public final class TestEnvironmentOptions {
         builder.selfCheckReplay = options.selfCheckReplay;
         builder.hungActivityThreshold = options.hungActivityThreshold;
         builder.historyLimits = options.historyLimits;
+        builder.faultPlan = options.faultPlan;
         builder.determinismAgentEnabled = options.determinismAgentEnabled;
         return builder;
     }
@@ -125,6 +129,11 @@ public final class TestEnvironmentOptions {
         return historyLimits;
     }
 
+    /** The infrastructure faults the environment injects; {@link FaultPlan#none()} unless set. */
+    public FaultPlan getFaultPlan() {
+        return faultPlan;
+    }
+
     /**
      * Whether the environment installs the determinism agent and checks its workflow code with it: as set with
      * {@link Builder#setDeterminismAgentEnabled}, else true unless the system property
@@ -147,6 +156,7 @@ public final class TestEnvironmentOptions {
         private boolean selfCheckReplay = true;
         private Duration hungActivityThreshold = DEFAULT_HUNG_ACTIVITY_THRESHOLD;
         private HistoryLimits historyLimits = HistoryLimits.getDefaultInstance();
+        private FaultPlan faultPlan = FaultPlan.none();
         private Boolean determinismAgentEnabled;
 
         private Builder() {
@@ -154,8 +164,10 @@ public final class TestEnvironmentOptions {
 
         /**
          * Sets the seed of everything random in the environment: the run ids, and through them what
-         * {@code Workflow.newRandom()} and {@code Workflow.randomUUID()} return. Things due at the same instant
-         * run in the order they were scheduled, which the same code and seed repeat.
+         * {@code Workflow.newRandom()} and {@code Workflow.randomUUID()} return, and the order of deadlines due at
+         * the same virtual instant (timers of different executions, a timer and a planned signal, retries and
+         * timeouts): one seed always gives one order, other seeds other orders. Without a seed the environment
+         * chooses one, which {@link TestWorkflowEnvironment#getSeed()} returns.
          */
         public Builder setSeed(long seed) {
             this.seed = seed;
@@ -231,6 +243,24 @@ public final class TestEnvironmentOptions {
          */
         public Builder setHistoryLimits(HistoryLimits limits) {
             this.historyLimits = Objects.requireNonNull(limits, "historyLimits");
+            return this;
+        }
+
+        /**
+         * Sets the infrastructure faults the environment injects (default {@link FaultPlan#none()}): activity
+         * attempts that fail, time out, are delayed or lose their completion, a worker crash after a workflow task,
+         * signals at given virtual times. With the same seed and plan, a run is the same run.
+         *
+         * <p>An activity fault hits that attempt of every activity of its type. A delay counts against the
+         * attempt's timeouts; a lost completion or a timed-out attempt is retried once its start-to-close (or
+         * heartbeat) timeout passes, and ends the activity when only a schedule-to-close timeout is left to
+         * reach. A crash evicts every cached execution, to be rebuilt by replay, and loses the outcome of the
+         * activity attempts queued or running then. A signal due while its workflow is not running (not started
+         * yet, or closed) is not sent, and nothing fails; one due after the last instant the test lets the clock
+         * reach is never sent.
+         */
+        public Builder setFaultPlan(FaultPlan faultPlan) {
+            this.faultPlan = Objects.requireNonNull(faultPlan, "faultPlan");
             return this;
         }
 
