@@ -47,6 +47,12 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public class DirectCalls extends CallScenarios {
 
+    /**
+     * Made once, when the test loads this class, not in workflow code: creating a client starts its selector thread
+     * and can take longer than the deadlock detection allows a workflow task on a busy machine.
+     */
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
     @SuppressWarnings({"deprecation", "removal"})
     @Override
     String call(String scenario) throws Exception {
@@ -143,9 +149,8 @@ public class DirectCalls extends CallScenarios {
             case "URL.openStream":
                 return "" + new URL("http://127.0.0.1:9/").openStream(); // at:URL.openStream
             case "HttpClient.send":
-                HttpClient http = HttpClient.newHttpClient();
                 HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:9/")).build();
-                return "" + http.send(request, HttpResponse.BodyHandlers.discarding()); // at:HttpClient.send
+                return "" + HTTP.send(request, HttpResponse.BodyHandlers.discarding()); // at:HttpClient.send
             case "DriverManager.getConnection":
                 return "" + DriverManager.getConnection("jdbc:none:orders"); // at:DriverManager.getConnection
             case "TimeUnit.sleep":

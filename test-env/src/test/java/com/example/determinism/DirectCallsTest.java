@@ -6,12 +6,18 @@ import dev.hourglass.failure.NondeterministicCallError;
 import dev.hourglass.testing.TestWorkflowEnvironment;
 import dev.hourglass.testing.WorkflowTaskFailedException;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Each kind of forbidden call, made directly by a workflow method, fails the workflow task and names itself. */
 class DirectCallsTest {
+
+    @BeforeAll
+    static void loadTheScenariosOutsideWorkflowCode() {
+        assertThat(DirectCalls.HTTP).isNotNull();
+    }
 
     static Stream<Arguments> violations() {
         String clock = "Use Workflow.currentTimeMillis()";
