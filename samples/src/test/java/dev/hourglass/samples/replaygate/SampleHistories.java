@@ -79,6 +79,7 @@ final class SampleHistories {
      * {@code directory}; returns the files written, in workflow-id order.
      */
     static List<Path> record(Path directory) {
+        // guide: export-corpus begin
         TestEnvironmentOptions options = TestEnvironmentOptions.newBuilder()
                 .setSeed(SEED)
                 .setInitialTime(START)
@@ -89,8 +90,7 @@ final class SampleHistories {
             Recording recording = new Recording(env);
             recording.closedExecutions();
             recording.openExecutions();
-            // guide: export-corpus begin
-            List<Path> files = env.exportHistories(directory);
+            List<Path> files = env.exportHistories(directory); // open and closed, one file per run
             // guide: export-corpus end
             return gzipUsageHistories(files);
         }
