@@ -5,6 +5,7 @@ import dev.hourglass.replay.ReplayGate;
 import dev.hourglass.replay.ReplayReport;
 import dev.hourglass.testing.TestEnvironmentOptions;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Stream;
+import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -76,8 +79,9 @@ public final class ReplayGateBenchmark {
         System.out.println("Hourglass replay-gate benchmark");
         System.out.println("  " + Machine.jvm());
         System.out.println("  " + Machine.os());
+        boolean agent = TestEnvironmentOptions.newBuilder().build().isDeterminismAgentEnabled();
         System.out.println("  gate parallelism " + parallelism + "; determinism agent "
-                + (TestEnvironmentOptions.newBuilder().build().isDeterminismAgentEnabled() ? "on" : "off (--agent=off)"));
+                + (agent ? "on" : "off (--agent=off)"));
         System.out.println("  " + Machine.loadAverage() + " at start (other processes on the machine distort the"
                 + " figures)");
 
@@ -105,12 +109,71 @@ public final class ReplayGateBenchmark {
                         Stats.number(histories / (stats.median() / 1e9)),
                         stats.median() <= TARGET_NANOS ? "MET" : "NOT MET"));
             }
+            if (runs > 0) {
+                diagnostics(directory, histories, events, parallelism, warmup, runs);
+            }
         } finally {
             if (keep == null) {
                 delete(directory);
             }
         }
         System.out.println("done; " + Machine.loadAverage() + " at the end");
+    }
+
+    /**
+     * Where the time goes: reading and parsing every file on one thread, then the gate over the parsed
+     * histories given as objects, which leaves out the reading and the parsing.
+     */
+    private static void diagnostics(Path directory, int histories, long events, int parallelism, int warmup,
+            int runs) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(directory)) {
+            files = walk.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
+        }
+        List<History> parsed = new ArrayList<>(files.size());
+        long start = System.nanoTime();
+        for (Path file : files) {
+            parsed.add(read(file));
+        }
+        long readNanos = System.nanoTime() - start;
+        System.out.println(String.format(Locale.ROOT, "[gate diagnostic] reading and parsing the %,d files on one"
+                + " thread (History.read, gunzip + History.fromJson): %s = %.1f us per history, %s events/s",
+                files.size(), Stats.seconds(readNanos), readNanos / 1e3 / files.size(),
+                Stats.number(events / (readNanos / 1e9))));
+        long[] measured = new long[runs];
+        for (int i = 0; i < warmup + runs; i++) {
+            System.gc();
+            ReplayGate.Builder builder = ReplayGate.newBuilder()
+                    .registerWorkflowImplementationTypes(BenchmarkWorkflows.workflowTypes())
+                    .setParallelism(parallelism);
+            parsed.forEach(builder::addHistory);
+            long begin = System.nanoTime();
+            ReplayReport report = builder.build().run();
+            report.toText();
+            report.toJUnitXml();
+            long nanos = System.nanoTime() - begin;
+            if (!report.isCompatible() || report.getResults().size() != histories) {
+                throw new IllegalStateException("the gate over history objects did not find them all compatible");
+            }
+            if (i >= warmup) {
+                measured[i - warmup] = nanos;
+            }
+        }
+        Stats stats = new Stats(measured);
+        System.out.println(String.format(Locale.ROOT, "[gate diagnostic] the gate over the same %,d histories as"
+                + " objects (no reading, no parsing; replay, toText, toJUnitXml), parallelism %d: median %s over %d"
+                + " runs after %d warm-up (min %s, max %s) = %s events/s", histories, parallelism,
+                Stats.seconds(stats.median()), runs, warmup, Stats.seconds(stats.min()), Stats.seconds(stats.max()),
+                Stats.number(events / (stats.median() / 1e9))));
+    }
+
+    private static History read(Path file) throws IOException {
+        if (!file.toString().endsWith(".gz")) {
+            return History.read(file);
+        }
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+            return History.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
     }
 
     /** One history of each shape, recorded in a test environment. */
@@ -175,9 +238,10 @@ public final class ReplayGateBenchmark {
                     + text.lines().limit(20).reduce("", (a, b) -> a + "\n" + b));
         }
         System.out.println(String.format(Locale.ROOT, "[gate %s] %s = %s events/s (listing the files %s, reading"
-                + " and replaying %s, toText %s, toJUnitXml %s of %,d characters); %s", name, Stats.seconds(end - start),
-                Stats.number(events / ((end - start) / 1e9)), Stats.ms(built - start), Stats.ms(ran - built),
-                Stats.ms(textDone - ran), Stats.ms(end - textDone), xml.length(), probe.describe(histories, "history")));
+                + " and replaying %s, toText %s, toJUnitXml %s of %,d characters); %s", name,
+                Stats.seconds(end - start), Stats.number(events / ((end - start) / 1e9)), Stats.ms(built - start),
+                Stats.ms(ran - built), Stats.ms(textDone - ran), Stats.ms(end - textDone), xml.length(),
+                probe.describe(histories, "history")));
         return end - start;
     }
 
