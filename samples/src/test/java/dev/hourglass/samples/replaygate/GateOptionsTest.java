@@ -62,8 +62,7 @@ class GateOptionsTest {
     void strictGateFailsAnArgumentChangeThatTheDefaultGateOnlyWarnsAbout() {
         ReplayGate.Builder gate = ReplayGate.newBuilder()
                 .registerWorkflowImplementationTypes(ShortHoldMoneyTransferWorkflowImpl.class)
-                .addHistories(SampleHistories.CORPUS.resolve(
-                        "transfer-holding_3179ee31-83ef-469a-90cf-99483c79e376.json"));
+                .addHistories(SampleHistories.corpusFile("transfer-holding"));
 
         ReplayResult lenient = gate.build().run().getResults().get(0);
         ReplayResult strict = gate.setStrict(true).build().run().getResults().get(0);

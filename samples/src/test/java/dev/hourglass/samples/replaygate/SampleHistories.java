@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -64,6 +65,16 @@ final class SampleHistories {
     private static final String SUBSCRIPTIONS = "subscriptions";
 
     private SampleHistories() {
+    }
+
+    /** The committed file of the run of {@code workflowId} (each workflow id of the corpus has one run). */
+    static Path corpusFile(String workflowId) {
+        try (Stream<Path> files = Files.list(CORPUS)) {
+            return files.filter(file -> file.getFileName().toString().startsWith(workflowId + "_")).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no history of " + workflowId + " in " + CORPUS));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + CORPUS + ": " + e, e);
+        }
     }
 
     /** Records the corpus to the directory given as the only argument. */

@@ -7,7 +7,6 @@ import dev.hourglass.replay.ReplayResult;
 import dev.hourglass.samples.ordersaga.OrderWorkflowImpl;
 import dev.hourglass.testing.HourglassAssertions;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,14 +61,14 @@ class SampleHistoriesTest {
 
     @Test
     void committedCorpusHoldsATransferRefundedAfterAFailedDeposit() {
-        HourglassAssertions.assertThat(History.read(corpusFile("transfer-refunded_")))
+        HourglassAssertions.assertThat(History.read(SampleHistories.corpusFile("transfer-refunded")))
                 .hasActivityScheduled("refund")
                 .failedWith("AccountClosed");
     }
 
     @Test
     void committedCorpusHoldsAnOrderCompensatedAfterNoPickUp() {
-        HourglassAssertions.assertThat(History.read(corpusFile("order-not-picked-up_")))
+        HourglassAssertions.assertThat(History.read(SampleHistories.corpusFile("order-not-picked-up")))
                 .hasActivityScheduled("releaseHold")
                 .hasActivityScheduled("cancelTicket")
                 .failedWith(OrderWorkflowImpl.NOT_PICKED_UP);
@@ -78,14 +77,6 @@ class SampleHistoriesTest {
     private static List<Path> files(Path directory) throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
             return files.sorted().collect(Collectors.toList());
-        }
-    }
-
-    private static Path corpusFile(String prefix) {
-        try (Stream<Path> files = Files.list(SampleHistories.CORPUS)) {
-            return files.filter(file -> file.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
