@@ -92,11 +92,13 @@ public final class ReplayGateBenchmark {
                     + " %s on disk, half of the files gzipped, in %s", histories, events, (double) events / histories,
                     Stats.mib(size(directory)), directory));
             long[] measured = new long[runs];
+            long[] cpu = new long[runs];
             for (int i = 0; i < warmup + runs; i++) {
-                long nanos = runGate(directory, histories, events, parallelism,
+                long[] nanos = runGate(directory, histories, events, parallelism,
                         i < warmup ? "warm-up " + (i + 1) : "run " + (i - warmup + 1));
                 if (i >= warmup) {
-                    measured[i - warmup] = nanos;
+                    measured[i - warmup] = nanos[0];
+                    cpu[i - warmup] = nanos[1];
                 }
             }
             if (runs > 0) {
@@ -108,6 +110,12 @@ public final class ReplayGateBenchmark {
                         Stats.seconds(stats.max()), Stats.number(events / (stats.median() / 1e9)),
                         Stats.number(histories / (stats.median() / 1e9)),
                         stats.median() <= TARGET_NANOS ? "MET" : "NOT MET"));
+                long cpuMedian = new Stats(cpu).median();
+                int cores = Runtime.getRuntime().availableProcessors();
+                System.out.println(String.format(Locale.ROOT, "[gate where it goes] process CPU per run: median %s"
+                        + " (%.1f us per history); spread over the %d cores with nothing else running, that is %s"
+                        + " of wall time at best", Stats.seconds(cpuMedian), cpuMedian / 1e3 / histories, cores,
+                        Stats.seconds(cpuMedian / Math.min(cores, parallelism))));
             }
             if (runs > 0) {
                 diagnostics(directory, histories, events, parallelism, warmup, runs);
@@ -216,8 +224,8 @@ public final class ReplayGateBenchmark {
         return events;
     }
 
-    /** Runs the gate over the directory once, prints the run, and returns its wall time. */
-    private static long runGate(Path directory, int histories, long events, int parallelism, String name) {
+    /** Runs the gate over the directory once, prints the run, and returns its wall time and process CPU time. */
+    private static long[] runGate(Path directory, int histories, long events, int parallelism, String name) {
         System.gc();
         Probe probe = Probe.start();
         long start = System.nanoTime();
@@ -242,7 +250,7 @@ public final class ReplayGateBenchmark {
                 Stats.seconds(end - start), Stats.number(events / ((end - start) / 1e9)), Stats.ms(built - start),
                 Stats.ms(ran - built), Stats.ms(textDone - ran), Stats.ms(end - textDone), xml.length(),
                 probe.describe(histories, "history")));
-        return end - start;
+        return new long[] {end - start, probe.cpuNanos()};
     }
 
     private static long size(Path directory) throws IOException {
