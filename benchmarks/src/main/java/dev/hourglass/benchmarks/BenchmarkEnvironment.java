@@ -92,6 +92,13 @@ public final class BenchmarkEnvironment implements AutoCloseable {
         return client.fetchHistory(id);
     }
 
+    /** Runs a workflow of {@code count} sequential one-minute timers and returns its history. */
+    public History recordManyTimers(int count) {
+        String id = newId("many-timers");
+        newStub(BenchmarkWorkflows.ManyTimers.class, id).run(count);
+        return client.fetchHistory(id);
+    }
+
     /**
      * Returns once the service has run out of work (no workflow task or activity attempt pending): every
      * started execution is then blocked in its workflow code. Virtual time moves by one millisecond.

@@ -19,7 +19,8 @@ public final class BenchmarkWorkflows {
 
     /** The workflow and activity classes to register on a benchmark worker. */
     static Class<?>[] workflowTypes() {
-        return new Class<?>[] {TransferImpl.class, StepsImpl.class, LongSleepImpl.class, ManyActivitiesImpl.class};
+        return new Class<?>[] {TransferImpl.class, StepsImpl.class, LongSleepImpl.class, ManyActivitiesImpl.class,
+                ManyTimersImpl.class};
     }
 
     /** Account activities: they only count calls, so the engine's own cost is what gets measured. */
@@ -134,6 +135,24 @@ public final class BenchmarkWorkflows {
                 sum += accounts.step(i);
             }
             return sum;
+        }
+    }
+
+    /** Sleeps a number of times, one minute each: a long history of timers to replay. */
+    @WorkflowInterface
+    public interface ManyTimers {
+        @WorkflowMethod
+        int run(int timers);
+    }
+
+    /** Implements {@link ManyTimers}. */
+    public static class ManyTimersImpl implements ManyTimers {
+        @Override
+        public int run(int timers) {
+            for (int i = 0; i < timers; i++) {
+                Workflow.sleep(Duration.ofMinutes(1));
+            }
+            return timers;
         }
     }
 }

@@ -24,6 +24,11 @@ final class Probe {
         return new Probe();
     }
 
+    /** Process CPU time since this probe, in nanoseconds, or -1 where the JVM does not tell. */
+    long cpuNanos() {
+        return cpuNanos < 0 ? -1 : processCpuNanos() - cpuNanos;
+    }
+
     /** "CPU x ms per {unit} (y% of wall x cores), z threads started per {unit}" since this probe. */
     String describe(long operations, String unit) {
         long wall = System.nanoTime() - wallNanos;

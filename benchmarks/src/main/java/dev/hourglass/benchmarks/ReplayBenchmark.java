@@ -19,8 +19,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Replay of a long recorded history (a workflow that ran its activities one after the other), with the
- * replayed events counted: the secondary result {@code events} is in events per second.
+ * Replay of a long recorded history, on one thread, with the replayed events counted: the secondary result
+ * {@code events} is in events per second. Two shapes: a workflow that ran its activities one after the other
+ * ({@code activities}: 3 events each), and one that slept one timer after the other ({@code timers}: 2 events
+ * each).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -30,8 +32,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class ReplayBenchmark {
 
-    @Param("1000")
-    public int activities;
+    @Param({"activities", "timers"})
+    public String shape;
+
+    /** How long the history is: 1,000 activities or 1,500 timers, plus the start and the completion. */
+    @Param("3002")
+    public int historyEvents;
 
     private History history;
     private Class<?>[] types;
@@ -51,7 +57,8 @@ public class ReplayBenchmark {
     @Setup(Level.Trial)
     public void recordHistory() {
         try (BenchmarkEnvironment env = BenchmarkEnvironment.start(BenchmarkEnvironment.DEFAULT_CACHE_SIZE)) {
-            history = env.recordManyActivities(activities);
+            history = shape.equals("timers") ? env.recordManyTimers((historyEvents - 2) / 2)
+                    : env.recordManyActivities((historyEvents - 2) / 3);
         }
         types = BenchmarkWorkflows.workflowTypes();
     }

@@ -4,7 +4,9 @@ import dev.hourglass.client.WorkflowClient;
 import dev.hourglass.service.WorkflowService;
 import dev.hourglass.testing.internal.TestWorkflowEnvironmentImpl;
 import dev.hourglass.worker.Worker;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.apiguardian.api.API;
 
 /**
@@ -106,6 +108,33 @@ public interface TestWorkflowEnvironment extends AutoCloseable {
 
     /** Returns the seed of this environment, given or chosen. */
     long getSeed();
+
+    /**
+     * Writes the history of every execution of this environment, open and closed, to {@code directory}: one file
+     * {@code <workflowId>_<runId>.json} per run, as {@link dev.hourglass.history.History#write} writes it, for a
+     * replay corpus ({@code ReplayGate.newBuilder().addHistories(directory)}).
+     *
+     * <pre>{@code
+     * WorkflowClient.start(transfer::transfer, request);
+     * env.sleep(Duration.ofHours(1));                  // withdrawn, now in its three-day hold
+     * List<Path> files = env.exportHistories(Path.of("src/test/resources/histories"));
+     * }</pre>
+     *
+     * <p>The directory is created if it does not exist; files of the same names are replaced, other files are left
+     * alone. A character of the workflow id other than a letter, a digit, {@code '-'} or {@code '.'} is written as
+     * {@code '%'} and the two hex digits of each of its UTF-8 bytes (so {@code "order/7"} gives
+     * {@code order%2F7_<runId>.json}), which keeps the names of different ids apart. An open execution is written
+     * as far as it has got: its history ends with the events recorded so far.
+     *
+     * @param directory where to write the files; never {@code null}
+     * @return the files written, by workflow id in string order and the runs of one id in the order they started;
+     *     never {@code null}
+     * @throws java.io.UncheckedIOException if the directory cannot be created or a file cannot be written; the
+     *     message names it
+     * @throws IllegalStateException if the environment is closed
+     * @since 0.1
+     */
+    List<Path> exportHistories(Path directory);
 
     /**
      * Stops the clock and the workers, then waits (up to 30 seconds in all) for the self-check replays still

@@ -553,6 +553,25 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
         }
     }
 
+    /**
+     * Returns the history of every run the service holds, open and closed: by workflow id in string order, and
+     * the runs of one workflow id in the order they started.
+     */
+    public List<History> histories() {
+        lock.lock();
+        try {
+            List<History> histories = new ArrayList<>();
+            for (List<Run> runs : new TreeMap<>(runsByWorkflowId).values()) {
+                for (Run run : runs) {
+                    histories.add(run.snapshot());
+                }
+            }
+            return histories;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     @Override
     public CompletableFuture<History> awaitClose(String workflowId, String runId) {
         lock.lock();

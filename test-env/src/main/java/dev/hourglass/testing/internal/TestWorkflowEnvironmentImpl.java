@@ -15,6 +15,7 @@ import dev.hourglass.service.WorkflowService;
 import dev.hourglass.testing.TestEnvironmentOptions;
 import dev.hourglass.testing.TestWorkflowEnvironment;
 import dev.hourglass.worker.Worker;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -228,6 +229,13 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
     @Override
     public long getSeed() {
         return seed;
+    }
+
+    @Override
+    public List<Path> exportHistories(Path directory) {
+        Objects.requireNonNull(directory, "directory");
+        requireOpen("export histories");
+        return HistoryExport.write(inner.histories(), directory);
     }
 
     private void requireOpen(String what) {
