@@ -79,24 +79,34 @@ class IncompatibleChangeTest {
     }
 
     @Test
-    void reportTextNamesTheWorkflowTheEventBothCommandsAndTheRemedy() {
-        NonDeterministicException failure = nondeterminism(holding());
+    void reportTextNamesTheWorkflowTheEventBothCommandsSideBySideAndTheRemedy() {
+        ReplayResult holding = holding();
+        NonDeterministicException failure = nondeterminism(holding);
 
-        assertThat(report.toText())
-                .contains("transfer-holding")
-                .contains("event " + failure.getEventId())
-                .contains(failure.getRecorded())
-                .contains(failure.getActual())
-                .contains("Workflow.getVersion");
+        assertThat(report.withoutDurations().toText())
+                .contains("INCOMPATIBLE: workflow transfer-holding (MoneyTransferWorkflow, open)\n"
+                        + "  source: " + holding.getSource() + "\n"
+                        + "  event " + failure.getEventId() + ": the code produced a different kind of command\n")
+                .containsPattern("  > " + failure.getEventId() + " +\\Q" + failure.getRecorded() + "\\E +\\| \\Q"
+                        + failure.getActual() + "\\E\n")
+                .contains("  new code at: " + failure.getLocation())
+                .contains("guard it with Workflow.getVersion")
+                .contains("int version = Workflow.getVersion(\"my-change\", Workflow.DEFAULT_VERSION, 1);");
     }
 
     @Test
-    void openTransferIsAmongTheExecutionsThatWouldGetStuck() {
+    void openTransferIsListedFirstAmongTheExecutionsThatWouldGetStuck() {
         List<ReplayResult> stuck = report.getResults(ReplayResult.Status.INCOMPATIBLE).stream()
                 .filter(ReplayResult::isOpen).toList();
 
         assertThat(stuck).extracting(ReplayResult::getWorkflowId).containsExactly("transfer-holding");
-        assertThat(report.toText()).contains(stuck.get(0).getSource());
+        String text = report.withoutDurations().toText();
+        String openSection = "Open executions that would get stuck if the new code were deployed (1):\n"
+                + "  transfer-holding (MoneyTransferWorkflow) at event " + nondeterminism(stuck.get(0)).getEventId()
+                + ", " + stuck.get(0).getSource() + "\n";
+        assertThat(text).contains(openSection);
+        assertThat(text.indexOf(openSection)).isLessThan(text.indexOf("Closed executions whose queries and resets"
+                + " would break (2):"));
     }
 
     @Test
