@@ -118,7 +118,8 @@ public final class GateRun {
         if (implementation == null) {
             IllegalArgumentException missing = new IllegalArgumentException("no registered class implements workflow"
                     + " type '" + type + "' (registered: " + byType.keySet() + "): register its implementation"
-                    + " class with registerWorkflowImplementationTypes, or leave its histories out of the gate");
+                    + " class (ReplayGate.Builder.registerWorkflowImplementationTypes, or --workflows of the command"
+                    + " line), or leave its histories out of the gate");
             return new ReplayResult(source.name(), id, runId, type, open, ReplayResult.Status.ERROR, missing,
                     List.of(), since(start));
         }
