@@ -39,9 +39,9 @@ public final class FaultShrinker {
     /**
      * Returns the plans one step simpler than {@code plan}, simplest first: without half of its faults (for plans of
      * four faults or more), without one fault, then each fault on attempt 1 or one attempt earlier, crashing after
-     * workflow task 1, half as late or one task earlier, a signal at the start of the clock or half as late, a
-     * delay of 1 second or half as long, then each activity fault turned into each simpler activity kind, simplest
-     * first. Candidates that would put two faults on one activity attempt are left out.
+     * workflow task 1, half as late or one task earlier, a signal at the start of the clock or half as late (in whole
+     * milliseconds), a delay of 1 second or half as long (not under 1 second), then each activity fault turned into
+     * each simpler activity kind, simplest first. Candidates that would put two faults on one activity attempt are left out.
      *
      * @param plan the plan; never {@code null}
      * @return the candidates, without duplicates and without {@code plan} itself; empty for {@link FaultPlan#none()}
@@ -145,7 +145,7 @@ public final class FaultShrinker {
                 return out;
             case SIGNAL_AT:
                 Duration at = fault.getAt();
-                for (Duration earlier : new Duration[] {Duration.ZERO, at.dividedBy(2)}) {
+                for (Duration earlier : new Duration[] {Duration.ZERO, Duration.ofMillis(at.toMillis() / 2)}) {
                     if (earlier.compareTo(at) < 0) {
                         out.add(Fault.signal(fault.getWorkflowId(), earlier, fault.getSignalName(),
                                 fault.getSignalArgs().toArray()));
@@ -162,8 +162,9 @@ public final class FaultShrinker {
                 }
                 if (fault.getKind() == Fault.Kind.DELAY_ACTIVITY) {
                     Duration delay = fault.getDelay();
-                    for (Duration shorter : new Duration[] {SHORTEST_DELAY, delay.dividedBy(2)}) {
-                        if (shorter.compareTo(delay) < 0 && !shorter.isZero()) {
+                    Duration half = Duration.ofMillis(delay.toMillis() / 2);
+                    for (Duration shorter : new Duration[] {SHORTEST_DELAY, half}) {
+                        if (shorter.compareTo(delay) < 0 && shorter.compareTo(SHORTEST_DELAY) >= 0) {
                             out.add(Fault.activity(fault.getKind(), fault.getActivityType(), attempt, null,
                                     shorter));
                         }
@@ -228,7 +229,8 @@ public final class FaultShrinker {
 
         @Override
         public String toString() {
-            return plan + " after " + runs + (runs == 1 ? " run" : " runs") + (complete ? "" : " (stopped at the bound)");
+            return plan + " after " + runs + (runs == 1 ? " run" : " runs")
+                    + (complete ? "" : " (stopped at the bound)");
         }
     }
 }
