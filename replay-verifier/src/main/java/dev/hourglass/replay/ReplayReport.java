@@ -1,32 +1,32 @@
 package dev.hourglass.replay;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.StringWriter;
+import dev.hourglass.replay.internal.ReportJson;
+import dev.hourglass.replay.internal.ReportText;
+import dev.hourglass.replay.internal.ReportXml;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import org.apiguardian.api.API;
 
 /**
  * What a {@link ReplayGate} run found: one {@link ReplayResult} per history, in the order the histories were added,
  * and the same as text for a terminal, JUnit XML for a CI server, and JSON for tools.
  *
+ * <p>The three forms are deterministic: the same results give the same characters, lines ending in {@code "\n"} on
+ * every platform, except for the time each replay took. {@link #withoutDurations()} gives a report that leaves the
+ * times out, so that two runs' reports can be compared byte for byte:
+ *
+ * <pre>{@code
+ * assertThat(first.withoutDurations().toJson()).isEqualTo(second.withoutDurations().toJson());
+ * }</pre>
+ *
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ReplayReport {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private final List<ReplayResult> results;
+    private final boolean withDurations;
 
     /**
      * Creates a report of {@code results}; the gate makes them.
@@ -34,7 +34,22 @@ public final class ReplayReport {
      * @param results the results, in the order to report them; never {@code null}
      */
     public ReplayReport(List<ReplayResult> results) {
-        this.results = List.copyOf(Objects.requireNonNull(results, "results"));
+        this(List.copyOf(Objects.requireNonNull(results, "results")), true);
+    }
+
+    private ReplayReport(List<ReplayResult> results, boolean withDurations) {
+        this.results = results;
+        this.withDurations = withDurations;
+    }
+
+    /**
+     * The same report, whose {@link #toText()}, {@link #toJUnitXml()} and {@link #toJson()} leave out how long the
+     * replays took: the only part of a report that differs between two runs over the same histories and code.
+     *
+     * @return a report of the same results; never {@code null}
+     */
+    public ReplayReport withoutDurations() {
+        return new ReplayReport(results, false);
     }
 
     /** Whether no history is {@link ReplayResult.Status#INCOMPATIBLE INCOMPATIBLE} and none in {@code ERROR}. */
@@ -52,125 +67,45 @@ public final class ReplayReport {
         return results.stream().filter(result -> result.getStatus() == status).collect(Collectors.toList());
     }
 
-    /** The report for a terminal: a summary, then each incompatible or failed history, open executions first. */
+    /**
+     * The report for a terminal. A summary line with the counts; the incompatible <em>open</em> executions first,
+     * which would get stuck if the new code were deployed; then the incompatible closed ones, which only break
+     * queries and resets; then the histories that could not be checked, each with its one-line cause. Then each
+     * incompatible history in detail: workflow id and type, source, event id, the recorded and the new commands side
+     * by side around the divergence ({@code >} marks the diverging pair), the line of the new code that issued the
+     * diverging command, and what to do. Last, the warnings.
+     */
     public String toText() {
-        String nl = System.lineSeparator();
-        StringBuilder text = new StringBuilder();
-        text.append("Replay gate: ").append(results.size()).append(results.size() == 1 ? " history, " : " histories, ")
-                .append(count(ReplayResult.Status.COMPATIBLE)).append(" compatible, ")
-                .append(count(ReplayResult.Status.INCOMPATIBLE)).append(" incompatible, ")
-                .append(count(ReplayResult.Status.ERROR)).append(" in error").append(nl);
-        for (ReplayResult result : results) {
-            if (result.getStatus() != ReplayResult.Status.COMPATIBLE) {
-                text.append(nl).append(describe(result));
-            }
-        }
-        return text.toString();
+        return ReportText.report(results, withDurations);
     }
 
     /**
      * What the report says of one result: its status, source, workflow, and why it is not compatible.
      *
-     * @param result a result of this report
+     * @param result a result of this report; never {@code null}
      */
     public String describe(ReplayResult result) {
-        String nl = System.lineSeparator();
-        StringBuilder text = new StringBuilder();
-        text.append(result.getStatus()).append(": ").append(result.getSource());
-        if (result.getWorkflowId() != null) {
-            text.append(" (workflow ").append(result.getWorkflowId()).append(", type ").append(result.getWorkflowType())
-                    .append(result.isOpen() ? ", open" : ", closed").append(")");
-        }
-        text.append(nl);
-        result.getFailure().ifPresent(failure -> text.append("  ").append(String.valueOf(failure.getMessage())
-                .replace("\n", nl + "  ")).append(nl));
-        for (String warning : result.getWarnings()) {
-            text.append("  warning: ").append(warning).append(nl);
-        }
-        return text.toString();
+        return ReportText.describe(Objects.requireNonNull(result, "result"));
     }
 
-    /** The report as JUnit XML: one {@code testcase} per history, a {@code failure} if incompatible, an {@code error} if in error. */
+    /**
+     * The report as JUnit XML: one {@code testcase} per history (class name: its workflow type; name: its source), a
+     * {@code failure} if incompatible, an {@code error} if it could not be checked. Always well-formed XML, whatever
+     * the messages hold: characters XML cannot carry are written as {@code \}{@code uXXXX}.
+     */
     public String toJUnitXml() {
-        StringWriter out = new StringWriter();
-        try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeCharacters("\n");
-            xml.writeStartElement("testsuite");
-            xml.writeAttribute("name", "hourglass-replay-gate");
-            xml.writeAttribute("tests", Integer.toString(results.size()));
-            xml.writeAttribute("failures", Long.toString(count(ReplayResult.Status.INCOMPATIBLE)));
-            xml.writeAttribute("errors", Long.toString(count(ReplayResult.Status.ERROR)));
-            xml.writeAttribute("skipped", "0");
-            xml.writeAttribute("time", seconds(results.stream().mapToLong(r -> r.getDuration().toNanos()).sum()));
-            for (ReplayResult result : results) {
-                xml.writeCharacters("\n  ");
-                xml.writeStartElement("testcase");
-                xml.writeAttribute("classname", result.getWorkflowType() != null ? result.getWorkflowType()
-                        : "unreadable");
-                xml.writeAttribute("name", result.getSource());
-                xml.writeAttribute("time", seconds(result.getDuration().toNanos()));
-                if (result.getStatus() != ReplayResult.Status.COMPATIBLE) {
-                    Throwable failure = result.getFailure().orElseThrow();
-                    xml.writeStartElement(result.getStatus() == ReplayResult.Status.INCOMPATIBLE ? "failure" : "error");
-                    xml.writeAttribute("type", failure.getClass().getName());
-                    xml.writeAttribute("message", String.valueOf(failure.getMessage()));
-                    xml.writeCharacters(describe(result));
-                    xml.writeEndElement();
-                }
-                xml.writeEndElement();
-            }
-            xml.writeCharacters("\n");
-            xml.writeEndElement();
-            xml.writeCharacters("\n");
-            xml.writeEndDocument();
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("cannot write the replay report as XML: " + e, e);
-        }
-        return out.toString();
+        return ReportXml.report(results, withDurations);
     }
 
-    /** The report as JSON: the counts and one object per history. */
+    /**
+     * The report as JSON: whether all are compatible, the counts, and one object per history with its
+     * {@code source}, {@code status}, {@code workflowId}, {@code runId}, {@code workflowType}, {@code open},
+     * {@code durationMillis} (unless {@linkplain #withoutDurations() left out}) and {@code warnings}; for an
+     * incompatible or failed one, {@code eventId} when known and the {@code failure}'s type and message; for an
+     * incompatible one, {@code recorded}, {@code actual}, {@code location} and the {@code commands} side by side.
+     */
     public String toJson() {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("compatible", isCompatible());
-        ObjectNode counts = root.putObject("counts");
-        for (ReplayResult.Status status : ReplayResult.Status.values()) {
-            counts.put(status.name().toLowerCase(Locale.ROOT), count(status));
-        }
-        ArrayNode array = root.putArray("results");
-        for (ReplayResult result : results) {
-            ObjectNode node = array.addObject();
-            node.put("source", result.getSource());
-            node.put("status", result.getStatus().name());
-            node.put("workflowId", result.getWorkflowId());
-            node.put("runId", result.getRunId());
-            node.put("workflowType", result.getWorkflowType());
-            node.put("open", result.isOpen());
-            node.put("durationMillis", result.getDuration().toNanos() / 1e6);
-            result.getFailure().ifPresent(failure -> {
-                ObjectNode failureNode = node.putObject("failure");
-                failureNode.put("type", failure.getClass().getName());
-                failureNode.put("message", failure.getMessage());
-            });
-            ArrayNode warnings = node.putArray("warnings");
-            result.getWarnings().forEach(warnings::add);
-        }
-        try {
-            return JSON.writeValueAsString(root) + System.lineSeparator();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the replay report as JSON: " + e, e);
-        }
-    }
-
-    private long count(ReplayResult.Status status) {
-        return results.stream().filter(result -> result.getStatus() == status).count();
-    }
-
-    private static String seconds(long nanos) {
-        return String.format(Locale.ROOT, "%.3f", nanos / 1e9);
+        return ReportJson.report(results, withDurations);
     }
 
     @Override

@@ -43,6 +43,7 @@ public final class ReplayResult {
     private final Throwable failure;
     private final List<String> warnings;
     private final Duration duration;
+    private final List<CommandPair> commands;
 
     /**
      * Creates a result; the gate makes them.
@@ -59,6 +60,27 @@ public final class ReplayResult {
      */
     public ReplayResult(String source, String workflowId, String runId, String workflowType, boolean open,
             Status status, Throwable failure, List<String> warnings, Duration duration) {
+        this(source, workflowId, runId, workflowType, open, status, failure, warnings, duration, List.of());
+    }
+
+    /**
+     * Creates a result with the commands around the divergence of an incompatible history; the gate makes them.
+     *
+     * @param source the file, or {@code workflowId/runId} for a history given as an object; never {@code null}
+     * @param workflowId the history's workflow id, or {@code null} if the history could not be read
+     * @param runId the history's run id, or {@code null} if the history could not be read
+     * @param workflowType the history's workflow type, or {@code null} if the history could not be read
+     * @param open whether the execution was still open when the history was recorded
+     * @param status what the replay found; never {@code null}
+     * @param failure why the history is incompatible or in error; {@code null} when compatible
+     * @param warnings differences that do not make the history incompatible; never {@code null}
+     * @param duration how long reading and replaying the history took; never {@code null}
+     * @param commands the recorded and the new commands side by side around the divergence; never {@code null},
+     *     empty unless the history is incompatible because of a command
+     * @since 0.1
+     */
+    public ReplayResult(String source, String workflowId, String runId, String workflowType, boolean open,
+            Status status, Throwable failure, List<String> warnings, Duration duration, List<CommandPair> commands) {
         this.source = Objects.requireNonNull(source, "source");
         this.workflowId = workflowId;
         this.runId = runId;
@@ -68,6 +90,7 @@ public final class ReplayResult {
         this.failure = failure;
         this.warnings = List.copyOf(Objects.requireNonNull(warnings, "warnings"));
         this.duration = Objects.requireNonNull(duration, "duration");
+        this.commands = List.copyOf(Objects.requireNonNull(commands, "commands"));
         if ((status == Status.COMPATIBLE) != (failure == null)) {
             throw new IllegalArgumentException("a " + status + " result " + (failure == null ? "needs" : "has no")
                     + " failure");
@@ -128,6 +151,16 @@ public final class ReplayResult {
     /** How long reading and replaying this history took. */
     public Duration getDuration() {
         return duration;
+    }
+
+    /**
+     * The commands the history recorded and those the new code produced, side by side around the divergence: a few
+     * matched pairs before it, the {@linkplain CommandPair#isDiverging() diverging} pair, and the recorded commands
+     * after it. Empty for a compatible history, a history in error, and an incompatible one that did not diverge on a
+     * command (a nondeterministic call, a history whose events come in an order Hourglass never records).
+     */
+    public List<CommandPair> getCommands() {
+        return commands;
     }
 
     @Override

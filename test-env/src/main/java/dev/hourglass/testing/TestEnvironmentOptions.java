@@ -164,8 +164,10 @@ public final class TestEnvironmentOptions {
 
         /**
          * Sets the seed of everything random in the environment: the run ids, and through them what
-         * {@code Workflow.newRandom()} and {@code Workflow.randomUUID()} return. Things due at the same instant
-         * run in the order they were scheduled, which the same code and seed repeat.
+         * {@code Workflow.newRandom()} and {@code Workflow.randomUUID()} return, and the order of deadlines due at
+         * the same virtual instant (timers of different executions, a timer and a planned signal, retries and
+         * timeouts): one seed always gives one order, other seeds other orders. Without a seed the environment
+         * chooses one, which {@link TestWorkflowEnvironment#getSeed()} returns.
          */
         public Builder setSeed(long seed) {
             this.seed = seed;
@@ -248,6 +250,14 @@ public final class TestEnvironmentOptions {
          * Sets the infrastructure faults the environment injects (default {@link FaultPlan#none()}): activity
          * attempts that fail, time out, are delayed or lose their completion, a worker crash after a workflow task,
          * signals at given virtual times. With the same seed and plan, a run is the same run.
+         *
+         * <p>An activity fault hits that attempt of every activity of its type. A delay counts against the
+         * attempt's timeouts; a lost completion or a timed-out attempt is retried once its start-to-close (or
+         * heartbeat) timeout passes, and ends the activity when only a schedule-to-close timeout is left to
+         * reach. A crash evicts every cached execution, to be rebuilt by replay, and loses the outcome of the
+         * activity attempts queued or running then. A signal due while its workflow is not running (not started
+         * yet, or closed) is not sent, and nothing fails; one due after the last instant the test lets the clock
+         * reach is never sent.
          */
         public Builder setFaultPlan(FaultPlan faultPlan) {
             this.faultPlan = Objects.requireNonNull(faultPlan, "faultPlan");

@@ -8,6 +8,7 @@ import dev.hourglass.history.History;
 import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.internal.replay.Replayer;
 import dev.hourglass.internal.replay.WorkflowImplementation;
+import dev.hourglass.replay.CommandPair;
 import dev.hourglass.replay.ReplayReport;
 import dev.hourglass.replay.ReplayResult;
 import dev.hourglass.service.HistoryLimits;
@@ -121,14 +122,16 @@ public final class GateRun {
             return new ReplayResult(source.name(), id, runId, type, open, ReplayResult.Status.ERROR, missing,
                     List.of(), since(start));
         }
+        List<CommandPair> commands = new ArrayList<>();
         try {
             List<String> warnings = Replayer.replay(history, strict, implementation, converter, limits,
-                    determinismChecked);
+                    determinismChecked, trace -> trace.rows().forEach(row -> commands.add(
+                            new CommandPair(row.eventId(), row.recorded(), row.produced(), row.diverging()))));
             return new ReplayResult(source.name(), id, runId, type, open, ReplayResult.Status.COMPATIBLE, null,
                     warnings, since(start));
         } catch (NonDeterministicException | NondeterministicCallError e) {
             return new ReplayResult(source.name(), id, runId, type, open, ReplayResult.Status.INCOMPATIBLE, e,
-                    List.of(), since(start));
+                    List.of(), since(start), commands);
         } catch (VirtualMachineError e) {
             throw e;
         } catch (RuntimeException | Error e) {

@@ -6,9 +6,6 @@ import dev.hourglass.internal.history.HistoryJsonCodec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -46,9 +43,10 @@ public final class HistorySource {
     }
 
     /**
-     * The history: the object, or the file read now.
+     * The history: the object, or the file read now, parsed from its bytes.
      *
-     * @throws HistoryFormatException if the file is not a well-formed history (or not valid gzip or UTF-8)
+     * @throws HistoryFormatException if the file is empty, or not a well-formed history (or not valid gzip or
+     *     UTF-8)
      * @throws UncheckedIOException if the file cannot be read
      */
     public History read() {
@@ -67,19 +65,11 @@ public final class HistorySource {
         if (source.endsWith(".gz")) {
             bytes = gunzip(bytes, source);
         }
-        String json;
-        try {
-            json = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new HistoryFormatException("history " + source + ": the file is not valid UTF-8; expected UTF-8"
-                    + " encoded JSON", source, e);
+        if (bytes.length == 0) {
+            throw new HistoryFormatException("history " + source + ": the file is empty; expected a history JSON"
+                    + " object with \"format\": \"" + HistoryJsonCodec.FORMAT + "\"", source, null);
         }
-        if (json.startsWith("\uFEFF")) {
-            json = json.substring(1);
-        }
-        return HistoryJsonCodec.fromJson(json, source);
+        return HistoryJsonCodec.fromJson(bytes, source);
     }
 
     private static byte[] gunzip(byte[] bytes, String source) {

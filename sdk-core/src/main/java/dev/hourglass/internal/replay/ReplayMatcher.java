@@ -38,6 +38,9 @@ final class ReplayMatcher implements CommandSink {
     private int scannedFrom = -1;
     private int nextCommand;
     private List<Command> newCommands = new ArrayList<>();
+    /** The last commands the code produced, in a ring, for the side-by-side of a divergence report. */
+    private final EventAttributes[] recent = new EventAttributes[CommandTrace.BEFORE];
+    private long produced;
 
     ReplayMatcher(WorkflowExecutor executor, boolean strict) {
         this.executor = executor;
@@ -95,15 +98,18 @@ final class ReplayMatcher implements CommandSink {
         HistoryEvent recorded = peek();
         if (recorded == null) {
             if (replayOnly && historyClosed) {
+                executor.divergedAt(trace(events.size(), command));
                 throw executor.abortWith(events.size(), "no further command (the history is closed)",
                         describe(command), executor.codeLocation(), "the code produced a command that the"
                                 + " history does not have");
             }
             newCommands.add(new Command(command));
+            remember(command);
             return null;
         }
         String difference = identityDifference(command, recorded.getAttributes());
         if (difference != null) {
+            executor.divergedAt(trace(nextCommandIndex(), command));
             throw executor.abortWith(recorded.getEventId(), describe(recorded.getAttributes()),
                     describe(command), executor.codeLocation(), difference);
         }
@@ -113,12 +119,14 @@ final class ReplayMatcher implements CommandSink {
             String message = "event " + recorded.getEventId() + " of " + executor.describeExecution() + ": " + detail
                     + " (at " + executor.codeLocation() + ")";
             if (strict) {
+                executor.divergedAt(trace(cursor - 1, command));
                 throw executor.abortWith(recorded.getEventId(), describe(recorded.getAttributes()),
                         describe(command), executor.codeLocation(), detail + " (strict replay)");
             }
             warnings.add(message);
             log.warn("replay difference: {}", message);
         }
+        remember(command);
         return recorded.getAttributes();
     }
 
@@ -130,10 +138,52 @@ final class ReplayMatcher implements CommandSink {
         int next = nextCommandIndex();
         if (next < index && next < events.size()) {
             HistoryEvent missing = events.get(next);
+            executor.divergedAt(trace(next, null));
             throw executor.abortWith(missing.getEventId(), describe(missing.getAttributes()),
                     "nothing (the code did not produce this command)", location.get(),
                     "a command recorded in the history is missing");
         }
+    }
+
+    private void remember(EventAttributes command) {
+        recent[(int) (produced % recent.length)] = command;
+        produced++;
+    }
+
+    /**
+     * The commands around a divergence: the recorded command at {@code index} of the history (or none, at its end)
+     * against {@code command} (or none), after the last matched pairs and before the recorded commands that follow.
+     * Built only once a replay diverged, so the replays that match pay nothing for it.
+     */
+    private CommandTrace trace(int index, EventAttributes command) {
+        List<HistoryEvent> before = new ArrayList<>();
+        for (int i = Math.min(index, events.size()) - 1; i >= 0 && before.size() < CommandTrace.BEFORE; i--) {
+            if (events.get(i).getEventType().isCommand()) {
+                before.add(0, events.get(i));
+            }
+        }
+        List<CommandTrace.Row> rows = new ArrayList<>();
+        long kept = Math.min(produced, recent.length);
+        for (int j = 0; j < before.size(); j++) {
+            long p = produced - (before.size() - j);
+            EventAttributes mine = p >= produced - kept ? recent[(int) (p % recent.length)] : null;
+            HistoryEvent recorded = before.get(j);
+            rows.add(new CommandTrace.Row(recorded.getEventId(), describe(recorded.getAttributes()),
+                    mine == null ? null : describe(mine), false));
+        }
+        boolean inHistory = index < events.size();
+        rows.add(new CommandTrace.Row(inHistory ? events.get(index).getEventId() : -1,
+                inHistory ? describe(events.get(index).getAttributes()) : null,
+                command == null ? null : describe(command), true));
+        int after = 0;
+        for (int i = index + 1; i < events.size() && after < CommandTrace.AFTER; i++) {
+            if (events.get(i).getEventType().isCommand()) {
+                rows.add(new CommandTrace.Row(events.get(i).getEventId(), describe(events.get(i).getAttributes()),
+                        null, false));
+                after++;
+            }
+        }
+        return new CommandTrace(rows);
     }
 
     List<Command> takeNewCommands() {
@@ -145,6 +195,10 @@ final class ReplayMatcher implements CommandSink {
     /** After a task's commands are recorded, the cursor stands after them. */
     void advanceTo(int position) {
         cursor = position;
+    }
+
+    boolean isReplayOnly() {
+        return replayOnly;
     }
 
     List<String> warnings() {

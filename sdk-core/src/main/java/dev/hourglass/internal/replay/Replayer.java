@@ -1,5 +1,6 @@
 package dev.hourglass.internal.replay;
 
+import dev.hourglass.failure.NonDeterministicException;
 import dev.hourglass.history.History;
 import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.service.HistoryLimits;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Replays one recorded history against workflow implementation classes. */
 public final class Replayer {
@@ -87,12 +89,41 @@ public final class Replayer {
      */
     public static List<String> replay(History history, boolean strict, WorkflowImplementation implementation,
             PayloadConverter converter, HistoryLimits limits, boolean determinismChecked) {
+        return replay(history, strict, implementation, converter, limits, determinismChecked, trace -> { }, false);
+    }
+
+    /**
+     * Replays like {@link #replay(History, boolean, WorkflowImplementation, PayloadConverter, HistoryLimits,
+     * boolean)}; when the code produces a command that does not match the recorded one, or misses one,
+     * {@code onDivergence} receives the commands around the divergence before the
+     * {@link dev.hourglass.failure.NonDeterministicException} is thrown. The warnings returned also say which
+     * recorded signals the code has no handler for.
+     */
+    public static List<String> replay(History history, boolean strict, WorkflowImplementation implementation,
+            PayloadConverter converter, HistoryLimits limits, boolean determinismChecked,
+            Consumer<CommandTrace> onDivergence) {
+        return replay(history, strict, implementation, converter, limits, determinismChecked, onDivergence, true);
+    }
+
+    private static List<String> replay(History history, boolean strict, WorkflowImplementation implementation,
+            PayloadConverter converter, HistoryLimits limits, boolean determinismChecked,
+            Consumer<CommandTrace> onDivergence, boolean withDroppedSignals) {
         WorkflowExecutor executor = new WorkflowExecutor(implementation, strict, converter);
         executor.setHistoryLimits(limits);
         executor.setDeterminismChecked(determinismChecked);
         try {
             executor.replayThenDestroy(history);
-            return new ArrayList<>(executor.warnings());
+            List<String> warnings = new ArrayList<>(executor.warnings());
+            if (withDroppedSignals) {
+                warnings.addAll(executor.droppedSignals());
+            }
+            return warnings;
+        } catch (NonDeterministicException e) {
+            CommandTrace trace = executor.divergence();
+            if (trace != null) {
+                onDivergence.accept(trace);
+            }
+            throw e;
         } finally {
             executor.destroy();
         }

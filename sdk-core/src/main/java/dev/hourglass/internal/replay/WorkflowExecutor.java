@@ -75,6 +75,12 @@ public final class WorkflowExecutor {
     private boolean determinismChecked = true;
     /** The first nondeterministic call of the current task, which fails it even if the code caught the error. */
     private NondeterministicCallError nondeterministicCall;
+    /** What a pure replay found of recorded signals that the code has no handler for. */
+    private final List<String> droppedSignals = new ArrayList<>();
+    /** The commands around the divergence the matcher reports next, until it is reported. */
+    private CommandTrace pendingTrace;
+    /** The commands around the divergence that failed the task, or {@code null}. */
+    private CommandTrace divergence;
     /** How many of the first events {@link #sizedBytes} measures. */
     private int sizedEvents;
     private long sizedBytes;
@@ -322,6 +328,12 @@ public final class WorkflowExecutor {
             if (!replayingNow) { // said once, when the signal arrives, not again on every rebuild
                 log.warn("{} has no handler for signal '{}'; known signals: {}; the signal is dropped",
                         describeExecution(), name, implementation.metadata().signals().keySet());
+            } else if (matcher.isReplayOnly() && method == null) {
+                // a replay check: the code being checked may have lost a handler the recording code had
+                droppedSignals.add("event " + event.getEventId() + " of " + describeExecution() + ": signal '" + name
+                        + "' has no handler in " + implementation.implementationClass().getSimpleName()
+                        + " (known signals: " + implementation.metadata().signals().keySet()
+                        + "); the signal is dropped");
             }
         }, cause -> {
             if (!replayingNow) {
@@ -498,8 +510,23 @@ public final class WorkflowExecutor {
         NonDeterministicException e = new NonDeterministicException(message, eventId, recorded, actual, location);
         if (taskFailure == null) {
             taskFailure = e;
+            divergence = pendingTrace;
         }
+        pendingTrace = null;
         return e;
+    }
+
+    /** Sets the commands around the divergence about to be reported with {@link #abortWith}. */
+    void divergedAt(CommandTrace trace) {
+        pendingTrace = trace;
+    }
+
+    /**
+     * The recorded and produced commands around the divergence that failed the task, when the task failed with
+     * a {@link NonDeterministicException} because a command did not match; else {@code null}.
+     */
+    public CommandTrace divergence() {
+        return taskFailure instanceof NonDeterministicException ? divergence : null;
     }
 
     /**
@@ -605,6 +632,14 @@ public final class WorkflowExecutor {
 
     long currentTimeMillis() {
         return currentTimeMillis;
+    }
+
+    /**
+     * The recorded signals a pure replay dropped because the code has no handler for them, described; kept apart
+     * from {@link #warnings()}, which are differences in commands.
+     */
+    public List<String> droppedSignals() {
+        return droppedSignals;
     }
 
     /** Replay warnings (argument or duration differences) collected so far. */

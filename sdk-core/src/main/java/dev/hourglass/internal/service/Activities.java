@@ -20,7 +20,9 @@ import dev.hourglass.internal.spi.ActivityTask;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Activity scheduling of the in-memory service: attempts, retries with backoff, start-to-close,
@@ -261,6 +263,11 @@ final class Activities {
         } finally {
             service.lock.unlock();
         }
+    }
+
+    /** The tokens of the attempts queued or running now, a copy; called with the service lock held. */
+    Set<String> currentTokens() {
+        return new HashSet<>(byToken.keySet());
     }
 
     /** The activity whose current attempt the token names, if that attempt is running and its run open. */

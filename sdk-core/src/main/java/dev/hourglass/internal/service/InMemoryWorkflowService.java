@@ -490,6 +490,20 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
         return activities.holdClock(taskToken, holds);
     }
 
+    /**
+     * The task tokens of the activity attempts queued for a worker or running now. The test environment reads
+     * them when it simulates a worker crash: the attempts its workers hold then lose their outcome. Only read on
+     * request; the service keeps nothing extra for it.
+     */
+    public Set<String> activityAttemptsInProgress() {
+        lock.lock();
+        try {
+            return activities.currentTokens();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     // ---------------------------------------------------------------- signals, cancel, terminate, read
 
     @Override

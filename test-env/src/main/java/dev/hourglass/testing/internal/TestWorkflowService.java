@@ -30,6 +30,8 @@ final class TestWorkflowService implements WorkflowServiceSpi {
     private final VirtualScheduler scheduler;
     private final HungActivities hungActivities;
     private final Map<String, List<CompletableFuture<History>>> waiters = new LinkedHashMap<>();
+    /** The faults of the environment's plan, or {@code null} without any: then calls pass straight through. */
+    private volatile FaultInjector faults;
 
     TestWorkflowService(InMemoryWorkflowService delegate, VirtualScheduler scheduler, boolean failFast,
             Duration hungActivityThreshold) {
@@ -40,6 +42,11 @@ final class TestWorkflowService implements WorkflowServiceSpi {
         if (failFast) {
             delegate.addWorkflowTaskFailureListener(this::failWaiters);
         }
+    }
+
+    /** Sets what injects the faults of the environment's plan; set once, before any worker starts. */
+    void setFaults(FaultInjector faults) {
+        this.faults = faults;
     }
 
     private void failWaiters(InMemoryWorkflowService.WorkflowTaskFailure failure) {
@@ -132,6 +139,10 @@ final class TestWorkflowService implements WorkflowServiceSpi {
     @Override
     public void completeWorkflowTask(String taskToken, List<Command> commands) {
         delegate.completeWorkflowTask(taskToken, commands);
+        FaultInjector injector = faults;
+        if (injector != null) {
+            injector.workflowTaskCompleted();
+        }
     }
 
     @Override
@@ -146,7 +157,9 @@ final class TestWorkflowService implements WorkflowServiceSpi {
 
     @Override
     public ActivityTask pollActivityTask(String taskQueue, Duration timeout) {
-        ActivityTask task = delegate.pollActivityTask(taskQueue, timeout);
+        FaultInjector injector = faults;
+        ActivityTask task = injector == null ? delegate.pollActivityTask(taskQueue, timeout)
+                : injector.pollActivityTask(taskQueue, timeout);
         hungActivities.started(task);
         return task;
     }
@@ -154,13 +167,22 @@ final class TestWorkflowService implements WorkflowServiceSpi {
     @Override
     public void completeActivityTask(String taskToken, Payload result) {
         hungActivities.ended(taskToken);
-        delegate.completeActivityTask(taskToken, result);
+        if (!losesOutcome(taskToken)) {
+            delegate.completeActivityTask(taskToken, result);
+        }
     }
 
     @Override
     public void failActivityTask(String taskToken, Payload failure) {
         hungActivities.ended(taskToken);
-        delegate.failActivityTask(taskToken, failure);
+        if (!losesOutcome(taskToken)) {
+            delegate.failActivityTask(taskToken, failure);
+        }
+    }
+
+    private boolean losesOutcome(String taskToken) {
+        FaultInjector injector = faults;
+        return injector != null && injector.losesOutcome(taskToken);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.SplittableRandom;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,12 +24,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place where virtual time moves, and the one thread that runs the environment's tasks.
  *
- * <p>Deadlines (timers, retry backoffs, timeouts, delayed callbacks) wait in a queue ordered by instant and
- * then by the order they were scheduled. The scheduler's thread (the driver) loops: while a workflow task,
- * query or activity attempt is queued it runs it itself, in queue order; when the service is idle (nothing
- * queued or running) and someone lets time skip (a client waits for a result, or the test sleeps), it moves
- * the clock to the earliest deadline and fires every deadline due at that instant in one pass, in the order
- * they were scheduled.
+ * <p>Deadlines (timers, retry backoffs, timeouts, delayed callbacks, signals of a fault plan) wait in a queue
+ * ordered by instant and then by the order they were scheduled. The scheduler's thread (the driver) loops: while
+ * a workflow task, query or activity attempt is queued it runs it itself, in queue order; when the service is
+ * idle (nothing queued or running) and someone lets time skip (a client waits for a result, or the test
+ * sleeps), it moves the clock to the earliest deadline and fires every deadline due at that instant in one
+ * pass, in an order the seeded tie-order PRNG draws: a shuffle of the deadlines due at the same instant, drawn
+ * on the driver thread only when two or more are due together. So one seed always gives one order, different
+ * seeds explore different orders, and the draws never depend on when other threads schedule deadlines.
  * Deadlines fire under the service lock, so nothing can slip in between the idle check and the firing.
  * Canceling a deadline only marks it; marked entries are dropped when they reach the head of the queue or
  * when they outnumber the live ones.
@@ -45,6 +48,8 @@ public final class VirtualScheduler implements Scheduler, TaskDriver {
     private static final int COMPACTION_THRESHOLD = 1024;
 
     private final VirtualClock clock;
+    /** Draws the order of deadlines due at the same instant; used on the driver thread, under the lock. */
+    private final SplittableRandom tieOrder;
     private final PriorityQueue<Entry> queue = new PriorityQueue<>();
     private final List<DrivenWorker> workers = new CopyOnWriteArrayList<>();
     private final List<Runnable> deferred = new ArrayList<>();
@@ -108,8 +113,14 @@ public final class VirtualScheduler implements Scheduler, TaskDriver {
         }
     }
 
-    public VirtualScheduler(VirtualClock clock) {
+    /**
+     * Creates a scheduler over {@code clock} whose ties (deadlines due at the same instant) fire in an order drawn
+     * from {@code tieSeed}. The PRNG is a {@link SplittableRandom}, whose first draws differ well even for seeds
+     * 1, 2, 3 (those of {@link java.util.Random} do not), and nothing else draws from it.
+     */
+    public VirtualScheduler(VirtualClock clock, long tieSeed) {
         this.clock = clock;
+        this.tieOrder = new SplittableRandom(tieSeed);
     }
 
     /** Connects the scheduler to the service's lock and idleness, and starts its thread. */
@@ -474,8 +485,9 @@ public final class VirtualScheduler implements Scheduler, TaskDriver {
     }
 
     /**
-     * Fires, in scheduling order, every live deadline due at {@code instant} that was scheduled before this
-     * pass began; deadlines scheduled meanwhile for the same instant wait for the next pass.
+     * Fires every live deadline due at {@code instant} (or before) that was scheduled before this pass began,
+     * earlier deadlines first and those due at the same instant in the order {@link #tieOrder} shuffles them
+     * to; deadlines scheduled meanwhile for the same instant wait for the next pass.
      */
     private void fireAllDueAt(Instant instant) {
         List<Entry> due = new ArrayList<>();
@@ -486,6 +498,7 @@ public final class VirtualScheduler implements Scheduler, TaskDriver {
             due.add(entry);
             next = head();
         }
+        shuffleTies(due);
         for (Entry entry : due) {
             if (entry.canceledMark) {
                 continue; // canceled by a deadline fired earlier in this pass
@@ -496,6 +509,28 @@ public final class VirtualScheduler implements Scheduler, TaskDriver {
             } catch (RuntimeException | Error e) {
                 log.error("deadline action at {} failed", entry.deadline, e);
             }
+        }
+    }
+
+    /**
+     * Shuffles each run of deadlines due at the same instant in {@code due} (which is in deadline, then
+     * scheduling order) with a Fisher-Yates shuffle drawn from {@link #tieOrder}; draws nothing for a deadline
+     * alone at its instant, the common case.
+     */
+    private void shuffleTies(List<Entry> due) {
+        int start = 0;
+        while (start < due.size()) {
+            int end = start + 1;
+            while (end < due.size() && due.get(end).deadline.equals(due.get(start).deadline)) {
+                end++;
+            }
+            for (int i = end - 1; i > start; i--) {
+                int j = start + tieOrder.nextInt(i - start + 1);
+                Entry swapped = due.get(i);
+                due.set(i, due.get(j));
+                due.set(j, swapped);
+            }
+            start = end;
         }
     }
 
