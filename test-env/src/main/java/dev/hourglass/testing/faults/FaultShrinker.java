@@ -41,7 +41,8 @@ public final class FaultShrinker {
      * four faults or more), without one fault, then each fault on attempt 1 or one attempt earlier, crashing after
      * workflow task 1, half as late or one task earlier, a signal at the start of the clock or half as late (in whole
      * milliseconds), a delay of 1 second or half as long (not under 1 second), then each activity fault turned into
-     * each simpler activity kind, simplest first. Candidates that would put two faults on one activity attempt are left out.
+     * each simpler activity kind, simplest first, a non-retryable failure only on attempt 1 (as {@link FaultSpace}
+     * draws them). Candidates that would put two faults on one activity attempt are left out.
      *
      * @param plan the plan; never {@code null}
      * @return the candidates, without duplicates and without {@code plan} itself; empty for {@link FaultPlan#none()}
@@ -183,6 +184,9 @@ public final class FaultShrinker {
         for (Fault.Kind kind : Fault.Kind.values()) {
             if (kind.compareTo(fault.getKind()) >= 0) {
                 break;
+            }
+            if (kind == Fault.Kind.FAIL_ACTIVITY_NON_RETRYABLE && fault.getAttempt() > 1) {
+                continue; // a refusal after an attempt that may have taken effect: not what an activity does
             }
             String failureType = kind == Fault.Kind.FAIL_ACTIVITY_NON_RETRYABLE ? FaultSpace.DEFAULT_FAILURE_TYPE
                     : null;

@@ -29,6 +29,12 @@ import org.apiguardian.api.API;
  * added, {@link Fault.Kind#CRASH_WORKER_AFTER_WORKFLOW_TASK} when {@link Builder#setMaxWorkflowTasks} was given,
  * and {@link Fault.Kind#SIGNAL_AT} when signals were {@link Builder#addSignal added}. An immutable value.
  *
+ * <p>A {@link Fault.Kind#FAIL_ACTIVITY_NON_RETRYABLE non-retryable failure} stands for the activity's own refusal
+ * (a declined card, a closed account), so a space draws it on the first attempt only. On a later attempt it would
+ * follow an attempt that may have run and taken effect, and an idempotent activity asked again answers with that
+ * effect, never with a refusal: such a plan would make a correct workflow fail its invariant. Write the plan by hand
+ * to test a workflow against an activity that does refuse on a retry.
+ *
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -73,7 +79,8 @@ public final class FaultSpace {
 
     /**
      * Draws a plan: a number of faults from 0 to {@link #getMaxFaults()}, each of a kind of this space drawn
-     * uniformly, then its activity type and attempt, delay, workflow task or signal time drawn uniformly. A fault
+     * uniformly, then its activity type and attempt (attempt 1 for a non-retryable failure, see {@link FaultSpace}),
+     * delay, workflow task or signal time drawn uniformly. A fault
      * that would clash with one already drawn (the same activity attempt) is drawn again a few times, then left
      * out. The plan depends only on what {@code random} returns.
      *
@@ -119,7 +126,7 @@ public final class FaultSpace {
                 return Fault.signal(signal.workflowId, at, signal.signalName, signal.args.toArray());
             default:
                 String type = activityTypes.get(random.nextInt(activityTypes.size()));
-                int attempt = 1 + random.nextInt(maxAttempt);
+                int attempt = kind == Fault.Kind.FAIL_ACTIVITY_NON_RETRYABLE ? 1 : 1 + random.nextInt(maxAttempt);
                 Duration delay = kind == Fault.Kind.DELAY_ACTIVITY ? Duration.ofMillis(
                         random.nextLong(minDelay.toMillis(), maxDelay.toMillis() + 1)) : null;
                 String failure = kind == Fault.Kind.FAIL_ACTIVITY_NON_RETRYABLE ? failureType : null;

@@ -83,9 +83,20 @@ class FaultShrinkerTest {
                 "FaultPlan.newBuilder()\n        .failActivity(\"deposit\", 2)\n"
                         + "        .failActivity(\"withdraw\", 1)\n        .build()",
                 "FaultPlan.newBuilder()\n        .failActivity(\"withdraw\", 1)\n"
-                        + "        .failActivityNonRetryable(\"deposit\", 2, \"InjectedFault\")\n        .build()",
-                "FaultPlan.newBuilder()\n        .failActivity(\"withdraw\", 1)\n"
                         + "        .timeOutActivity(\"deposit\", 2)\n        .build()");
+    }
+
+    @Test
+    void makesANonRetryableFailureOfTheFirstAttemptOnly() {
+        FaultPlan first = FaultPlan.newBuilder().loseActivityCompletion("deposit", 1).build();
+        FaultPlan second = FaultPlan.newBuilder().loseActivityCompletion("deposit", 2).build();
+
+        assertThat(FaultShrinker.candidates(first))
+                .contains(FaultPlan.newBuilder().failActivityNonRetryable("deposit", 1, "InjectedFault").build());
+        assertThat(FaultShrinker.candidates(second))
+                .contains(FaultPlan.newBuilder().failActivity("deposit", 2).build())
+                .noneMatch(candidate -> candidate.getFaults().stream().anyMatch(fault ->
+                        fault.getKind() == Fault.Kind.FAIL_ACTIVITY_NON_RETRYABLE && fault.getAttempt() == 2));
     }
 
     @Test

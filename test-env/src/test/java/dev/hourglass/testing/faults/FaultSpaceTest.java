@@ -52,6 +52,20 @@ class FaultSpaceTest {
     }
 
     @Test
+    void drawsNonRetryableFailuresOnTheFirstAttemptOnly() {
+        Set<Integer> nonRetryableAttempts = new HashSet<>();
+        Set<Integer> otherAttempts = new HashSet<>();
+        for (long seed = 0; seed < 2_000; seed++) {
+            for (Fault fault : accounts.generate(seed).getFaults()) {
+                (fault.getKind() == Fault.Kind.FAIL_ACTIVITY_NON_RETRYABLE ? nonRetryableAttempts : otherAttempts)
+                        .add(fault.getAttempt());
+            }
+        }
+        assertThat(nonRetryableAttempts).containsExactly(1);
+        assertThat(otherAttempts).containsExactlyInAnyOrder(1, 2, 3);
+    }
+
+    @Test
     void crashesAndSignalsOnlyWhenAskedFor() {
         FaultSpace space = FaultSpace.newBuilder()
                 .setMaxWorkflowTasks(5)
