@@ -100,9 +100,12 @@ class OrderSagaFuzzTest {
                         .isEqualTo(completed.containsKey("prepare") ? 1 : 0);
             }
             completed.forEach((activity, times) -> assertThat(times).as("completions of %s", activity).isEqualTo(1));
-            if (completed.containsKey("releaseHold")) {
-                assertThat(fakes.ledger.count("releaseHold hold-order-1")).isPositive();
-            }
+            assertThat(fakes.ledger.count("releaseHold hold-order-1") > 0)
+                    .as("the payments were asked to release the hold, %s", fakes.ledger.counts())
+                    .isEqualTo(completed.containsKey("releaseHold"));
+            assertThat(fakes.ledger.count("cancelTicket ticket-order-1") > 0)
+                    .as("the kitchen was asked to cancel the ticket, %s", fakes.ledger.counts())
+                    .isEqualTo(completed.containsKey("cancelTicket"));
         }
     }
 
