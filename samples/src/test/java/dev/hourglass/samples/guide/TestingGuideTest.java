@@ -20,24 +20,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Keeps the testing guide true: every Java example in it is the text of a region of a test in this package,
- * marked {@code // guide: <name> begin} and {@code // guide: <name> end}, and every region is shown in it.
+ * Keeps the guides true (testing and fault fuzzing): every Java example in them is the text of a region of a test
+ * in this package, marked {@code // guide: <name> begin} and {@code // guide: <name> end}, and every region is shown
+ * in one of them.
  *
- * <p>In the guide, each Java code block follows a comment {@code <!-- example: <name> -->}. A region's text
+ * <p>In a guide, each Java code block follows a comment {@code <!-- example: <name> -->}. A region's text
  * is the lines between its markers, without lines that are markers of other regions, with their common
  * leading indentation removed.
  */
 class TestingGuideTest {
 
-    private static final Path GUIDE = Path.of("..", "docs", "testing.md");
+    private static final List<Path> GUIDES = List.of(Path.of("..", "docs", "testing.md"),
+            Path.of("..", "docs", "fuzzing.md"));
     private static final Path SOURCES = Path.of("src", "test", "java", "dev", "hourglass", "samples", "guide");
 
     private static final Pattern MARKER = Pattern.compile("^\\s*// guide: (\\S+) (begin|end)\\s*$");
     private static final Pattern EXAMPLE = Pattern.compile("^<!-- example: (\\S+) -->\\s*$");
     private static final Pattern FENCE = Pattern.compile("^```(\\w*)\\s*$");
 
-    /** A Java block of the guide: its name (or null) and its text, with the line it starts on. */
-    private record Example(String name, int line, String text) {
+    /** A Java block of a guide: its name (or null) and its text, with the guide and the line it starts on. */
+    private record Example(String name, Path guide, int line, String text) {
     }
 
     @TestFactory
@@ -45,12 +47,12 @@ class TestingGuideTest {
         Map<String, String> regions = regions();
         return examples().stream().map(example -> DynamicTest.dynamicTest("example " + example.name(), () -> {
             assertThat(regions.containsKey(example.name()))
-                    .as("region '%s' (guide line %d): no test in %s marks it with // guide: %s begin/end",
-                            example.name(), example.line(), SOURCES, example.name())
+                    .as("region '%s' (%s line %d): no test in %s marks it with // guide: %s begin/end",
+                            example.name(), example.guide(), example.line(), SOURCES, example.name())
                     .isTrue();
             assertThat(example.text())
-                    .as("example '%s' (guide line %d) differs from region '%s' of the tests in %s",
-                            example.name(), example.line(), example.name(), SOURCES)
+                    .as("example '%s' (%s line %d) differs from region '%s' of the tests in %s",
+                            example.name(), example.guide(), example.line(), example.name(), SOURCES)
                     .isEqualTo(regions.get(example.name()));
         }));
     }
@@ -58,12 +60,12 @@ class TestingGuideTest {
     @Test
     void everyJavaBlockOfTheGuideIsNamedOnceByAnExampleComment() {
         List<Example> examples = examples();
-        assertThat(examples).as("Java blocks of the guide without a preceding <!-- example: name --> comment")
+        assertThat(examples).as("Java blocks of the guides without a preceding <!-- example: name --> comment")
                 .filteredOn(example -> example.name() == null)
-                .extracting(Example::line)
+                .extracting(example -> example.guide() + " line " + example.line())
                 .isEmpty();
         assertThat(examples.stream().map(Example::name).filter(name -> name != null))
-                .as("names of the examples of the guide")
+                .as("names of the examples of the guides")
                 .doesNotHaveDuplicates();
     }
 
@@ -71,13 +73,20 @@ class TestingGuideTest {
     void everyRegionOfTheGuidesTestsIsShownInTheGuide() {
         List<String> shown = examples().stream().map(Example::name).collect(Collectors.toList());
         assertThat(regions().keySet().stream().filter(name -> !shown.contains(name)))
-                .as("regions of the tests in %s that the guide does not show", SOURCES)
+                .as("regions of the tests in %s that no guide shows", SOURCES)
                 .isEmpty();
     }
 
-    /** The Java blocks of the guide, in order. */
+    /** The Java blocks of the guides, in order. */
     private static List<Example> examples() {
-        List<String> lines = lines(GUIDE);
+        List<Example> examples = new ArrayList<>();
+        GUIDES.forEach(guide -> examples.addAll(examples(guide)));
+        return examples;
+    }
+
+    /** The Java blocks of {@code guide}, in order. */
+    private static List<Example> examples(Path guide) {
+        List<String> lines = lines(guide);
         List<Example> examples = new ArrayList<>();
         String pendingName = null;
         for (int i = 0; i < lines.size(); i++) {
@@ -93,10 +102,11 @@ class TestingGuideTest {
                 while (end < lines.size() && !lines.get(end).equals("```")) {
                     end++;
                 }
-                assertThat(end).as("code block opened at guide line %d is never closed", i + 1)
+                assertThat(end).as("code block opened at %s line %d is never closed", guide, i + 1)
                         .isLessThan(lines.size());
                 if (fence.group(1).equals("java")) {
-                    examples.add(new Example(pendingName, i + 1, String.join("\n", lines.subList(i + 1, end))));
+                    examples.add(new Example(pendingName, guide, i + 1,
+                            String.join("\n", lines.subList(i + 1, end))));
                 }
                 pendingName = null;
                 i = end;
