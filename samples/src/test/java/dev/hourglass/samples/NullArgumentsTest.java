@@ -12,6 +12,14 @@ import dev.hourglass.samples.moneytransfer.MoneyTransferWorkflow;
 import dev.hourglass.service.WorkflowService;
 import dev.hourglass.testing.TestActivityEnvironment;
 import dev.hourglass.testing.TestWorkflowEnvironment;
+import dev.hourglass.testing.faults.EffectLedger;
+import dev.hourglass.testing.faults.Fault;
+import dev.hourglass.testing.faults.FaultFuzzer;
+import dev.hourglass.testing.faults.FaultPlan;
+import dev.hourglass.testing.faults.FaultShrinker;
+import dev.hourglass.testing.faults.FaultSpace;
+import dev.hourglass.testing.faults.FuzzTrial;
+import dev.hourglass.testing.faults.Outcome;
 import dev.hourglass.worker.Worker;
 import dev.hourglass.worker.WorkerFactory;
 import dev.hourglass.workflow.ChildWorkflowOptions;
@@ -34,6 +42,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * workflow code).
  */
 class NullArgumentsTest {
+
+    private static final FaultSpace SPACE = FaultSpace.newBuilder().addActivityTypes("deposit").build();
 
     private static WorkflowService service;
     private static WorkflowClient client;
@@ -149,7 +159,28 @@ class NullArgumentsTest {
                 call("TestActivityEnvironment.newActivityStub", "activityInterface",
                         () -> activities.newActivityStub(null)),
                 call("WorkflowClientOptions.setDataConverter", "dataConverter",
-                        () -> WorkflowClientOptions.newBuilder().setDataConverter(null)));
+                        () -> WorkflowClientOptions.newBuilder().setDataConverter(null)),
+                call("FaultSpace.sample", "random", () -> SPACE.sample(null)),
+                call("FaultSpace.Builder.addActivityTypes", "activityTypes",
+                        () -> FaultSpace.newBuilder().addActivityTypes((String[]) null)),
+                call("FaultSpace.Builder.addSignal", "workflowId",
+                        () -> FaultSpace.newBuilder().addSignal(null, "pickedUp", second)),
+                call("FaultSpace.Builder.addSignal", "maxDelay",
+                        () -> FaultSpace.newBuilder().addSignal("order-1", "pickedUp", null)),
+                call("FaultSpace.Builder.setKinds", "kinds",
+                        () -> FaultSpace.newBuilder().setKinds((Fault.Kind[]) null)),
+                call("FaultFuzzer.Builder.setFaultSpace", "faultSpace",
+                        () -> FaultFuzzer.newBuilder().setFaultSpace(null)),
+                call("FaultFuzzer.run", "body",
+                        () -> FaultFuzzer.newBuilder().setSeed(1L).setFaultSpace(SPACE).build().run(null)),
+                call("FuzzTrial.of", "plan", () -> FuzzTrial.of(1L, null)),
+                call("FuzzTrial.environmentOptions(base)", "base",
+                        () -> FuzzTrial.of(1L, FaultPlan.none()).environmentOptions(null)),
+                call("FaultShrinker.candidates", "plan", () -> FaultShrinker.candidates(null)),
+                call("FaultShrinker.shrink", "failing", () -> FaultShrinker.shrink(null, plan -> true)),
+                call("FaultShrinker.shrink", "stillFails", () -> FaultShrinker.shrink(FaultPlan.none(), null)),
+                call("EffectLedger.apply", "key", () -> new EffectLedger().apply(null)),
+                call("Outcome.of", "call", () -> Outcome.of(null)));
     }
 
     /** A call whose null argument is a {@link NullPointerException} whose message is the parameter's name. */
