@@ -29,17 +29,19 @@ import java.util.function.Function;
  * Fault-fuzzing throughput: money-transfer trials per second, each with a fresh seeded environment and a plan drawn
  * from the fault space of withdraw and deposit (up to 4 faults), shrinking excluded (every trial passes).
  *
- * <p>Three bodies, measured in the same run, each with the determinism agent on (the environment's default) and
- * off: the fuzzer with {@code trial.newEnvironment(..)} (the environment the report can show), the fuzzer with
- * {@code TestWorkflowEnvironment.newInstance(trial.environmentOptions(..))}, and a baseline loop of the same
- * transfers with a fresh seeded environment each, no plan and no fuzzer; then two fuzzers (seeds 42 and 43) side by
- * side on two threads, half the trials each, which is how a suite can use both cores (a fuzzer runs its trials one
- * after the other). Every body first runs {@code --warmup} trials; then each is measured in {@code --rounds} rounds
- * of {@code --trials} trials, and the median round is reported.
+ * <p>Measured in the same run, each with the determinism agent on (the environment's default) and off: the fuzzer
+ * at its default parallelism (the processors available, or {@code --parallelism}) with {@code trial.newEnvironment(..)}
+ * (the environment the report can show) and with
+ * {@code TestWorkflowEnvironment.newInstance(trial.environmentOptions(..))}; the fuzzer at parallelism 1, trials one
+ * after the other; a baseline loop of the same transfers with a fresh seeded environment each, no plan and no fuzzer;
+ * then two fuzzers at parallelism 1 (seeds 42 and 43) side by side on two threads, half the trials each. Every body
+ * first runs {@code --warmup} trials; then each is measured in {@code --rounds} rounds of {@code --trials} trials,
+ * and the median round is reported.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.hourglass.benchmarks.FuzzBenchmark}, after
  * building the jar with {@code mvn -pl benchmarks -am -Pjmh package -DskipTests}; options {@code --trials=N},
- * {@code --warmup=N}, {@code --rounds=N}, {@code --agent=on|off|both} (default both).
+ * {@code --warmup=N}, {@code --rounds=N}, {@code --agent=on|off|both} (default both), {@code --parallelism=N} (default
+ * the processors available to the JVM).
  */
 public final class FuzzBenchmark {
 
@@ -57,11 +59,12 @@ public final class FuzzBenchmark {
         int warmup = intArg(args, "--warmup", 3_000);
         int rounds = intArg(args, "--rounds", 3);
         String agent = stringArg(args, "--agent", "both");
+        int parallelism = intArg(args, "--parallelism", Runtime.getRuntime().availableProcessors());
         printHeader(trials, warmup, rounds);
         Map<String, Function<Integer, Integer>> bodies = new LinkedHashMap<>();
         for (boolean agentOn : new boolean[] {true, false}) {
             if (agent.equals("both") || agent.equals(agentOn ? "on" : "off")) {
-                bodies.putAll(bodies(agentOn));
+                bodies.putAll(bodies(agentOn, parallelism));
             }
         }
         bodies.values().forEach(run -> run.apply(warmup)); // all warm before any is measured: order does not count
@@ -69,28 +72,31 @@ public final class FuzzBenchmark {
     }
 
     /** The measured bodies with the determinism agent on or off, by name, in the order they are measured. */
-    private static Map<String, Function<Integer, Integer>> bodies(boolean agentOn) {
+    private static Map<String, Function<Integer, Integer>> bodies(boolean agentOn, int parallelism) {
         TestEnvironmentOptions base = TestEnvironmentOptions.newBuilder().setDeterminismAgentEnabled(agentOn).build();
         String agent = agentOn ? "agent on" : "agent off";
         FuzzBody recorded = trial -> transfer(trial.newEnvironment(base));
         FuzzBody plain = trial -> transfer(TestWorkflowEnvironment.newInstance(trial.environmentOptions(base)));
         Map<String, Function<Integer, Integer>> bodies = new LinkedHashMap<>();
-        bodies.put(agent + ", fuzzer, trial.newEnvironment()", n -> fuzz(n, recorded));
-        bodies.put(agent + ", fuzzer, newInstance(trial.environmentOptions())", n -> fuzz(n, plain));
+        String threads = "parallelism " + parallelism;
+        bodies.put(agent + ", fuzzer, " + threads + ", trial.newEnvironment()", n -> fuzz(n, parallelism, recorded));
+        bodies.put(agent + ", fuzzer, " + threads + ", newInstance(trial.environmentOptions())",
+                n -> fuzz(n, parallelism, plain));
+        bodies.put(agent + ", fuzzer, parallelism 1, trial.newEnvironment()", n -> fuzz(n, 1, recorded));
         bodies.put(agent + ", baseline: same transfers, fresh seeded environment each, no plan, no fuzzer",
                 n -> baseline(n, base));
-        bodies.put(agent + ", two fuzzers side by side on two threads, trial.newEnvironment()",
+        bodies.put(agent + ", two fuzzers of parallelism 1 side by side on two threads, trial.newEnvironment()",
                 n -> sideBySide(n, recorded));
         return bodies;
     }
 
-    /** Runs two fuzzers of {@code trials / 2} trials each (seeds 42 and 43) at once, one per thread. */
+    /** Runs two fuzzers of {@code trials / 2} trials each (seeds 42 and 43, parallelism 1) at once, one per thread. */
     private static int sideBySide(int trials, FuzzBody body) {
         int half = trials / 2;
         int[] done = new int[2];
-        Thread other = new Thread(() -> done[1] = fuzz(43L, half, body), "second-fuzzer");
+        Thread other = new Thread(() -> done[1] = fuzz(43L, half, 1, body), "second-fuzzer");
         other.start();
-        done[0] = fuzz(42L, half, body);
+        done[0] = fuzz(42L, half, 1, body);
         try {
             other.join();
         } catch (InterruptedException e) {
@@ -100,13 +106,13 @@ public final class FuzzBenchmark {
         return done[0] + done[1];
     }
 
-    private static int fuzz(int trials, FuzzBody body) {
-        return fuzz(42L, trials, body);
+    private static int fuzz(int trials, int parallelism, FuzzBody body) {
+        return fuzz(42L, trials, parallelism, body);
     }
 
-    private static int fuzz(long seed, int trials, FuzzBody body) {
-        FuzzResult result = FaultFuzzer.newBuilder().setSeed(seed).setTrials(trials).setFaultSpace(SPACE).build()
-                .run(body);
+    private static int fuzz(long seed, int trials, int parallelism, FuzzBody body) {
+        FuzzResult result = FaultFuzzer.newBuilder().setSeed(seed).setTrials(trials).setFaultSpace(SPACE)
+                .setParallelism(parallelism).build().run(body);
         result.assertNoFailure();
         return result.getTrials();
     }

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>The method may declare a {@link FuzzTrial} parameter, and a {@code TestWorkflowEnvironment} parameter: a new
  * environment for each trial, made by {@link FuzzTrial#newEnvironment()}, not started, closed after the trial.
  * Other parameters are resolved once, by other extensions, and passed to every trial. The same test instance runs
- * every trial, so make per-trial state (fakes, ledgers) inside the method.
+ * every trial, and trials run on {@link #parallelism()} threads at once, so make per-trial state (fakes, ledgers)
+ * inside the method, and keep what trials share thread-safe, or set {@code parallelism = 1}.
  *
  * <p>The fault space is {@link #faultSpace()}'s method's if named, else made of {@link #activityTypes()},
  * {@link #maxFaults()}, {@link #maxAttempt()} and {@link #maxWorkflowTasks()}.
@@ -67,4 +68,10 @@ public @interface FaultFuzzTest {
 
     /** How many runs of the method shrinking may take at most. */
     int maxShrinkRuns() default FaultShrinker.DEFAULT_MAX_RUNS;
+
+    /**
+     * On how many threads trials run at once (see {@link FaultFuzzer.Builder#setParallelism(int)}); 1 runs them one
+     * after another on the test's thread; 0, the default, as many as there are processors available to the JVM.
+     */
+    int parallelism() default 0;
 }

@@ -5,8 +5,8 @@ import java.io.StringWriter;
 import org.apiguardian.api.API;
 
 /**
- * What a {@link FaultFuzzer} run found: that every trial passed, or the first failing trial, its plan shrunk, the
- * failure and a report that says how to reproduce it.
+ * What a {@link FaultFuzzer} run found: that every trial passed, or the lowest-numbered failing trial, its plan
+ * shrunk, the failure and a report that says how to reproduce it.
  *
  * <p>The report, {@link #getReport()}, gives the fuzzer seed, the failing trial's number and seed, the plan as drawn
  * and as shrunk, as the Java code that builds them, the line that reproduces the failure, the failure of the shrunk

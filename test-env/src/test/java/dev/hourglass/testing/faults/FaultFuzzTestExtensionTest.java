@@ -6,6 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
 import dev.hourglass.testing.TestWorkflowEnvironment;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ import org.junit.platform.testkit.engine.Events;
 class FaultFuzzTestExtensionTest {
 
     private static volatile boolean launching;
-    private static final List<String> SEEN = new ArrayList<>();
+    private static final List<String> SEEN = Collections.synchronizedList(new ArrayList<>());
 
     /** Lets the example classes run only when launched from here, never when a build tool finds them. */
     static boolean launchedFromTheExtensionTest() {
@@ -51,6 +52,11 @@ class FaultFuzzTestExtensionTest {
             SEEN.add(trial.getNumber() + " " + trial.getPlan() + " " + (env.getSeed() == trial.getSeed()));
         }
 
+        @FaultFuzzTest(seed = 42, trials = 100, activityTypes = "deposit", parallelism = 1)
+        void runsOneTrialAfterAnother(FuzzTrial trial) {
+            SEEN.add(trial.getNumber() + " " + Thread.currentThread().getName());
+        }
+
         @FaultFuzzTest(seed = 42, trials = 1000, faultSpace = "deposits")
         void failsOnALostDeposit(FuzzTrial trial) {
             for (Fault fault : trial.getPlan().getFaults()) {
@@ -70,8 +76,19 @@ class FaultFuzzTestExtensionTest {
         Events events = launch("passes");
 
         events.assertStatistics(stats -> stats.started(1).succeeded(1));
-        assertThat(SEEN).hasSize(200).allSatisfy(line -> assertThat(line).endsWith(" true"));
-        assertThat(SEEN.get(0)).startsWith("1 ");
+        assertThat(SEEN).hasSize(200).allSatisfy(line -> assertThat(line).endsWith(" true"))
+                .anySatisfy(line -> assertThat(line).startsWith("1 "))
+                .anySatisfy(line -> assertThat(line).startsWith("200 "));
+    }
+
+    @Test
+    void runsTrialsInOrderOnTheTestThreadWithParallelismOne() {
+        Events events = launch("runsOneTrialAfterAnother");
+
+        events.assertStatistics(stats -> stats.started(1).succeeded(1));
+        String thread = SEEN.get(0).substring(SEEN.get(0).indexOf(' ') + 1);
+        assertThat(SEEN).hasSize(100).startsWith("1 " + thread, "2 " + thread).endsWith("100 " + thread)
+                .allSatisfy(line -> assertThat(line).endsWith(" " + thread));
     }
 
     @Test

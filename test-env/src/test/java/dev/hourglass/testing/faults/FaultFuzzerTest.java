@@ -11,7 +11,9 @@ import dev.hourglass.testing.TestEnvironmentOptions;
 import dev.hourglass.testing.TestWorkflowEnvironment;
 import dev.hourglass.worker.Worker;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -26,10 +28,10 @@ class FaultFuzzerTest {
             .setMaxFaults(4)
             .build();
 
-    private static final FaultPlan LOST_DEPOSIT = FaultPlan.newBuilder().loseActivityCompletion("deposit", 1).build();
+    static final FaultPlan LOST_DEPOSIT = FaultPlan.newBuilder().loseActivityCompletion("deposit", 1).build();
 
     /** Runs a real transfer in the trial's environment, then breaks if the plan loses a deposit's completion. */
-    private static final FuzzBody TRANSFER_BREAKING_ON_LOST_DEPOSIT = trial -> {
+    static final FuzzBody TRANSFER_BREAKING_ON_LOST_DEPOSIT = trial -> {
         try (TestWorkflowEnvironment env = trial.newEnvironment()) {
             Worker worker = env.newWorker("transfers");
             worker.registerWorkflowImplementationTypes(TransferImpl.class);
@@ -51,18 +53,24 @@ class FaultFuzzerTest {
         }
     }
 
-    private static FuzzResult fuzz(long seed, int trials, FuzzBody body) {
+    static FuzzResult fuzz(long seed, int trials, FuzzBody body) {
         return FaultFuzzer.newBuilder().setSeed(seed).setTrials(trials).setFaultSpace(ACCOUNTS).build().run(body);
+    }
+
+    /** For bodies that share state from trial to trial, in order: one trial after another. */
+    static FuzzResult fuzzOneAtATime(long seed, int trials, FuzzBody body) {
+        return FaultFuzzer.newBuilder().setSeed(seed).setTrials(trials).setFaultSpace(ACCOUNTS).setParallelism(1)
+                .build().run(body);
     }
 
     @Test
     void passesWhenEveryTrialPasses() {
-        List<Integer> numbers = new ArrayList<>();
+        List<Integer> numbers = Collections.synchronizedList(new ArrayList<>());
         FuzzResult result = fuzz(42L, 300, trial -> numbers.add(trial.getNumber()));
 
         assertThat(result.isFailed()).isFalse();
         assertThat(result.getTrials()).isEqualTo(300);
-        assertThat(numbers).hasSize(300).startsWith(1, 2, 3).endsWith(300);
+        assertThat(numbers).containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 300).boxed().toList());
         assertThat(result.getFailingPlan()).isNull();
         assertThat(result.getFailure()).isNull();
         assertThat(result.getReport()).isEqualTo("Fault fuzzing passed: 300 trials (fuzzer seed 42L), no failure.");
@@ -87,7 +95,7 @@ class FaultFuzzerTest {
 
     @Test
     void eachTrialGetsEnvironmentOptionsOfItsSeedAndPlan() {
-        List<FuzzTrial> trials = new ArrayList<>();
+        List<FuzzTrial> trials = Collections.synchronizedList(new ArrayList<>());
         fuzz(7L, 50, trials::add);
 
         assertThat(trials).allSatisfy(trial -> {
@@ -124,7 +132,7 @@ class FaultFuzzerTest {
 
     private static Run record(long seed) {
         List<String> trials = new ArrayList<>();
-        FuzzResult result = fuzz(seed, 1_000, trial -> {
+        FuzzResult result = fuzzOneAtATime(seed, 1_000, trial -> {
             trials.add(trial.toString());
             TRANSFER_BREAKING_ON_LOST_DEPOSIT.run(trial);
         });
@@ -183,7 +191,7 @@ class FaultFuzzerTest {
     @Test
     void aBodyThatDoesNotFailTheSameWayTwiceIsCalledOut() {
         int[] runs = {0};
-        FuzzResult result = fuzz(3L, 10, trial -> {
+        FuzzResult result = fuzzOneAtATime(3L, 10, trial -> {
             if (++runs[0] == 1) {
                 throw new AssertionError("only the first run fails");
             }
@@ -202,5 +210,7 @@ class FaultFuzzerTest {
         assertThatThrownBy(() -> FaultFuzzer.newBuilder().setSeed(1L).build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("setFaultSpace");
         assertThatThrownBy(() -> FaultFuzzer.newBuilder().setTrials(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FaultFuzzer.newBuilder().setParallelism(0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

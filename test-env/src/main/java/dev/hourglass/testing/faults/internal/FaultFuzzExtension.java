@@ -55,12 +55,20 @@ public final class FaultFuzzExtension implements InvocationInterceptor, Paramete
         List<Object> resolved = invocationContext.getArguments();
         Class<?>[] types = method.getParameterTypes();
         method.setAccessible(true);
-        FuzzResult result = FaultFuzzer.newBuilder()
+        FaultFuzzer.Builder fuzzer = FaultFuzzer.newBuilder()
                 .setSeed(settings.seed())
                 .setTrials(settings.trials())
                 .setMaxShrinkRuns(settings.maxShrinkRuns())
-                .setFaultSpace(space(settings, method, target))
-                .build()
+                .setFaultSpace(space(settings, method, target));
+        if (settings.parallelism() < 0) {
+            throw new ExtensionConfigurationException("@FaultFuzzTest(parallelism = " + settings.parallelism()
+                    + ") on " + method.getName() + ": give 1 or more threads, or 0 for as many as there are"
+                    + " processors");
+        }
+        if (settings.parallelism() > 0) {
+            fuzzer.setParallelism(settings.parallelism());
+        }
+        FuzzResult result = fuzzer.build()
                 .run(trial -> {
                     Object[] arguments = resolved.toArray();
                     for (int i = 0; i < types.length; i++) {
