@@ -15,10 +15,7 @@ import dev.hourglass.testing.faults.FuzzBody;
 import dev.hourglass.testing.faults.FuzzResult;
 import dev.hourglass.testing.faults.Outcome;
 import dev.hourglass.worker.Worker;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -166,33 +163,12 @@ public final class FuzzBenchmark {
     }
 
     private static void printHeader(int trials, int warmup, int rounds) {
-        Runtime runtime = Runtime.getRuntime();
         System.out.println("Hourglass fault-fuzzing benchmark: money-transfer trials per second (target >= 2,000/s)");
-        System.out.println("  JVM: " + System.getProperty("java.vm.name") + " "
-                + System.getProperty("java.runtime.version")
-                + " (" + System.getProperty("java.vm.vendor") + "), max heap " + runtime.maxMemory() / (1 << 20)
-                + " MiB");
-        System.out.println("  OS: " + System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                + System.getProperty("os.arch") + "; CPUs available to the JVM: " + runtime.availableProcessors()
-                + cpuModel());
+        System.out.println("  " + Machine.jvm());
+        System.out.println("  " + Machine.os());
         System.out.println("  " + warmup + " warm-up trials of every body first, then " + rounds + " rounds of "
-                + trials + " per body; JVM options: " + ManagementFactory.getRuntimeMXBean().getInputArguments());
-        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        System.out.println("  " + (load < 0 ? "system load average n/a"
-                : String.format(Locale.ROOT, "system load average %.2f", load)) + " at start");
-    }
-
-    private static String cpuModel() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("model name")) {
-                    return "; CPU model: " + line.substring(line.indexOf(':') + 1).trim();
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux: no model to show
-        }
-        return "";
+                + trials + " per body");
+        System.out.println("  " + Machine.loadAverage() + " at start");
     }
 
     private static String stringArg(String[] args, String name, String fallback) {
