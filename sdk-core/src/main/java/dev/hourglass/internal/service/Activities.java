@@ -62,7 +62,8 @@ final class Activities {
         byToken.put(activity.currentToken, activity);
         service.transition(activity.attemptState, Event.ENQUEUE);
         TaskQueue queue = service.queue(activity.taskQueue);
-        queue.attempts.add(new TaskQueue.AttemptItem(activity, activity.currentToken));
+        queue.attempts.add(new TaskQueue.AttemptItem(activity, activity.currentToken,
+                service.taskOrder.rank(activity.run.runId, activity.activityId, activity.attempt)));
         service.workQueued(queue, true);
     }
 
@@ -73,7 +74,7 @@ final class Activities {
             TaskQueue queue = service.queue(taskQueue);
             while (true) {
                 service.requireOpen("poll task queue " + taskQueue);
-                TaskQueue.AttemptItem item = queue.attempts.poll();
+                TaskQueue.AttemptItem item = queue.takeAttempt(service.taskOrder);
                 if (item != null) {
                     ActivityState activity = item.activity();
                     if (item.token().equals(activity.currentToken)

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -69,6 +70,8 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
     private boolean closed;
     private Runnable idleListener = () -> { };
     private Runnable workListener = () -> { };
+    /** Ranks queued tasks: a poll takes the lowest ranked of those queued together; read under the lock. */
+    TaskOrder taskOrder = TaskOrder.FIFO;
 
     /** A workflow task failure, reported to listeners (the test environment fails fast on them). */
     public record WorkflowTaskFailure(WorkflowExecution execution, String workflowType, Throwable failure) {
@@ -187,6 +190,20 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
         lock.lock();
         try {
             this.workListener = listener;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Sets how the workflow tasks and activity attempts queued on a task queue are ranked: a poll takes the lowest
+     * ranked of those queued together ({@link TaskOrder#FIFO} unless set); the test environment ranks by its seed.
+     */
+    public void setTaskOrder(TaskOrder order) {
+        Objects.requireNonNull(order, "order");
+        lock.lock();
+        try {
+            this.taskOrder = order;
         } finally {
             lock.unlock();
         }

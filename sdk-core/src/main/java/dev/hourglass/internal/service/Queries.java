@@ -39,7 +39,7 @@ final class Queries {
             token = service.newToken("q-");
             pending.put(token, answer);
             TaskQueue queue = service.queue(run.taskQueue);
-            queue.workflowItems.add(new TaskQueue.QueryItem(token, run, queryType, args));
+            queue.addQuery(new TaskQueue.QueryItem(token, run, queryType, args));
             service.workQueued(queue, false);
         } finally {
             service.lock.unlock();

@@ -35,6 +35,10 @@ final class Run {
     final WorkflowTaskLifecycle task = new WorkflowTaskLifecycle();
 
     String taskToken;
+    /** How many workflow tasks of this run were queued so far. */
+    int workflowTasksQueued;
+    /** The {@link TaskOrder} rank of the run's queued workflow task. */
+    long taskRank;
     Scheduler.Cancellable taskTimeout;
     int completedEventCount;
     boolean cancelRequested;

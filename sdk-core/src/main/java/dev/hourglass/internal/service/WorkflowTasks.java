@@ -57,7 +57,8 @@ final class WorkflowTasks {
         service.transition(run.task, Event.SCHEDULE);
         if (queue) {
             TaskQueue taskQueue = service.queue(run.taskQueue);
-            taskQueue.workflowItems.add(run);
+            run.taskRank = service.taskOrder.rank(run.runId, null, ++run.workflowTasksQueued);
+            taskQueue.addWorkflowTask(run);
             service.workQueued(taskQueue, false);
         }
     }
@@ -69,7 +70,7 @@ final class WorkflowTasks {
             TaskQueue queue = service.queue(taskQueue);
             while (true) {
                 service.requireOpen("poll task queue " + taskQueue);
-                Object item = queue.workflowItems.poll();
+                Object item = queue.takeWorkflowItem(service.taskOrder);
                 if (item instanceof TaskQueue.QueryItem) {
                     TaskQueue.QueryItem query = (TaskQueue.QueryItem) item;
                     return new WorkflowTask(query.token(), query.run().snapshot(), 0, query.queryType(), query.args(),

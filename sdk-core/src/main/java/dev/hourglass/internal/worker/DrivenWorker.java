@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The tasks of one worker, taken without waiting by a {@link TaskDriver}: workflow tasks, queries and
- * activity attempts run on the driver's thread, one after the other in the order they were queued, so that
- * what happens next never depends on thread timing and a seeded run repeats itself.
+ * activity attempts run on the driver's thread, one after the other in the order the service hands them out
+ * (its {@code TaskOrder}), so that what happens next never depends on thread timing and a seeded run repeats
+ * itself.
  *
  * <p>An activity that heartbeats or runs long (it blocks, or waits to be canceled) does not hold up the
  * rest: the driver role moves to another thread (see {@link TaskDriver#handOver()}) and the attempt reports
