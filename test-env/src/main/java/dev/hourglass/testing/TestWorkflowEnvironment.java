@@ -33,12 +33,12 @@ import org.apiguardian.api.API;
  * the clock). It skips ahead while
  * at least one client call waits for a workflow result (a blocking stub call, {@code getResult}, or a
  * {@code getResultAsync} future not yet complete), and {@link #sleep} moves it explicitly. When it moves, it
- * jumps to the earliest deadline and fires every deadline due at that instant, in the order they were
- * scheduled. A failed workflow task makes waiting client calls throw at once.
+ * jumps to the earliest deadline and fires every deadline due at that instant, in an order drawn from the seed.
+ * A failed workflow task makes waiting client calls throw at once.
  *
  * <p>The environment's workers start no poller threads: workflow tasks, queries and activity attempts run one
- * at a time, in the order they were queued, on the environment's own thread, so that a seed gives the same
- * histories every time. An activity that heartbeats, or is still running after about 200 ms (it blocks or
+ * at a time on the environment's own thread; those queued together run in an order drawn from the seed (a query
+ * after the workflow tasks queued before it), so that a seed gives the same histories every time. An activity that heartbeats, or is still running after about 200 ms (it blocks or
  * waits for something), keeps its thread while another thread takes over running the rest; it reports its
  * outcome when it is done. Time does not move while an activity attempt runs, unless it counts as hung.
  *

@@ -74,6 +74,7 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
         scheduler.attach(inner.lock(), () -> inner.isIdle());
         inner.setIdleListener(scheduler::onIdle);
         inner.setWorkListener(scheduler::onWorkQueued);
+        inner.setTaskOrder(new SeededTaskOrder(seed));
         this.selfCheckReplay = options.isSelfCheckReplay();
         this.service = new TestWorkflowService(inner, scheduler, options.isFailFast(),
                 options.getHungActivityThreshold());

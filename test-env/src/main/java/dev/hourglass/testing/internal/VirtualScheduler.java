@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Deadlines (timers, retry backoffs, timeouts, delayed callbacks, signals of a fault plan) wait in a queue
  * ordered by instant and then by the order they were scheduled. The scheduler's thread (the driver) loops: while
- * a workflow task, query or activity attempt is queued it runs it itself, in queue order; when the service is
+ * a workflow task, query or activity attempt is queued it runs it itself, in the order the service hands them
+ * out (of those queued together, the one {@code SeededTaskOrder} ranks lowest); when the service is
  * idle (nothing queued or running) and someone lets time skip (a client waits for a result, or the test
  * sleeps), it moves the clock to the earliest deadline and fires every deadline due at that instant in one
  * pass, in an order the seeded tie-order PRNG draws: a shuffle of the deadlines due at the same instant, drawn
