@@ -24,8 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -50,11 +49,11 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
     private final Object selfCheckLock = new Object();
     private final ArrayDeque<History> selfCheckQueue = new ArrayDeque<>();
     private final List<Throwable> selfCheckFailures = new ArrayList<>();
-    private final ExecutorService selfCheckExecutor = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "hourglass-self-check-replay");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /**
+     * Runs the self-check replays of all environments; each environment has at most one task in it at a time
+     * ({@link #selfCheckRunning}), which replays its queued histories in the order they closed.
+     */
+    private static final Executor SELF_CHECKS = DaemonThreads.pool("hourglass-self-check-replay");
     private boolean selfCheckRunning;
     private boolean closed;
 
@@ -121,7 +120,7 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
             }
             selfCheckRunning = true;
         }
-        selfCheckExecutor.execute(this::runSelfChecks);
+        SELF_CHECKS.execute(this::runSelfChecks);
     }
 
     private void runSelfChecks() {
@@ -287,7 +286,6 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
         factory.shutdown();
         service.close();
         List<Throwable> failures = awaitSelfChecks();
-        selfCheckExecutor.shutdown();
         AssertionError failure = null;
         for (Throwable cause : failures) {
             if (failure == null) {

@@ -12,6 +12,7 @@ import java.util.SplittableRandom;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -47,6 +48,11 @@ public final class VirtualScheduler implements Scheduler, TaskDriver {
 
     private static final Logger log = LoggerFactory.getLogger(VirtualScheduler.class);
     private static final int COMPACTION_THRESHOLD = 1024;
+    /**
+     * The driver threads of all environments: a thread that stops driving goes back to the pool for the next
+     * environment, so a test or fuzz trial that opens an environment does not start a thread for it.
+     */
+    private static final Executor DRIVERS = DaemonThreads.pool("hourglass-virtual-time");
 
     private final VirtualClock clock;
     /** Draws the order of deadlines due at the same instant; used on the driver thread, under the lock. */
@@ -67,8 +73,15 @@ public final class VirtualScheduler implements Scheduler, TaskDriver {
     private boolean workPending = true;
     private Instant sleepTarget;
     private volatile boolean closed;
-    /** The thread that drives now; it changes when an activity running on it blocks or heartbeats. */
+    /**
+     * The thread that drives now; it changes when an activity running on it blocks or heartbeats, and is null
+     * between a hand-over and the start of the new driver.
+     */
     private volatile Thread driver;
+    /** Counts hand-overs: a pooled thread drives only if no newer hand-over happened before it started. */
+    private long driverGeneration;
+    /** Whether the latest driver is scheduled or running (false once it has left its loop). */
+    private boolean driverRunning;
     /** The token of the activity attempt running on the driver thread, 0 if none. */
     private volatile long inlineActivity;
     private long activitySequence;
@@ -138,13 +151,17 @@ public final class VirtualScheduler implements Scheduler, TaskDriver {
         ActivityWatchdog.watch(this);
     }
 
-    /** Starts a new driver thread, which takes the role from the current one; called under the lock. */
+    /**
+     * Hands the driver role to a new thread of the shared pool, which takes it from the current one at once: from
+     * here until the new thread starts, no thread drives (the current one stops at its next check), and the new
+     * one finds the work pending. Called under the lock.
+     */
     private void startDriver() {
-        Thread thread = new Thread(this::drive, "hourglass-virtual-time");
-        thread.setDaemon(true);
-        driver = thread;
+        long generation = ++driverGeneration;
+        driver = null;
+        driverRunning = true;
         workPending = true;
-        thread.start();
+        DRIVERS.execute(() -> drive(generation));
     }
 
     @Override
@@ -347,44 +364,58 @@ public final class VirtualScheduler implements Scheduler, TaskDriver {
         }
     }
 
-    private void drive() {
+    private void drive(long generation) {
         lock.lock();
         try {
-            while (!closed && isDriving()) {
-                if (workPending) {
-                    workPending = false;
-                    lock.unlock();
-                    try {
-                        runQueuedWork();
-                    } finally {
-                        lock.lock();
-                    }
-                    continue;
-                }
-                if (!idle.getAsBoolean()) {
-                    reportIfStalled();
-                    changed.awaitUninterruptibly();
-                    continue;
-                }
-                Entry next = head();
-                boolean skipping = skippingEnabled && skipPermits > 0;
-                if (next != null && (!next.deadline.isAfter(clock.instant()) || skipping
-                        || (sleepTarget != null && !next.deadline.isAfter(sleepTarget)))) {
-                    clock.advanceTo(next.deadline);
-                    fireAllDueAt(next.deadline);
-                    runDeferred();
-                    continue;
-                }
-                if (sleepTarget != null) {
-                    clock.advanceTo(sleepTarget);
-                    sleepTarget = null;
-                    changed.signalAll();
-                    continue;
-                }
-                changed.awaitUninterruptibly();
+            if (generation != driverGeneration) {
+                return; // another thread took the role before this one started
             }
+            driver = Thread.currentThread();
+            drive();
         } finally {
+            if (generation == driverGeneration) {
+                driver = null; // the pooled thread may drive another environment next
+                driverRunning = false;
+                changed.signalAll();
+            }
             lock.unlock();
+        }
+    }
+
+    /** The driver's loop; runs under the lock (released while tasks run) until closed or another thread drives. */
+    private void drive() {
+        while (!closed && isDriving()) {
+            if (workPending) {
+                workPending = false;
+                lock.unlock();
+                try {
+                    runQueuedWork();
+                } finally {
+                    lock.lock();
+                }
+                continue;
+            }
+            if (!idle.getAsBoolean()) {
+                reportIfStalled();
+                changed.awaitUninterruptibly();
+                continue;
+            }
+            Entry next = head();
+            boolean skipping = skippingEnabled && skipPermits > 0;
+            if (next != null && (!next.deadline.isAfter(clock.instant()) || skipping
+                    || (sleepTarget != null && !next.deadline.isAfter(sleepTarget)))) {
+                clock.advanceTo(next.deadline);
+                fireAllDueAt(next.deadline);
+                runDeferred();
+                continue;
+            }
+            if (sleepTarget != null) {
+                clock.advanceTo(sleepTarget);
+                sleepTarget = null;
+                changed.signalAll();
+                continue;
+            }
+            changed.awaitUninterruptibly();
         }
     }
 
@@ -578,13 +609,19 @@ public final class VirtualScheduler implements Scheduler, TaskDriver {
         } finally {
             lock.unlock();
         }
-        Thread current = driver;
-        if (current != null && Thread.currentThread() != current && inlineActivity == 0) {
-            try {
-                current.join(TimeUnit.SECONDS.toMillis(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        if (isDriving() || inlineActivity != 0) {
+            return;
+        }
+        lock.lock();
+        try {
+            long left = TimeUnit.SECONDS.toNanos(5);
+            while (driverRunning && inlineActivity == 0 && left > 0) {
+                left = changed.awaitNanos(left);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
         }
     }
 }
