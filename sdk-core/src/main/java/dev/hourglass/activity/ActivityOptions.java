@@ -6,7 +6,7 @@ import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * How workflow code calls an activity: its timeouts, retry policy and task queue.
+ * How workflow code calls an activity: its timeouts, retry policy, task queue and cancellation type.
  *
  * <p>Instances are immutable; build one with {@link #newBuilder()}. At least one of the start-to-close and
  * schedule-to-close timeouts must be set:
@@ -28,6 +28,8 @@ public final class ActivityOptions {
     private final Duration heartbeatTimeout;
     private final RetryPolicy retryPolicy;
     private final String taskQueue;
+    private final Duration scheduleToStartTimeout;
+    private final ActivityCancellationType cancellationType;
 
     private ActivityOptions(Builder builder) {
         this.startToCloseTimeout = builder.startToCloseTimeout;
@@ -35,6 +37,8 @@ public final class ActivityOptions {
         this.heartbeatTimeout = builder.heartbeatTimeout;
         this.retryPolicy = builder.retryPolicy;
         this.taskQueue = builder.taskQueue;
+        this.scheduleToStartTimeout = builder.scheduleToStartTimeout;
+        this.cancellationType = builder.cancellationType;
     }
 
     /**
@@ -107,6 +111,24 @@ public final class ActivityOptions {
     }
 
     /**
+     * Returns the longest time an attempt may wait in its task queue for a worker to pick it up.
+     *
+     * @return the timeout, or {@code null} if an attempt may wait indefinitely
+     */
+    public Duration getScheduleToStartTimeout() {
+        return scheduleToStartTimeout;
+    }
+
+    /**
+     * Returns what canceling the activity's cancellation scope does.
+     *
+     * @return the cancellation type, never {@code null}; {@link ActivityCancellationType#TRY_CANCEL} unless set
+     */
+    public ActivityCancellationType getCancellationType() {
+        return cancellationType;
+    }
+
+    /**
      * Tells whether {@code o} is activity options with equal values.
      *
      * @param o the object to compare with; may be {@code null}
@@ -125,12 +147,15 @@ public final class ActivityOptions {
                 && Objects.equals(scheduleToCloseTimeout, that.scheduleToCloseTimeout)
                 && Objects.equals(heartbeatTimeout, that.heartbeatTimeout)
                 && Objects.equals(retryPolicy, that.retryPolicy)
-                && Objects.equals(taskQueue, that.taskQueue);
+                && Objects.equals(taskQueue, that.taskQueue)
+                && Objects.equals(scheduleToStartTimeout, that.scheduleToStartTimeout)
+                && cancellationType == that.cancellationType;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(startToCloseTimeout, scheduleToCloseTimeout, heartbeatTimeout, retryPolicy, taskQueue);
+        return Objects.hash(startToCloseTimeout, scheduleToCloseTimeout, heartbeatTimeout, retryPolicy, taskQueue,
+                scheduleToStartTimeout, cancellationType);
     }
 
     @Override
@@ -140,6 +165,8 @@ public final class ActivityOptions {
                 + ", heartbeatTimeout=" + heartbeatTimeout
                 + ", retryPolicy=" + retryPolicy
                 + ", taskQueue=" + (taskQueue == null ? null : "'" + taskQueue + "'")
+                + ", scheduleToStartTimeout=" + scheduleToStartTimeout
+                + ", cancellationType=" + cancellationType
                 + '}';
     }
 
@@ -163,6 +190,8 @@ public final class ActivityOptions {
         private Duration heartbeatTimeout;
         private RetryPolicy retryPolicy;
         private String taskQueue;
+        private Duration scheduleToStartTimeout;
+        private ActivityCancellationType cancellationType = ActivityCancellationType.TRY_CANCEL;
 
         private Builder() {}
 
@@ -172,6 +201,8 @@ public final class ActivityOptions {
             this.heartbeatTimeout = options.heartbeatTimeout;
             this.retryPolicy = options.retryPolicy;
             this.taskQueue = options.taskQueue;
+            this.scheduleToStartTimeout = options.scheduleToStartTimeout;
+            this.cancellationType = options.cancellationType;
         }
 
         /**
@@ -235,6 +266,51 @@ public final class ActivityOptions {
                 throw new IllegalArgumentException("taskQueue must not be blank, was '" + taskQueue + "'");
             }
             this.taskQueue = taskQueue;
+            return this;
+        }
+
+        /**
+         * Sets the longest time each attempt may wait in its task queue for a worker to pick it up. An attempt
+         * still waiting then fails the activity with a {@link dev.hourglass.failure.TimeoutFailure} of type
+         * {@link dev.hourglass.failure.TimeoutType#SCHEDULE_TO_START}, which is not retried: another attempt would
+         * wait in the same queue. Useful when the task queue is served by specific hosts that may be gone:
+         *
+         * <pre>{@code
+         * ActivityOptions.newBuilder()
+         *     .setTaskQueue("host-42")
+         *     .setScheduleToStartTimeout(Duration.ofMinutes(1))
+         *     .setStartToCloseTimeout(Duration.ofMinutes(5))
+         *     .build();
+         * }</pre>
+         *
+         * <p>In the test environment, an attempt queued on a task queue that no worker polls waits for this
+         * timeout in virtual time instead of being reported as work that nothing can run.
+         *
+         * @param scheduleToStartTimeout a positive duration, or {@code null} for none (the default)
+         * @return this builder
+         * @throws IllegalArgumentException if {@code scheduleToStartTimeout} is zero or negative
+         */
+        public Builder setScheduleToStartTimeout(Duration scheduleToStartTimeout) {
+            this.scheduleToStartTimeout = requirePositive("scheduleToStartTimeout", scheduleToStartTimeout);
+            return this;
+        }
+
+        /**
+         * Sets what canceling the activity's cancellation scope does: request cancellation and stop waiting
+         * ({@link ActivityCancellationType#TRY_CANCEL}, the default), request it and wait until the activity has
+         * stopped ({@link ActivityCancellationType#WAIT_CANCELLATION_COMPLETED}), or stop waiting without telling
+         * the activity ({@link ActivityCancellationType#ABANDON}).
+         *
+         * @param cancellationType the cancellation type; must not be {@code null}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code cancellationType} is {@code null}
+         */
+        public Builder setCancellationType(ActivityCancellationType cancellationType) {
+            if (cancellationType == null) {
+                throw new IllegalArgumentException("cancellationType must not be null; the default is "
+                        + ActivityCancellationType.TRY_CANCEL);
+            }
+            this.cancellationType = cancellationType;
             return this;
         }
 

@@ -13,6 +13,12 @@ public enum TimeoutType {
     /** An activity attempt ran longer than its start-to-close timeout. */
     START_TO_CLOSE,
 
+    /**
+     * An activity attempt waited in its task queue longer than its schedule-to-start timeout without a worker
+     * picking it up; not retried.
+     */
+    SCHEDULE_TO_START,
+
     /** An activity, all attempts and backoffs included, ran longer than its schedule-to-close timeout. */
     SCHEDULE_TO_CLOSE,
 

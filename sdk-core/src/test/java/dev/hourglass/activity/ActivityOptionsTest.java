@@ -125,6 +125,41 @@ class ActivityOptionsTest {
         assertThat(options)
                 .hasToString(
                         "ActivityOptions{startToCloseTimeout=PT30S, scheduleToCloseTimeout=null, heartbeatTimeout=null, "
-                                + "retryPolicy=null, taskQueue='q'}");
+                                + "retryPolicy=null, taskQueue='q', scheduleToStartTimeout=null, "
+                                + "cancellationType=TRY_CANCEL}");
+    }
+
+    @Test
+    void cancellationTypeIsTryCancelUnlessSet() {
+        ActivityOptions options = ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(30)).build();
+
+        assertThat(options.getCancellationType()).isEqualTo(ActivityCancellationType.TRY_CANCEL);
+    }
+
+    @Test
+    void copiedOptionsKeepTheCancellationTypeAndScheduleToStartTimeout() {
+        ActivityOptions options = ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(30))
+                .setCancellationType(ActivityCancellationType.ABANDON)
+                .setScheduleToStartTimeout(Duration.ofMinutes(1)).build();
+
+        ActivityOptions copy = ActivityOptions.newBuilder(options).build();
+
+        assertThat(copy).isEqualTo(options);
+        assertThat(copy.getCancellationType()).isEqualTo(ActivityCancellationType.ABANDON);
+        assertThat(copy.getScheduleToStartTimeout()).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void rejectsANullCancellationType() {
+        assertThatThrownBy(() -> ActivityOptions.newBuilder().setCancellationType(null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cancellationType must not be null; the default is TRY_CANCEL");
+    }
+
+    @Test
+    void rejectsANonPositiveScheduleToStartTimeout() {
+        assertThatThrownBy(() -> ActivityOptions.newBuilder().setScheduleToStartTimeout(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("scheduleToStartTimeout must be positive, was PT0S");
     }
 }

@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.hourglass.activity.Activity;
+import dev.hourglass.activity.ActivityCanceledException;
 import dev.hourglass.activity.ActivityInterface;
 import dev.hourglass.activity.ActivityOptions;
 import dev.hourglass.client.WorkflowClient;
@@ -142,7 +143,7 @@ class CancellationTest {
             while (System.nanoTime() < end) {
                 try {
                     Activity.getExecutionContext().heartbeat(null);
-                } catch (CanceledFailure e) {
+                } catch (ActivityCanceledException e) {
                     calls.add("work saw cancellation");
                     throw e;
                 }
@@ -217,10 +218,10 @@ class CancellationTest {
         assertThat(result).isEqualTo("ActivityFailure caused by CanceledFailure");
         History history = env.history("cancel-4");
         // the workflow moved on (second timer) in the task that requested the cancellation, before the
-        // service reported the activity canceled
+        // running activity heartbeated, learnt of it and reported itself canceled
         assertThat(Events.types(history)).containsExactly(WorkflowExecutionStarted, TimerStarted,
-                ActivityTaskScheduled, TimerFired, ActivityTaskCancelRequested, TimerStarted, ActivityTaskCanceled,
-                TimerFired, WorkflowExecutionCompleted);
+                ActivityTaskScheduled, TimerFired, ActivityTaskCancelRequested, TimerStarted, ActivityTaskStarted,
+                ActivityTaskCanceled, TimerFired, WorkflowExecutionCompleted);
         assertThat(Events.single(history, ActivityTaskCanceledAttributes.class).activityId())
                 .isEqualTo(Events.single(history, ActivityTaskScheduledAttributes.class).activityId());
     }

@@ -405,8 +405,8 @@ class HistoryMalformedInputTest {
         assertThat(e.getMessage())
                 .isEqualTo(
                         "history <string>: event 4 (events[3], ActivityTaskTimedOut): attribute 'timeoutType' is "
-                                + "\"START_TO_FINISH\" (a string); expected one of START_TO_CLOSE, SCHEDULE_TO_CLOSE, "
-                                + "HEARTBEAT, WORKFLOW_EXECUTION (or null)");
+                                + "\"START_TO_FINISH\" (a string); expected one of START_TO_CLOSE, SCHEDULE_TO_START, "
+                                + "SCHEDULE_TO_CLOSE, HEARTBEAT, WORKFLOW_EXECUTION (or null)");
         assertThat(e.getEventId()).hasValue(4);
     }
 

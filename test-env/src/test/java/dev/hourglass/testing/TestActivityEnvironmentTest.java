@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hourglass.activity.Activity;
+import dev.hourglass.activity.ActivityCanceledException;
 import dev.hourglass.activity.ActivityExecutionContext;
 import dev.hourglass.activity.ActivityInfo;
 import dev.hourglass.activity.ActivityInterface;
 import dev.hourglass.activity.ActivityMethod;
 import dev.hourglass.common.DataConverterException;
 import dev.hourglass.failure.ApplicationFailure;
-import dev.hourglass.failure.CanceledFailure;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -156,14 +156,15 @@ class TestActivityEnvironmentTest {
     }
 
     @Test
-    void requestedCancellationMakesTheNextHeartbeatThrowCanceledFailure() {
+    void requestedCancellationMakesTheNextHeartbeatThrowActivityCanceledException() {
         FileProcessor processor = processor();
         List<Object> heartbeats = new ArrayList<>();
         env.setHeartbeatListener(heartbeats::add);
         env.requestCancellation();
         assertThatThrownBy(() -> processor.process(5))
-                .isInstanceOf(CanceledFailure.class)
-                .hasMessageContaining("process");
+                .isInstanceOf(ActivityCanceledException.class)
+                .hasMessageContaining("process")
+                .hasMessageContaining("the test requested cancellation");
         assertThat(heartbeats).containsExactly(1);
     }
 

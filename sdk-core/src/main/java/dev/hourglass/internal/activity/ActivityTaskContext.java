@@ -2,16 +2,20 @@ package dev.hourglass.internal.activity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hourglass.activity.ActivityExecutionContext;
+import dev.hourglass.activity.ActivityCanceledException;
 import dev.hourglass.activity.ActivityInfo;
-import dev.hourglass.failure.CanceledFailure;
+import dev.hourglass.activity.ActivityNotExistsException;
+import dev.hourglass.activity.ActivityWorkerShutdownException;
 import dev.hourglass.history.Payload;
 import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.internal.history.JsonPayload;
+import dev.hourglass.internal.spi.ActivityHeartbeatResponse;
 import dev.hourglass.internal.spi.ActivityTask;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * What activity code reads through {@code Activity.getExecutionContext()} during one attempt: the facts of
@@ -24,31 +28,35 @@ public final class ActivityTaskContext implements ActivityExecutionContext, Acti
     @FunctionalInterface
     public interface HeartbeatRecorder {
         /**
-         * Records a heartbeat; returns whether the attempt should stop (it was canceled, or timed out).
+         * Records a heartbeat; returns whether the attempt goes on, should stop because its activity was canceled,
+         * or is no longer current.
          *
          * @param details the details the activity passed; may be {@code null}
          * @param encoded their JSON form; never {@code null}
+         * @return the answer; never {@code null}
          */
-        boolean record(Object details, Payload encoded);
+        ActivityHeartbeatResponse record(Object details, Payload encoded);
     }
 
     private final ActivityTask task;
     private final HeartbeatRecorder recorder;
-    private final String whyStopped;
+    private final String canceledBy;
+    private final BooleanSupplier workerShuttingDown;
     private final PayloadConverter converter;
 
     /**
      * @param task the attempt
      * @param recorder takes the attempt's heartbeats
-     * @param whyStopped completes "activity X (id N) ..." in the {@link CanceledFailure} a heartbeat throws
-     *     when the recorder says stop
+     * @param canceledBy who requested cancellation, for the message of an {@link ActivityCanceledException}
+     * @param workerShuttingDown whether the worker running the attempt is shutting down
      * @param converter converts heartbeat details
      */
-    public ActivityTaskContext(ActivityTask task, HeartbeatRecorder recorder, String whyStopped,
-            PayloadConverter converter) {
+    public ActivityTaskContext(ActivityTask task, HeartbeatRecorder recorder, String canceledBy,
+            BooleanSupplier workerShuttingDown, PayloadConverter converter) {
         this.task = task;
         this.recorder = recorder;
-        this.whyStopped = whyStopped;
+        this.canceledBy = canceledBy;
+        this.workerShuttingDown = workerShuttingDown;
         this.converter = converter;
     }
 
@@ -59,10 +67,25 @@ public final class ActivityTaskContext implements ActivityExecutionContext, Acti
 
     @Override
     public void heartbeat(Object details) {
-        if (recorder.record(details, JsonPayload.of(converter.toJson(details,
-                "the heartbeat details of activity ", task.activityType())))) {
-            throw new CanceledFailure("activity " + task.activityType() + " (id " + task.activityId() + ") "
-                    + whyStopped + "; stop working on it");
+        ActivityHeartbeatResponse response = recorder.record(details, JsonPayload.of(converter.toJson(details,
+                "the heartbeat details of activity ", task.activityType())));
+        String activity = "activity " + task.activityType() + " (id " + task.activityId() + ", attempt "
+                + task.attempt() + ", workflow " + task.workflowId() + ")";
+        if (response == ActivityHeartbeatResponse.CANCEL_REQUESTED) {
+            throw new ActivityCanceledException(activity + " was canceled: " + canceledBy + ". Clean up and let"
+                    + " this exception propagate: the activity is then reported canceled", task.activityType(),
+                    task.activityId());
+        }
+        if (response == ActivityHeartbeatResponse.ATTEMPT_NOT_FOUND) {
+            throw new ActivityNotExistsException(activity + " is no longer known to the service: the attempt timed"
+                    + " out, the activity was canceled without waiting for it, or its workflow run closed. Its"
+                    + " result would be ignored; let this exception propagate", task.activityType(),
+                    task.activityId());
+        }
+        if (workerShuttingDown.getAsBoolean()) {
+            throw new ActivityWorkerShutdownException(activity + ": the worker is shutting down; the heartbeat was"
+                    + " recorded. Let this exception propagate: the attempt fails and is retried by its retry"
+                    + " policy", task.activityType(), task.activityId());
         }
     }
 

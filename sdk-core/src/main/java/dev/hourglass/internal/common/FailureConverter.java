@@ -33,6 +33,7 @@ public final class FailureConverter {
     }
 
     private static ObjectNode toJson(Throwable failure, int depth) {
+        failure = CheckedExceptionWrapper.unwrap(failure);
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         String message = failure instanceof HourglassFailure
                 ? ((HourglassFailure) failure).getOriginalMessage()

@@ -3,6 +3,7 @@ package dev.hourglass.internal.history;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hourglass.activity.ActivityCancellationType;
 import dev.hourglass.common.RetryPolicy;
 import dev.hourglass.common.WorkflowIdReusePolicy;
 import dev.hourglass.failure.TimeoutType;
@@ -90,6 +91,8 @@ final class AttributeReader {
                 return constant(TimeoutType.class, field, value);
             case REUSE_POLICY:
                 return constant(WorkflowIdReusePolicy.class, field, value);
+            case CANCELLATION_TYPE:
+                return constant(ActivityCancellationType.class, field, value);
             default:
                 return JsonPayload.of(value);
         }

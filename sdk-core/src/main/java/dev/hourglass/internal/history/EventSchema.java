@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hourglass.activity.ActivityCancellationType;
 import dev.hourglass.common.RetryPolicy;
 import dev.hourglass.common.WorkflowIdReusePolicy;
 import dev.hourglass.failure.TimeoutType;
@@ -56,7 +57,9 @@ public final class EventSchema<A extends EventAttributes> {
         /** A {@link TimeoutType} name, or {@code null}. */
         TIMEOUT_TYPE("one of " + names(TimeoutType.values()) + " (or null)"),
         /** A {@link WorkflowIdReusePolicy} name, or {@code null}. */
-        REUSE_POLICY("one of " + names(WorkflowIdReusePolicy.values()) + " (or null)");
+        REUSE_POLICY("one of " + names(WorkflowIdReusePolicy.values()) + " (or null)"),
+        /** An {@link ActivityCancellationType} name, or {@code null}. */
+        CANCELLATION_TYPE("one of " + names(ActivityCancellationType.values()) + " (or null)");
 
         private final String expectation;
 
@@ -212,6 +215,7 @@ public final class EventSchema<A extends EventAttributes> {
                 return nodes.numberNode(((Duration) value).toMillis());
             case TIMEOUT_TYPE:
             case REUSE_POLICY:
+            case CANCELLATION_TYPE:
                 return nodes.textNode(((Enum<?>) value).name());
             case RETRY_POLICY:
                 return retryPolicyJson((RetryPolicy) value);

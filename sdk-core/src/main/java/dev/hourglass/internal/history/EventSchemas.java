@@ -1,5 +1,6 @@
 package dev.hourglass.internal.history;
 
+import dev.hourglass.activity.ActivityCancellationType;
 import dev.hourglass.common.RetryPolicy;
 import dev.hourglass.common.WorkflowIdReusePolicy;
 import dev.hourglass.failure.TimeoutType;
@@ -65,8 +66,10 @@ final class EventSchemas {
                 .optional(Kind.MILLIS, "scheduleToCloseTimeoutMillis", a -> a.scheduleToCloseTimeout())
                 .optional(Kind.MILLIS, "heartbeatTimeoutMillis", a -> a.heartbeatTimeout())
                 .optional(Kind.RETRY_POLICY, "retryPolicy", a -> a.retryPolicy())
+                .optional(Kind.MILLIS, "scheduleToStartTimeoutMillis", a -> a.scheduleToStartTimeout())
                 .build(v -> new ActivityTaskScheduledAttributes(string(v[0]), string(v[1]), string(v[2]),
-                        payload(v[3]), duration(v[4]), duration(v[5]), duration(v[6]), retryPolicy(v[7]))));
+                        payload(v[3]), duration(v[4]), duration(v[5]), duration(v[6]), retryPolicy(v[7]),
+                        duration(v[8]))));
         put(new EventSchema.Builder<>(EventType.ActivityTaskStarted, ActivityTaskStartedAttributes.class)
                 .required(Kind.ID, "activityId", a -> a.activityId()).summary()
                 .required(Kind.COUNT, "attempt", a -> a.attempt()).summary()
@@ -88,7 +91,8 @@ final class EventSchemas {
         put(new EventSchema.Builder<>(EventType.ActivityTaskCancelRequested,
                 ActivityTaskCancelRequestedAttributes.class)
                 .required(Kind.ID, "activityId", a -> a.activityId()).identity().summary()
-                .build(v -> new ActivityTaskCancelRequestedAttributes(string(v[0]))));
+                .optional(Kind.CANCELLATION_TYPE, "cancellationType", a -> a.cancellationType()).identity()
+                .build(v -> new ActivityTaskCancelRequestedAttributes(string(v[0]), cancellationType(v[1]))));
         put(new EventSchema.Builder<>(EventType.ActivityTaskCanceled, ActivityTaskCanceledAttributes.class)
                 .required(Kind.ID, "activityId", a -> a.activityId()).summary()
                 .build(v -> new ActivityTaskCanceledAttributes(string(v[0]))));
@@ -209,6 +213,10 @@ final class EventSchemas {
 
     private static TimeoutType timeoutType(Object value) {
         return (TimeoutType) value;
+    }
+
+    private static ActivityCancellationType cancellationType(Object value) {
+        return (ActivityCancellationType) value;
     }
 
     private static WorkflowIdReusePolicy reusePolicy(Object value) {

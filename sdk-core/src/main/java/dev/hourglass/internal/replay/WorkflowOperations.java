@@ -133,10 +133,10 @@ public final class WorkflowOperations {
         ActivityTaskScheduledAttributes scheduled = new ActivityTaskScheduledAttributes(activityId, activityType,
                 options.getTaskQueue() != null ? options.getTaskQueue() : executor.info.getTaskQueue(),
                 JsonPayload.of(input), options.getStartToCloseTimeout(), options.getScheduleToCloseTimeout(),
-                options.getHeartbeatTimeout(), options.getRetryPolicy());
+                options.getHeartbeatTimeout(), options.getRetryPolicy(), options.getScheduleToStartTimeout());
         PromiseImpl<Payload> result = new PromiseImpl<>();
-        ActivityStateMachine machine = new ActivityStateMachine(scheduled, executor.matcher, result::complete,
-                result::completeExceptionally);
+        ActivityStateMachine machine = new ActivityStateMachine(scheduled, options.getCancellationType(),
+                executor.matcher, result::complete, result::completeExceptionally);
         if (scope.isCancelRequested()) {
             machine.cancel();
             return result;

@@ -3,6 +3,7 @@ package dev.hourglass.internal.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hourglass.common.RetryPolicy;
+import dev.hourglass.failure.CanceledFailure;
 import dev.hourglass.failure.TimeoutFailure;
 import dev.hourglass.failure.TimeoutType;
 import dev.hourglass.history.ActivityTaskCanceledAttributes;
@@ -16,6 +17,7 @@ import dev.hourglass.history.Payload;
 import dev.hourglass.internal.common.FailureConverter;
 import dev.hourglass.internal.history.JsonPayload;
 import dev.hourglass.internal.service.ActivityAttemptLifecycle.Event;
+import dev.hourglass.internal.spi.ActivityHeartbeatResponse;
 import dev.hourglass.internal.spi.ActivityTask;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +28,7 @@ import java.util.Set;
 
 /**
  * Activity scheduling of the in-memory service: attempts, retries with backoff, start-to-close,
- * schedule-to-close and heartbeat timeouts, and cancellation. An activity's attempts move through
+ * schedule-to-close, schedule-to-start and heartbeat timeouts, and cancellation. An activity's attempts move through
  * {@link ActivityAttemptLifecycle}. Called with the service lock held, except for the public entry points that
  * take it.
  */
@@ -47,7 +49,8 @@ final class Activities {
                 : RetryPolicy.getDefaultInstance();
         ActivityState activity = new ActivityState(run, scheduled.activityId(), scheduled.activityType(),
                 scheduled.taskQueue(), scheduled.input(), startToClose != null ? startToClose : scheduleToClose,
-                scheduled.heartbeatTimeout(), retryPolicy, now, scheduleToClose == null ? null : now.plus(scheduleToClose));
+                scheduled.heartbeatTimeout(), scheduled.scheduleToStartTimeout(), retryPolicy, now,
+                scheduleToClose == null ? null : now.plus(scheduleToClose));
         run.activities.put(activity.activityId, activity);
         if (activity.scheduleToCloseDeadline != null) {
             activity.scheduleToCloseTimer = service.scheduler.schedule(activity.scheduleToCloseDeadline,
@@ -61,6 +64,11 @@ final class Activities {
         activity.currentToken = service.newToken("at-");
         byToken.put(activity.currentToken, activity);
         service.transition(activity.attemptState, Event.ENQUEUE);
+        if (activity.scheduleToStart != null) {
+            String token = activity.currentToken;
+            activity.scheduleToStartTimer = service.scheduler.schedule(service.now().plus(activity.scheduleToStart),
+                    () -> locked(() -> notStartedInTime(activity, token)));
+        }
         TaskQueue queue = service.queue(activity.taskQueue);
         queue.attempts.add(new TaskQueue.AttemptItem(activity, activity.currentToken,
                 service.taskOrder.rank(activity.run.runId, activity.activityId, activity.attempt)));
@@ -77,8 +85,7 @@ final class Activities {
                 TaskQueue.AttemptItem item = queue.takeAttempt(service.taskOrder);
                 if (item != null) {
                     ActivityState activity = item.activity();
-                    if (item.token().equals(activity.currentToken)
-                            && activity.attemptState.state() == ActivityAttemptLifecycle.State.QUEUED) {
+                    if (item.token().equals(activity.currentToken) && activity.attemptState.isQueued()) {
                         return startAttempt(activity, taskQueue);
                     }
                     continue;
@@ -98,6 +105,7 @@ final class Activities {
 
     private ActivityTask startAttempt(ActivityState activity, String taskQueue) {
         service.transition(activity.attemptState, Event.START);
+        activity.cancelScheduleToStartTimer();
         String token = activity.currentToken;
         Instant now = service.now();
         if (activity.startToClose != null) {
@@ -140,27 +148,68 @@ final class Activities {
         });
     }
 
-    boolean heartbeat(String token, Payload details) {
+    ActivityHeartbeatResponse heartbeat(String token, Payload details) {
         service.lock.lock();
         try {
             ActivityState activity = running(token);
             if (activity == null) {
-                return true;
+                return ActivityHeartbeatResponse.ATTEMPT_NOT_FOUND;
             }
             activity.lastHeartbeatDetails = details;
             armHeartbeat(activity, token, service.now());
-            return false;
+            return activity.cancelRequested ? ActivityHeartbeatResponse.CANCEL_REQUESTED
+                    : ActivityHeartbeatResponse.CONTINUE;
         } finally {
             service.lock.unlock();
         }
     }
 
-    /** Cancels an activity the workflow no longer waits for, and records that it was canceled. */
+    /** The running attempt stopped because its activity's cancellation was requested: the activity is canceled. */
+    void reportCanceled(String token) {
+        locked(() -> {
+            ActivityState activity = running(token);
+            if (activity == null) {
+                return;
+            }
+            if (activity.cancelRequested) {
+                closeWith(activity, true, new ActivityTaskCanceledAttributes(activity.activityId));
+            } else {
+                attemptFailed(activity, JsonPayload.of(serviceFailure(new CanceledFailure("the attempt reported"
+                        + " itself canceled, but no cancellation of activity " + activity.activityType + " was"
+                        + " requested"))), null);
+            }
+        });
+    }
+
+    /**
+     * The workflow asked for an activity to be canceled. One that no worker runs now (queued, or waiting for a
+     * retry) is canceled at once; a running attempt is told by its next heartbeat, and the activity closes when
+     * the attempt reports itself canceled, or completes, fails or times out (without a retry).
+     */
     void cancel(Run run, String activityId) {
         ActivityState activity = run.activities.get(activityId);
-        if (activity != null) { // else it already closed; its outcome event tells the workflow
+        if (activity == null) {
+            return; // it already closed; its outcome event tells the workflow
+        }
+        if (activity.attemptState.isRunning()) {
+            activity.cancelRequested = true;
+        } else {
             closeWith(activity, false, new ActivityTaskCanceledAttributes(activityId));
         }
+    }
+
+    /** An attempt waited in its task queue longer than its schedule-to-start timeout: the activity times out. */
+    private void notStartedInTime(ActivityState activity, String token) {
+        if (!token.equals(activity.currentToken) || !activity.attemptState.isQueued()) {
+            return;
+        }
+        activity.scheduleToStartTimer = null;
+        TimeoutFailure timeout = new TimeoutFailure("activity attempt " + activity.attempt + " waited in task queue '"
+                + activity.taskQueue + "' longer than its schedule-to-start timeout of " + activity.scheduleToStart
+                + " without a worker picking it up; check that a worker polls that task queue",
+                TimeoutType.SCHEDULE_TO_START, null);
+        closeWith(activity, false, new ActivityTaskTimedOutAttributes(activity.activityId,
+                TimeoutType.SCHEDULE_TO_START, JsonPayload.of(serviceFailure(timeout))));
     }
 
     private void attemptTimedOut(ActivityState activity, String token, TimeoutType type) {
@@ -170,7 +219,7 @@ final class Activities {
         String message = type == TimeoutType.HEARTBEAT
                 ? "activity attempt sent no heartbeat within " + activity.heartbeatTimeout
                 : "activity attempt did not complete within its start-to-close timeout of " + activity.startToClose;
-        attemptFailed(activity, JsonPayload.of(timeoutFailure(new TimeoutFailure(message, type, null))), type);
+        attemptFailed(activity, JsonPayload.of(serviceFailure(new TimeoutFailure(message, type, null))), type);
     }
 
     private void attemptFailed(ActivityState activity, Payload failure, TimeoutType timeoutType) {
@@ -179,7 +228,8 @@ final class Activities {
         JsonNode failureNode = JsonPayload.node(failure);
         boolean nonRetryable = failureNode != null && failureNode.path("nonRetryable").asBoolean(false);
         String type = FailureConverter.failureType(failureNode);
-        if (activity.retryPolicy.isRetryable(type, nonRetryable, activity.attempt)) {
+        // once cancellation was requested, the attempt's end is the activity's: it is not tried again
+        if (!activity.cancelRequested && activity.retryPolicy.isRetryable(type, nonRetryable, activity.attempt)) {
             Instant retryAt = service.now().plus(activity.retryPolicy.backoffAfterAttempt(activity.attempt));
             if (activity.scheduleToCloseDeadline == null || retryAt.isBefore(activity.scheduleToCloseDeadline)) {
                 endAttempt(activity, Event.RETRY);
@@ -202,7 +252,7 @@ final class Activities {
         if (activity.attemptState.state() == ActivityAttemptLifecycle.State.CLOSED) {
             return;
         }
-        ObjectNode failure = timeoutFailure(new TimeoutFailure("activity did not complete within its"
+        ObjectNode failure = serviceFailure(new TimeoutFailure("activity did not complete within its"
                 + " schedule-to-close timeout", TimeoutType.SCHEDULE_TO_CLOSE, null));
         if (activity.lastFailure != null) {
             failure.set("cause", JsonPayload.node(activity.lastFailure));
@@ -211,9 +261,9 @@ final class Activities {
                 TimeoutType.SCHEDULE_TO_CLOSE, JsonPayload.of(failure)));
     }
 
-    /** A timeout as a failure object; the service's own stack trace would tell a reader nothing. */
-    private static ObjectNode timeoutFailure(TimeoutFailure timeout) {
-        ObjectNode failure = FailureConverter.toJson(timeout);
+    /** A failure the service decided, as a failure object; the service's own stack trace would tell a reader nothing. */
+    private static ObjectNode serviceFailure(RuntimeException decided) {
+        ObjectNode failure = FailureConverter.toJson(decided);
         failure.put("stackTrace", "");
         return failure;
     }

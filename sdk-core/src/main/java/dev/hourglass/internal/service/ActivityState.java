@@ -15,6 +15,7 @@ final class ActivityState {
     final Payload input;
     final Duration startToClose;
     final Duration heartbeatTimeout;
+    final Duration scheduleToStart;
     final RetryPolicy retryPolicy;
     final Instant scheduledTime;
     final Instant scheduleToCloseDeadline;
@@ -25,14 +26,17 @@ final class ActivityState {
     String currentToken;
     Payload lastHeartbeatDetails;
     Payload lastFailure;
+    /** Whether the workflow asked for the activity to be canceled while an attempt ran; told by heartbeats. */
+    boolean cancelRequested;
     Scheduler.Cancellable attemptTimer;
     Scheduler.Cancellable heartbeatTimer;
     Scheduler.Cancellable retryTimer;
     Scheduler.Cancellable scheduleToCloseTimer;
+    Scheduler.Cancellable scheduleToStartTimer;
 
     ActivityState(Run run, String activityId, String activityType, String taskQueue, Payload input,
-            Duration startToClose, Duration heartbeatTimeout, RetryPolicy retryPolicy, Instant scheduledTime,
-            Instant scheduleToCloseDeadline) {
+            Duration startToClose, Duration heartbeatTimeout, Duration scheduleToStart, RetryPolicy retryPolicy,
+            Instant scheduledTime, Instant scheduleToCloseDeadline) {
         this.run = run;
         this.activityId = activityId;
         this.activityType = activityType;
@@ -40,12 +44,14 @@ final class ActivityState {
         this.input = input;
         this.startToClose = startToClose;
         this.heartbeatTimeout = heartbeatTimeout;
+        this.scheduleToStart = scheduleToStart;
         this.retryPolicy = retryPolicy;
         this.scheduledTime = scheduledTime;
         this.scheduleToCloseDeadline = scheduleToCloseDeadline;
     }
 
     void cancelAttemptTimers() {
+        cancelScheduleToStartTimer();
         if (attemptTimer != null) {
             attemptTimer.cancel();
             attemptTimer = null;
@@ -53,6 +59,13 @@ final class ActivityState {
         if (heartbeatTimer != null) {
             heartbeatTimer.cancel();
             heartbeatTimer = null;
+        }
+    }
+
+    void cancelScheduleToStartTimer() {
+        if (scheduleToStartTimer != null) {
+            scheduleToStartTimer.cancel();
+            scheduleToStartTimer = null;
         }
     }
 

@@ -13,6 +13,7 @@ import dev.hourglass.history.WorkflowExecutionSignaledAttributes;
 import dev.hourglass.history.WorkflowExecutionStartedAttributes;
 import dev.hourglass.history.WorkflowExecutionTerminatedAttributes;
 import dev.hourglass.history.WorkflowExecutionTimedOutAttributes;
+import dev.hourglass.internal.spi.ActivityHeartbeatResponse;
 import dev.hourglass.internal.spi.ActivityTask;
 import dev.hourglass.internal.spi.Command;
 import dev.hourglass.internal.spi.ServiceClosedException;
@@ -140,10 +141,13 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
     /**
      * Describes the work that nobody can take, when that is all the work there is: workflow tasks and activity
      * attempts queued on task queues outside {@code polledQueues}, with nothing else queued or running. Empty
-     * when there is no work, or when some of it can go on. Called under the lock.
+     * when there is no work, or when some of it can go on. Attempts with a schedule-to-start timeout are not
+     * stalled: they time out. When they are all the work there is, they stop holding the clock (so that it can
+     * reach their timeout) and the answer is empty. Called under the lock.
      */
     public List<String> unpolledWork(Set<String> polledQueues) {
         List<String> stalled = new ArrayList<>();
+        List<ActivityState> timingOut = new ArrayList<>();
         for (Map.Entry<String, TaskQueue> entry : new TreeMap<>(queues).entrySet()) {
             if (polledQueues.contains(entry.getKey())) {
                 continue;
@@ -159,12 +163,25 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
                 ActivityState activity = attempt.activity();
                 if (attempt.token().equals(activity.currentToken)
                         && activity.attemptState.state() == ActivityAttemptLifecycle.State.QUEUED) {
-                    stalled.add("activity " + activity.activityType + " of workflow " + activity.run.workflowId
-                            + " waits on task queue '" + entry.getKey() + "'");
+                    if (activity.scheduleToStart != null) {
+                        timingOut.add(activity);
+                    } else {
+                        stalled.add("activity " + activity.activityType + " of workflow " + activity.run.workflowId
+                                + " waits on task queue '" + entry.getKey() + "'");
+                    }
                 }
             }
         }
-        return stalled.size() == busy ? stalled : List.of();
+        if (stalled.size() + timingOut.size() != busy) {
+            return List.of();
+        }
+        if (stalled.isEmpty()) {
+            // all that waits has a schedule-to-start timeout: let the clock move on to it
+            for (ActivityState activity : timingOut) {
+                transition(activity.attemptState, ActivityAttemptLifecycle.Event.RELEASE);
+            }
+        }
+        return stalled;
     }
 
     /** Returns the lock that guards all state; the virtual-time scheduler fires deadlines under it. */
@@ -493,8 +510,13 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
     }
 
     @Override
-    public boolean recordActivityHeartbeat(String taskToken, Payload details) {
+    public ActivityHeartbeatResponse recordActivityHeartbeat(String taskToken, Payload details) {
         return activities.heartbeat(taskToken, details);
+    }
+
+    @Override
+    public void reportActivityTaskCanceled(String taskToken) {
+        activities.reportCanceled(taskToken);
     }
 
     /**

@@ -74,16 +74,26 @@ public interface WorkflowServiceSpi extends WorkflowService {
     /** Completes an activity attempt; ignored if the attempt is no longer current (timed out, canceled). */
     void completeActivityTask(String taskToken, Payload result);
 
-    /** Fails an activity attempt with a failure object; the service retries it according to its retry policy. */
+    /**
+     * Fails an activity attempt with a failure object; the service retries it according to its retry policy, unless
+     * cancellation of the activity was requested (the failure then closes the activity).
+     */
     void failActivityTask(String taskToken, Payload failure);
 
     /**
      * Records a heartbeat of an activity attempt and resets its heartbeat timeout.
      *
-     * @return {@code true} if cancellation of the activity has been requested (or the attempt is no longer
-     *     current), so that the activity should stop
+     * @return whether the attempt goes on, should stop because cancellation of its activity was requested, or is
+     *     no longer current (its heartbeat then is not recorded); never {@code null}
      */
-    boolean recordActivityHeartbeat(String taskToken, Payload details);
+    ActivityHeartbeatResponse recordActivityHeartbeat(String taskToken, Payload details);
+
+    /**
+     * Reports that an activity attempt stopped because cancellation of its activity was requested: the activity
+     * closes as canceled ({@code ActivityTaskCanceled}). Ignored if the attempt is no longer current. If no
+     * cancellation was requested, the report counts as a failure of the attempt, retried by its policy.
+     */
+    void reportActivityTaskCanceled(String taskToken);
 
     /** Delivers a signal to the open run of a workflow id ({@code runId} may be {@code null}: the latest). */
     void signalWorkflow(String workflowId, String runId, String signalName, Payload input);

@@ -1,5 +1,6 @@
 package dev.hourglass.internal.statemachines;
 
+import dev.hourglass.activity.ActivityCancellationType;
 import dev.hourglass.failure.ActivityFailure;
 import dev.hourglass.failure.CanceledFailure;
 import dev.hourglass.history.ActivityTaskCancelRequestedAttributes;
@@ -17,7 +18,11 @@ import org.apiguardian.api.API;
 /**
  * One activity as the workflow sees it: scheduled, started, then closed one way or another; or canceled by its
  * scope, before or after it was scheduled. The rows carry what happens: the schedule and cancel commands, and
- * the result or failure handed to the waiting code.
+ * the result or failure handed to the waiting code. How a scope's cancellation is taken depends on the
+ * activity's {@link ActivityCancellationType}, each with an event of its own: {@code CANCEL} requests
+ * cancellation and fails the code at once ({@code TRY_CANCEL}), {@code CANCEL_AND_WAIT} requests it and fails the
+ * code once the activity reports it canceled ({@code WAIT_CANCELLATION_COMPLETED}), and {@code ABANDON} fails the
+ * code at once without a request.
  *
  * @since 0.1
  */
@@ -26,10 +31,17 @@ public final class ActivityStateMachine
         extends StateMachine<ActivityStateMachine, ActivityStateMachine.State, ActivityStateMachine.Event> {
 
     /** States of an activity. */
-    public enum State { CREATED, SCHEDULED, STARTED, COMPLETED, FAILED, TIMED_OUT, CANCEL_REQUESTED, CANCELED }
+    public enum State {
+        CREATED, SCHEDULED, STARTED, COMPLETED, FAILED, TIMED_OUT, CANCEL_REQUESTED,
+        /** Cancellation was requested and the code waits until the activity has stopped. */
+        CANCEL_AWAITED,
+        CANCELED,
+        /** The code stopped waiting without a cancellation request; the activity's later events are ignored. */
+        ABANDONED
+    }
 
     /** Events that move an activity. */
-    public enum Event { SCHEDULE, STARTED, COMPLETED, FAILED, TIMED_OUT, CANCEL, CANCELED }
+    public enum Event { SCHEDULE, STARTED, COMPLETED, FAILED, TIMED_OUT, CANCEL, CANCEL_AND_WAIT, ABANDON, CANCELED }
 
     /** The transitions, in one place. */
     public static final StateMachineDefinition<ActivityStateMachine, State, Event> DEFINITION =
@@ -38,24 +50,45 @@ public final class ActivityStateMachine
                     .add(State.CREATED, Event.SCHEDULE, State.SCHEDULED, (m, input) -> m.sink.add(m.scheduled))
                     // its scope was canceled before: no command, the code gets the cancellation at once
                     .add(State.CREATED, Event.CANCEL, State.CANCELED, (m, input) -> m.canceledBeforeScheduled())
+                    .add(State.CREATED, Event.CANCEL_AND_WAIT, State.CANCELED,
+                            (m, input) -> m.canceledBeforeScheduled())
+                    .add(State.CREATED, Event.ABANDON, State.CANCELED, (m, input) -> m.canceledBeforeScheduled())
                     .add(State.SCHEDULED, Event.STARTED, State.STARTED, ActivityStateMachine::started)
                     .add(State.SCHEDULED, Event.TIMED_OUT, State.TIMED_OUT, ActivityStateMachine::timedOut)
-                    .add(State.SCHEDULED, Event.CANCEL, State.CANCEL_REQUESTED, (m, input) -> m.requestCancel())
+                    .add(State.SCHEDULED, Event.CANCEL, State.CANCEL_REQUESTED, (m, input) -> m.requestCancel(true))
+                    .add(State.SCHEDULED, Event.CANCEL_AND_WAIT, State.CANCEL_AWAITED,
+                            (m, input) -> m.requestCancel(false))
+                    .add(State.SCHEDULED, Event.ABANDON, State.ABANDONED, (m, input) -> m.abandon())
                     .add(State.STARTED, Event.COMPLETED, State.COMPLETED, ActivityStateMachine::completed)
                     .add(State.STARTED, Event.FAILED, State.FAILED, ActivityStateMachine::failed)
                     .add(State.STARTED, Event.TIMED_OUT, State.TIMED_OUT, ActivityStateMachine::timedOut)
-                    .add(State.STARTED, Event.CANCEL, State.CANCEL_REQUESTED, (m, input) -> m.requestCancel())
+                    .add(State.STARTED, Event.CANCEL, State.CANCEL_REQUESTED, (m, input) -> m.requestCancel(true))
+                    .add(State.STARTED, Event.CANCEL_AND_WAIT, State.CANCEL_AWAITED,
+                            (m, input) -> m.requestCancel(false))
+                    .add(State.STARTED, Event.ABANDON, State.ABANDONED, (m, input) -> m.abandon())
                     .add(State.CANCEL_REQUESTED, Event.CANCELED, State.CANCELED)
                     // the activity closed before the service saw the cancel request: the outcome is ignored
                     .add(State.CANCEL_REQUESTED, Event.STARTED, State.CANCEL_REQUESTED)
                     .add(State.CANCEL_REQUESTED, Event.COMPLETED, State.COMPLETED)
                     .add(State.CANCEL_REQUESTED, Event.FAILED, State.FAILED)
-                    .add(State.CANCEL_REQUESTED, Event.TIMED_OUT, State.TIMED_OUT);
+                    .add(State.CANCEL_REQUESTED, Event.TIMED_OUT, State.TIMED_OUT)
+                    // waiting: the activity's own end, whichever it is, is what the code gets
+                    .add(State.CANCEL_AWAITED, Event.CANCELED, State.CANCELED, (m, input) -> m.canceledAsAwaited())
+                    .add(State.CANCEL_AWAITED, Event.STARTED, State.CANCEL_AWAITED, ActivityStateMachine::started)
+                    .add(State.CANCEL_AWAITED, Event.COMPLETED, State.COMPLETED, ActivityStateMachine::completed)
+                    .add(State.CANCEL_AWAITED, Event.FAILED, State.FAILED, ActivityStateMachine::failed)
+                    .add(State.CANCEL_AWAITED, Event.TIMED_OUT, State.TIMED_OUT, ActivityStateMachine::timedOut)
+                    // abandoned: the activity runs on, and whatever it does is ignored
+                    .add(State.ABANDONED, Event.STARTED, State.ABANDONED)
+                    .add(State.ABANDONED, Event.COMPLETED, State.ABANDONED)
+                    .add(State.ABANDONED, Event.FAILED, State.ABANDONED)
+                    .add(State.ABANDONED, Event.TIMED_OUT, State.ABANDONED);
 
     private final ActivityTaskScheduledAttributes scheduled;
     private final CommandSink sink;
     private final Consumer<Payload> onResult;
     private final Consumer<ActivityFailure> onFailure;
+    private final ActivityCancellationType cancellationType;
     private int attempt = 1;
 
     /**
@@ -68,8 +101,18 @@ public final class ActivityStateMachine
      */
     public ActivityStateMachine(ActivityTaskScheduledAttributes scheduled, CommandSink sink,
             Consumer<Payload> onResult, Consumer<ActivityFailure> onFailure) {
+        this(scheduled, ActivityCancellationType.TRY_CANCEL, sink, onResult, onFailure);
+    }
+
+    /**
+     * Creates the machine of an activity about to be scheduled, whose scope's cancellation is taken as
+     * {@code cancellationType} says.
+     */
+    public ActivityStateMachine(ActivityTaskScheduledAttributes scheduled, ActivityCancellationType cancellationType,
+            CommandSink sink, Consumer<Payload> onResult, Consumer<ActivityFailure> onFailure) {
         super(DEFINITION, State.CREATED);
         this.scheduled = scheduled;
+        this.cancellationType = cancellationType;
         this.sink = sink;
         this.onResult = onResult;
         this.onFailure = onFailure;
@@ -80,9 +123,19 @@ public final class ActivityStateMachine
         fire(Event.SCHEDULE, null);
     }
 
-    /** Its scope was canceled: asks for the activity to be canceled and fails the waiting code at once. */
+    /** Its scope was canceled: takes the cancellation as the activity's cancellation type says. */
     public void cancel() {
-        fire(Event.CANCEL, null);
+        switch (cancellationType) {
+            case WAIT_CANCELLATION_COMPLETED:
+                fire(Event.CANCEL_AND_WAIT, null);
+                break;
+            case ABANDON:
+                fire(Event.ABANDON, null);
+                break;
+            default:
+                fire(Event.CANCEL, null);
+                break;
+        }
     }
 
     public void handle(ActivityTaskStartedAttributes started) {
@@ -127,9 +180,20 @@ public final class ActivityStateMachine
         onFailure.accept(failure(FailureConverter.fromJson(JsonPayload.node(failure))));
     }
 
-    private void requestCancel() {
-        sink.add(new ActivityTaskCancelRequestedAttributes(scheduled.activityId()));
-        onFailure.accept(failure(new CanceledFailure("activity canceled")));
+    private void requestCancel(boolean failAtOnce) {
+        sink.add(new ActivityTaskCancelRequestedAttributes(scheduled.activityId(), cancellationType));
+        if (failAtOnce) {
+            onFailure.accept(failure(new CanceledFailure("activity canceled")));
+        }
+    }
+
+    private void canceledAsAwaited() {
+        onFailure.accept(failure(new CanceledFailure("activity canceled; it reported that it stopped")));
+    }
+
+    private void abandon() {
+        onFailure.accept(failure(new CanceledFailure("activity abandoned: its cancellation scope was canceled and"
+                + " its cancellation type is ABANDON, so it was not asked to stop")));
     }
 
     private void canceledBeforeScheduled() {

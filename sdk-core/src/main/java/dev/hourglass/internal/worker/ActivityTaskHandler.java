@@ -1,5 +1,6 @@
 package dev.hourglass.internal.worker;
 
+import dev.hourglass.activity.ActivityCanceledException;
 import dev.hourglass.failure.ApplicationFailure;
 import dev.hourglass.internal.activity.ActivityContextHolder;
 import dev.hourglass.internal.activity.ActivityTaskContext;
@@ -30,12 +31,18 @@ final class ActivityTaskHandler {
     private final WorkflowServiceSpi service;
     private final Map<String, ActivityImplementation> activities;
     private final PayloadConverter converter;
+    private volatile boolean shuttingDown;
 
     ActivityTaskHandler(WorkflowServiceSpi service, Map<String, ActivityImplementation> activities,
             PayloadConverter converter) {
         this.service = service;
         this.activities = activities;
         this.converter = converter;
+    }
+
+    /** From now on, heartbeats of the attempts this handler runs throw {@code ActivityWorkerShutdownException}. */
+    void shutdown() {
+        shuttingDown = true;
     }
 
     void handle(ActivityTask task) {
@@ -55,7 +62,7 @@ final class ActivityTaskHandler {
         ActivityContextHolder.set(new ActivityTaskContext(task, (details, encoded) -> {
             onHeartbeat.run();
             return service.recordActivityHeartbeat(task.taskToken(), encoded);
-        }, "was canceled or its attempt timed out", converter));
+        }, "its workflow canceled it", () -> shuttingDown, converter));
         Object result;
         try {
             Object[] args = converter.fromJsonArray(JsonPayload.node(task.input()), method.getParameterTypes(),
@@ -71,7 +78,12 @@ final class ActivityTaskHandler {
                 log.debug("activity {} attempt {} of {} failed", task.activityType(), task.attempt(),
                         task.workflowId(), t);
             }
-            service.failActivityTask(task.taskToken(), failure(t));
+            if (t instanceof ActivityCanceledException) {
+                // the service records the activity canceled if that was requested, else counts a failed attempt
+                service.reportActivityTaskCanceled(task.taskToken());
+            } else {
+                service.failActivityTask(task.taskToken(), failure(t));
+            }
             return;
         } finally {
             ActivityContextHolder.clear();

@@ -48,6 +48,7 @@ final class WorkerImpl implements Worker {
     private final PayloadConverter converter;
     private final BooleanSupplier determinismChecked;
     private ExecutorService activityExecutor;
+    private ActivityTaskHandler activityHandler;
     private DrivenWorker driven;
     private volatile boolean running;
 
@@ -130,6 +131,7 @@ final class WorkerImpl implements Worker {
                         driver != null ? driver::released : stuck -> { }, converter, determinismChecked);
         ActivityTaskHandler activityHandler = activities.isEmpty() ? null
                 : new ActivityTaskHandler(service, inOrder(activities), converter);
+        this.activityHandler = activityHandler;
         if (driver != null) {
             driven = new DrivenWorker(taskQueue, service, workflowHandler, activityHandler,
                     options.getMaxConcurrentActivities(), driver);
@@ -223,6 +225,9 @@ final class WorkerImpl implements Worker {
 
     synchronized void shutdown() {
         running = false;
+        if (activityHandler != null) {
+            activityHandler.shutdown(); // heartbeats of running attempts now tell them
+        }
         if (driven != null) {
             driver.unregister(driven);
             driven = null;

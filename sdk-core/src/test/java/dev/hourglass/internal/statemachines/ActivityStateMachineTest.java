@@ -3,6 +3,7 @@ package dev.hourglass.internal.statemachines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hourglass.activity.ActivityCancellationType;
 import dev.hourglass.failure.ActivityFailure;
 import dev.hourglass.failure.ApplicationFailure;
 import dev.hourglass.failure.CanceledFailure;
@@ -283,5 +284,142 @@ class ActivityStateMachineTest {
                 .hasMessageContaining("ActivityStateMachine")
                 .hasMessageContaining("from COMPLETED on FAILED");
         assertThat(failures).isEmpty();
+    }
+    // --- cancellation types --------------------------------------------------------------------------
+
+    private ActivityStateMachine created(ActivityCancellationType type) {
+        return new ActivityStateMachine(SCHEDULED, type, sink, results::add, failures::add);
+    }
+
+    private ActivityStateMachine scheduled(ActivityCancellationType type) {
+        ActivityStateMachine machine = created(type);
+        machine.schedule();
+        return machine;
+    }
+
+    @Test
+    void waitingCancelOfAScheduledActivityRequestsItAndFailsNothingYet() {
+        ActivityStateMachine machine = scheduled(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED);
+
+        machine.cancel();
+
+        assertThat(machine.state()).isEqualTo(State.CANCEL_AWAITED);
+        assertThat(sink.commands()).containsExactly(SCHEDULED,
+                new ActivityTaskCancelRequestedAttributes(ID, ActivityCancellationType.WAIT_CANCELLATION_COMPLETED));
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void waitingCancelOfAStartedActivityFailsTheCodeOnceItIsCanceled() {
+        ActivityStateMachine machine = scheduled(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED);
+        machine.handle(Events.activityStarted(ID, 2));
+        machine.cancel();
+        machine.handle(Events.activityStarted(ID, 2));
+
+        machine.canceled();
+
+        assertThat(machine.state()).isEqualTo(State.CANCELED);
+        assertThat(failures).singleElement().satisfies(failure -> {
+            assertThat(failure.getAttempt()).isEqualTo(2);
+            assertThat(failure.getCause()).isInstanceOf(CanceledFailure.class);
+        });
+    }
+
+    @Test
+    void waitingCancelHandsOverTheResultOfAnActivityThatCompletedAnyway() {
+        ActivityStateMachine machine = scheduled(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED);
+        machine.cancel();
+
+        machine.handle(Events.activityCompleted(ID, "done"));
+
+        assertThat(machine.state()).isEqualTo(State.COMPLETED);
+        assertThat(results).containsExactly(Payload.of("done"));
+    }
+
+    @Test
+    void waitingCancelHandsOverTheFailureOfAnActivityThatFailedAnyway() {
+        ActivityStateMachine machine = scheduled(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED);
+        machine.cancel();
+
+        machine.handle(Events.activityFailed(ID, Events.applicationFailure("offline", "Offline"), 1));
+
+        assertThat(machine.state()).isEqualTo(State.FAILED);
+        assertThat(failures).singleElement().extracting(Throwable::getCause)
+                .isInstanceOf(ApplicationFailure.class);
+    }
+
+    @Test
+    void waitingCancelHandsOverTheTimeoutOfAnActivityThatTimedOutAnyway() {
+        ActivityStateMachine machine = scheduled(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED);
+        machine.cancel();
+
+        machine.handle(Events.activityTimedOut(ID, "HEARTBEAT"));
+
+        assertThat(machine.state()).isEqualTo(State.TIMED_OUT);
+        assertThat(failures).singleElement().extracting(Throwable::getCause).isInstanceOf(TimeoutFailure.class);
+    }
+
+    @Test
+    void waitingCancelOfAStartedActivityRequestsIt() {
+        ActivityStateMachine machine = scheduled(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED);
+        machine.handle(Events.activityStarted(ID, 1));
+
+        machine.cancel();
+
+        assertThat(machine.state()).isEqualTo(State.CANCEL_AWAITED);
+        assertThat(sink.commands()).hasSize(2);
+    }
+
+    @Test
+    void abandoningAScheduledActivityFailsTheCodeAtOnceWithoutACommand() {
+        ActivityStateMachine machine = scheduled(ActivityCancellationType.ABANDON);
+
+        machine.cancel();
+
+        assertThat(machine.state()).isEqualTo(State.ABANDONED);
+        assertThat(sink.commands()).containsExactly(SCHEDULED);
+        assertThat(failures).singleElement().extracting(Throwable::getCause).isInstanceOf(CanceledFailure.class);
+    }
+
+    @Test
+    void anAbandonedActivityIgnoresWhatItDoesAfterwards() {
+        ActivityStateMachine machine = scheduled(ActivityCancellationType.ABANDON);
+        machine.handle(Events.activityStarted(ID, 1));
+        machine.cancel();
+
+        machine.handle(Events.activityStarted(ID, 1));
+        machine.handle(Events.activityCompleted(ID, "done"));
+
+        assertThat(machine.state()).isEqualTo(State.ABANDONED);
+        assertThat(results).isEmpty();
+        assertThat(failures).hasSize(1);
+    }
+
+    @Test
+    void anAbandonedActivityIgnoresItsFailureAndTimeout() {
+        ActivityStateMachine failing = scheduled(ActivityCancellationType.ABANDON);
+        failing.cancel();
+        failing.handle(Events.activityFailed(ID, Events.applicationFailure("offline", "Offline"), 1));
+        ActivityStateMachine timingOut = scheduled(ActivityCancellationType.ABANDON);
+        timingOut.cancel();
+        timingOut.handle(Events.activityTimedOut(ID, "START_TO_CLOSE"));
+
+        assertThat(failing.state()).isEqualTo(State.ABANDONED);
+        assertThat(timingOut.state()).isEqualTo(State.ABANDONED);
+        assertThat(failures).hasSize(2);
+    }
+
+    @Test
+    void anyTypeOfCancelBeforeSchedulingFailsTheCodeWithoutACommand() {
+        ActivityStateMachine waiting = created(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED);
+        ActivityStateMachine abandoning = created(ActivityCancellationType.ABANDON);
+
+        waiting.cancel();
+        abandoning.cancel();
+
+        assertThat(waiting.state()).isEqualTo(State.CANCELED);
+        assertThat(abandoning.state()).isEqualTo(State.CANCELED);
+        assertThat(sink.commands()).isEmpty();
+        assertThat(failures).hasSize(2);
     }
 }

@@ -10,6 +10,7 @@ import dev.hourglass.internal.common.Interfaces;
 import dev.hourglass.internal.history.JsonPayload;
 import dev.hourglass.internal.replay.Reflection;
 import dev.hourglass.internal.replay.Stubs;
+import dev.hourglass.internal.spi.ActivityHeartbeatResponse;
 import dev.hourglass.internal.spi.ActivityTask;
 import dev.hourglass.testing.TestActivityEnvironment;
 import dev.hourglass.testing.TestEnvironmentOptions;
@@ -102,8 +103,9 @@ public final class TestActivityEnvironmentImpl implements TestActivityEnvironmen
             if (listener != null) {
                 listener.accept(sent);
             }
-            return cancellationRequested;
-        }, "was canceled: the test requested cancellation", converter));
+            return cancellationRequested ? ActivityHeartbeatResponse.CANCEL_REQUESTED
+                    : ActivityHeartbeatResponse.CONTINUE;
+        }, "the test requested cancellation", () -> false, converter));
         Object result;
         try {
             result = Reflection.invoke(method, registered.target(), decoded);

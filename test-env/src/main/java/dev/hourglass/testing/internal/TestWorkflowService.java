@@ -4,6 +4,7 @@ import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.history.History;
 import dev.hourglass.history.Payload;
 import dev.hourglass.internal.service.InMemoryWorkflowService;
+import dev.hourglass.internal.spi.ActivityHeartbeatResponse;
 import dev.hourglass.internal.spi.ActivityTask;
 import dev.hourglass.internal.spi.Command;
 import dev.hourglass.internal.spi.ServiceClosedException;
@@ -186,9 +187,17 @@ final class TestWorkflowService implements WorkflowServiceSpi {
     }
 
     @Override
-    public boolean recordActivityHeartbeat(String taskToken, Payload details) {
+    public ActivityHeartbeatResponse recordActivityHeartbeat(String taskToken, Payload details) {
         hungActivities.progressed(taskToken);
         return delegate.recordActivityHeartbeat(taskToken, details);
+    }
+
+    @Override
+    public void reportActivityTaskCanceled(String taskToken) {
+        hungActivities.ended(taskToken);
+        if (!losesOutcome(taskToken)) {
+            delegate.reportActivityTaskCanceled(taskToken);
+        }
     }
 
     @Override

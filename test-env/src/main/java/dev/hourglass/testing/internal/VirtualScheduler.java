@@ -397,7 +397,9 @@ public final class VirtualScheduler implements Scheduler, TaskDriver {
             }
             if (!idle.getAsBoolean()) {
                 reportIfStalled();
-                changed.awaitUninterruptibly();
+                if (!idle.getAsBoolean()) { // looking may have let go of work that only waits for a timeout
+                    changed.awaitUninterruptibly();
+                }
                 continue;
             }
             Entry next = head();

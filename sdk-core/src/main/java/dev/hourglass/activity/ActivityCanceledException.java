@@ -1,0 +1,29 @@
+package dev.hourglass.activity;
+
+import org.apiguardian.api.API;
+
+/**
+ * Thrown by a heartbeat when cancellation of the activity was requested: its workflow canceled the activity's
+ * cancellation scope (see {@link ActivityCancellationType}).
+ *
+ * <p>Let it propagate, after cleaning up: the activity is then reported canceled, which a workflow waiting with
+ * {@link ActivityCancellationType#WAIT_CANCELLATION_COMPLETED} is waiting for.
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class ActivityCanceledException extends ActivityCompletionException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception for an attempt of an activity.
+     *
+     * @param message what happened and what to do; may be {@code null}
+     * @param activityType the activity type; may be {@code null}
+     * @param activityId the activity's id within its workflow run; may be {@code null}
+     */
+    public ActivityCanceledException(String message, String activityType, String activityId) {
+        super(message, activityType, activityId);
+    }
+}
