@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
  * {@link dev.hourglass.failure.ActivityFailure} whose cause is a {@link dev.hourglass.failure.CanceledFailure}
  * (unless, with {@link #WAIT_CANCELLATION_COMPLETED}, the activity completes or fails first). An activity learns
  * of a cancellation request from its next {@link ActivityExecutionContext#heartbeat(Object) heartbeat}, which
- * throws {@link ActivityCanceledException}; an activity that does not heartbeat is not told, and runs to its end.
+ * throws {@link dev.hourglass.client.ActivityCanceledException}; an activity that does not heartbeat is not told, and runs to its end.
  *
  * <pre>{@code
  * Inventory inventory = Workflow.newActivityStub(Inventory.class, ActivityOptions.newBuilder()

@@ -27,14 +27,14 @@ public interface ActivityExecutionContext {
      * {@link #getHeartbeatDetails(Class)} to resume where this one stopped.
      *
      * <p>Heartbeating is also how an activity learns that it should stop: the call throws a subclass of
-     * {@link ActivityCompletionException}, which the activity should let propagate (after cleaning up).
+     * {@link dev.hourglass.client.ActivityCompletionException}, which the activity should let propagate (after cleaning up).
      *
      * @param details progress to record, serialisable to JSON; may be {@code null}
-     * @throws ActivityCanceledException if cancellation of the activity was requested; propagated, it reports
+     * @throws dev.hourglass.client.ActivityCanceledException if cancellation of the activity was requested; propagated, it reports
      *     the activity canceled
-     * @throws ActivityNotExistsException if the attempt is no longer known (it timed out, its activity was closed,
+     * @throws dev.hourglass.client.ActivityNotExistsException if the attempt is no longer known (it timed out, its activity was closed,
      *     or its workflow run closed): its result would be ignored
-     * @throws ActivityWorkerShutdownException if the worker running the attempt is shutting down (the heartbeat
+     * @throws dev.hourglass.client.ActivityWorkerShutdownException if the worker running the attempt is shutting down (the heartbeat
      *     was recorded); propagated, it fails the attempt, which is retried by its retry policy
      */
     void heartbeat(Object details);

@@ -3,10 +3,10 @@ package dev.hourglass.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hourglass.activity.Activity;
-import dev.hourglass.activity.ActivityCompletionException;
+import dev.hourglass.client.ActivityCompletionException;
 import dev.hourglass.activity.ActivityInterface;
 import dev.hourglass.activity.ActivityOptions;
-import dev.hourglass.activity.ActivityWorkerShutdownException;
+import dev.hourglass.client.ActivityWorkerShutdownException;
 import dev.hourglass.client.WorkflowClient;
 import dev.hourglass.client.WorkflowOptions;
 import dev.hourglass.service.WorkflowService;

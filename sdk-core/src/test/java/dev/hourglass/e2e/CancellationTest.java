@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.hourglass.activity.Activity;
-import dev.hourglass.activity.ActivityCanceledException;
+import dev.hourglass.client.ActivityCanceledException;
 import dev.hourglass.activity.ActivityInterface;
 import dev.hourglass.activity.ActivityOptions;
 import dev.hourglass.client.WorkflowClient;

@@ -109,7 +109,7 @@ public interface TestActivityEnvironment extends AutoCloseable {
 
     /**
      * Requests cancellation of the activity: from now on, every heartbeat throws
-     * {@link dev.hourglass.activity.ActivityCanceledException} after its details reach the listener.
+     * {@link dev.hourglass.client.ActivityCanceledException} after its details reach the listener.
      */
     void requestCancellation();
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hourglass.activity.Activity;
-import dev.hourglass.activity.ActivityCanceledException;
+import dev.hourglass.client.ActivityCanceledException;
 import dev.hourglass.activity.ActivityExecutionContext;
 import dev.hourglass.activity.ActivityInfo;
 import dev.hourglass.activity.ActivityInterface;

@@ -2,10 +2,10 @@ package dev.hourglass.internal.activity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hourglass.activity.ActivityExecutionContext;
-import dev.hourglass.activity.ActivityCanceledException;
+import dev.hourglass.client.ActivityCanceledException;
 import dev.hourglass.activity.ActivityInfo;
-import dev.hourglass.activity.ActivityNotExistsException;
-import dev.hourglass.activity.ActivityWorkerShutdownException;
+import dev.hourglass.client.ActivityNotExistsException;
+import dev.hourglass.client.ActivityWorkerShutdownException;
 import dev.hourglass.history.Payload;
 import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.internal.history.JsonPayload;

@@ -1,6 +1,6 @@
 package dev.hourglass.internal.worker;
 
-import dev.hourglass.activity.ActivityCanceledException;
+import dev.hourglass.client.ActivityCanceledException;
 import dev.hourglass.failure.ApplicationFailure;
 import dev.hourglass.internal.activity.ActivityContextHolder;
 import dev.hourglass.internal.activity.ActivityTaskContext;

@@ -8,7 +8,7 @@ import static dev.hourglass.history.EventType.ActivityTaskStarted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hourglass.activity.ActivityCanceledException;
+import dev.hourglass.client.ActivityCanceledException;
 import dev.hourglass.activity.ActivityCancellationType;
 import dev.hourglass.client.WorkflowClient;
 import dev.hourglass.client.WorkflowOptions;

@@ -7,9 +7,9 @@ import static dev.hourglass.history.EventType.WorkflowExecutionStarted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hourglass.activity.Activity;
-import dev.hourglass.activity.ActivityCompletionException;
+import dev.hourglass.client.ActivityCompletionException;
 import dev.hourglass.activity.ActivityInterface;
-import dev.hourglass.activity.ActivityNotExistsException;
+import dev.hourglass.client.ActivityNotExistsException;
 import dev.hourglass.activity.ActivityOptions;
 import dev.hourglass.client.WorkflowClient;
 import dev.hourglass.client.WorkflowOptions;

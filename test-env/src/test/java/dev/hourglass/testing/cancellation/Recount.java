@@ -2,7 +2,7 @@ package dev.hourglass.testing.cancellation;
 
 import dev.hourglass.activity.Activity;
 import dev.hourglass.activity.ActivityCancellationType;
-import dev.hourglass.activity.ActivityCompletionException;
+import dev.hourglass.client.ActivityCompletionException;
 import dev.hourglass.activity.ActivityInterface;
 import dev.hourglass.activity.ActivityOptions;
 import dev.hourglass.common.RetryPolicy;

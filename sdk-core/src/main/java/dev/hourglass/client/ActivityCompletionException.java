@@ -1,9 +1,9 @@
-package dev.hourglass.activity;
+package dev.hourglass.client;
 
 import org.apiguardian.api.API;
 
 /**
- * Thrown by {@link ActivityExecutionContext#heartbeat(Object)} when the attempt should stop: its result would no
+ * Thrown by {@link dev.hourglass.activity.ActivityExecutionContext#heartbeat(Object)} when the attempt should stop: its result would no
  * longer be taken. The subclass says why.
  *
  * <p>Let it propagate out of the activity method, after cleaning up if need be; catching it and going on wastes

@@ -1,4 +1,4 @@
-package dev.hourglass.activity;
+package dev.hourglass.client;
 
 import org.apiguardian.api.API;
 

@@ -1,13 +1,13 @@
-package dev.hourglass.activity;
+package dev.hourglass.client;
 
 import org.apiguardian.api.API;
 
 /**
  * Thrown by a heartbeat when cancellation of the activity was requested: its workflow canceled the activity's
- * cancellation scope (see {@link ActivityCancellationType}).
+ * cancellation scope (see {@link dev.hourglass.activity.ActivityCancellationType}).
  *
  * <p>Let it propagate, after cleaning up: the activity is then reported canceled, which a workflow waiting with
- * {@link ActivityCancellationType#WAIT_CANCELLATION_COMPLETED} is waiting for.
+ * {@link dev.hourglass.activity.ActivityCancellationType#WAIT_CANCELLATION_COMPLETED} is waiting for.
  *
  * @since 0.1
  */
