@@ -10,6 +10,7 @@ import dev.hourglass.internal.spi.WorkflowServiceSpi;
 import dev.hourglass.internal.spi.WorkflowTask;
 import dev.hourglass.worker.Worker;
 import dev.hourglass.worker.WorkerFactoryOptions;
+import dev.hourglass.workflow.Functions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -81,6 +82,21 @@ final class WorkerImpl implements Worker {
                 throw new IllegalArgumentException("workflow type '" + implementation.workflowType() + "' is already"
                         + " registered on task queue '" + taskQueue + "' by " + previous.implementationClass().getName());
             }
+        }
+    }
+
+    @Override
+    public synchronized <T> void registerWorkflowImplementationFactory(Class<T> workflowInterface,
+            Functions.Func<T> factory) {
+        Objects.requireNonNull(workflowInterface, "workflowInterface");
+        Objects.requireNonNull(factory, "factory");
+        requireNotStarted();
+        WorkflowImplementation implementation = WorkflowImplementation.ofFactory(workflowInterface, factory::apply);
+        WorkflowImplementation previous = workflows.putIfAbsent(implementation.workflowType(), implementation);
+        if (previous != null) {
+            throw new IllegalArgumentException("workflow type '" + implementation.workflowType() + "' is already"
+                    + " registered on task queue '" + taskQueue + "' by " + previous.implementationClass().getName()
+                    + ": register one implementation, class or factory, per workflow type and task queue");
         }
     }
 
