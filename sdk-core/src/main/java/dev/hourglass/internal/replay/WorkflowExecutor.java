@@ -295,7 +295,11 @@ public final class WorkflowExecutor {
             case WorkflowExecutionTimedOut:
                 break;
             default:
-                operations.deliver(event);
+                // failures read from the event decode their details with this execution's converter
+                FailureConverter.decodingWith(converter, () -> {
+                    operations.deliver(event);
+                    return null;
+                });
                 break;
         }
     }
@@ -457,7 +461,8 @@ public final class WorkflowExecutor {
             close(CompletionStateMachine.Event.CANCEL, new WorkflowExecutionCanceledAttributes());
         } else if (failure instanceof HourglassFailure) {
             close(CompletionStateMachine.Event.FAIL,
-                    new WorkflowExecutionFailedAttributes(JsonPayload.of(FailureConverter.toJson(failure))));
+                    new WorkflowExecutionFailedAttributes(JsonPayload.of(FailureConverter.toJson(failure,
+                            converter))));
         } else if (failure instanceof NondeterministicCallError) {
             taskFailure = failure;
         } else {

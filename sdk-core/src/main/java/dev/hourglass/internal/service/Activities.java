@@ -170,7 +170,7 @@ final class Activities {
         String message = type == TimeoutType.HEARTBEAT
                 ? "activity attempt sent no heartbeat within " + activity.heartbeatTimeout
                 : "activity attempt did not complete within its start-to-close timeout of " + activity.startToClose;
-        attemptFailed(activity, JsonPayload.of(timeoutFailure(new TimeoutFailure(message, type, null))), type);
+        attemptFailed(activity, JsonPayload.of(timeoutFailure(new TimeoutFailure(message, null, type))), type);
     }
 
     private void attemptFailed(ActivityState activity, Payload failure, TimeoutType timeoutType) {
@@ -203,7 +203,7 @@ final class Activities {
             return;
         }
         ObjectNode failure = timeoutFailure(new TimeoutFailure("activity did not complete within its"
-                + " schedule-to-close timeout", TimeoutType.SCHEDULE_TO_CLOSE, null));
+                + " schedule-to-close timeout", null, TimeoutType.SCHEDULE_TO_CLOSE));
         if (activity.lastFailure != null) {
             failure.set("cause", JsonPayload.node(activity.lastFailure));
         }
