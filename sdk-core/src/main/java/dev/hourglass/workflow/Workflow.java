@@ -52,6 +52,16 @@ public final class Workflow {
         ops("sleep").newTimer(duration).get();
     }
 
+    /**
+     * Sleeps for {@code millis} milliseconds on a durable timer, as {@link #sleep(Duration)} does.
+     *
+     * @param millis how long to sleep; zero or less returns at once and records no timer
+     * @since 0.1
+     */
+    public static void sleep(long millis) {
+        sleep(Duration.ofMillis(millis));
+    }
+
     /** Returns a promise completed when a durable timer of {@code duration} fires. */
     public static Promise<Void> newTimer(Duration duration) {
         Objects.requireNonNull(duration, "duration");
