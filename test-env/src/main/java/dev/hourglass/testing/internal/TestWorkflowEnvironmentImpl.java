@@ -15,6 +15,7 @@ import dev.hourglass.service.WorkflowService;
 import dev.hourglass.testing.TestEnvironmentOptions;
 import dev.hourglass.testing.TestWorkflowEnvironment;
 import dev.hourglass.worker.Worker;
+import dev.hourglass.worker.WorkerOptions;
 import dev.hourglass.workflow.Functions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -157,9 +158,14 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
 
     @Override
     public Worker newWorker(String taskQueue) {
+        return newWorker(taskQueue, WorkerOptions.getDefaultInstance());
+    }
+
+    @Override
+    public Worker newWorker(String taskQueue, WorkerOptions options) {
         WorkerFactoryImpl.requireTaskQueue("TestWorkflowEnvironment.newWorker", taskQueue);
         requireOpen("create a worker");
-        Worker worker = factory.newWorker(taskQueue);
+        Worker worker = factory.newWorker(taskQueue, options);
         return new Worker() {
             @Override
             public String getTaskQueue() {
