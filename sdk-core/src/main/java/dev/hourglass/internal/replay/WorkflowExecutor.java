@@ -454,9 +454,9 @@ public final class WorkflowExecutor {
             return;
         }
         if (failure instanceof ContinueAsNewRequest) {
+            ContinueAsNewRequest request = (ContinueAsNewRequest) failure;
             close(CompletionStateMachine.Event.CONTINUE_AS_NEW, new WorkflowExecutionContinuedAsNewAttributes(null,
-                    JsonPayload.of(((ContinueAsNewRequest) failure).input()), info.getWorkflowType(),
-                    info.getTaskQueue()));
+                    JsonPayload.of(request.input()), request.workflowType(), request.taskQueue()));
         } else if (completion.isCancelRequested() && isCancellation(failure)) {
             close(CompletionStateMachine.Event.CANCEL, new WorkflowExecutionCanceledAttributes());
         } else if (failure instanceof HourglassFailure) {
