@@ -17,6 +17,9 @@ import org.apiguardian.api.API;
  * WorkflowClient client = WorkflowClient.newInstance(service, options);
  * }</pre>
  *
+ * <p>An identity names the client (and its workers) in the histories it causes; see
+ * {@link Builder#setIdentity(String)}.
+ *
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -25,9 +28,11 @@ public final class WorkflowClientOptions {
     private static final WorkflowClientOptions DEFAULT = newBuilder().build();
 
     private final DataConverter dataConverter;
+    private final String identity;
 
     private WorkflowClientOptions(Builder builder) {
         this.dataConverter = builder.dataConverter;
+        this.identity = builder.identity;
     }
 
     /**
@@ -58,9 +63,26 @@ public final class WorkflowClientOptions {
         return dataConverter;
     }
 
+    /**
+     * Returns the identity of the client, and of the workers created from it unless
+     * {@link dev.hourglass.worker.WorkerOptions.Builder#setIdentity(String)} overrides it.
+     *
+     * @return the identity, or {@code null} when none is set (the default): events then record no identity
+     */
+    public String getIdentity() {
+        return identity;
+    }
+
+    @Override
+    public String toString() {
+        return "WorkflowClientOptions{dataConverter=" + dataConverter + ", identity="
+                + (identity == null ? "null" : "'" + identity + "'") + "}";
+    }
+
     /** Builds {@link WorkflowClientOptions}. */
     public static final class Builder {
         private DataConverter dataConverter = DataConverter.getDefault();
+        private String identity;
 
         private Builder() {
         }
@@ -75,6 +97,37 @@ public final class WorkflowClientOptions {
          */
         public Builder setDataConverter(DataConverter dataConverter) {
             this.dataConverter = Objects.requireNonNull(dataConverter, "dataConverter");
+            return this;
+        }
+
+        /**
+         * Sets the identity that names this client, and the workers created from it, in the histories they cause:
+         * it is recorded as the {@code identity} attribute of the {@code WorkflowExecutionStarted},
+         * {@code WorkflowExecutionSignaled}, {@code WorkflowExecutionCancelRequested} and
+         * {@code WorkflowExecutionTerminated} events the client causes, and of the {@code ActivityTaskStarted} events
+         * of the activity attempts its workers run. Replay ignores it.
+         *
+         * <p>There is no default identity. Unlike the Temporal SDK, whose default is {@code pid@hostname}, Hourglass
+         * records none unless one is set, because the same code and seed must produce the same history bytes on
+         * every machine (in the test environment and in replay gates). In production, set one that tells the
+         * process apart, for example:
+         *
+         * <pre>{@code
+         * WorkflowClientOptions.newBuilder()
+         *     .setIdentity(ManagementFactory.getRuntimeMXBean().getName()) // "12345@billing-host-7"
+         *     .build();
+         * }</pre>
+         *
+         * @param identity the identity; {@code null} for none
+         * @return this builder
+         * @throws IllegalArgumentException if {@code identity} is empty or blank
+         */
+        public Builder setIdentity(String identity) {
+            if (identity != null && identity.isBlank()) {
+                throw new IllegalArgumentException("identity must not be blank: pass a name that tells this process"
+                        + " apart, such as ManagementFactory.getRuntimeMXBean().getName(), or null for none");
+            }
+            this.identity = identity;
             return this;
         }
 

@@ -8,14 +8,27 @@ import org.apiguardian.api.API;
  *
  * @param signalName the signal's name: the signal method's name unless renamed
  * @param input the signal method's arguments, a JSON array; never {@code null}
+ * @param identity the identity of the client that sent the signal, or {@code null} when it has none (the default;
+ *      see {@code WorkflowClientOptions.Builder.setIdentity})
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record WorkflowExecutionSignaledAttributes(String signalName, Payload input) implements EventAttributes {
+public record WorkflowExecutionSignaledAttributes(String signalName, Payload input, String identity)
+        implements EventAttributes {
 
     /** Checks that {@code input} is not {@code null}. */
     public WorkflowExecutionSignaledAttributes {
         Objects.requireNonNull(input, "input");
+    }
+
+    /**
+     * The attributes of a signal sent without a client identity.
+     *
+     * @param signalName the signal's name
+     * @param input the signal method's arguments, a JSON array; never {@code null}
+     */
+    public WorkflowExecutionSignaledAttributes(String signalName, Payload input) {
+        this(signalName, input, null);
     }
 
     @Override

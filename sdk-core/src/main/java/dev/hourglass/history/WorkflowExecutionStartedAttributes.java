@@ -15,16 +15,37 @@ import org.apiguardian.api.API;
  * @param continuedFromRunId the run that continued as this one, else {@code null}
  * @param workflowExecutionTimeout how long this run may still take before the execution times out, or {@code null}
  *      for no limit
+ * @param identity the identity of the client that started the run, or {@code null} when it has none (the default;
+ *      see {@code WorkflowClientOptions.Builder.setIdentity}) or the run was started by a parent workflow or by
+ *      continue-as-new
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record WorkflowExecutionStartedAttributes(String workflowType, String taskQueue, Payload input,
         String parentWorkflowId, String parentRunId, String continuedFromRunId,
-        Duration workflowExecutionTimeout) implements EventAttributes {
+        Duration workflowExecutionTimeout, String identity) implements EventAttributes {
 
     /** Checks that {@code input} is not {@code null}. */
     public WorkflowExecutionStartedAttributes {
         Objects.requireNonNull(input, "input");
+    }
+
+    /**
+     * The attributes of a run started without a client identity.
+     *
+     * @param workflowType the workflow type
+     * @param taskQueue the task queue of the workflow tasks
+     * @param input the workflow method's arguments, a JSON array; never {@code null}
+     * @param parentWorkflowId the parent's workflow id, or {@code null}
+     * @param parentRunId the parent's run id, or {@code null}
+     * @param continuedFromRunId the run that continued as this one, or {@code null}
+     * @param workflowExecutionTimeout how long this run may still take, or {@code null} for no limit
+     */
+    public WorkflowExecutionStartedAttributes(String workflowType, String taskQueue, Payload input,
+            String parentWorkflowId, String parentRunId, String continuedFromRunId,
+            Duration workflowExecutionTimeout) {
+        this(workflowType, taskQueue, input, parentWorkflowId, parentRunId, continuedFromRunId,
+                workflowExecutionTimeout, null);
     }
 
     @Override

@@ -14,7 +14,8 @@ import org.apiguardian.api.API;
  * }</pre>
  *
  * <p>What is not set comes from the factory's {@link WorkerFactoryOptions}: the number of workflow task pollers
- * and of concurrent activities.
+ * and of concurrent activities; and the identity comes from the client's
+ * {@link dev.hourglass.client.WorkflowClientOptions#getIdentity()}.
  *
  * @since 0.1
  */
@@ -26,8 +27,10 @@ public final class WorkerOptions {
     private final int maxConcurrentWorkflowTaskExecutionSize;
     private final int maxConcurrentActivityExecutionSize;
     private final double maxWorkerActivitiesPerSecond;
+    private final String identity;
 
     private WorkerOptions(Builder builder) {
+        this.identity = builder.identity;
         this.maxConcurrentWorkflowTaskExecutionSize = builder.maxConcurrentWorkflowTaskExecutionSize;
         this.maxConcurrentActivityExecutionSize = builder.maxConcurrentActivityExecutionSize;
         this.maxWorkerActivitiesPerSecond = builder.maxWorkerActivitiesPerSecond;
@@ -70,11 +73,22 @@ public final class WorkerOptions {
         return maxWorkerActivitiesPerSecond;
     }
 
+    /**
+     * Returns the identity of the worker, recorded on the {@code ActivityTaskStarted} events of the attempts it runs.
+     *
+     * @return the identity, or {@code null} when not set (the client's
+     *     {@link dev.hourglass.client.WorkflowClientOptions#getIdentity()} applies)
+     */
+    public String getIdentity() {
+        return identity;
+    }
+
     /** Builds {@link WorkerOptions}. */
     public static final class Builder {
         private int maxConcurrentWorkflowTaskExecutionSize;
         private int maxConcurrentActivityExecutionSize;
         private double maxWorkerActivitiesPerSecond;
+        private String identity;
 
         private Builder() {
         }
@@ -129,6 +143,26 @@ public final class WorkerOptions {
                         + " limit) but was " + perSecond);
             }
             this.maxWorkerActivitiesPerSecond = perSecond;
+            return this;
+        }
+
+        /**
+         * Sets the identity of this worker, overriding the one of the client it was created from
+         * ({@link dev.hourglass.client.WorkflowClientOptions.Builder#setIdentity(String)}). It is recorded as the
+         * {@code identity} attribute of the {@code ActivityTaskStarted} event of each activity attempt the worker
+         * runs, so that a history shows which worker ran an attempt. There is no default: without an identity here
+         * or on the client, no identity is recorded.
+         *
+         * @param identity the identity; {@code null} for the client's
+         * @return this builder
+         * @throws IllegalArgumentException if {@code identity} is empty or blank
+         */
+        public Builder setIdentity(String identity) {
+            if (identity != null && identity.isBlank()) {
+                throw new IllegalArgumentException("identity must not be blank: pass a name that tells this worker"
+                        + " apart, or null for the client's identity");
+            }
+            this.identity = identity;
             return this;
         }
 

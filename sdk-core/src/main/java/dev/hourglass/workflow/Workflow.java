@@ -49,7 +49,7 @@ public final class Workflow {
     /** Sleeps for {@code duration} on a durable timer; the execution may be evicted meanwhile. */
     public static void sleep(Duration duration) {
         Objects.requireNonNull(duration, "duration");
-        ops("sleep").newTimer(duration).get();
+        ops("sleep").newTimer(duration, null).get();
     }
 
     /**
@@ -65,7 +65,32 @@ public final class Workflow {
     /** Returns a promise completed when a durable timer of {@code duration} fires. */
     public static Promise<Void> newTimer(Duration duration) {
         Objects.requireNonNull(duration, "duration");
-        return ops("newTimer").newTimer(duration);
+        return ops("newTimer").newTimer(duration, null);
+    }
+
+    /**
+     * Returns a promise completed when a durable timer of {@code duration} fires, started with {@code options}.
+     *
+     * <pre>{@code
+     * Promise<Void> gracePeriod = Workflow.newTimer(Duration.ofDays(3),
+     *         TimerOptions.newBuilder().setSummary("grace period before the card is charged").build());
+     * }</pre>
+     *
+     * <p>The options' summary is recorded on the timer's {@code TimerStarted} event; replay does not compare it.
+     * Like {@link #newTimer(Duration)}, a zero or negative duration gives a completed promise and records nothing.
+     *
+     * @param duration how long until the timer fires; never {@code null}
+     * @param options the timer's options; never {@code null} ({@link TimerOptions#getDefaultInstance()} for none)
+     * @return a promise completed when the timer fires, or failed with a
+     *     {@link dev.hourglass.failure.CanceledFailure} when its cancellation scope is canceled first; never
+     *     {@code null}
+     * @throws NullPointerException if {@code duration} or {@code options} is {@code null}
+     * @since 0.1
+     */
+    public static Promise<Void> newTimer(Duration duration, TimerOptions options) {
+        Objects.requireNonNull(duration, "duration");
+        Objects.requireNonNull(options, "options");
+        return ops("newTimer").newTimer(duration, options.getSummary());
     }
 
     /** Returns the workflow's current time: the time of the event being processed, the same on replay. */

@@ -62,13 +62,15 @@ final class RandomHistories {
             case WorkflowExecutionStarted:
                 return new WorkflowExecutionStartedAttributes(id(random), id(random), input(random),
                         optional(random, () -> string(random)), optional(random, () -> string(random)),
-                        optional(random, () -> string(random)), optional(random, () -> duration(random)));
+                        optional(random, () -> string(random)), optional(random, () -> duration(random)),
+                        optional(random, () -> string(random)));
             case ActivityTaskScheduled:
                 return new ActivityTaskScheduledAttributes(id(random), id(random), id(random), input(random),
                         optional(random, () -> duration(random)), optional(random, () -> duration(random)),
                         optional(random, () -> duration(random)), optional(random, () -> retryPolicy(random)));
             case ActivityTaskStarted:
-                return new ActivityTaskStartedAttributes(id(random), count(random));
+                return new ActivityTaskStartedAttributes(id(random), count(random),
+                        optional(random, () -> string(random)));
             case ActivityTaskCompleted:
                 return new ActivityTaskCompletedAttributes(id(random), JsonPayload.of(json(random, 3)));
             case ActivityTaskFailed:
@@ -83,13 +85,15 @@ final class RandomHistories {
             case ActivityTaskCanceled:
                 return new ActivityTaskCanceledAttributes(id(random));
             case TimerStarted:
-                return new TimerStartedAttributes(id(random), duration(random));
+                return new TimerStartedAttributes(id(random), duration(random),
+                        optional(random, () -> string(random)));
             case TimerFired:
                 return new TimerFiredAttributes(id(random));
             case TimerCanceled:
                 return new TimerCanceledAttributes(id(random));
             case WorkflowExecutionSignaled:
-                return new WorkflowExecutionSignaledAttributes(id(random), input(random));
+                return new WorkflowExecutionSignaledAttributes(id(random), input(random),
+                        optional(random, () -> string(random)));
             case MarkerRecorded:
                 return new MarkerRecordedAttributes(id(random), id(random),
                         optional(random, () -> JsonPayload.of(json(random, 3))));
@@ -106,7 +110,8 @@ final class RandomHistories {
                 return new ChildWorkflowExecutionFailedAttributes(id(random), failure(random),
                         optional(random, () -> string(random)));
             case WorkflowExecutionCancelRequested:
-                return new WorkflowExecutionCancelRequestedAttributes(optional(random, () -> string(random)));
+                return new WorkflowExecutionCancelRequestedAttributes(optional(random, () -> string(random)),
+                        optional(random, () -> string(random)));
             case WorkflowExecutionCompleted:
                 return new WorkflowExecutionCompletedAttributes(JsonPayload.of(json(random, 3)));
             case WorkflowExecutionFailed:
@@ -117,7 +122,8 @@ final class RandomHistories {
                 return new WorkflowExecutionContinuedAsNewAttributes(id(random), input(random),
                         optional(random, () -> string(random)), optional(random, () -> string(random)));
             case WorkflowExecutionTerminated:
-                return new WorkflowExecutionTerminatedAttributes(id(random));
+                return new WorkflowExecutionTerminatedAttributes(id(random),
+                        optional(random, () -> string(random)));
             case WorkflowExecutionTimedOut:
                 return new WorkflowExecutionTimedOutAttributes();
             default:

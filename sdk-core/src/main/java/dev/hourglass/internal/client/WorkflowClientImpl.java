@@ -44,7 +44,8 @@ public final class WorkflowClientImpl implements WorkflowClient {
         Objects.requireNonNull(options, "options");
         WorkflowInterfaceMetadata metadata = Interfaces.workflowInterface(workflowInterface);
         return typedStub(workflowInterface, metadata,
-                new WorkflowStubImpl(service, converter, metadata.workflowType(), options, null));
+                new WorkflowStubImpl(service, converter, this.options.getIdentity(), metadata.workflowType(), options,
+                        null));
     }
 
     @Override
@@ -53,7 +54,7 @@ public final class WorkflowClientImpl implements WorkflowClient {
         Objects.requireNonNull(workflowId, "workflowId");
         WorkflowInterfaceMetadata metadata = Interfaces.workflowInterface(workflowInterface);
         return typedStub(workflowInterface, metadata,
-                new WorkflowStubImpl(service, converter, metadata.workflowType(), null,
+                new WorkflowStubImpl(service, converter, this.options.getIdentity(), metadata.workflowType(), null,
                         Objects.requireNonNull(workflowId, "workflowId")));
     }
 
@@ -66,12 +67,14 @@ public final class WorkflowClientImpl implements WorkflowClient {
 
     @Override
     public WorkflowStub newUntypedWorkflowStub(String workflowId) {
-        return new WorkflowStubImpl(service, converter, null, null, Objects.requireNonNull(workflowId, "workflowId"));
+        return new WorkflowStubImpl(service, converter, this.options.getIdentity(), null, null,
+                Objects.requireNonNull(workflowId, "workflowId"));
     }
 
     @Override
     public WorkflowStub newUntypedWorkflowStub(String workflowType, WorkflowOptions options) {
-        return new WorkflowStubImpl(service, converter, Objects.requireNonNull(workflowType, "workflowType"),
+        return new WorkflowStubImpl(service, converter, this.options.getIdentity(),
+                Objects.requireNonNull(workflowType, "workflowType"),
                 Objects.requireNonNull(options, "options"), null);
     }
 

@@ -34,15 +34,18 @@ final class WorkflowStubImpl implements WorkflowStub {
 
     private final WorkflowServiceSpi service;
     private final PayloadConverter converter;
+    /** The client's identity, recorded on the events this stub causes; {@code null} for none. */
+    private final String identity;
     private final WorkflowOptions options;
     private final String boundWorkflowId;
     private String workflowType;
     private volatile WorkflowExecution execution;
 
-    WorkflowStubImpl(WorkflowServiceSpi service, PayloadConverter converter, String workflowType,
+    WorkflowStubImpl(WorkflowServiceSpi service, PayloadConverter converter, String identity, String workflowType,
             WorkflowOptions options, String boundWorkflowId) {
         this.service = service;
         this.converter = converter;
+        this.identity = identity;
         this.workflowType = workflowType;
         this.options = options;
         this.boundWorkflowId = boundWorkflowId;
@@ -76,7 +79,7 @@ final class WorkflowStubImpl implements WorkflowStub {
         execution = service.startWorkflow(StartWorkflowRequest.of(options.getWorkflowId(), workflowType,
                 options.getTaskQueue(), checkedArguments(args, action, workflowMethod, "the workflow method"),
                 options.getWorkflowIdReusePolicy(),
-                options.getWorkflowExecutionTimeout()));
+                options.getWorkflowExecutionTimeout()).withIdentity(identity));
         return execution;
     }
 
@@ -239,8 +242,9 @@ final class WorkflowStubImpl implements WorkflowStub {
     void signal(String signalName, Method handler, Object[] args) {
         Objects.requireNonNull(signalName, "signalName");
         WorkflowExecution current = requireExecution();
-        service.signalWorkflow(current.getWorkflowId(), null, signalName, checkedArguments(args,
-                "signal " + signalName + " to workflow " + current.getWorkflowId(), handler, "its handler"));
+        Payload input = checkedArguments(args, "signal " + signalName + " to workflow " + current.getWorkflowId(),
+                handler, "its handler");
+        service.signalWorkflow(current.getWorkflowId(), null, signalName, input, identity);
     }
 
     /**
@@ -285,12 +289,12 @@ final class WorkflowStubImpl implements WorkflowStub {
 
     @Override
     public void cancel() {
-        service.requestCancelWorkflow(requireExecution().getWorkflowId(), null);
+        service.requestCancelWorkflow(requireExecution().getWorkflowId(), null, identity);
     }
 
     @Override
     public void terminate(String reason) {
-        service.terminateWorkflow(requireExecution().getWorkflowId(), null, reason);
+        service.terminateWorkflow(requireExecution().getWorkflowId(), null, reason, identity);
     }
 
 }

@@ -55,8 +55,9 @@ final class EventSchemas {
                 .optional(Kind.ID, "parentRunId", a -> a.parentRunId())
                 .optional(Kind.ID, "continuedFromRunId", a -> a.continuedFromRunId())
                 .optional(Kind.MILLIS, "workflowExecutionTimeoutMillis", a -> a.workflowExecutionTimeout())
+                .optional(Kind.TEXT, "identity", a -> a.identity())
                 .build(v -> new WorkflowExecutionStartedAttributes(string(v[0]), string(v[1]), payload(v[2]),
-                        string(v[3]), string(v[4]), string(v[5]), duration(v[6]))));
+                        string(v[3]), string(v[4]), string(v[5]), duration(v[6]), string(v[7]))));
         put(new EventSchema.Builder<>(EventType.ActivityTaskScheduled, ActivityTaskScheduledAttributes.class)
                 .required(Kind.ID, "activityId", a -> a.activityId()).identity().summary()
                 .required(Kind.NAME, "activityType", a -> a.activityType()).identity().summary()
@@ -73,7 +74,8 @@ final class EventSchemas {
         put(new EventSchema.Builder<>(EventType.ActivityTaskStarted, ActivityTaskStartedAttributes.class)
                 .required(Kind.ID, "activityId", a -> a.activityId()).summary()
                 .required(Kind.COUNT, "attempt", a -> a.attempt()).summary()
-                .build(v -> new ActivityTaskStartedAttributes(string(v[0]), intValue(v[1]))));
+                .optional(Kind.TEXT, "identity", a -> a.identity())
+                .build(v -> new ActivityTaskStartedAttributes(string(v[0]), intValue(v[1]), string(v[2]))));
         put(new EventSchema.Builder<>(EventType.ActivityTaskCompleted, ActivityTaskCompletedAttributes.class)
                 .required(Kind.ID, "activityId", a -> a.activityId()).summary()
                 .required(Kind.VALUE, "result", a -> a.result())
@@ -99,7 +101,9 @@ final class EventSchemas {
         put(new EventSchema.Builder<>(EventType.TimerStarted, TimerStartedAttributes.class)
                 .required(Kind.ID, "timerId", a -> a.timerId()).identity().summary()
                 .required(Kind.MILLIS, "durationMillis", a -> a.duration()).detail().summary()
-                .build(v -> new TimerStartedAttributes(string(v[0]), duration(v[1]))));
+                // metadata for people: neither identity nor detail, so replay ignores a changed summary
+                .optional(Kind.TEXT, "summary", a -> a.summary())
+                .build(v -> new TimerStartedAttributes(string(v[0]), duration(v[1]), string(v[2]))));
         put(new EventSchema.Builder<>(EventType.TimerFired, TimerFiredAttributes.class)
                 .required(Kind.ID, "timerId", a -> a.timerId()).summary()
                 .build(v -> new TimerFiredAttributes(string(v[0]))));
@@ -109,7 +113,8 @@ final class EventSchemas {
         put(new EventSchema.Builder<>(EventType.WorkflowExecutionSignaled, WorkflowExecutionSignaledAttributes.class)
                 .required(Kind.NAME, "signalName", a -> a.signalName()).summary()
                 .required(Kind.ARGUMENTS, "input", a -> a.input())
-                .build(v -> new WorkflowExecutionSignaledAttributes(string(v[0]), payload(v[1]))));
+                .optional(Kind.TEXT, "identity", a -> a.identity())
+                .build(v -> new WorkflowExecutionSignaledAttributes(string(v[0]), payload(v[1]), string(v[2]))));
         put(new EventSchema.Builder<>(EventType.MarkerRecorded, MarkerRecordedAttributes.class)
                 .required(Kind.NAME, "markerName", a -> a.markerName()).identity().summary()
                 .required(Kind.ID, "markerId", a -> a.markerId()).identity().summary()
@@ -146,7 +151,8 @@ final class EventSchemas {
         put(new EventSchema.Builder<>(EventType.WorkflowExecutionCancelRequested,
                 WorkflowExecutionCancelRequestedAttributes.class)
                 .optional(Kind.TEXT, "reason", a -> a.reason()).summary()
-                .build(v -> new WorkflowExecutionCancelRequestedAttributes(string(v[0]))));
+                .optional(Kind.TEXT, "identity", a -> a.identity())
+                .build(v -> new WorkflowExecutionCancelRequestedAttributes(string(v[0]), string(v[1]))));
         put(new EventSchema.Builder<>(EventType.WorkflowExecutionCompleted,
                 WorkflowExecutionCompletedAttributes.class)
                 .required(Kind.VALUE, "result", a -> a.result()).detail()
@@ -167,7 +173,8 @@ final class EventSchemas {
         put(new EventSchema.Builder<>(EventType.WorkflowExecutionTerminated,
                 WorkflowExecutionTerminatedAttributes.class)
                 .required(Kind.TEXT, "reason", a -> a.reason()).summary()
-                .build(v -> new WorkflowExecutionTerminatedAttributes(string(v[0]))));
+                .optional(Kind.TEXT, "identity", a -> a.identity())
+                .build(v -> new WorkflowExecutionTerminatedAttributes(string(v[0]), string(v[1]))));
         put(new EventSchema.Builder<>(EventType.WorkflowExecutionTimedOut, WorkflowExecutionTimedOutAttributes.class)
                 .build(v -> new WorkflowExecutionTimedOutAttributes()));
 

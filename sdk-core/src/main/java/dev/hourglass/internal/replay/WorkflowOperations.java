@@ -151,22 +151,26 @@ public final class WorkflowOperations {
 
     // ---------------------------------------------------------------- timers and waiting
 
-    /** Starts a durable timer; a zero or negative duration gives a completed promise and no timer. */
-    public Promise<Void> newTimer(Duration duration) {
+    /**
+     * Starts a durable timer with a summary ({@code null} for none); a zero or negative duration gives a completed
+     * promise and no timer.
+     */
+    public Promise<Void> newTimer(Duration duration, String summary) {
         executor.requireNoQuery("A timer (Workflow.sleep, Workflow.newTimer)");
         if (duration.isZero() || duration.isNegative()) {
             return PromiseImpl.completed(null);
         }
         PromiseImpl<Void> fired = new PromiseImpl<>();
-        startTimer(duration, currentScope(), fired);
+        startTimer(duration, summary, currentScope(), fired);
         return fired;
     }
 
-    private TimerStateMachine startTimer(Duration duration, CancellationScopeImpl scope, PromiseImpl<Void> fired) {
+    private TimerStateMachine startTimer(Duration duration, String summary, CancellationScopeImpl scope,
+            PromiseImpl<Void> fired) {
         // a timer whose scope is canceled already records nothing and takes no timer id
         String timerId = scope.isCancelRequested() ? null : String.valueOf(++timerSeq);
         TimerStartedAttributes started = new TimerStartedAttributes(timerId,
-                Duration.ofMillis(Math.max(1, duration.toMillis())));
+                Duration.ofMillis(Math.max(1, duration.toMillis())), summary);
         TimerStateMachine machine = new TimerStateMachine(started, executor.matcher, () -> fired.complete(null),
                 fired::completeExceptionally);
         if (scope.isCancelRequested()) {
@@ -205,7 +209,7 @@ public final class WorkflowOperations {
             return false;
         }
         PromiseImpl<Void> fired = new PromiseImpl<>();
-        TimerStateMachine timer = startTimer(timeout, scope, fired);
+        TimerStateMachine timer = startTimer(timeout, null, scope, fired);
         WorkflowThread.requireCurrent("Workflow.await").yieldUntil("Workflow.await",
                 () -> fired.isCompleted() || scope.isCancelRequested() || Boolean.TRUE.equals(condition.get()));
         if (Boolean.TRUE.equals(condition.get())) {

@@ -75,7 +75,8 @@ final class Activities {
         service.workQueued(queue, true);
     }
 
-    ActivityTask poll(String taskQueue, Duration timeout) {
+    /** Hands the next attempt of the task queue to the worker of {@code identity} ({@code null} for none). */
+    ActivityTask poll(String taskQueue, String identity, Duration timeout) {
         long remaining = timeout.toNanos();
         service.lock.lock();
         try {
@@ -86,7 +87,7 @@ final class Activities {
                 if (item != null) {
                     ActivityState activity = item.activity();
                     if (item.token().equals(activity.currentToken) && activity.attemptState.isQueued()) {
-                        return startAttempt(activity, taskQueue);
+                        return startAttempt(activity, taskQueue, identity);
                     }
                     continue;
                 }
@@ -103,8 +104,9 @@ final class Activities {
         }
     }
 
-    private ActivityTask startAttempt(ActivityState activity, String taskQueue) {
+    private ActivityTask startAttempt(ActivityState activity, String taskQueue, String identity) {
         service.transition(activity.attemptState, Event.START);
+        activity.workerIdentity = identity;
         activity.cancelScheduleToStartTimer();
         String token = activity.currentToken;
         Instant now = service.now();
@@ -277,7 +279,7 @@ final class Activities {
         activity.run.activities.remove(activity.activityId);
         if (started) {
             service.deliverInput(activity.run,
-                    new ActivityTaskStartedAttributes(activity.activityId, activity.attempt));
+                    new ActivityTaskStartedAttributes(activity.activityId, activity.attempt, activity.workerIdentity));
         }
         service.deliverInput(activity.run, outcome);
     }

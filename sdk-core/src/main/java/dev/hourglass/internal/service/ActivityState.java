@@ -24,6 +24,8 @@ final class ActivityState {
     int attempt;
     /** The token of the current attempt while one is queued or running, else {@code null}. */
     String currentToken;
+    /** The identity of the worker that runs (or last ran) an attempt, {@code null} for none. */
+    String workerIdentity;
     Payload lastHeartbeatDetails;
     Payload lastFailure;
     /** Whether the workflow asked for the activity to be canceled while an attempt ran; told by heartbeats. */

@@ -316,7 +316,7 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
         }
         run.append(new WorkflowExecutionStartedAttributes(request.workflowType(), request.taskQueue(), request.input(),
                 request.parentWorkflowId(), request.parentRunId(), continuedFromRunId,
-                deadline == null ? null : Duration.between(now, deadline)), now);
+                deadline == null ? null : Duration.between(now, deadline), request.identity()), now);
         if (enforceHistoryLimits(run)) {
             scheduleWorkflowTask(run);
         }
@@ -383,11 +383,16 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
         }
     }
 
-    /** Asks an open run to cancel, once; called under the lock. */
+    /** Asks an open run to cancel, once, for no client (a parent workflow's request); called under the lock. */
     void requestCancel(Run run) {
+        requestCancel(run, null);
+    }
+
+    /** Asks an open run to cancel, once, for a client ({@code identity}, {@code null} for none); under the lock. */
+    void requestCancel(Run run, String identity) {
         if (run.isOpen() && !run.cancelRequested) {
             run.cancelRequested = true;
-            deliverInput(run, new WorkflowExecutionCancelRequestedAttributes(null));
+            deliverInput(run, new WorkflowExecutionCancelRequestedAttributes(null, identity));
         }
     }
 
@@ -495,8 +500,8 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
     // ---------------------------------------------------------------- activities
 
     @Override
-    public ActivityTask pollActivityTask(String taskQueue, Duration timeout) {
-        return activities.poll(taskQueue, timeout);
+    public ActivityTask pollActivityTask(String taskQueue, String identity, Duration timeout) {
+        return activities.poll(taskQueue, identity, timeout);
     }
 
     @Override
@@ -546,35 +551,36 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
     // ---------------------------------------------------------------- signals, cancel, terminate, read
 
     @Override
-    public void signalWorkflow(String workflowId, String runId, String signalName, Payload input) {
+    public void signalWorkflow(String workflowId, String runId, String signalName, Payload input, String identity) {
         lock.lock();
         try {
             requireOpen("signal " + signalName + " to workflow " + workflowId);
             Run run = findOpenRun(workflowId, runId, "signal " + signalName + " to");
-            deliverInput(run, new WorkflowExecutionSignaledAttributes(signalName, input));
+            deliverInput(run, new WorkflowExecutionSignaledAttributes(signalName, input, identity));
         } finally {
             lock.unlock();
         }
     }
 
     @Override
-    public void requestCancelWorkflow(String workflowId, String runId) {
+    public void requestCancelWorkflow(String workflowId, String runId, String identity) {
         lock.lock();
         try {
             requireOpen("cancel workflow " + workflowId);
-            requestCancel(findOpenRun(workflowId, runId, "cancel"));
+            requestCancel(findOpenRun(workflowId, runId, "cancel"), identity);
         } finally {
             lock.unlock();
         }
     }
 
     @Override
-    public void terminateWorkflow(String workflowId, String runId, String reason) {
+    public void terminateWorkflow(String workflowId, String runId, String reason, String identity) {
         lock.lock();
         try {
             requireOpen("terminate workflow " + workflowId);
             Run run = findOpenRun(workflowId, runId, "terminate");
-            WorkflowExecutionTerminatedAttributes terminated = new WorkflowExecutionTerminatedAttributes(reason);
+            WorkflowExecutionTerminatedAttributes terminated = new WorkflowExecutionTerminatedAttributes(reason,
+                    identity);
             run.append(terminated, now());
             closeRun(run, terminated);
         } finally {

@@ -17,10 +17,12 @@ import java.util.Objects;
  * @param parentWorkflowId the parent's workflow id for a child workflow, else {@code null}
  * @param parentRunId the parent's run id for a child workflow, else {@code null}
  * @param parentChildId the parent's id of the child command for a child workflow, else {@code null}
+ * @param identity the identity of the client that starts the workflow, recorded on its first event; {@code null}
+ *      for none (and for a child workflow)
  */
 public record StartWorkflowRequest(String workflowId, String workflowType, String taskQueue, Payload input,
         WorkflowIdReusePolicy reusePolicy, Duration executionTimeout, String parentWorkflowId, String parentRunId,
-        String parentChildId) {
+        String parentChildId, String identity) {
 
     /** Checks the required parts. */
     public StartWorkflowRequest {
@@ -30,10 +32,24 @@ public record StartWorkflowRequest(String workflowId, String workflowType, Strin
         Objects.requireNonNull(reusePolicy, "reusePolicy");
     }
 
+    /** A request without a client identity. */
+    public StartWorkflowRequest(String workflowId, String workflowType, String taskQueue, Payload input,
+            WorkflowIdReusePolicy reusePolicy, Duration executionTimeout, String parentWorkflowId, String parentRunId,
+            String parentChildId) {
+        this(workflowId, workflowType, taskQueue, input, reusePolicy, executionTimeout, parentWorkflowId, parentRunId,
+                parentChildId, null);
+    }
+
     /** This request with the given workflow id. */
     public StartWorkflowRequest withWorkflowId(String id) {
         return new StartWorkflowRequest(Objects.requireNonNull(id, "id"), workflowType, taskQueue, input, reusePolicy,
-                executionTimeout, parentWorkflowId, parentRunId, parentChildId);
+                executionTimeout, parentWorkflowId, parentRunId, parentChildId, identity);
+    }
+
+    /** This request made by the client of {@code clientIdentity} ({@code null} for none). */
+    public StartWorkflowRequest withIdentity(String clientIdentity) {
+        return new StartWorkflowRequest(workflowId, workflowType, taskQueue, input, reusePolicy, executionTimeout,
+                parentWorkflowId, parentRunId, parentChildId, clientIdentity);
     }
 
     /** A top-level start with no parent; {@code workflowId} may be {@code null}. */

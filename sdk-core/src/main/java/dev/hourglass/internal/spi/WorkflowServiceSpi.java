@@ -34,6 +34,11 @@ import java.util.concurrent.CompletableFuture;
  * </ul>
  *
  * <p>Polls wait at most their timeout and return {@code null} when nothing came.
+ *
+ * <p>Calls that cause an event take the {@code identity} of the client or worker that makes them (a plain string,
+ * {@code null} for none), which the service records as the event's optional {@code identity} attribute and never
+ * interprets; a store keeps it as one nullable text column of the event. The overloads without it are calls with
+ * no identity.
  */
 public interface WorkflowServiceSpi extends WorkflowService {
 
@@ -68,8 +73,16 @@ public interface WorkflowServiceSpi extends WorkflowService {
     /** Answers a query task handed out by {@link #pollWorkflowTask}; exactly one of the two is non-null. */
     void respondQueryTask(String taskToken, Payload result, Payload failure);
 
-    /** Waits up to {@code timeout} for an activity attempt of the task queue; {@code null} if none. */
-    ActivityTask pollActivityTask(String taskQueue, Duration timeout);
+    /**
+     * Waits up to {@code timeout} for an activity attempt of the task queue; {@code null} if none. The attempt's
+     * {@code ActivityTaskStarted} event records {@code identity}, the polling worker's ({@code null} for none).
+     */
+    ActivityTask pollActivityTask(String taskQueue, String identity, Duration timeout);
+
+    /** Waits up to {@code timeout} for an activity attempt of the task queue, for a worker without an identity. */
+    default ActivityTask pollActivityTask(String taskQueue, Duration timeout) {
+        return pollActivityTask(taskQueue, null, timeout);
+    }
 
     /** Completes an activity attempt; ignored if the attempt is no longer current (timed out, canceled). */
     void completeActivityTask(String taskToken, Payload result);
@@ -95,17 +108,41 @@ public interface WorkflowServiceSpi extends WorkflowService {
      */
     void reportActivityTaskCanceled(String taskToken);
 
-    /** Delivers a signal to the open run of a workflow id ({@code runId} may be {@code null}: the latest). */
-    void signalWorkflow(String workflowId, String runId, String signalName, Payload input);
+    /**
+     * Delivers a signal to the open run of a workflow id ({@code runId} may be {@code null}: the latest), sent by
+     * the client of {@code identity} ({@code null} for none).
+     */
+    void signalWorkflow(String workflowId, String runId, String signalName, Payload input, String identity);
+
+    /** Delivers a signal from a sender without an identity. */
+    default void signalWorkflow(String workflowId, String runId, String signalName, Payload input) {
+        signalWorkflow(workflowId, runId, signalName, input, null);
+    }
 
     /** Asks a worker to answer a query from the execution's replayed state; adds no events. */
     Payload queryWorkflow(String workflowId, String runId, String queryType, Payload args);
 
-    /** Requests cancellation; the workflow code decides how to react. */
-    void requestCancelWorkflow(String workflowId, String runId);
+    /**
+     * Requests cancellation for the client of {@code identity} ({@code null} for none); the workflow code decides
+     * how to react.
+     */
+    void requestCancelWorkflow(String workflowId, String runId, String identity);
 
-    /** Terminates the execution at once, without running workflow code. */
-    void terminateWorkflow(String workflowId, String runId, String reason);
+    /** Requests cancellation for a client without an identity. */
+    default void requestCancelWorkflow(String workflowId, String runId) {
+        requestCancelWorkflow(workflowId, runId, null);
+    }
+
+    /**
+     * Terminates the execution at once, without running workflow code, for the client of {@code identity}
+     * ({@code null} for none).
+     */
+    void terminateWorkflow(String workflowId, String runId, String reason, String identity);
+
+    /** Terminates the execution for a client without an identity. */
+    default void terminateWorkflow(String workflowId, String runId, String reason) {
+        terminateWorkflow(workflowId, runId, reason, null);
+    }
 
     /** Returns a snapshot of the history of a run ({@code runId} {@code null}: the latest run of the id). */
     History getHistory(String workflowId, String runId);

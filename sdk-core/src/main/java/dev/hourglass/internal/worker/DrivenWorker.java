@@ -23,15 +23,17 @@ public final class DrivenWorker {
     private static final Logger log = LoggerFactory.getLogger(DrivenWorker.class);
 
     private final String taskQueue;
+    private final String identity;
     private final WorkflowServiceSpi service;
     private final WorkflowTaskHandler workflowHandler;
     private final ActivityTaskHandler activityHandler;
     private final Semaphore activitySlots;
     private final TaskDriver driver;
 
-    DrivenWorker(String taskQueue, WorkflowServiceSpi service, WorkflowTaskHandler workflowHandler,
+    DrivenWorker(String taskQueue, String identity, WorkflowServiceSpi service, WorkflowTaskHandler workflowHandler,
             ActivityTaskHandler activityHandler, int maxConcurrentActivities, TaskDriver driver) {
         this.taskQueue = taskQueue;
+        this.identity = identity;
         this.service = service;
         this.workflowHandler = workflowHandler;
         this.activityHandler = activityHandler;
@@ -65,7 +67,7 @@ public final class DrivenWorker {
             }
         }
         while (activityHandler != null && driver.isDriving() && activitySlots.tryAcquire()) {
-            ActivityTask task = service.pollActivityTask(taskQueue, Duration.ZERO);
+            ActivityTask task = service.pollActivityTask(taskQueue, identity, Duration.ZERO);
             if (task == null) {
                 activitySlots.release();
                 break;

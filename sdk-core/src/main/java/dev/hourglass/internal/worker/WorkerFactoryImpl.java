@@ -70,8 +70,11 @@ public final class WorkerFactoryImpl implements WorkerFactory {
                         + "'; register more types on that worker");
             }
         }
-        WorkerImpl worker = new WorkerImpl(taskQueue, service(), cache, options, workerOptions, driver, converter,
-                () -> determinismChecked);
+        // a worker's own identity overrides its client's, as in the Temporal SDK
+        String identity = workerOptions.getIdentity() != null ? workerOptions.getIdentity()
+                : client.getOptions().getIdentity();
+        WorkerImpl worker = new WorkerImpl(taskQueue, service(), cache, options, workerOptions, identity, driver,
+                converter, () -> determinismChecked);
         workers.add(worker);
         if (started) {
             worker.start();

@@ -40,6 +40,8 @@ final class WorkerImpl implements Worker {
     private static final int DRIVEN_INLINE_HISTORY_LIMIT = 64;
 
     private final String taskQueue;
+    /** The identity recorded on the attempts this worker runs; {@code null} for none. */
+    private final String identity;
     private final WorkflowServiceSpi service;
     private final WorkflowCache cache;
     private final WorkerFactoryOptions options;
@@ -59,8 +61,9 @@ final class WorkerImpl implements Worker {
     private volatile boolean running;
 
     WorkerImpl(String taskQueue, WorkflowServiceSpi service, WorkflowCache cache, WorkerFactoryOptions options,
-            WorkerOptions workerOptions, TaskDriver driver, PayloadConverter converter,
+            WorkerOptions workerOptions, String identity, TaskDriver driver, PayloadConverter converter,
             BooleanSupplier determinismChecked) {
+        this.identity = identity;
         this.workflowTaskPollers = workerOptions.getMaxConcurrentWorkflowTaskExecutionSize() > 0
                 ? workerOptions.getMaxConcurrentWorkflowTaskExecutionSize() : options.getWorkflowTaskPollers();
         this.maxConcurrentActivities = workerOptions.getMaxConcurrentActivityExecutionSize() > 0
@@ -161,7 +164,7 @@ final class WorkerImpl implements Worker {
                 : new ActivityTaskHandler(service, inOrder(activities), converter);
         this.activityHandler = activityHandler;
         if (driver != null) {
-            driven = new DrivenWorker(taskQueue, service, workflowHandler, activityHandler,
+            driven = new DrivenWorker(taskQueue, identity, service, workflowHandler, activityHandler,
                     maxConcurrentActivities, driver);
             driver.register(driven);
             return;
@@ -229,7 +232,7 @@ final class WorkerImpl implements Worker {
                     // the rate limit: a task is taken from the queue no sooner than one interval after the last
                     TimeUnit.NANOSECONDS.sleep(nextStart - System.nanoTime());
                 }
-                ActivityTask task = service.pollActivityTask(taskQueue, POLL_TIMEOUT);
+                ActivityTask task = service.pollActivityTask(taskQueue, identity, POLL_TIMEOUT);
                 if (task == null) {
                     slots.release();
                     continue;

@@ -71,7 +71,7 @@ class ContinueAsNewChainTest {
                             throw new UnsupportedOperationException(method.getName());
                     }
                 });
-        return new WorkflowStubImpl(service, PayloadConverter.getDefault(), null, null, "counter");
+        return new WorkflowStubImpl(service, PayloadConverter.getDefault(), null, null, null, "counter");
     }
 
     private static History closed(String runId, EventAttributes closing) {

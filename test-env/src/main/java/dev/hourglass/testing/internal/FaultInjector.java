@@ -92,9 +92,10 @@ final class FaultInjector {
     /**
      * Polls the service for an attempt to hand to a worker of {@code taskQueue}, applying the plan: returns a
      * delayed attempt whose delay is over first, and takes the attempts the plan fails, times out or delays out
-     * of the worker's hands. Returns {@code null} when nothing is left for the worker.
+     * of the worker's hands. Returns {@code null} when nothing is left for the worker. The service records
+     * {@code identity}, the polling worker's, on the attempts it hands out.
      */
-    ActivityTask pollActivityTask(String taskQueue, Duration timeout) {
+    ActivityTask pollActivityTask(String taskQueue, String identity, Duration timeout) {
         synchronized (lock) {
             ArrayDeque<ActivityTask> ready = delayedReady.get(taskQueue);
             if (ready != null && !ready.isEmpty()) {
@@ -102,7 +103,7 @@ final class FaultInjector {
             }
         }
         while (true) {
-            ActivityTask task = service.pollActivityTask(taskQueue, timeout);
+            ActivityTask task = service.pollActivityTask(taskQueue, identity, timeout);
             if (task == null) {
                 return null;
             }

@@ -157,10 +157,10 @@ final class TestWorkflowService implements WorkflowServiceSpi {
     }
 
     @Override
-    public ActivityTask pollActivityTask(String taskQueue, Duration timeout) {
+    public ActivityTask pollActivityTask(String taskQueue, String identity, Duration timeout) {
         FaultInjector injector = faults;
-        ActivityTask task = injector == null ? delegate.pollActivityTask(taskQueue, timeout)
-                : injector.pollActivityTask(taskQueue, timeout);
+        ActivityTask task = injector == null ? delegate.pollActivityTask(taskQueue, identity, timeout)
+                : injector.pollActivityTask(taskQueue, identity, timeout);
         hungActivities.started(task);
         return task;
     }
@@ -201,8 +201,8 @@ final class TestWorkflowService implements WorkflowServiceSpi {
     }
 
     @Override
-    public void signalWorkflow(String workflowId, String runId, String signalName, Payload input) {
-        delegate.signalWorkflow(workflowId, runId, signalName, input);
+    public void signalWorkflow(String workflowId, String runId, String signalName, Payload input, String identity) {
+        delegate.signalWorkflow(workflowId, runId, signalName, input, identity);
     }
 
     @Override
@@ -214,13 +214,13 @@ final class TestWorkflowService implements WorkflowServiceSpi {
     }
 
     @Override
-    public void requestCancelWorkflow(String workflowId, String runId) {
-        delegate.requestCancelWorkflow(workflowId, runId);
+    public void requestCancelWorkflow(String workflowId, String runId, String identity) {
+        delegate.requestCancelWorkflow(workflowId, runId, identity);
     }
 
     @Override
-    public void terminateWorkflow(String workflowId, String runId, String reason) {
-        delegate.terminateWorkflow(workflowId, runId, reason);
+    public void terminateWorkflow(String workflowId, String runId, String reason, String identity) {
+        delegate.terminateWorkflow(workflowId, runId, reason, identity);
     }
 
     @Override
