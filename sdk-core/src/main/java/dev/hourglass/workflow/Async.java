@@ -1,6 +1,7 @@
 package dev.hourglass.workflow;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Starts workflow code asynchronously and hands back its {@link Promise}: the name under which Temporal's Java SDK
@@ -15,7 +16,10 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Call it from workflow code only, like every method of {@link Workflow}.
+ *
+ * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Async {
 
     private Async() {

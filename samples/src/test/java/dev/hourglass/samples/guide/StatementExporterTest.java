@@ -3,7 +3,7 @@ package dev.hourglass.samples.guide;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hourglass.failure.CanceledFailure;
+import dev.hourglass.client.ActivityCanceledException;
 import dev.hourglass.testing.TestActivityEnvironment;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -56,7 +56,7 @@ class StatementExporterTest {
     void aCancellationStopsTheExportAtTheNextHeartbeat() {
         env.requestCancellation();
 
-        assertThatThrownBy(() -> exporter.export("alice", 3)).isInstanceOf(CanceledFailure.class);
+        assertThatThrownBy(() -> exporter.export("alice", 3)).isInstanceOf(ActivityCanceledException.class);
         assertThat(heartbeats).containsExactly(1);
     }
     // guide: activity-cancel end
