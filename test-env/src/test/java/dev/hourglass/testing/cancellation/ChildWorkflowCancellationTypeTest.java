@@ -193,12 +193,6 @@ class ChildWorkflowCancellationTypeTest {
                 ChildWorkflowExecutionCompleted, TimerStarted);
     }
 
-    @Test
-    void theDefaultCancellationTypeWaitsForTheChildToClose() {
-        assertThat(dev.hourglass.workflow.ChildWorkflowOptions.getDefaultInstance().getCancellationType())
-                .isEqualTo(ChildWorkflowCancellationType.WAIT_CANCELLATION_COMPLETED);
-    }
-
     // ------------------------------------------------------------------------------------------- before the start
 
     @Test
