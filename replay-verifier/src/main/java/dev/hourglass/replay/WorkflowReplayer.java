@@ -142,6 +142,33 @@ public final class WorkflowReplayer {
         replayWorkflowExecution(History.read(historyFile), workflowImplementationClasses);
     }
 
+    /**
+     * Reads a history from its JSON text, in history format version 1, and replays it against the implementation
+     * of its workflow type: for a history kept as a string, such as a test resource read into one.
+     *
+     * @param jsonHistory the history JSON, as {@link History#toJson()} writes it; never {@code null}
+     * @param workflowImplementationClasses workflow implementation classes, one of which implements the
+     *     history's workflow type; the others are ignored; never {@code null}, empty or holding {@code null}
+     * @throws dev.hourglass.history.HistoryFormatException if the text is not a well-formed history (not JSON,
+     *     another format version, a malformed event); the message says what is wrong and, when the problem is in
+     *     one event, names that event
+     * @throws dev.hourglass.failure.NonDeterministicException if the code does not make the recorded decisions,
+     *     or the history's events come in an order Hourglass never records
+     * @throws dev.hourglass.common.DataConverterException if a recorded value does not convert to the type the
+     *     code declares for it
+     * @throws dev.hourglass.failure.NondeterministicCallError if the workflow code calls something
+     *     nondeterministic while it replays (unless the determinism agent is turned off)
+     * @throws IllegalArgumentException if no class is given, a class is not a usable workflow implementation,
+     *     or none implements the history's workflow type; the message names what is missing
+     * @throws NullPointerException if {@code jsonHistory} or a class is {@code null}
+     * @since 0.1
+     */
+    public static void replayWorkflowExecution(String jsonHistory, Class<?>... workflowImplementationClasses) {
+        Objects.requireNonNull(jsonHistory, "jsonHistory");
+        checkClasses(workflowImplementationClasses);
+        replayWorkflowExecution(History.fromJson(jsonHistory), workflowImplementationClasses);
+    }
+
     private static void checkClasses(Class<?>[] classes) {
         Objects.requireNonNull(classes, "workflowImplementationClasses");
         if (classes.length == 0) {

@@ -1,5 +1,8 @@
 package dev.hourglass.failure;
 
+import dev.hourglass.common.Values;
+import dev.hourglass.internal.common.EncodedValues;
+import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
@@ -14,6 +17,18 @@ import org.apiguardian.api.API;
  * throw ApplicationFailure.newNonRetryableFailure("balance is 10, needs 25", "InsufficientFunds");
  * }</pre>
  *
+ * <p>A failure may carry details: values that the code catching it reads with {@link #getDetails()}. They are
+ * recorded in the history with the data converter, as arguments are, and reach the workflow that catches an
+ * {@link ActivityFailure} or {@link ChildWorkflowFailure} (as its cause) and the client that gets a
+ * {@code WorkflowFailedException} (as its cause):
+ *
+ * <pre>{@code
+ * throw ApplicationFailure.newNonRetryableFailure("card declined", "CardDeclined", new Decline("insufficient funds", 25));
+ * // in the workflow
+ * } catch (ActivityFailure e) {
+ *     Decline decline = ((ApplicationFailure) e.getCause()).getDetails().get(0, Decline.class);
+ * }</pre>
+ *
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -26,11 +41,14 @@ public final class ApplicationFailure extends HourglassFailure {
 
     private final String type;
     private final boolean nonRetryable;
+    /** Not serialized with the exception: values may be of any type. {@code null} after deserialization. */
+    private final transient Values details;
 
-    private ApplicationFailure(String message, String type, boolean nonRetryable, Throwable cause) {
+    private ApplicationFailure(String message, String type, boolean nonRetryable, Values details, Throwable cause) {
         super(message, cause);
         this.type = type == null ? DEFAULT_TYPE : type;
         this.nonRetryable = nonRetryable;
+        this.details = details;
     }
 
     /**
@@ -39,10 +57,12 @@ public final class ApplicationFailure extends HourglassFailure {
      * @param message the message; may be {@code null}
      * @param type the failure type, matched against a retry policy's {@code doNotRetry}; {@code null} means
      *     {@code "ApplicationFailure"}
+     * @param details values for the code that catches the failure (see {@link #getDetails()}); none if
+     *     {@code null}
      * @return the failure, never {@code null}
      */
-    public static ApplicationFailure newFailure(String message, String type) {
-        return new ApplicationFailure(message, type, false, null);
+    public static ApplicationFailure newFailure(String message, String type, Object... details) {
+        return new ApplicationFailure(message, type, false, EncodedValues.of(details), null);
     }
 
     /**
@@ -50,10 +70,12 @@ public final class ApplicationFailure extends HourglassFailure {
      *
      * @param message the message; may be {@code null}
      * @param type the failure type; {@code null} means {@code "ApplicationFailure"}
+     * @param details values for the code that catches the failure (see {@link #getDetails()}); none if
+     *     {@code null}
      * @return the failure, never {@code null}
      */
-    public static ApplicationFailure newNonRetryableFailure(String message, String type) {
-        return new ApplicationFailure(message, type, true, null);
+    public static ApplicationFailure newNonRetryableFailure(String message, String type, Object... details) {
+        return new ApplicationFailure(message, type, true, EncodedValues.of(details), null);
     }
 
     /**
@@ -62,10 +84,13 @@ public final class ApplicationFailure extends HourglassFailure {
      * @param message the message; may be {@code null}
      * @param type the failure type; {@code null} means {@code "ApplicationFailure"}
      * @param cause the cause; may be {@code null}
+     * @param details values for the code that catches the failure (see {@link #getDetails()}); none if
+     *     {@code null}
      * @return the failure, never {@code null}
      */
-    public static ApplicationFailure newFailureWithCause(String message, String type, Throwable cause) {
-        return new ApplicationFailure(message, type, false, cause);
+    public static ApplicationFailure newFailureWithCause(String message, String type, Throwable cause,
+            Object... details) {
+        return new ApplicationFailure(message, type, false, EncodedValues.of(details), cause);
     }
 
     /**
@@ -74,10 +99,29 @@ public final class ApplicationFailure extends HourglassFailure {
      * @param message the message; may be {@code null}
      * @param type the failure type; {@code null} means {@code "ApplicationFailure"}
      * @param cause the cause; may be {@code null}
+     * @param details values for the code that catches the failure (see {@link #getDetails()}); none if
+     *     {@code null}
      * @return the failure, never {@code null}
      */
-    public static ApplicationFailure newNonRetryableFailureWithCause(String message, String type, Throwable cause) {
-        return new ApplicationFailure(message, type, true, cause);
+    public static ApplicationFailure newNonRetryableFailureWithCause(String message, String type, Throwable cause,
+            Object... details) {
+        return new ApplicationFailure(message, type, true, EncodedValues.of(details), cause);
+    }
+
+    /**
+     * Creates a failure from details already held as {@link Values}, such as those of another failure.
+     *
+     * @param message the message; may be {@code null}
+     * @param type the failure type; {@code null} means {@code "ApplicationFailure"}
+     * @param nonRetryable whether retry policies must not retry it
+     * @param details the details; must not be {@code null}
+     * @param cause the cause; may be {@code null}
+     * @return the failure, never {@code null}
+     */
+    public static ApplicationFailure newFromValues(String message, String type, boolean nonRetryable, Values details,
+            Throwable cause) {
+        Objects.requireNonNull(details, "details");
+        return new ApplicationFailure(message, type, nonRetryable, details, cause);
     }
 
     /**
@@ -97,6 +141,19 @@ public final class ApplicationFailure extends HourglassFailure {
             return (ApplicationFailure) throwable;
         }
         return newFailureWithCause(throwable.getMessage(), throwable.getClass().getName(), throwable);
+    }
+
+    /**
+     * Returns the details given when the failure was created, read with the type the caller expects, as in
+     * {@code getDetails().get(0, Decline.class)}. After the failure crossed a history (an activity's failure
+     * caught by its workflow, a workflow's failure seen by a client) the details are decoded by the data
+     * converter of the side that reads them; a type that does not fit throws
+     * {@link dev.hourglass.common.DataConverterException} naming the detail.
+     *
+     * @return the details, empty if none were given; never {@code null}
+     */
+    public Values getDetails() {
+        return details == null ? EncodedValues.empty() : details;
     }
 
     /**

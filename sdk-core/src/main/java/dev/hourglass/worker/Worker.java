@@ -1,5 +1,6 @@
 package dev.hourglass.worker;
 
+import dev.hourglass.workflow.Functions;
 import org.apiguardian.api.API;
 
 /**
@@ -26,6 +27,35 @@ public interface Worker {
      * @throws IllegalArgumentException naming what to fix when a class is not a valid implementation
      */
     void registerWorkflowImplementationTypes(Class<?>... workflowImplementationClasses);
+
+    /**
+     * Registers a factory of implementations of {@code workflowInterface}: the worker calls it for each execution
+     * of the interface's workflow type it runs, and again whenever it rebuilds an execution by replay (after
+     * an eviction, for example). Useful where the implementation needs constructor arguments, or in tests, to
+     * run a mock of a child workflow:
+     *
+     * <pre>{@code
+     * Packing packing = mock(Packing.class);
+     * when(packing.pack("book")).thenReturn("boxed");
+     * worker.registerWorkflowImplementationFactory(Packing.class, () -> packing);
+     * }</pre>
+     *
+     * <p>The factory runs as workflow code, so it must be deterministic; it may return the same object every
+     * time only if that object keeps no state of its own across executions (as a mock answering fixed values).
+     * The interface is checked here as {@link #registerWorkflowImplementationTypes} checks it; the determinism
+     * agent's static check does not look at factory-made implementations, whose class is not known in advance.
+     *
+     * @param workflowInterface an interface annotated with {@code @WorkflowInterface}; must not be {@code null}
+     * @param factory returns an object implementing {@code workflowInterface}; must not be {@code null}. When it
+     *                returns {@code null} or throws, the workflow task fails (and is retried), as when a
+     *                constructor throws
+     * @param <T> the workflow interface
+     * @throws IllegalArgumentException naming what to fix when {@code workflowInterface} is not a valid workflow
+     *         interface, or its workflow type is already registered on this worker
+     * @throws IllegalStateException if the factory of workers was already started
+     * @since 0.1
+     */
+    <T> void registerWorkflowImplementationFactory(Class<T> workflowInterface, Functions.Func<T> factory);
 
     /**
      * Registers activity implementation objects; every abstract method of each {@code @ActivityInterface} they

@@ -42,6 +42,19 @@ public interface WorkerFactory {
      */
     Worker newWorker(String taskQueue);
 
+    /**
+     * Returns a new worker polling {@code taskQueue} with options of its own: concurrency limits and an activity
+     * rate limit. What the options do not set comes from this factory's {@link WorkerFactoryOptions}.
+     *
+     * @param taskQueue the task queue; must not be {@code null} or blank
+     * @param options the worker's options; must not be {@code null}
+     * @return the worker, never {@code null}
+     * @throws IllegalArgumentException if {@code taskQueue} is {@code null} or blank, or this factory already has
+     *                                  a worker for it
+     * @since 0.1
+     */
+    Worker newWorker(String taskQueue, WorkerOptions options);
+
     /** Starts polling on every worker of this factory. */
     void start();
 

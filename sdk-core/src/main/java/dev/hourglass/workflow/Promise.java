@@ -4,6 +4,8 @@ import dev.hourglass.internal.replay.PromiseImpl;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apiguardian.api.API;
@@ -34,6 +36,25 @@ public interface Promise<T> {
      */
     T get();
 
+    /**
+     * Waits at most {@code timeout} of workflow time until the promise is completed, and returns its value or
+     * throws its failure.
+     *
+     * <p>If the promise is not completed yet, the wait is a durable timer, as in
+     * {@link Workflow#await(java.time.Duration, java.util.function.Supplier)}: a {@code TimerStarted} event is
+     * recorded, and canceled ({@code TimerCanceled}) when the promise completes first. The wait therefore takes
+     * virtual time in the test environment and replays identically. A promise already completed returns at once
+     * and records nothing.
+     *
+     * @param timeout how long to wait, in {@code unit}; zero or less waits for no time (and records no timer)
+     * @param unit the unit of {@code timeout}; must not be {@code null}
+     * @return the value, which may be {@code null}
+     * @throws TimeoutException if the promise is still not completed when the timeout passes
+     * @throws dev.hourglass.failure.CanceledFailure if the current cancellation scope is canceled while waiting
+     * @since 0.1
+     */
+    T get(long timeout, TimeUnit unit) throws TimeoutException;
+
     /** Returns whether the promise is completed, with a value or a failure. */
     boolean isCompleted();
 
@@ -45,6 +66,31 @@ public interface Promise<T> {
 
     /** Returns a promise of {@code fn} applied to this promise's value or failure (one of them is null). */
     <U> Promise<U> handle(BiFunction<? super T, RuntimeException, ? extends U> fn);
+
+    /**
+     * Returns a promise completed like the promise that {@code fn} returns for this promise's value: for chaining
+     * one asynchronous step after another. A failure of this promise, or one thrown by {@code fn}, passes through.
+     *
+     * <pre>{@code
+     * Promise<Receipt> receipt = Workflow.async(activities::reserve, item)
+     *         .thenCompose(reservation -> Workflow.async(activities::charge, reservation));
+     * }</pre>
+     *
+     * @param fn returns the next promise; must not be {@code null}, nor return {@code null}
+     * @return the promise of the composed result, never {@code null}
+     * @since 0.1
+     */
+    <U> Promise<U> thenCompose(Functions.Func1<? super T, ? extends Promise<U>> fn);
+
+    /**
+     * Returns a promise completed with this promise's value, or, if this promise fails, with what {@code fn}
+     * returns for the failure. A failure thrown by {@code fn} fails the returned promise.
+     *
+     * @param fn turns the failure into a value; must not be {@code null}
+     * @return the recovered promise, never {@code null}
+     * @since 0.1
+     */
+    Promise<T> exceptionally(Functions.Func1<Throwable, ? extends T> fn);
 
     /** Returns a promise completed when all given promises are; it fails with the first failure among them. */
     static Promise<Void> allOf(Promise<?>... promises) {

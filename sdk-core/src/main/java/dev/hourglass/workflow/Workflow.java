@@ -52,6 +52,16 @@ public final class Workflow {
         ops("sleep").newTimer(duration).get();
     }
 
+    /**
+     * Sleeps for {@code millis} milliseconds on a durable timer, as {@link #sleep(Duration)} does.
+     *
+     * @param millis how long to sleep; zero or less returns at once and records no timer
+     * @since 0.1
+     */
+    public static void sleep(long millis) {
+        sleep(Duration.ofMillis(millis));
+    }
+
     /** Returns a promise completed when a durable timer of {@code duration} fires. */
     public static Promise<Void> newTimer(Duration duration) {
         Objects.requireNonNull(duration, "duration");
@@ -239,6 +249,52 @@ public final class Workflow {
     /** Ends this run and starts a new run of the same workflow with {@code args}; never returns. */
     public static void continueAsNew(Object... args) {
         throw ops("continueAsNew").continueAsNew(args);
+    }
+
+    /**
+     * Ends this run and starts a new run of the same workflow with {@code args} and {@code options}; never returns.
+     *
+     * @param options the new run's options; {@code null} for the same as this run's
+     * @param args the arguments of the new run's workflow method
+     * @since 0.1
+     */
+    public static void continueAsNew(ContinueAsNewOptions options, Object... args) {
+        throw ops("continueAsNew").continueAsNew(null,
+                options != null ? options : ContinueAsNewOptions.getDefaultInstance(), args);
+    }
+
+    /**
+     * Returns a stub whose workflow method, when called, ends this run and starts a new run of the interface's
+     * workflow type with the call's arguments and {@code options}; the call never returns. Typed arguments are
+     * checked by the compiler, where {@link #continueAsNew(Object...)} takes any.
+     *
+     * <pre>{@code
+     * Subscription next = Workflow.newContinueAsNewStub(Subscription.class);
+     * next.run(customerId, month + 1);
+     * }</pre>
+     *
+     * <p>Its signal and query methods throw {@link UnsupportedOperationException}.
+     *
+     * @param workflowInterface the {@code @WorkflowInterface} of the new run, usually this workflow's own; must not
+     *                          be {@code null}
+     * @param options the new run's options; {@code null} for the same as this run's
+     * @return the stub, never {@code null}
+     * @throws IllegalArgumentException if the interface is not a valid workflow interface
+     * @since 0.1
+     */
+    public static <T> T newContinueAsNewStub(Class<T> workflowInterface, ContinueAsNewOptions options) {
+        Objects.requireNonNull(workflowInterface, "workflowInterface");
+        return Stubs.newContinueAsNewStub(workflowInterface, options);
+    }
+
+    /**
+     * Returns a stub whose workflow method continues this run as new, as
+     * {@link #newContinueAsNewStub(Class, ContinueAsNewOptions)} with options the same as this run's.
+     *
+     * @since 0.1
+     */
+    public static <T> T newContinueAsNewStub(Class<T> workflowInterface) {
+        return newContinueAsNewStub(workflowInterface, null);
     }
 
     /** Returns information about the running execution; never {@code null}. */

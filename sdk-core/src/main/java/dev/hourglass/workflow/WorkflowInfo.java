@@ -1,6 +1,7 @@
 package dev.hourglass.workflow;
 
 import java.time.Duration;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -44,23 +45,23 @@ public interface WorkflowInfo {
     /**
      * Returns the workflow id of the parent, if this is a child workflow.
      *
-     * @return the parent's workflow id, or {@code null} if there is no parent
+     * @return the parent's workflow id, empty if there is no parent; never {@code null}
      */
-    String getParentWorkflowId();
+    Optional<String> getParentWorkflowId();
 
     /**
      * Returns the run id of the parent, if this is a child workflow.
      *
-     * @return the parent's run id, or {@code null} if there is no parent
+     * @return the parent's run id, empty if there is no parent; never {@code null}
      */
-    String getParentRunId();
+    Optional<String> getParentRunId();
 
     /**
      * Returns the run id of the execution that continued as new into this one.
      *
-     * @return that run id, or {@code null} if this run did not continue another
+     * @return that run id, empty if this run did not continue another; never {@code null}
      */
-    String getContinuedExecutionRunId();
+    Optional<String> getContinuedExecutionRunId();
 
     /**
      * Returns the longest time the execution may run, continue-as-new runs included.

@@ -65,7 +65,7 @@ class ChildWorkflowTest {
                 throw ApplicationFailure.newFailure("cannot pack " + item, "PackingFailed");
             }
             Workflow.sleep(Duration.ofMillis(10));
-            return "packed " + item + " for " + Workflow.getInfo().getParentWorkflowId();
+            return "packed " + item + " for " + Workflow.getInfo().getParentWorkflowId().orElse("nobody");
         }
     }
 

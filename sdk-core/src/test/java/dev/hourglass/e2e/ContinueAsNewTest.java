@@ -44,7 +44,7 @@ class ContinueAsNewTest {
         public Count count(int value, int limit, List<RunLink> runsSoFar) {
             WorkflowInfo info = Workflow.getInfo();
             List<RunLink> runs = new ArrayList<>(runsSoFar);
-            runs.add(new RunLink(info.getRunId(), info.getContinuedExecutionRunId()));
+            runs.add(new RunLink(info.getRunId(), info.getContinuedExecutionRunId().orElse(null)));
             Workflow.sleep(Duration.ofMillis(5));
             if (value < limit) {
                 Workflow.continueAsNew(value + 1, limit, runs);

@@ -68,7 +68,7 @@ class FailuresTest {
     void everyBusinessFailureIsAnHourglassFailure() {
         assertThat(ApplicationFailure.newFailure("m", "T")).isInstanceOf(HourglassFailure.class);
         assertThat(new ActivityFailure("withdraw", "1", 3, null)).isInstanceOf(HourglassFailure.class);
-        assertThat(new TimeoutFailure("t", TimeoutType.HEARTBEAT, null)).isInstanceOf(HourglassFailure.class);
+        assertThat(new TimeoutFailure("t", null, TimeoutType.HEARTBEAT)).isInstanceOf(HourglassFailure.class);
         assertThat(new CanceledFailure("c")).isInstanceOf(HourglassFailure.class);
         assertThat(new TerminatedFailure("r")).isInstanceOf(HourglassFailure.class);
         assertThat(new ChildWorkflowFailure("Ship", "s-1", null, null)).isInstanceOf(HourglassFailure.class);

@@ -208,7 +208,9 @@ public final class TestEnvironmentOptions {
 
         /**
          * Sets whether every execution that closes is replayed once against the same code, off the result's
-         * path; nondeterminism it finds makes {@code close()} of the environment throw.
+         * path; nondeterminism it finds makes {@code close()} of the environment throw. Executions of workflow
+         * types registered with {@code Worker.registerWorkflowImplementationFactory} are not replayed: the replay
+         * would call the factory and its instance (often a mock a test verifies) once more.
          */
         public Builder setSelfCheckReplay(boolean selfCheckReplay) {
             this.selfCheckReplay = selfCheckReplay;

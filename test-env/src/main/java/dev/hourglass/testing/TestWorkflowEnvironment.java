@@ -4,6 +4,7 @@ import dev.hourglass.client.WorkflowClient;
 import dev.hourglass.service.WorkflowService;
 import dev.hourglass.testing.internal.TestWorkflowEnvironmentImpl;
 import dev.hourglass.worker.Worker;
+import dev.hourglass.worker.WorkerOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -73,6 +74,22 @@ public interface TestWorkflowEnvironment extends AutoCloseable {
      *                                  has a worker for it
      */
     Worker newWorker(String taskQueue);
+
+    /**
+     * Returns a new worker of the environment polling {@code taskQueue} with options of its own. Its limit of
+     * concurrent activity attempts holds as in production; workflow tasks run one at a time on the environment's
+     * thread whatever the options say.
+     *
+     * @param taskQueue the task queue; must not be {@code null} or blank
+     * @param options the worker's options; must not be {@code null}
+     * @return the worker, never {@code null}
+     * @throws IllegalArgumentException if {@code taskQueue} is {@code null} or blank, the environment already has a
+     *                                  worker for it, or the options set
+     *                                  {@link dev.hourglass.worker.WorkerOptions.Builder#setMaxWorkerActivitiesPerSecond
+     *                                  an activity rate limit}, which virtual time cannot keep
+     * @since 0.1
+     */
+    Worker newWorker(String taskQueue, WorkerOptions options);
 
     /** Returns the client of the environment. */
     WorkflowClient getWorkflowClient();

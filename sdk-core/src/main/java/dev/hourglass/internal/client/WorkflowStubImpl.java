@@ -211,7 +211,8 @@ final class WorkflowStubImpl implements WorkflowStub {
                         + closed.getWorkflowId() + ", runId=" + closed.getRunId() + ")");
             case WorkflowExecutionFailed:
                 throw new WorkflowFailedException(run, closed.getWorkflowType(), FailureConverter.fromJson(
-                        JsonPayload.node(last.getAttributes(WorkflowExecutionFailedAttributes.class).failure())));
+                        JsonPayload.node(last.getAttributes(WorkflowExecutionFailedAttributes.class).failure()),
+                        converter));
             case WorkflowExecutionCanceled:
                 throw new WorkflowFailedException(run, closed.getWorkflowType(),
                         new CanceledFailure("workflow execution canceled"));
@@ -220,7 +221,7 @@ final class WorkflowStubImpl implements WorkflowStub {
                         new TerminatedFailure(last.getAttributes(WorkflowExecutionTerminatedAttributes.class).reason()));
             case WorkflowExecutionTimedOut:
                 throw new WorkflowFailedException(run, closed.getWorkflowType(), new TimeoutFailure(
-                        "workflow execution timed out", TimeoutType.WORKFLOW_EXECUTION, null));
+                        "workflow execution timed out", null, TimeoutType.WORKFLOW_EXECUTION));
             default:
                 throw new IllegalStateException("run " + run + " closed with unexpected event " + last);
         }

@@ -8,13 +8,26 @@ final class ContinueAsNewRequest extends Error {
     private static final long serialVersionUID = 1L;
 
     private final transient ArrayNode input;
+    private final String workflowType;
+    private final String taskQueue;
 
-    ContinueAsNewRequest(ArrayNode input) {
+    /** A request for a new run of {@code workflowType} on {@code taskQueue} (each {@code null} for the same). */
+    ContinueAsNewRequest(ArrayNode input, String workflowType, String taskQueue) {
         super("continue as new", null, false, false);
         this.input = input;
+        this.workflowType = workflowType;
+        this.taskQueue = taskQueue;
     }
 
     ArrayNode input() {
         return input;
+    }
+
+    String workflowType() {
+        return workflowType;
+    }
+
+    String taskQueue() {
+        return taskQueue;
     }
 }

@@ -1,9 +1,15 @@
 package dev.hourglass.internal.replay;
 
 import dev.hourglass.workflow.CompletablePromise;
+import dev.hourglass.workflow.Functions;
 import dev.hourglass.workflow.Promise;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -42,6 +48,21 @@ public final class PromiseImpl<T> implements CompletablePromise<T> {
             throw failure;
         }
         return value;
+    }
+
+    @Override
+    public T get(long timeout, TimeUnit unit) throws TimeoutException {
+        Objects.requireNonNull(unit, "unit");
+        if (!completed) {
+            WorkflowExecutor.refuseInQuery("Waiting for a promise (Promise.get)");
+            WorkflowExecutor.current("Promise.get").operations().await(Duration.ofNanos(unit.toNanos(timeout)),
+                    () -> completed);
+            if (!completed) {
+                throw new TimeoutException("the promise was not completed within " + timeout + " "
+                        + unit.name().toLowerCase(Locale.ROOT) + " of workflow time");
+            }
+        }
+        return get();
     }
 
     @Override
@@ -110,6 +131,38 @@ public final class PromiseImpl<T> implements CompletablePromise<T> {
             }
         });
         return next;
+    }
+
+    @Override
+    public <U> Promise<U> thenCompose(Functions.Func1<? super T, ? extends Promise<U>> fn) {
+        Objects.requireNonNull(fn, "fn");
+        PromiseImpl<U> next = new PromiseImpl<>();
+        whenComplete(() -> {
+            if (failure != null) {
+                next.completeExceptionally(failure);
+                return;
+            }
+            Promise<U> composed;
+            try {
+                composed = fn.apply(value);
+            } catch (RuntimeException e) {
+                next.completeExceptionally(e);
+                return;
+            }
+            if (composed == null) {
+                next.completeExceptionally(new NullPointerException("the function given to Promise.thenCompose"
+                        + " returned null: return a promise, such as Workflow.newPromise() completed with a value"));
+                return;
+            }
+            next.completeFrom(composed);
+        });
+        return next;
+    }
+
+    @Override
+    public Promise<T> exceptionally(Functions.Func1<Throwable, ? extends T> fn) {
+        Objects.requireNonNull(fn, "fn");
+        return handle((result, error) -> error == null ? result : fn.apply(error));
     }
 
     /** Runs {@code callback} once completed (at once if already). */

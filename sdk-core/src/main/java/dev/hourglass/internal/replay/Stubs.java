@@ -6,6 +6,7 @@ import dev.hourglass.internal.common.Interfaces;
 import dev.hourglass.internal.common.WorkflowInterfaceMetadata;
 import dev.hourglass.internal.history.JsonPayload;
 import dev.hourglass.workflow.ChildWorkflowOptions;
+import dev.hourglass.workflow.ContinueAsNewOptions;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.Map;
@@ -85,6 +86,31 @@ public final class Stubs {
                             .get();
                     return executor.converter.fromJson(JsonPayload.node(result), method.getReturnType(),
                             method.getGenericReturnType(), "the result of child workflow ", metadata.workflowType());
+                });
+        return workflowInterface.cast(proxy);
+    }
+
+    /**
+     * A continue-as-new stub: calling its workflow method ends the run and starts a new one of the interface's
+     * workflow type with the call's arguments.
+     *
+     * @throws IllegalArgumentException if the interface could not work as a workflow interface
+     */
+    public static <T> T newContinueAsNewStub(Class<T> workflowInterface, ContinueAsNewOptions options) {
+        WorkflowInterfaceMetadata metadata = Interfaces.workflowInterface(workflowInterface);
+        ContinueAsNewOptions effective = options != null ? options : ContinueAsNewOptions.getDefaultInstance();
+        Object proxy = Proxy.newProxyInstance(workflowInterface.getClassLoader(), new Class<?>[] {workflowInterface},
+                (self, method, args) -> {
+                    if (method.getDeclaringClass() == Object.class) {
+                        return objectMethod(self, method, args, "ContinueAsNewStub(" + metadata.workflowType() + ")");
+                    }
+                    if (!method.equals(metadata.workflowMethod())) {
+                        throw new UnsupportedOperationException("a continue-as-new stub can only continue the run"
+                                + " as new, through the workflow method " + metadata.workflowMethod().getName()
+                                + "(); " + method.getName() + "() is a signal or query method");
+                    }
+                    throw WorkflowExecutor.current("continuing as new").operations().continueAsNew(
+                            metadata.workflowType(), effective, args == null ? new Object[0] : args);
                 });
         return workflowInterface.cast(proxy);
     }

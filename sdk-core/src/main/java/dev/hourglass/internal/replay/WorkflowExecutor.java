@@ -295,7 +295,11 @@ public final class WorkflowExecutor {
             case WorkflowExecutionTimedOut:
                 break;
             default:
-                operations.deliver(event);
+                // failures read from the event decode their details with this execution's converter
+                FailureConverter.decodingWith(converter, () -> {
+                    operations.deliver(event);
+                    return null;
+                });
                 break;
         }
     }
@@ -450,14 +454,15 @@ public final class WorkflowExecutor {
             return;
         }
         if (failure instanceof ContinueAsNewRequest) {
+            ContinueAsNewRequest request = (ContinueAsNewRequest) failure;
             close(CompletionStateMachine.Event.CONTINUE_AS_NEW, new WorkflowExecutionContinuedAsNewAttributes(null,
-                    JsonPayload.of(((ContinueAsNewRequest) failure).input()), info.getWorkflowType(),
-                    info.getTaskQueue()));
+                    JsonPayload.of(request.input()), request.workflowType(), request.taskQueue()));
         } else if (completion.isCancelRequested() && isCancellation(failure)) {
             close(CompletionStateMachine.Event.CANCEL, new WorkflowExecutionCanceledAttributes());
         } else if (failure instanceof HourglassFailure) {
             close(CompletionStateMachine.Event.FAIL,
-                    new WorkflowExecutionFailedAttributes(JsonPayload.of(FailureConverter.toJson(failure))));
+                    new WorkflowExecutionFailedAttributes(JsonPayload.of(FailureConverter.toJson(failure,
+                            converter))));
         } else if (failure instanceof NondeterministicCallError) {
             taskFailure = failure;
         } else {

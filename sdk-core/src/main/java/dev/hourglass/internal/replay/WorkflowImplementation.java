@@ -5,19 +5,24 @@ import dev.hourglass.internal.common.WorkflowInterfaceMetadata;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
+import java.util.Objects;
+import java.util.function.Supplier;
 
-/** A registered workflow implementation class with the metadata of the interface it implements. */
+/**
+ * A registered workflow implementation, a class or a factory of instances, with the metadata of the interface it
+ * implements.
+ */
 public final class WorkflowImplementation {
 
     private final Class<?> implementationClass;
     private final WorkflowInterfaceMetadata metadata;
-    private final Constructor<?> constructor;
+    private final Supplier<?> factory;
 
     private WorkflowImplementation(Class<?> implementationClass, WorkflowInterfaceMetadata metadata,
-            Constructor<?> constructor) {
+            Supplier<?> factory) {
         this.implementationClass = implementationClass;
         this.metadata = metadata;
-        this.constructor = constructor;
+        this.factory = factory;
     }
 
     /** Reads an implementation class; fails with a message saying what to fix. */
@@ -30,13 +35,42 @@ public final class WorkflowImplementation {
         try {
             Constructor<?> constructor = implementationClass.getDeclaredConstructor();
             constructor.setAccessible(true);
-            return new WorkflowImplementation(implementationClass, metadata, constructor);
+            return new WorkflowImplementation(implementationClass, metadata, () -> Reflection.newInstance(constructor));
         } catch (NoSuchMethodException e) {
             throw new IllegalArgumentException(implementationClass.getName() + " has no constructor without"
                     + " arguments: the worker creates one workflow object per execution with it", e);
         }
     }
 
+    /**
+     * Reads a workflow interface whose instances {@code factory} creates, one per execution; fails with a message
+     * saying what to fix. Each instance is checked to implement the interface when it is created.
+     */
+    public static WorkflowImplementation ofFactory(Class<?> workflowInterface, Supplier<?> factory) {
+        Objects.requireNonNull(factory, "factory");
+        if (!workflowInterface.isInterface()) {
+            throw new IllegalArgumentException(workflowInterface.getName() + " is not an interface: a workflow"
+                    + " implementation factory is registered for the @WorkflowInterface its instances implement");
+        }
+        WorkflowInterfaceMetadata metadata = Interfaces.workflowInterface(workflowInterface);
+        return new WorkflowImplementation(workflowInterface, metadata, () -> {
+            Object instance = factory.get();
+            if (!workflowInterface.isInstance(instance)) {
+                throw new IllegalStateException("the workflow implementation factory of " + workflowInterface.getName()
+                        + " returned " + (instance == null ? "null" : "an instance of " + instance.getClass().getName())
+                        + ": it must return a new object implementing " + workflowInterface.getSimpleName()
+                        + " for each execution");
+            }
+            return instance;
+        });
+    }
+
+    /** Whether the instances come from a factory given at registration rather than from a class's constructor. */
+    public boolean isFactory() {
+        return implementationClass.isInterface();
+    }
+
+    /** The implementation class, or the workflow interface for an implementation registered by a factory. */
     public Class<?> implementationClass() {
         return implementationClass;
     }
@@ -49,8 +83,8 @@ public final class WorkflowImplementation {
         return metadata.workflowType();
     }
 
-    /** Creates the workflow object of one execution; what its constructor throws propagates unwrapped. */
+    /** Creates the workflow object of one execution; what its constructor or factory throws propagates unwrapped. */
     Object newInstance() {
-        return Reflection.newInstance(constructor);
+        return factory.get();
     }
 }

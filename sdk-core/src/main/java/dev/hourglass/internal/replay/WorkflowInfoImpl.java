@@ -4,6 +4,7 @@ import dev.hourglass.history.History;
 import dev.hourglass.history.WorkflowExecutionStartedAttributes;
 import dev.hourglass.workflow.WorkflowInfo;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The {@link WorkflowInfo} of a run, read from its history's first event. */
 public final class WorkflowInfoImpl implements WorkflowInfo {
@@ -61,18 +62,18 @@ public final class WorkflowInfoImpl implements WorkflowInfo {
     }
 
     @Override
-    public String getParentWorkflowId() {
-        return parentWorkflowId;
+    public Optional<String> getParentWorkflowId() {
+        return Optional.ofNullable(parentWorkflowId);
     }
 
     @Override
-    public String getParentRunId() {
-        return parentRunId;
+    public Optional<String> getParentRunId() {
+        return Optional.ofNullable(parentRunId);
     }
 
     @Override
-    public String getContinuedExecutionRunId() {
-        return continuedFromRunId;
+    public Optional<String> getContinuedExecutionRunId() {
+        return Optional.ofNullable(continuedFromRunId);
     }
 
     @Override

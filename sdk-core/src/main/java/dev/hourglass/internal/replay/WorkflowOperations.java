@@ -33,6 +33,7 @@ import dev.hourglass.internal.statemachines.ChildWorkflowStateMachine;
 import dev.hourglass.internal.statemachines.MarkerStateMachine;
 import dev.hourglass.internal.statemachines.TimerStateMachine;
 import dev.hourglass.workflow.ChildWorkflowOptions;
+import dev.hourglass.workflow.ContinueAsNewOptions;
 import dev.hourglass.workflow.Promise;
 import java.lang.reflect.Type;
 import java.time.Duration;
@@ -375,10 +376,19 @@ public final class WorkflowOperations {
 
     /** Ends the run and starts a new one with {@code input}; never returns. */
     public Error continueAsNew(Object[] arguments) {
+        return continueAsNew(null, ContinueAsNewOptions.getDefaultInstance(), arguments);
+    }
+
+    /**
+     * Ends the run and starts a new one of {@code workflowType} ({@code null} for this run's) with {@code input}
+     * and {@code options}; never returns.
+     */
+    public Error continueAsNew(String workflowType, ContinueAsNewOptions options, Object[] arguments) {
         executor.requireNoQuery("Workflow.continueAsNew");
         WorkflowThread.requireCurrent("Workflow.continueAsNew");
-        throw new ContinueAsNewRequest(executor.converter.toJsonArray(arguments,
-                "continue as new workflow ", executor.info.getWorkflowType()));
+        String type = workflowType != null ? workflowType : executor.info.getWorkflowType();
+        throw new ContinueAsNewRequest(executor.converter.toJsonArray(arguments, "continue as new workflow ", type),
+                type, options.getTaskQueue() != null ? options.getTaskQueue() : executor.info.getTaskQueue());
     }
 
     private CancellationScopeImpl currentScope() {

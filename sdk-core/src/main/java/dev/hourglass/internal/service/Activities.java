@@ -207,7 +207,7 @@ final class Activities {
         TimeoutFailure timeout = new TimeoutFailure("activity attempt " + activity.attempt + " waited in task queue '"
                 + activity.taskQueue + "' longer than its schedule-to-start timeout of " + activity.scheduleToStart
                 + " without a worker picking it up; check that a worker polls that task queue",
-                TimeoutType.SCHEDULE_TO_START, null);
+                null, TimeoutType.SCHEDULE_TO_START);
         closeWith(activity, false, new ActivityTaskTimedOutAttributes(activity.activityId,
                 TimeoutType.SCHEDULE_TO_START, JsonPayload.of(serviceFailure(timeout))));
     }
@@ -219,7 +219,7 @@ final class Activities {
         String message = type == TimeoutType.HEARTBEAT
                 ? "activity attempt sent no heartbeat within " + activity.heartbeatTimeout
                 : "activity attempt did not complete within its start-to-close timeout of " + activity.startToClose;
-        attemptFailed(activity, JsonPayload.of(serviceFailure(new TimeoutFailure(message, type, null))), type);
+        attemptFailed(activity, JsonPayload.of(serviceFailure(new TimeoutFailure(message, null, type))), type);
     }
 
     private void attemptFailed(ActivityState activity, Payload failure, TimeoutType timeoutType) {
@@ -253,7 +253,7 @@ final class Activities {
             return;
         }
         ObjectNode failure = serviceFailure(new TimeoutFailure("activity did not complete within its"
-                + " schedule-to-close timeout", TimeoutType.SCHEDULE_TO_CLOSE, null));
+                + " schedule-to-close timeout", null, TimeoutType.SCHEDULE_TO_CLOSE));
         if (activity.lastFailure != null) {
             failure.set("cause", JsonPayload.node(activity.lastFailure));
         }

@@ -61,7 +61,7 @@ final class ChildWorkflows {
             return;
         } else {
             failure = FailureConverter.toJson(new TimeoutFailure("child workflow execution timed out",
-                    TimeoutType.WORKFLOW_EXECUTION, null));
+                    null, TimeoutType.WORKFLOW_EXECUTION));
         }
         failure.put("stackTrace", "");
         service.deliverInput(parent, new ChildWorkflowExecutionFailedAttributes(child.parentChildId,

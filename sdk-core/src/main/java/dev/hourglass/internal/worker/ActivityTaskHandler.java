@@ -101,7 +101,7 @@ final class ActivityTaskHandler {
         service.completeActivityTask(task.taskToken(), encoded);
     }
 
-    private static Payload failure(Throwable failure) {
-        return JsonPayload.of(FailureConverter.toJson(failure));
+    private Payload failure(Throwable failure) {
+        return JsonPayload.of(FailureConverter.toJson(failure, converter));
     }
 }

@@ -6,6 +6,7 @@ import dev.hourglass.internal.spi.WorkflowServiceSpi;
 import dev.hourglass.worker.Worker;
 import dev.hourglass.worker.WorkerFactory;
 import dev.hourglass.worker.WorkerFactoryOptions;
+import dev.hourglass.worker.WorkerOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -48,8 +49,20 @@ public final class WorkerFactoryImpl implements WorkerFactory {
     }
 
     @Override
-    public synchronized Worker newWorker(String taskQueue) {
+    public Worker newWorker(String taskQueue) {
+        return newWorker(taskQueue, WorkerOptions.getDefaultInstance());
+    }
+
+    @Override
+    public synchronized Worker newWorker(String taskQueue, WorkerOptions workerOptions) {
         requireTaskQueue("WorkerFactory.newWorker", taskQueue);
+        Objects.requireNonNull(workerOptions, "options");
+        if (driver != null && workerOptions.getMaxWorkerActivitiesPerSecond() > 0) {
+            throw new IllegalArgumentException("the worker of task queue '" + taskQueue + "' sets"
+                    + " maxWorkerActivitiesPerSecond, which the test environment does not support: its activities"
+                    + " start at frozen virtual time, so a rate cannot be kept without stopping the clock; test the"
+                    + " worker without the rate limit, or against a real-time service");
+        }
         requireOpenService("create a worker for task queue '" + taskQueue + "'");
         for (WorkerImpl worker : workers) {
             if (worker.getTaskQueue().equals(taskQueue)) {
@@ -57,7 +70,7 @@ public final class WorkerFactoryImpl implements WorkerFactory {
                         + "'; register more types on that worker");
             }
         }
-        WorkerImpl worker = new WorkerImpl(taskQueue, service(), cache, options, driver, converter,
+        WorkerImpl worker = new WorkerImpl(taskQueue, service(), cache, options, workerOptions, driver, converter,
                 () -> determinismChecked);
         workers.add(worker);
         if (started) {

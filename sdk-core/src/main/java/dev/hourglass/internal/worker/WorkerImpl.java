@@ -10,6 +10,8 @@ import dev.hourglass.internal.spi.WorkflowServiceSpi;
 import dev.hourglass.internal.spi.WorkflowTask;
 import dev.hourglass.worker.Worker;
 import dev.hourglass.worker.WorkerFactoryOptions;
+import dev.hourglass.worker.WorkerOptions;
+import dev.hourglass.workflow.Functions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,6 +43,10 @@ final class WorkerImpl implements Worker {
     private final WorkflowServiceSpi service;
     private final WorkflowCache cache;
     private final WorkerFactoryOptions options;
+    private final int workflowTaskPollers;
+    private final int maxConcurrentActivities;
+    /** The least time between two activity starts, in nanoseconds; 0 for no rate limit. */
+    private final long activityStartInterval;
     private final Map<String, WorkflowImplementation> workflows = new LinkedHashMap<>();
     private final Map<String, ActivityTaskHandler.ActivityImplementation> activities = new LinkedHashMap<>();
     private final List<Thread> pollers = new ArrayList<>();
@@ -53,7 +59,14 @@ final class WorkerImpl implements Worker {
     private volatile boolean running;
 
     WorkerImpl(String taskQueue, WorkflowServiceSpi service, WorkflowCache cache, WorkerFactoryOptions options,
-            TaskDriver driver, PayloadConverter converter, BooleanSupplier determinismChecked) {
+            WorkerOptions workerOptions, TaskDriver driver, PayloadConverter converter,
+            BooleanSupplier determinismChecked) {
+        this.workflowTaskPollers = workerOptions.getMaxConcurrentWorkflowTaskExecutionSize() > 0
+                ? workerOptions.getMaxConcurrentWorkflowTaskExecutionSize() : options.getWorkflowTaskPollers();
+        this.maxConcurrentActivities = workerOptions.getMaxConcurrentActivityExecutionSize() > 0
+                ? workerOptions.getMaxConcurrentActivityExecutionSize() : options.getMaxConcurrentActivities();
+        double perSecond = workerOptions.getMaxWorkerActivitiesPerSecond();
+        this.activityStartInterval = perSecond > 0 ? Math.max(1, (long) Math.ceil(1e9 / perSecond)) : 0;
         this.converter = converter;
         this.determinismChecked = determinismChecked;
         this.taskQueue = taskQueue;
@@ -82,6 +95,21 @@ final class WorkerImpl implements Worker {
                 throw new IllegalArgumentException("workflow type '" + implementation.workflowType() + "' is already"
                         + " registered on task queue '" + taskQueue + "' by " + previous.implementationClass().getName());
             }
+        }
+    }
+
+    @Override
+    public synchronized <T> void registerWorkflowImplementationFactory(Class<T> workflowInterface,
+            Functions.Func<T> factory) {
+        Objects.requireNonNull(workflowInterface, "workflowInterface");
+        Objects.requireNonNull(factory, "factory");
+        requireNotStarted();
+        WorkflowImplementation implementation = WorkflowImplementation.ofFactory(workflowInterface, factory::apply);
+        WorkflowImplementation previous = workflows.putIfAbsent(implementation.workflowType(), implementation);
+        if (previous != null) {
+            throw new IllegalArgumentException("workflow type '" + implementation.workflowType() + "' is already"
+                    + " registered on task queue '" + taskQueue + "' by " + previous.implementationClass().getName()
+                    + ": register one implementation, class or factory, per workflow type and task queue");
         }
     }
 
@@ -134,13 +162,13 @@ final class WorkerImpl implements Worker {
         this.activityHandler = activityHandler;
         if (driver != null) {
             driven = new DrivenWorker(taskQueue, service, workflowHandler, activityHandler,
-                    options.getMaxConcurrentActivities(), driver);
+                    maxConcurrentActivities, driver);
             driver.register(driven);
             return;
         }
         if (activityHandler != null) {
             AtomicInteger number = new AtomicInteger();
-            activityExecutor = Executors.newFixedThreadPool(options.getMaxConcurrentActivities(), runnable -> {
+            activityExecutor = Executors.newFixedThreadPool(maxConcurrentActivities, runnable -> {
                 Thread thread = new Thread(runnable, "hourglass-activity-" + taskQueue + "-" + number.incrementAndGet());
                 thread.setDaemon(true);
                 return thread;
@@ -148,7 +176,7 @@ final class WorkerImpl implements Worker {
         }
         if (workflowHandler != null) {
             WorkflowTaskHandler handler = workflowHandler;
-            for (int i = 0; i < options.getWorkflowTaskPollers(); i++) {
+            for (int i = 0; i < workflowTaskPollers; i++) {
                 pollers.add(startThread("hourglass-workflow-poller-" + taskQueue + "-" + i, () -> pollWorkflowTasks(handler)));
             }
         }
@@ -192,15 +220,21 @@ final class WorkerImpl implements Worker {
     }
 
     private void pollActivityTasks(ActivityTaskHandler handler) {
-        Semaphore slots = new Semaphore(options.getMaxConcurrentActivities());
+        Semaphore slots = new Semaphore(maxConcurrentActivities);
+        long nextStart = System.nanoTime();
         while (running) {
             try {
                 slots.acquire();
+                if (activityStartInterval > 0) {
+                    // the rate limit: a task is taken from the queue no sooner than one interval after the last
+                    TimeUnit.NANOSECONDS.sleep(nextStart - System.nanoTime());
+                }
                 ActivityTask task = service.pollActivityTask(taskQueue, POLL_TIMEOUT);
                 if (task == null) {
                     slots.release();
                     continue;
                 }
+                nextStart = System.nanoTime() + activityStartInterval;
                 activityExecutor.execute(() -> {
                     try {
                         handler.handle(task);

@@ -15,6 +15,8 @@ import dev.hourglass.service.WorkflowService;
 import dev.hourglass.testing.TestEnvironmentOptions;
 import dev.hourglass.testing.TestWorkflowEnvironment;
 import dev.hourglass.worker.Worker;
+import dev.hourglass.worker.WorkerOptions;
+import dev.hourglass.workflow.Functions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -156,9 +158,14 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
 
     @Override
     public Worker newWorker(String taskQueue) {
+        return newWorker(taskQueue, WorkerOptions.getDefaultInstance());
+    }
+
+    @Override
+    public Worker newWorker(String taskQueue, WorkerOptions options) {
         WorkerFactoryImpl.requireTaskQueue("TestWorkflowEnvironment.newWorker", taskQueue);
         requireOpen("create a worker");
-        Worker worker = factory.newWorker(taskQueue);
+        Worker worker = factory.newWorker(taskQueue, options);
         return new Worker() {
             @Override
             public String getTaskQueue() {
@@ -174,6 +181,16 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
                         implementations.putIfAbsent(implementation.workflowType(), implementation);
                     }
                 }
+            }
+
+            /**
+             * Registers the factory on the worker only: the self-check does not replay factory-made executions,
+             * since replay would call the factory and the instance again, which a test verifying a mock sees.
+             */
+            @Override
+            public <T> void registerWorkflowImplementationFactory(Class<T> workflowInterface,
+                    Functions.Func<T> factory) {
+                worker.registerWorkflowImplementationFactory(workflowInterface, factory);
             }
 
             @Override

@@ -8,6 +8,7 @@ import dev.hourglass.history.History;
 import dev.hourglass.service.WorkflowService;
 import dev.hourglass.testing.TestWorkflowEnvironment;
 import dev.hourglass.worker.Worker;
+import dev.hourglass.worker.WorkerOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,6 +59,11 @@ public final class RecordingEnvironment implements TestWorkflowEnvironment {
     @Override
     public Worker newWorker(String taskQueue) {
         return delegate.newWorker(taskQueue);
+    }
+
+    @Override
+    public Worker newWorker(String taskQueue, WorkerOptions options) {
+        return delegate.newWorker(taskQueue, options);
     }
 
     @Override
