@@ -27,7 +27,9 @@ public sealed interface EventAttributes permits WorkflowExecutionStartedAttribut
         TimerStartedAttributes, TimerFiredAttributes, TimerCanceledAttributes, WorkflowExecutionSignaledAttributes,
         MarkerRecordedAttributes, StartChildWorkflowExecutionInitiatedAttributes,
         ChildWorkflowExecutionStartedAttributes, ChildWorkflowExecutionCompletedAttributes,
-        ChildWorkflowExecutionFailedAttributes, WorkflowExecutionCancelRequestedAttributes,
+        ChildWorkflowExecutionFailedAttributes, ChildWorkflowExecutionCanceledAttributes,
+        RequestCancelChildWorkflowExecutionInitiatedAttributes, ChildWorkflowExecutionCancelRequestedAttributes,
+        WorkflowExecutionCancelRequestedAttributes,
         WorkflowExecutionCompletedAttributes, WorkflowExecutionFailedAttributes, WorkflowExecutionCanceledAttributes,
         WorkflowExecutionContinuedAsNewAttributes, WorkflowExecutionTerminatedAttributes,
         WorkflowExecutionTimedOutAttributes {

@@ -68,6 +68,15 @@ public enum EventType {
     /** A child workflow failed, or could not be started. */
     ChildWorkflowExecutionFailed(Flags.NONE, "childId", "failure"),
 
+    /** A child workflow ended canceled. (Histories recorded before this event recorded it as failed.) */
+    ChildWorkflowExecutionCanceled(Flags.NONE, "childId"),
+
+    /** The workflow asked for a child workflow to be canceled, as the child's cancellation type says. */
+    RequestCancelChildWorkflowExecutionInitiated(Flags.COMMAND, "childId", "cancellationType"),
+
+    /** The cancel request of a child workflow reached the child. */
+    ChildWorkflowExecutionCancelRequested(Flags.NONE, "childId"),
+
     /** A client asked for the execution to be canceled. */
     WorkflowExecutionCancelRequested(Flags.NONE),
 

@@ -6,7 +6,8 @@ import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * How workflow code starts a child workflow: its id, task queue, id reuse policy and timeout.
+ * How workflow code starts a child workflow: its id, task queue, id reuse policy, timeout and cancellation
+ * type.
  *
  * <p>Instances are immutable; build one with {@link #newBuilder()}. Every option is optional:
  *
@@ -14,6 +15,7 @@ import org.apiguardian.api.API;
  * ChildWorkflowOptions options = ChildWorkflowOptions.newBuilder()
  *     .setWorkflowId("shipment-" + orderId)
  *     .setWorkflowExecutionTimeout(Duration.ofDays(7))
+ *     .setCancellationType(ChildWorkflowCancellationType.TRY_CANCEL)
  *     .build();
  * }</pre>
  *
@@ -28,12 +30,14 @@ public final class ChildWorkflowOptions {
     private final String taskQueue;
     private final Duration workflowExecutionTimeout;
     private final WorkflowIdReusePolicy workflowIdReusePolicy;
+    private final ChildWorkflowCancellationType cancellationType;
 
     private ChildWorkflowOptions(Builder builder) {
         this.workflowId = builder.workflowId;
         this.taskQueue = builder.taskQueue;
         this.workflowExecutionTimeout = builder.workflowExecutionTimeout;
         this.workflowIdReusePolicy = builder.workflowIdReusePolicy;
+        this.cancellationType = builder.cancellationType;
     }
 
     /**
@@ -105,6 +109,16 @@ public final class ChildWorkflowOptions {
     }
 
     /**
+     * Returns what canceling the cancellation scope of the started child does.
+     *
+     * @return the cancellation type, never {@code null};
+     *     {@link ChildWorkflowCancellationType#WAIT_CANCELLATION_COMPLETED} unless set
+     */
+    public ChildWorkflowCancellationType getCancellationType() {
+        return cancellationType;
+    }
+
+    /**
      * Tells whether {@code o} is child workflow options with equal values.
      *
      * @param o the object to compare with; may be {@code null}
@@ -122,12 +136,14 @@ public final class ChildWorkflowOptions {
         return Objects.equals(workflowId, that.workflowId)
                 && Objects.equals(taskQueue, that.taskQueue)
                 && Objects.equals(workflowExecutionTimeout, that.workflowExecutionTimeout)
-                && workflowIdReusePolicy == that.workflowIdReusePolicy;
+                && workflowIdReusePolicy == that.workflowIdReusePolicy
+                && cancellationType == that.cancellationType;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(workflowId, taskQueue, workflowExecutionTimeout, workflowIdReusePolicy);
+        return Objects.hash(workflowId, taskQueue, workflowExecutionTimeout, workflowIdReusePolicy,
+                cancellationType);
     }
 
     @Override
@@ -136,6 +152,7 @@ public final class ChildWorkflowOptions {
                 + ", taskQueue=" + quoted(taskQueue)
                 + ", workflowExecutionTimeout=" + workflowExecutionTimeout
                 + ", workflowIdReusePolicy=" + workflowIdReusePolicy
+                + ", cancellationType=" + cancellationType
                 + '}';
     }
 
@@ -162,6 +179,8 @@ public final class ChildWorkflowOptions {
         private String taskQueue;
         private Duration workflowExecutionTimeout;
         private WorkflowIdReusePolicy workflowIdReusePolicy = WorkflowIdReusePolicy.ALLOW_DUPLICATE;
+        private ChildWorkflowCancellationType cancellationType =
+                ChildWorkflowCancellationType.WAIT_CANCELLATION_COMPLETED;
 
         private Builder() {}
 
@@ -170,6 +189,7 @@ public final class ChildWorkflowOptions {
             this.taskQueue = options.taskQueue;
             this.workflowExecutionTimeout = options.workflowExecutionTimeout;
             this.workflowIdReusePolicy = options.workflowIdReusePolicy;
+            this.cancellationType = options.cancellationType;
         }
 
         /**
@@ -223,6 +243,26 @@ public final class ChildWorkflowOptions {
         public Builder setWorkflowIdReusePolicy(WorkflowIdReusePolicy workflowIdReusePolicy) {
             this.workflowIdReusePolicy =
                     workflowIdReusePolicy == null ? WorkflowIdReusePolicy.ALLOW_DUPLICATE : workflowIdReusePolicy;
+            return this;
+        }
+
+        /**
+         * Sets what canceling the cancellation scope of the started child does: request its cancellation and
+         * wait until it closes ({@link ChildWorkflowCancellationType#WAIT_CANCELLATION_COMPLETED}, the default),
+         * wait until the request has reached it ({@link ChildWorkflowCancellationType#WAIT_CANCELLATION_REQUESTED}),
+         * not wait at all ({@link ChildWorkflowCancellationType#TRY_CANCEL}), or stop waiting without asking it
+         * anything ({@link ChildWorkflowCancellationType#ABANDON}).
+         *
+         * @param cancellationType the cancellation type; must not be {@code null}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code cancellationType} is {@code null}
+         */
+        public Builder setCancellationType(ChildWorkflowCancellationType cancellationType) {
+            if (cancellationType == null) {
+                throw new IllegalArgumentException("cancellationType must not be null; the default is "
+                        + ChildWorkflowCancellationType.WAIT_CANCELLATION_COMPLETED);
+            }
+            this.cancellationType = cancellationType;
             return this;
         }
 

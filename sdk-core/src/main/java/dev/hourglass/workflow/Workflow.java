@@ -154,10 +154,11 @@ public final class Workflow {
     /**
      * Returns a stub whose workflow method starts a child workflow and waits for its result.
      *
-     * <p>The call throws {@link dev.hourglass.failure.ChildWorkflowFailure} when the child fails, and also,
-     * with a {@link dev.hourglass.failure.CanceledFailure} cause, when the cancellation scope it was made in is
-     * canceled: the parent then stops waiting. A child still open when its parent closes (other than by
-     * continue-as-new) is asked to cancel, so that it can undo its work and end canceled.
+     * <p>The call throws {@link dev.hourglass.failure.ChildWorkflowFailure} when the child fails or ends
+     * canceled. When the cancellation scope it was made in is canceled, the child is asked to cancel and the
+     * call waits for it to close, as {@link ChildWorkflowCancellationType#WAIT_CANCELLATION_COMPLETED} (the
+     * default of {@link ChildWorkflowOptions#getCancellationType()}) says. A child still open when its parent
+     * closes (other than by continue-as-new) is asked to cancel, so that it can undo its work and end canceled.
      */
     public static <T> T newChildWorkflowStub(Class<T> workflowInterface) {
         Objects.requireNonNull(workflowInterface, "workflowInterface");

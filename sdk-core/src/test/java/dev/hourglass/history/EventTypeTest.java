@@ -20,6 +20,7 @@ class EventTypeTest {
                     EventType.TimerCanceled,
                     EventType.MarkerRecorded,
                     EventType.StartChildWorkflowExecutionInitiated,
+                    EventType.RequestCancelChildWorkflowExecutionInitiated,
                     EventType.WorkflowExecutionCompleted,
                     EventType.WorkflowExecutionFailed,
                     EventType.WorkflowExecutionCanceled,
@@ -55,6 +56,9 @@ class EventTypeTest {
                         "ChildWorkflowExecutionStarted",
                         "ChildWorkflowExecutionCompleted",
                         "ChildWorkflowExecutionFailed",
+                        "ChildWorkflowExecutionCanceled",
+                        "RequestCancelChildWorkflowExecutionInitiated",
+                        "ChildWorkflowExecutionCancelRequested",
                         "WorkflowExecutionCancelRequested",
                         "WorkflowExecutionCompleted",
                         "WorkflowExecutionFailed",
@@ -101,6 +105,10 @@ class EventTypeTest {
                 .containsExactly("childId", "workflowId", "workflowType", "taskQueue", "input");
         assertThat(EventType.ChildWorkflowExecutionStarted.requiredAttributes())
                 .containsExactly("childId", "workflowId", "runId");
+        assertThat(EventType.RequestCancelChildWorkflowExecutionInitiated.requiredAttributes())
+                .containsExactly("childId", "cancellationType");
+        assertThat(EventType.ChildWorkflowExecutionCancelRequested.requiredAttributes()).containsExactly("childId");
+        assertThat(EventType.ChildWorkflowExecutionCanceled.requiredAttributes()).containsExactly("childId");
         assertThat(EventType.WorkflowExecutionContinuedAsNew.requiredAttributes()).containsExactly("newRunId", "input");
         assertThat(EventType.WorkflowExecutionTerminated.requiredAttributes()).containsExactly("reason");
     }

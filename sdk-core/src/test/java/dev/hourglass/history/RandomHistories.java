@@ -8,6 +8,7 @@ import dev.hourglass.common.RetryPolicy;
 import dev.hourglass.common.WorkflowIdReusePolicy;
 import dev.hourglass.failure.TimeoutType;
 import dev.hourglass.internal.history.JsonPayload;
+import dev.hourglass.workflow.ChildWorkflowCancellationType;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,6 +109,15 @@ final class RandomHistories {
                 return new ChildWorkflowExecutionCompletedAttributes(id(random), JsonPayload.of(json(random, 3)));
             case ChildWorkflowExecutionFailed:
                 return new ChildWorkflowExecutionFailedAttributes(id(random), failure(random),
+                        optional(random, () -> string(random)));
+            case ChildWorkflowExecutionCanceled:
+                return new ChildWorkflowExecutionCanceledAttributes(id(random), optional(random, () -> string(random)));
+            case RequestCancelChildWorkflowExecutionInitiated:
+                return new RequestCancelChildWorkflowExecutionInitiatedAttributes(id(random),
+                        ChildWorkflowCancellationType.values()[
+                                random.nextInt(ChildWorkflowCancellationType.values().length)]);
+            case ChildWorkflowExecutionCancelRequested:
+                return new ChildWorkflowExecutionCancelRequestedAttributes(id(random),
                         optional(random, () -> string(random)));
             case WorkflowExecutionCancelRequested:
                 return new WorkflowExecutionCancelRequestedAttributes(optional(random, () -> string(random)),

@@ -48,4 +48,30 @@ class ChildWorkflowOptionsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("workflowId must not be blank, was ''");
     }
+
+    @Test
+    void cancellationTypeWaitsForTheChildToCloseUnlessSet() {
+        assertThat(ChildWorkflowOptions.getDefaultInstance().getCancellationType())
+                .isEqualTo(ChildWorkflowCancellationType.WAIT_CANCELLATION_COMPLETED);
+    }
+
+    @Test
+    void theCancellationTypeIsCopiedComparedAndShown() {
+        ChildWorkflowOptions options = ChildWorkflowOptions.newBuilder()
+                .setCancellationType(ChildWorkflowCancellationType.ABANDON).build();
+
+        ChildWorkflowOptions copy = ChildWorkflowOptions.newBuilder(options).build();
+
+        assertThat(copy.getCancellationType()).isEqualTo(ChildWorkflowCancellationType.ABANDON);
+        assertThat(copy).isEqualTo(options).hasSameHashCodeAs(options)
+                .isNotEqualTo(ChildWorkflowOptions.getDefaultInstance());
+        assertThat(copy.toString()).endsWith(", cancellationType=ABANDON}");
+    }
+
+    @Test
+    void rejectsANullCancellationType() {
+        assertThatThrownBy(() -> ChildWorkflowOptions.newBuilder().setCancellationType(null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cancellationType must not be null; the default is WAIT_CANCELLATION_COMPLETED");
+    }
 }

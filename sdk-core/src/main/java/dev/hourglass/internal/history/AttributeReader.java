@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hourglass.activity.ActivityCancellationType;
+import dev.hourglass.workflow.ChildWorkflowCancellationType;
 import dev.hourglass.common.RetryPolicy;
 import dev.hourglass.common.WorkflowIdReusePolicy;
 import dev.hourglass.failure.TimeoutType;
@@ -93,6 +94,8 @@ final class AttributeReader {
                 return constant(WorkflowIdReusePolicy.class, field, value);
             case CANCELLATION_TYPE:
                 return constant(ActivityCancellationType.class, field, value);
+            case CHILD_CANCELLATION_TYPE:
+                return constant(ChildWorkflowCancellationType.class, field, value);
             default:
                 return JsonPayload.of(value);
         }

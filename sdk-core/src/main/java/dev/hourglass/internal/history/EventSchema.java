@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hourglass.activity.ActivityCancellationType;
+import dev.hourglass.workflow.ChildWorkflowCancellationType;
 import dev.hourglass.common.RetryPolicy;
 import dev.hourglass.common.WorkflowIdReusePolicy;
 import dev.hourglass.failure.TimeoutType;
@@ -59,7 +60,9 @@ public final class EventSchema<A extends EventAttributes> {
         /** A {@link WorkflowIdReusePolicy} name, or {@code null}. */
         REUSE_POLICY("one of " + names(WorkflowIdReusePolicy.values()) + " (or null)"),
         /** An {@link ActivityCancellationType} name, or {@code null}. */
-        CANCELLATION_TYPE("one of " + names(ActivityCancellationType.values()) + " (or null)");
+        CANCELLATION_TYPE("one of " + names(ActivityCancellationType.values()) + " (or null)"),
+        /** A {@link ChildWorkflowCancellationType} name, or {@code null}. */
+        CHILD_CANCELLATION_TYPE("one of " + names(ChildWorkflowCancellationType.values()) + " (or null)");
 
         private final String expectation;
 
@@ -216,6 +219,7 @@ public final class EventSchema<A extends EventAttributes> {
             case TIMEOUT_TYPE:
             case REUSE_POLICY:
             case CANCELLATION_TYPE:
+            case CHILD_CANCELLATION_TYPE:
                 return nodes.textNode(((Enum<?>) value).name());
             case RETRY_POLICY:
                 return retryPolicyJson((RetryPolicy) value);

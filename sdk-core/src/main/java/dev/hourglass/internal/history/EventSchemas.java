@@ -11,6 +11,8 @@ import dev.hourglass.history.ActivityTaskFailedAttributes;
 import dev.hourglass.history.ActivityTaskScheduledAttributes;
 import dev.hourglass.history.ActivityTaskStartedAttributes;
 import dev.hourglass.history.ActivityTaskTimedOutAttributes;
+import dev.hourglass.history.ChildWorkflowExecutionCancelRequestedAttributes;
+import dev.hourglass.history.ChildWorkflowExecutionCanceledAttributes;
 import dev.hourglass.history.ChildWorkflowExecutionCompletedAttributes;
 import dev.hourglass.history.ChildWorkflowExecutionFailedAttributes;
 import dev.hourglass.history.ChildWorkflowExecutionStartedAttributes;
@@ -18,6 +20,7 @@ import dev.hourglass.history.EventAttributes;
 import dev.hourglass.history.EventType;
 import dev.hourglass.history.MarkerRecordedAttributes;
 import dev.hourglass.history.Payload;
+import dev.hourglass.history.RequestCancelChildWorkflowExecutionInitiatedAttributes;
 import dev.hourglass.history.StartChildWorkflowExecutionInitiatedAttributes;
 import dev.hourglass.history.TimerCanceledAttributes;
 import dev.hourglass.history.TimerFiredAttributes;
@@ -32,6 +35,7 @@ import dev.hourglass.history.WorkflowExecutionStartedAttributes;
 import dev.hourglass.history.WorkflowExecutionTerminatedAttributes;
 import dev.hourglass.history.WorkflowExecutionTimedOutAttributes;
 import dev.hourglass.internal.history.EventSchema.Kind;
+import dev.hourglass.workflow.ChildWorkflowCancellationType;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -148,6 +152,23 @@ final class EventSchemas {
                 .required(Kind.FAILURE, "failure", a -> a.failure()).summary()
                 .optional(Kind.ID, "runId", a -> a.runId())
                 .build(v -> new ChildWorkflowExecutionFailedAttributes(string(v[0]), payload(v[1]), string(v[2]))));
+        put(new EventSchema.Builder<>(EventType.ChildWorkflowExecutionCanceled,
+                ChildWorkflowExecutionCanceledAttributes.class)
+                .required(Kind.ID, "childId", a -> a.childId()).summary()
+                .optional(Kind.ID, "runId", a -> a.runId())
+                .build(v -> new ChildWorkflowExecutionCanceledAttributes(string(v[0]), string(v[1]))));
+        put(new EventSchema.Builder<>(EventType.RequestCancelChildWorkflowExecutionInitiated,
+                RequestCancelChildWorkflowExecutionInitiatedAttributes.class)
+                .required(Kind.ID, "childId", a -> a.childId()).identity().summary()
+                .required(Kind.CHILD_CANCELLATION_TYPE, "cancellationType", a -> a.cancellationType()).identity()
+                .summary()
+                .build(v -> new RequestCancelChildWorkflowExecutionInitiatedAttributes(string(v[0]),
+                        childCancellationType(v[1]))));
+        put(new EventSchema.Builder<>(EventType.ChildWorkflowExecutionCancelRequested,
+                ChildWorkflowExecutionCancelRequestedAttributes.class)
+                .required(Kind.ID, "childId", a -> a.childId()).summary()
+                .optional(Kind.ID, "runId", a -> a.runId())
+                .build(v -> new ChildWorkflowExecutionCancelRequestedAttributes(string(v[0]), string(v[1]))));
         put(new EventSchema.Builder<>(EventType.WorkflowExecutionCancelRequested,
                 WorkflowExecutionCancelRequestedAttributes.class)
                 .optional(Kind.TEXT, "reason", a -> a.reason()).summary()
@@ -224,6 +245,10 @@ final class EventSchemas {
 
     private static ActivityCancellationType cancellationType(Object value) {
         return (ActivityCancellationType) value;
+    }
+
+    private static ChildWorkflowCancellationType childCancellationType(Object value) {
+        return (ChildWorkflowCancellationType) value;
     }
 
     private static WorkflowIdReusePolicy reusePolicy(Object value) {

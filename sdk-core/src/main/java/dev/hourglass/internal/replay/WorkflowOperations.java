@@ -15,6 +15,8 @@ import dev.hourglass.history.ActivityTaskFailedAttributes;
 import dev.hourglass.history.ActivityTaskScheduledAttributes;
 import dev.hourglass.history.ActivityTaskStartedAttributes;
 import dev.hourglass.history.ActivityTaskTimedOutAttributes;
+import dev.hourglass.history.ChildWorkflowExecutionCancelRequestedAttributes;
+import dev.hourglass.history.ChildWorkflowExecutionCanceledAttributes;
 import dev.hourglass.history.ChildWorkflowExecutionCompletedAttributes;
 import dev.hourglass.history.ChildWorkflowExecutionFailedAttributes;
 import dev.hourglass.history.ChildWorkflowExecutionStartedAttributes;
@@ -110,6 +112,16 @@ public final class WorkflowOperations {
                 ChildWorkflowExecutionFailedAttributes childFailed =
                         (ChildWorkflowExecutionFailedAttributes) event.getAttributes();
                 known(children.remove(childFailed.childId()), event, "a child workflow").handle(childFailed);
+                break;
+            case ChildWorkflowExecutionCanceled:
+                ChildWorkflowExecutionCanceledAttributes childCanceled =
+                        (ChildWorkflowExecutionCanceledAttributes) event.getAttributes();
+                known(children.remove(childCanceled.childId()), event, "a child workflow").handle(childCanceled);
+                break;
+            case ChildWorkflowExecutionCancelRequested:
+                ChildWorkflowExecutionCancelRequestedAttributes delivered =
+                        (ChildWorkflowExecutionCancelRequestedAttributes) event.getAttributes();
+                known(children.get(delivered.childId()), event, "a child workflow").handle(delivered);
                 break;
             default:
                 throw new IllegalStateException("unexpected input event " + event);
@@ -242,11 +254,16 @@ public final class WorkflowOperations {
                 options.getWorkflowExecutionTimeout(), options.getWorkflowIdReusePolicy());
         PromiseImpl<WorkflowExecution> execution = new PromiseImpl<>();
         PromiseImpl<Payload> result = new PromiseImpl<>();
-        ChildWorkflowStateMachine machine = new ChildWorkflowStateMachine(initiated, executor.matcher,
-                new ChildWorkflowStateMachine.Callbacks() {
+        ChildWorkflowStateMachine machine = new ChildWorkflowStateMachine(initiated, options.getCancellationType(),
+                executor.matcher, new ChildWorkflowStateMachine.Callbacks() {
                     @Override
                     public void started(WorkflowExecution started) {
                         execution.complete(started);
+                    }
+
+                    @Override
+                    public void notStarted(ChildWorkflowFailure failure) {
+                        execution.completeExceptionally(failure);
                     }
 
                     @Override
@@ -255,20 +272,17 @@ public final class WorkflowOperations {
                     }
 
                     @Override
-                    public void failed(ChildWorkflowFailure failure, boolean beforeStart) {
-                        if (beforeStart) {
-                            execution.completeExceptionally(failure);
-                        }
+                    public void failed(RuntimeException failure) {
                         result.completeExceptionally(failure);
                     }
                 });
         if (scope.isCancelRequested()) {
-            machine.scopeCanceled();
+            machine.cancel();
             return new Child(execution, result);
         }
         children.put(childId, machine);
         machine.initiate();
-        scope.onCancel(machine, machine::scopeCanceled);
+        scope.onCancel(machine, machine::cancel);
         result.whenComplete(() -> scope.removeCancelHandler(machine));
         return new Child(execution, result);
     }

@@ -5,10 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hourglass.client.WorkflowExecutionAlreadyStartedException;
 import dev.hourglass.common.WorkflowIdReusePolicy;
 import dev.hourglass.failure.ApplicationFailure;
-import dev.hourglass.failure.CanceledFailure;
 import dev.hourglass.failure.TerminatedFailure;
 import dev.hourglass.failure.TimeoutFailure;
 import dev.hourglass.failure.TimeoutType;
+import dev.hourglass.history.ChildWorkflowExecutionCancelRequestedAttributes;
+import dev.hourglass.history.ChildWorkflowExecutionCanceledAttributes;
 import dev.hourglass.history.ChildWorkflowExecutionCompletedAttributes;
 import dev.hourglass.history.ChildWorkflowExecutionFailedAttributes;
 import dev.hourglass.history.ChildWorkflowExecutionStartedAttributes;
@@ -55,7 +56,9 @@ final class ChildWorkflows {
             failure = FailureConverter.toJson(
                     new TerminatedFailure(((WorkflowExecutionTerminatedAttributes) closing).reason()));
         } else if (closing.eventType() == EventType.WorkflowExecutionCanceled) {
-            failure = FailureConverter.toJson(new CanceledFailure("child workflow canceled"));
+            service.deliverInput(parent, new ChildWorkflowExecutionCanceledAttributes(child.parentChildId,
+                    child.runId));
+            return;
         } else {
             failure = FailureConverter.toJson(new TimeoutFailure("child workflow execution timed out",
                     null, TimeoutType.WORKFLOW_EXECUTION));
@@ -85,6 +88,31 @@ final class ChildWorkflows {
     }
 
     /**
+     * Asks the child {@code childId} of {@code parent} to cancel, as the parent's cancel request command says, and
+     * tells the parent once the request reached the child ({@code ChildWorkflowExecutionCancelRequested}). A child
+     * that is no longer open (it closed before the request, or never started) is not asked: its closing event, or
+     * its failure to start, is what the parent gets.
+     */
+    void requestCancelOfChild(Run parent, String childId) {
+        String workflowId = null;
+        for (HistoryEvent event : parent.events) {
+            if (event.getAttributes() instanceof StartChildWorkflowExecutionInitiatedAttributes) {
+                StartChildWorkflowExecutionInitiatedAttributes initiated =
+                        (StartChildWorkflowExecutionInitiatedAttributes) event.getAttributes();
+                if (initiated.childId().equals(childId)) {
+                    workflowId = initiated.workflowId();
+                }
+            }
+        }
+        Run child = workflowId == null ? null : service.openRunOf(workflowId);
+        if (child == null || !parent.runId.equals(child.parentRunId) || !childId.equals(child.parentChildId)) {
+            return;
+        }
+        service.requestCancel(child);
+        service.deliverInput(parent, new ChildWorkflowExecutionCancelRequestedAttributes(childId, child.runId));
+    }
+
+    /**
      * A closing parent (other than by continue-as-new) asks its children that are still open to cancel: the
      * children of its history that started and have not closed, followed through their own continue-as-new
      * runs. A child may then clean up (its canceled scope fails its timers and activities) and end canceled.
@@ -100,6 +128,8 @@ final class ChildWorkflows {
                 started.remove(((ChildWorkflowExecutionCompletedAttributes) attributes).childId());
             } else if (attributes instanceof ChildWorkflowExecutionFailedAttributes) {
                 started.remove(((ChildWorkflowExecutionFailedAttributes) attributes).childId());
+            } else if (attributes instanceof ChildWorkflowExecutionCanceledAttributes) {
+                started.remove(((ChildWorkflowExecutionCanceledAttributes) attributes).childId());
             }
         }
         for (String workflowId : started.values()) {

@@ -4,6 +4,7 @@ import dev.hourglass.common.WorkflowIdReusePolicy;
 import dev.hourglass.history.ActivityTaskCancelRequestedAttributes;
 import dev.hourglass.history.ActivityTaskScheduledAttributes;
 import dev.hourglass.history.EventAttributes;
+import dev.hourglass.history.RequestCancelChildWorkflowExecutionInitiatedAttributes;
 import dev.hourglass.history.StartChildWorkflowExecutionInitiatedAttributes;
 import dev.hourglass.history.TimerCanceledAttributes;
 import dev.hourglass.history.TimerFiredAttributes;
@@ -215,6 +216,9 @@ final class WorkflowTasks {
             StartChildWorkflowExecutionInitiatedAttributes child =
                     (StartChildWorkflowExecutionInitiatedAttributes) command;
             afterwards.add(() -> children.startChild(run, child));
+        } else if (command instanceof RequestCancelChildWorkflowExecutionInitiatedAttributes) {
+            String childId = ((RequestCancelChildWorkflowExecutionInitiatedAttributes) command).childId();
+            afterwards.add(() -> children.requestCancelOfChild(run, childId));
         }
         return command.eventType().isClosing() ? command : null;
     }
