@@ -25,6 +25,8 @@ final class ActivityState {
     String currentToken;
     Payload lastHeartbeatDetails;
     Payload lastFailure;
+    /** When the next attempt is queued while the activity backs off after a failed attempt, else {@code null}. */
+    Instant nextAttemptTime;
     Scheduler.Cancellable attemptTimer;
     Scheduler.Cancellable heartbeatTimer;
     Scheduler.Cancellable retryTimer;
