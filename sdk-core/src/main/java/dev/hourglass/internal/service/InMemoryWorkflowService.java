@@ -640,7 +640,16 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
     public CompletableFuture<History> awaitClose(String workflowId, String runId) {
         lock.lock();
         try {
-            return findRun(workflowId, runId).closed.copy(); // the caller's own: it may cancel it
+            // the caller's own future, which it may cancel; it completes as the run's, with the same exception
+            CompletableFuture<History> own = new CompletableFuture<>();
+            findRun(workflowId, runId).closed.whenComplete((history, failure) -> {
+                if (failure != null) {
+                    own.completeExceptionally(failure);
+                } else {
+                    own.complete(history);
+                }
+            });
+            return own;
         } finally {
             lock.unlock();
         }
