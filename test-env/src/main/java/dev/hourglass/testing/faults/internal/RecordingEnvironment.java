@@ -107,6 +107,11 @@ public final class RecordingEnvironment implements TestWorkflowEnvironment {
     }
 
     @Override
+    public String getDiagnostics() {
+        return delegate.getDiagnostics();
+    }
+
+    @Override
     public List<Path> exportHistories(Path directory) {
         return delegate.exportHistories(directory);
     }
