@@ -146,9 +146,9 @@ public interface TestWorkflowEnvironment extends AutoCloseable {
      * <pre>{@code
      * virtual time: 2024-01-01T00:00:04Z (seed 42)
      * open executions: 1
-     *   Payment payment-1 (run 8c1f…) RUNNING, task queue 'payments', started 2024-01-01T00:00:00Z, 11 events
+     *   Payment payment-1 (run 8c1f…) RUNNING, task queue 'payments', started 2024-01-01T00:00:00Z, 3 events
      *     activity charge (id 1): SCHEDULED, attempt 4, next attempt at 2024-01-01T00:00:07Z, last failure Declined: card declined
-     *     timer 2: fires at 2024-01-02T00:00:00Z
+     *     timer 1: fires at 2024-01-02T00:00:00Z
      * }</pre>
      *
      * @return the dump, lines ending in {@code '\n'}; never {@code null}
