@@ -7,6 +7,8 @@ import dev.hourglass.internal.client.WorkflowClientImpl;
 import dev.hourglass.service.WorkflowService;
 import dev.hourglass.workflow.Functions;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.apiguardian.api.API;
 
 /**
@@ -84,6 +86,70 @@ public interface WorkflowClient {
     History fetchHistory(String workflowId, String runId);
 
     /**
+     * Returns an empty signal-with-start request: add the workflow method call and the signal call of one typed
+     * stub, then send it with {@link #signalWithStart(BatchRequest)}.
+     *
+     * @return a new request; never {@code null}
+     * @since 0.1
+     */
+    BatchRequest newSignalWithStartRequest();
+
+    /**
+     * Signals the open run of the request's workflow id, or, if none is open, starts one with the request's
+     * workflow arguments and the signal recorded right after its start, so that the workflow sees the signal
+     * before its code first waits; in one step of the service. The typed stub of the request then addresses the
+     * run. See {@link WorkflowStub#signalWithStart} for the untyped form.
+     *
+     * <pre>{@code
+     * BatchRequest request = client.newSignalWithStartRequest();
+     * request.add(cart::checkout, "alice");
+     * request.add(cart::addItem, "book");
+     * WorkflowExecution execution = client.signalWithStart(request);
+     * }</pre>
+     *
+     * @param signalWithStartBatch a request from {@link #newSignalWithStartRequest()} holding one workflow method
+     *     call and one signal call of the same stub; never {@code null}
+     * @return the run signaled or started; never {@code null}
+     * @throws IllegalStateException if the request lacks one of the calls, or they come from different stubs, or
+     *     the stub cannot start (it was created for an existing workflow id) or already addresses an execution
+     * @throws WorkflowExecutionAlreadyStartedException if no run is open and the id reuse policy forbids starting
+     *     one
+     * @throws IllegalArgumentException if the request is not one of this client's
+     * @since 0.1
+     */
+    WorkflowExecution signalWithStart(BatchRequest signalWithStartBatch);
+
+    /**
+     * Returns one page of the runs the service holds, open and closed, that match {@code filter}: at most its page
+     * size, ordered by start time, then workflow id, then run id.
+     *
+     * @param filter the conditions and the page size; never {@code null}
+     * @param pageToken {@code null} for the first page, else {@link ExecutionPage#getNextPageToken()} of the page
+     *     before
+     * @return the page; never {@code null}
+     * @throws IllegalArgumentException if {@code pageToken} is not a token of a page
+     * @since 0.1
+     */
+    ExecutionPage listExecutionsPage(ExecutionFilter filter, String pageToken);
+
+    /**
+     * Returns every run that matches {@code filter}, open and closed, ordered by start time, then workflow id, then
+     * run id; pages of {@link ExecutionFilter#getPageSize()} runs are fetched as the stream is consumed.
+     *
+     * <pre>{@code
+     * List<String> failed = client.listExecutions(ExecutionFilter.newBuilder()
+     *         .setStatus(WorkflowExecutionStatus.FAILED).build())
+     *     .map(run -> run.getExecution().getWorkflowId())
+     *     .collect(Collectors.toList());
+     * }</pre>
+     *
+     * @param filter the conditions; never {@code null}
+     * @return a sequential, ordered stream; never {@code null}
+     * @since 0.1
+     */
+    Stream<WorkflowExecutionMetadata> listExecutions(ExecutionFilter filter);
+
+    /**
      * Starts the execution behind a typed stub's workflow method without waiting for its result; returns
      * once the execution is recorded. The same stub then signals and queries that execution.
      *
@@ -131,6 +197,114 @@ public interface WorkflowClient {
             A1 arg1, A2 arg2, A3 arg3, A4 arg4, A5 arg5, A6 arg6) {
         Objects.requireNonNull(workflow, "workflow");
         return StartCapture.start(() -> workflow.apply(arg1, arg2, arg3, arg4, arg5, arg6));
+    }
+
+    /**
+     * Starts the execution behind a typed stub's workflow method and returns a future of its result: like
+     * {@link #start(Functions.Proc)}, then {@link WorkflowStub#getResultAsync(Class)}. The start happens before
+     * this method returns.
+     *
+     * <pre>{@code
+     * CompletableFuture<String> receipt = WorkflowClient.execute(transfer::transfer, "alice", "bob", 100L);
+     * }</pre>
+     *
+     * @return a future completed when the execution closes (following continue-as-new runs): with {@code null}
+     *     for a {@code void} workflow method, or exceptionally as {@link WorkflowStub#getResult(Class)} throws
+     * @throws WorkflowExecutionAlreadyStartedException at once when the workflow id is taken
+     * @throws IllegalArgumentException if {@code workflow} is not a method reference to the workflow method of a
+     *     typed stub
+     * @since 0.1
+     */
+    static CompletableFuture<Void> execute(Functions.Proc workflow) {
+        Objects.requireNonNull(workflow, "workflow");
+        return StartCapture.execute(workflow::apply);
+    }
+
+    /** See {@link #execute(Functions.Proc)}. */
+    static <A1> CompletableFuture<Void> execute(Functions.Proc1<A1> workflow, A1 arg1) {
+        Objects.requireNonNull(workflow, "workflow");
+        return StartCapture.execute(() -> workflow.apply(arg1));
+    }
+
+    /** See {@link #execute(Functions.Proc)}. */
+    static <A1, A2> CompletableFuture<Void> execute(Functions.Proc2<A1, A2> workflow, A1 arg1, A2 arg2) {
+        Objects.requireNonNull(workflow, "workflow");
+        return StartCapture.execute(() -> workflow.apply(arg1, arg2));
+    }
+
+    /** See {@link #execute(Functions.Proc)}. */
+    static <A1, A2, A3> CompletableFuture<Void> execute(Functions.Proc3<A1, A2, A3> workflow, A1 arg1, A2 arg2,
+            A3 arg3) {
+        Objects.requireNonNull(workflow, "workflow");
+        return StartCapture.execute(() -> workflow.apply(arg1, arg2, arg3));
+    }
+
+    /** See {@link #execute(Functions.Proc)}. */
+    static <A1, A2, A3, A4> CompletableFuture<Void> execute(Functions.Proc4<A1, A2, A3, A4> workflow, A1 arg1,
+            A2 arg2, A3 arg3, A4 arg4) {
+        Objects.requireNonNull(workflow, "workflow");
+        return StartCapture.execute(() -> workflow.apply(arg1, arg2, arg3, arg4));
+    }
+
+    /** See {@link #execute(Functions.Proc)}. */
+    static <A1, A2, A3, A4, A5> CompletableFuture<Void> execute(Functions.Proc5<A1, A2, A3, A4, A5> workflow,
+            A1 arg1, A2 arg2, A3 arg3, A4 arg4, A5 arg5) {
+        Objects.requireNonNull(workflow, "workflow");
+        return StartCapture.execute(() -> workflow.apply(arg1, arg2, arg3, arg4, arg5));
+    }
+
+    /** See {@link #execute(Functions.Proc)}. */
+    static <A1, A2, A3, A4, A5, A6> CompletableFuture<Void> execute(
+            Functions.Proc6<A1, A2, A3, A4, A5, A6> workflow, A1 arg1, A2 arg2, A3 arg3, A4 arg4, A5 arg5, A6 arg6) {
+        Objects.requireNonNull(workflow, "workflow");
+        return StartCapture.execute(() -> workflow.apply(arg1, arg2, arg3, arg4, arg5, arg6));
+    }
+
+    /** See {@link #execute(Functions.Proc)}. */
+    static <R> CompletableFuture<R> execute(Functions.Func<R> workflow) {
+        Objects.requireNonNull(workflow, "workflow");
+        return StartCapture.execute(workflow::apply);
+    }
+
+    /** See {@link #execute(Functions.Proc)}. */
+    static <A1, R> CompletableFuture<R> execute(Functions.Func1<A1, R> workflow, A1 arg1) {
+        Objects.requireNonNull(workflow, "workflow");
+        return StartCapture.execute(() -> workflow.apply(arg1));
+    }
+
+    /** See {@link #execute(Functions.Proc)}. */
+    static <A1, A2, R> CompletableFuture<R> execute(Functions.Func2<A1, A2, R> workflow, A1 arg1, A2 arg2) {
+        Objects.requireNonNull(workflow, "workflow");
+        return StartCapture.execute(() -> workflow.apply(arg1, arg2));
+    }
+
+    /** See {@link #execute(Functions.Proc)}. */
+    static <A1, A2, A3, R> CompletableFuture<R> execute(Functions.Func3<A1, A2, A3, R> workflow, A1 arg1, A2 arg2,
+            A3 arg3) {
+        Objects.requireNonNull(workflow, "workflow");
+        return StartCapture.execute(() -> workflow.apply(arg1, arg2, arg3));
+    }
+
+    /** See {@link #execute(Functions.Proc)}. */
+    static <A1, A2, A3, A4, R> CompletableFuture<R> execute(Functions.Func4<A1, A2, A3, A4, R> workflow, A1 arg1,
+            A2 arg2, A3 arg3, A4 arg4) {
+        Objects.requireNonNull(workflow, "workflow");
+        return StartCapture.execute(() -> workflow.apply(arg1, arg2, arg3, arg4));
+    }
+
+    /** See {@link #execute(Functions.Proc)}. */
+    static <A1, A2, A3, A4, A5, R> CompletableFuture<R> execute(Functions.Func5<A1, A2, A3, A4, A5, R> workflow,
+            A1 arg1, A2 arg2, A3 arg3, A4 arg4, A5 arg5) {
+        Objects.requireNonNull(workflow, "workflow");
+        return StartCapture.execute(() -> workflow.apply(arg1, arg2, arg3, arg4, arg5));
+    }
+
+    /** See {@link #execute(Functions.Proc)}. */
+    static <A1, A2, A3, A4, A5, A6, R> CompletableFuture<R> execute(
+            Functions.Func6<A1, A2, A3, A4, A5, A6, R> workflow, A1 arg1, A2 arg2, A3 arg3, A4 arg4, A5 arg5,
+            A6 arg6) {
+        Objects.requireNonNull(workflow, "workflow");
+        return StartCapture.execute(() -> workflow.apply(arg1, arg2, arg3, arg4, arg5, arg6));
     }
 
     /** See {@link #start(Functions.Proc)}. */

@@ -11,12 +11,9 @@ import org.apiguardian.api.API;
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public class WorkflowExecutionAlreadyStartedException extends RuntimeException {
+public class WorkflowExecutionAlreadyStartedException extends WorkflowException {
 
     private static final long serialVersionUID = 1L;
-
-    private final WorkflowExecution execution;
-    private final String workflowType;
 
     /**
      * Creates the exception.
@@ -26,9 +23,7 @@ public class WorkflowExecutionAlreadyStartedException extends RuntimeException {
      * @param message the message, returned as is by {@link #getMessage()}; may be {@code null}
      */
     public WorkflowExecutionAlreadyStartedException(WorkflowExecution existing, String workflowType, String message) {
-        super(message);
-        this.execution = existing;
-        this.workflowType = workflowType;
+        super(message, existing, workflowType, null);
     }
 
     /**
@@ -36,8 +31,9 @@ public class WorkflowExecutionAlreadyStartedException extends RuntimeException {
      *
      * @return the existing execution; may be {@code null} if unknown
      */
+    @Override
     public WorkflowExecution getExecution() {
-        return execution;
+        return super.getExecution();
     }
 
     /**
@@ -45,7 +41,8 @@ public class WorkflowExecutionAlreadyStartedException extends RuntimeException {
      *
      * @return the workflow type; may be {@code null} if unknown
      */
+    @Override
     public String getWorkflowType() {
-        return workflowType;
+        return super.getWorkflowType();
     }
 }

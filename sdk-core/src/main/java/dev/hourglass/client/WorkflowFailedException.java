@@ -13,12 +13,9 @@ import org.apiguardian.api.API;
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public class WorkflowFailedException extends RuntimeException {
+public class WorkflowFailedException extends WorkflowException {
 
     private static final long serialVersionUID = 1L;
-
-    private final WorkflowExecution execution;
-    private final String workflowType;
 
     /**
      * Creates the exception.
@@ -29,9 +26,7 @@ public class WorkflowFailedException extends RuntimeException {
      * @throws IllegalArgumentException if {@code execution} is {@code null}
      */
     public WorkflowFailedException(WorkflowExecution execution, String workflowType, Throwable cause) {
-        super(message(execution, workflowType), cause);
-        this.execution = execution;
-        this.workflowType = workflowType;
+        super(message(execution, workflowType), execution, workflowType, cause);
     }
 
     private static String message(WorkflowExecution execution, String workflowType) {
@@ -47,8 +42,9 @@ public class WorkflowFailedException extends RuntimeException {
      *
      * @return the execution, never {@code null}
      */
+    @Override
     public WorkflowExecution getExecution() {
-        return execution;
+        return super.getExecution();
     }
 
     /**
@@ -56,7 +52,8 @@ public class WorkflowFailedException extends RuntimeException {
      *
      * @return the workflow type; may be {@code null} if unknown
      */
+    @Override
     public String getWorkflowType() {
-        return workflowType;
+        return super.getWorkflowType();
     }
 }

@@ -1,5 +1,6 @@
 package dev.hourglass.client;
 
+import dev.hourglass.common.WorkflowExecution;
 import org.apiguardian.api.API;
 
 /**
@@ -9,7 +10,7 @@ import org.apiguardian.api.API;
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public class WorkflowNotFoundException extends RuntimeException {
+public class WorkflowNotFoundException extends WorkflowException {
 
     private static final long serialVersionUID = 1L;
 
@@ -24,7 +25,7 @@ public class WorkflowNotFoundException extends RuntimeException {
      */
     public WorkflowNotFoundException(String workflowId, String runId) {
         super("Workflow execution not found: workflowId='" + workflowId + "'"
-                + (runId == null ? "" : ", runId='" + runId + "'"));
+                + (runId == null ? "" : ", runId='" + runId + "'"), execution(workflowId, runId), null, null);
         this.workflowId = workflowId;
         this.runId = runId;
     }
@@ -37,9 +38,13 @@ public class WorkflowNotFoundException extends RuntimeException {
      * @param runId the run id looked for; may be {@code null} when any run was looked for
      */
     protected WorkflowNotFoundException(String message, String workflowId, String runId) {
-        super(message);
+        super(message, execution(workflowId, runId), null, null);
         this.workflowId = workflowId;
         this.runId = runId;
+    }
+
+    private static WorkflowExecution execution(String workflowId, String runId) {
+        return workflowId == null ? null : new WorkflowExecution(workflowId, runId);
     }
 
     /**

@@ -10,11 +10,10 @@ import org.apiguardian.api.API;
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public class WorkflowQueryException extends RuntimeException {
+public class WorkflowQueryException extends WorkflowException {
 
     private static final long serialVersionUID = 1L;
 
-    private final WorkflowExecution execution;
     private final String queryType;
 
     /**
@@ -26,8 +25,7 @@ public class WorkflowQueryException extends RuntimeException {
      * @param cause the cause, such as the exception the handler threw; may be {@code null}
      */
     public WorkflowQueryException(WorkflowExecution execution, String queryType, String message, Throwable cause) {
-        super(message, cause);
-        this.execution = execution;
+        super(message, execution, null, cause);
         this.queryType = queryType;
     }
 
@@ -36,8 +34,9 @@ public class WorkflowQueryException extends RuntimeException {
      *
      * @return the execution; may be {@code null} if unknown
      */
+    @Override
     public WorkflowExecution getExecution() {
-        return execution;
+        return super.getExecution();
     }
 
     /**

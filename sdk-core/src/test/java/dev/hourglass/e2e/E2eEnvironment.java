@@ -128,7 +128,7 @@ public final class E2eEnvironment implements BeforeEachCallback, AfterEachCallba
                 new Class<?>[] {WorkflowServiceSpi.class}, (proxy, method, args) -> {
                     try {
                         Object result = method.invoke(target, args);
-                        if (method.getName().equals("startWorkflow") && args.length == 1
+                        if ((method.getName().equals("startWorkflow") || method.getName().equals("signalWithStart"))
                                 && args[0] instanceof StartWorkflowRequest) {
                             started.add((WorkflowExecution) result);
                         }

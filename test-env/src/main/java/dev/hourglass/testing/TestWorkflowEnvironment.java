@@ -154,6 +154,26 @@ public interface TestWorkflowEnvironment extends AutoCloseable {
     List<Path> exportHistories(Path directory);
 
     /**
+     * Returns a readable dump of the environment's state, for a test that hangs or fails: the virtual time and
+     * seed, then each open execution (type, workflow id, run id, status, task queue, start time, history length)
+     * with its pending activities (type, attempt, next attempt time, last failure), timers (fire time) and child
+     * workflows. It reads the same listing and descriptions as {@code WorkflowClient.listExecutions} and
+     * {@code WorkflowStub.describe}.
+     *
+     * <pre>{@code
+     * virtual time: 2024-01-01T00:00:04Z (seed 42)
+     * open executions: 1
+     *   Payment payment-1 (run 8c1f…) RUNNING, task queue 'payments', started 2024-01-01T00:00:00Z, 3 events
+     *     activity charge (id 1): SCHEDULED, attempt 4, next attempt at 2024-01-01T00:00:07Z, last failure Declined: card declined
+     *     timer 1: fires at 2024-01-02T00:00:00Z
+     * }</pre>
+     *
+     * @return the dump, lines ending in {@code '\n'}; never {@code null}
+     * @since 0.1
+     */
+    String getDiagnostics();
+
+    /**
      * Stops the clock and the workers, then waits (up to 30 seconds in all) for the self-check replays still
      * queued or running and throws {@link AssertionError} if any of them found nondeterminism or failed, with the first
      * failure as its cause and the others suppressed. Closing twice does nothing. Declares no checked

@@ -16,6 +16,11 @@ final class TypedStubHandler implements InvocationHandler {
         this.untyped = untyped;
     }
 
+    /** The untyped stub behind a typed one. */
+    WorkflowStubImpl untyped() {
+        return untyped;
+    }
+
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) {
         Object[] arguments = args == null ? new Object[0] : args;
@@ -29,12 +34,12 @@ final class TypedStubHandler implements InvocationHandler {
                     return "WorkflowStub(" + metadata.workflowType() + ", " + untyped.getExecution() + ")";
             }
         }
+        StartCapture capture = StartCapture.take();
+        if (capture != null) {
+            capture.captured(new StartCapture.StubCall(untyped, metadata, method, arguments));
+            return Defaults.defaultValue(method.getReturnType());
+        }
         if (method.equals(metadata.workflowMethod())) {
-            StartCapture capture = StartCapture.take();
-            if (capture != null) {
-                capture.started(untyped.start(method, arguments));
-                return Defaults.defaultValue(method.getReturnType());
-            }
             if (untyped.getExecution() == null && untyped.canStart()) {
                 untyped.start(method, arguments);
             }

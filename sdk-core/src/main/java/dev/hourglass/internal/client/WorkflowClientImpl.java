@@ -1,9 +1,14 @@
 package dev.hourglass.internal.client;
 
+import dev.hourglass.client.BatchRequest;
+import dev.hourglass.client.ExecutionFilter;
+import dev.hourglass.client.ExecutionPage;
 import dev.hourglass.client.WorkflowClient;
 import dev.hourglass.client.WorkflowClientOptions;
 import dev.hourglass.client.WorkflowOptions;
+import dev.hourglass.client.WorkflowExecutionMetadata;
 import dev.hourglass.client.WorkflowStub;
+import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.history.History;
 import dev.hourglass.internal.common.Interfaces;
 import dev.hourglass.internal.common.PayloadConverter;
@@ -11,7 +16,13 @@ import dev.hourglass.internal.common.WorkflowInterfaceMetadata;
 import dev.hourglass.internal.spi.WorkflowServiceSpi;
 import dev.hourglass.service.WorkflowService;
 import java.lang.reflect.Proxy;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /** The {@link WorkflowClient} over a {@link WorkflowService}. */
 public final class WorkflowClientImpl implements WorkflowClient {
@@ -88,5 +99,57 @@ public final class WorkflowClientImpl implements WorkflowClient {
     public History fetchHistory(String workflowId, String runId) {
         Objects.requireNonNull(workflowId, "workflowId");
         return service.getHistory(workflowId, runId);
+    }
+
+    @Override
+    public BatchRequest newSignalWithStartRequest() {
+        return new BatchRequestImpl();
+    }
+
+    @Override
+    public WorkflowExecution signalWithStart(BatchRequest signalWithStartBatch) {
+        Objects.requireNonNull(signalWithStartBatch, "signalWithStartBatch");
+        if (!(signalWithStartBatch instanceof BatchRequestImpl)) {
+            throw new IllegalArgumentException("signalWithStart needs a request from"
+                    + " WorkflowClient.newSignalWithStartRequest(), got " + signalWithStartBatch.getClass().getName());
+        }
+        return ((BatchRequestImpl) signalWithStartBatch).send();
+    }
+
+    @Override
+    public ExecutionPage listExecutionsPage(ExecutionFilter filter, String pageToken) {
+        Objects.requireNonNull(filter, "filter");
+        return service.listWorkflowExecutions(filter, pageToken);
+    }
+
+    @Override
+    public Stream<WorkflowExecutionMetadata> listExecutions(ExecutionFilter filter) {
+        Objects.requireNonNull(filter, "filter");
+        Iterator<WorkflowExecutionMetadata> pages = new Iterator<>() {
+            private Iterator<WorkflowExecutionMetadata> page;
+            private String nextPageToken;
+            private boolean last;
+
+            @Override
+            public boolean hasNext() {
+                while ((page == null || !page.hasNext()) && !last) {
+                    ExecutionPage fetched = listExecutionsPage(filter, nextPageToken);
+                    page = fetched.getExecutions().iterator();
+                    nextPageToken = fetched.getNextPageToken().orElse(null);
+                    last = nextPageToken == null;
+                }
+                return page.hasNext();
+            }
+
+            @Override
+            public WorkflowExecutionMetadata next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException("no more executions match " + filter);
+                }
+                return page.next();
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages,
+                Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 }

@@ -2,6 +2,7 @@ package dev.hourglass.internal.client;
 
 import dev.hourglass.common.DataConverterException;
 import dev.hourglass.common.WorkflowExecution;
+import dev.hourglass.client.WorkflowExecutionDescription;
 import dev.hourglass.client.WorkflowFailedException;
 import dev.hourglass.client.WorkflowOptions;
 import dev.hourglass.client.WorkflowStub;
@@ -28,6 +29,9 @@ import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** The untyped stub; typed stubs delegate to one. */
 final class WorkflowStubImpl implements WorkflowStub {
@@ -140,10 +144,124 @@ final class WorkflowStubImpl implements WorkflowStub {
         return getResultAsync(resultType, resultType);
     }
 
-    private <R> CompletableFuture<R> getResultAsync(Class<R> resultType, Type genericResultType) {
+    @Override
+    public <R> CompletableFuture<R> getResultAsync(Class<R> resultType, Type genericResultType) {
+        Objects.requireNonNull(resultType, "resultType");
+        Objects.requireNonNull(genericResultType, "genericResultType");
         WorkflowExecution started = requireExecution();
-        return awaitRun(started.getWorkflowId(), started.getRunId())
-                .thenApply(closed -> decode(closed, resultType, genericResultType));
+        CompletableFuture<History> last = awaitRun(started.getWorkflowId(), started.getRunId());
+        CompletableFuture<R> result = last.thenApply(closed -> decode(closed, resultType, genericResultType));
+        // a caller that stops waiting (cancels, or times out) ends the wait on the service too
+        result.whenComplete((value, failure) -> {
+            if (failure != null) {
+                last.cancel(false);
+            }
+        });
+        return result;
+    }
+
+    @Override
+    public <R> CompletableFuture<R> getResultAsync(long timeout, TimeUnit unit, Class<R> resultType) {
+        Objects.requireNonNull(resultType, "resultType");
+        return getResultAsync(timeout, unit, resultType, resultType);
+    }
+
+    @Override
+    public <R> CompletableFuture<R> getResultAsync(long timeout, TimeUnit unit, Class<R> resultType,
+            Type genericResultType) {
+        checkTimeout(timeout, unit);
+        WorkflowExecution started = requireExecution();
+        CompletableFuture<R> result = getResultAsync(resultType, genericResultType);
+        CompletableFuture.delayedExecutor(timeout, unit).execute(
+                () -> result.completeExceptionally(timedOut(started, timeout, unit)));
+        return result;
+    }
+
+    @Override
+    public <R> R getResult(long timeout, TimeUnit unit, Class<R> resultType) throws TimeoutException {
+        Objects.requireNonNull(resultType, "resultType");
+        return getResult(timeout, unit, resultType, resultType);
+    }
+
+    @Override
+    public <R> R getResult(long timeout, TimeUnit unit, Class<R> resultType, Type genericResultType)
+            throws TimeoutException {
+        checkTimeout(timeout, unit);
+        WorkflowExecution started = requireExecution();
+        CompletableFuture<R> result = getResultAsync(resultType, genericResultType);
+        try {
+            return result.get(timeout, unit);
+        } catch (TimeoutException e) {
+            result.cancel(false);
+            throw timedOut(started, timeout, unit);
+        } catch (InterruptedException e) {
+            result.cancel(false);
+            Thread.currentThread().interrupt();
+            CancellationException interrupted = new CancellationException("the thread was interrupted while it"
+                    + " waited for the result of workflow " + started.getWorkflowId());
+            interrupted.initCause(e);
+            throw interrupted;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw new CompletionException(cause);
+        }
+    }
+
+    private static void checkTimeout(long timeout, TimeUnit unit) {
+        Objects.requireNonNull(unit, "unit");
+        if (timeout < 0) {
+            throw new IllegalArgumentException("timeout must not be negative, was " + timeout + " " + unit);
+        }
+    }
+
+    private static TimeoutException timedOut(WorkflowExecution execution, long timeout, TimeUnit unit) {
+        return new TimeoutException("workflow " + execution.getWorkflowId() + " did not close within " + timeout
+                + " " + unit.toString().toLowerCase(java.util.Locale.ROOT) + " of waiting; it is still running:"
+                + " wait again with getResult, or look at what it waits for with describe()");
+    }
+
+    @Override
+    public WorkflowExecutionDescription describe() {
+        // the latest run of the workflow id, as signals, cancellation and termination address it
+        return service.describeWorkflow(requireExecution().getWorkflowId(), null);
+    }
+
+    @Override
+    public WorkflowExecution signalWithStart(String signalName, Object[] signalArgs, Object[] startArgs) {
+        return signalWithStart(signalName, null, signalArgs, null, startArgs);
+    }
+
+    /**
+     * Signals the open run of the workflow id or starts one with the signal; with the methods of a typed stub,
+     * first checks that the arguments decode back as their parameters.
+     */
+    synchronized WorkflowExecution signalWithStart(String signalName, Method handler, Object[] signalArgs,
+            Method workflowMethod, Object[] startArgs) {
+        Objects.requireNonNull(signalName, "signalName");
+        if (options == null) {
+            throw new IllegalStateException("this stub addresses the existing workflow id '" + boundWorkflowId
+                    + "' and cannot start it; signal-with-start needs a stub created with WorkflowOptions");
+        }
+        if (execution != null) {
+            throw new IllegalStateException("this stub already addresses " + execution
+                    + "; signal it with signal(...), or create a new stub for signal-with-start");
+        }
+        String target = options.getWorkflowId() == null ? workflowType : options.getWorkflowId();
+        Payload signalInput = checkedArguments(signalArgs == null ? new Object[0] : signalArgs,
+                "signal " + signalName + " with start to workflow " + target, handler, "its handler");
+        Payload startInput = checkedArguments(startArgs == null ? new Object[0] : startArgs,
+                "start workflow " + workflowType + " with signal " + signalName, workflowMethod,
+                "the workflow method");
+        execution = service.signalWithStart(StartWorkflowRequest.of(options.getWorkflowId(), workflowType,
+                options.getTaskQueue(), startInput, options.getWorkflowIdReusePolicy(),
+                options.getWorkflowExecutionTimeout()), signalName, signalInput);
+        return execution;
     }
 
     /**
@@ -168,6 +286,12 @@ final class WorkflowStubImpl implements WorkflowStub {
                 return;
             }
             if (!closed.isDone()) {
+                CompletableFuture<History> waiting = closed;
+                last.whenComplete((history, failure) -> {
+                    if (failure != null) {
+                        waiting.cancel(false); // the caller stopped waiting
+                    }
+                });
                 closed.whenComplete((history, failure) -> {
                     if (failure != null) {
                         last.completeExceptionally(failure);

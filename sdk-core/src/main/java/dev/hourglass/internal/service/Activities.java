@@ -60,6 +60,7 @@ final class Activities {
     }
 
     private void enqueueAttempt(ActivityState activity) {
+        activity.nextAttemptTime = null;
         activity.attempt++;
         activity.currentToken = service.newToken("at-");
         byToken.put(activity.currentToken, activity);
@@ -235,6 +236,7 @@ final class Activities {
             Instant retryAt = service.now().plus(activity.retryPolicy.backoffAfterAttempt(activity.attempt));
             if (activity.scheduleToCloseDeadline == null || retryAt.isBefore(activity.scheduleToCloseDeadline)) {
                 endAttempt(activity, Event.RETRY);
+                activity.nextAttemptTime = retryAt;
                 activity.retryTimer = service.scheduler.schedule(retryAt, () -> locked(() -> {
                     activity.retryTimer = null;
                     if (activity.attemptState.state() == ActivityAttemptLifecycle.State.WAITING) {

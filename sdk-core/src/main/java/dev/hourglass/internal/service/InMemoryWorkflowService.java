@@ -1,6 +1,9 @@
 package dev.hourglass.internal.service;
 
+import dev.hourglass.client.ExecutionFilter;
+import dev.hourglass.client.ExecutionPage;
 import dev.hourglass.client.WorkflowExecutionAlreadyStartedException;
+import dev.hourglass.client.WorkflowExecutionDescription;
 import dev.hourglass.client.WorkflowNotFoundException;
 import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.common.WorkflowIdReusePolicy;
@@ -16,6 +19,7 @@ import dev.hourglass.history.WorkflowExecutionTimedOutAttributes;
 import dev.hourglass.internal.spi.ActivityHeartbeatResponse;
 import dev.hourglass.internal.spi.ActivityTask;
 import dev.hourglass.internal.spi.Command;
+import dev.hourglass.internal.spi.ExecutionPageToken;
 import dev.hourglass.internal.spi.ServiceClosedException;
 import dev.hourglass.internal.spi.StartWorkflowRequest;
 import dev.hourglass.internal.spi.WorkflowServiceSpi;
@@ -323,6 +327,26 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
         return run;
     }
 
+    @Override
+    public WorkflowExecution signalWithStart(StartWorkflowRequest request, String signalName, Payload signalInput) {
+        Objects.requireNonNull(signalName, "signalName");
+        Objects.requireNonNull(signalInput, "signalInput");
+        lock.lock();
+        try {
+            requireOpen("signal " + signalName + " with start to workflow "
+                    + (request.workflowId() == null ? request.workflowType() : request.workflowId()));
+            Run run = request.workflowId() == null ? null : openRunOf(request.workflowId());
+            if (run == null) {
+                // the first workflow task is only queued: nothing runs before the signal is appended after it
+                run = startLocked(request, null, null, null);
+            }
+            deliverInput(run, new WorkflowExecutionSignaledAttributes(signalName, signalInput));
+            return run.execution();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void checkReuse(Run last, StartWorkflowRequest request) {
         WorkflowExecution existing = last.execution();
         if (last.isOpen()) {
@@ -618,10 +642,42 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
     }
 
     @Override
+    public WorkflowExecutionDescription describeWorkflow(String workflowId, String runId) {
+        Objects.requireNonNull(workflowId, "workflowId");
+        lock.lock();
+        try {
+            return Descriptions.describe(findRun(workflowId, runId));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public ExecutionPage listWorkflowExecutions(ExecutionFilter filter, String pageToken) {
+        Objects.requireNonNull(filter, "filter");
+        ExecutionPageToken after = pageToken == null ? null : ExecutionPageToken.decode(pageToken);
+        lock.lock();
+        try {
+            return Descriptions.list(runsByRunId.values(), filter, after);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
     public CompletableFuture<History> awaitClose(String workflowId, String runId) {
         lock.lock();
         try {
-            return findRun(workflowId, runId).closed;
+            // the caller's own future, which it may cancel; it completes as the run's, with the same exception
+            CompletableFuture<History> own = new CompletableFuture<>();
+            findRun(workflowId, runId).closed.whenComplete((history, failure) -> {
+                if (failure != null) {
+                    own.completeExceptionally(failure);
+                } else {
+                    own.complete(history);
+                }
+            });
+            return own;
         } finally {
             lock.unlock();
         }

@@ -1,5 +1,8 @@
 package dev.hourglass.internal.spi;
 
+import dev.hourglass.client.ExecutionFilter;
+import dev.hourglass.client.ExecutionPage;
+import dev.hourglass.client.WorkflowExecutionDescription;
 import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.history.History;
 import dev.hourglass.history.Payload;
@@ -60,6 +63,36 @@ public interface WorkflowServiceSpi extends WorkflowService {
      * when the workflow id is taken by an open execution or the reuse policy forbids it.
      */
     WorkflowExecution startWorkflow(StartWorkflowRequest request);
+
+    /**
+     * Signals the open run of the request's workflow id, or, if there is none, starts a run and records the
+     * signal right after its {@code WorkflowExecutionStarted} event, before its first workflow task: atomically,
+     * so that no other start, signal or task comes in between.
+     *
+     * @return the run signaled or started
+     * @throws dev.hourglass.client.WorkflowExecutionAlreadyStartedException if no run is open and the reuse policy
+     *     forbids starting one
+     */
+    WorkflowExecution signalWithStart(StartWorkflowRequest request, String signalName, Payload signalInput);
+
+    /**
+     * Describes a run ({@code runId} {@code null}: the latest run of the id): its metadata, and while it is open the
+     * activities, child workflows and timers it waits for. {@link ExecutionViews} derives everything but the
+     * pending activities from the history.
+     *
+     * @throws dev.hourglass.client.WorkflowNotFoundException if there is no such run
+     */
+    WorkflowExecutionDescription describeWorkflow(String workflowId, String runId);
+
+    /**
+     * Returns one page of the runs (open and closed, each run of a workflow id on its own) that match
+     * {@code filter}, at most {@link ExecutionFilter#getPageSize()} of them, in {@link ExecutionPageToken#ORDER};
+     * the page's token is {@link ExecutionPageToken#encode() the position} of its last run when more follow.
+     *
+     * @param pageToken {@code null} for the first page, else a token of a previous page
+     * @throws IllegalArgumentException if {@code pageToken} is not such a token
+     */
+    ExecutionPage listWorkflowExecutions(ExecutionFilter filter, String pageToken);
 
     /** Waits up to {@code timeout} for a workflow task (or a query) of the task queue; {@code null} if none. */
     WorkflowTask pollWorkflowTask(String taskQueue, Duration timeout);
@@ -147,7 +180,10 @@ public interface WorkflowServiceSpi extends WorkflowService {
     /** Returns a snapshot of the history of a run ({@code runId} {@code null}: the latest run of the id). */
     History getHistory(String workflowId, String runId);
 
-    /** Returns a future completed with the closed history of the run once it closes. */
+    /**
+     * Returns a future completed with the closed history of the run once it closes. The future is the caller's
+     * own: canceling it stops that wait (and releases what it holds) without affecting other waiters.
+     */
     CompletableFuture<History> awaitClose(String workflowId, String runId);
 
     /**

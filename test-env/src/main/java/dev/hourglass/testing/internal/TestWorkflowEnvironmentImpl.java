@@ -229,6 +229,11 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
     }
 
     @Override
+    public String getDiagnostics() {
+        return Diagnostics.render(clock.instant(), seed, service);
+    }
+
+    @Override
     public void registerDelayedCallback(Duration delay, Runnable callback) {
         Objects.requireNonNull(delay, "delay");
         Objects.requireNonNull(callback, "callback");

@@ -1,5 +1,8 @@
 package dev.hourglass.testing.internal;
 
+import dev.hourglass.client.ExecutionFilter;
+import dev.hourglass.client.ExecutionPage;
+import dev.hourglass.client.WorkflowExecutionDescription;
 import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.history.History;
 import dev.hourglass.history.Payload;
@@ -130,6 +133,21 @@ final class TestWorkflowService implements WorkflowServiceSpi {
     @Override
     public WorkflowExecution startWorkflow(StartWorkflowRequest request) {
         return delegate.startWorkflow(request);
+    }
+
+    @Override
+    public WorkflowExecution signalWithStart(StartWorkflowRequest request, String signalName, Payload signalInput) {
+        return delegate.signalWithStart(request, signalName, signalInput);
+    }
+
+    @Override
+    public WorkflowExecutionDescription describeWorkflow(String workflowId, String runId) {
+        return delegate.describeWorkflow(workflowId, runId);
+    }
+
+    @Override
+    public ExecutionPage listWorkflowExecutions(ExecutionFilter filter, String pageToken) {
+        return delegate.listWorkflowExecutions(filter, pageToken);
     }
 
     @Override

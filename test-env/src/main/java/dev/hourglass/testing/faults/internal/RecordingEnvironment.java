@@ -1,9 +1,14 @@
 package dev.hourglass.testing.faults.internal;
 
+import dev.hourglass.client.BatchRequest;
+import dev.hourglass.client.ExecutionFilter;
+import dev.hourglass.client.ExecutionPage;
 import dev.hourglass.client.WorkflowClient;
 import dev.hourglass.client.WorkflowClientOptions;
 import dev.hourglass.client.WorkflowOptions;
+import dev.hourglass.client.WorkflowExecutionMetadata;
 import dev.hourglass.client.WorkflowStub;
+import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.history.History;
 import dev.hourglass.service.WorkflowService;
 import dev.hourglass.testing.TestWorkflowEnvironment;
@@ -15,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * A test environment that remembers the workflow ids its client was given (stubs with a workflow id, fetched
@@ -107,6 +113,11 @@ public final class RecordingEnvironment implements TestWorkflowEnvironment {
     }
 
     @Override
+    public String getDiagnostics() {
+        return delegate.getDiagnostics();
+    }
+
+    @Override
     public List<Path> exportHistories(Path directory) {
         return delegate.exportHistories(directory);
     }
@@ -192,6 +203,28 @@ public final class RecordingEnvironment implements TestWorkflowEnvironment {
             History history = client.fetchHistory(workflowId, runId);
             record(workflowId);
             return history;
+        }
+
+        @Override
+        public BatchRequest newSignalWithStartRequest() {
+            return client.newSignalWithStartRequest();
+        }
+
+        @Override
+        public WorkflowExecution signalWithStart(BatchRequest signalWithStartBatch) {
+            WorkflowExecution execution = client.signalWithStart(signalWithStartBatch);
+            record(execution.getWorkflowId());
+            return execution;
+        }
+
+        @Override
+        public ExecutionPage listExecutionsPage(ExecutionFilter filter, String pageToken) {
+            return client.listExecutionsPage(filter, pageToken);
+        }
+
+        @Override
+        public Stream<WorkflowExecutionMetadata> listExecutions(ExecutionFilter filter) {
+            return client.listExecutions(filter);
         }
     }
 }

@@ -1,0 +1,246 @@
+package dev.hourglass.client;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * Which runs {@link WorkflowClient#listExecutions(ExecutionFilter)} returns, and how many per page.
+ *
+ * <p>Every condition set must hold; an unset one matches every run. Instances are immutable; build one with
+ * {@link #newBuilder()}:
+ *
+ * <pre>{@code
+ * ExecutionFilter failedTransfersToday = ExecutionFilter.newBuilder()
+ *     .setStatus(WorkflowExecutionStatus.FAILED)
+ *     .setWorkflowType("MoneyTransfer")
+ *     .setStartTimeFrom(Instant.parse("2024-05-01T00:00:00Z"))
+ *     .setStartTimeTo(Instant.parse("2024-05-02T00:00:00Z"))
+ *     .build();
+ * client.listExecutions(failedTransfersToday).forEach(run -> System.out.println(run.getExecution()));
+ * }</pre>
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class ExecutionFilter {
+
+    /** The page size unless set. */
+    public static final int DEFAULT_PAGE_SIZE = 100;
+    /** The largest page size. */
+    public static final int MAX_PAGE_SIZE = 1000;
+
+    private static final ExecutionFilter ALL = newBuilder().build();
+
+    private final WorkflowExecutionStatus status;
+    private final String workflowType;
+    private final Instant startTimeFrom;
+    private final Instant startTimeTo;
+    private final int pageSize;
+
+    private ExecutionFilter(Builder builder) {
+        this.status = builder.status;
+        this.workflowType = builder.workflowType;
+        this.startTimeFrom = builder.startTimeFrom;
+        this.startTimeTo = builder.startTimeTo;
+        this.pageSize = builder.pageSize;
+    }
+
+    /**
+     * Returns a builder of a filter that matches every run.
+     *
+     * @return a new builder; never {@code null}
+     */
+    public static Builder newBuilder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns the filter that matches every run, with the default page size.
+     *
+     * @return the filter; never {@code null}
+     */
+    public static ExecutionFilter all() {
+        return ALL;
+    }
+
+    /**
+     * Returns the status a run must have.
+     *
+     * @return the status, or empty for any; never {@code null}
+     */
+    public Optional<WorkflowExecutionStatus> getStatus() {
+        return Optional.ofNullable(status);
+    }
+
+    /**
+     * Returns the workflow type a run must have.
+     *
+     * @return the workflow type, or empty for any; never {@code null}
+     */
+    public Optional<String> getWorkflowType() {
+        return Optional.ofNullable(workflowType);
+    }
+
+    /**
+     * Returns the earliest start time of a run, inclusive.
+     *
+     * @return the instant, or empty for no lower bound; never {@code null}
+     */
+    public Optional<Instant> getStartTimeFrom() {
+        return Optional.ofNullable(startTimeFrom);
+    }
+
+    /**
+     * Returns the start time a run must have started before, exclusive.
+     *
+     * @return the instant, or empty for no upper bound; never {@code null}
+     */
+    public Optional<Instant> getStartTimeTo() {
+        return Optional.ofNullable(startTimeTo);
+    }
+
+    /**
+     * Returns the largest number of runs in one page.
+     *
+     * @return the page size, from 1 to {@link #MAX_PAGE_SIZE}
+     */
+    public int getPageSize() {
+        return pageSize;
+    }
+
+    /**
+     * Tells whether a run meets every condition of this filter.
+     *
+     * @param metadata the run; never {@code null}
+     * @return {@code true} if it matches
+     */
+    public boolean matches(WorkflowExecutionMetadata metadata) {
+        return (status == null || status == metadata.getStatus())
+                && (workflowType == null || workflowType.equals(metadata.getWorkflowType()))
+                && (startTimeFrom == null || !metadata.getStartTime().isBefore(startTimeFrom))
+                && (startTimeTo == null || metadata.getStartTime().isBefore(startTimeTo));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof ExecutionFilter)) {
+            return false;
+        }
+        ExecutionFilter that = (ExecutionFilter) o;
+        return status == that.status && Objects.equals(workflowType, that.workflowType)
+                && Objects.equals(startTimeFrom, that.startTimeFrom) && Objects.equals(startTimeTo, that.startTimeTo)
+                && pageSize == that.pageSize;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(status, workflowType, startTimeFrom, startTimeTo, pageSize);
+    }
+
+    @Override
+    public String toString() {
+        return "ExecutionFilter{status=" + status + ", workflowType=" + workflowType + ", startTimeFrom="
+                + startTimeFrom + ", startTimeTo=" + startTimeTo + ", pageSize=" + pageSize + '}';
+    }
+
+    /**
+     * Builds an {@link ExecutionFilter}; every setter returns this builder.
+     *
+     * @since 0.1
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    public static final class Builder {
+
+        private WorkflowExecutionStatus status;
+        private String workflowType;
+        private Instant startTimeFrom;
+        private Instant startTimeTo;
+        private int pageSize = DEFAULT_PAGE_SIZE;
+
+        private Builder() {
+        }
+
+        /**
+         * Keeps the runs of one status.
+         *
+         * @param status the status, or {@code null} for any
+         * @return this builder
+         */
+        public Builder setStatus(WorkflowExecutionStatus status) {
+            this.status = status;
+            return this;
+        }
+
+        /**
+         * Keeps the runs of one workflow type.
+         *
+         * @param workflowType the workflow type, or {@code null} for any
+         * @return this builder
+         * @throws IllegalArgumentException if {@code workflowType} is blank
+         */
+        public Builder setWorkflowType(String workflowType) {
+            if (workflowType != null && workflowType.isBlank()) {
+                throw new IllegalArgumentException("workflowType must not be blank, was '" + workflowType + "'");
+            }
+            this.workflowType = workflowType;
+            return this;
+        }
+
+        /**
+         * Keeps the runs that started at or after {@code startTimeFrom}.
+         *
+         * @param startTimeFrom the inclusive lower bound, or {@code null} for none
+         * @return this builder
+         */
+        public Builder setStartTimeFrom(Instant startTimeFrom) {
+            this.startTimeFrom = startTimeFrom;
+            return this;
+        }
+
+        /**
+         * Keeps the runs that started before {@code startTimeTo}.
+         *
+         * @param startTimeTo the exclusive upper bound, or {@code null} for none
+         * @return this builder
+         */
+        public Builder setStartTimeTo(Instant startTimeTo) {
+            this.startTimeTo = startTimeTo;
+            return this;
+        }
+
+        /**
+         * Sets the largest number of runs in one page; {@value ExecutionFilter#DEFAULT_PAGE_SIZE} unless set.
+         *
+         * @param pageSize from 1 to {@value ExecutionFilter#MAX_PAGE_SIZE}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code pageSize} is out of that range
+         */
+        public Builder setPageSize(int pageSize) {
+            if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+                throw new IllegalArgumentException("pageSize must be from 1 to " + MAX_PAGE_SIZE + ", was " + pageSize);
+            }
+            this.pageSize = pageSize;
+            return this;
+        }
+
+        /**
+         * Builds the filter.
+         *
+         * @return the filter; never {@code null}
+         * @throws IllegalArgumentException if the start-time range is empty ({@code startTimeTo} not after
+         *     {@code startTimeFrom})
+         */
+        public ExecutionFilter build() {
+            if (startTimeFrom != null && startTimeTo != null && !startTimeTo.isAfter(startTimeFrom)) {
+                throw new IllegalArgumentException("startTimeTo (" + startTimeTo + ", exclusive) must be after"
+                        + " startTimeFrom (" + startTimeFrom + ", inclusive), else no run can match");
+            }
+            return new ExecutionFilter(this);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.hourglass.internal.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hourglass.client.ExecutionFilter;
+import dev.hourglass.client.ExecutionPage;
+import dev.hourglass.client.PendingActivityInfo;
+import dev.hourglass.client.PendingActivityState;
+import dev.hourglass.client.WorkflowExecutionDescription;
+import dev.hourglass.client.WorkflowExecutionMetadata;
+import dev.hourglass.internal.common.FailureConverter;
+import dev.hourglass.internal.history.JsonPayload;
+import dev.hourglass.internal.spi.ExecutionPageToken;
+import dev.hourglass.internal.spi.ExecutionViews;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Descriptions and listings of runs for clients, read from the runs' state; called with the service lock
+ * held. The timers and child workflows come from {@link ExecutionViews}, as in every store.
+ */
+final class Descriptions {
+
+    private Descriptions() {
+    }
+
+    static WorkflowExecutionDescription describe(Run run) {
+        List<PendingActivityInfo> activities = new ArrayList<>();
+        if (run.isOpen()) {
+            for (ActivityState activity : run.activities.values()) { // in the order they were scheduled
+                activities.add(pendingActivity(activity));
+            }
+        }
+        return new WorkflowExecutionDescription(metadata(run), activities,
+                ExecutionViews.pendingChildWorkflows(run.events), ExecutionViews.pendingTimers(run.events));
+    }
+
+    private static PendingActivityInfo pendingActivity(ActivityState activity) {
+        ActivityAttemptLifecycle.State state = activity.attemptState.state();
+        boolean started = activity.attemptState.isRunning();
+        // while backing off, the attempt that failed is behind it: report the one that comes next
+        int attempt = state == ActivityAttemptLifecycle.State.WAITING ? activity.attempt + 1 : activity.attempt;
+        JsonNode failure = activity.lastFailure == null ? null : JsonPayload.node(activity.lastFailure);
+        String failureType = null;
+        String failureMessage = null;
+        if (failure != null) {
+            failureType = FailureConverter.failureType(failure);
+            if (failureType.isEmpty()) {
+                failureType = FailureConverter.fromJson(failure).getClass().getSimpleName();
+            }
+            failureMessage = failure.path("message").asText("");
+        }
+        return new PendingActivityInfo(activity.activityId, activity.activityType,
+                started ? PendingActivityState.STARTED : PendingActivityState.SCHEDULED, Math.max(attempt, 1),
+                activity.scheduledTime, activity.nextAttemptTime, failureType, failureMessage);
+    }
+
+    static WorkflowExecutionMetadata metadata(Run run) {
+        return ExecutionViews.metadata(run.workflowId, run.runId, run.workflowType, run.taskQueue, run.events);
+    }
+
+    static ExecutionPage list(Collection<Run> runs, ExecutionFilter filter, ExecutionPageToken after) {
+        List<WorkflowExecutionMetadata> matching = new ArrayList<>();
+        for (Run run : runs) {
+            WorkflowExecutionMetadata metadata = metadata(run);
+            if (filter.matches(metadata) && (after == null || after.precedes(metadata))) {
+                matching.add(metadata);
+            }
+        }
+        matching.sort(ExecutionPageToken.ORDER);
+        if (matching.size() <= filter.getPageSize()) {
+            return new ExecutionPage(matching, null);
+        }
+        List<WorkflowExecutionMetadata> page = matching.subList(0, filter.getPageSize());
+        return new ExecutionPage(page, ExecutionPageToken.after(page.get(page.size() - 1)).encode());
+    }
+}
