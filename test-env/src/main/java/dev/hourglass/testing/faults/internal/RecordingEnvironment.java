@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A test environment that remembers the workflow ids its client was given (stubs with a workflow id, fetched
@@ -103,6 +104,11 @@ public final class RecordingEnvironment implements TestWorkflowEnvironment {
     @Override
     public List<Path> exportHistories(Path directory) {
         return delegate.exportHistories(directory);
+    }
+
+    @Override
+    public boolean awaitTermination(long timeout, TimeUnit unit) {
+        return delegate.awaitTermination(timeout, unit);
     }
 
     @Override
