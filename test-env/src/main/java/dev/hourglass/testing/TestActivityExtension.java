@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * registered, and injects the environment and activity stubs as test parameters.
  *
  * <pre>{@code
- * class StatementExporterTest {
+ * class StatementExporterExtensionTest {
  *
  *     @RegisterExtension
  *     final TestActivityExtension activities = TestActivityExtension.newBuilder()
@@ -30,6 +30,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *     void aRetryResumesAfterTheLastPage(TestActivityEnvironment env, StatementExporter exporter) {
  *         env.setAttempt(2);
  *         env.setHeartbeatDetails(10);
+ *
  *         assertThat(exporter.export("alice", 12)).isEqualTo("pages 11-12 of alice on attempt 2");
  *     }
  * }

@@ -27,18 +27,22 @@ import org.junit.runners.model.Statement;
  * public class TransferRuleTest {
  *
  *     private final Accounts accounts = mock(Accounts.class);
+ *     private final Notifier notifier = mock(Notifier.class);
  *
  *     @Rule
  *     public final TestWorkflowRule testWorkflowRule = TestWorkflowRule.newBuilder()
  *             .setWorkflowTypes(TransferImpl.class)
- *             .setActivityImplementations(accounts)
+ *             .setActivityImplementations(accounts, notifier)
  *             .build();
  *
  *     @Test
  *     public void depositsAfterAThreeDayHold() {
  *         Transfer transfer = testWorkflowRule.newWorkflowStub(Transfer.class);
  *         long before = testWorkflowRule.getTestEnvironment().currentTimeMillis();
- *         assertEquals("moved 100 from alice to bob", transfer.transfer("alice", "bob", 100));
+ *
+ *         String result = transfer.transfer("alice", "bob", 100);
+ *
+ *         assertEquals("moved 100 from alice to bob", result);
  *         assertEquals(Duration.ofDays(3).toMillis(),
  *                 testWorkflowRule.getTestEnvironment().currentTimeMillis() - before);
  *         verify(accounts).deposit("bob", 100);

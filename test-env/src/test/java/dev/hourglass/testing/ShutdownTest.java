@@ -10,7 +10,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The names Temporal's test environment has for closing: {@code shutdown}, {@code shutdownNow}, {@code awaitTermination}. */
+/**
+ * Closing under the names Temporal's test environment has: {@code shutdown}, {@code shutdownNow}, {@code awaitTermination}.
+ */
 class ShutdownTest {
 
     private final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
