@@ -11,7 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Closing under the names Temporal's test environment has: {@code shutdown}, {@code shutdownNow}, {@code awaitTermination}.
+ * Closing under the names Temporal's test environment has: {@code shutdown}, {@code shutdownNow} and
+ * {@code awaitTermination}.
  */
 class ShutdownTest {
 
