@@ -40,6 +40,7 @@ public final class TestEnvironmentOptions {
     private final Duration hungActivityThreshold;
     private final HistoryLimits historyLimits;
     private final FaultPlan faultPlan;
+    private final boolean useTimeskipping;
     /** {@code null}: as the system property {@value #DETERMINISM_AGENT_PROPERTY} says, on by default. */
     private final Boolean determinismAgentEnabled;
 
@@ -53,6 +54,7 @@ public final class TestEnvironmentOptions {
         this.hungActivityThreshold = builder.hungActivityThreshold;
         this.historyLimits = builder.historyLimits;
         this.faultPlan = builder.faultPlan;
+        this.useTimeskipping = builder.useTimeskipping;
         this.determinismAgentEnabled = builder.determinismAgentEnabled;
     }
 
@@ -73,6 +75,7 @@ public final class TestEnvironmentOptions {
         builder.hungActivityThreshold = options.hungActivityThreshold;
         builder.historyLimits = options.historyLimits;
         builder.faultPlan = options.faultPlan;
+        builder.useTimeskipping = options.useTimeskipping;
         builder.determinismAgentEnabled = options.determinismAgentEnabled;
         return builder;
     }
@@ -135,6 +138,16 @@ public final class TestEnvironmentOptions {
     }
 
     /**
+     * Whether virtual time skips ahead on its own while a client waits for a workflow result (default true); see
+     * {@link Builder#setUseTimeskipping}.
+     *
+     * @since 0.1
+     */
+    public boolean isUseTimeskipping() {
+        return useTimeskipping;
+    }
+
+    /**
      * Whether the environment installs the determinism agent and checks its workflow code with it: as set with
      * {@link Builder#setDeterminismAgentEnabled}, else true unless the system property
      * {@value #DETERMINISM_AGENT_PROPERTY} is {@code false} when this is asked.
@@ -157,6 +170,7 @@ public final class TestEnvironmentOptions {
         private Duration hungActivityThreshold = DEFAULT_HUNG_ACTIVITY_THRESHOLD;
         private HistoryLimits historyLimits = HistoryLimits.getDefaultInstance();
         private FaultPlan faultPlan = FaultPlan.none();
+        private boolean useTimeskipping = true;
         private Boolean determinismAgentEnabled;
 
         private Builder() {
@@ -285,6 +299,22 @@ public final class TestEnvironmentOptions {
          */
         public Builder setDeterminismAgentEnabled(boolean enabled) {
             this.determinismAgentEnabled = enabled;
+            return this;
+        }
+
+        /**
+         * Sets whether virtual time skips ahead on its own while a client waits for a workflow result (default
+         * true). With {@code false}, the environment starts with automatic skipping off, as after
+         * {@link TestWorkflowEnvironment#setTimeSkippingDisabled setTimeSkippingDisabled(true)}: virtual time moves
+         * only in {@link TestWorkflowEnvironment#sleep}, so start workflows with {@code WorkflowClient.start} and
+         * move time from the test. {@code setTimeSkippingDisabled(false)} turns skipping back on.
+         *
+         * @param useTimeskipping whether time skips on its own
+         * @return this builder
+         * @since 0.1
+         */
+        public Builder setUseTimeskipping(boolean useTimeskipping) {
+            this.useTimeskipping = useTimeskipping;
             return this;
         }
 

@@ -8,6 +8,7 @@ import dev.hourglass.worker.WorkerOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.apiguardian.api.API;
 
 /**
@@ -181,4 +182,39 @@ public interface TestWorkflowEnvironment extends AutoCloseable {
      */
     @Override
     void close();
+
+    /**
+     * Closes the environment, as {@link #close()} does: this is the name Temporal's test environment uses, so that
+     * tests ported from it keep working.
+     *
+     * @throws AssertionError as {@link #close()} does, if a self-check replay found nondeterminism or failed
+     * @since 0.1
+     */
+    default void shutdown() {
+        close();
+    }
+
+    /**
+     * Closes the environment, as {@link #close()} does, under the name Temporal's test environment uses: closing
+     * stops the clock and the workers without waiting for workflows, so there is nothing more to stop at once.
+     *
+     * @throws AssertionError as {@link #close()} does, if a self-check replay found nondeterminism or failed
+     * @since 0.1
+     */
+    default void shutdownNow() {
+        close();
+    }
+
+    /**
+     * Waits until {@link #close()} (or {@link #shutdown()}) has finished, at most {@code timeout}: the name
+     * Temporal's test environment uses. Closing finishes its work before it returns, so after it this returns
+     * {@code true} at once; before it, this waits for another thread to close the environment.
+     *
+     * @param timeout how long to wait at most
+     * @param unit the unit of {@code timeout}; never {@code null}
+     * @return {@code true} if the environment is closed, {@code false} if the timeout passed first or the thread
+     *     was interrupted (its interrupt flag is then set again)
+     * @since 0.1
+     */
+    boolean awaitTermination(long timeout, TimeUnit unit);
 }

@@ -3,6 +3,7 @@ package dev.hourglass.testing;
 import dev.hourglass.client.WorkflowClient;
 import dev.hourglass.client.WorkflowOptions;
 import dev.hourglass.testing.internal.EnvironmentReport;
+import dev.hourglass.testing.internal.EnvironmentReport.Harness;
 import dev.hourglass.worker.Worker;
 import dev.hourglass.workflow.WorkflowInterface;
 import java.lang.reflect.Constructor;
@@ -57,14 +58,16 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <ul>
  *   <li>{@link TestWorkflowEnvironment}: the test's environment;</li>
  *   <li>{@link WorkflowClient}: the environment's client;</li>
- *   <li>{@link Worker}: the test's worker, already started;</li>
+ *   <li>{@link Worker}: the test's worker, already started unless the builder
+ *       {@linkplain Builder#setDoNotStart says not to start it};</li>
  *   <li>any interface annotated with {@link WorkflowInterface}: a new stub of it on the worker's task queue
  *       with a workflow id of its own, the test method's name followed by {@code -1}, {@code -2}, … in the
  *       order the stubs are injected.</li>
  * </ul>
  *
  * <p>Since the worker is started before the test runs, implementations cannot be registered on the injected
- * worker; pass them to the builder. Mocks work well as activity implementations: create them in a field
+ * worker; pass them to the builder, or {@linkplain Builder#setDoNotStart leave the start to the test}. Mocks
+ * work well as activity implementations: create them in a field
  * initialiser declared before the extension field, so that each test has a new mock whose calls {@code verify}
  * counts for that test alone.
  *
@@ -85,6 +88,7 @@ public final class TestWorkflowExtension
     private final List<Object> activityImplementations;
     private final TestEnvironmentOptions options;
     private final String taskQueue;
+    private final boolean doNotStart;
     private final ExtensionContext.Namespace namespace;
 
     private TestWorkflowExtension(Builder builder) {
@@ -92,6 +96,7 @@ public final class TestWorkflowExtension
         this.activityImplementations = List.copyOf(builder.activityImplementations);
         this.options = builder.options;
         this.taskQueue = builder.taskQueue;
+        this.doNotStart = builder.doNotStart;
         this.namespace = ExtensionContext.Namespace.create(TestWorkflowExtension.class, this);
     }
 
@@ -129,7 +134,8 @@ public final class TestWorkflowExtension
     }
 
     /**
-     * Creates the test's environment and worker, registers the implementations and starts the worker.
+     * Creates the test's environment and worker, registers the implementations and starts the worker (unless
+     * {@link Builder#setDoNotStart the builder says not to}).
      *
      * @param context the test's context
      */
@@ -146,7 +152,9 @@ public final class TestWorkflowExtension
             if (!activityImplementations.isEmpty()) {
                 worker.registerActivitiesImplementations(activityImplementations.toArray());
             }
-            env.start();
+            if (!doNotStart) {
+                env.start();
+            }
             context.getStore(namespace).put(TestState.class, new TestState(env, worker, methodName));
         } catch (RuntimeException | Error e) {
             try {
@@ -174,8 +182,7 @@ public final class TestWorkflowExtension
 
     /** Prints the seed and the timelines of the test's executions to {@code System.err}. */
     private static void printReport(ExtensionContext context, TestState state) {
-        System.err.println(EnvironmentReport.describe(context.getDisplayName(), state.env.getSeed(),
-                state.env.getWorkflowClient(), state.workflowIds()));
+        EnvironmentReport.print(Harness.EXTENSION, context.getDisplayName(), state.env, state.workflowIds());
     }
 
     /**
@@ -190,14 +197,8 @@ public final class TestWorkflowExtension
         if (state == null) {
             return;
         }
-        try {
-            state.env.close();
-        } catch (AssertionError e) {
-            if (context.getExecutionException().isEmpty()) {
-                printReport(context, state);
-            }
-            throw e;
-        }
+        EnvironmentReport.closeAfterTest(state.env, context.getExecutionException().isPresent(),
+                () -> printReport(context, state));
     }
 
     /**
@@ -262,6 +263,7 @@ public final class TestWorkflowExtension
         private final List<Object> activityImplementations = new ArrayList<>();
         private TestEnvironmentOptions options = TestEnvironmentOptions.getDefaultInstance();
         private String taskQueue;
+        private boolean doNotStart;
 
         private Builder() {
         }
@@ -317,6 +319,41 @@ public final class TestWorkflowExtension
          */
         public Builder setTaskQueue(String taskQueue) {
             this.taskQueue = Objects.requireNonNull(taskQueue, "taskQueue");
+            return this;
+        }
+
+        /**
+         * Sets whether the extension leaves the environment unstarted (default {@code false}: it starts it).
+         *
+         * <p>With {@code true}, the extension creates the environment and the worker and registers what this
+         * builder names, but does not call {@link TestWorkflowEnvironment#start()}: the test (or a
+         * {@code @BeforeEach} method) registers more on the injected {@link Worker}, such as activity mocks made
+         * for that test, or creates other workers, and then starts the environment itself:
+         *
+         * <pre>{@code
+         * @RegisterExtension
+         * final TestWorkflowExtension workflows = TestWorkflowExtension.newBuilder()
+         *         .registerWorkflowImplementationTypes(TransferImpl.class)
+         *         .setDoNotStart(true)
+         *         .build();
+         *
+         * @Test
+         * void depositsWithTheAccountsOfThisTest(TestWorkflowEnvironment env, Worker worker, Transfer transfer) {
+         *     worker.registerActivitiesImplementations(new FakeAccounts());
+         *     env.start();
+         *     assertThat(transfer.transfer("alice", "bob", 100)).isEqualTo("moved 100 from alice to bob");
+         * }
+         * }</pre>
+         *
+         * <p>Until the environment starts, no workflow task or activity runs: a workflow started before then
+         * waits.
+         *
+         * @param doNotStart {@code true} to leave starting the environment to the test
+         * @return this builder
+         * @since 0.1
+         */
+        public Builder setDoNotStart(boolean doNotStart) {
+            this.doNotStart = doNotStart;
             return this;
         }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hourglass.client.WorkflowClient;
 import dev.hourglass.client.WorkflowOptions;
 import dev.hourglass.testing.internal.EnvironmentReport;
+import dev.hourglass.testing.internal.EnvironmentReport.Harness;
 import dev.hourglass.workflow.ChildWorkflowOptions;
 import dev.hourglass.workflow.Workflow;
 import dev.hourglass.workflow.WorkflowInterface;
@@ -69,7 +70,7 @@ class EnvironmentReportTest {
 
     @Test
     void startsWithTheSeedAndHowToRerunWithIt() {
-        String report = EnvironmentReport.describe("batch()", env.getSeed(), client, List.of());
+        String report = EnvironmentReport.describe(Harness.EXTENSION, "batch()", env.getSeed(), client, List.of());
         assertThat(report).isEqualTo("Hourglass test environment of batch() failed with seed 99\n"
                 + "  to rerun with the same seed: TestWorkflowExtension.newBuilder()...setTestEnvironmentOptions("
                 + "TestEnvironmentOptions.newBuilder().setSeed(99L).build())\n"
@@ -81,7 +82,8 @@ class EnvironmentReportTest {
         Batch batch = client.newWorkflowStub(Batch.class,
                 WorkflowOptions.newBuilder().setTaskQueue("batches").setWorkflowId("batch").build());
         assertThat(batch.run(1)).isEqualTo("done");
-        String report = EnvironmentReport.describe("batch()", env.getSeed(), client, List.of("batch"));
+        String report = EnvironmentReport.describe(Harness.EXTENSION, "batch()", env.getSeed(), client,
+                List.of("batch"));
         List<String> headers = report.lines().filter(line -> line.startsWith("Timeline of "))
                 .map(line -> line.substring(0, line.indexOf(" (")))
                 .toList();
@@ -92,7 +94,8 @@ class EnvironmentReportTest {
 
     @Test
     void saysWhichWorkflowIdsNeverStarted() {
-        String report = EnvironmentReport.describe("batch()", env.getSeed(), client, List.of("never-started"));
+        String report = EnvironmentReport.describe(Harness.EXTENSION, "batch()", env.getSeed(), client,
+                List.of("never-started"));
         assertThat(report).endsWith("\n\nnever-started: never started");
     }
 }

@@ -58,6 +58,8 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
     private static final Executor SELF_CHECKS = DaemonThreads.pool("hourglass-self-check-replay");
     private boolean selfCheckRunning;
     private boolean closed;
+    /** Whether {@link #close()} has finished; guarded by {@link #selfCheckLock}. */
+    private boolean terminated;
 
     public TestWorkflowEnvironmentImpl(TestEnvironmentOptions options) {
         Objects.requireNonNull(options, "options");
@@ -73,6 +75,7 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
                 ServiceOptions.newBuilder().setHistoryLimits(historyLimits).build(),
                 IdGenerator.seeded(seed));
         scheduler.attach(inner.lock(), () -> inner.isIdle());
+        scheduler.setSkippingEnabled(options.isUseTimeskipping());
         inner.setIdleListener(scheduler::onIdle);
         inner.setWorkListener(scheduler::onWorkQueued);
         inner.setTaskOrder(new SeededTaskOrder(seed));
@@ -260,6 +263,14 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
         return HistoryExport.write(inner.histories(), directory);
     }
 
+    /**
+     * Returns the history of every run of the environment, open and closed: by workflow id in string order, and the
+     * runs of one workflow id in the order they started.
+     */
+    public List<History> histories() {
+        return inner.histories();
+    }
+
     private void requireOpen(String what) {
         synchronized (selfCheckLock) {
             if (closed) {
@@ -296,6 +307,27 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
     }
 
     @Override
+    public boolean awaitTermination(long timeout, TimeUnit unit) {
+        Objects.requireNonNull(unit, "unit");
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        synchronized (selfCheckLock) {
+            while (!terminated) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(selfCheckLock, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    @Override
     public void close() {
         synchronized (selfCheckLock) {
             if (closed) {
@@ -303,11 +335,19 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
             }
             closed = true;
         }
-        service.failWaiters("the test environment was closed while the call waited");
-        scheduler.close();
-        factory.shutdown();
-        service.close();
-        List<Throwable> failures = awaitSelfChecks();
+        List<Throwable> failures;
+        try {
+            service.failWaiters("the test environment was closed while the call waited");
+            scheduler.close();
+            factory.shutdown();
+            service.close();
+            failures = awaitSelfChecks();
+        } finally {
+            synchronized (selfCheckLock) {
+                terminated = true;
+                selfCheckLock.notifyAll();
+            }
+        }
         AssertionError failure = null;
         for (Throwable cause : failures) {
             if (failure == null) {

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -120,6 +121,11 @@ public final class RecordingEnvironment implements TestWorkflowEnvironment {
     @Override
     public List<Path> exportHistories(Path directory) {
         return delegate.exportHistories(directory);
+    }
+
+    @Override
+    public boolean awaitTermination(long timeout, TimeUnit unit) {
+        return delegate.awaitTermination(timeout, unit);
     }
 
     @Override
