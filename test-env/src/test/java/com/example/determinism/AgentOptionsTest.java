@@ -57,6 +57,7 @@ class AgentOptionsTest {
             assertThat(TestEnvironmentOptions.getDefaultInstance().isDeterminismAgentEnabled()).isFalse();
             assertThat(TestEnvironmentOptions.newBuilder().setDeterminismAgentEnabled(true).build()
                     .isDeterminismAgentEnabled()).isTrue();
+            Corpus.initialize(DirectCalls.class);
             try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
                 Worker worker = env.newWorker(Corpus.QUEUE);
                 worker.registerWorkflowImplementationTypes(DirectCalls.class);
@@ -81,6 +82,7 @@ class AgentOptionsTest {
     }
 
     private static TestWorkflowEnvironment environment(boolean agent) {
+        Corpus.initialize(DirectCalls.class);
         TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
                 .setDeterminismAgentEnabled(agent).build());
         Worker worker = env.newWorker(Corpus.QUEUE);

@@ -16,6 +16,7 @@ final class Corpus {
 
     /** A started environment whose worker runs {@code implementation}, with activities if any. */
     static TestWorkflowEnvironment environment(Class<? extends Scenario> implementation, Object... activities) {
+        initialize(implementation);
         TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
         Worker worker = env.newWorker(QUEUE);
         worker.registerWorkflowImplementationTypes(implementation);
@@ -24,6 +25,19 @@ final class Corpus {
         }
         env.start();
         return env;
+    }
+
+    /**
+     * Runs the static initialiser of {@code implementation} now, on the test thread: some of the corpus's classes
+     * build JDK clients there (an {@code HttpClient} loads the key store), which on a busy machine can take longer
+     * than the deadlock detector lets workflow code go without calling Hourglass.
+     */
+    static void initialize(Class<?> implementation) {
+        try {
+            Class.forName(implementation.getName(), true, implementation.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static Scenario stub(TestWorkflowEnvironment env, String workflowId) {
