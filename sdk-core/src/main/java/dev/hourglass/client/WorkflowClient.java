@@ -96,8 +96,8 @@ public interface WorkflowClient {
 
     /**
      * Signals the open run of the request's workflow id, or, if none is open, starts one with the request's
-     * workflow arguments and the signal recorded right after its start, so that the workflow sees the signal
-     * before its code first waits; in one step of the service. The typed stub of the request then addresses the
+     * workflow arguments and the signal recorded right after its start, whose handler then runs before the
+     * workflow method; in one step of the service. The typed stub of the request then addresses the
      * run. See {@link WorkflowStub#signalWithStart} for the untyped form.
      *
      * <pre>{@code

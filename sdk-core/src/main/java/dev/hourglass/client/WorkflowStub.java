@@ -134,8 +134,9 @@ public interface WorkflowStub {
 
     /**
      * Signals the open run of this stub's workflow id, or, if none is open, starts one with {@code startArgs} and
-     * the signal recorded right after its start, so that the workflow sees the signal before its code first
-     * waits. Both happen in one step of the service: no other start of the id can come in between.
+     * the signal recorded right after its start. The handler of a signal sent with the start runs before the
+     * workflow method, as the run's first code (as in Temporal's SDK), so the workflow method sees what it did from
+     * its first line. Both happen in one step of the service: no other start of the id can come in between.
      *
      * <pre>{@code
      * WorkflowStub cart = client.newUntypedWorkflowStub("Cart",

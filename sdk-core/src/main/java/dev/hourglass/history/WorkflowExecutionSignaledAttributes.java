@@ -10,11 +10,13 @@ import org.apiguardian.api.API;
  * @param input the signal method's arguments, a JSON array; never {@code null}
  * @param identity the identity of the client that sent the signal, or {@code null} when it has none (the default;
  *      see {@code WorkflowClientOptions.Builder.setIdentity})
+ * @param withStart whether the signal was sent together with the start of the run (signal-with-start): its handler
+ *      runs before the workflow method, as the run's first code; written to JSON only when {@code true}
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record WorkflowExecutionSignaledAttributes(String signalName, Payload input, String identity)
-        implements EventAttributes {
+public record WorkflowExecutionSignaledAttributes(String signalName, Payload input, String identity,
+        boolean withStart) implements EventAttributes {
 
     /** Checks that {@code input} is not {@code null}. */
     public WorkflowExecutionSignaledAttributes {
@@ -29,6 +31,17 @@ public record WorkflowExecutionSignaledAttributes(String signalName, Payload inp
      */
     public WorkflowExecutionSignaledAttributes(String signalName, Payload input) {
         this(signalName, input, null);
+    }
+
+    /**
+     * The attributes of a signal sent on its own, not with the start of the run.
+     *
+     * @param signalName the signal's name
+     * @param input the signal method's arguments, a JSON array; never {@code null}
+     * @param identity the identity of the client that sent the signal, or {@code null}
+     */
+    public WorkflowExecutionSignaledAttributes(String signalName, Payload input, String identity) {
+        this(signalName, input, identity, false);
     }
 
     @Override

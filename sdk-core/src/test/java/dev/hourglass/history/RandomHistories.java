@@ -94,7 +94,7 @@ final class RandomHistories {
                 return new TimerCanceledAttributes(id(random));
             case WorkflowExecutionSignaled:
                 return new WorkflowExecutionSignaledAttributes(id(random), input(random),
-                        optional(random, () -> string(random)));
+                        optional(random, () -> string(random)), random.nextBoolean());
             case MarkerRecorded:
                 return new MarkerRecordedAttributes(id(random), id(random),
                         optional(random, () -> JsonPayload.of(json(random, 3))));

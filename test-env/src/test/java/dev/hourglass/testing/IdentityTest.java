@@ -2,11 +2,13 @@ package dev.hourglass.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hourglass.activity.ActivityInterface;
 import dev.hourglass.activity.ActivityOptions;
 import dev.hourglass.client.WorkflowClient;
 import dev.hourglass.client.WorkflowClientOptions;
+import dev.hourglass.client.WorkflowFailedException;
 import dev.hourglass.client.WorkflowOptions;
 import dev.hourglass.client.WorkflowStub;
 import dev.hourglass.history.ActivityTaskStartedAttributes;
@@ -160,6 +162,8 @@ class IdentityTest {
         WorkflowStub stub = started(client);
 
         stub.cancel();
+        // a request that comes while a workflow task runs is recorded after it: wait for the run to close
+        assertThatThrownBy(() -> stub.getResult(String.class)).isInstanceOf(WorkflowFailedException.class);
 
         History history = client.fetchHistory("greeter-1");
         assertThat(first(history, EventType.WorkflowExecutionCancelRequested,

@@ -96,6 +96,8 @@ final class AttributeReader {
                 return constant(ActivityCancellationType.class, field, value);
             case CHILD_CANCELLATION_TYPE:
                 return constant(ChildWorkflowCancellationType.class, field, value);
+            case FLAG:
+                return value.isBoolean() ? (Object) value.booleanValue() : wrongKind(field, value);
             default:
                 return JsonPayload.of(value);
         }

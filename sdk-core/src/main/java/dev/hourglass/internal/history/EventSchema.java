@@ -62,7 +62,9 @@ public final class EventSchema<A extends EventAttributes> {
         /** An {@link ActivityCancellationType} name, or {@code null}. */
         CANCELLATION_TYPE("one of " + names(ActivityCancellationType.values()) + " (or null)"),
         /** A {@link ChildWorkflowCancellationType} name, or {@code null}. */
-        CHILD_CANCELLATION_TYPE("one of " + names(ChildWorkflowCancellationType.values()) + " (or null)");
+        CHILD_CANCELLATION_TYPE("one of " + names(ChildWorkflowCancellationType.values()) + " (or null)"),
+        /** A flag that is written only when set: {@code true}, or absent ({@code null}) for false. */
+        FLAG("true or false (or null)");
 
         private final String expectation;
 
@@ -223,6 +225,8 @@ public final class EventSchema<A extends EventAttributes> {
                 return nodes.textNode(((Enum<?>) value).name());
             case RETRY_POLICY:
                 return retryPolicyJson((RetryPolicy) value);
+            case FLAG:
+                return nodes.booleanNode((Boolean) value);
             default:
                 return JsonPayload.node((dev.hourglass.history.Payload) value);
         }

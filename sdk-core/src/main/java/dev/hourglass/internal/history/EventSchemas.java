@@ -118,7 +118,9 @@ final class EventSchemas {
                 .required(Kind.NAME, "signalName", a -> a.signalName()).summary()
                 .required(Kind.ARGUMENTS, "input", a -> a.input())
                 .optional(Kind.TEXT, "identity", a -> a.identity())
-                .build(v -> new WorkflowExecutionSignaledAttributes(string(v[0]), payload(v[1]), string(v[2]))));
+                .optional(Kind.FLAG, "withStart", a -> a.withStart() ? Boolean.TRUE : null)
+                .build(v -> new WorkflowExecutionSignaledAttributes(string(v[0]), payload(v[1]), string(v[2]),
+                        Boolean.TRUE.equals(v[3]))));
         put(new EventSchema.Builder<>(EventType.MarkerRecorded, MarkerRecordedAttributes.class)
                 .required(Kind.NAME, "markerName", a -> a.markerName()).identity().summary()
                 .required(Kind.ID, "markerId", a -> a.markerId()).identity().summary()

@@ -9,6 +9,7 @@ import dev.hourglass.failure.NonDeterministicException;
 import dev.hourglass.failure.NondeterministicCallError;
 import dev.hourglass.failure.PotentialDeadlockException;
 import dev.hourglass.history.EventAttributes;
+import dev.hourglass.history.EventType;
 import dev.hourglass.history.History;
 import dev.hourglass.history.HistoryEvent;
 import dev.hourglass.history.Payload;
@@ -283,6 +284,7 @@ public final class WorkflowExecutor {
     private void dispatch(HistoryEvent event) {
         switch (event.getEventType()) {
             case WorkflowExecutionStarted:
+                startSignalsSentWithStart();
                 startRootThread(event);
                 break;
             case WorkflowExecutionSignaled:
@@ -308,7 +310,7 @@ public final class WorkflowExecutor {
         Method method = implementation.metadata().workflowMethod();
         JsonNode input = JsonPayload.node(event.getAttributes(WorkflowExecutionStartedAttributes.class).input());
         runner.newThread("root", rootScope, () -> {
-            instance = implementation.newInstance();
+            createInstance();
             Object[] args = converter.fromJsonArray(input, method.getParameterTypes(),
                     method.getGenericParameterTypes(), "workflow ", implementation.workflowType());
             Object result = Reflection.invoke(method, instance, args);
@@ -318,7 +320,45 @@ public final class WorkflowExecutor {
         });
     }
 
+    /**
+     * Starts the handlers of the signals sent with the start of the run (signal-with-start), recorded right after
+     * it, before the root thread: their threads are created first, so they run first, as the run's first code
+     * (the first of them creates the workflow object). Called while the start is delivered; consumes those
+     * events. Decided from the recorded {@code withStart} flags alone, so a replay runs the same code in the
+     * same order; a signal that merely arrived before the first workflow task runs after the workflow method
+     * first blocks, as before.
+     */
+    private void startSignalsSentWithStart() {
+        while (nextEventIndex < events.size()) {
+            HistoryEvent next = events.get(nextEventIndex);
+            if (next.getEventType() != EventType.WorkflowExecutionSignaled
+                    || !next.getAttributes(WorkflowExecutionSignaledAttributes.class).withStart()) {
+                return;
+            }
+            replaying = nextEventIndex < replayBoundary;
+            nextEventIndex++;
+            delivered = next;
+            startSignalHandler(next, true);
+        }
+    }
+
+    /** Creates the workflow object, once, on the first workflow thread that needs it. */
+    private Object createInstance() {
+        if (instance == null) {
+            instance = implementation.newInstance();
+        }
+        return instance;
+    }
+
     private void startSignalHandler(HistoryEvent event) {
+        startSignalHandler(event, false);
+    }
+
+    /**
+     * Starts the handler of a recorded signal on a new workflow thread, or drops or skips the signal; with
+     * {@code beforeInstance}, the workflow object may not exist yet and the handler creates it.
+     */
+    private void startSignalHandler(HistoryEvent event, boolean beforeInstance) {
         WorkflowExecutionSignaledAttributes signaled = event.getAttributes(WorkflowExecutionSignaledAttributes.class);
         String name = signaled.signalName();
         Method method = implementation.metadata().signals().get(name);
@@ -349,7 +389,7 @@ public final class WorkflowExecutor {
                         method.getName(), signaled.input().toJson(), cause.getMessage());
             }
         });
-        if (method == null || instance == null) {
+        if (method == null || (instance == null && !beforeInstance)) {
             signal[0].drop();
             return;
         }
@@ -367,7 +407,7 @@ public final class WorkflowExecutor {
     /** Runs a signal's handler on its workflow thread. */
     private void handle(SignalStateMachine signal, Method method, Object[] args) {
         try {
-            Reflection.invoke(method, instance, args);
+            Reflection.invoke(method, createInstance(), args);
             signal.returned();
         } catch (RuntimeException e) {
             signal.threw();

@@ -336,11 +336,13 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
             requireOpen("signal " + signalName + " with start to workflow "
                     + (request.workflowId() == null ? request.workflowType() : request.workflowId()));
             Run run = request.workflowId() == null ? null : openRunOf(request.workflowId());
-            if (run == null) {
+            boolean withStart = run == null;
+            if (withStart) {
                 // the first workflow task is only queued: nothing runs before the signal is appended after it
                 run = startLocked(request, null, null, null);
             }
-            deliverInput(run, new WorkflowExecutionSignaledAttributes(signalName, signalInput));
+            deliverInput(run, new WorkflowExecutionSignaledAttributes(signalName, signalInput, request.identity(),
+                    withStart));
             return run.execution();
         } finally {
             lock.unlock();
