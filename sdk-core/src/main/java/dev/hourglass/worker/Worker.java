@@ -29,6 +29,21 @@ public interface Worker {
     void registerWorkflowImplementationTypes(Class<?>... workflowImplementationClasses);
 
     /**
+     * Registers workflow implementation classes as {@link #registerWorkflowImplementationTypes(Class[])} does, their
+     * executions run with {@code options}: which exceptions fail the workflow, and the activity options of their
+     * activity stubs (see {@link WorkflowImplementationOptions}).
+     *
+     * @param options the options of every class given; must not be {@code null}
+     * @param workflowImplementationClasses the classes; none of them {@code null}
+     * @throws IllegalArgumentException naming what to fix when a class is not a valid implementation, or is already
+     *         registered on this worker with other options
+     * @throws IllegalStateException if the factory of workers was already started
+     * @since 0.1
+     */
+    void registerWorkflowImplementationTypes(WorkflowImplementationOptions options,
+            Class<?>... workflowImplementationClasses);
+
+    /**
      * Registers a factory of implementations of {@code workflowInterface}: the worker calls it for each execution
      * of the interface's workflow type it runs, and again whenever it rebuilds an execution by replay (after
      * an eviction, for example). Useful where the implementation needs constructor arguments, or in tests, to
@@ -56,6 +71,23 @@ public interface Worker {
      * @since 0.1
      */
     <T> void registerWorkflowImplementationFactory(Class<T> workflowInterface, Functions.Func<T> factory);
+
+    /**
+     * Registers a factory of implementations of {@code workflowInterface} as
+     * {@link #registerWorkflowImplementationFactory(Class, Functions.Func)} does, their executions run with
+     * {@code options} (see {@link WorkflowImplementationOptions}).
+     *
+     * @param workflowInterface an interface annotated with {@code @WorkflowInterface}; must not be {@code null}
+     * @param factory returns an object implementing {@code workflowInterface}; must not be {@code null}
+     * @param options the options of the executions; must not be {@code null}
+     * @param <T> the workflow interface
+     * @throws IllegalArgumentException naming what to fix when {@code workflowInterface} is not a valid workflow
+     *         interface, or its workflow type is already registered on this worker
+     * @throws IllegalStateException if the factory of workers was already started
+     * @since 0.1
+     */
+    <T> void registerWorkflowImplementationFactory(Class<T> workflowInterface, Functions.Func<T> factory,
+            WorkflowImplementationOptions options);
 
     /**
      * Registers activity implementation objects; every abstract method of each {@code @ActivityInterface} they

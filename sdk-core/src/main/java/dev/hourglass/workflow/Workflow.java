@@ -139,6 +139,11 @@ public final class Workflow {
      * a message naming the interface and the methods, rather than at the first call.
      *
      * @param activityInterface an interface annotated with {@code @ActivityInterface}; must not be {@code null}
+     * <p>When the workflow implementation was registered with
+     * {@link dev.hourglass.worker.WorkflowImplementationOptions} that set options for an activity type, those are
+     * merged over {@code options} field by field for the calls of that activity, as in Temporal; their default
+     * activity options are not used.
+     *
      * @param options the timeouts and retry policy of every activity of the stub; must not be {@code null}
      * @return the stub, never {@code null}
      * @throws IllegalArgumentException if either argument is {@code null}, or if the interface is not a valid
@@ -149,6 +154,30 @@ public final class Workflow {
     public static <T> T newActivityStub(Class<T> activityInterface, ActivityOptions options) {
         Objects.requireNonNull(activityInterface, "activityInterface");
         return Stubs.newActivityStub(activityInterface, options);
+    }
+
+    /**
+     * Returns a stub whose method calls run activities with the options the workflow implementation was registered
+     * with: its {@linkplain dev.hourglass.worker.WorkflowImplementationOptions#getDefaultActivityOptions() default
+     * activity options}, with the {@linkplain dev.hourglass.worker.WorkflowImplementationOptions#getActivityOptions()
+     * options of each activity type} merged over them field by field.
+     *
+     * <pre>{@code
+     * private final Account account = Workflow.newActivityStub(Account.class);
+     * }</pre>
+     *
+     * <p>A call of an activity for which neither is set fails the workflow task with an
+     * {@link IllegalStateException} naming the activity interface and type: there is no timeout to run it with.
+     *
+     * @param activityInterface an interface annotated with {@code @ActivityInterface}; must not be {@code null}
+     * @return the stub, never {@code null}
+     * @throws IllegalArgumentException if the interface is not a valid activity interface (see
+     *         {@link #newActivityStub(Class, ActivityOptions)})
+     * @since 0.1
+     */
+    public static <T> T newActivityStub(Class<T> activityInterface) {
+        Objects.requireNonNull(activityInterface, "activityInterface");
+        return Stubs.newActivityStub(activityInterface);
     }
 
     /**

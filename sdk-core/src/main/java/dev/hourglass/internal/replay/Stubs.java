@@ -19,7 +19,8 @@ public final class Stubs {
 
     /**
      * An activity stub: each call of an activity method schedules the activity and blocks the workflow thread for
-     * its result; a call of a default method runs its body, in workflow code.
+     * its result; a call of a default method runs its body, in workflow code. The options of each call are
+     * {@code options} with those the workflow implementation options set for its activity type merged over them.
      *
      * @throws IllegalArgumentException if the interface or the options are {@code null}, or the interface could
      *         not work as an activity interface (see {@link Interfaces#activityMethods})
@@ -34,6 +35,24 @@ public final class Stubs {
                     + " options must not be null: pass ActivityOptions.newBuilder()"
                     + ".setStartToCloseTimeout(Duration.ofSeconds(30)).build(), or set a scheduleToCloseTimeout");
         }
+        return activityStub(activityInterface, options);
+    }
+
+    /**
+     * An activity stub created without options: the options of each call are the default activity options of the
+     * workflow implementation options, with those they set for its activity type merged over them.
+     *
+     * @throws IllegalArgumentException if the interface is {@code null} or could not work as an activity interface
+     */
+    public static <T> T newActivityStub(Class<T> activityInterface) {
+        if (activityInterface == null) {
+            throw new IllegalArgumentException("Workflow.newActivityStub: activityInterface must not be null: pass the"
+                    + " @ActivityInterface whose activities the workflow calls");
+        }
+        return activityStub(activityInterface, null);
+    }
+
+    private static <T> T activityStub(Class<T> activityInterface, ActivityOptions options) {
         Map<Method, String> types = Interfaces.activityMethods(activityInterface);
         Object proxy = Proxy.newProxyInstance(activityInterface.getClassLoader(), new Class<?>[] {activityInterface},
                 (self, method, args) -> {
@@ -43,12 +62,26 @@ public final class Stubs {
                     if (method.isDefault()) {
                         return Reflection.invokeDefault(self, method, args);
                     }
+                    String type = types.get(method);
                     WorkflowExecutor executor = WorkflowExecutor.current("calling activity " + method.getName());
+                    ActivityOptions effective = ActivityOptionsMerge.resolve(executor.implementation.options(),
+                            options, type);
+                    if (effective == null) {
+                        throw new IllegalStateException("activity '" + type + "' of " + activityInterface.getName()
+                                + " has no timeout: its stub was created by Workflow.newActivityStub("
+                                + activityInterface.getSimpleName() + ".class) without options, and the"
+                                + " WorkflowImplementationOptions of workflow type "
+                                + executor.implementation.workflowType() + " set neither default activity options"
+                                + " nor options for '" + type + "'. Register the workflow with"
+                                + " WorkflowImplementationOptions.newBuilder().setDefaultActivityOptions(ActivityOptions"
+                                + ".newBuilder().setStartToCloseTimeout(Duration.ofSeconds(30)).build()), or pass"
+                                + " ActivityOptions to Workflow.newActivityStub");
+                    }
                     Payload result = executor.operations()
-                            .scheduleActivity(types.get(method), executor.converter.toJsonArray(args,
-                                    "call activity ", types.get(method)), options).get();
+                            .scheduleActivity(type, executor.converter.toJsonArray(args, "call activity ", type),
+                                    effective).get();
                     return executor.converter.fromJson(JsonPayload.node(result), method.getReturnType(),
-                            method.getGenericReturnType(), "the result of activity ", types.get(method));
+                            method.getGenericReturnType(), "the result of activity ", type);
                 });
         return activityInterface.cast(proxy);
     }

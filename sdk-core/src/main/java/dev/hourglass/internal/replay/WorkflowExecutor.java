@@ -505,6 +505,11 @@ public final class WorkflowExecutor {
                             converter))));
         } else if (failure instanceof NondeterministicCallError) {
             taskFailure = failure;
+        } else if (implementation.failsWorkflow(failure)) {
+            // a type the implementation options list: a business failure of this workflow, not a bug to retry
+            close(CompletionStateMachine.Event.FAIL,
+                    new WorkflowExecutionFailedAttributes(JsonPayload.of(FailureConverter.toJson(failure,
+                            converter))));
         } else {
             taskFailure = ReplayFailures.explain(failure, describeExecution(), delivered);
         }

@@ -11,6 +11,7 @@ import dev.hourglass.internal.spi.WorkflowTask;
 import dev.hourglass.worker.Worker;
 import dev.hourglass.worker.WorkerFactoryOptions;
 import dev.hourglass.worker.WorkerOptions;
+import dev.hourglass.worker.WorkflowImplementationOptions;
 import dev.hourglass.workflow.Functions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -85,11 +86,18 @@ final class WorkerImpl implements Worker {
     }
 
     @Override
-    public synchronized void registerWorkflowImplementationTypes(Class<?>... types) {
+    public void registerWorkflowImplementationTypes(Class<?>... types) {
+        registerWorkflowImplementationTypes(WorkflowImplementationOptions.getDefaultInstance(), types);
+    }
+
+    @Override
+    public synchronized void registerWorkflowImplementationTypes(WorkflowImplementationOptions options,
+            Class<?>... types) {
+        Objects.requireNonNull(options, "options");
         requireEach(types, "workflowImplementationClasses");
         requireNotStarted();
         for (Class<?> type : types) {
-            WorkflowImplementation implementation = WorkflowImplementation.of(type);
+            WorkflowImplementation implementation = WorkflowImplementation.of(type, options);
             if (determinismChecked.getAsBoolean()) {
                 WorkflowClassCheck.installed().check(type);
             }
@@ -98,16 +106,29 @@ final class WorkerImpl implements Worker {
                 throw new IllegalArgumentException("workflow type '" + implementation.workflowType() + "' is already"
                         + " registered on task queue '" + taskQueue + "' by " + previous.implementationClass().getName());
             }
+            if (previous != null && !previous.options().equals(options)) {
+                throw new IllegalArgumentException(type.getName() + " is already registered on task queue '"
+                        + taskQueue + "' with other options: " + previous.options() + "; register each"
+                        + " implementation once, with the options its executions run with");
+            }
         }
     }
 
     @Override
+    public <T> void registerWorkflowImplementationFactory(Class<T> workflowInterface, Functions.Func<T> factory) {
+        registerWorkflowImplementationFactory(workflowInterface, factory,
+                WorkflowImplementationOptions.getDefaultInstance());
+    }
+
+    @Override
     public synchronized <T> void registerWorkflowImplementationFactory(Class<T> workflowInterface,
-            Functions.Func<T> factory) {
+            Functions.Func<T> factory, WorkflowImplementationOptions options) {
         Objects.requireNonNull(workflowInterface, "workflowInterface");
         Objects.requireNonNull(factory, "factory");
+        Objects.requireNonNull(options, "options");
         requireNotStarted();
-        WorkflowImplementation implementation = WorkflowImplementation.ofFactory(workflowInterface, factory::apply);
+        WorkflowImplementation implementation = WorkflowImplementation.ofFactory(workflowInterface, factory::apply,
+                options);
         WorkflowImplementation previous = workflows.putIfAbsent(implementation.workflowType(), implementation);
         if (previous != null) {
             throw new IllegalArgumentException("workflow type '" + implementation.workflowType() + "' is already"

@@ -16,6 +16,7 @@ import dev.hourglass.testing.TestEnvironmentOptions;
 import dev.hourglass.testing.TestWorkflowEnvironment;
 import dev.hourglass.worker.Worker;
 import dev.hourglass.worker.WorkerOptions;
+import dev.hourglass.worker.WorkflowImplementationOptions;
 import dev.hourglass.workflow.Functions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -177,10 +178,16 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
 
             @Override
             public void registerWorkflowImplementationTypes(Class<?>... types) {
-                worker.registerWorkflowImplementationTypes(types);
+                registerWorkflowImplementationTypes(WorkflowImplementationOptions.getDefaultInstance(), types);
+            }
+
+            /** The self-check replays these classes' executions with the same options as the worker runs them. */
+            @Override
+            public void registerWorkflowImplementationTypes(WorkflowImplementationOptions options, Class<?>... types) {
+                worker.registerWorkflowImplementationTypes(options, types);
                 synchronized (implementations) {
                     for (Class<?> type : types) {
-                        WorkflowImplementation implementation = WorkflowImplementation.of(type);
+                        WorkflowImplementation implementation = WorkflowImplementation.of(type, options);
                         implementations.putIfAbsent(implementation.workflowType(), implementation);
                     }
                 }
@@ -194,6 +201,13 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
             public <T> void registerWorkflowImplementationFactory(Class<T> workflowInterface,
                     Functions.Func<T> factory) {
                 worker.registerWorkflowImplementationFactory(workflowInterface, factory);
+            }
+
+            /** Registers the factory on the worker only, as the overload without options does. */
+            @Override
+            public <T> void registerWorkflowImplementationFactory(Class<T> workflowInterface,
+                    Functions.Func<T> factory, WorkflowImplementationOptions options) {
+                worker.registerWorkflowImplementationFactory(workflowInterface, factory, options);
             }
 
             @Override
