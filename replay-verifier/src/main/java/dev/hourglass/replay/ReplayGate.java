@@ -6,13 +6,16 @@ import dev.hourglass.replay.internal.GateRun;
 import dev.hourglass.replay.internal.HistorySource;
 import dev.hourglass.service.HistoryLimits;
 import dev.hourglass.testing.TestEnvironmentOptions;
+import dev.hourglass.worker.WorkflowImplementationOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -47,6 +50,7 @@ import org.junit.jupiter.api.DynamicTest;
 public final class ReplayGate {
 
     private final List<Class<?>> workflowImplementationTypes;
+    private final Map<Class<?>, WorkflowImplementationOptions> implementationOptions;
     private final List<HistorySource> sources;
     private final boolean strict;
     private final int parallelism;
@@ -56,6 +60,7 @@ public final class ReplayGate {
 
     private ReplayGate(Builder builder) {
         this.workflowImplementationTypes = List.copyOf(builder.workflowImplementationTypes);
+        this.implementationOptions = Map.copyOf(builder.implementationOptions);
         this.sources = List.copyOf(builder.sources);
         this.strict = builder.strict;
         this.parallelism = builder.parallelism;
@@ -75,8 +80,8 @@ public final class ReplayGate {
      * returns the report; the results are in the order the histories were added, each directory's files by path.
      */
     public ReplayReport run() {
-        return new GateRun(workflowImplementationTypes, sources, strict, parallelism, dataConverter, historyLimits,
-                determinismAgentEnabled).run();
+        return new GateRun(workflowImplementationTypes, implementationOptions, sources, strict, parallelism,
+                dataConverter, historyLimits, determinismAgentEnabled).run();
     }
 
     /**
@@ -124,6 +129,7 @@ public final class ReplayGate {
     @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static final class Builder {
         private final List<Class<?>> workflowImplementationTypes = new ArrayList<>();
+        private final Map<Class<?>, WorkflowImplementationOptions> implementationOptions = new HashMap<>();
         private final List<HistorySource> sources = new ArrayList<>();
         private boolean strict;
         private int parallelism = Runtime.getRuntime().availableProcessors();
@@ -143,10 +149,29 @@ public final class ReplayGate {
          *     gate is built), or none is given
          */
         public Builder registerWorkflowImplementationTypes(Class<?>... workflowImplementationClasses) {
+            return registerWorkflowImplementationTypes(WorkflowImplementationOptions.getDefaultInstance(),
+                    workflowImplementationClasses);
+        }
+
+        /**
+         * Registers workflow implementation classes with the options the workers registered them with
+         * ({@code Worker.registerWorkflowImplementationTypes(options, classes)}): activity stubs made without
+         * options take theirs from {@code options}, and an exception of a type it lists fails the workflow, in
+         * the replay as when the histories were recorded.
+         *
+         * @throws IllegalArgumentException if a class is not a usable workflow implementation (checked when the
+         *     gate is built), or none is given
+         * @since 0.1
+         */
+        public Builder registerWorkflowImplementationTypes(WorkflowImplementationOptions options,
+                Class<?>... workflowImplementationClasses) {
+            Objects.requireNonNull(options, "options");
             Objects.requireNonNull(workflowImplementationClasses, "workflowImplementationClasses");
             for (int i = 0; i < workflowImplementationClasses.length; i++) {
-                workflowImplementationTypes.add(Objects.requireNonNull(workflowImplementationClasses[i],
-                        "workflowImplementationClasses[" + i + "]"));
+                Class<?> type = Objects.requireNonNull(workflowImplementationClasses[i],
+                        "workflowImplementationClasses[" + i + "]");
+                workflowImplementationTypes.add(type);
+                implementationOptions.putIfAbsent(type, options);
             }
             return this;
         }
@@ -247,7 +272,7 @@ public final class ReplayGate {
                         + " registerWorkflowImplementationTypes(MyWorkflowImpl.class) with the classes to replay the"
                         + " histories against");
             }
-            GateRun.checkImplementations(workflowImplementationTypes);
+            GateRun.checkImplementations(workflowImplementationTypes, implementationOptions);
             return new ReplayGate(this);
         }
     }

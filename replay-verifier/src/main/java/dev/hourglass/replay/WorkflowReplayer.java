@@ -6,6 +6,7 @@ import dev.hourglass.history.History;
 import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.internal.replay.Replayer;
 import dev.hourglass.testing.TestEnvironmentOptions;
+import dev.hourglass.worker.WorkflowImplementationOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -100,15 +101,50 @@ public final class WorkflowReplayer {
      */
     public static void replayWorkflowExecution(History history, DataConverter dataConverter,
             Class<?>... workflowImplementationClasses) {
+        replay(history, dataConverter, WorkflowImplementationOptions.getDefaultInstance(),
+                workflowImplementationClasses);
+    }
+
+    /**
+     * Replays a history like {@link #replayWorkflowExecution(History, Class[])}, with the classes registered with
+     * {@code options}, as the workers that recorded it registered them
+     * ({@code Worker.registerWorkflowImplementationTypes(options, classes)}): activity stubs made without options
+     * take theirs from {@code options}, and an exception of a type it lists fails the workflow.
+     *
+     * <pre>{@code
+     * WorkflowReplayer.replayWorkflowExecution(history, WorkflowImplementationOptions.newBuilder()
+     *         .setDefaultActivityOptions(ActivityOptions.newBuilder()
+     *                 .setStartToCloseTimeout(Duration.ofSeconds(10)).build())
+     *         .build(), TransferImpl.class);
+     * }</pre>
+     *
+     * @param history the recorded history; never {@code null}
+     * @param options the options the classes were registered with; never {@code null}
+     * @param workflowImplementationClasses workflow implementation classes, one of which implements the
+     *     history's workflow type; the others are ignored; never {@code null}, empty or holding {@code null}
+     * @throws dev.hourglass.failure.NonDeterministicException if the code does not make the recorded decisions
+     * @throws IllegalArgumentException if no class is given, a class is not a usable workflow implementation,
+     *     or none implements the history's workflow type
+     * @throws NullPointerException if {@code history}, {@code options} or a class is {@code null}
+     * @since 0.1
+     */
+    public static void replayWorkflowExecution(History history, WorkflowImplementationOptions options,
+            Class<?>... workflowImplementationClasses) {
+        replay(history, DataConverter.getDefault(), options, workflowImplementationClasses);
+    }
+
+    private static void replay(History history, DataConverter dataConverter, WorkflowImplementationOptions options,
+            Class<?>... workflowImplementationClasses) {
         Objects.requireNonNull(history, "history");
         Objects.requireNonNull(dataConverter, "dataConverter");
+        Objects.requireNonNull(options, "options");
         checkClasses(workflowImplementationClasses);
         boolean checked = TestEnvironmentOptions.getDefaultInstance().isDeterminismAgentEnabled();
         if (checked) {
             DeterminismAgent.install(DeterminismAgent.Mode.FAIL);
         }
         List<String> warnings = Replayer.replay(history, false, PayloadConverter.of(dataConverter), checked,
-                workflowImplementationClasses);
+                options, workflowImplementationClasses);
         if (!warnings.isEmpty()) {
             log.warn("replay of workflow {} ({}) matched, with {} difference(s) in arguments or durations: {}",
                     history.getWorkflowId(), history.getWorkflowType(), warnings.size(), warnings);

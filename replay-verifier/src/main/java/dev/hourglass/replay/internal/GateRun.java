@@ -12,6 +12,7 @@ import dev.hourglass.replay.CommandPair;
 import dev.hourglass.replay.ReplayReport;
 import dev.hourglass.replay.ReplayResult;
 import dev.hourglass.service.HistoryLimits;
+import dev.hourglass.worker.WorkflowImplementationOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,9 +36,10 @@ public final class GateRun {
     private final HistoryLimits limits;
     private final boolean determinismChecked;
 
-    public GateRun(List<Class<?>> types, List<HistorySource> sources, boolean strict, int parallelism,
-            DataConverter dataConverter, HistoryLimits limits, boolean determinismChecked) {
-        this.byType = implementations(types);
+    public GateRun(List<Class<?>> types, Map<Class<?>, WorkflowImplementationOptions> options,
+            List<HistorySource> sources, boolean strict, int parallelism, DataConverter dataConverter,
+            HistoryLimits limits, boolean determinismChecked) {
+        this.byType = implementations(types, options);
         this.sources = sources;
         this.strict = strict;
         this.parallelism = parallelism;
@@ -47,14 +49,18 @@ public final class GateRun {
     }
 
     /** Reads each class once, so that a class that is not a usable implementation fails the build of the gate. */
-    public static void checkImplementations(List<Class<?>> types) {
-        implementations(types);
+    public static void checkImplementations(List<Class<?>> types,
+            Map<Class<?>, WorkflowImplementationOptions> options) {
+        implementations(types, options);
     }
 
-    private static Map<String, WorkflowImplementation> implementations(List<Class<?>> types) {
+    /** The implementations by workflow type, each class read with its options (the defaults if none). */
+    private static Map<String, WorkflowImplementation> implementations(List<Class<?>> types,
+            Map<Class<?>, WorkflowImplementationOptions> options) {
         Map<String, WorkflowImplementation> byType = new LinkedHashMap<>();
         for (Class<?> type : types) {
-            WorkflowImplementation implementation = WorkflowImplementation.of(type);
+            WorkflowImplementation implementation = WorkflowImplementation.of(type,
+                    options.getOrDefault(type, WorkflowImplementationOptions.getDefaultInstance()));
             byType.putIfAbsent(implementation.workflowType(), implementation);
         }
         return byType;

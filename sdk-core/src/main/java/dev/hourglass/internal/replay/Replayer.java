@@ -4,6 +4,7 @@ import dev.hourglass.failure.NonDeterministicException;
 import dev.hourglass.history.History;
 import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.service.HistoryLimits;
+import dev.hourglass.worker.WorkflowImplementationOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,9 +43,19 @@ public final class Replayer {
      */
     public static List<String> replay(History history, boolean strict, PayloadConverter converter,
             boolean determinismChecked, Class<?>... implementations) {
+        return replay(history, strict, converter, determinismChecked,
+                WorkflowImplementationOptions.getDefaultInstance(), implementations);
+    }
+
+    /**
+     * Replays {@code history} like {@link #replay(History, boolean, PayloadConverter, boolean, Class[])}, each
+     * class with {@code options}, as a worker registered it.
+     */
+    public static List<String> replay(History history, boolean strict, PayloadConverter converter,
+            boolean determinismChecked, WorkflowImplementationOptions options, Class<?>... implementations) {
         Map<String, WorkflowImplementation> byType = new LinkedHashMap<>();
         for (Class<?> type : implementations) {
-            WorkflowImplementation implementation = WorkflowImplementation.of(type);
+            WorkflowImplementation implementation = WorkflowImplementation.of(type, options);
             byType.putIfAbsent(implementation.workflowType(), implementation);
         }
         WorkflowImplementation implementation = byType.get(history.getWorkflowType());
