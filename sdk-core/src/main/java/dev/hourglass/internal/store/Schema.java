@@ -61,6 +61,11 @@ final class Schema {
         this.migrations = List.copyOf(migrations);
     }
 
+    /** The migrations, oldest first. */
+    List<Migration> migrations() {
+        return migrations;
+    }
+
     /** The latest version: the one a migrated database has. */
     int latestVersion() {
         return migrations.size();
