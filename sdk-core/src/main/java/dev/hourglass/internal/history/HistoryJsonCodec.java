@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.List;
 import org.apiguardian.api.API;
 
 /**
@@ -125,11 +126,7 @@ public final class HistoryJsonCodec {
         root.put("taskQueue", history.getTaskQueue());
         ArrayNode events = root.putArray("events");
         for (HistoryEvent event : history.getEvents()) {
-            ObjectNode node = events.addObject();
-            node.put("eventId", event.getEventId());
-            node.put("eventTime", DateTimeFormatter.ISO_INSTANT.format(event.getEventTime()));
-            node.put("eventType", event.getEventType().name());
-            node.set("attributes", attributes(event));
+            events.add(eventNode(event));
         }
         try {
             return WRITER.writeValueAsBytes(root);
@@ -141,6 +138,53 @@ public final class HistoryJsonCodec {
                             + JsonLimits.MAX_PAYLOAD_DEPTH + " (see docs/data-conversion.md)",
                     e);
         }
+    }
+
+    private static ObjectNode eventNode(HistoryEvent event) {
+        ObjectNode node = MAPPER.getNodeFactory().objectNode();
+        node.put("eventId", event.getEventId());
+        node.put("eventTime", DateTimeFormatter.ISO_INSTANT.format(event.getEventTime()));
+        node.put("eventType", event.getEventType().name());
+        node.set("attributes", attributes(event));
+        return node;
+    }
+
+    /**
+     * Returns one event as compact JSON, the element of a history's {@code events} array: how a durable store
+     * keeps each event, so that {@link #fromEventJson} reads the history back as it was written.
+     *
+     * @param event the event; never {@code null}
+     * @return the JSON text; never {@code null}
+     * @throws IllegalStateException if a payload holds a Java object that Jackson cannot serialise
+     */
+    public static String eventToJson(HistoryEvent event) {
+        return toJson(eventNode(event));
+    }
+
+    /**
+     * Reads a history from its parts as a store keeps them: the run's identifying fields and the JSON text of each
+     * event ({@link #eventToJson}), oldest first. The events are checked as a history file's are.
+     *
+     * @param events the events' JSON texts; never {@code null}
+     * @param source the name used in error messages, such as the store and run; never {@code null}
+     * @return the history; never {@code null}
+     * @throws HistoryFormatException if an event is not well-formed, or the events are not 1, 2, 3… in order
+     */
+    public static History fromEventJson(String workflowId, String runId, String workflowType, String taskQueue,
+            List<String> events, String source) {
+        ObjectNode root = MAPPER.getNodeFactory().objectNode();
+        root.put("format", FORMAT);
+        root.put("version", VERSION);
+        root.put("workflowId", workflowId);
+        root.put("runId", runId);
+        root.put("workflowType", workflowType);
+        root.put("taskQueue", taskQueue);
+        ArrayNode array = root.putArray("events");
+        HistoryJsonReader reader = new HistoryJsonReader(source);
+        for (String event : events) {
+            array.add(reader.parseEvent(event));
+        }
+        return reader.read(root);
     }
 
     /**

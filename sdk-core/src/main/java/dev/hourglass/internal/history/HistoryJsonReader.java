@@ -43,6 +43,8 @@ final class HistoryJsonReader {
     private static final Instant LAST_MILLISECOND = Instant.ofEpochMilli(Long.MAX_VALUE);
 
     private final String source;
+    /** How many stored events {@link #parseEvent} parsed so far: the index of the next one. */
+    private int storedEvents;
 
     HistoryJsonReader(String source) {
         this.source = source;
@@ -60,7 +62,8 @@ final class HistoryJsonReader {
         return read(parse(json));
     }
 
-    private History read(JsonNode root) {
+    /** Reads a history document already parsed, such as one a store assembled from its events. */
+    History read(JsonNode root) {
         checkFormatAndVersion(root);
         String workflowId = requiredString(root, "workflowId");
         String runId = requiredString(root, "runId");
@@ -85,6 +88,29 @@ final class HistoryJsonReader {
             result.add(event);
         }
         return new History(workflowId, runId, workflowType, taskQueue, result);
+    }
+
+    /**
+     * Parses the JSON text of one event as a store keeps it; the event itself is checked when the history it is part
+     * of is {@linkplain #read(JsonNode) read}.
+     */
+    JsonNode parseEvent(String json) {
+        try (JsonParser parser = HistoryJsonCodec.MAPPER.createParser(json)) {
+            JsonNode event = HistoryJsonCodec.MAPPER.readTree(CanonicalNodeFactory.exactNumbers(parser));
+            if (event == null || parser.nextToken() != null) {
+                throw fail("a stored event (events[" + storedEvents + "]) is empty or has content after its"
+                        + " value; expected one JSON object per event");
+            }
+            storedEvents++;
+            return event;
+        } catch (JsonProcessingException e) {
+            throw new HistoryFormatException(prefix() + "a stored event (events[" + storedEvents
+                    + "]) is not valid JSON" + location(e) + ": "
+                    + oneLine(e.getOriginalMessage()) + "; expected one JSON object per event", source, e);
+        } catch (IOException e) {
+            // Reading from a String does no I/O; kept for the checked signature.
+            throw new UncheckedIOException(e);
+        }
     }
 
     private JsonNode parse(String json) {

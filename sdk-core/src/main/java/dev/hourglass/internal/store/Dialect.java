@@ -1,0 +1,188 @@
+package dev.hourglass.internal.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * What differs between the databases the store runs on: where the schema scripts are, how a write transaction
+ * begins, how to list the tables already there, how a broken key is reported, and the row locking of claims.
+ * Everything else is the same SQL, so that one store implementation serves both.
+ *
+ * <p>Write transactions take the write lock when they begin, not at their first write: on SQLite a
+ * {@code BEGIN IMMEDIATE} (a deferred transaction that reads and then writes fails with {@code SQLITE_BUSY} when
+ * another connection wrote in between, without waiting); on PostgreSQL row locks and constraints do the work,
+ * and schema migration takes a transaction-scoped advisory lock.
+ */
+public enum Dialect {
+
+    /** SQLite through xerial's sqlite-jdbc: one file, several processes of one machine, one writer at a time. */
+    SQLITE("sqlite") {
+        @Override
+        void configure(Connection connection) throws SQLException {
+            // WAL lets readers read while one writer writes, across processes; FULL syncs every commit, so that a
+            // recorded event survives a power loss; the busy timeout makes a writer wait for the lock, not fail
+            execute(connection, "PRAGMA busy_timeout = " + SQLITE_BUSY_TIMEOUT_MILLIS);
+            execute(connection, "PRAGMA journal_mode = WAL");
+            execute(connection, "PRAGMA synchronous = FULL");
+            execute(connection, "PRAGMA foreign_keys = ON");
+        }
+
+        @Override
+        void begin(Connection connection) throws SQLException {
+            execute(connection, "BEGIN IMMEDIATE");
+        }
+
+        @Override
+        void commit(Connection connection) throws SQLException {
+            execute(connection, "COMMIT");
+        }
+
+        @Override
+        void rollback(Connection connection) throws SQLException {
+            try {
+                execute(connection, "ROLLBACK");
+            } catch (SQLException e) {
+                // some errors (a full disk, an I/O error) end the transaction themselves
+                if (e.getMessage() == null || !e.getMessage().contains("no transaction is active")) {
+                    throw e;
+                }
+            }
+        }
+
+        @Override
+        void lockSchema(Connection connection) {
+            // BEGIN IMMEDIATE holds the database's one write lock already
+        }
+
+        @Override
+        String listTablesSql() {
+            return "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+                    + " ORDER BY name";
+        }
+
+        @Override
+        boolean isUniqueViolation(SQLException e) {
+            // the driver reports extended result codes: a primary key or a unique index, not a CHECK or NOT NULL
+            if (!(e instanceof SQLiteException)) {
+                return false;
+            }
+            SQLiteErrorCode code = ((SQLiteException) e).getResultCode();
+            return code == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY || code == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE;
+        }
+
+        @Override
+        boolean isNotADatabase(SQLException e) {
+            return e instanceof SQLiteException && (((SQLiteException) e).getResultCode() == SQLiteErrorCode.SQLITE_NOTADB
+                    || ((SQLiteException) e).getResultCode() == SQLiteErrorCode.SQLITE_CORRUPT);
+        }
+
+        @Override
+        String skipLocked() {
+            return "";
+        }
+    },
+
+    /** PostgreSQL through its JDBC driver (an optional dependency): many workers on many machines. */
+    POSTGRESQL("postgresql") {
+        @Override
+        void configure(Connection connection) {
+            // the server's defaults serve: read committed, with row locks taken by the statements that need them
+        }
+
+        @Override
+        void begin(Connection connection) throws SQLException {
+            connection.setAutoCommit(false);
+        }
+
+        @Override
+        void commit(Connection connection) throws SQLException {
+            connection.commit();
+            connection.setAutoCommit(true);
+        }
+
+        @Override
+        void rollback(Connection connection) throws SQLException {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        }
+
+        @Override
+        void lockSchema(Connection connection) throws SQLException {
+            // any constant both sides agree on: the bytes of "hourglas"
+            execute(connection, "SELECT pg_advisory_xact_lock(7526752687133303155)");
+        }
+
+        @Override
+        String listTablesSql() {
+            return "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+                    + " ORDER BY table_name";
+        }
+
+        @Override
+        boolean isUniqueViolation(SQLException e) {
+            return "23505".equals(e.getSQLState());
+        }
+
+        @Override
+        boolean isNotADatabase(SQLException e) {
+            return false;
+        }
+
+        @Override
+        String skipLocked() {
+            return " FOR UPDATE SKIP LOCKED";
+        }
+    };
+
+    /** How long a SQLite writer waits for another connection's (or process's) write lock before it fails. */
+    static final int SQLITE_BUSY_TIMEOUT_MILLIS = 30_000;
+
+    private final String scriptDirectory;
+
+    Dialect(String scriptDirectory) {
+        this.scriptDirectory = scriptDirectory;
+    }
+
+    /** The class path resource of a schema script of this dialect, such as {@code V1__runs.sql}. */
+    String scriptResource(String root, String fileName) {
+        return root + "/" + scriptDirectory + "/" + fileName;
+    }
+
+    /** Sets up a new connection before its first use. */
+    abstract void configure(Connection connection) throws SQLException;
+
+    /** Begins a write transaction on a connection in auto-commit mode. */
+    abstract void begin(Connection connection) throws SQLException;
+
+    /** Commits the transaction {@link #begin} began and leaves the connection in auto-commit mode. */
+    abstract void commit(Connection connection) throws SQLException;
+
+    /** Rolls back the transaction if one is open and leaves the connection in auto-commit mode. */
+    abstract void rollback(Connection connection) throws SQLException;
+
+    /** Serialises schema checks and migrations of concurrent opens, within the transaction begun. */
+    abstract void lockSchema(Connection connection) throws SQLException;
+
+    /** A query of one column: the names of the tables in the database (or schema), in name order. */
+    abstract String listTablesSql();
+
+    /** Whether {@code e} reports a broken primary key or unique constraint. */
+    abstract boolean isUniqueViolation(SQLException e);
+
+    /** Whether {@code e} says that the file opened is not a database of this kind, or a damaged one. */
+    abstract boolean isNotADatabase(SQLException e);
+
+    /** What a claim's {@code SELECT} ends with so that concurrent claimers pass over rows others lock. */
+    abstract String skipLocked();
+
+    static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+-- Hourglass store, schema version 1, PostgreSQL.
+-- Times are milliseconds since 1970 (UTC), the precision of history event times.
+-- A run's history is the truth about it; the other columns and tables hold what the store must find
+-- without reading histories: which run of an id is open, what is due, who holds a task.
+
+-- One row per run of a workflow id.
+CREATE TABLE hourglass_runs (
+    run_id                TEXT    NOT NULL PRIMARY KEY,
+    workflow_id           TEXT    NOT NULL,
+    run_number            BIGINT  NOT NULL CHECK (run_number >= 1),
+    workflow_type         TEXT    NOT NULL,
+    task_queue            TEXT    NOT NULL,
+    status                TEXT    NOT NULL CHECK (status IN ('RUNNING', 'COMPLETED', 'FAILED', 'CANCELED',
+                                                             'TERMINATED', 'CONTINUED_AS_NEW', 'TIMED_OUT')),
+    start_time            BIGINT  NOT NULL,
+    close_time            BIGINT ,
+    next_event_id         BIGINT  NOT NULL CHECK (next_event_id >= 2),
+    history_bytes         BIGINT  NOT NULL,
+    execution_deadline    BIGINT ,
+    continued_from_run_id TEXT,
+    parent_workflow_id    TEXT,
+    parent_run_id         TEXT,
+    parent_child_id       TEXT,
+    cancel_requested      BOOLEAN NOT NULL DEFAULT FALSE,
+    UNIQUE (workflow_id, run_number),
+    CHECK ((status = 'RUNNING') = (close_time IS NULL))
+);
+
+-- Workflow ids are unique among open runs, whoever starts them.
+CREATE UNIQUE INDEX hourglass_runs_open_workflow_id ON hourglass_runs (workflow_id) WHERE status = 'RUNNING';
+-- Listing pages: (start_time, workflow_id, run_id) is the listing order, alone or after a filter.
+CREATE INDEX hourglass_runs_by_start_time ON hourglass_runs (start_time, workflow_id, run_id);
+CREATE INDEX hourglass_runs_by_status ON hourglass_runs (status, start_time, workflow_id, run_id);
+CREATE INDEX hourglass_runs_by_type ON hourglass_runs (workflow_type, start_time, workflow_id, run_id);
+CREATE INDEX hourglass_runs_by_parent ON hourglass_runs (parent_run_id) WHERE parent_run_id IS NOT NULL;
+CREATE INDEX hourglass_runs_by_deadline ON hourglass_runs (execution_deadline)
+    WHERE status = 'RUNNING' AND execution_deadline IS NOT NULL;
+
+-- The events of each run, each as the JSON of one element of a history's "events" array.
+CREATE TABLE hourglass_history_events (
+    run_id     TEXT    NOT NULL REFERENCES hourglass_runs (run_id),
+    event_id   BIGINT  NOT NULL CHECK (event_id >= 1),
+    event_type TEXT    NOT NULL,
+    event_time BIGINT  NOT NULL,
+    event_json TEXT    NOT NULL,
+    PRIMARY KEY (run_id, event_id)
+);
+
+-- Inputs (signals, cancellation requests) that arrived while a workflow task ran; appended when it ends.
+CREATE TABLE hourglass_buffered_events (
+    run_id          TEXT    NOT NULL REFERENCES hourglass_runs (run_id),
+    seq             BIGINT  NOT NULL,
+    event_type      TEXT    NOT NULL,
+    attributes_json TEXT    NOT NULL,
+    PRIMARY KEY (run_id, seq)
+);
+
+-- The workflow task of a run, at most one per run. A task may be handed out when visible_at has come:
+-- claiming it sets lease_owner and moves visible_at to the end of the lease, so a task whose worker died
+-- is handed out again once its lease runs out. claims counts the hand-outs; a token names one of them
+-- (task ids are never reused, so a token of a finished task never names a new one).
+CREATE TABLE hourglass_workflow_tasks (
+    task_id     BIGINT  GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    run_id      TEXT    NOT NULL UNIQUE REFERENCES hourglass_runs (run_id),
+    task_queue  TEXT    NOT NULL,
+    visible_at  BIGINT  NOT NULL,
+    claims      BIGINT  NOT NULL DEFAULT 0,
+    lease_owner TEXT
+);
+
+CREATE INDEX hourglass_workflow_tasks_claimable ON hourglass_workflow_tasks (task_queue, visible_at, task_id);
+
+-- One row per scheduled activity, across its attempts, until it closes.
+-- state QUEUED: the attempt may be handed out when visible_at has come (after a retry backoff);
+-- state RUNNING: lease_owner runs it until lease_expires_at (start-to-close or heartbeat deadline).
+CREATE TABLE hourglass_activity_tasks (
+    task_id                    BIGINT  GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    run_id                     TEXT    NOT NULL REFERENCES hourglass_runs (run_id),
+    activity_id                TEXT    NOT NULL,
+    scheduled_event_id         BIGINT  NOT NULL,
+    activity_type              TEXT    NOT NULL,
+    task_queue                 TEXT    NOT NULL,
+    input_json                 TEXT    NOT NULL,
+    retry_policy_json          TEXT,
+    start_to_close_ms          BIGINT ,
+    heartbeat_timeout_ms       BIGINT ,
+    schedule_to_start_ms       BIGINT ,
+    scheduled_time             BIGINT  NOT NULL,
+    schedule_to_close_deadline BIGINT ,
+    attempt                    BIGINT  NOT NULL DEFAULT 1 CHECK (attempt >= 1),
+    state                      TEXT    NOT NULL CHECK (state IN ('QUEUED', 'RUNNING')),
+    visible_at                 BIGINT  NOT NULL,
+    claims                     BIGINT  NOT NULL DEFAULT 0,
+    lease_owner                TEXT,
+    lease_expires_at           BIGINT ,
+    worker_identity            TEXT,
+    heartbeat_details_json     TEXT,
+    last_failure_json          TEXT,
+    cancel_requested           BOOLEAN NOT NULL DEFAULT FALSE,
+    UNIQUE (run_id, activity_id),
+    CHECK ((state = 'RUNNING') = (lease_expires_at IS NOT NULL))
+);
+
+CREATE INDEX hourglass_activity_tasks_claimable ON hourglass_activity_tasks (task_queue, state, visible_at, task_id);
+CREATE INDEX hourglass_activity_tasks_leases ON hourglass_activity_tasks (lease_expires_at)
+    WHERE state = 'RUNNING';
+CREATE INDEX hourglass_activity_tasks_schedule_to_close ON hourglass_activity_tasks (schedule_to_close_deadline)
+    WHERE schedule_to_close_deadline IS NOT NULL;
+
+-- Durable timers of workflow code, until they fire or are canceled.
+CREATE TABLE hourglass_timers (
+    run_id           TEXT    NOT NULL REFERENCES hourglass_runs (run_id),
+    timer_id         TEXT    NOT NULL,
+    started_event_id BIGINT  NOT NULL,
+    fire_at          BIGINT  NOT NULL,
+    PRIMARY KEY (run_id, timer_id)
+);
+
+CREATE INDEX hourglass_timers_due ON hourglass_timers (fire_at, run_id, timer_id);
