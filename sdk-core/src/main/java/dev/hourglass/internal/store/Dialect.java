@@ -119,8 +119,9 @@ public enum Dialect {
 
         @Override
         String listTablesSql() {
-            return "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
-                    + " ORDER BY table_name";
+            // pg_tables, not information_schema.tables: the latter hides tables the user has no privilege on, and a
+            // schema holding another role's tables must be refused, not taken for empty
+            return "SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = current_schema() ORDER BY tablename";
         }
 
         @Override
