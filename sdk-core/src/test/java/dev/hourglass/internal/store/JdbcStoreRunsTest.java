@@ -1,8 +1,6 @@
 package dev.hourglass.internal.store;
 
 import static dev.hourglass.internal.store.StoreFixtures.T0;
-import static dev.hourglass.internal.store.StoreFixtures.open;
-import static dev.hourglass.internal.store.StoreFixtures.query;
 import static dev.hourglass.internal.store.StoreFixtures.start;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,25 +34,43 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/** Starting runs and appending to and reading their histories, the same on every dialect. */
+@ParameterizedClass
+@EnumSource(Dialect.class)
 class JdbcStoreRunsTest {
+
+    @Parameter
+    Dialect dialect;
+
 
     @TempDir
     Path dir;
 
     private final SettableClock clock = new SettableClock(T0);
-    private Path file;
+    private TestDatabase database;
     private JdbcStore store;
 
     @BeforeEach
     void openStore() {
-        file = dir.resolve("hourglass.db");
-        store = open(file, clock);
+        database = TestDatabase.create(dialect, dir);
+        store = database.open(clock);
     }
 
     @AfterEach
-    void closeStore() {
-        store.close();
+    void closeStore() throws Exception {
+        try {
+            if (store != null) {
+                store.close();
+            }
+        } finally {
+            if (database != null) {
+                database.close();
+            }
+        }
     }
 
     @Test
@@ -65,7 +81,7 @@ class JdbcStoreRunsTest {
         assertThat(history.getEvents()).extracting(HistoryEvent::getEventType)
                 .containsExactly(EventType.WorkflowExecutionStarted);
         assertThat(history.getEvents().get(0).getEventTime()).isEqualTo(T0);
-        assertThat(query(file, "SELECT run_id || ' ' || task_queue FROM hourglass_workflow_tasks"))
+        assertThat(database.query("SELECT run_id || ' ' || task_queue FROM hourglass_workflow_tasks"))
                 .containsExactly(started.getRunId() + " payments");
     }
 
@@ -88,11 +104,11 @@ class JdbcStoreRunsTest {
     }
 
     @Test
-    void concurrentStartsOfOneIdFromTwoStoresOnOneFileLetExactlyOneWin() throws Exception {
+    void concurrentStartsOfOneIdFromStoresOnOneDatabaseLetExactlyOneWin() throws Exception {
         int starters = 4;
         List<JdbcStore> stores = new ArrayList<>();
         for (int i = 0; i < starters; i++) {
-            stores.add(open(file, clock));
+            stores.add(database.open(clock));
         }
         CyclicBarrier together = new CyclicBarrier(starters);
         ExecutorService threads = Executors.newFixedThreadPool(starters);
@@ -119,7 +135,7 @@ class JdbcStoreRunsTest {
         }
         assertThat(won).hasSize(1);
         assertThat(lost).hasSize(starters - 1).allSatisfy(e -> assertThat(e.getExecution()).isEqualTo(won.get(0)));
-        assertThat(query(file, "SELECT COUNT(*) FROM hourglass_runs")).containsExactly("1");
+        assertThat(database.query("SELECT COUNT(*) FROM hourglass_runs")).containsExactly("1");
     }
 
     @Test
@@ -206,7 +222,7 @@ class JdbcStoreRunsTest {
 
         store.appendEvents(run.getRunId(), 2, List.of(new WorkflowExecutionCompletedAttributes(Payload.of("done"))));
 
-        assertThat(query(file, "SELECT status || ' ' || close_time || ' ' || next_event_id FROM hourglass_runs"))
+        assertThat(database.query("SELECT status || ' ' || close_time || ' ' || next_event_id FROM hourglass_runs"))
                 .containsExactly("COMPLETED " + T0.plusSeconds(60).toEpochMilli() + " 3");
     }
 

@@ -1,8 +1,6 @@
 package dev.hourglass.internal.store;
 
 import static dev.hourglass.internal.store.StoreFixtures.T0;
-import static dev.hourglass.internal.store.StoreFixtures.open;
-import static dev.hourglass.internal.store.StoreFixtures.query;
 import static dev.hourglass.internal.store.StoreFixtures.start;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,13 +8,30 @@ import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.internal.store.StoreFixtures.SettableClock;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/** Handing out workflow tasks under leases, the same on every dialect. */
+@ParameterizedClass
+@EnumSource(Dialect.class)
 class JdbcStoreWorkflowTaskTest {
+
+    @Parameter
+    Dialect dialect;
+
 
     private static final Duration LEASE = Duration.ofSeconds(10);
 
@@ -24,18 +39,26 @@ class JdbcStoreWorkflowTaskTest {
     Path dir;
 
     private final SettableClock clock = new SettableClock(T0);
-    private Path file;
+    private TestDatabase database;
     private JdbcStore store;
 
     @BeforeEach
     void openStore() {
-        file = dir.resolve("hourglass.db");
-        store = open(file, clock);
+        database = TestDatabase.create(dialect, dir);
+        store = database.open(clock);
     }
 
     @AfterEach
-    void closeStore() {
-        store.close();
+    void closeStore() throws Exception {
+        try {
+            if (store != null) {
+                store.close();
+            }
+        } finally {
+            if (database != null) {
+                database.close();
+            }
+        }
     }
 
     @Test
@@ -85,7 +108,7 @@ class JdbcStoreWorkflowTaskTest {
 
         assertThat(store.completeWorkflowTask(first)).isFalse();
         assertThat(store.completeWorkflowTask(second)).isTrue();
-        assertThat(query(file, "SELECT COUNT(*) FROM hourglass_workflow_tasks")).containsExactly("0");
+        assertThat(database.query("SELECT COUNT(*) FROM hourglass_workflow_tasks")).containsExactly("0");
     }
 
     @Test
@@ -114,5 +137,39 @@ class JdbcStoreWorkflowTaskTest {
         store.startRun(start("transfer-1"));
 
         assertThat(store.claimWorkflowTask("shipping", "worker-a", LEASE)).isEmpty();
+    }
+
+    @Test
+    void claimersOfSeveralStoresAtOnceEachGetADifferentTask() throws Exception {
+        int claimers = 4;
+        List<String> queued = new ArrayList<>();
+        for (int i = 1; i <= claimers; i++) {
+            queued.add(store.startRun(start("transfer-" + i)).getRunId());
+        }
+        List<JdbcStore> stores = new ArrayList<>();
+        for (int i = 0; i < claimers; i++) {
+            stores.add(database.open(clock));
+        }
+        CyclicBarrier together = new CyclicBarrier(claimers);
+        ExecutorService threads = Executors.newFixedThreadPool(claimers);
+        List<String> claimed = new ArrayList<>();
+        try {
+            List<Future<Optional<WorkflowTaskLease>>> claims = new ArrayList<>();
+            for (int i = 0; i < claimers; i++) {
+                JdbcStore each = stores.get(i);
+                String owner = "worker-" + i;
+                claims.add(threads.submit(() -> {
+                    together.await();
+                    return each.claimWorkflowTask("payments", owner, LEASE);
+                }));
+            }
+            for (Future<Optional<WorkflowTaskLease>> claim : claims) {
+                claimed.add(claim.get(60, TimeUnit.SECONDS).orElseThrow().runId());
+            }
+        } finally {
+            threads.shutdownNow();
+            stores.forEach(JdbcStore::close);
+        }
+        assertThat(claimed).containsExactlyInAnyOrderElementsOf(queued);
     }
 }
