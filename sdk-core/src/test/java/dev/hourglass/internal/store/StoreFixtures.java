@@ -2,7 +2,9 @@ package dev.hourglass.internal.store;
 
 import dev.hourglass.common.WorkflowIdReusePolicy;
 import dev.hourglass.history.Payload;
+import dev.hourglass.internal.service.IdGenerator;
 import dev.hourglass.internal.spi.StartWorkflowRequest;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +17,11 @@ final class StoreFixtures {
     static final Instant T0 = Instant.parse("2024-05-01T12:00:00.123Z");
 
     private StoreFixtures() {
+    }
+
+    /** A store in a SQLite file, with seeded ids; tests of both dialects use {@link TestDatabase#open} instead. */
+    static JdbcStore open(Path file, Clock clock) {
+        return JdbcStore.sqlite(file, clock, IdGenerator.seeded(42));
     }
 
     static StartWorkflowRequest start(String workflowId, WorkflowIdReusePolicy policy) {
