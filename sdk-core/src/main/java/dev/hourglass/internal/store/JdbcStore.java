@@ -322,6 +322,11 @@ public final class JdbcStore implements AutoCloseable {
         return ids;
     }
 
+    /** The database the store runs on, for the SQL of the layers above it in this package. */
+    Dialect dialect() {
+        return dialect;
+    }
+
     /** The store's clock. */
     Clock clock() {
         return clock;

@@ -4,6 +4,8 @@ import dev.hourglass.client.ExecutionFilter;
 import dev.hourglass.client.ExecutionPage;
 import dev.hourglass.client.WorkflowExecutionDescription;
 import dev.hourglass.common.WorkflowExecution;
+import dev.hourglass.history.ActivityTaskCancelRequestedAttributes;
+import dev.hourglass.history.ActivityTaskScheduledAttributes;
 import dev.hourglass.history.EventAttributes;
 import dev.hourglass.history.EventType;
 import dev.hourglass.history.History;
@@ -42,13 +44,15 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The durable {@link WorkflowServiceSpi} over a {@link JdbcStore}: the workflow-task path (start, poll, complete,
- * fail), signals, cancellation requests, termination, durable timers and waiting for a run to close. Internal: no
- * public factory creates one yet, because the store does not hold activities, child workflows or queries; the SPI
+ * fail), signals, cancellation requests, termination, durable timers, activities ({@link JdbcActivities}: attempts,
+ * retries, timeouts, heartbeats, cancellation) and waiting for a run to close. Internal: no public factory creates
+ * one yet, because the store does not hold child workflows or queries, nor describes or lists executions; the SPI
  * methods for those throw {@link UnsupportedOperationException}.
  *
  * <p>Every call that changes an execution is one transaction of the store, so that what it records happens whole or
@@ -58,8 +62,8 @@ import org.slf4j.LoggerFactory;
  * order, for the same inputs.
  *
  * <p>Polls and result waits read the database with a short backoff (at most {@link #MAX_BACKOFF}), woken at once by
- * work this service queued itself. One daemon thread per service fires due timers: every
- * {@code sweepInterval}, and at the due time of each timer this service started. The service owns the store and
+ * work this service queued itself. One daemon thread per service fires due timers and times out activities whose
+ * deadlines passed: every {@code sweepInterval}, and at the due time of each timer this service started. The service owns the store and
  * closes it.
  */
 public final class JdbcWorkflowService implements WorkflowServiceSpi {
@@ -73,7 +77,8 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     private static final AtomicLong INSTANCES = new AtomicLong();
 
     /** The commands this service records; the others need parts of the store that are not built yet. */
-    private static final Set<EventType> SUPPORTED_COMMANDS = EnumSet.of(EventType.TimerStarted,
+    private static final Set<EventType> SUPPORTED_COMMANDS = EnumSet.of(EventType.ActivityTaskScheduled,
+            EventType.ActivityTaskCancelRequested, EventType.TimerStarted,
             EventType.TimerCanceled, EventType.MarkerRecorded, EventType.WorkflowExecutionCompleted,
             EventType.WorkflowExecutionFailed, EventType.WorkflowExecutionCanceled);
 
@@ -81,6 +86,7 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     private final ServiceOptions options;
     private final ServiceRecords records;
     private final String owner;
+    private final JdbcActivities activities;
     private final ScheduledExecutorService timers;
     private final Object work = new Object();
     private final List<CompletableFuture<History>> waiters = new ArrayList<>();
@@ -98,6 +104,8 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         this.options = Objects.requireNonNull(options, "options");
         this.records = new ServiceRecords(store.database());
         this.owner = "jdbc-service-" + INSTANCES.incrementAndGet();
+        this.activities = new JdbcActivities(store, records, new ActivityRecords(store.dialect()),
+                this::deliverInputs, owner);
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "hourglass-jdbc-timers");
             thread.setDaemon(true);
@@ -175,16 +183,21 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     @Override
     public WorkflowTask pollWorkflowTask(String taskQueue, Duration timeout) {
         Objects.requireNonNull(taskQueue, "taskQueue");
+        return poll("poll task queue " + taskQueue, timeout, () -> claim(taskQueue));
+    }
+
+    /** Claims work with {@code claim} until it gets some or {@code timeout} passes; {@code null} then. */
+    private <T> T poll(String what, Duration timeout, Supplier<T> claim) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long backoff = MIN_BACKOFF.toNanos();
         try {
             while (true) {
-                requireOpen("poll task queue " + taskQueue);
+                requireOpen(what);
                 long seen;
                 synchronized (work) {
                     seen = workGeneration;
                 }
-                WorkflowTask task = claim(taskQueue);
+                T task = claim.get();
                 if (task != null) {
                     return task;
                 }
@@ -278,12 +291,19 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
             return;
         }
         long nextEventId = token.nextEventId();
+        List<String> cancelRequests = new ArrayList<>();
         if (!commands.isEmpty()) {
             List<HistoryEvent> appended = store.runRecords().append(connection, run.runId(), nextEventId, commands,
                     now);
             nextEventId += appended.size();
             for (HistoryEvent event : appended) {
                 armTimer(connection, run, event, now, afterCommit);
+                if (event.getAttributes() instanceof ActivityTaskScheduledAttributes scheduled) {
+                    activities.schedule(connection, run.runId(), event.getEventId(), scheduled, now);
+                    afterCommit.add(this::workQueued);
+                } else if (event.getAttributes() instanceof ActivityTaskCancelRequestedAttributes requested) {
+                    cancelRequests.add(requested.activityId());
+                }
             }
         }
         if (closing) {
@@ -294,6 +314,11 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         if (!buffered.isEmpty()) {
             store.runRecords().append(connection, run.runId(), nextEventId, buffered, now);
             store.workflowTaskQueue().enqueue(connection, run.runId(), run.taskQueue(), now);
+            afterCommit.add(this::workQueued);
+        }
+        // as in memory, cancellation requests act once the task ended: an activity no worker runs closes at once
+        for (String activityId : cancelRequests) {
+            activities.requestCancel(connection, run.runId(), activityId, now);
             afterCommit.add(this::workQueued);
         }
     }
@@ -340,13 +365,21 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     /** Appends an input event, or buffers it while a workflow task runs; makes the run's task due. */
     private void deliverInput(Connection connection, RunRow run, EventAttributes input, Instant now)
             throws SQLException {
+        deliverInputs(connection, run, List.of(input), now);
+    }
+
+    /** Appends input events in their order, or buffers them while a workflow task runs; makes the run's task due. */
+    private void deliverInputs(Connection connection, RunRow run, List<EventAttributes> inputs, Instant now)
+            throws SQLException {
         if (records.taskRunning(connection, run.runId(), now)) {
-            records.buffer(connection, run.runId(), input, now);
+            for (EventAttributes input : inputs) {
+                records.buffer(connection, run.runId(), input, now);
+            }
             return;
         }
         // events buffered by a hand-out whose lease ran out come first: they arrived first
         List<EventAttributes> events = new ArrayList<>(records.takeBuffered(connection, run));
-        events.add(input);
+        events.addAll(inputs);
         store.runRecords().append(connection, run.runId(), run.nextEventId(), events, now);
         records.makeTaskDue(connection, store.workflowTaskQueue(), run, now);
     }
@@ -418,9 +451,16 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
                     workQueued();
                 }
             } while (fired == TIMERS_PER_TRANSACTION && !closed);
+            int timedOut;
+            do {
+                timedOut = store.transaction("time out activities", activities::sweep, null);
+                if (timedOut > 0) {
+                    workQueued();
+                }
+            } while (timedOut == JdbcActivities.PER_TRANSACTION && !closed);
         } catch (RuntimeException e) {
             if (!closed) {
-                log.error("firing due timers failed; trying again at the next sweep", e);
+                log.error("firing due timers or timing out activities failed; trying again at the next sweep", e);
             }
         }
     }
@@ -445,6 +485,54 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
             timers.schedule(this::sweepTimers, delay, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             // closed meanwhile: the timer is in the store and fires when a service sweeps it
+        }
+    }
+
+    // ---------------------------------------------------------------- activities
+
+    @Override
+    public ActivityTask pollActivityTask(String taskQueue, String identity, Duration timeout) {
+        Objects.requireNonNull(taskQueue, "taskQueue");
+        return poll("poll activity task queue " + taskQueue, timeout, () -> activities.claim(taskQueue, identity));
+    }
+
+    @Override
+    public void completeActivityTask(String taskToken, Payload result) {
+        Objects.requireNonNull(result, "result");
+        answered(taskToken, "completion", () -> activities.complete(taskToken, result));
+    }
+
+    @Override
+    public void failActivityTask(String taskToken, Payload failure) {
+        Objects.requireNonNull(failure, "failure");
+        answered(taskToken, "failure", () -> activities.fail(taskToken, failure));
+    }
+
+    @Override
+    public void reportActivityTaskCanceled(String taskToken) {
+        answered(taskToken, "cancellation", () -> activities.reportCanceled(taskToken));
+    }
+
+    @Override
+    public ActivityHeartbeatResponse recordActivityHeartbeat(String taskToken, Payload details) {
+        Objects.requireNonNull(taskToken, "taskToken");
+        if (closed) {
+            return ActivityHeartbeatResponse.ATTEMPT_NOT_FOUND;
+        }
+        return activities.heartbeat(taskToken, details);
+    }
+
+    /** Runs an answer to an attempt, ignored once the service closed, and wakes pollers if it was current. */
+    private void answered(String taskToken, String what, Supplier<Boolean> answer) {
+        Objects.requireNonNull(taskToken, "taskToken");
+        if (closed) {
+            log.debug("ignoring {} of activity attempt {}: the service is closed", what, taskToken);
+            return;
+        }
+        if (answer.get()) {
+            workQueued();
+        } else {
+            log.debug("ignoring {} of activity attempt {}: it is no longer current", what, taskToken);
         }
     }
 
@@ -527,30 +615,6 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         throw unsupported("queryWorkflow");
     }
 
-    @Override
-    public ActivityTask pollActivityTask(String taskQueue, String identity, Duration timeout) {
-        throw unsupported("pollActivityTask");
-    }
-
-    @Override
-    public void completeActivityTask(String taskToken, Payload result) {
-        throw unsupported("completeActivityTask");
-    }
-
-    @Override
-    public void failActivityTask(String taskToken, Payload failure) {
-        throw unsupported("failActivityTask");
-    }
-
-    @Override
-    public ActivityHeartbeatResponse recordActivityHeartbeat(String taskToken, Payload details) {
-        throw unsupported("recordActivityHeartbeat");
-    }
-
-    @Override
-    public void reportActivityTaskCanceled(String taskToken) {
-        throw unsupported("reportActivityTaskCanceled");
-    }
 
     // ---------------------------------------------------------------- life cycle
 

@@ -194,9 +194,10 @@ final class ServiceRecords {
         delete(connection, "DELETE FROM hourglass_workflow_tasks WHERE run_id = ?", runId);
     }
 
-    /** Removes what a closed run no longer needs: its workflow task, buffered events and timers. */
+    /** Removes what a closed run no longer needs: its workflow task, buffered events, timers and activities. */
     void forgetClosed(Connection connection, String runId) throws SQLException {
         deleteTask(connection, runId);
+        delete(connection, "DELETE FROM hourglass_activity_tasks WHERE run_id = ?", runId);
         delete(connection, "DELETE FROM hourglass_buffered_events WHERE run_id = ?", runId);
         delete(connection, "DELETE FROM hourglass_timers WHERE run_id = ?", runId);
     }

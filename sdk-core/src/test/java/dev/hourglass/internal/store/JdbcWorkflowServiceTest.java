@@ -258,19 +258,20 @@ class JdbcWorkflowServiceTest {
 
         assertThatThrownBy(() -> service.completeWorkflowTask(task.taskToken(), List.of(
                 command(new TimerStartedAttributes("t1", Duration.ofHours(1))),
-                command(new dev.hourglass.history.ActivityTaskScheduledAttributes("1", "withdraw", "payments",
-                        Payload.fromJson("[]"), null, null, null, null, null)))))
+                command(new dev.hourglass.history.StartChildWorkflowExecutionInitiatedAttributes("1", "audit-1",
+                        "Audit", "payments", Payload.fromJson("[]"), null, null)))))
                 .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining("ActivityTaskScheduled");
+                .hasMessageContaining("StartChildWorkflowExecutionInitiated");
         assertThat(types(service.getHistory("transfer-1", null))).containsExactly(EventType.WorkflowExecutionStarted);
     }
 
     @Test
-    void activitiesAreNotSupportedYet() {
+    void queriesAreNotSupportedYet() {
         open();
+        service.startWorkflow(start("transfer-1"));
 
-        assertThatThrownBy(() -> service.pollActivityTask("payments", NO_WAIT))
+        assertThatThrownBy(() -> service.queryWorkflow("transfer-1", null, "balance", Payload.fromJson("[]")))
                 .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessage("pollActivityTask is not supported by the JDBC store yet");
+                .hasMessage("queryWorkflow is not supported by the JDBC store yet");
     }
 }
