@@ -4,7 +4,9 @@ import dev.hourglass.client.WorkflowClient;
 import dev.hourglass.client.WorkflowOptions;
 import dev.hourglass.testing.internal.EnvironmentReport;
 import dev.hourglass.testing.internal.EnvironmentReport.Harness;
+import dev.hourglass.testing.internal.WorkflowRegistrations;
 import dev.hourglass.worker.Worker;
+import dev.hourglass.worker.WorkflowImplementationOptions;
 import dev.hourglass.workflow.WorkflowInterface;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
@@ -84,7 +86,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class TestWorkflowExtension
         implements BeforeEachCallback, AfterTestExecutionCallback, AfterEachCallback, ParameterResolver {
 
-    private final List<Class<?>> workflowTypes;
+    private final WorkflowRegistrations workflowTypes;
     private final List<Object> activityImplementations;
     private final TestEnvironmentOptions options;
     private final String taskQueue;
@@ -92,7 +94,7 @@ public final class TestWorkflowExtension
     private final ExtensionContext.Namespace namespace;
 
     private TestWorkflowExtension(Builder builder) {
-        this.workflowTypes = List.copyOf(builder.workflowTypes);
+        this.workflowTypes = builder.workflowTypes;
         this.activityImplementations = List.copyOf(builder.activityImplementations);
         this.options = builder.options;
         this.taskQueue = builder.taskQueue;
@@ -146,9 +148,7 @@ public final class TestWorkflowExtension
         TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(options);
         try {
             Worker worker = env.newWorker(queue);
-            if (!workflowTypes.isEmpty()) {
-                worker.registerWorkflowImplementationTypes(workflowTypes.toArray(new Class<?>[0]));
-            }
+            workflowTypes.registerOn(worker);
             if (!activityImplementations.isEmpty()) {
                 worker.registerActivitiesImplementations(activityImplementations.toArray());
             }
@@ -259,7 +259,7 @@ public final class TestWorkflowExtension
      */
     @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static final class Builder {
-        private final List<Class<?>> workflowTypes = new ArrayList<>();
+        private WorkflowRegistrations workflowTypes = WorkflowRegistrations.none();
         private final List<Object> activityImplementations = new ArrayList<>();
         private TestEnvironmentOptions options = TestEnvironmentOptions.getDefaultInstance();
         private String taskQueue;
@@ -276,8 +276,24 @@ public final class TestWorkflowExtension
          * @return this builder
          */
         public Builder registerWorkflowImplementationTypes(Class<?>... workflowImplementationTypes) {
-            Objects.requireNonNull(workflowImplementationTypes, "workflowImplementationTypes");
-            workflowTypes.addAll(Arrays.asList(workflowImplementationTypes));
+            return registerWorkflowImplementationTypes(WorkflowImplementationOptions.getDefaultInstance(),
+                    workflowImplementationTypes);
+        }
+
+        /**
+         * Adds workflow implementation types to register on each test's worker with {@code options}: the exception
+         * types that fail the workflow and the activity options of stubs made without options
+         * ({@link Worker#registerWorkflowImplementationTypes(WorkflowImplementationOptions, Class[])}).
+         *
+         * @param options the options of these types; never {@code null}
+         * @param workflowImplementationTypes classes implementing a {@code @WorkflowInterface}; never
+         *     {@code null}
+         * @return this builder
+         * @since 0.1
+         */
+        public Builder registerWorkflowImplementationTypes(WorkflowImplementationOptions options,
+                Class<?>... workflowImplementationTypes) {
+            workflowTypes = workflowTypes.with(options, workflowImplementationTypes);
             return this;
         }
 

@@ -7,7 +7,9 @@ import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.history.History;
 import dev.hourglass.testing.internal.EnvironmentReport;
 import dev.hourglass.testing.internal.EnvironmentReport.Harness;
+import dev.hourglass.testing.internal.WorkflowRegistrations;
 import dev.hourglass.worker.Worker;
+import dev.hourglass.worker.WorkflowImplementationOptions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -75,7 +77,7 @@ import org.junit.runners.model.Statement;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class TestWorkflowRule implements TestRule {
 
-    private final List<Class<?>> workflowTypes;
+    private final WorkflowRegistrations workflowTypes;
     private final List<Object> activityImplementations;
     private final TestEnvironmentOptions options;
     private final boolean doNotStart;
@@ -83,7 +85,7 @@ public final class TestWorkflowRule implements TestRule {
     private volatile TestState state;
 
     private TestWorkflowRule(Builder builder) {
-        this.workflowTypes = List.copyOf(builder.workflowTypes);
+        this.workflowTypes = builder.workflowTypes;
         this.activityImplementations = List.copyOf(builder.activityImplementations);
         TestEnvironmentOptions.Builder options = TestEnvironmentOptions.newBuilder(builder.options);
         if (builder.workflowClientOptions != null) {
@@ -181,9 +183,7 @@ public final class TestWorkflowRule implements TestRule {
         TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(options);
         try {
             Worker worker = env.newWorker("test-" + methodName);
-            if (!workflowTypes.isEmpty()) {
-                worker.registerWorkflowImplementationTypes(workflowTypes.toArray(new Class<?>[0]));
-            }
+            workflowTypes.registerOn(worker);
             if (!activityImplementations.isEmpty()) {
                 worker.registerActivitiesImplementations(activityImplementations.toArray());
             }
@@ -300,7 +300,7 @@ public final class TestWorkflowRule implements TestRule {
      */
     @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static final class Builder {
-        private final List<Class<?>> workflowTypes = new ArrayList<>();
+        private WorkflowRegistrations workflowTypes = WorkflowRegistrations.none();
         private final List<Object> activityImplementations = new ArrayList<>();
         private TestEnvironmentOptions options = TestEnvironmentOptions.getDefaultInstance();
         private WorkflowClientOptions workflowClientOptions;
@@ -317,9 +317,22 @@ public final class TestWorkflowRule implements TestRule {
          * @return this builder
          */
         public Builder setWorkflowTypes(Class<?>... workflowTypes) {
-            Objects.requireNonNull(workflowTypes, "workflowTypes");
-            this.workflowTypes.clear();
-            this.workflowTypes.addAll(Arrays.asList(workflowTypes));
+            return setWorkflowTypes(WorkflowImplementationOptions.getDefaultInstance(), workflowTypes);
+        }
+
+        /**
+         * Sets the workflow implementation types to register on each test's worker with {@code options}, replacing
+         * any set before: the exception types that fail the workflow and the activity options of stubs made
+         * without options ({@link Worker#registerWorkflowImplementationTypes(WorkflowImplementationOptions,
+         * Class[])}).
+         *
+         * @param options the options of these types; never {@code null}
+         * @param workflowTypes classes implementing a {@code @WorkflowInterface}; never {@code null}
+         * @return this builder
+         * @since 0.1
+         */
+        public Builder setWorkflowTypes(WorkflowImplementationOptions options, Class<?>... workflowTypes) {
+            this.workflowTypes = WorkflowRegistrations.none().with(options, workflowTypes);
             return this;
         }
 

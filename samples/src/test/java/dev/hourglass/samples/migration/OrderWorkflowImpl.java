@@ -22,7 +22,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     @Override
     public String process(String orderId) {
         // items come by signal; the first one may come with the start
-        Workflow.await(Duration.ofHours(1), () -> items.size() >= 2);
+        Workflow.await(() -> items.size() >= 2);
         List<Promise<String>> reservations = new ArrayList<>();
         for (String item : items) {
             reservations.add(Async.function(inventory::reserve, orderId, item));

@@ -294,6 +294,49 @@ public final class JdbcStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code work} in one write transaction of the store, for the layers above it in this package (the workflow
+     * service); {@code raceLost} as for the store's own writes, {@code null}: fail.
+     */
+    <T> T transaction(String what, Work<T> work, RaceLost raceLost) {
+        return write(what, work, raceLost);
+    }
+
+    /** The store's current time, at the millisecond precision of histories. */
+    Instant currentTime() {
+        return now();
+    }
+
+    /** The SQL of runs and histories, for work in a {@link #transaction}. */
+    RunRecords runRecords() {
+        return runs;
+    }
+
+    /** The SQL of workflow task leases, for work in a {@link #transaction}. */
+    WorkflowTaskQueue workflowTaskQueue() {
+        return workflowTasks;
+    }
+
+    /** The store's generator of workflow and run ids. */
+    IdGenerator ids() {
+        return ids;
+    }
+
+    /** The database the store runs on, for the SQL of the layers above it in this package. */
+    Dialect dialect() {
+        return dialect;
+    }
+
+    /** The store's clock. */
+    Clock clock() {
+        return clock;
+    }
+
+    /** How messages name the database: its file or URL. */
+    String database() {
+        return database;
+    }
+
     private StoreException failure(String what, SQLException e) {
         if (dialect.isNotADatabase(e)) {
             return new IncompatibleDatabaseException(IncompatibleDatabaseException.Reason.NOT_A_DATABASE,

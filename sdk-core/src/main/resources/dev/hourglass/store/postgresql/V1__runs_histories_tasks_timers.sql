@@ -72,7 +72,9 @@ CREATE INDEX hourglass_workflow_tasks_claimable ON hourglass_workflow_tasks (tas
 
 -- One row per scheduled activity, across its attempts, until it closes.
 -- state QUEUED: the attempt may be handed out when visible_at has come (after a retry backoff);
--- state RUNNING: lease_owner runs it until lease_expires_at (start-to-close or heartbeat deadline).
+-- state RUNNING: lease_owner runs it until lease_expires_at, the earlier of its start-to-close deadline
+-- (kept in start_to_close_deadline, so that an expired lease says which timeout it was) and its heartbeat
+-- deadline. claims counts the hand-outs; a token names one of them.
 CREATE TABLE hourglass_activity_tasks (
     task_id                    BIGINT  GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     run_id                     TEXT    NOT NULL REFERENCES hourglass_runs (run_id),
@@ -93,6 +95,7 @@ CREATE TABLE hourglass_activity_tasks (
     claims                     BIGINT  NOT NULL DEFAULT 0,
     lease_owner                TEXT,
     lease_expires_at           BIGINT ,
+    start_to_close_deadline    BIGINT ,
     worker_identity            TEXT,
     heartbeat_details_json     TEXT,
     last_failure_json          TEXT,

@@ -1,0 +1,686 @@
+package dev.hourglass.internal.store;
+
+import dev.hourglass.client.ExecutionFilter;
+import dev.hourglass.client.ExecutionPage;
+import dev.hourglass.client.WorkflowExecutionDescription;
+import dev.hourglass.common.WorkflowExecution;
+import dev.hourglass.history.ActivityTaskCancelRequestedAttributes;
+import dev.hourglass.history.ActivityTaskScheduledAttributes;
+import dev.hourglass.history.EventAttributes;
+import dev.hourglass.history.EventType;
+import dev.hourglass.history.History;
+import dev.hourglass.history.HistoryEvent;
+import dev.hourglass.history.Payload;
+import dev.hourglass.history.TimerCanceledAttributes;
+import dev.hourglass.history.TimerFiredAttributes;
+import dev.hourglass.history.TimerStartedAttributes;
+import dev.hourglass.history.WorkflowExecutionCancelRequestedAttributes;
+import dev.hourglass.history.WorkflowExecutionSignaledAttributes;
+import dev.hourglass.history.WorkflowExecutionTerminatedAttributes;
+import dev.hourglass.internal.spi.ActivityHeartbeatResponse;
+import dev.hourglass.internal.spi.ActivityTask;
+import dev.hourglass.internal.spi.Command;
+import dev.hourglass.internal.spi.ServiceClosedException;
+import dev.hourglass.internal.spi.StartWorkflowRequest;
+import dev.hourglass.internal.spi.WorkflowServiceSpi;
+import dev.hourglass.internal.spi.WorkflowTask;
+import dev.hourglass.internal.store.ServiceRecords.DueTimer;
+import dev.hourglass.internal.store.ServiceRecords.RunRow;
+import dev.hourglass.service.ServiceOptions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The durable {@link WorkflowServiceSpi} over a {@link JdbcStore}: the workflow-task path (start, poll, complete,
+ * fail), signals, cancellation requests, termination, durable timers, activities ({@link JdbcActivities}: attempts,
+ * retries, timeouts, heartbeats, cancellation) and waiting for a run to close. Internal: no public factory creates
+ * one yet, because the store does not hold child workflows or queries, nor describes or lists executions; the SPI
+ * methods for those throw {@link UnsupportedOperationException}.
+ *
+ * <p>Every call that changes an execution is one transaction of the store, so that what it records happens whole or
+ * not at all: a completed workflow task appends its commands under the next event id its history had when it was
+ * handed out, then the events buffered while it ran, records its timers and queues the next task, or closes the run;
+ * a completion whose lease ran out writes nothing. The events are those the in-memory service records, in the same
+ * order, for the same inputs.
+ *
+ * <p>Polls and result waits read the database with a short backoff (at most {@link #MAX_BACKOFF}), woken at once by
+ * work this service queued itself. One daemon thread per service fires due timers and times out activities whose
+ * deadlines passed: every {@code sweepInterval}, and at the due time of each timer this service started. The service owns the store and
+ * closes it.
+ */
+public final class JdbcWorkflowService implements WorkflowServiceSpi {
+
+    private static final Logger log = LoggerFactory.getLogger(JdbcWorkflowService.class);
+
+    /** The longest a poll or a result wait sleeps between two looks at the database. */
+    static final Duration MAX_BACKOFF = Duration.ofMillis(100);
+    private static final Duration MIN_BACKOFF = Duration.ofMillis(5);
+    private static final int TIMERS_PER_TRANSACTION = 100;
+    private static final AtomicLong INSTANCES = new AtomicLong();
+
+    /** The commands this service records; the others need parts of the store that are not built yet. */
+    private static final Set<EventType> SUPPORTED_COMMANDS = EnumSet.of(EventType.ActivityTaskScheduled,
+            EventType.ActivityTaskCancelRequested, EventType.TimerStarted,
+            EventType.TimerCanceled, EventType.MarkerRecorded, EventType.WorkflowExecutionCompleted,
+            EventType.WorkflowExecutionFailed, EventType.WorkflowExecutionCanceled);
+
+    private final JdbcStore store;
+    private final ServiceOptions options;
+    private final ServiceRecords records;
+    private final String owner;
+    private final JdbcActivities activities;
+    private final ScheduledExecutorService timers;
+    private final Object work = new Object();
+    private final List<CompletableFuture<History>> waiters = new ArrayList<>();
+    private long workGeneration;
+    private volatile boolean closed;
+
+    /**
+     * Creates the service over {@code store}, which it owns from now on.
+     *
+     * @param sweepInterval how often the timer sweeper looks for due timers (those of other processes, and those
+     *     that came due while no service ran)
+     */
+    public JdbcWorkflowService(JdbcStore store, ServiceOptions options, Duration sweepInterval) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.options = Objects.requireNonNull(options, "options");
+        this.records = new ServiceRecords(store.database());
+        this.owner = "jdbc-service-" + INSTANCES.incrementAndGet();
+        this.activities = new JdbcActivities(store, records, new ActivityRecords(store.dialect()),
+                this::deliverInputs, owner);
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "hourglass-jdbc-timers");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        this.timers = executor;
+        long millis = Math.max(1, sweepInterval.toMillis());
+        timers.scheduleWithFixedDelay(this::sweepTimers, 0, millis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public Clock getClock() {
+        return store.clock();
+    }
+
+    // ---------------------------------------------------------------- start
+
+    @Override
+    public WorkflowExecution startWorkflow(StartWorkflowRequest request) {
+        requireOpen("start workflow " + (request.workflowId() == null ? request.workflowType()
+                : request.workflowId()));
+        WorkflowExecution started = store.startRun(request);
+        workQueued();
+        return started;
+    }
+
+    @Override
+    public WorkflowExecution signalWithStart(StartWorkflowRequest request, String signalName, Payload signalInput) {
+        Objects.requireNonNull(signalName, "signalName");
+        Objects.requireNonNull(signalInput, "signalInput");
+        StartWorkflowRequest named = request.workflowId() != null ? request
+                : request.withWorkflowId(store.ids().newWorkflowId());
+        requireOpen("signal " + signalName + " with start to workflow " + named.workflowId());
+        WorkflowExecution execution = store.transaction("signal " + signalName + " with start to workflow "
+                + named.workflowId(), connection -> {
+                    Instant now = store.currentTime();
+                    RunRow run = records.openRun(connection, named.workflowId());
+                    boolean withStart = run == null;
+                    if (withStart) {
+                        // the first task is only queued: nothing runs before the signal is appended after the start
+                        WorkflowExecution started = store.runRecords().start(connection, named, store.ids(), now);
+                        store.workflowTaskQueue().enqueue(connection, started.getRunId(), named.taskQueue(), now);
+                        run = records.byRunId(connection, started.getRunId());
+                    }
+                    deliverInput(connection, run, new WorkflowExecutionSignaledAttributes(signalName, signalInput,
+                            named.identity(), withStart), now);
+                    return new WorkflowExecution(run.workflowId(), run.runId());
+                }, () -> store.transaction("read workflow " + named.workflowId(),
+                        connection -> store.runRecords().raceLost(connection, named), null));
+        workQueued();
+        return execution;
+    }
+
+    // ---------------------------------------------------------------- workflow tasks
+
+    /** What a token names: a lease, and the next event id of the history handed out with it. */
+    private record Token(WorkflowTaskLease lease, long nextEventId) {
+
+        String encode() {
+            return "wt:" + lease.taskId() + ":" + lease.claim() + ":" + nextEventId + ":" + lease.runId();
+        }
+
+        static Token decode(String token, String owner) {
+            String[] parts = token.split(":", 5);
+            if (parts.length != 5 || !parts[0].equals("wt")) {
+                throw new IllegalArgumentException("'" + token + "' is not a workflow task token of this store;"
+                        + " answer a task with the token pollWorkflowTask handed out with it");
+            }
+            return new Token(new WorkflowTaskLease(Long.parseLong(parts[1]), Integer.parseInt(parts[2]), parts[4],
+                    owner, Instant.EPOCH), Long.parseLong(parts[3]));
+        }
+    }
+
+    @Override
+    public WorkflowTask pollWorkflowTask(String taskQueue, Duration timeout) {
+        Objects.requireNonNull(taskQueue, "taskQueue");
+        return poll("poll task queue " + taskQueue, timeout, () -> claim(taskQueue));
+    }
+
+    /** Claims work with {@code claim} until it gets some or {@code timeout} passes; {@code null} then. */
+    private <T> T poll(String what, Duration timeout, Supplier<T> claim) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long backoff = MIN_BACKOFF.toNanos();
+        try {
+            while (true) {
+                requireOpen(what);
+                long seen;
+                synchronized (work) {
+                    seen = workGeneration;
+                }
+                T task = claim.get();
+                if (task != null) {
+                    return task;
+                }
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    return null;
+                }
+                awaitWork(seen, Math.min(backoff, remaining));
+                backoff = Math.min(backoff * 2, MAX_BACKOFF.toNanos());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** Claims a due task, appends the events buffered while an earlier hand-out ran, and reads the history. */
+    private WorkflowTask claim(String taskQueue) {
+        return store.transaction("poll task queue " + taskQueue, connection -> {
+            Instant now = store.currentTime();
+            Optional<WorkflowTaskLease> claimed = store.workflowTaskQueue().claim(connection, taskQueue, owner, now,
+                    options.getWorkflowTaskTimeout());
+            if (claimed.isEmpty()) {
+                return null;
+            }
+            WorkflowTaskLease lease = claimed.get();
+            RunRow run = records.byRunId(connection, lease.runId());
+            List<EventAttributes> buffered = records.takeBuffered(connection, run);
+            if (!buffered.isEmpty()) {
+                store.runRecords().append(connection, run.runId(), run.nextEventId(), buffered, now);
+            }
+            History history = store.runRecords().history(connection, run.workflowId(), run.runId());
+            Token token = new Token(lease, history.getEvents().size() + 1);
+            // completedEventCount 0: the store does not keep where the last task ended, so workers replay from the
+            // start; correct, and a column for it can come with the store's next schema version
+            return new WorkflowTask(token.encode(), history, 0, null, null, options.getHistoryLimits());
+        }, null);
+    }
+
+    @Override
+    public void completeWorkflowTask(String taskToken, List<Command> commands) {
+        Token token = Token.decode(taskToken, owner);
+        List<EventAttributes> recorded = new ArrayList<>();
+        for (Command command : commands) {
+            if (!SUPPORTED_COMMANDS.contains(command.eventType())) {
+                throw new UnsupportedOperationException("completeWorkflowTask with a " + command.eventType()
+                        + " command is not supported by the JDBC store yet; it records timers, markers and the"
+                        + " completion, failure or cancellation of the workflow");
+            }
+            recorded.add(command.attributes());
+            if (command.eventType().isClosing()) {
+                break; // nothing after a closing command is recorded, as in every store
+            }
+        }
+        if (closed) {
+            log.debug("ignoring completion of workflow task {}: the service is closed", taskToken);
+            return;
+        }
+        List<Runnable> afterCommit = new ArrayList<>();
+        try {
+            store.transaction("complete a workflow task of run " + token.lease().runId(), connection -> {
+                complete(connection, token, recorded, afterCommit);
+                return null;
+            }, null);
+        } catch (HistoryConflictException e) {
+            log.debug("ignoring completion of workflow task {}: {}", taskToken, e.getMessage());
+            return;
+        }
+        afterCommit.forEach(Runnable::run);
+    }
+
+    private void complete(Connection connection, Token token, List<EventAttributes> commands,
+            List<Runnable> afterCommit) throws SQLException {
+        Instant now = store.currentTime();
+        WorkflowTaskLease lease = token.lease();
+        if (!records.holds(connection, lease, now)) {
+            log.debug("ignoring completion of stale workflow task {} of run {}", token.encode(), lease.runId());
+            return;
+        }
+        RunRow run = records.byRunId(connection, lease.runId());
+        List<EventAttributes> buffered = records.takeBuffered(connection, run);
+        boolean closing = !commands.isEmpty() && commands.get(commands.size() - 1).eventType().isClosing();
+        if (closing && !buffered.isEmpty()) {
+            // Events arrived while the task ran: the code has not seen them and may not close the run over them.
+            // Nothing of this task is recorded; the next task delivers them to code rebuilt from the history.
+            log.debug("workflow task of run {} would close it over {} new event(s): retried with them",
+                    run.runId(), buffered.size());
+            store.runRecords().append(connection, run.runId(), token.nextEventId(), buffered, now);
+            records.release(connection, lease.taskId(), now);
+            afterCommit.add(this::workQueued);
+            return;
+        }
+        long nextEventId = token.nextEventId();
+        List<String> cancelRequests = new ArrayList<>();
+        if (!commands.isEmpty()) {
+            List<HistoryEvent> appended = store.runRecords().append(connection, run.runId(), nextEventId, commands,
+                    now);
+            nextEventId += appended.size();
+            for (HistoryEvent event : appended) {
+                armTimer(connection, run, event, now, afterCommit);
+                if (event.getAttributes() instanceof ActivityTaskScheduledAttributes scheduled) {
+                    activities.schedule(connection, run.runId(), event.getEventId(), scheduled, now);
+                    afterCommit.add(this::workQueued);
+                } else if (event.getAttributes() instanceof ActivityTaskCancelRequestedAttributes requested) {
+                    cancelRequests.add(requested.activityId());
+                }
+            }
+        }
+        if (closing) {
+            records.forgetClosed(connection, run.runId());
+            return;
+        }
+        records.deleteTask(connection, run.runId());
+        if (!buffered.isEmpty()) {
+            store.runRecords().append(connection, run.runId(), nextEventId, buffered, now);
+            store.workflowTaskQueue().enqueue(connection, run.runId(), run.taskQueue(), now);
+            afterCommit.add(this::workQueued);
+        }
+        // as in memory, cancellation requests act once the task ended: an activity no worker runs closes at once
+        for (String activityId : cancelRequests) {
+            activities.requestCancel(connection, run.runId(), activityId, now);
+            afterCommit.add(this::workQueued);
+        }
+    }
+
+    /** Records the durable timer a {@code TimerStarted} event starts, or removes the one a cancel cancels. */
+    private void armTimer(Connection connection, RunRow run, HistoryEvent event, Instant now,
+            List<Runnable> afterCommit) throws SQLException {
+        if (event.getAttributes() instanceof TimerStartedAttributes started) {
+            Instant fireAt = now.plus(started.duration());
+            records.insertTimer(connection, run.runId(), started.timerId(), event.getEventId(), fireAt);
+            afterCommit.add(() -> sweepAt(fireAt));
+        } else if (event.getAttributes() instanceof TimerCanceledAttributes canceled) {
+            records.deleteTimer(connection, run.runId(), canceled.timerId());
+        }
+    }
+
+    @Override
+    public void failWorkflowTask(String taskToken, Throwable failure) {
+        Token token = Token.decode(taskToken, owner);
+        if (closed) {
+            return;
+        }
+        Boolean failed = store.transaction("fail a workflow task of run " + token.lease().runId(), connection -> {
+            Instant now = store.currentTime();
+            if (!records.holds(connection, token.lease(), now)) {
+                return false;
+            }
+            RunRow run = records.byRunId(connection, token.lease().runId());
+            List<EventAttributes> buffered = records.takeBuffered(connection, run);
+            if (!buffered.isEmpty()) {
+                store.runRecords().append(connection, run.runId(), token.nextEventId(), buffered, now);
+            }
+            records.release(connection, token.lease().taskId(), now.plus(options.getWorkflowTaskRetryInterval()));
+            return true;
+        }, null);
+        if (failed) {
+            log.warn("workflow task of run {} failed; it is handed out again in {}", token.lease().runId(),
+                    options.getWorkflowTaskRetryInterval(), failure);
+        }
+    }
+
+    // ---------------------------------------------------------------- signals, cancel, terminate
+
+    /** Appends an input event, or buffers it while a workflow task runs; makes the run's task due. */
+    private void deliverInput(Connection connection, RunRow run, EventAttributes input, Instant now)
+            throws SQLException {
+        deliverInputs(connection, run, List.of(input), now);
+    }
+
+    /** Appends input events in their order, or buffers them while a workflow task runs; makes the run's task due. */
+    private void deliverInputs(Connection connection, RunRow run, List<EventAttributes> inputs, Instant now)
+            throws SQLException {
+        if (records.taskRunning(connection, run.runId(), now)) {
+            for (EventAttributes input : inputs) {
+                records.buffer(connection, run.runId(), input, now);
+            }
+            return;
+        }
+        // events buffered by a hand-out whose lease ran out come first: they arrived first
+        List<EventAttributes> events = new ArrayList<>(records.takeBuffered(connection, run));
+        events.addAll(inputs);
+        store.runRecords().append(connection, run.runId(), run.nextEventId(), events, now);
+        records.makeTaskDue(connection, store.workflowTaskQueue(), run, now);
+    }
+
+    /** The open run addressed, or the exception that says how it closed. */
+    private RunRow openRun(Connection connection, String workflowId, String runId, String action)
+            throws SQLException {
+        RunRow run = records.find(connection, workflowId, runId);
+        if (!run.isOpen()) {
+            throw records.closed(connection, run, action);
+        }
+        return run;
+    }
+
+    @Override
+    public void signalWorkflow(String workflowId, String runId, String signalName, Payload input, String identity) {
+        Objects.requireNonNull(workflowId, "workflowId");
+        requireOpen("signal " + signalName + " to workflow " + workflowId);
+        store.transaction("signal " + signalName + " to workflow " + workflowId, connection -> {
+            RunRow run = openRun(connection, workflowId, runId, "signal " + signalName + " to");
+            deliverInput(connection, run, new WorkflowExecutionSignaledAttributes(signalName, input, identity),
+                    store.currentTime());
+            return null;
+        }, null);
+        workQueued();
+    }
+
+    @Override
+    public void requestCancelWorkflow(String workflowId, String runId, String identity) {
+        Objects.requireNonNull(workflowId, "workflowId");
+        requireOpen("cancel workflow " + workflowId);
+        store.transaction("cancel workflow " + workflowId, connection -> {
+            RunRow run = openRun(connection, workflowId, runId, "cancel");
+            if (!run.cancelRequested()) {
+                records.markCancelRequested(connection, run.runId());
+                deliverInput(connection, run, new WorkflowExecutionCancelRequestedAttributes(null, identity),
+                        store.currentTime());
+            }
+            return null;
+        }, null);
+        workQueued();
+    }
+
+    @Override
+    public void terminateWorkflow(String workflowId, String runId, String reason, String identity) {
+        Objects.requireNonNull(workflowId, "workflowId");
+        requireOpen("terminate workflow " + workflowId);
+        store.transaction("terminate workflow " + workflowId, connection -> {
+            RunRow run = openRun(connection, workflowId, runId, "terminate");
+            store.runRecords().append(connection, run.runId(), run.nextEventId(),
+                    List.of(new WorkflowExecutionTerminatedAttributes(reason, identity)), store.currentTime());
+            records.forgetClosed(connection, run.runId());
+            return null;
+        }, null);
+    }
+
+    // ---------------------------------------------------------------- timers
+
+    /** Fires every due timer, a batch per transaction; never throws (it runs on the sweeper thread). */
+    void sweepTimers() {
+        if (closed) {
+            return;
+        }
+        try {
+            int fired;
+            do {
+                fired = store.transaction("fire due timers", this::fireDueTimers, null);
+                if (fired > 0) {
+                    workQueued();
+                }
+            } while (fired == TIMERS_PER_TRANSACTION && !closed);
+            int timedOut;
+            do {
+                timedOut = store.transaction("time out activities", activities::sweep, null);
+                if (timedOut > 0) {
+                    workQueued();
+                }
+            } while (timedOut == JdbcActivities.PER_TRANSACTION && !closed);
+        } catch (RuntimeException e) {
+            if (!closed) {
+                log.error("firing due timers or timing out activities failed; trying again at the next sweep", e);
+            }
+        }
+    }
+
+    private int fireDueTimers(Connection connection) throws SQLException {
+        Instant now = store.currentTime();
+        List<DueTimer> due = records.dueTimers(connection, now, TIMERS_PER_TRANSACTION);
+        for (DueTimer timer : due) {
+            if (records.deleteTimer(connection, timer.runId(), timer.timerId())) {
+                RunRow run = records.byRunId(connection, timer.runId());
+                if (run.isOpen()) {
+                    deliverInput(connection, run, new TimerFiredAttributes(timer.timerId()), now);
+                }
+            }
+        }
+        return due.size();
+    }
+
+    private void sweepAt(Instant fireAt) {
+        long delay = Math.max(0, Duration.between(store.clock().instant(), fireAt).toMillis());
+        try {
+            timers.schedule(this::sweepTimers, delay, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // closed meanwhile: the timer is in the store and fires when a service sweeps it
+        }
+    }
+
+    // ---------------------------------------------------------------- activities
+
+    @Override
+    public ActivityTask pollActivityTask(String taskQueue, String identity, Duration timeout) {
+        Objects.requireNonNull(taskQueue, "taskQueue");
+        return poll("poll activity task queue " + taskQueue, timeout, () -> activities.claim(taskQueue, identity));
+    }
+
+    @Override
+    public void completeActivityTask(String taskToken, Payload result) {
+        Objects.requireNonNull(result, "result");
+        answered(taskToken, "completion", () -> activities.complete(taskToken, result));
+    }
+
+    @Override
+    public void failActivityTask(String taskToken, Payload failure) {
+        Objects.requireNonNull(failure, "failure");
+        answered(taskToken, "failure", () -> activities.fail(taskToken, failure));
+    }
+
+    @Override
+    public void reportActivityTaskCanceled(String taskToken) {
+        answered(taskToken, "cancellation", () -> activities.reportCanceled(taskToken));
+    }
+
+    @Override
+    public ActivityHeartbeatResponse recordActivityHeartbeat(String taskToken, Payload details) {
+        Objects.requireNonNull(taskToken, "taskToken");
+        if (closed) {
+            return ActivityHeartbeatResponse.ATTEMPT_NOT_FOUND;
+        }
+        return activities.heartbeat(taskToken, details);
+    }
+
+    /** Runs an answer to an attempt, ignored once the service closed, and wakes pollers if it was current. */
+    private void answered(String taskToken, String what, Supplier<Boolean> answer) {
+        Objects.requireNonNull(taskToken, "taskToken");
+        if (closed) {
+            log.debug("ignoring {} of activity attempt {}: the service is closed", what, taskToken);
+            return;
+        }
+        if (answer.get()) {
+            workQueued();
+        } else {
+            log.debug("ignoring {} of activity attempt {}: it is no longer current", what, taskToken);
+        }
+    }
+
+    // ---------------------------------------------------------------- reading and waiting
+
+    @Override
+    public History getHistory(String workflowId, String runId) {
+        return store.readHistory(workflowId, runId);
+    }
+
+    @Override
+    public CompletableFuture<History> awaitClose(String workflowId, String runId) {
+        Objects.requireNonNull(workflowId, "workflowId");
+        requireOpen("wait for workflow " + workflowId + " to close");
+        String run = store.transaction("find workflow " + workflowId,
+                connection -> records.find(connection, workflowId, runId).runId(), null);
+        CompletableFuture<History> result = new CompletableFuture<>();
+        synchronized (waiters) {
+            waiters.add(result);
+        }
+        result.whenComplete((history, failure) -> {
+            synchronized (waiters) {
+                waiters.remove(result);
+            }
+        });
+        checkClosed(workflowId, run, result, MIN_BACKOFF.toMillis());
+        return result;
+    }
+
+    /** Completes {@code result} if the run closed, else looks again after {@code backoffMillis}, backing off. */
+    private void checkClosed(String workflowId, String runId, CompletableFuture<History> result, long backoffMillis) {
+        if (result.isDone() || closed) {
+            return;
+        }
+        try {
+            String status = store.transaction("read the status of run " + runId,
+                    connection -> records.status(connection, runId), null);
+            if (!"RUNNING".equals(status)) {
+                result.complete(store.readHistory(workflowId, runId));
+                return;
+            }
+        } catch (RuntimeException e) {
+            if (closed) {
+                return;
+            }
+            log.warn("reading the status of run {} failed; trying again", runId, e);
+        }
+        long next = Math.min(backoffMillis * 2, MAX_BACKOFF.toMillis());
+        try {
+            timers.schedule(() -> checkClosed(workflowId, runId, result, next), backoffMillis,
+                    TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // closed meanwhile: close() completed the waiter
+        }
+    }
+
+    // ---------------------------------------------------------------- not supported yet
+
+    private static UnsupportedOperationException unsupported(String method) {
+        return new UnsupportedOperationException(method + " is not supported by the JDBC store yet");
+    }
+
+    @Override
+    public WorkflowExecutionDescription describeWorkflow(String workflowId, String runId) {
+        throw unsupported("describeWorkflow");
+    }
+
+    @Override
+    public ExecutionPage listWorkflowExecutions(ExecutionFilter filter, String pageToken) {
+        throw unsupported("listWorkflowExecutions");
+    }
+
+    @Override
+    public void respondQueryTask(String taskToken, Payload result, Payload failure) {
+        throw unsupported("respondQueryTask");
+    }
+
+    @Override
+    public Payload queryWorkflow(String workflowId, String runId, String queryType, Payload args) {
+        throw unsupported("queryWorkflow");
+    }
+
+
+    // ---------------------------------------------------------------- life cycle
+
+    /** Wakes this service's pollers: work was queued, or a run closed. */
+    private void workQueued() {
+        synchronized (work) {
+            workGeneration++;
+            work.notifyAll();
+        }
+    }
+
+    private void awaitWork(long seen, long nanos) throws InterruptedException {
+        long deadline = System.nanoTime() + nanos;
+        synchronized (work) {
+            long remaining = nanos;
+            while (workGeneration == seen && !closed && remaining > 0) {
+                TimeUnit.NANOSECONDS.timedWait(work, remaining);
+                remaining = deadline - System.nanoTime();
+            }
+        }
+    }
+
+    private void requireOpen(String what) {
+        if (closed) {
+            throw new ServiceClosedException("cannot " + what + ": the workflow service is closed");
+        }
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Closes the service and its store: it takes no new work, the timer sweeper stops, pollers wake up to a
+     * {@link ServiceClosedException}, and result waits end with it too; executions stay open in the store, and their
+     * timers fire when a service over the store runs again. Closing twice does nothing more.
+     */
+    @Override
+    public void close() {
+        List<CompletableFuture<History>> waiting;
+        synchronized (work) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            work.notifyAll();
+        }
+        timers.shutdownNow();
+        try {
+            timers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (waiters) {
+            waiting = new ArrayList<>(waiters);
+        }
+        for (CompletableFuture<History> result : waiting) {
+            result.completeExceptionally(new ServiceClosedException("the workflow service was closed while this"
+                    + " call waited for the workflow to close; its execution stays open"));
+        }
+        store.close();
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcWorkflowService[" + store + "]";
+    }
+}
