@@ -1,14 +1,10 @@
 package dev.hourglass.internal.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.hourglass.client.ExecutionFilter;
 import dev.hourglass.client.ExecutionPage;
 import dev.hourglass.client.PendingActivityInfo;
-import dev.hourglass.client.PendingActivityState;
 import dev.hourglass.client.WorkflowExecutionDescription;
 import dev.hourglass.client.WorkflowExecutionMetadata;
-import dev.hourglass.internal.common.FailureConverter;
-import dev.hourglass.internal.history.JsonPayload;
 import dev.hourglass.internal.spi.ExecutionPageToken;
 import dev.hourglass.internal.spi.ExecutionViews;
 import java.util.ArrayList;
@@ -36,23 +32,12 @@ final class Descriptions {
     }
 
     private static PendingActivityInfo pendingActivity(ActivityState activity) {
-        ActivityAttemptLifecycle.State state = activity.attemptState.state();
-        boolean started = activity.attemptState.isRunning();
         // while backing off, the attempt that failed is behind it: report the one that comes next
-        int attempt = state == ActivityAttemptLifecycle.State.WAITING ? activity.attempt + 1 : activity.attempt;
-        JsonNode failure = activity.lastFailure == null ? null : JsonPayload.node(activity.lastFailure);
-        String failureType = null;
-        String failureMessage = null;
-        if (failure != null) {
-            failureType = FailureConverter.failureType(failure);
-            if (failureType.isEmpty()) {
-                failureType = FailureConverter.fromJson(failure).getClass().getSimpleName();
-            }
-            failureMessage = failure.path("message").asText("");
-        }
-        return new PendingActivityInfo(activity.activityId, activity.activityType,
-                started ? PendingActivityState.STARTED : PendingActivityState.SCHEDULED, Math.max(attempt, 1),
-                activity.scheduledTime, activity.nextAttemptTime, failureType, failureMessage);
+        int attempt = activity.attemptState.state() == ActivityAttemptLifecycle.State.WAITING ? activity.attempt + 1
+                : activity.attempt;
+        return ExecutionViews.pendingActivity(activity.activityId, activity.activityType,
+                activity.attemptState.isRunning(), attempt, activity.scheduledTime, activity.nextAttemptTime,
+                activity.lastFailure);
     }
 
     static WorkflowExecutionMetadata metadata(Run run) {

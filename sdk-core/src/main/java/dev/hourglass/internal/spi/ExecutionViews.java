@@ -1,5 +1,8 @@
 package dev.hourglass.internal.spi;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hourglass.client.PendingActivityInfo;
+import dev.hourglass.client.PendingActivityState;
 import dev.hourglass.client.PendingChildWorkflowInfo;
 import dev.hourglass.client.PendingTimerInfo;
 import dev.hourglass.client.WorkflowExecutionMetadata;
@@ -11,10 +14,14 @@ import dev.hourglass.history.ChildWorkflowExecutionStartedAttributes;
 import dev.hourglass.history.EventAttributes;
 import dev.hourglass.history.EventType;
 import dev.hourglass.history.HistoryEvent;
+import dev.hourglass.history.Payload;
 import dev.hourglass.history.StartChildWorkflowExecutionInitiatedAttributes;
 import dev.hourglass.history.TimerCanceledAttributes;
 import dev.hourglass.history.TimerFiredAttributes;
 import dev.hourglass.history.TimerStartedAttributes;
+import dev.hourglass.internal.common.FailureConverter;
+import dev.hourglass.internal.history.JsonPayload;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +29,9 @@ import java.util.Map;
 
 /**
  * The parts of a run's description that follow from its history alone, the same for every store: its
- * metadata, status, and the timers and child workflows it still waits for. (Pending activities carry the
- * attempt and the last failure, which live in the store's activity state, not in the history.)
+ * metadata, status, and the timers and child workflows it still waits for. Pending activities carry the
+ * attempt and the last failure, which live in the store's activity state, not in the history; each store reads
+ * those and {@link #pendingActivity describes them here}, the same way.
  */
 public final class ExecutionViews {
 
@@ -112,5 +120,31 @@ public final class ExecutionViews {
             }
         }
         return new ArrayList<>(pending.values());
+    }
+
+    /**
+     * A pending activity as a description shows it; the failure's type is its {@code type}, else the simple name of
+     * the exception it stands for.
+     *
+     * @param started whether an attempt runs now (a worker polled it)
+     * @param attempt the attempt that runs, is queued, or (while backing off) comes next; at least 1 is shown
+     * @param nextAttemptTime when the next attempt is queued while the activity backs off, else {@code null}
+     * @param lastFailure the failure of the last failed attempt, {@code null} for none
+     */
+    public static PendingActivityInfo pendingActivity(String activityId, String activityType, boolean started,
+            int attempt, Instant scheduledTime, Instant nextAttemptTime, Payload lastFailure) {
+        JsonNode failure = lastFailure == null ? null : JsonPayload.node(lastFailure);
+        String failureType = null;
+        String failureMessage = null;
+        if (failure != null) {
+            failureType = FailureConverter.failureType(failure);
+            if (failureType.isEmpty()) {
+                failureType = FailureConverter.fromJson(failure).getClass().getSimpleName();
+            }
+            failureMessage = failure.path("message").asText("");
+        }
+        return new PendingActivityInfo(activityId, activityType,
+                started ? PendingActivityState.STARTED : PendingActivityState.SCHEDULED, Math.max(attempt, 1),
+                scheduledTime, nextAttemptTime, failureType, failureMessage);
     }
 }

@@ -184,6 +184,21 @@ final class ActivityRecords {
         return due;
     }
 
+    /** The open activities of a run, in the order they were scheduled. */
+    List<ActivityRow> ofRun(Connection connection, String runId) throws SQLException {
+        List<ActivityRow> open = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                + " FROM hourglass_activity_tasks WHERE run_id = ? ORDER BY scheduled_event_id, task_id")) {
+            select.setString(1, runId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    open.add(row(rows));
+                }
+            }
+        }
+        return open;
+    }
+
     /** Records a heartbeat of a running attempt: its details, and the lease's new end. */
     void heartbeat(Connection connection, long taskId, Payload details, long leaseExpiresAt) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE hourglass_activity_tasks"

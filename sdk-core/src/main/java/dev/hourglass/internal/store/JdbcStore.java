@@ -302,6 +302,14 @@ public final class JdbcStore implements AutoCloseable {
         return write(what, work, raceLost);
     }
 
+    /**
+     * Runs {@code work} in auto-commit mode, for the layers above it in this package: for reads that are one
+     * statement, which sees one snapshot.
+     */
+    <T> T query(String what, Work<T> work) {
+        return read(what, work);
+    }
+
     /** The store's current time, at the millisecond precision of histories. */
     Instant currentTime() {
         return now();

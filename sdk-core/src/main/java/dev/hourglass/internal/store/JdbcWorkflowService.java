@@ -20,6 +20,7 @@ import dev.hourglass.history.WorkflowExecutionTerminatedAttributes;
 import dev.hourglass.internal.spi.ActivityHeartbeatResponse;
 import dev.hourglass.internal.spi.ActivityTask;
 import dev.hourglass.internal.spi.Command;
+import dev.hourglass.internal.spi.ExecutionPageToken;
 import dev.hourglass.internal.spi.ServiceClosedException;
 import dev.hourglass.internal.spi.StartWorkflowRequest;
 import dev.hourglass.internal.spi.WorkflowServiceSpi;
@@ -51,9 +52,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The durable {@link WorkflowServiceSpi} over a {@link JdbcStore}: the workflow-task path (start, poll, complete,
  * fail), signals, cancellation requests, termination, durable timers, activities ({@link JdbcActivities}: attempts,
- * retries, timeouts, heartbeats, cancellation) and waiting for a run to close. Internal: no public factory creates
- * one yet, because the store does not hold child workflows or queries, nor describes or lists executions; the SPI
- * methods for those throw {@link UnsupportedOperationException}.
+ * retries, timeouts, heartbeats, cancellation), descriptions and listings of runs ({@link JdbcDescriptions}) and
+ * waiting for a run to close. Internal: no public factory creates one yet, because the store does not hold child
+ * workflows or queries; the SPI methods for those throw {@link UnsupportedOperationException}.
  *
  * <p>Every call that changes an execution is one transaction of the store, so that what it records happens whole or
  * not at all: a completed workflow task appends its commands under the next event id its history had when it was
@@ -87,6 +88,7 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     private final ServiceRecords records;
     private final String owner;
     private final JdbcActivities activities;
+    private final JdbcDescriptions descriptions;
     private final ScheduledExecutorService timers;
     private final Object work = new Object();
     private final List<CompletableFuture<History>> waiters = new ArrayList<>();
@@ -104,8 +106,9 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         this.options = Objects.requireNonNull(options, "options");
         this.records = new ServiceRecords(store.database());
         this.owner = "jdbc-service-" + INSTANCES.incrementAndGet();
-        this.activities = new JdbcActivities(store, records, new ActivityRecords(store.dialect()),
-                this::deliverInputs, owner);
+        ActivityRecords activityRecords = new ActivityRecords(store.dialect());
+        this.activities = new JdbcActivities(store, records, activityRecords, this::deliverInputs, owner);
+        this.descriptions = new JdbcDescriptions(store, records, activityRecords);
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "hourglass-jdbc-timers");
             thread.setDaemon(true);
@@ -539,6 +542,19 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     // ---------------------------------------------------------------- reading and waiting
 
     @Override
+    public WorkflowExecutionDescription describeWorkflow(String workflowId, String runId) {
+        Objects.requireNonNull(workflowId, "workflowId");
+        return descriptions.describe(workflowId, runId);
+    }
+
+    @Override
+    public ExecutionPage listWorkflowExecutions(ExecutionFilter filter, String pageToken) {
+        Objects.requireNonNull(filter, "filter");
+        ExecutionPageToken after = pageToken == null ? null : ExecutionPageToken.decode(pageToken);
+        return descriptions.list(filter, after);
+    }
+
+    @Override
     public History getHistory(String workflowId, String runId) {
         return store.readHistory(workflowId, runId);
     }
@@ -593,16 +609,6 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
 
     private static UnsupportedOperationException unsupported(String method) {
         return new UnsupportedOperationException(method + " is not supported by the JDBC store yet");
-    }
-
-    @Override
-    public WorkflowExecutionDescription describeWorkflow(String workflowId, String runId) {
-        throw unsupported("describeWorkflow");
-    }
-
-    @Override
-    public ExecutionPage listWorkflowExecutions(ExecutionFilter filter, String pageToken) {
-        throw unsupported("listWorkflowExecutions");
     }
 
     @Override

@@ -45,6 +45,10 @@ final class StoreFixtures {
             now = now.plus(duration);
         }
 
+        void set(Instant instant) {
+            now = instant;
+        }
+
         @Override
         public Instant instant() {
             return now;
