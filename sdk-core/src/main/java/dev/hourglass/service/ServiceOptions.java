@@ -5,7 +5,8 @@ import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * Tuning of the in-memory service.
+ * Tuning of a workflow service: how long workers may hold tasks, how long queries wait, how long histories may
+ * grow, and for the durable stores how often a service looks for work that other processes left due.
  *
  * @since 0.1
  */
@@ -18,12 +19,14 @@ public final class ServiceOptions {
     private final Duration workflowTaskRetryInterval;
     private final Duration queryTimeout;
     private final HistoryLimits historyLimits;
+    private final Duration sweepInterval;
 
     private ServiceOptions(Builder builder) {
         this.workflowTaskTimeout = builder.workflowTaskTimeout;
         this.workflowTaskRetryInterval = builder.workflowTaskRetryInterval;
         this.queryTimeout = builder.queryTimeout;
         this.historyLimits = builder.historyLimits;
+        this.sweepInterval = builder.sweepInterval;
     }
 
     /** Returns a builder with the defaults. */
@@ -32,8 +35,8 @@ public final class ServiceOptions {
     }
 
     /**
-     * Returns the defaults: 10 s task timeout, 1 s task retry interval, 10 s query timeout, and the default
-     * {@link HistoryLimits}.
+     * Returns the defaults: 10 s task timeout, 1 s task retry interval, 10 s query timeout, the default
+     * {@link HistoryLimits}, and a 1 s sweep interval.
      */
     public static ServiceOptions getDefaultInstance() {
         return DEFAULT;
@@ -59,12 +62,22 @@ public final class ServiceOptions {
         return historyLimits;
     }
 
+    /**
+     * How often a durable service (SQLite, PostgreSQL) looks for timers and activity deadlines that came due without
+     * it knowing: those another process started, and those that came due while no service ran. Timers a service
+     * started itself fire at their time regardless. Ignored by the in-memory service; never {@code null}.
+     */
+    public Duration getSweepInterval() {
+        return sweepInterval;
+    }
+
     /** Builds {@link ServiceOptions}. */
     public static final class Builder {
         private Duration workflowTaskTimeout = Duration.ofSeconds(10);
         private Duration workflowTaskRetryInterval = Duration.ofSeconds(1);
         private Duration queryTimeout = Duration.ofSeconds(10);
         private HistoryLimits historyLimits = HistoryLimits.getDefaultInstance();
+        private Duration sweepInterval = Duration.ofSeconds(1);
 
         private Builder() {
         }
@@ -90,6 +103,12 @@ public final class ServiceOptions {
         /** Sets how long a run's history may grow: when the service warns, and past what it terminates a run. */
         public Builder setHistoryLimits(HistoryLimits limits) {
             this.historyLimits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /** Sets how often a durable service looks for timers and deadlines other processes left due. */
+        public Builder setSweepInterval(Duration interval) {
+            this.sweepInterval = positive(interval, "sweepInterval");
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.hourglass.internal.store;
 
+import dev.hourglass.service.StoreException;
 /**
  * Events were not appended to a run's history because the writer's view of it is stale: another writer appended
  * first (the next event id is not the one the writer expected), or the run closed. Nothing of the append was

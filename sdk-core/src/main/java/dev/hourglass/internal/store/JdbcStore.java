@@ -9,6 +9,8 @@ import dev.hourglass.history.HistoryEvent;
 import dev.hourglass.internal.service.IdGenerator;
 import dev.hourglass.internal.spi.StartWorkflowRequest;
 import dev.hourglass.internal.store.ConnectionPool.ConnectionSource;
+import dev.hourglass.service.IncompatibleDatabaseException;
+import dev.hourglass.service.StoreException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

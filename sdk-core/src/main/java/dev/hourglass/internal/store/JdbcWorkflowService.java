@@ -53,8 +53,8 @@ import org.slf4j.LoggerFactory;
  * The durable {@link WorkflowServiceSpi} over a {@link JdbcStore}: the workflow-task path (start, poll, complete,
  * fail), signals, cancellation requests, termination, durable timers, activities ({@link JdbcActivities}: attempts,
  * retries, timeouts, heartbeats, cancellation), descriptions and listings of runs ({@link JdbcDescriptions}) and
- * waiting for a run to close. Internal: no public factory creates one yet, because the store does not hold child
- * workflows or queries; the SPI methods for those throw {@link UnsupportedOperationException}.
+ * waiting for a run to close. {@code WorkflowService.sqlite} and {@code WorkflowService.postgres} open one
+ * ({@link JdbcServices}).
  *
  * <p>Every call that changes an execution is one transaction of the store, so that what it records happens whole or
  * not at all: a completed workflow task appends its commands under the next event id its history had when it was
@@ -94,6 +94,11 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     private final List<CompletableFuture<History>> waiters = new ArrayList<>();
     private long workGeneration;
     private volatile boolean closed;
+
+    /** Creates the service over {@code store}, which it owns from now on, sweeping as {@code options} say. */
+    public JdbcWorkflowService(JdbcStore store, ServiceOptions options) {
+        this(store, options, options.getSweepInterval());
+    }
 
     /**
      * Creates the service over {@code store}, which it owns from now on.

@@ -1,5 +1,6 @@
 package dev.hourglass.internal.store;
 
+import dev.hourglass.service.IncompatibleDatabaseException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -100,7 +100,7 @@ final class ServiceRecords {
     private static RunRow one(PreparedStatement select) throws SQLException {
         try (ResultSet row = select.executeQuery()) {
             return row.next() ? new RunRow(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                    row.getString(5), row.getLong(6), row.getInt(7) != 0) : null;
+                    row.getString(5), row.getLong(6), row.getBoolean(7)) : null;
         }
     }
 
@@ -212,8 +212,9 @@ final class ServiceRecords {
     /** Records that cancellation of the run was requested. */
     void markCancelRequested(Connection connection, String runId) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE hourglass_runs SET cancel_requested = 1 WHERE run_id = ?")) {
-            update.setString(1, runId);
+                "UPDATE hourglass_runs SET cancel_requested = ? WHERE run_id = ?")) {
+            update.setBoolean(1, true);
+            update.setString(2, runId);
             update.executeUpdate();
         }
     }

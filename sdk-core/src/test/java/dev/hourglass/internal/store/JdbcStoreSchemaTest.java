@@ -1,12 +1,14 @@
 package dev.hourglass.internal.store;
 
+import dev.hourglass.service.IncompatibleDatabaseException;
+import dev.hourglass.service.StoreException;
 import static dev.hourglass.internal.store.StoreFixtures.T0;
 import static dev.hourglass.internal.store.StoreFixtures.start;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hourglass.common.WorkflowExecution;
-import dev.hourglass.internal.store.IncompatibleDatabaseException.Reason;
+import dev.hourglass.service.IncompatibleDatabaseException.Reason;
 import dev.hourglass.internal.store.StoreFixtures.SettableClock;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -79,6 +79,14 @@ final class PostgresTestDatabase implements TestDatabase {
         return database;
     }
 
+    String user() {
+        return user;
+    }
+
+    String password() {
+        return password;
+    }
+
     @Override
     public Dialect dialect() {
         return Dialect.POSTGRESQL;

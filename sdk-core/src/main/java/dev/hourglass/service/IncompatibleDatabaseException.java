@@ -1,10 +1,13 @@
-package dev.hourglass.internal.store;
+package dev.hourglass.service;
+
+import org.apiguardian.api.API;
 
 /**
  * The database cannot be opened as an Hourglass store, and the store refused it before changing anything: it was
  * made by a newer Hourglass, it holds some other application's tables, or the file is not a database at all. The
  * message says which database, what was found and what to do.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class IncompatibleDatabaseException extends StoreException {
 
     private static final long serialVersionUID = 1L;
