@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A schema of its own, new and empty, for one test in the PostgreSQL test database; dropped when the test ends.
+ * A schema of its own, new and empty, for one test in the PostgreSQL test database; dropped when the test ends. Tests
+ * of other modules use it through this module's test jar: {@link #name()} is the URL to connect to, with the schema.
  *
  * <p>The database is named by environment variables: {@value #URL} (such as
  * {@code jdbc:postgresql://127.0.0.1:5432/hourglass_test}), {@value #USER} and {@value #PASSWORD}; the user must be
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Assumptions;
  * how to run them, unless {@value #REQUIRED} is {@code true} (as {@code .ci/run} sets it): then they fail. A URL that
  * is set but names no reachable database fails them too.
  */
-final class PostgresTestDatabase implements TestDatabase {
+public final class PostgresTestDatabase implements TestDatabase {
 
     static final String URL = "HOURGLASS_TEST_POSTGRES_URL";
     static final String USER = "HOURGLASS_TEST_POSTGRES_USER";
@@ -53,7 +54,7 @@ final class PostgresTestDatabase implements TestDatabase {
      *     skipped
      * @throws IllegalStateException if one is required but not configured, or cannot be reached
      */
-    static PostgresTestDatabase newSchema() {
+    public static PostgresTestDatabase newSchema() {
         String url = System.getenv(URL);
         if (url == null || url.isBlank()) {
             if (Boolean.parseBoolean(System.getenv(REQUIRED))) {
@@ -79,11 +80,11 @@ final class PostgresTestDatabase implements TestDatabase {
         return database;
     }
 
-    String user() {
+    public String user() {
         return user;
     }
 
-    String password() {
+    public String password() {
         return password;
     }
 

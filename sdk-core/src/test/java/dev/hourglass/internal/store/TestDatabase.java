@@ -15,7 +15,7 @@ import java.util.List;
  * An empty database for one test of the store, in either dialect: a new SQLite file, or a new schema of the
  * PostgreSQL test server ({@link PostgresTestDatabase}). Tests open stores on it and look at it through plain JDBC.
  */
-interface TestDatabase extends AutoCloseable {
+public interface TestDatabase extends AutoCloseable {
 
     /** A new, empty database of {@code dialect}; a SQLite file goes in {@code dir}. */
     static TestDatabase create(Dialect dialect, Path dir) {
