@@ -55,7 +55,7 @@ class DeadlockTest {
     @BeforeEach
     void listenForFailedTasks() {
         STOP_SPINNING.set(false);
-        env.service().addWorkflowTaskFailureListener(failures::add);
+        env.onWorkflowTaskFailure(failures::add);
     }
 
     @AfterEach

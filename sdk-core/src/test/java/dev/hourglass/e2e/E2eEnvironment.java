@@ -4,36 +4,47 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.hourglass.client.WorkflowClient;
 import dev.hourglass.client.WorkflowClientOptions;
-import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.client.WorkflowOptions;
+import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.history.ChildWorkflowExecutionStartedAttributes;
 import dev.hourglass.history.History;
 import dev.hourglass.history.HistoryEvent;
 import dev.hourglass.history.WorkflowExecutionContinuedAsNewAttributes;
 import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.internal.replay.Replayer;
+import dev.hourglass.internal.service.InMemoryWorkflowService.WorkflowTaskFailure;
 import dev.hourglass.internal.service.InMemoryWorkflowService;
 import dev.hourglass.internal.service.RealTimeScheduler;
-import dev.hourglass.service.ServiceOptions;
 import dev.hourglass.internal.spi.StartWorkflowRequest;
 import dev.hourglass.internal.spi.WorkflowServiceSpi;
+import dev.hourglass.internal.store.JdbcServices;
+import dev.hourglass.internal.store.JdbcWorkflowService;
+import dev.hourglass.internal.store.PostgresTestDatabase;
+import dev.hourglass.service.ServiceOptions;
 import dev.hourglass.worker.Worker;
 import dev.hourglass.worker.WorkerFactory;
 import dev.hourglass.worker.WorkerFactoryOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
@@ -42,8 +53,12 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One in-memory service, client, worker factory and worker (on a task queue of its own) per test, shut down
- * after it.
+ * One service, client, worker factory and worker (on a task queue of its own) per test, shut down after it.
+ *
+ * <p>The system property {@value #SERVICE_PROPERTY} says which service: {@code memory} (the default), {@code sqlite}
+ * (a new SQLite file per test) or {@code postgresql} (a new schema per test in the PostgreSQL test database, see
+ * {@link PostgresTestDatabase}). The build runs this package once on each, so that the engine's end-to-end behaviour is
+ * one suite for the three services.
  *
  * <p>After each test that passed, every run the test produced is checked: the runs started through the
  * client, the runs they continued as new into, and their child workflows, recursively. Each history must
@@ -63,6 +78,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class E2eEnvironment implements BeforeEachCallback, AfterEachCallback {
 
+    /** The system property that chooses the service: memory, sqlite or postgresql. */
+    public static final String SERVICE_PROPERTY = "hourglass.e2e.service";
+
     /** How long a wait may take before the test counts as hung: a safety net, not a statement about speed. */
     private static final Duration AWAIT_LIMIT = Duration.ofSeconds(30);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(5);
@@ -74,7 +92,8 @@ public final class E2eEnvironment implements BeforeEachCallback, AfterEachCallba
     private final WorkflowClientOptions clientOptions;
     private final List<WorkflowExecution> started = Collections.synchronizedList(new ArrayList<>());
 
-    private InMemoryWorkflowService service;
+    private WorkflowServiceSpi service;
+    private final List<AutoCloseable> resources = new ArrayList<>();
     private WorkflowClient client;
     private WorkerFactory factory;
     private String taskQueue;
@@ -94,8 +113,7 @@ public final class E2eEnvironment implements BeforeEachCallback, AfterEachCallba
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        service = new InMemoryWorkflowService(Clock.systemUTC(), new RealTimeScheduler(Clock.systemUTC()),
-                serviceOptions);
+        service = newService(System.getProperty(SERVICE_PROPERTY, "memory"));
         client = WorkflowClient.newInstance(recording(service), clientOptions);
         factory = WorkerFactory.newInstance(client, factoryOptions);
         taskQueue = "e2e-" + context.getRequiredTestClass().getSimpleName() + "-"
@@ -119,6 +137,54 @@ public final class E2eEnvironment implements BeforeEachCallback, AfterEachCallba
             }
         } finally {
             service.close();
+            for (AutoCloseable resource : resources) {
+                try {
+                    resource.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot remove the test's database " + resource, e);
+                }
+            }
+            resources.clear();
+        }
+    }
+
+    /** The service the system property names, on a database of its own for this test. */
+    private WorkflowServiceSpi newService(String kind) {
+        // durable services look for deadlines (activity timeouts) every sweep interval: often, for fast tests
+        ServiceOptions durable = ServiceOptions.newBuilder()
+                .setWorkflowTaskTimeout(serviceOptions.getWorkflowTaskTimeout())
+                .setWorkflowTaskRetryInterval(serviceOptions.getWorkflowTaskRetryInterval())
+                .setQueryTimeout(serviceOptions.getQueryTimeout())
+                .setHistoryLimits(serviceOptions.getHistoryLimits())
+                .setSweepInterval(Duration.ofMillis(20))
+                .build();
+        switch (kind) {
+            case "memory":
+                return new InMemoryWorkflowService(Clock.systemUTC(), new RealTimeScheduler(Clock.systemUTC()),
+                        serviceOptions);
+            case "sqlite":
+                try {
+                    Path directory = Files.createTempDirectory("hourglass-e2e");
+                    resources.add(() -> deleteRecursively(directory));
+                    return JdbcServices.sqlite(directory.resolve("hourglass.db"), durable);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot create a directory for the test's SQLite file", e);
+                }
+            case "postgresql":
+                PostgresTestDatabase database = PostgresTestDatabase.newSchema();
+                resources.add(database);
+                return JdbcServices.postgres(database.name(), database.user(), database.password(), durable);
+            default:
+                throw new IllegalArgumentException(SERVICE_PROPERTY + " must be memory, sqlite or postgresql, not '"
+                        + kind + "'");
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 
@@ -186,9 +252,13 @@ public final class E2eEnvironment implements BeforeEachCallback, AfterEachCallba
         return new ArrayList<>(found.values());
     }
 
-    /** Returns the in-memory service behind the client. */
-    public InMemoryWorkflowService service() {
-        return service;
+    /** Calls {@code listener} for every failed workflow task, whichever service runs the test. */
+    public void onWorkflowTaskFailure(Consumer<WorkflowTaskFailure> listener) {
+        if (service instanceof InMemoryWorkflowService inMemory) {
+            inMemory.addWorkflowTaskFailureListener(listener);
+        } else {
+            ((JdbcWorkflowService) service).addWorkflowTaskFailureListener(listener);
+        }
     }
 
     /** Returns the client; executions it starts are checked after the test. */

@@ -113,7 +113,7 @@ class WorkflowTaskFailureTest {
     void deployTheCodeWithTheBug() {
         bugFixed = false;
         incompatibleChange = false;
-        env.service().addWorkflowTaskFailureListener(failures::add);
+        env.onWorkflowTaskFailure(failures::add);
     }
 
     /** Starts an invoice, lets it pass its first activity and the signal, and waits for two failed tasks. */

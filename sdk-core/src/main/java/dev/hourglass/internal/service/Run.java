@@ -86,29 +86,7 @@ final class Run {
      */
     WorkflowExecutionClosedException closed(String action) {
         HistoryEvent closing = events.get(events.size() - 1);
-        return new WorkflowExecutionClosedException("cannot " + action + " workflow " + workflowId + ": its run "
-                + runId + " is closed: " + howItClosed() + " (event " + closing.getEventId() + ", "
-                + closing.getEventType() + ", at " + closing.getEventTime() + "). Signals, cancellation and"
-                + " termination reach open executions only; start a new execution of the workflow id, or read this"
-                + " one's outcome with getResult", workflowId, runId, closeType);
-    }
-
-    private String howItClosed() {
-        switch (closeType) {
-            case WorkflowExecutionCompleted:
-                return "it completed";
-            case WorkflowExecutionFailed:
-                return "it failed";
-            case WorkflowExecutionCanceled:
-                return "it was canceled";
-            case WorkflowExecutionTerminated:
-                return "it was terminated";
-            case WorkflowExecutionTimedOut:
-                return "it timed out";
-            case WorkflowExecutionContinuedAsNew:
-                return "it continued as new";
-            default:
-                return "it closed with " + closeType;
-        }
+        return ClosedRuns.exception(action, workflowId, runId, closeType, closing.getEventId(),
+                closing.getEventTime());
     }
 }

@@ -83,6 +83,18 @@ public enum Dialect {
         String skipLocked() {
             return "";
         }
+
+        @Override
+        String forUpdate() {
+            return ""; // the transaction holds the database's write lock from its BEGIN IMMEDIATE
+        }
+
+        @Override
+        boolean isTransient(SQLException e) {
+            // the busy timeout waits for the lock, but SQLite reports BUSY at once where waiting could deadlock
+            return e instanceof SQLiteException && (((SQLiteException) e).getResultCode() == SQLiteErrorCode.SQLITE_BUSY
+                    || ((SQLiteException) e).getResultCode() == SQLiteErrorCode.SQLITE_BUSY_SNAPSHOT);
+        }
     },
 
     /** PostgreSQL through its JDBC driver (an optional dependency): many workers on many machines. */
@@ -138,6 +150,17 @@ public enum Dialect {
         String skipLocked() {
             return " FOR UPDATE SKIP LOCKED";
         }
+
+        @Override
+        String forUpdate() {
+            return " FOR UPDATE";
+        }
+
+        @Override
+        boolean isTransient(SQLException e) {
+            // serialization failure, deadlock detected: the server rolled the transaction back, which may run again
+            return "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
+        }
     };
 
     /** How long a SQLite writer waits for another connection's (or process's) write lock before it fails. */
@@ -180,6 +203,15 @@ public enum Dialect {
 
     /** What a claim's {@code SELECT} ends with so that concurrent claimers pass over rows others lock. */
     abstract String skipLocked();
+
+    /**
+     * The clause that locks the rows a read of a write transaction selects until it ends, so that writers of one run
+     * take turns (PostgreSQL runs them at once otherwise); empty where the transaction locks the database already.
+     */
+    abstract String forUpdate();
+
+    /** Whether a failed transaction was rolled back for contention only, and may simply run again. */
+    abstract boolean isTransient(SQLException e);
 
     static void execute(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {

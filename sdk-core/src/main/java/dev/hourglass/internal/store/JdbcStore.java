@@ -23,6 +23,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The durable store of executions in a relational database, over plain JDBC: runs, their histories (each event as
@@ -48,6 +50,10 @@ public final class JdbcStore implements AutoCloseable {
 
     /** Idle connections kept for reuse. */
     private static final int POOLED_CONNECTIONS = 4;
+    /** How often a transaction rolled back for contention alone is run, in all. */
+    static final int TRANSIENT_ATTEMPTS = 5;
+    private static final long TRANSIENT_BACKOFF_MILLIS = 10;
+    private static final Logger log = LoggerFactory.getLogger(JdbcStore.class);
 
     private final ConnectionPool pool;
     private final Dialect dialect;
@@ -241,8 +247,32 @@ public final class JdbcStore implements AutoCloseable {
         RuntimeException describe();
     }
 
-    /** Runs {@code work} in a write transaction; {@code what} is the operation as messages name it. */
+    /**
+     * Runs {@code work} in a write transaction; {@code what} is the operation as messages name it. A transaction that
+     * the database rolled back for contention alone (a PostgreSQL deadlock or serialization failure, a SQLite busy
+     * lock it would not wait for) runs again, up to {@value #TRANSIENT_ATTEMPTS} times in all.
+     */
     private <T> T write(String what, Work<T> work, RaceLost raceLost) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return writeOnce(what, work, raceLost);
+            } catch (StoreException e) {
+                if (attempt >= TRANSIENT_ATTEMPTS || !(e.getCause() instanceof SQLException cause)
+                        || !dialect.isTransient(cause) || e instanceof IncompatibleDatabaseException) {
+                    throw e;
+                }
+                log.debug("{} met contention in {} (attempt {}); running it again", what, database, attempt, e);
+                try {
+                    Thread.sleep(TRANSIENT_BACKOFF_MILLIS * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private <T> T writeOnce(String what, Work<T> work, RaceLost raceLost) {
         Connection connection = connect(what);
         boolean reusable = true;
         try {

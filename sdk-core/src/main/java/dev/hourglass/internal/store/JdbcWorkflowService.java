@@ -17,6 +17,7 @@ import dev.hourglass.history.TimerStartedAttributes;
 import dev.hourglass.history.WorkflowExecutionCancelRequestedAttributes;
 import dev.hourglass.history.WorkflowExecutionSignaledAttributes;
 import dev.hourglass.history.WorkflowExecutionTerminatedAttributes;
+import dev.hourglass.internal.service.InMemoryWorkflowService.WorkflowTaskFailure;
 import dev.hourglass.internal.spi.ActivityHeartbeatResponse;
 import dev.hourglass.internal.spi.ActivityTask;
 import dev.hourglass.internal.spi.Command;
@@ -43,11 +44,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,6 +100,7 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     private final JdbcDescriptions descriptions;
     private final ScheduledExecutorService timers;
     private final ChangeWatcher watcher;
+    private final List<Consumer<WorkflowTaskFailure>> taskFailureListeners = new CopyOnWriteArrayList<>();
     private final long idleWaitNanos;
     private final Object work = new Object();
     /** Result waits by run id, in the order they began. */
@@ -130,7 +134,7 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     public JdbcWorkflowService(JdbcStore store, ServiceOptions options, Duration sweepInterval) {
         this.store = Objects.requireNonNull(store, "store");
         this.options = Objects.requireNonNull(options, "options");
-        this.records = new ServiceRecords(store.database());
+        this.records = new ServiceRecords(store.database(), store.dialect());
         this.owner = "jdbc-service-" + INSTANCES.incrementAndGet();
         ActivityRecords activityRecords = new ActivityRecords(store.dialect());
         this.activities = new JdbcActivities(store, records, activityRecords, this::deliverInputs, this::wakeAt, owner);
@@ -406,10 +410,10 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         if (closed) {
             return;
         }
-        Boolean failed = store.transaction("fail a workflow task of run " + token.lease().runId(), connection -> {
+        RunRow failedRun = store.transaction("fail a workflow task of run " + token.lease().runId(), connection -> {
             Instant now = store.currentTime();
             if (!records.holds(connection, token.lease(), now)) {
-                return false;
+                return null;
             }
             RunRow run = records.byRunId(connection, token.lease().runId());
             List<EventAttributes> buffered = records.takeBuffered(connection, run);
@@ -417,13 +421,21 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
                 store.runRecords().append(connection, run.runId(), token.nextEventId(), buffered, now);
             }
             records.release(connection, token.lease().taskId(), now.plus(options.getWorkflowTaskRetryInterval()));
-            return true;
+            return run;
         }, null);
-        if (failed) {
+        if (failedRun != null) {
             wakeAt(store.clock().instant().plus(options.getWorkflowTaskRetryInterval()));
             log.warn("workflow task of run {} failed; it is handed out again in {}", token.lease().runId(),
                     options.getWorkflowTaskRetryInterval(), failure);
+            WorkflowTaskFailure failed = new WorkflowTaskFailure(
+                    new WorkflowExecution(failedRun.workflowId(), failedRun.runId()), failedRun.workflowType(), failure);
+            taskFailureListeners.forEach(listener -> listener.accept(failed));
         }
+    }
+
+    /** Registers a listener called, after the failure was recorded, for every failed workflow task of this service. */
+    public void addWorkflowTaskFailureListener(Consumer<WorkflowTaskFailure> listener) {
+        taskFailureListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     // ---------------------------------------------------------------- signals, cancel, terminate

@@ -5,6 +5,7 @@ import dev.hourglass.client.WorkflowExecutionStatus;
 import dev.hourglass.client.WorkflowNotFoundException;
 import dev.hourglass.history.EventAttributes;
 import dev.hourglass.history.EventType;
+import dev.hourglass.internal.service.ClosedRuns;
 import dev.hourglass.history.History;
 import dev.hourglass.history.HistoryEvent;
 import dev.hourglass.internal.history.HistoryJsonCodec;
@@ -26,15 +27,21 @@ import java.util.Map;
  * <p>A run's workflow task is <em>running</em> while a worker holds its lease: {@code lease_owner} is set and
  * {@code visible_at} (the lease's end) has not come. A task that was released (failed, or retried with new events)
  * has no owner, so that the token of its last hand-out no longer names a lease.
+ *
+ * <p>Reads of a run lock its row until the transaction ends ({@link Dialect#forUpdate()}): transactions that append
+ * to one run's history (an activity completing while a signal arrives) take turns, and each appends under the next
+ * event id the one before it left.
  */
 final class ServiceRecords {
 
     private static final String RUNNING = WorkflowExecutionStatus.RUNNING.name();
 
     private final String database;
+    private final Dialect dialect;
 
-    ServiceRecords(String database) {
+    ServiceRecords(String database, Dialect dialect) {
         this.database = database;
+        this.dialect = dialect;
     }
 
     /** What the service needs to know of a run to act on it. */
@@ -60,8 +67,9 @@ final class ServiceRecords {
      * @throws WorkflowNotFoundException if there is none
      */
     RunRow find(Connection connection, String workflowId, String runId) throws SQLException {
-        String sql = runId != null ? "SELECT " + RUN_COLUMNS + " FROM hourglass_runs WHERE run_id = ? AND workflow_id = ?"
-                : "SELECT " + RUN_COLUMNS + " FROM hourglass_runs WHERE workflow_id = ? ORDER BY run_number DESC LIMIT 1";
+        String sql = (runId != null ? "SELECT " + RUN_COLUMNS + " FROM hourglass_runs WHERE run_id = ? AND workflow_id = ?"
+                : "SELECT " + RUN_COLUMNS + " FROM hourglass_runs WHERE workflow_id = ? ORDER BY run_number DESC LIMIT 1")
+                + dialect.forUpdate();
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             if (runId != null) {
                 select.setString(1, runId);
@@ -80,7 +88,7 @@ final class ServiceRecords {
     /** The open run of a workflow id, or {@code null}. */
     RunRow openRun(Connection connection, String workflowId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT " + RUN_COLUMNS
-                + " FROM hourglass_runs WHERE workflow_id = ? AND status = ?")) {
+                + " FROM hourglass_runs WHERE workflow_id = ? AND status = ?" + dialect.forUpdate())) {
             select.setString(1, workflowId);
             select.setString(2, RUNNING);
             return one(select);
@@ -90,7 +98,7 @@ final class ServiceRecords {
     /** The run of a run id, which exists (a task or timer refers to it). */
     RunRow byRunId(Connection connection, String runId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT " + RUN_COLUMNS
-                + " FROM hourglass_runs WHERE run_id = ?")) {
+                + " FROM hourglass_runs WHERE run_id = ?" + dialect.forUpdate())) {
             select.setString(1, runId);
             RunRow row = one(select);
             if (row == null) {
@@ -119,12 +127,8 @@ final class ServiceRecords {
             try (ResultSet row = select.executeQuery()) {
                 row.next();
                 EventType closeType = EventType.valueOf(row.getString(1));
-                return new WorkflowExecutionClosedException("cannot " + action + " workflow " + run.workflowId()
-                        + ": its run " + run.runId() + " is closed (" + run.status() + ", event "
-                        + (run.nextEventId() - 1) + ", " + closeType + ", at " + Instant.ofEpochMilli(row.getLong(2))
-                        + "). Signals, cancellation and termination reach open executions only; start a new"
-                        + " execution of the workflow id, or read this one's outcome with getResult",
-                        run.workflowId(), run.runId(), closeType);
+                return ClosedRuns.exception(action, run.workflowId(), run.runId(), closeType,
+                        run.nextEventId() - 1, Instant.ofEpochMilli(row.getLong(2)));
             }
         }
     }

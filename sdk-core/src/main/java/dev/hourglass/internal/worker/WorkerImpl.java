@@ -262,6 +262,14 @@ final class WorkerImpl implements Worker {
                 activityExecutor.execute(() -> {
                     try {
                         handler.handle(task);
+                    } catch (ServiceClosedException e) {
+                        log.debug("the service closed before the outcome of activity {} attempt {} of {} was"
+                                + " reported", task.activityType(), task.attempt(), task.workflowId());
+                    } catch (RuntimeException e) {
+                        // the service could not record the outcome: the attempt times out and is retried
+                        log.error("reporting the outcome of activity {} attempt {} of {} failed; the service"
+                                + " retries the attempt when its timeout passes", task.activityType(),
+                                task.attempt(), task.workflowId(), e);
                     } finally {
                         slots.release();
                     }

@@ -164,7 +164,7 @@ class JdbcWorkflowServiceTest {
 
         assertThatThrownBy(() -> service.signalWorkflow("transfer-1", null, "approve", Payload.fromJson("[]")))
                 .isInstanceOf(WorkflowExecutionClosedException.class)
-                .hasMessageContaining("is closed (TERMINATED")
+                .hasMessageContaining("is closed: it was terminated (event 2, WorkflowExecutionTerminated")
                 .hasMessageContaining("WorkflowExecutionTerminated");
     }
 
