@@ -8,8 +8,8 @@ import picocli.CommandLine.Parameters;
 /** {@code hourglass workflows cancel}: asks a workflow's open run to cancel. */
 @Command(name = "cancel", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
-        description = "Requests cancellation of a workflow's open run; the workflow code decides how it stops"
-                + " (its cancellation scopes, compensations).")
+        description = {"Requests cancellation of a workflow's open run.",
+            "The workflow code decides how it stops: its cancellation scopes, its compensations."})
 final class CancelCommand extends StoreCommand {
 
     @Parameters(index = "0", paramLabel = "WORKFLOW_ID", description = "The workflow id.")

@@ -12,8 +12,9 @@ import picocli.CommandLine.Parameters;
 /** {@code hourglass workflows describe}: the state of a workflow's latest run. */
 @Command(name = "describe", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
-        description = "Describes a workflow's latest run: its status, and while it is open, its pending activities"
-                + " (with their attempt and last failure), child workflows and timers.")
+        description = {"Describes the state of a workflow's latest run.",
+            "Its status and times, and while it is open, its pending activities (with their attempt and last"
+                    + " failure), timers and child workflows."})
 final class DescribeCommand extends StoreCommand {
 
     @Parameters(index = "0", paramLabel = "WORKFLOW_ID", description = "The workflow id.")

@@ -20,10 +20,10 @@ import picocli.CommandLine.Option;
 /** {@code hourglass workflows export}: writes the history of each run to a file that the replay gate reads. */
 @Command(name = "export", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Writes the history of each run, open and closed, to a file <workflowId>_<runId>.json in"
-                + " history format version 1 (docs/history-format.md), the corpus that the replay gate reads:",
-            "  hourglass-replay verify --histories DIR --workflows ...",
-            "Runs are exported oldest first; a file already there is replaced."})
+        description = {"Writes the history of each run to a file, for the replay gate.",
+            "One file <workflowId>_<runId>.json per run, open and closed, oldest first, in history format version 1"
+                    + " (docs/history-format.md); a file already there is replaced. The replay gate reads the"
+                    + " directory: hourglass-replay verify --histories DIR --workflows ..."})
 final class ExportCommand extends StoreCommand {
 
     @Option(names = "--out", required = true, paramLabel = "DIR", order = 0,

@@ -14,8 +14,9 @@ import picocli.CommandLine.Option;
 /** {@code hourglass workflows list}: the runs of a store, one line each, oldest first. */
 @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
-        description = "Lists workflow runs, open and closed, oldest first (by start time, then workflow id, then run"
-                + " id): workflow id, run id, type, status, start and close time (UTC), history length.")
+        description = {"Lists workflow runs, open and closed, oldest first.",
+            "One line per run: workflow id, run id, type, status, start and close time (UTC), history length;"
+                    + " ordered by start time, then workflow id, then run id."})
 final class ListCommand extends StoreCommand {
 
     @Mixin

@@ -12,9 +12,10 @@ import picocli.CommandLine.Parameters;
 /** {@code hourglass workflows show}: the history of a run, one line per event. */
 @Command(name = "show", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
-        description = "Shows the history of a workflow's latest run (or of --run-id) as a timeline: event id, time"
-                + " (UTC), type, and details: activity, attempt, inputs, results, and failures with their stack"
-                + " traces.")
+        description = {"Shows the history of a run, one line per event.",
+            "The latest run of the workflow id, or the run of --run-id: one line per event with its id, time (UTC),"
+                    + " type and details (activity, attempt, inputs, results), each failure followed by its causes"
+                    + " and their stack traces."})
 final class ShowCommand extends StoreCommand {
 
     @Parameters(index = "0", paramLabel = "WORKFLOW_ID", description = "The workflow id.")

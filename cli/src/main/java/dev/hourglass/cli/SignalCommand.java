@@ -11,8 +11,8 @@ import picocli.CommandLine.Parameters;
 /** {@code hourglass workflows signal}: sends a signal to a workflow's open run. */
 @Command(name = "signal", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
-        description = "Sends a signal to a workflow's open run, with its arguments as JSON values, one each:"
-                + " hourglass signal order-7 pickUp '\"alice\"' 3")
+        description = {"Sends a signal to a workflow's open run.",
+            "The signal's arguments are JSON values, one each: hourglass signal order-7 pickUp '\"alice\"' 3"})
 final class SignalCommand extends StoreCommand {
 
     @Parameters(index = "0", paramLabel = "WORKFLOW_ID", description = "The workflow id.")

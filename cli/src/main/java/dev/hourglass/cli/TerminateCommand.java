@@ -9,8 +9,8 @@ import picocli.CommandLine.Parameters;
 /** {@code hourglass workflows terminate}: ends a workflow's open run at once. */
 @Command(name = "terminate", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
-        description = "Terminates a workflow's open run at once, without running any more of its code, and records"
-                + " the reason in its history.")
+        description = {"Terminates a workflow's open run at once.",
+            "No more of its code runs; the reason is recorded in its history."})
 final class TerminateCommand extends StoreCommand {
 
     @Parameters(index = "0", paramLabel = "WORKFLOW_ID", description = "The workflow id.")

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code hourglass workflows}: the commands on workflow executions. */
 @Command(name = "workflows", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         usageHelpAutoWidth = true,
-        description = "Lists, shows, describes, exports, signals, cancels and terminates workflow executions.",
+        description = "Lists, shows, describes, exports, signals, cancels and terminates workflow runs.",
         subcommands = {ListCommand.class, ShowCommand.class, DescribeCommand.class, ExportCommand.class,
             SignalCommand.class, CancelCommand.class, TerminateCommand.class})
 final class WorkflowsCommand implements Callable<Integer> {
