@@ -1,6 +1,5 @@
 package dev.hourglass.cli;
 
-import dev.hourglass.service.IncompatibleDatabaseException;
 import dev.hourglass.service.StoreException;
 import dev.hourglass.service.WorkflowService;
 import java.nio.file.Files;
@@ -87,11 +86,8 @@ record Store(Path file, String jdbcUrl, String user, String password) {
                 return WorkflowService.sqlite(file);
             }
             return WorkflowService.postgres(jdbcUrl, user, password);
-        } catch (IncompatibleDatabaseException e) {
-            throw CliException.failed("cannot use " + displayName() + " as a store: "
-                    + RootCommand.oneLine(e.getMessage()), e);
-        } catch (StoreException e) {
-            throw CliException.failed("cannot open " + displayName() + ": " + RootCommand.oneLine(e.getMessage()), e);
+        } catch (StoreException e) { // IncompatibleDatabaseException too; their messages name the file or URL
+            throw CliException.failed(RootCommand.oneLine(e.getMessage()), e);
         } catch (IllegalArgumentException e) {
             throw CliException.usage("bad --store '" + displayName() + "': " + RootCommand.oneLine(e.getMessage()));
         }

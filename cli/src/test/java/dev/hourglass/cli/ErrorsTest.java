@@ -80,7 +80,8 @@ class ErrorsTest {
         Cli cli = Cli.run("show", "order-1", "--store", "sqlite:" + file);
 
         assertThat(cli.exitCode()).isEqualTo(1);
-        assertThat(cli.err()).startsWith("hourglass: cannot use sqlite:" + file + " as a store: ").hasLineCount(1);
+        assertThat(cli.err()).startsWith("hourglass: cannot open: the store's file " + file.toAbsolutePath()
+                + " is not a SQLite database, or it is damaged").hasLineCount(1);
         assertThat(file).hasContent("not a database\n".repeat(100).strip());
     }
 
@@ -89,7 +90,9 @@ class ErrorsTest {
         Cli cli = Cli.run("list", "--store", "postgresql://127.0.0.1:1/orders?connectTimeout=2", "--user", "ops");
 
         assertThat(cli.exitCode()).isEqualTo(1);
-        assertThat(cli.err()).startsWith("hourglass: cannot open jdbc:postgresql://127.0.0.1:1/orders: ")
+        assertThat(cli.err())
+                .startsWith("hourglass: cannot open (store jdbc:postgresql://127.0.0.1:1/orders): Connection to"
+                        + " 127.0.0.1:1 refused.")
                 .hasLineCount(1);
     }
 
@@ -98,7 +101,9 @@ class ErrorsTest {
         Cli cli = Cli.run("list", "--store", "postgresql://127.0.0.1:1/orders?connectTimeout=2", "--verbose");
 
         assertThat(cli.exitCode()).isEqualTo(1);
-        assertThat(cli.err()).startsWith("hourglass: cannot open jdbc:postgresql://127.0.0.1:1/orders: ")
+        assertThat(cli.err())
+                .startsWith("hourglass: cannot open (store jdbc:postgresql://127.0.0.1:1/orders): Connection to"
+                        + " 127.0.0.1:1 refused.")
                 .contains("\tat dev.hourglass.cli.Store.open(");
     }
 

@@ -71,17 +71,18 @@ class ShowCommandTest {
     void followsAFailureWithItsCausesAndTheirStackTraces(OrdersStore store) {
         Cli cli = Cli.run("show", "order-4", "--store", store.location());
 
-        assertThat(cli.out()).containsPattern("\n   10  " + TIME + "  ActivityTaskFailed         activity=ship attempt=1"
-                + " activityId=2 failure=Unshippable \"cannot ship unshippable\"\n"
+        assertThat(cli.out()).containsPattern("\n   10  " + TIME + "  ActivityTaskFailed         activity=ship"
+                + " attempt=1 activityId=2 failure=Unshippable \"cannot ship unshippable\"\n"
                 + "      Unshippable \"cannot ship unshippable\"\n"
                 + "          at dev.hourglass.failure.ApplicationFailure.newNonRetryableFailure\\(ApplicationFailure"
                 + ".java:\\d+\\)\n"
                 + "          at dev.hourglass.cli.WarehouseImpl.ship\\(WarehouseImpl.java:\\d+\\)\n");
-        assertThat(cli.out()).containsPattern("\n   11  " + TIME + "  WorkflowExecutionFailed    failure=ActivityFailure"
-                + "\\[ship, attempt 1] caused by Unshippable \"cannot ship unshippable\"\n"
+        assertThat(cli.out()).containsPattern("\n   11  " + TIME + "  WorkflowExecutionFailed    failure="
+                + "ActivityFailure\\[ship, attempt 1] caused by Unshippable \"cannot ship unshippable\"\n"
                 + "      ActivityFailure\\[ship, attempt 1]\n"
                 + "          at dev.hourglass.internal.statemachines.");
-        assertThat(cli.out()).contains("\n          at dev.hourglass.cli.OrderWorkflowImpl.process(OrderWorkflowImpl.java:");
+        assertThat(cli.out())
+                .contains("\n          at dev.hourglass.cli.OrderWorkflowImpl.process(OrderWorkflowImpl.java:");
         assertThat(cli.out()).contains("\n      caused by: Unshippable \"cannot ship unshippable\"\n");
     }
 
