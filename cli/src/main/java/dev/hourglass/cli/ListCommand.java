@@ -32,7 +32,7 @@ final class ListCommand extends StoreCommand {
             throw CliException.usage("--limit must be at least 1, not " + limit);
         }
         ExecutionFilter filter = filterOptions.toFilter(Clock.systemUTC(),
-                Math.min(limit + 1, ExecutionFilter.MAX_PAGE_SIZE));
+                (int) Math.min(limit + 1L, ExecutionFilter.MAX_PAGE_SIZE));
         List<WorkflowExecutionMetadata> runs = client.listExecutions(filter).limit(limit + 1L)
                 .collect(Collectors.toList());
         if (runs.isEmpty()) {

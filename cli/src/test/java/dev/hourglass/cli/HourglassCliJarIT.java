@@ -20,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HourglassCliJarIT {
 
-    private static final Path JAR = Path.of(System.getProperty("hourglass.cli.jar", "target/hourglass-cli.jar"));
+    /** Set by the build's integration-test phase, after package made the jar. */
+    private static final Path JAR = Path.of(System.getProperty("hourglass.cli.jar",
+            "the runnable jar: run this test with mvn verify, whose integration-test phase names it"));
 
     private static OrdersStore store;
 
