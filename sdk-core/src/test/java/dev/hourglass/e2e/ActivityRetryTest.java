@@ -94,8 +94,8 @@ class ActivityRetryTest {
                             .setRetryPolicy(retry(10, 1)).build()).sleep(2_000);
                 case "heartbeating":
                     return Workflow.newActivityStub(Flaky.class, ActivityOptions.newBuilder()
-                            .setStartToCloseTimeout(Duration.ofSeconds(5)).setHeartbeatTimeout(Duration.ofMillis(100))
-                            .setRetryPolicy(retry(10, 1)).build()).heartbeatFor(250);
+                            .setStartToCloseTimeout(Duration.ofSeconds(5)).setHeartbeatTimeout(Duration.ofMillis(300))
+                            .setRetryPolicy(retry(10, 1)).build()).heartbeatFor(750);
                 case "heartbeatDetails":
                     return String.valueOf(Workflow.newActivityStub(Flaky.class, ActivityOptions.newBuilder()
                             .setStartToCloseTimeout(Duration.ofSeconds(5)).setRetryPolicy(retry(10, 3)).build())
