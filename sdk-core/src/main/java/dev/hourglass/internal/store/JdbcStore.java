@@ -23,6 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +57,8 @@ public final class JdbcStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JdbcStore.class);
 
     private final ConnectionPool pool;
+    /** The turns of this store's write transactions on SQLite. */
+    private final ReentrantLock writers = new ReentrantLock(true);
     private final Dialect dialect;
     private final String database;
     private final Clock clock;
@@ -273,6 +276,20 @@ public final class JdbcStore implements AutoCloseable {
     }
 
     private <T> T writeOnce(String what, Work<T> work, RaceLost raceLost) {
+        if (dialect == Dialect.SQLITE) {
+            // SQLite has one write lock per database, and a connection that waits for it sleeps in steps of up to
+            // 100 ms, not woken when it frees: the writers of this process take turns here instead, woken at once
+            writers.lock();
+            try {
+                return writeConnected(what, work, raceLost);
+            } finally {
+                writers.unlock();
+            }
+        }
+        return writeConnected(what, work, raceLost);
+    }
+
+    private <T> T writeConnected(String what, Work<T> work, RaceLost raceLost) {
         Connection connection = connect(what);
         boolean reusable = true;
         try {
