@@ -109,9 +109,19 @@ public final class WorkerProcess {
      * @throws IllegalStateException if no such line came in time, or the process ended first
      */
     public String awaitLine(Predicate<String> matches, Duration timeout) throws InterruptedException {
+        return awaitLine(0, matches, timeout);
+    }
+
+    /**
+     * Waits until the process printed a line that {@code matches} after its first {@code from} lines, at most
+     * {@code timeout}; returns the line.
+     *
+     * @throws IllegalStateException if no such line came in time, or the process ended first
+     */
+    public String awaitLine(int from, Predicate<String> matches, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (lines) {
-            int seen = 0;
+            int seen = from;
             while (true) {
                 for (; seen < lines.size(); seen++) {
                     if (matches.test(lines.get(seen))) {
@@ -126,6 +136,13 @@ public final class WorkerProcess {
                 }
                 lines.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 100)));
             }
+        }
+    }
+
+    /** Returns how many lines the process printed so far. */
+    public int lineCount() {
+        synchronized (lines) {
+            return lines.size();
         }
     }
 
