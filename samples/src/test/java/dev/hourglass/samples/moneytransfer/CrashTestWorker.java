@@ -7,7 +7,7 @@ import java.util.Arrays;
 /**
  * The demo's {@link TransferWorker} with, for the crash tests only, a slow workflow-task path: every workflow task of
  * a transfer whose number ends in 0 ({@code transfer-0}, {@code transfer-10}…) prints {@code workflow task <workflow
- * id>} and then waits {@code --workflow-task-delay} before it runs the code, so that a test can kill the worker inside
+ * id> at <epoch millis>} and then waits {@code --workflow-task-delay} before it runs the code, so that a test can kill the worker inside
  * a workflow task. Run it with {@code --workflow-cache=0}, which rebuilds the
  * execution (and so passes here) in every task.
  *
@@ -30,7 +30,7 @@ public final class CrashTestWorker {
                 (worker, options) -> worker.registerWorkflowImplementationFactory(MoneyTransferWorkflow.class, () -> {
                     String workflowId = Workflow.getInfo().getWorkflowId();
                     if (workflowId.endsWith("0")) {
-                        TransferWorker.print(WORKFLOW_TASK + workflowId);
+                        TransferWorker.print(WORKFLOW_TASK + workflowId + " at " + System.currentTimeMillis());
                         pause(delayMillis);
                     }
                     return new MoneyTransferWorkflowImpl();

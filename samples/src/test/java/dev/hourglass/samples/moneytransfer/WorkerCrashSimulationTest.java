@@ -39,7 +39,7 @@ class WorkerCrashSimulationTest {
 
     private static final long SEED = 20_261_205L;
     private static final int TRANSFERS = 200;
-    private static final int KILLS_OF_EACH_KIND = 3;
+    private static final int KILLS_OF_EACH_KIND = 2;
     private static final Duration WORKFLOW_TASK_DELAY = Duration.ofMillis(250);
     private static final Duration OPERATION_DELAY = Duration.ofMillis(300);
     private static final Pattern ACTIVITY_STARTED = Pattern.compile("(\\w+) (transfer-\\d+) attempt (\\d+): started");
