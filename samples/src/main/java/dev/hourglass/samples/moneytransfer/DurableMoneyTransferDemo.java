@@ -75,6 +75,12 @@ public final class DurableMoneyTransferDemo {
         }
         Path dir = values.containsKey("dir") ? Files.createDirectories(Path.of(values.get("dir")))
                 : Files.createTempDirectory("hourglass-demo-");
+        for (String file : List.of("hourglass.db", "bank.db")) {
+            if (Files.exists(dir.resolve(file))) {
+                throw new IllegalArgumentException(dir.resolve(file) + " exists already, from an earlier run whose"
+                        + " transfers would be mistaken for this one's: give --dir a new directory");
+            }
+        }
         Settings settings = Settings.parse(new String[] {"--store=" + dir.resolve("hourglass.db"),
             "--bank=" + dir.resolve("bank.db"), "--operation-delay=" + values.get("operation-delay"),
             "--workflow-task-timeout=" + values.get("workflow-task-timeout"),
@@ -216,6 +222,10 @@ public final class DurableMoneyTransferDemo {
             printedEvents.put(workflowId, lines.length - 1);
             if (done.test(history)) {
                 return;
+            }
+            if (isClosed(history)) {
+                throw new IllegalStateException(workflowId + " closed with " + last(history) + " before it got where"
+                        + " the demo waited for it");
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(workflowId + " made no progress for " + PATIENCE);

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -160,7 +161,7 @@ public final class WorkerProcess {
     public int kill9() throws InterruptedException {
         try {
             Process kill = new ProcessBuilder("kill", "-9", Long.toString(pid())).redirectErrorStream(true).start();
-            kill.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            kill.getInputStream().transferTo(OutputStream.nullOutputStream());
             kill.waitFor();
         } catch (IOException e) {
             process.destroyForcibly();

@@ -23,14 +23,11 @@ class DurableMoneyTransferDemoTest {
 
     private static final Pattern KILL = Pattern.compile("kill -9 (\\d+)");
 
-    @TempDir
-    Path dir;
-
     private boolean passed;
     private String output;
 
     @BeforeAll
-    void runTheDemo() throws Exception {
+    void runTheDemo(@TempDir Path dir) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
             passed = DurableMoneyTransferDemo.run(new String[] {"--dir=" + dir, "--hold=PT2S"}, out);

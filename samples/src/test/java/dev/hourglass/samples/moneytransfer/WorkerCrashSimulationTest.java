@@ -18,6 +18,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
@@ -136,7 +137,7 @@ class WorkerCrashSimulationTest {
     }
 
     /** Returns the worker's next line that matches, or {@code null} when none comes within 10 s. */
-    private static String nextLine(WorkerProcess worker, java.util.function.Predicate<String> matches)
+    private static String nextLine(WorkerProcess worker, Predicate<String> matches)
             throws InterruptedException {
         try {
             return worker.awaitLine(worker.lineCount(), matches, Duration.ofSeconds(10));
