@@ -63,11 +63,6 @@ final class TransferFleet implements AutoCloseable {
         return transfers;
     }
 
-    /** Starts a worker process and waits until it polls. */
-    WorkerProcess startWorker() throws InterruptedException {
-        return awaitReady(startWorkerProcess());
-    }
-
     /** Waits until {@code worker} polls; returns it. */
     static WorkerProcess awaitReady(WorkerProcess worker) throws InterruptedException {
         worker.awaitLine(line -> line.startsWith(TransferWorker.READY), Duration.ofSeconds(60));

@@ -64,8 +64,8 @@ class WorkerCrashSimulationTest {
             "--workflow-task-timeout=PT1S", "--activity-timeout=PT1.5S", "--sweep-interval=PT0.1S", "--workflow-cache=0"});
         try (TransferFleet fleet = new TransferFleet(settings, WORKFLOW_TASK_DELAY, note);
                 WorkflowService service = settings.openService()) {
-            SqliteBank bank = fleet.plan(random, 10, TRANSFERS, Duration.ofMillis(300), Duration.ofSeconds(3));
-            WorkerProcess[] workers = {fleet.startWorker(), fleet.startWorker()};
+            SqliteBank bank = fleet.plan(random, 10, TRANSFERS, Duration.ofMillis(300), Duration.ofSeconds(2));
+            WorkerProcess[] workers = {fleet.startWorkerProcess(), fleet.startWorkerProcess()};
             WorkflowClient client = WorkflowClient.newInstance(service);
             fleet.startTransfers(client, 40, Duration.ofMillis(500));
 
@@ -74,10 +74,11 @@ class WorkerCrashSimulationTest {
                 schedule.addAll(Collections.nCopies(KILLS_OF_EACH_KIND, moment));
             }
             Collections.shuffle(schedule, random);
-            for (Moment moment : schedule) {
+            for (int kill = 0; kill < schedule.size(); kill++) {
                 Thread.sleep(200 + random.nextInt(600));
-                int slot = random.nextInt(workers.length);
-                kill(TransferFleet.awaitReady(workers[slot]), moment);
+                // the workers take turns, so that each replacement has a turn of the other to start up
+                int slot = kill % workers.length;
+                kill(TransferFleet.awaitReady(workers[slot]), schedule.get(kill));
                 workers[slot] = fleet.startWorkerProcess();
             }
             fleet.awaitAllClosed(client, Duration.ofSeconds(60), () -> "kills: " + killLog);
