@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  *       other connection, of this process or another, committed a change. The pragma reads no table: it costs no more
  *       than a look at the database's shared memory.
  *   <li>PostgreSQL: {@code LISTEN}s on {@value #CHANNEL}, which the schema's triggers notify when a task becomes
- *       claimable or a run closes; the thread blocks in the driver until a notification arrives, reading nothing.
+ *       claimable or a run closes, naming their schema; the thread blocks in the driver until a notification arrives,
+ *       reading nothing, and ignores those of the stores in other schemas of the database.
  * </ul>
  *
  * <p>A lost connection is logged and opened again after {@link #RECONNECT_DELAY}; meanwhile the fallback intervals
@@ -141,17 +142,37 @@ final class ChangeWatcher implements AutoCloseable {
         private PostgresListener() {
         }
 
+        /**
+         * Listens until {@code closed}, running {@code onChange} after notifications of this connection's schema: the
+         * channel is the whole database's, and the stores in other schemas notify it too. A notification without a
+         * schema (from triggers that named none) counts as one of this schema.
+         */
         static void listen(Connection watching, BooleanSupplier closed, Runnable onChange) throws SQLException {
+            String schema;
             try (Statement statement = watching.createStatement()) {
                 statement.execute("LISTEN " + CHANNEL);
+                try (ResultSet row = statement.executeQuery("SELECT current_schema()")) {
+                    row.next();
+                    schema = row.getString(1);
+                }
             }
             PGConnection listener = watching.unwrap(PGConnection.class);
             while (!closed.getAsBoolean()) {
                 PGNotification[] notifications = listener.getNotifications(LISTEN_WAIT_MILLIS);
-                if (notifications != null && notifications.length > 0) {
+                if (notifications != null && concerns(notifications, schema)) {
                     onChange.run();
                 }
             }
+        }
+
+        private static boolean concerns(PGNotification[] notifications, String schema) {
+            for (PGNotification notification : notifications) {
+                String changed = notification.getParameter();
+                if (changed == null || changed.isEmpty() || changed.equals(schema)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
