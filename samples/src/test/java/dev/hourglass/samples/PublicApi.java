@@ -16,9 +16,13 @@ final class PublicApi {
             "dev.hourglass.worker", "dev.hourglass.workflow", "dev.hourglass.agent", "dev.hourglass.testing",
             "dev.hourglass.testing.faults", "dev.hourglass.replay");
 
-    /** Every class the build produced, of every module, imported once per test JVM. */
+    /**
+     * Every class the build produced, of every module, imported once per test JVM; not the test classes, neither in
+     * directories nor in the test jars that the samples' tests use (sdk-core's, for its PostgreSQL test database).
+     */
     static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(location -> !location.contains("-tests.jar"))
             .importPackages("dev.hourglass");
 
     private PublicApi() {

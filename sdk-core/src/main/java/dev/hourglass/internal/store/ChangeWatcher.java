@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.postgresql.PGConnection;
@@ -26,8 +25,8 @@ import org.slf4j.LoggerFactory;
  *       other connection, of this process or another, committed a change. The pragma reads no table: it costs no more
  *       than a look at the database's shared memory.
  *   <li>PostgreSQL: {@code LISTEN}s on {@value #CHANNEL}, which the schema's triggers notify when a task becomes
- *       claimable or a run closes, with the schema's name (stores in other schemas of the database notify the same
- *       channel); the thread blocks in the driver until a notification arrives, reading nothing.
+ *       claimable or a run closes, naming their schema; the thread blocks in the driver until a notification arrives,
+ *       reading nothing, and ignores those of the stores in other schemas of the database.
  * </ul>
  *
  * <p>A lost connection is logged and opened again after {@link #RECONNECT_DELAY}; meanwhile the fallback intervals
@@ -143,23 +142,36 @@ final class ChangeWatcher implements AutoCloseable {
         private PostgresListener() {
         }
 
+        /**
+         * Listens until {@code closed}, running {@code onChange} after notifications of this connection's schema: the
+         * channel is the whole database's, and the stores in other schemas notify it too.
+         */
         static void listen(Connection watching, BooleanSupplier closed, Runnable onChange) throws SQLException {
             String schema;
             try (Statement statement = watching.createStatement()) {
+                statement.execute("LISTEN " + CHANNEL);
                 try (ResultSet row = statement.executeQuery("SELECT current_schema()")) {
                     row.next();
                     schema = row.getString(1);
                 }
-                statement.execute("LISTEN " + CHANNEL);
             }
             PGConnection listener = watching.unwrap(PGConnection.class);
             while (!closed.getAsBoolean()) {
                 PGNotification[] notifications = listener.getNotifications(LISTEN_WAIT_MILLIS);
-                if (notifications != null && Arrays.stream(notifications)
-                        .anyMatch(notification -> notification.getParameter().equals(schema))) {
+                if (notifications != null && concerns(notifications, schema)) {
                     onChange.run();
                 }
             }
+        }
+
+        private static boolean concerns(PGNotification[] notifications, String schema) {
+            for (PGNotification notification : notifications) {
+                String changed = notification.getParameter();
+                if (schema.equals(changed)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

@@ -123,8 +123,8 @@ CREATE INDEX hourglass_timers_due ON hourglass_timers (fire_at, run_id, timer_id
 
 -- Idle workers and result waits of every process LISTEN on hourglass_work: these triggers notify it when a task
 -- becomes claimable (queued, released, retried) or a run closes, in the transaction that did it (delivered on
--- commit; notifications of one transaction are sent once). The payload names the schema, since the channel is the
--- database's: listeners of a store in another schema of the database pass over it.
+-- commit; notifications of one transaction are sent once). A channel belongs to the whole database, so the payload
+-- names the schema of the table that changed: listeners of the stores in other schemas ignore it.
 CREATE FUNCTION hourglass_notify_work() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_notify('hourglass_work', TG_TABLE_SCHEMA); RETURN NULL; END $$;
 
 CREATE TRIGGER hourglass_workflow_task_claimable AFTER INSERT OR UPDATE ON hourglass_workflow_tasks
