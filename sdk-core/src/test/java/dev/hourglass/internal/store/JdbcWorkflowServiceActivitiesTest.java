@@ -29,10 +29,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Activities on the JDBC service, driven through the SPI under a clock the tests move. */
+/** Activities on the JDBC service, driven through the SPI under a clock the tests move, on every dialect. */
+@ParameterizedClass
+@EnumSource(Dialect.class)
 class JdbcWorkflowServiceActivitiesTest {
 
     private static final Duration NO_WAIT = Duration.ZERO;
@@ -40,23 +46,37 @@ class JdbcWorkflowServiceActivitiesTest {
     private static final RetryPolicy TWO_ATTEMPTS = RetryPolicy.newBuilder().setInitialInterval(Duration.ofSeconds(1))
             .setBackoffCoefficient(2).setMaximumAttempts(2).build();
 
+    @Parameter
+    Dialect dialect;
+
     @TempDir
     Path directory;
 
     private final SettableClock clock = new SettableClock(T0);
+    private TestDatabase database;
     private JdbcWorkflowService service;
+
+    @BeforeEach
+    void createDatabase() {
+        database = TestDatabase.create(dialect, directory);
+    }
 
     /** Opens the service with a sweeper that never runs on its own: the tests sweep when they mean to. */
     private JdbcWorkflowService open() {
-        service = new JdbcWorkflowService(StoreFixtures.open(directory.resolve("hourglass.db"), clock),
-                ServiceOptions.getDefaultInstance(), Duration.ofDays(1));
+        service = new JdbcWorkflowService(database.open(clock), ServiceOptions.getDefaultInstance(), Duration.ofDays(1));
         return service;
     }
 
     @AfterEach
-    void closeService() {
-        if (service != null) {
-            service.close();
+    void closeService() throws Exception {
+        try {
+            if (service != null) {
+                service.close();
+            }
+        } finally {
+            if (database != null) {
+                database.close();
+            }
         }
     }
 

@@ -26,30 +26,51 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/** The workflow-task path, signals, cancellation, termination and timers of the JDBC service, on every dialect. */
+@ParameterizedClass
+@EnumSource(Dialect.class)
 class JdbcWorkflowServiceTest {
 
     private static final Duration NO_WAIT = Duration.ZERO;
     private static final Duration TASK_TIMEOUT = ServiceOptions.getDefaultInstance().getWorkflowTaskTimeout();
 
+    @Parameter
+    Dialect dialect;
+
     @TempDir
     Path directory;
 
     private final SettableClock clock = new SettableClock(T0);
+    private TestDatabase database;
     private JdbcWorkflowService service;
 
+    @BeforeEach
+    void createDatabase() {
+        database = TestDatabase.create(dialect, directory);
+    }
+
     private JdbcWorkflowService open() {
-        service = new JdbcWorkflowService(StoreFixtures.open(directory.resolve("hourglass.db"), clock),
-                ServiceOptions.getDefaultInstance(), Duration.ofMillis(20));
+        service = new JdbcWorkflowService(database.open(clock), ServiceOptions.getDefaultInstance(), Duration.ofMillis(20));
         return service;
     }
 
     @AfterEach
-    void closeService() {
-        if (service != null) {
-            service.close();
+    void closeService() throws Exception {
+        try {
+            if (service != null) {
+                service.close();
+            }
+        } finally {
+            if (database != null) {
+                database.close();
+            }
         }
     }
 
