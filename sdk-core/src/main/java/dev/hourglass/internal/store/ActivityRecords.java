@@ -161,7 +161,8 @@ final class ActivityRecords {
     /**
      * Up to {@code limit} activities with a deadline passed at {@code now}: a running attempt's lease, a queued
      * attempt's schedule-to-start, or the activity's schedule-to-close deadline; in task id order (the caller orders
-     * them by deadline).
+     * them by deadline). On PostgreSQL the rows are locked, and rows another sweeper locked are passed over: two
+     * sweepers that read one expired attempt would each retry it, the later one from its own, later time.
      */
     List<ActivityRow> due(Connection connection, Instant now, int limit) throws SQLException {
         List<ActivityRow> due = new ArrayList<>();
@@ -169,7 +170,7 @@ final class ActivityRecords {
                 + " FROM hourglass_activity_tasks WHERE (state = '" + RUNNING + "' AND lease_expires_at <= ?)"
                 + " OR (schedule_to_close_deadline <= ?)"
                 + " OR (state = '" + QUEUED + "' AND schedule_to_start_ms IS NOT NULL"
-                + " AND visible_at + schedule_to_start_ms <= ?) ORDER BY task_id LIMIT ?")) {
+                + " AND visible_at + schedule_to_start_ms <= ?) ORDER BY task_id LIMIT ?" + dialect.skipLocked())) {
             long millis = now.toEpochMilli();
             select.setLong(1, millis);
             select.setLong(2, millis);

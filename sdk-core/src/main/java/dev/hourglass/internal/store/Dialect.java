@@ -83,6 +83,11 @@ public enum Dialect {
         String skipLocked() {
             return "";
         }
+
+        @Override
+        String forUpdate() {
+            return "";
+        }
     },
 
     /** PostgreSQL through its JDBC driver (an optional dependency): many workers on many machines. */
@@ -138,6 +143,11 @@ public enum Dialect {
         String skipLocked() {
             return " FOR UPDATE SKIP LOCKED";
         }
+
+        @Override
+        String forUpdate() {
+            return " FOR UPDATE";
+        }
     };
 
     /** How long a SQLite writer waits for another connection's (or process's) write lock before it fails. */
@@ -180,6 +190,13 @@ public enum Dialect {
 
     /** What a claim's {@code SELECT} ends with so that concurrent claimers pass over rows others lock. */
     abstract String skipLocked();
+
+    /**
+     * What a {@code SELECT} ends with so that it locks the rows it reads until the transaction ends, waiting for
+     * writers that hold them and then reading what they committed; nothing on SQLite, whose write transaction holds
+     * the whole database.
+     */
+    abstract String forUpdate();
 
     static void execute(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {

@@ -109,7 +109,7 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     public JdbcWorkflowService(JdbcStore store, ServiceOptions options, Duration sweepInterval) {
         this.store = Objects.requireNonNull(store, "store");
         this.options = Objects.requireNonNull(options, "options");
-        this.records = new ServiceRecords(store.database());
+        this.records = new ServiceRecords(store.database(), store.dialect());
         this.owner = "jdbc-service-" + INSTANCES.incrementAndGet();
         ActivityRecords activityRecords = new ActivityRecords(store.dialect());
         this.activities = new JdbcActivities(store, records, activityRecords, this::deliverInputs, owner);
@@ -287,6 +287,18 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         }
         RunRow run = records.byRunId(connection, lease.runId());
         List<EventAttributes> buffered = records.takeBuffered(connection, run);
+        if (run.nextEventId() != token.nextEventId()) {
+            // On PostgreSQL an input can be appended while a claim reads the history, which then lacks it: the code has
+            // not seen it, so nothing of this task is recorded and the task is handed out again at once, with it.
+            log.debug("workflow task of run {} ran over a history that has grown since: retried with {} new event(s)",
+                    run.runId(), run.nextEventId() - token.nextEventId());
+            if (!buffered.isEmpty()) {
+                store.runRecords().append(connection, run.runId(), run.nextEventId(), buffered, now);
+            }
+            records.release(connection, lease.taskId(), now);
+            afterCommit.add(this::workQueued);
+            return;
+        }
         boolean closing = !commands.isEmpty() && commands.get(commands.size() - 1).eventType().isClosing();
         if (closing && !buffered.isEmpty()) {
             // Events arrived while the task ran: the code has not seen them and may not close the run over them.
@@ -357,7 +369,7 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
             RunRow run = records.byRunId(connection, token.lease().runId());
             List<EventAttributes> buffered = records.takeBuffered(connection, run);
             if (!buffered.isEmpty()) {
-                store.runRecords().append(connection, run.runId(), token.nextEventId(), buffered, now);
+                store.runRecords().append(connection, run.runId(), run.nextEventId(), buffered, now);
             }
             records.release(connection, token.lease().taskId(), now.plus(options.getWorkflowTaskRetryInterval()));
             return true;
@@ -377,9 +389,12 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     }
 
     /** Appends input events in their order, or buffers them while a workflow task runs; makes the run's task due. */
-    private void deliverInputs(Connection connection, RunRow run, List<EventAttributes> inputs, Instant now)
+    private void deliverInputs(Connection connection, RunRow found, List<EventAttributes> inputs, Instant now)
             throws SQLException {
-        if (records.taskRunning(connection, run.runId(), now)) {
+        boolean running = records.taskRunning(connection, found.runId(), now);
+        // read again once the task is locked: a completion that held it may have appended events meanwhile
+        RunRow run = records.byRunId(connection, found.runId());
+        if (running) {
             for (EventAttributes input : inputs) {
                 records.buffer(connection, run.runId(), input, now);
             }
@@ -436,7 +451,10 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         Objects.requireNonNull(workflowId, "workflowId");
         requireOpen("terminate workflow " + workflowId);
         store.transaction("terminate workflow " + workflowId, connection -> {
-            RunRow run = openRun(connection, workflowId, runId, "terminate");
+            RunRow found = openRun(connection, workflowId, runId, "terminate");
+            // the task first, as claims and completions lock it; then the run as the one holding it may have left it
+            records.taskRunning(connection, found.runId(), store.currentTime());
+            RunRow run = openRun(connection, workflowId, found.runId(), "terminate");
             store.runRecords().append(connection, run.runId(), run.nextEventId(),
                     List.of(new WorkflowExecutionTerminatedAttributes(reason, identity)), store.currentTime());
             records.forgetClosed(connection, run.runId());

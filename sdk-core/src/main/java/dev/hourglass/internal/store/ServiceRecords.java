@@ -29,9 +29,11 @@ final class ServiceRecords {
     private static final String RUNNING = WorkflowExecutionStatus.RUNNING.name();
 
     private final String database;
+    private final Dialect dialect;
 
-    ServiceRecords(String database) {
+    ServiceRecords(String database, Dialect dialect) {
         this.database = database;
+        this.dialect = dialect;
     }
 
     /** What the service needs to know of a run to act on it. */
@@ -126,14 +128,18 @@ final class ServiceRecords {
         }
     }
 
-    /** Whether a worker holds the lease of the run's workflow task now. */
+    /**
+     * Whether a worker holds the lease of the run's workflow task now. Locks the task until the transaction ends, so
+     * that no claim or completion of it runs between this answer and what the caller does with it: on PostgreSQL an
+     * input that found the task queued could otherwise be appended after a concurrent claim read the history, and one
+     * that found it running be buffered after the completion took the buffered events, and be lost either way.
+     */
     boolean taskRunning(Connection connection, String runId, Instant now) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM hourglass_workflow_tasks"
-                + " WHERE run_id = ? AND lease_owner IS NOT NULL AND visible_at > ?")) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT lease_owner, visible_at"
+                + " FROM hourglass_workflow_tasks WHERE run_id = ?" + dialect.forUpdate())) {
             select.setString(1, runId);
-            select.setLong(2, now.toEpochMilli());
             try (ResultSet row = select.executeQuery()) {
-                return row.next();
+                return row.next() && row.getString(1) != null && row.getLong(2) > now.toEpochMilli();
             }
         }
     }
@@ -166,15 +172,17 @@ final class ServiceRecords {
         return true;
     }
 
-    /** Whether {@code lease} is the current, unexpired hand-out of its task. */
+    /**
+     * Whether {@code lease} is the current, unexpired hand-out of its task. Locks the task until the transaction
+     * ends, so that inputs arriving meanwhile wait for the caller's transaction ({@link #taskRunning}).
+     */
     boolean holds(Connection connection, WorkflowTaskLease lease, Instant now) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM hourglass_workflow_tasks"
-                + " WHERE task_id = ? AND claims = ? AND lease_owner IS NOT NULL AND visible_at > ?")) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT claims, lease_owner, visible_at"
+                + " FROM hourglass_workflow_tasks WHERE task_id = ?" + dialect.forUpdate())) {
             select.setLong(1, lease.taskId());
-            select.setInt(2, lease.claim());
-            select.setLong(3, now.toEpochMilli());
             try (ResultSet row = select.executeQuery()) {
-                return row.next();
+                return row.next() && row.getInt(1) == lease.claim() && row.getString(2) != null
+                        && row.getLong(3) > now.toEpochMilli();
             }
         }
     }

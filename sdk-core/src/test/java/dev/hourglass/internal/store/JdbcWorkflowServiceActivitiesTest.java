@@ -63,7 +63,8 @@ class JdbcWorkflowServiceActivitiesTest {
 
     /** Opens the service with a sweeper that never runs on its own: the tests sweep when they mean to. */
     private JdbcWorkflowService open() {
-        service = new JdbcWorkflowService(database.open(clock), ServiceOptions.getDefaultInstance(), Duration.ofDays(1));
+        service = new JdbcWorkflowService(database.open(clock), ServiceOptions.getDefaultInstance(),
+                Duration.ofDays(1));
         return service;
     }
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Describing and listing runs on the JDBC service, on every dialect: as in memory ({@link DescribeAndListContract}). */
+/** Describing and listing runs on the JDBC service on every dialect: as in memory ({@link DescribeAndListContract}). */
 @ParameterizedClass
 @EnumSource(Dialect.class)
 class JdbcWorkflowServiceDescribeAndListTest extends DescribeAndListContract {
