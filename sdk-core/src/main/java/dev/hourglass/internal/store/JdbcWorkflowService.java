@@ -52,9 +52,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The durable {@link WorkflowServiceSpi} over a {@link JdbcStore}: the workflow-task path (start, poll, complete,
  * fail), signals, cancellation requests, termination, durable timers, activities ({@link JdbcActivities}: attempts,
- * retries, timeouts, heartbeats, cancellation), descriptions and listings of runs ({@link JdbcDescriptions}) and
- * waiting for a run to close. {@code WorkflowService.sqlite} and {@code WorkflowService.postgres} open one
- * ({@link JdbcServices}).
+ * retries, timeouts, heartbeats, cancellation), queries ({@link JdbcQueries}: answered by a worker of any process
+ * that shares the database, handed out in turn with the workflow tasks of their task queue, under a lease),
+ * descriptions and listings of runs ({@link JdbcDescriptions}) and waiting for a run to close.
+ * {@code WorkflowService.sqlite} and {@code WorkflowService.postgres} open one ({@link JdbcServices}).
  *
  * <p>Every call that changes an execution is one transaction of the store, so that what it records happens whole or
  * not at all: a completed workflow task appends its commands under the next event id its history had when it was
@@ -63,9 +64,10 @@ import org.slf4j.LoggerFactory;
  * order, for the same inputs.
  *
  * <p>Polls and result waits read the database with a short backoff (at most {@link #MAX_BACKOFF}), woken at once by
- * work this service queued itself. One daemon thread per service fires due timers and times out activities whose
- * deadlines passed: every {@code sweepInterval}, and at the due time of each timer this service started. The service owns the store and
- * closes it.
+ * work this service queued itself; a query's client waits for its answer the same way. One daemon thread per service
+ * fires due timers, times out activities whose deadlines passed and removes queries whose clients stopped waiting:
+ * every {@code sweepInterval}, and at the due time of each timer this service started. The service owns the store
+ * and closes it.
  */
 public final class JdbcWorkflowService implements WorkflowServiceSpi {
 
@@ -89,6 +91,7 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     private final String owner;
     private final JdbcActivities activities;
     private final JdbcDescriptions descriptions;
+    private final JdbcQueries queries;
     private final ScheduledExecutorService timers;
     private final Object work = new Object();
     private final List<CompletableFuture<History>> waiters = new ArrayList<>();
@@ -114,6 +117,7 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         ActivityRecords activityRecords = new ActivityRecords(store.dialect());
         this.activities = new JdbcActivities(store, records, activityRecords, this::deliverInputs, owner);
         this.descriptions = new JdbcDescriptions(store, records, activityRecords);
+        this.queries = new JdbcQueries(store, records, options, owner, this::workQueued, MIN_BACKOFF, MAX_BACKOFF);
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "hourglass-jdbc-timers");
             thread.setDaemon(true);
@@ -222,27 +226,33 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         }
     }
 
-    /** Claims a due task, appends the events buffered while an earlier hand-out ran, and reads the history. */
+    /** Hands out a due workflow task or query, in the order {@link JdbcQueries#claim} says. */
     private WorkflowTask claim(String taskQueue) {
         return store.transaction("poll task queue " + taskQueue, connection -> {
             Instant now = store.currentTime();
-            Optional<WorkflowTaskLease> claimed = store.workflowTaskQueue().claim(connection, taskQueue, owner, now,
-                    options.getWorkflowTaskTimeout());
-            if (claimed.isEmpty()) {
-                return null;
-            }
-            WorkflowTaskLease lease = claimed.get();
-            RunRow run = records.byRunId(connection, lease.runId());
-            List<EventAttributes> buffered = records.takeBuffered(connection, run);
-            if (!buffered.isEmpty()) {
-                store.runRecords().append(connection, run.runId(), run.nextEventId(), buffered, now);
-            }
-            History history = store.runRecords().history(connection, run.workflowId(), run.runId());
-            Token token = new Token(lease, history.getEvents().size() + 1);
-            // completedEventCount 0: the store does not keep where the last task ended, so workers replay from the
-            // start; correct, and a column for it can come with the store's next schema version
-            return new WorkflowTask(token.encode(), history, 0, null, null, options.getHistoryLimits());
+            return queries.claim(connection, taskQueue, now, () -> claimWorkflowTask(connection, taskQueue, now));
         }, null);
+    }
+
+    /** Claims a due task, appends the events buffered while an earlier hand-out ran, and reads the history. */
+    private WorkflowTask claimWorkflowTask(Connection connection, String taskQueue, Instant now)
+            throws SQLException {
+        Optional<WorkflowTaskLease> claimed = store.workflowTaskQueue().claim(connection, taskQueue, owner, now,
+                options.getWorkflowTaskTimeout());
+        if (claimed.isEmpty()) {
+            return null;
+        }
+        WorkflowTaskLease lease = claimed.get();
+        RunRow run = records.byRunId(connection, lease.runId());
+        List<EventAttributes> buffered = records.takeBuffered(connection, run);
+        if (!buffered.isEmpty()) {
+            store.runRecords().append(connection, run.runId(), run.nextEventId(), buffered, now);
+        }
+        History history = store.runRecords().history(connection, run.workflowId(), run.runId());
+        Token token = new Token(lease, history.getEvents().size() + 1);
+        // completedEventCount 0: the store does not keep where the last task ended, so workers replay from the
+        // start; correct, and a column for it can come with the store's next schema version
+        return new WorkflowTask(token.encode(), history, 0, null, null, options.getHistoryLimits());
     }
 
     @Override
@@ -484,9 +494,11 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
                     workQueued();
                 }
             } while (timedOut == JdbcActivities.PER_TRANSACTION && !closed);
+            store.transaction("remove expired queries", queries::sweep, null);
         } catch (RuntimeException e) {
             if (!closed) {
-                log.error("firing due timers or timing out activities failed; trying again at the next sweep", e);
+                log.error("firing due timers, timing out activities or removing expired queries failed; trying again"
+                        + " at the next sweep", e);
             }
         }
     }
@@ -628,22 +640,21 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         }
     }
 
-    // ---------------------------------------------------------------- not supported yet
+    // ---------------------------------------------------------------- queries
 
-    private static UnsupportedOperationException unsupported(String method) {
-        return new UnsupportedOperationException(method + " is not supported by the JDBC store yet");
+    @Override
+    public Payload queryWorkflow(String workflowId, String runId, String queryType, Payload args) {
+        Objects.requireNonNull(workflowId, "workflowId");
+        Objects.requireNonNull(queryType, "queryType");
+        requireOpen("query " + queryType + " of workflow " + workflowId);
+        return queries.query(workflowId, runId, queryType, args);
     }
 
     @Override
     public void respondQueryTask(String taskToken, Payload result, Payload failure) {
-        throw unsupported("respondQueryTask");
+        Objects.requireNonNull(taskToken, "taskToken");
+        queries.respond(taskToken, result, failure);
     }
-
-    @Override
-    public Payload queryWorkflow(String workflowId, String runId, String queryType, Payload args) {
-        throw unsupported("queryWorkflow");
-    }
-
 
     // ---------------------------------------------------------------- life cycle
 
@@ -698,6 +709,7 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        queries.close();
         synchronized (waiters) {
             waiting = new ArrayList<>(waiters);
         }
