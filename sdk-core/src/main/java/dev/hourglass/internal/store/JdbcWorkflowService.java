@@ -445,7 +445,9 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         Objects.requireNonNull(workflowId, "workflowId");
         requireOpen("cancel workflow " + workflowId);
         store.transaction("cancel workflow " + workflowId, connection -> {
-            RunRow run = openRun(connection, workflowId, runId, "cancel");
+            RunRow found = openRun(connection, workflowId, runId, "cancel");
+            records.lockRun(connection, found.runId()); // the task, then the run: the order of every change of a run
+            RunRow run = openRun(connection, workflowId, found.runId(), "cancel");
             if (!run.cancelRequested()) {
                 records.markCancelRequested(connection, run.runId());
                 deliverInput(connection, run, new WorkflowExecutionCancelRequestedAttributes(null, identity),
@@ -462,8 +464,8 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         requireOpen("terminate workflow " + workflowId);
         store.transaction("terminate workflow " + workflowId, connection -> {
             RunRow found = openRun(connection, workflowId, runId, "terminate");
-            // the task first, as claims and completions lock it; then the run as the one holding it may have left it
-            records.taskRunning(connection, found.runId(), store.currentTime());
+            // the task, then the run, as claims and completions lock them; then the run as it is now
+            records.lockRun(connection, found.runId());
             RunRow run = openRun(connection, workflowId, found.runId(), "terminate");
             store.runRecords().append(connection, run.runId(), run.nextEventId(),
                     List.of(new WorkflowExecutionTerminatedAttributes(reason, identity)), store.currentTime());
@@ -507,6 +509,7 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         Instant now = store.currentTime();
         List<DueTimer> due = records.dueTimers(connection, now, TIMERS_PER_TRANSACTION);
         for (DueTimer timer : due) {
+            records.lockRun(connection, timer.runId()); // the task, then the run, then the timer's row
             if (records.deleteTimer(connection, timer.runId(), timer.timerId())) {
                 RunRow run = records.byRunId(connection, timer.runId());
                 if (run.isOpen()) {

@@ -20,6 +20,11 @@ import java.util.List;
  * The SQL that the workflow service adds to the store's: finding runs, the state of a run's workflow task, the events
  * buffered while a task runs, and durable timers. Every method runs inside the caller's transaction; none commits.
  *
+ * <p>Locks, for PostgreSQL (a SQLite write transaction holds the whole database): a transaction that changes a run
+ * locks the run's workflow task first ({@link #lockRun}, {@link #taskRunning}, {@link #holds}, or a claim), then the
+ * run's row, then its other rows, so that two transactions on one run wait for each other instead of deadlocking,
+ * and the later one sees what the earlier one committed.
+ *
  * <p>A run's workflow task is <em>running</em> while a worker holds its lease: {@code lease_owner} is set and
  * {@code visible_at} (the lease's end) has not come. A task that was released (failed, or retried with new events)
  * has no owner, so that the token of its last hand-out no longer names a lease.
@@ -170,6 +175,20 @@ final class ServiceRecords {
         }
         queue.enqueue(connection, run.runId(), run.taskQueue(), now);
         return true;
+    }
+
+    /**
+     * Locks the run's workflow task, if it has one, then the run's row, until the transaction ends: what a change of
+     * the run's other rows (activities, timers) does first.
+     */
+    void lockRun(Connection connection, String runId) throws SQLException {
+        for (String sql : new String[] {"SELECT task_id FROM hourglass_workflow_tasks WHERE run_id = ?",
+                "SELECT run_id FROM hourglass_runs WHERE run_id = ?"}) {
+            try (PreparedStatement select = connection.prepareStatement(sql + dialect.forUpdate())) {
+                select.setString(1, runId);
+                select.executeQuery().close();
+            }
+        }
     }
 
     /**

@@ -26,8 +26,12 @@ import dev.hourglass.internal.spi.WorkflowTask;
 import dev.hourglass.internal.store.StoreFixtures.SettableClock;
 import dev.hourglass.service.ServiceOptions;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -215,6 +219,30 @@ class JdbcWorkflowServiceActivitiesTest {
                 failure("Fraud", false));
 
         assertThat(last()).isInstanceOf(ActivityTaskFailedAttributes.class);
+    }
+
+    @Test
+    void aCompletionWhileAnotherProcessClosesTheRunWaitsForItAndIsIgnored() throws Exception {
+        open();
+        startWith(withdraw(Duration.ofSeconds(30), null));
+        ActivityTask attempt = service.pollActivityTask("payments", "worker-a", NO_WAIT);
+        String runId = history().getRunId();
+        // another process closes the run: it changes the run's row, then removes the run's activities
+        try (Connection closing = database.connect()) {
+            closing.setAutoCommit(false);
+            try (Statement statement = closing.createStatement()) {
+                statement.executeUpdate("UPDATE hourglass_runs SET next_event_id = next_event_id WHERE run_id = '"
+                        + runId + "'");
+                CompletableFuture<Void> completion = CompletableFuture.runAsync(
+                        () -> service.completeActivityTask(attempt.taskToken(), RESULT));
+                Thread.sleep(300); // time for the completion to reach the run that the other process holds
+                statement.executeUpdate("DELETE FROM hourglass_activity_tasks WHERE run_id = '" + runId + "'");
+                closing.commit();
+                completion.get(10, TimeUnit.SECONDS);
+            }
+        }
+
+        assertThat(types()).containsExactly(EventType.WorkflowExecutionStarted, EventType.ActivityTaskScheduled);
     }
 
     @Test
