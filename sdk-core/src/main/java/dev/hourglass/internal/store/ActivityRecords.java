@@ -156,10 +156,22 @@ final class ActivityRecords {
     ActivityRow running(Connection connection, long taskId, int claim, Instant now) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
                 + " FROM hourglass_activity_tasks WHERE task_id = ? AND claims = ? AND state = '" + RUNNING + "'"
-                + " AND lease_expires_at > ?")) {
+                + " AND lease_expires_at > ?" + dialect.forUpdate())) {
             select.setLong(1, taskId);
             select.setInt(2, claim);
             select.setLong(3, now.toEpochMilli());
+            return one(select);
+        }
+    }
+
+    /**
+     * The activity of a task id as it is now, locked until the transaction ends (on PostgreSQL, after waiting for the
+     * writer that holds it); {@code null} if it closed.
+     */
+    ActivityRow lock(Connection connection, long taskId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                + " FROM hourglass_activity_tasks WHERE task_id = ?" + dialect.forUpdate())) {
+            select.setLong(1, taskId);
             return one(select);
         }
     }
@@ -177,7 +189,7 @@ final class ActivityRecords {
     /**
      * Up to {@code limit} activities with a deadline passed at {@code now}: a running attempt's lease, a queued
      * attempt's schedule-to-start, or the activity's schedule-to-close deadline; in task id order (the caller orders
-     * them by deadline).
+     * them by deadline). The rows are not locked: the caller locks each ({@link #lock}) and looks again.
      */
     List<ActivityRow> due(Connection connection, Instant now, int limit) throws SQLException {
         List<ActivityRow> due = new ArrayList<>();

@@ -195,6 +195,7 @@ final class JdbcActivities {
         Token token = Token.decode(taskToken);
         return store.transaction(what + " an activity attempt of run " + token.runId(), connection -> {
             Instant now = store.currentTime();
+            records.lockRun(connection, token.runId());
             ActivityRow activity = activities.running(connection, token.taskId(), token.claim(), now);
             if (activity == null) {
                 return false;
@@ -223,7 +224,13 @@ final class JdbcActivities {
         List<ActivityRow> due = new ArrayList<>(activities.due(connection, now, PER_TRANSACTION));
         due.sort(Comparator.comparingLong((ActivityRow row) -> firstDeadline(row, millis))
                 .thenComparing(ActivityRow::runId).thenComparing(ActivityRow::activityId));
-        for (ActivityRow activity : due) {
+        for (ActivityRow read : due) {
+            // locked, run's task first, and read again: another sweeper (another process) may have handled it
+            records.lockRun(connection, read.runId());
+            ActivityRow activity = activities.lock(connection, read.taskId());
+            if (activity == null || firstDeadline(activity, millis) == Long.MAX_VALUE) {
+                continue;
+            }
             Long scheduleToClose = activity.scheduleToCloseDeadline();
             Long lease = activity.isRunning() ? activity.leaseExpiresAt() : null;
             Long scheduleToStart = activity.scheduleToStartDeadline();

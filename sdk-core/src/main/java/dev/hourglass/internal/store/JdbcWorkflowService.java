@@ -58,9 +58,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The durable {@link WorkflowServiceSpi} over a {@link JdbcStore}: the workflow-task path (start, poll, complete,
  * fail), signals, cancellation requests, termination, durable timers, activities ({@link JdbcActivities}: attempts,
- * retries, timeouts, heartbeats, cancellation), descriptions and listings of runs ({@link JdbcDescriptions}) and
- * waiting for a run to close. {@code WorkflowService.sqlite} and {@code WorkflowService.postgres} open one
- * ({@link JdbcServices}).
+ * retries, timeouts, heartbeats, cancellation), queries ({@link JdbcQueries}: answered by a worker of any process
+ * that shares the database, handed out in turn with the workflow tasks of their task queue, under a lease),
+ * descriptions and listings of runs ({@link JdbcDescriptions}) and waiting for a run to close.
+ * {@code WorkflowService.sqlite} and {@code WorkflowService.postgres} open one ({@link JdbcServices}).
  *
  * <p>Every call that changes an execution is one transaction of the store, so that what it records happens whole or
  * not at all: a completed workflow task appends its commands under the next event id its history had when it was
@@ -71,9 +72,10 @@ import org.slf4j.LoggerFactory;
  * <p>Idle polls and result waits do not read the database over and over: they sleep until work this service queued
  * itself, or a change another process made ({@link ChangeWatcher}: {@code PRAGMA data_version} on SQLite,
  * {@code LISTEN}/{@code NOTIFY} on PostgreSQL), wakes them, or at the latest for the sweep interval (work that came
- * due by time alone, such as another process's lease that ran out, is found then). One daemon thread per service
- * fires due timers and times out activities whose deadlines passed: every {@code sweepInterval}, and at the due time
- * of each timer this service started. The service owns the store and closes it.
+ * due by time alone, such as another process's lease that ran out, is found then); a query's client waits for its
+ * answer the same way. One daemon thread per service fires due timers, times out activities whose deadlines passed
+ * and removes queries whose clients stopped waiting: every {@code sweepInterval}, and at the due time of each timer
+ * this service started. The service owns the store and closes it.
  */
 public final class JdbcWorkflowService implements WorkflowServiceSpi {
 
@@ -81,6 +83,9 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
 
     /** How often result waits see whether anything changed, in memory: they read the database only if it did. */
     private static final Duration CLOSE_CHECK_TICK = Duration.ofMillis(10);
+    /** How a query's client looks for the answer while it waits: from this, doubling, up to the next. */
+    private static final Duration QUERY_ANSWER_MIN_BACKOFF = Duration.ofMillis(5);
+    private static final Duration QUERY_ANSWER_MAX_BACKOFF = Duration.ofMillis(100);
     /** The most runs one read of result waits asks about. */
     private static final int RUNS_PER_STATUS_READ = 200;
     private static final int TIMERS_PER_TRANSACTION = 100;
@@ -98,8 +103,11 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     private final String owner;
     private final JdbcActivities activities;
     private final JdbcDescriptions descriptions;
+    private final JdbcQueries queries;
     private final ScheduledExecutorService timers;
     private final ChangeWatcher watcher;
+    /** When the sweeper last looked for expired queries, by the store's clock; only the sweeper's thread uses it. */
+    private Instant lastQuerySweep;
     private final List<Consumer<WorkflowTaskFailure>> taskFailureListeners = new CopyOnWriteArrayList<>();
     private final long idleWaitNanos;
     private final Object work = new Object();
@@ -139,6 +147,8 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         ActivityRecords activityRecords = new ActivityRecords(store.dialect());
         this.activities = new JdbcActivities(store, records, activityRecords, this::deliverInputs, this::wakeAt, owner);
         this.descriptions = new JdbcDescriptions(store, records, activityRecords);
+        this.queries = new JdbcQueries(store, records, options, owner, this::workQueued, QUERY_ANSWER_MIN_BACKOFF,
+                QUERY_ANSWER_MAX_BACKOFF);
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "hourglass-jdbc-timers");
             thread.setDaemon(true);
@@ -148,6 +158,7 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         this.timers = executor;
         long millis = Math.max(1, sweepInterval.toMillis());
         this.idleWaitNanos = TimeUnit.MILLISECONDS.toNanos(millis);
+        this.lastQuerySweep = store.currentTime();
         timers.scheduleWithFixedDelay(this::sweepTimers, 0, millis, TimeUnit.MILLISECONDS);
         timers.scheduleWithFixedDelay(this::checkWaiters, CLOSE_CHECK_TICK.toMillis(), CLOSE_CHECK_TICK.toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -181,7 +192,11 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
                 + named.workflowId(), connection -> {
                     Instant now = store.currentTime();
                     RunRow run = records.openRun(connection, named.workflowId());
-                    boolean withStart = run == null;
+                    if (run != null) {
+                        records.lockRun(connection, run.runId()); // the task, then the run; then the run as it is now
+                        run = records.byRunId(connection, run.runId());
+                    }
+                    boolean withStart = run == null || !run.isOpen();
                     if (withStart) {
                         // the first task is only queued: nothing runs before the signal is appended after the start
                         WorkflowExecution started = store.runRecords().start(connection, named, store.ids(), now);
@@ -277,32 +292,38 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         }
     }
 
-    /** Claims a due task, appends the events buffered while an earlier hand-out ran, and reads the history. */
+    /** Hands out a due workflow task or query, in the order {@link JdbcQueries#claim} says. */
     private WorkflowTask claim(String taskQueue) {
         // an idle poll only reads: no write transaction (on SQLite the database's one write lock) unless there is work
-        if (!store.query("look for workflow tasks of task queue " + taskQueue,
-                connection -> store.workflowTaskQueue().hasDue(connection, taskQueue, store.currentTime()))) {
+        if (!store.query("look for workflow tasks and queries of task queue " + taskQueue,
+                connection -> queries.anyDue(connection, taskQueue, store.currentTime()))) {
             return null;
         }
         return store.transaction("poll task queue " + taskQueue, connection -> {
             Instant now = store.currentTime();
-            Optional<WorkflowTaskLease> claimed = store.workflowTaskQueue().claim(connection, taskQueue, owner, now,
-                    options.getWorkflowTaskTimeout());
-            if (claimed.isEmpty()) {
-                return null;
-            }
-            WorkflowTaskLease lease = claimed.get();
-            RunRow run = records.byRunId(connection, lease.runId());
-            List<EventAttributes> buffered = records.takeBuffered(connection, run);
-            if (!buffered.isEmpty()) {
-                store.runRecords().append(connection, run.runId(), run.nextEventId(), buffered, now);
-            }
-            History history = store.runRecords().history(connection, run.workflowId(), run.runId());
-            Token token = new Token(lease, history.getEvents().size() + 1);
-            // completedEventCount 0: the store does not keep where the last task ended, so workers replay from the
-            // start; correct, and a column for it can come with the store's next schema version
-            return new WorkflowTask(token.encode(), history, 0, null, null, options.getHistoryLimits());
+            return queries.claim(connection, taskQueue, now, () -> claimWorkflowTask(connection, taskQueue, now));
         }, null);
+    }
+
+    /** Claims a due task, appends the events buffered while an earlier hand-out ran, and reads the history. */
+    private WorkflowTask claimWorkflowTask(Connection connection, String taskQueue, Instant now)
+            throws SQLException {
+        Optional<WorkflowTaskLease> claimed = store.workflowTaskQueue().claim(connection, taskQueue, owner, now,
+                options.getWorkflowTaskTimeout());
+        if (claimed.isEmpty()) {
+            return null;
+        }
+        WorkflowTaskLease lease = claimed.get();
+        RunRow run = records.byRunId(connection, lease.runId());
+        List<EventAttributes> buffered = records.takeBuffered(connection, run);
+        if (!buffered.isEmpty()) {
+            store.runRecords().append(connection, run.runId(), run.nextEventId(), buffered, now);
+        }
+        History history = store.runRecords().history(connection, run.workflowId(), run.runId());
+        Token token = new Token(lease, history.getEvents().size() + 1);
+        // completedEventCount 0: the store does not keep where the last task ended, so workers replay from the
+        // start; correct, and a column for it can come with the store's next schema version
+        return new WorkflowTask(token.encode(), history, 0, null, null, options.getHistoryLimits());
     }
 
     @Override
@@ -348,6 +369,18 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         }
         RunRow run = records.byRunId(connection, lease.runId());
         List<EventAttributes> buffered = records.takeBuffered(connection, run);
+        if (run.nextEventId() != token.nextEventId()) {
+            // On PostgreSQL an input can be appended while a claim reads the history, which then lacks it: the code has
+            // not seen it, so nothing of this task is recorded and the task is handed out again at once, with it.
+            log.debug("workflow task of run {} ran over a history that has grown since: retried with {} new event(s)",
+                    run.runId(), run.nextEventId() - token.nextEventId());
+            if (!buffered.isEmpty()) {
+                store.runRecords().append(connection, run.runId(), run.nextEventId(), buffered, now);
+            }
+            records.release(connection, lease.taskId(), now);
+            afterCommit.add(this::workQueued);
+            return;
+        }
         boolean closing = !commands.isEmpty() && commands.get(commands.size() - 1).eventType().isClosing();
         if (closing && !buffered.isEmpty()) {
             // Events arrived while the task ran: the code has not seen them and may not close the run over them.
@@ -418,7 +451,7 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
             RunRow run = records.byRunId(connection, token.lease().runId());
             List<EventAttributes> buffered = records.takeBuffered(connection, run);
             if (!buffered.isEmpty()) {
-                store.runRecords().append(connection, run.runId(), token.nextEventId(), buffered, now);
+                store.runRecords().append(connection, run.runId(), run.nextEventId(), buffered, now);
             }
             records.release(connection, token.lease().taskId(), now.plus(options.getWorkflowTaskRetryInterval()));
             return run;
@@ -447,9 +480,12 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     }
 
     /** Appends input events in their order, or buffers them while a workflow task runs; makes the run's task due. */
-    private void deliverInputs(Connection connection, RunRow run, List<EventAttributes> inputs, Instant now)
+    private void deliverInputs(Connection connection, RunRow found, List<EventAttributes> inputs, Instant now)
             throws SQLException {
-        if (records.taskRunning(connection, run.runId(), now)) {
+        boolean running = records.taskRunning(connection, found.runId(), now);
+        // read again once the task is locked: a completion that held it may have appended events meanwhile
+        RunRow run = records.byRunId(connection, found.runId());
+        if (running) {
             for (EventAttributes input : inputs) {
                 records.buffer(connection, run.runId(), input, now);
             }
@@ -465,7 +501,10 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     /** The open run addressed, or the exception that says how it closed. */
     private RunRow openRun(Connection connection, String workflowId, String runId, String action)
             throws SQLException {
-        RunRow run = records.find(connection, workflowId, runId);
+        RunRow found = records.find(connection, workflowId, runId);
+        // the task, then the run, as every change of a run locks them; then the run as it is now
+        records.lockRun(connection, found.runId());
+        RunRow run = records.byRunId(connection, found.runId());
         if (!run.isOpen()) {
             throw records.closed(connection, run, action);
         }
@@ -534,19 +573,26 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
                     }
                 } while (fired == TIMERS_PER_TRANSACTION && !closed);
             }
-            if (!activities.anyDeadlinePassed(now)) {
-                return;
+            if (activities.anyDeadlinePassed(now)) {
+                int timedOut;
+                do {
+                    timedOut = store.transaction("time out activities", activities::sweep, null);
+                    if (timedOut > 0) {
+                        workQueued();
+                    }
+                } while (timedOut == JdbcActivities.PER_TRANSACTION && !closed);
             }
-            int timedOut;
-            do {
-                timedOut = store.transaction("time out activities", activities::sweep, null);
-                if (timedOut > 0) {
-                    workQueued();
+            // queries expire only when their clients died: looked for once per query timeout, not every sweep
+            if (!now.isBefore(lastQuerySweep.plus(options.getQueryTimeout()))) {
+                lastQuerySweep = now;
+                if (queries.anyExpired(now)) {
+                    store.transaction("remove expired queries", queries::sweep, null);
                 }
-            } while (timedOut == JdbcActivities.PER_TRANSACTION && !closed);
+            }
         } catch (RuntimeException e) {
             if (!closed) {
-                log.error("firing due timers or timing out activities failed; trying again at the next sweep", e);
+                log.error("firing due timers, timing out activities or removing expired queries failed; trying again"
+                        + " at the next sweep", e);
             }
         }
     }
@@ -555,6 +601,7 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         Instant now = store.currentTime();
         List<DueTimer> due = records.dueTimers(connection, now, TIMERS_PER_TRANSACTION);
         for (DueTimer timer : due) {
+            records.lockRun(connection, timer.runId()); // the task, then the run, then the timer's row
             if (records.deleteTimer(connection, timer.runId(), timer.timerId())) {
                 RunRow run = records.byRunId(connection, timer.runId());
                 if (run.isOpen()) {
@@ -722,22 +769,21 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         }
     }
 
-    // ---------------------------------------------------------------- not supported yet
+    // ---------------------------------------------------------------- queries
 
-    private static UnsupportedOperationException unsupported(String method) {
-        return new UnsupportedOperationException(method + " is not supported by the JDBC store yet");
+    @Override
+    public Payload queryWorkflow(String workflowId, String runId, String queryType, Payload args) {
+        Objects.requireNonNull(workflowId, "workflowId");
+        Objects.requireNonNull(queryType, "queryType");
+        requireOpen("query " + queryType + " of workflow " + workflowId);
+        return queries.query(workflowId, runId, queryType, args);
     }
 
     @Override
     public void respondQueryTask(String taskToken, Payload result, Payload failure) {
-        throw unsupported("respondQueryTask");
+        Objects.requireNonNull(taskToken, "taskToken");
+        queries.respond(taskToken, result, failure);
     }
-
-    @Override
-    public Payload queryWorkflow(String workflowId, String runId, String queryType, Payload args) {
-        throw unsupported("queryWorkflow");
-    }
-
 
     // ---------------------------------------------------------------- life cycle
 
@@ -793,6 +839,7 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        queries.close();
         synchronized (waiters) {
             waiting = new ArrayList<>();
             waiters.values().forEach(ofRun -> ofRun.forEach(waiter -> waiting.add(waiter.result())));

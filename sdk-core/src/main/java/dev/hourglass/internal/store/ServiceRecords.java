@@ -24,13 +24,19 @@ import java.util.Map;
  * The SQL that the workflow service adds to the store's: finding runs, the state of a run's workflow task, the events
  * buffered while a task runs, and durable timers. Every method runs inside the caller's transaction; none commits.
  *
+ * <p>Locks, for PostgreSQL (a SQLite write transaction holds the whole database): a transaction that changes a run
+ * locks the run's workflow task first ({@link #lockRun}, {@link #taskRunning}, {@link #holds}, or a claim), then the
+ * run's row, then its other rows, so that two transactions on one run wait for each other instead of deadlocking,
+ * and the later one sees what the earlier one committed.
+ *
  * <p>A run's workflow task is <em>running</em> while a worker holds its lease: {@code lease_owner} is set and
  * {@code visible_at} (the lease's end) has not come. A task that was released (failed, or retried with new events)
  * has no owner, so that the token of its last hand-out no longer names a lease.
  *
- * <p>Reads of a run lock its row until the transaction ends ({@link Dialect#forUpdate()}): transactions that append
- * to one run's history (an activity completing while a signal arrives) take turns, and each appends under the next
- * event id the one before it left.
+ * <p>{@link #byRunId} locks the run's row as well, and {@link #find} and {@link #openRun} lock nothing: they only find
+ * the run id, to lock with {@link #lockRun} before reading the run again. Transactions that append to one run's history
+ * (an activity completing while a signal arrives) thus take turns, each appending under the next event id the one
+ * before it left; a deadlock the order misses is rolled back by PostgreSQL and run again by the store.
  */
 final class ServiceRecords {
 
@@ -68,8 +74,7 @@ final class ServiceRecords {
      */
     RunRow find(Connection connection, String workflowId, String runId) throws SQLException {
         String sql = (runId != null ? "SELECT " + RUN_COLUMNS + " FROM hourglass_runs WHERE run_id = ? AND workflow_id = ?"
-                : "SELECT " + RUN_COLUMNS + " FROM hourglass_runs WHERE workflow_id = ? ORDER BY run_number DESC LIMIT 1")
-                + dialect.forUpdate();
+                : "SELECT " + RUN_COLUMNS + " FROM hourglass_runs WHERE workflow_id = ? ORDER BY run_number DESC LIMIT 1");
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             if (runId != null) {
                 select.setString(1, runId);
@@ -88,7 +93,7 @@ final class ServiceRecords {
     /** The open run of a workflow id, or {@code null}. */
     RunRow openRun(Connection connection, String workflowId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT " + RUN_COLUMNS
-                + " FROM hourglass_runs WHERE workflow_id = ? AND status = ?" + dialect.forUpdate())) {
+                + " FROM hourglass_runs WHERE workflow_id = ? AND status = ?")) {
             select.setString(1, workflowId);
             select.setString(2, RUNNING);
             return one(select);
@@ -133,14 +138,18 @@ final class ServiceRecords {
         }
     }
 
-    /** Whether a worker holds the lease of the run's workflow task now. */
+    /**
+     * Whether a worker holds the lease of the run's workflow task now. Locks the task until the transaction ends, so
+     * that no claim or completion of it runs between this answer and what the caller does with it: on PostgreSQL an
+     * input that found the task queued could otherwise be appended after a concurrent claim read the history, and one
+     * that found it running be buffered after the completion took the buffered events, and be lost either way.
+     */
     boolean taskRunning(Connection connection, String runId, Instant now) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM hourglass_workflow_tasks"
-                + " WHERE run_id = ? AND lease_owner IS NOT NULL AND visible_at > ?")) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT lease_owner, visible_at"
+                + " FROM hourglass_workflow_tasks WHERE run_id = ?" + dialect.forUpdate())) {
             select.setString(1, runId);
-            select.setLong(2, now.toEpochMilli());
             try (ResultSet row = select.executeQuery()) {
-                return row.next();
+                return row.next() && row.getString(1) != null && row.getLong(2) > now.toEpochMilli();
             }
         }
     }
@@ -173,15 +182,31 @@ final class ServiceRecords {
         return true;
     }
 
-    /** Whether {@code lease} is the current, unexpired hand-out of its task. */
+    /**
+     * Locks the run's workflow task, if it has one, then the run's row, until the transaction ends: what a change of
+     * the run's other rows (activities, timers) does first.
+     */
+    void lockRun(Connection connection, String runId) throws SQLException {
+        for (String sql : new String[] {"SELECT task_id FROM hourglass_workflow_tasks WHERE run_id = ?",
+                "SELECT run_id FROM hourglass_runs WHERE run_id = ?"}) {
+            try (PreparedStatement select = connection.prepareStatement(sql + dialect.forUpdate())) {
+                select.setString(1, runId);
+                select.executeQuery().close();
+            }
+        }
+    }
+
+    /**
+     * Whether {@code lease} is the current, unexpired hand-out of its task. Locks the task until the transaction
+     * ends, so that inputs arriving meanwhile wait for the caller's transaction ({@link #taskRunning}).
+     */
     boolean holds(Connection connection, WorkflowTaskLease lease, Instant now) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM hourglass_workflow_tasks"
-                + " WHERE task_id = ? AND claims = ? AND lease_owner IS NOT NULL AND visible_at > ?")) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT claims, lease_owner, visible_at"
+                + " FROM hourglass_workflow_tasks WHERE task_id = ?" + dialect.forUpdate())) {
             select.setLong(1, lease.taskId());
-            select.setInt(2, lease.claim());
-            select.setLong(3, now.toEpochMilli());
             try (ResultSet row = select.executeQuery()) {
-                return row.next();
+                return row.next() && row.getInt(1) == lease.claim() && row.getString(2) != null
+                        && row.getLong(3) > now.toEpochMilli();
             }
         }
     }

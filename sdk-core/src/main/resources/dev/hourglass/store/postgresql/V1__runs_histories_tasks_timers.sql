@@ -121,6 +121,32 @@ CREATE TABLE hourglass_timers (
 
 CREATE INDEX hourglass_timers_due ON hourglass_timers (fire_at, run_id, timer_id);
 
+-- Queries waiting for a worker's answer; no history event records them. A query may be handed out when
+-- visible_at has come: handing it out moves visible_at to the end of a lease, so a query whose worker died
+-- goes to another worker. answered_at, and the answer (result_json or failure_json), are set by the first
+-- answer. The client that asked removes the row once it has the answer or stops waiting; a row whose client
+-- is gone is removed once expires_at has passed.
+CREATE TABLE hourglass_queries (
+    query_id     BIGINT  GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    run_id       TEXT    NOT NULL REFERENCES hourglass_runs (run_id),
+    task_queue   TEXT    NOT NULL,
+    query_type   TEXT    NOT NULL,
+    args_json    TEXT,
+    visible_at   BIGINT  NOT NULL,
+    expires_at   BIGINT  NOT NULL,
+    claims       BIGINT  NOT NULL DEFAULT 0,
+    lease_owner  TEXT,
+    answered_at  BIGINT ,
+    result_json  TEXT,
+    failure_json TEXT,
+    CHECK (answered_at IS NOT NULL OR (result_json IS NULL AND failure_json IS NULL)),
+    CHECK (result_json IS NULL OR failure_json IS NULL)
+);
+
+CREATE INDEX hourglass_queries_claimable ON hourglass_queries (task_queue, visible_at, query_id)
+    WHERE answered_at IS NULL;
+CREATE INDEX hourglass_queries_expiry ON hourglass_queries (expires_at);
+
 -- Idle workers and result waits of every process LISTEN on hourglass_work: these triggers notify it when a task
 -- becomes claimable (queued, released, retried) or a run closes, in the transaction that did it (delivered on
 -- commit; notifications of one transaction are sent once). A channel belongs to the whole database, so the payload
@@ -135,3 +161,6 @@ CREATE TRIGGER hourglass_activity_task_claimable AFTER INSERT OR UPDATE ON hourg
 
 CREATE TRIGGER hourglass_run_closed AFTER UPDATE ON hourglass_runs
     FOR EACH ROW WHEN (OLD.status = 'RUNNING' AND NEW.status <> 'RUNNING') EXECUTE FUNCTION hourglass_notify_work();
+
+CREATE TRIGGER hourglass_query_asked_or_answered AFTER INSERT OR UPDATE ON hourglass_queries
+    FOR EACH ROW WHEN (NEW.lease_owner IS NULL OR NEW.answered_at IS NOT NULL) EXECUTE FUNCTION hourglass_notify_work();

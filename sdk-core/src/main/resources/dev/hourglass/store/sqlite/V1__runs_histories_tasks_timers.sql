@@ -120,3 +120,29 @@ CREATE TABLE hourglass_timers (
 ) STRICT, WITHOUT ROWID;
 
 CREATE INDEX hourglass_timers_due ON hourglass_timers (fire_at, run_id, timer_id);
+
+-- Queries waiting for a worker's answer; no history event records them. A query may be handed out when
+-- visible_at has come: handing it out moves visible_at to the end of a lease, so a query whose worker died
+-- goes to another worker. answered_at, and the answer (result_json or failure_json), are set by the first
+-- answer. The client that asked removes the row once it has the answer or stops waiting; a row whose client
+-- is gone is removed once expires_at has passed.
+CREATE TABLE hourglass_queries (
+    query_id     INTEGER PRIMARY KEY AUTOINCREMENT,
+    run_id       TEXT    NOT NULL REFERENCES hourglass_runs (run_id),
+    task_queue   TEXT    NOT NULL,
+    query_type   TEXT    NOT NULL,
+    args_json    TEXT,
+    visible_at   INTEGER NOT NULL,
+    expires_at   INTEGER NOT NULL,
+    claims       INTEGER NOT NULL DEFAULT 0,
+    lease_owner  TEXT,
+    answered_at  INTEGER,
+    result_json  TEXT,
+    failure_json TEXT,
+    CHECK (answered_at IS NOT NULL OR (result_json IS NULL AND failure_json IS NULL)),
+    CHECK (result_json IS NULL OR failure_json IS NULL)
+) STRICT;
+
+CREATE INDEX hourglass_queries_claimable ON hourglass_queries (task_queue, visible_at, query_id)
+    WHERE answered_at IS NULL;
+CREATE INDEX hourglass_queries_expiry ON hourglass_queries (expires_at);

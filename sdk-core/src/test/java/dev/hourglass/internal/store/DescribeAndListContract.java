@@ -50,14 +50,24 @@ abstract class DescribeAndListContract {
     /** A new service on {@code clock}, which the test closes. */
     abstract WorkflowServiceSpi open(SettableClock clock);
 
+    /** Removes what the service left behind, once it is closed; nothing by default. */
+    void afterClose() throws Exception {
+    }
+
     @BeforeEach
     void openService() {
         service = open(clock);
     }
 
     @AfterEach
-    void closeService() {
-        service.close();
+    void closeService() throws Exception {
+        try {
+            if (service != null) {
+                service.close();
+            }
+        } finally {
+            afterClose();
+        }
     }
 
     private WorkflowExecution start(String workflowType, String workflowId, Duration at) {

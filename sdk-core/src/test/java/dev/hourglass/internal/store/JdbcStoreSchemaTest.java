@@ -60,8 +60,8 @@ class JdbcStoreSchemaTest {
         assertThat(database.query("SELECT version || ' ' || description || ' ' || applied_at FROM hourglass_schema"))
                 .containsExactly("1 runs, histories, task queues and timers " + T0);
         assertThat(database.tables()).containsExactly("hourglass_activity_tasks", "hourglass_buffered_events",
-                "hourglass_history_events", "hourglass_runs", "hourglass_schema", "hourglass_timers",
-                "hourglass_workflow_tasks");
+                "hourglass_history_events", "hourglass_queries", "hourglass_runs", "hourglass_schema",
+                "hourglass_timers", "hourglass_workflow_tasks");
     }
 
     @Test

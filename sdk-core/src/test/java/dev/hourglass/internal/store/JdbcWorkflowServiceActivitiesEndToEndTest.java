@@ -15,7 +15,6 @@ import dev.hourglass.history.EventAttributes;
 import dev.hourglass.history.EventType;
 import dev.hourglass.history.History;
 import dev.hourglass.history.HistoryEvent;
-import dev.hourglass.internal.service.IdGenerator;
 import dev.hourglass.internal.service.InMemoryWorkflowService;
 import dev.hourglass.internal.service.RealTimeScheduler;
 import dev.hourglass.internal.spi.ActivityTask;
@@ -33,10 +32,20 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Activities on the JDBC service under the real client and worker record what the in-memory service records. */
+/**
+ * Activities on the JDBC service under the real client and worker record what the in-memory service records, on every
+ * dialect.
+ */
+@ParameterizedClass
+@EnumSource(Dialect.class)
 class JdbcWorkflowServiceActivitiesEndToEndTest {
 
     @ActivityInterface
@@ -94,12 +103,29 @@ class JdbcWorkflowServiceActivitiesEndToEndTest {
         }
     }
 
+    @Parameter
+    Dialect dialect;
+
     @TempDir
     Path directory;
 
+    private TestDatabase database;
+
+    @BeforeEach
+    void createDatabase() {
+        database = TestDatabase.create(dialect, directory);
+    }
+
+    @AfterEach
+    void dropDatabase() throws Exception {
+        if (database != null) {
+            database.close();
+        }
+    }
+
     private JdbcWorkflowService openJdbc() {
-        return new JdbcWorkflowService(JdbcStore.sqlite(directory.resolve("hourglass.db"), Clock.systemUTC(),
-                IdGenerator.random()), ServiceOptions.getDefaultInstance(), Duration.ofMillis(20));
+        return new JdbcWorkflowService(database.open(Clock.systemUTC()), ServiceOptions.getDefaultInstance(),
+                Duration.ofMillis(20));
     }
 
     @Test

@@ -26,13 +26,23 @@ import dev.hourglass.internal.spi.WorkflowTask;
 import dev.hourglass.internal.store.StoreFixtures.SettableClock;
 import dev.hourglass.service.ServiceOptions;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Activities on the JDBC service, driven through the SPI under a clock the tests move. */
+/** Activities on the JDBC service, driven through the SPI under a clock the tests move, on every dialect. */
+@ParameterizedClass
+@EnumSource(Dialect.class)
 class JdbcWorkflowServiceActivitiesTest {
 
     private static final Duration NO_WAIT = Duration.ZERO;
@@ -40,23 +50,38 @@ class JdbcWorkflowServiceActivitiesTest {
     private static final RetryPolicy TWO_ATTEMPTS = RetryPolicy.newBuilder().setInitialInterval(Duration.ofSeconds(1))
             .setBackoffCoefficient(2).setMaximumAttempts(2).build();
 
+    @Parameter
+    Dialect dialect;
+
     @TempDir
     Path directory;
 
     private final SettableClock clock = new SettableClock(T0);
+    private TestDatabase database;
     private JdbcWorkflowService service;
+
+    @BeforeEach
+    void createDatabase() {
+        database = TestDatabase.create(dialect, directory);
+    }
 
     /** Opens the service with a sweeper that never runs on its own: the tests sweep when they mean to. */
     private JdbcWorkflowService open() {
-        service = new JdbcWorkflowService(StoreFixtures.open(directory.resolve("hourglass.db"), clock),
-                ServiceOptions.getDefaultInstance(), Duration.ofDays(1));
+        service = new JdbcWorkflowService(database.open(clock), ServiceOptions.getDefaultInstance(),
+                Duration.ofDays(1));
         return service;
     }
 
     @AfterEach
-    void closeService() {
-        if (service != null) {
-            service.close();
+    void closeService() throws Exception {
+        try {
+            if (service != null) {
+                service.close();
+            }
+        } finally {
+            if (database != null) {
+                database.close();
+            }
         }
     }
 
@@ -194,6 +219,30 @@ class JdbcWorkflowServiceActivitiesTest {
                 failure("Fraud", false));
 
         assertThat(last()).isInstanceOf(ActivityTaskFailedAttributes.class);
+    }
+
+    @Test
+    void aCompletionWhileAnotherProcessClosesTheRunWaitsForItAndIsIgnored() throws Exception {
+        open();
+        startWith(withdraw(Duration.ofSeconds(30), null));
+        ActivityTask attempt = service.pollActivityTask("payments", "worker-a", NO_WAIT);
+        String runId = history().getRunId();
+        // another process closes the run: it changes the run's row, then removes the run's activities
+        try (Connection closing = database.connect()) {
+            closing.setAutoCommit(false);
+            try (Statement statement = closing.createStatement()) {
+                statement.executeUpdate("UPDATE hourglass_runs SET next_event_id = next_event_id WHERE run_id = '"
+                        + runId + "'");
+                CompletableFuture<Void> completion = CompletableFuture.runAsync(
+                        () -> service.completeActivityTask(attempt.taskToken(), RESULT));
+                Thread.sleep(300); // time for the completion to reach the run that the other process holds
+                statement.executeUpdate("DELETE FROM hourglass_activity_tasks WHERE run_id = '" + runId + "'");
+                closing.commit();
+                completion.get(10, TimeUnit.SECONDS);
+            }
+        }
+
+        assertThat(types()).containsExactly(EventType.WorkflowExecutionStarted, EventType.ActivityTaskScheduled);
     }
 
     @Test

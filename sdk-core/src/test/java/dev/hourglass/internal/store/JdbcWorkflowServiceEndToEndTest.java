@@ -9,7 +9,6 @@ import dev.hourglass.history.EventAttributes;
 import dev.hourglass.history.EventType;
 import dev.hourglass.history.History;
 import dev.hourglass.history.HistoryEvent;
-import dev.hourglass.internal.service.IdGenerator;
 import dev.hourglass.internal.service.InMemoryWorkflowService;
 import dev.hourglass.internal.service.RealTimeScheduler;
 import dev.hourglass.internal.spi.WorkflowServiceSpi;
@@ -24,10 +23,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The JDBC service under the real client and worker records what the in-memory service records. */
+/** The JDBC service under the real client and worker records what the in-memory service records, on every dialect. */
+@ParameterizedClass
+@EnumSource(Dialect.class)
 class JdbcWorkflowServiceEndToEndTest {
 
     @WorkflowInterface
@@ -56,8 +62,25 @@ class JdbcWorkflowServiceEndToEndTest {
         }
     }
 
+    @Parameter
+    Dialect dialect;
+
     @TempDir
     Path directory;
+
+    private TestDatabase database;
+
+    @BeforeEach
+    void createDatabase() {
+        database = TestDatabase.create(dialect, directory);
+    }
+
+    @AfterEach
+    void dropDatabase() throws Exception {
+        if (database != null) {
+            database.close();
+        }
+    }
 
     @Test
     void aWorkflowWithATimerAndASignalRunsToTheSameHistoryAsInMemory() {
@@ -67,8 +90,8 @@ class JdbcWorkflowServiceEndToEndTest {
             inMemory = runApproval(service);
         }
         History durable;
-        try (JdbcWorkflowService service = new JdbcWorkflowService(JdbcStore.sqlite(directory.resolve("hourglass.db"),
-                Clock.systemUTC(), IdGenerator.random()), ServiceOptions.getDefaultInstance(), Duration.ofMillis(50))) {
+        try (JdbcWorkflowService service = new JdbcWorkflowService(database.open(Clock.systemUTC()),
+                ServiceOptions.getDefaultInstance(), Duration.ofMillis(50))) {
             durable = runApproval(service);
         }
 
@@ -78,15 +101,14 @@ class JdbcWorkflowServiceEndToEndTest {
     }
 
     @Test
-    void theHistoryOfTheRunIsReadBackFromTheFileAfterTheServiceClosed() {
-        Path file = directory.resolve("hourglass.db");
+    void theHistoryOfTheRunIsReadBackFromTheDatabaseAfterTheServiceClosed() {
         History recorded;
-        try (JdbcWorkflowService service = new JdbcWorkflowService(JdbcStore.sqlite(file, Clock.systemUTC(),
-                IdGenerator.random()), ServiceOptions.getDefaultInstance(), Duration.ofMillis(50))) {
+        try (JdbcWorkflowService service = new JdbcWorkflowService(database.open(Clock.systemUTC()),
+                ServiceOptions.getDefaultInstance(), Duration.ofMillis(50))) {
             recorded = runApproval(service);
         }
 
-        try (JdbcStore store = JdbcStore.sqlite(file, Clock.systemUTC(), IdGenerator.random())) {
+        try (JdbcStore store = database.open(Clock.systemUTC())) {
             assertThat(store.readHistory("approval-1", null)).isEqualTo(recorded);
         }
     }

@@ -21,35 +21,59 @@ import dev.hourglass.internal.spi.WorkflowTask;
 import dev.hourglass.internal.store.StoreFixtures.SettableClock;
 import dev.hourglass.service.ServiceOptions;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/** The workflow-task path, signals, cancellation, termination and timers of the JDBC service on every dialect. */
+@ParameterizedClass
+@EnumSource(Dialect.class)
 class JdbcWorkflowServiceTest {
 
     private static final Duration NO_WAIT = Duration.ZERO;
     private static final Duration TASK_TIMEOUT = ServiceOptions.getDefaultInstance().getWorkflowTaskTimeout();
 
+    @Parameter
+    Dialect dialect;
+
     @TempDir
     Path directory;
 
     private final SettableClock clock = new SettableClock(T0);
+    private TestDatabase database;
     private JdbcWorkflowService service;
 
+    @BeforeEach
+    void createDatabase() {
+        database = TestDatabase.create(dialect, directory);
+    }
+
     private JdbcWorkflowService open() {
-        service = new JdbcWorkflowService(StoreFixtures.open(directory.resolve("hourglass.db"), clock),
-                ServiceOptions.getDefaultInstance(), Duration.ofMillis(20));
+        service = new JdbcWorkflowService(database.open(clock), ServiceOptions.getDefaultInstance(),
+                Duration.ofMillis(20));
         return service;
     }
 
     @AfterEach
-    void closeService() {
-        if (service != null) {
-            service.close();
+    void closeService() throws Exception {
+        try {
+            if (service != null) {
+                service.close();
+            }
+        } finally {
+            if (database != null) {
+                database.close();
+            }
         }
     }
 
@@ -143,6 +167,49 @@ class JdbcWorkflowServiceTest {
         assertThat(types(service.getHistory("transfer-1", null))).containsExactly(EventType.WorkflowExecutionStarted,
                 EventType.WorkflowExecutionSignaled);
         assertThat(service.pollWorkflowTask("payments", NO_WAIT)).as("retried with the signal").isNotNull();
+    }
+
+    @Test
+    void aSignalSentWhileAnotherProcessHandsOutTheTaskIsBufferedForThatTask() throws Exception {
+        open();
+        service.startWorkflow(start("transfer-1"));
+        try (Connection claim = database.connect()) {
+            claim.setAutoCommit(false);
+            try (Statement statement = claim.createStatement()) {
+                statement.executeUpdate("UPDATE hourglass_workflow_tasks SET claims = claims + 1,"
+                        + " lease_owner = 'another-process', visible_at = " + T0.plus(TASK_TIMEOUT).toEpochMilli());
+            }
+            CompletableFuture<Void> signal = CompletableFuture.runAsync(
+                    () -> service.signalWorkflow("transfer-1", null, "approve", Payload.fromJson("[true]")));
+            Thread.sleep(300); // time for the signal to reach the task that the claim holds
+            claim.commit();
+            signal.get(10, TimeUnit.SECONDS);
+        }
+
+        assertThat(types(service.getHistory("transfer-1", null))).as("buffered for the task handed out")
+                .containsExactly(EventType.WorkflowExecutionStarted);
+    }
+
+    @Test
+    void aTaskWhoseHistoryGrewAfterItWasReadRecordsNothingAndIsHandedOutAgainAtOnce() {
+        open();
+        WorkflowExecution run = service.startWorkflow(start("transfer-1"));
+        WorkflowTask task = service.pollWorkflowTask("payments", NO_WAIT);
+        // an input another process appended while the claim read the history, as PostgreSQL lets it
+        try (JdbcStore other = database.open(clock)) {
+            other.appendEvents(run.getRunId(), 2, List.of(
+                    new WorkflowExecutionSignaledAttributes("approve", Payload.fromJson("[true]"), null)));
+        }
+
+        service.completeWorkflowTask(task.taskToken(),
+                List.of(command(new TimerStartedAttributes("t1", Duration.ofHours(1)))));
+
+        assertThat(types(service.getHistory("transfer-1", null))).containsExactly(EventType.WorkflowExecutionStarted,
+                EventType.WorkflowExecutionSignaled);
+        WorkflowTask again = service.pollWorkflowTask("payments", NO_WAIT);
+        assertThat(again).as("handed out again at once").isNotNull();
+        assertThat(types(again.history())).containsExactly(EventType.WorkflowExecutionStarted,
+                EventType.WorkflowExecutionSignaled);
     }
 
     @Test
@@ -263,15 +330,5 @@ class JdbcWorkflowServiceTest {
                 .isInstanceOf(UnsupportedOperationException.class)
                 .hasMessageContaining("StartChildWorkflowExecutionInitiated");
         assertThat(types(service.getHistory("transfer-1", null))).containsExactly(EventType.WorkflowExecutionStarted);
-    }
-
-    @Test
-    void queriesAreNotSupportedYet() {
-        open();
-        service.startWorkflow(start("transfer-1"));
-
-        assertThatThrownBy(() -> service.queryWorkflow("transfer-1", null, "balance", Payload.fromJson("[]")))
-                .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessage("queryWorkflow is not supported by the JDBC store yet");
     }
 }
