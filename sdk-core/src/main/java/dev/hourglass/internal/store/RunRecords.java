@@ -6,6 +6,7 @@ import dev.hourglass.client.WorkflowNotFoundException;
 import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.common.WorkflowIdReusePolicy;
 import dev.hourglass.history.EventAttributes;
+import dev.hourglass.history.EventType;
 import dev.hourglass.history.History;
 import dev.hourglass.history.HistoryEvent;
 import dev.hourglass.history.WorkflowExecutionStartedAttributes;
@@ -120,9 +121,20 @@ final class RunRecords {
         if (policy == WorkflowIdReusePolicy.REJECT_DUPLICATE
                 || (policy == WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY && !failed)) {
             throw new WorkflowExecutionAlreadyStartedException(existing, last.workflowType(),
-                    "workflow id '" + request.workflowId() + "' was used by " + existing + " which closed as "
-                            + last.status() + ", and the reuse policy " + policy + " forbids starting it again");
+                    "workflow id '" + request.workflowId() + "' was used by " + existing + " which closed with "
+                            + closeType(last.status()) + ", and the reuse policy " + policy
+                            + " forbids starting it again");
         }
+    }
+
+    /** The event type that closes a run with {@code status}: what the in-memory service names in its messages. */
+    private static EventType closeType(WorkflowExecutionStatus status) {
+        for (EventType type : EventType.values()) {
+            if (type.isClosing() && ExecutionViews.status(type) == status) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("no event closes a run as " + status);
     }
 
     private static LatestRun latestRun(Connection connection, String workflowId) throws SQLException {
