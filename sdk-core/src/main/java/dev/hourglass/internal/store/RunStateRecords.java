@@ -40,9 +40,9 @@ final class RunStateRecords {
                 if (!row.next()) {
                     throw new WorkflowNotFoundException(null, runId);
                 }
-                long deadline = row.getLong(5);
-                return new Links(row.getInt(1), row.getString(2), row.getString(3), row.getString(4),
-                        row.wasNull() ? null : Instant.ofEpochMilli(deadline));
+                long deadlineMillis = row.getLong(5);
+                Instant deadline = row.wasNull() ? null : Instant.ofEpochMilli(deadlineMillis);
+                return new Links(row.getInt(1), row.getString(2), row.getString(3), row.getString(4), deadline);
             }
         }
     }
