@@ -108,7 +108,13 @@ final class JdbcRunLimits {
         for (String runId : overdue) {
             RunRow run = records.byRunId(connection, runId);
             if (run.isOpen()) {
-                close(connection, run, new WorkflowExecutionTimedOutAttributes(), now);
+                try {
+                    close(connection, run, new WorkflowExecutionTimedOutAttributes(), now);
+                } catch (HistoryConflictException e) {
+                    // another writer appended to the run since it was read (on PostgreSQL: another sweeper timed it
+                    // out, or a task completed); nothing was written, and the next sweep looks again if it is open
+                    log.debug("not timing out run {} now: {}", runId, e.getMessage());
+                }
             }
         }
         return overdue.size();
