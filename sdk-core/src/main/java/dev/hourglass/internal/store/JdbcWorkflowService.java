@@ -50,20 +50,23 @@ import org.slf4j.LoggerFactory;
 /**
  * The durable {@link WorkflowServiceSpi} over a {@link JdbcStore}: the workflow-task path (start, poll, complete,
  * fail), signals, cancellation requests, termination, durable timers, activities ({@link JdbcActivities}: attempts,
- * retries, timeouts, heartbeats, cancellation), descriptions and listings of runs ({@link JdbcDescriptions}) and
- * waiting for a run to close. {@code WorkflowService.sqlite} and {@code WorkflowService.postgres} open one
- * ({@link JdbcServices}).
+ * retries, timeouts, heartbeats, cancellation), child workflows and continue-as-new ({@link JdbcChildren}),
+ * workflow execution timeouts and history limits ({@link JdbcRunLimits}), descriptions and listings of runs
+ * ({@link JdbcDescriptions}) and waiting for a run to close. Each task hands out where the run's last completed task
+ * ended, so that a worker that cached the execution goes on from there. {@code WorkflowService.sqlite} and
+ * {@code WorkflowService.postgres} open one ({@link JdbcServices}).
  *
  * <p>Every call that changes an execution is one transaction of the store, so that what it records happens whole or
  * not at all: a completed workflow task appends its commands under the next event id its history had when it was
- * handed out, then the events buffered while it ran, records its timers and queues the next task, or closes the run;
- * a completion whose lease ran out writes nothing. The events are those the in-memory service records, in the same
- * order, for the same inputs.
+ * handed out, then the events buffered while it ran, records its timers, starts its children and queues the next
+ * task, or closes the run (telling its parent, asking its open children to cancel, or starting the run it continues
+ * as); a completion whose lease ran out writes nothing. A child's close reaches its parent in the transaction that
+ * closes the child. The events are those the in-memory service records, in the same order, for the same inputs.
  *
  * <p>Polls and result waits read the database with a short backoff (at most {@link #MAX_BACKOFF}), woken at once by
- * work this service queued itself. One daemon thread per service fires due timers and times out activities whose
- * deadlines passed: every {@code sweepInterval}, and at the due time of each timer this service started. The service owns the store and
- * closes it.
+ * work this service queued itself. One daemon thread per service fires due timers and times out activities and
+ * workflow executions whose deadlines passed: every {@code sweepInterval}, and at the due time of each timer and
+ * execution deadline this service recorded. The service owns the store and closes it.
  */
 public final class JdbcWorkflowService implements WorkflowServiceSpi {
 
