@@ -131,7 +131,7 @@ final class JdbcChildren {
         if (!parentRunId.equals(links.parentRunId()) || !childId.equals(links.parentChildId())) {
             return;
         }
-        requestCancel(connection, child, now);
+        requestCancel(connection, child.runId(), now);
         deliverToParent(connection, parentRunId, new ChildWorkflowExecutionCancelRequestedAttributes(childId,
                 child.runId()), now);
     }
@@ -152,7 +152,7 @@ final class JdbcChildren {
         for (String workflowId : ChildOutcomes.startedAndOpen(events(connection, run)).values()) {
             RunRow child = records.openRun(connection, workflowId);
             if (child != null && run.runId().equals(runs.links(connection, child.runId()).parentRunId())) {
-                requestCancel(connection, child, now);
+                requestCancel(connection, child.runId(), now);
             }
         }
     }
@@ -186,7 +186,9 @@ final class JdbcChildren {
     }
 
     /** Asks an open run to cancel, once, for no client (a parent's request). */
-    private void requestCancel(Connection connection, RunRow run, Instant now) throws SQLException {
+    private void requestCancel(Connection connection, String runId, Instant now) throws SQLException {
+        runs.lock(connection, runId);
+        RunRow run = records.byRunId(connection, runId);
         if (run.isOpen() && !run.cancelRequested()) {
             records.markCancelRequested(connection, run.runId());
             inputs.deliver(connection, run, List.of(new WorkflowExecutionCancelRequestedAttributes(null, null)), now);
@@ -196,6 +198,8 @@ final class JdbcChildren {
     /** Delivers an event to a parent run, if it is still open. */
     private void deliverToParent(Connection connection, String parentRunId, EventAttributes event, Instant now)
             throws SQLException {
+        // the parent's other writers (its task, its activities, its other children) may be writing right now
+        runs.lock(connection, parentRunId);
         RunRow parent = records.byRunId(connection, parentRunId);
         if (parent.isOpen()) {
             inputs.deliver(connection, parent, List.of(event), now);

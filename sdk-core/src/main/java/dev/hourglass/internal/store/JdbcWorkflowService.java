@@ -84,7 +84,7 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     private final String owner;
     private final JdbcActivities activities;
     private final JdbcDescriptions descriptions;
-    private final RunStateRecords runStates = new RunStateRecords();
+    private final RunStateRecords runStates;
     private final JdbcRunLimits limits;
     private final JdbcChildren children;
     private final ScheduledExecutorService timers;
@@ -112,6 +112,7 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         ActivityRecords activityRecords = new ActivityRecords(store.dialect());
         this.activities = new JdbcActivities(store, records, activityRecords, this::deliverInputs, owner);
         this.descriptions = new JdbcDescriptions(store, records, activityRecords);
+        this.runStates = new RunStateRecords(store.dialect());
         this.limits = new JdbcRunLimits(store, records, runStates, options.getHistoryLimits(), this::runClosed,
                 this::sweepAt);
         this.children = new JdbcChildren(store, records, runStates, this::deliverInputs, limits);

@@ -19,6 +19,12 @@ final class RunStateRecords {
 
     private static final String RUNNING = WorkflowExecutionStatus.RUNNING.name();
 
+    private final Dialect dialect;
+
+    RunStateRecords(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
     /**
      * How a run is linked to others: its number among the runs of its workflow id, its parent (all {@code null} for
      * a run that is no child), and the deadline of its execution ({@code null} for none).
@@ -29,6 +35,22 @@ final class RunStateRecords {
 
     /** The size of a run's history, and whether the service warned that it reached a warning threshold. */
     record Size(int eventCount, long bytes, boolean warned) {
+    }
+
+    /**
+     * Locks a run's row until the transaction ends, so that the run read next is the latest and nobody else appends to
+     * its history before this transaction did: on PostgreSQL a row lock, which waits for another writer of the run to
+     * commit; on SQLite nothing, since a write transaction holds the database's one write lock.
+     */
+    void lock(Connection connection, String runId) throws SQLException {
+        if (dialect != Dialect.POSTGRESQL) {
+            return;
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT run_id FROM hourglass_runs WHERE run_id = ? FOR UPDATE")) {
+            select.setString(1, runId);
+            select.executeQuery().close();
+        }
     }
 
     /** The links of a run, which exists. */
