@@ -116,4 +116,45 @@ class JdbcChildWorkflowsConcurrencyTest {
         assertThat(parentEvents).filteredOn(type -> type == EventType.ChildWorkflowExecutionCompleted)
                 .hasSize(CHILDREN);
     }
+
+    @Test
+    void twoParentsThatStartOneChildIdAtOnceStartItOnceAndTheOtherParentHearsWhy() throws Exception {
+        List<WorkflowTask> parentTasks = new ArrayList<>();
+        for (int i = 1; i <= 2; i++) {
+            services.get(0).startWorkflow(StartWorkflowRequest.of("order-" + i, "Order", "orders",
+                    Payload.fromJson("[]"), WorkflowIdReusePolicy.ALLOW_DUPLICATE, null));
+            parentTasks.add(services.get(0).pollWorkflowTask("orders", Duration.ZERO));
+        }
+
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                JdbcWorkflowService service = services.get(i);
+                WorkflowTask task = parentTasks.get(i);
+                done.add(threads.submit(() -> {
+                    together.await(10, TimeUnit.SECONDS);
+                    service.completeWorkflowTask(task.taskToken(), List.of(new Command(
+                            new StartChildWorkflowExecutionInitiatedAttributes("1", "audit-1", "Audit", "audits",
+                                    Payload.fromJson("[]"), null, null))));
+                    return null;
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(database.query("SELECT COUNT(*) FROM hourglass_runs WHERE workflow_id = 'audit-1'"))
+                .containsExactly("1");
+        List<EventType> outcomes = new ArrayList<>();
+        for (int i = 1; i <= 2; i++) {
+            outcomes.add(services.get(0).getHistory("order-" + i, null).getLastEvent().getEventType());
+        }
+        assertThat(outcomes).containsExactlyInAnyOrder(EventType.ChildWorkflowExecutionStarted,
+                EventType.ChildWorkflowExecutionFailed);
+    }
 }
