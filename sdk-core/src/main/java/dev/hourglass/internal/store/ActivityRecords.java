@@ -67,6 +67,11 @@ final class ActivityRecords {
             + " schedule_to_close_deadline, attempt, state, visible_at, claims, lease_expires_at,"
             + " start_to_close_deadline, worker_identity, heartbeat_details_json, last_failure_json, cancel_requested";
 
+    /** The attempts of a task queue that may be handed out at a time: the clause and its four parameters. */
+    private static final String CLAIMABLE = " FROM hourglass_activity_tasks WHERE task_queue = ? AND state = '"
+            + QUEUED + "' AND visible_at <= ? AND (schedule_to_start_ms IS NULL OR visible_at + schedule_to_start_ms > ?)"
+            + " AND (schedule_to_close_deadline IS NULL OR schedule_to_close_deadline > ?)";
+
     /**
      * Records a scheduled activity with its first attempt queued at once. As the in-memory service does, an
      * activity without a start-to-close timeout gives each attempt its schedule-to-close timeout.
@@ -105,18 +110,29 @@ final class ActivityRecords {
      * one whose schedule-to-start or schedule-to-close deadline has passed is left to the sweeper, which times it out.
      */
     Optional<ActivityRow> nextClaimable(Connection connection, String taskQueue, Instant now) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
-                + " FROM hourglass_activity_tasks WHERE task_queue = ? AND state = '" + QUEUED + "' AND visible_at <= ?"
-                + " AND (schedule_to_start_ms IS NULL OR visible_at + schedule_to_start_ms > ?)"
-                + " AND (schedule_to_close_deadline IS NULL OR schedule_to_close_deadline > ?)"
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + CLAIMABLE
                 + " ORDER BY visible_at, task_id LIMIT 1" + dialect.skipLocked())) {
-            long millis = now.toEpochMilli();
-            select.setString(1, taskQueue);
-            select.setLong(2, millis);
-            select.setLong(3, millis);
-            select.setLong(4, millis);
+            setClaimable(select, taskQueue, now);
             return Optional.ofNullable(one(select));
         }
+    }
+
+    /** Whether the task queue has an attempt that may be handed out now: a read that locks nothing. */
+    boolean hasClaimable(Connection connection, String taskQueue, Instant now) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT 1" + CLAIMABLE + " LIMIT 1")) {
+            setClaimable(select, taskQueue, now);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
+    private static void setClaimable(PreparedStatement select, String taskQueue, Instant now) throws SQLException {
+        long millis = now.toEpochMilli();
+        select.setString(1, taskQueue);
+        select.setLong(2, millis);
+        select.setLong(3, millis);
+        select.setLong(4, millis);
     }
 
     /** Hands a queued attempt out: running from now, for {@code owner}, until the deadlines given. */

@@ -42,6 +42,11 @@ final class ConnectionPool implements AutoCloseable {
                 return connection;
             }
         }
+        return open();
+    }
+
+    /** A new configured connection that the pool does not keep: its taker closes it. */
+    Connection open() throws SQLException {
         Connection connection = source.connect();
         try {
             dialect.configure(connection);

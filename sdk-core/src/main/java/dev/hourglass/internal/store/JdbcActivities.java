@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The activities of the JDBC service: attempts handed out as leases, retries with their policy's backoff, the
@@ -53,13 +54,19 @@ final class JdbcActivities {
     private final ServiceRecords records;
     private final ActivityRecords activities;
     private final Inputs inputs;
+    private final Consumer<Instant> retryDue;
     private final String owner;
 
-    JdbcActivities(JdbcStore store, ServiceRecords records, ActivityRecords activities, Inputs inputs, String owner) {
+    /**
+     * @param retryDue told the time at which a retried attempt becomes due, so that the service's pollers look then
+     */
+    JdbcActivities(JdbcStore store, ServiceRecords records, ActivityRecords activities, Inputs inputs,
+            Consumer<Instant> retryDue, String owner) {
         this.store = store;
         this.records = records;
         this.activities = activities;
         this.inputs = inputs;
+        this.retryDue = retryDue;
         this.owner = owner;
     }
 
@@ -110,6 +117,11 @@ final class JdbcActivities {
 
     /** Hands out the next attempt of the task queue whose time has come, or returns {@code null}. */
     ActivityTask claim(String taskQueue, String identity) {
+        // an idle poll only reads: no write transaction (on SQLite the database's one write lock) unless there is work
+        if (!store.query("look for activity tasks of task queue " + taskQueue,
+                connection -> activities.hasClaimable(connection, taskQueue, store.currentTime()))) {
+            return null;
+        }
         return store.transaction("poll activity task queue " + taskQueue, connection -> {
             Instant now = store.currentTime();
             Optional<ActivityRow> next = activities.nextClaimable(connection, taskQueue, now);
@@ -193,6 +205,12 @@ final class JdbcActivities {
     }
 
     // ---------------------------------------------------------------- timeouts
+
+    /** Whether an activity has a deadline passed at {@code now}: a read that locks nothing. */
+    boolean anyDeadlinePassed(Instant now) {
+        return store.query("look for activities past a deadline",
+                connection -> !activities.due(connection, now, 1).isEmpty());
+    }
 
     /**
      * Times out the activities with a deadline passed, a batch in one transaction: each by its earliest passed
@@ -279,6 +297,7 @@ final class JdbcActivities {
             if (activity.scheduleToCloseDeadline() == null
                     || retryAt.isBefore(Instant.ofEpochMilli(activity.scheduleToCloseDeadline()))) {
                 activities.retry(connection, activity.taskId(), activity.attempt() + 1, retryAt, failure);
+                retryDue.accept(retryAt);
                 return;
             }
         }

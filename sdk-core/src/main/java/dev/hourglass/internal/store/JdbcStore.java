@@ -312,6 +312,14 @@ public final class JdbcStore implements AutoCloseable {
         return read(what, work);
     }
 
+    /**
+     * A connection of its own, outside the store's pool, for a watcher that holds it open (such as a PostgreSQL
+     * {@code LISTEN}); the caller closes it.
+     */
+    Connection dedicatedConnection() throws SQLException {
+        return pool.open();
+    }
+
     /** The store's current time, at the millisecond precision of histories. */
     Instant currentTime() {
         return now();

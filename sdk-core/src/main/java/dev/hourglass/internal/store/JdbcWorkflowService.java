@@ -34,7 +34,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -63,18 +66,22 @@ import org.slf4j.LoggerFactory;
  * as); a completion whose lease ran out writes nothing. A child's close reaches its parent in the transaction that
  * closes the child. The events are those the in-memory service records, in the same order, for the same inputs.
  *
- * <p>Polls and result waits read the database with a short backoff (at most {@link #MAX_BACKOFF}), woken at once by
- * work this service queued itself. One daemon thread per service fires due timers and times out activities and
- * workflow executions whose deadlines passed: every {@code sweepInterval}, and at the due time of each timer and
- * execution deadline this service recorded. The service owns the store and closes it.
+ * <p>Idle polls and result waits do not read the database over and over: they sleep until work this service queued
+ * itself, or a change another process made ({@link ChangeWatcher}: {@code PRAGMA data_version} on SQLite,
+ * {@code LISTEN}/{@code NOTIFY} on PostgreSQL), wakes them, or at the latest for the sweep interval (work that came
+ * due by time alone, such as another process's lease that ran out, is found then). One daemon thread per service
+ * fires due timers and times out activities and workflow executions whose deadlines passed: every
+ * {@code sweepInterval}, and at the due time of each timer and execution deadline this service recorded. The service
+ * owns the store and closes it.
  */
 public final class JdbcWorkflowService implements WorkflowServiceSpi {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcWorkflowService.class);
 
-    /** The longest a poll or a result wait sleeps between two looks at the database. */
-    static final Duration MAX_BACKOFF = Duration.ofMillis(100);
-    private static final Duration MIN_BACKOFF = Duration.ofMillis(5);
+    /** How often result waits see whether anything changed, in memory: they read the database only if it did. */
+    private static final Duration CLOSE_CHECK_TICK = Duration.ofMillis(10);
+    /** The most runs one read of result waits asks about. */
+    private static final int RUNS_PER_STATUS_READ = 200;
     private static final int TIMERS_PER_TRANSACTION = 100;
     private static final AtomicLong INSTANCES = new AtomicLong();
 
@@ -88,10 +95,25 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     private final JdbcRunLimits limits;
     private final JdbcChildren children;
     private final ScheduledExecutorService timers;
+    private final ChangeWatcher watcher;
+    private final long idleWaitNanos;
     private final Object work = new Object();
-    private final List<CompletableFuture<History>> waiters = new ArrayList<>();
+    /** Result waits by run id, in the order they began. */
+    private final Map<String, List<Waiter>> waiters = new LinkedHashMap<>();
     private long workGeneration;
+    /** The last look that found nothing, per queue ("workflow:" or "activity:" and its name); guarded by work. */
+    private final Map<String, EmptyLook> emptyLooks = new HashMap<>();
+    private long waitersCheckedGeneration = -1;
+    private long waitersCheckedAt;
     private volatile boolean closed;
+
+    /** A look at a queue that found nothing: the work generation it saw, and when. */
+    private record EmptyLook(long generation, long atNanos) {
+    }
+
+    /** A result wait: the run's workflow id (for reading its history) and the future the caller holds. */
+    private record Waiter(String workflowId, CompletableFuture<History> result) {
+    }
 
     /** Creates the service over {@code store}, which it owns from now on, sweeping as {@code options} say. */
     public JdbcWorkflowService(JdbcStore store, ServiceOptions options) {
@@ -110,7 +132,7 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         this.records = new ServiceRecords(store.database());
         this.owner = "jdbc-service-" + INSTANCES.incrementAndGet();
         ActivityRecords activityRecords = new ActivityRecords(store.dialect());
-        this.activities = new JdbcActivities(store, records, activityRecords, this::deliverInputs, owner);
+        this.activities = new JdbcActivities(store, records, activityRecords, this::deliverInputs, this::wakeAt, owner);
         this.descriptions = new JdbcDescriptions(store, records, activityRecords);
         this.runStates = new RunStateRecords(store.dialect());
         this.limits = new JdbcRunLimits(store, records, runStates, options.getHistoryLimits(), this::runClosed,
@@ -124,7 +146,11 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         executor.setRemoveOnCancelPolicy(true);
         this.timers = executor;
         long millis = Math.max(1, sweepInterval.toMillis());
+        this.idleWaitNanos = TimeUnit.MILLISECONDS.toNanos(millis);
         timers.scheduleWithFixedDelay(this::sweepTimers, 0, millis, TimeUnit.MILLISECONDS);
+        timers.scheduleWithFixedDelay(this::checkWaiters, CLOSE_CHECK_TICK.toMillis(), CLOSE_CHECK_TICK.toMillis(),
+                TimeUnit.MILLISECONDS);
+        this.watcher = ChangeWatcher.start(store, this::workQueued);
     }
 
     @Override
@@ -204,13 +230,20 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     @Override
     public WorkflowTask pollWorkflowTask(String taskQueue, Duration timeout) {
         Objects.requireNonNull(taskQueue, "taskQueue");
-        return poll("poll task queue " + taskQueue, timeout, () -> claim(taskQueue));
+        return poll("workflow:" + taskQueue, "poll task queue " + taskQueue, timeout, () -> claim(taskQueue));
     }
 
-    /** Claims work with {@code claim} until it gets some or {@code timeout} passes; {@code null} then. */
-    private <T> T poll(String what, Duration timeout, Supplier<T> claim) {
+    /**
+     * Claims work with {@code claim} until it gets some or {@code timeout} passes; {@code null} then.
+     *
+     * <p>The pollers of one queue (of this service) share their looks at the database: after a look found nothing,
+     * none looks again until something changed (work of this service, or a change the watcher saw) or the idle wait
+     * passed (work that came due by time alone, such as a lease that ran out in another process, is found then). So
+     * an idle worker reads each of its queues about once per idle wait, however many pollers it runs and however
+     * short their polls. A poll with a zero timeout always looks.
+     */
+    private <T> T poll(String queue, String what, Duration timeout, Supplier<T> claim) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        long backoff = MIN_BACKOFF.toNanos();
         try {
             while (true) {
                 requireOpen(what);
@@ -218,16 +251,27 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
                 synchronized (work) {
                     seen = workGeneration;
                 }
-                T task = claim.get();
-                if (task != null) {
-                    return task;
+                // a poll that may not wait asks the database itself
+                long nextLook = timeout.isZero() ? Long.MIN_VALUE : nextLook(queue, seen);
+                if (nextLook <= System.nanoTime()) {
+                    T task = claim.get();
+                    if (task != null) {
+                        synchronized (work) {
+                            emptyLooks.remove(queue); // there may be more
+                        }
+                        return task;
+                    }
+                    synchronized (work) {
+                        emptyLooks.put(queue, new EmptyLook(seen, System.nanoTime()));
+                    }
+                    nextLook = System.nanoTime() + idleWaitNanos;
                 }
-                long remaining = deadline - System.nanoTime();
+                long now = System.nanoTime();
+                long remaining = deadline - now;
                 if (remaining <= 0) {
                     return null;
                 }
-                awaitWork(seen, Math.min(backoff, remaining));
-                backoff = Math.min(backoff * 2, MAX_BACKOFF.toNanos());
+                awaitWork(seen, Math.max(1, Math.min(nextLook - now, remaining)));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -235,8 +279,21 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         }
     }
 
+    /** When a poller of {@code queue} that saw generation {@code seen} should look at the database next. */
+    private long nextLook(String queue, long seen) {
+        synchronized (work) {
+            EmptyLook last = emptyLooks.get(queue);
+            return last == null || last.generation() != seen ? Long.MIN_VALUE : last.atNanos() + idleWaitNanos;
+        }
+    }
+
     /** Claims a due task, appends the events buffered while an earlier hand-out ran, and reads the history. */
     private WorkflowTask claim(String taskQueue) {
+        // an idle poll only reads: no write transaction (on SQLite the database's one write lock) unless there is work
+        if (!store.query("look for workflow tasks of task queue " + taskQueue,
+                connection -> store.workflowTaskQueue().hasDue(connection, taskQueue, store.currentTime()))) {
+            return null;
+        }
         return store.transaction("poll task queue " + taskQueue, connection -> {
             Instant now = store.currentTime();
             Optional<WorkflowTaskLease> claimed = store.workflowTaskQueue().claim(connection, taskQueue, owner, now,
@@ -285,6 +342,7 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
             return;
         }
         afterCommit.forEach(Runnable::run);
+        workQueued(); // the run may have closed: its result waits look
     }
 
     private void complete(Connection connection, Token token, List<EventAttributes> commands,
@@ -393,6 +451,7 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
             return true;
         }, null);
         if (failed) {
+            wakeAt(store.clock().instant().plus(options.getWorkflowTaskRetryInterval()));
             log.warn("workflow task of run {} failed; it is handed out again in {}", token.lease().runId(),
                     options.getWorkflowTaskRetryInterval(), failure);
         }
@@ -494,27 +553,37 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
             return;
         }
         try {
-            int fired;
-            do {
-                fired = store.transaction("fire due timers", this::fireDueTimers, null);
-                if (fired > 0) {
-                    workQueued();
-                }
-            } while (fired == TIMERS_PER_TRANSACTION && !closed);
-            int timedOut;
-            do {
-                timedOut = store.transaction("time out activities", activities::sweep, null);
-                if (timedOut > 0) {
-                    workQueued();
-                }
-            } while (timedOut == JdbcActivities.PER_TRANSACTION && !closed);
-            int overdue;
-            do {
-                overdue = store.transaction("time out workflow executions", limits::timeOutExecutions, null);
-                if (overdue > 0) {
-                    workQueued();
-                }
-            } while (overdue == JdbcRunLimits.PER_TRANSACTION && !closed);
+            // reads first: an idle sweep takes no write transaction (on SQLite the database's one write lock)
+            Instant now = store.currentTime();
+            RunStateRecords.Due due = store.query("look for due timers and runs past their deadline",
+                    connection -> runStates.due(connection, now));
+            if (due.timers()) {
+                int fired;
+                do {
+                    fired = store.transaction("fire due timers", this::fireDueTimers, null);
+                    if (fired > 0) {
+                        workQueued();
+                    }
+                } while (fired == TIMERS_PER_TRANSACTION && !closed);
+            }
+            if (activities.anyDeadlinePassed(now)) {
+                int timedOut;
+                do {
+                    timedOut = store.transaction("time out activities", activities::sweep, null);
+                    if (timedOut > 0) {
+                        workQueued();
+                    }
+                } while (timedOut == JdbcActivities.PER_TRANSACTION && !closed);
+            }
+            if (due.executions()) {
+                int overdue;
+                do {
+                    overdue = store.transaction("time out workflow executions", limits::timeOutExecutions, null);
+                    if (overdue > 0) {
+                        workQueued();
+                    }
+                } while (overdue == JdbcRunLimits.PER_TRANSACTION && !closed);
+            }
         } catch (RuntimeException e) {
             if (!closed) {
                 log.error("firing due timers or timing out activities or executions failed; trying again at the next"
@@ -537,6 +606,16 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         return due.size();
     }
 
+    /** Wakes this service's pollers at {@code dueAt}, when work this service made due later becomes due. */
+    private void wakeAt(Instant dueAt) {
+        long delay = Math.max(0, Duration.between(store.clock().instant(), dueAt).toMillis());
+        try {
+            timers.schedule(this::workQueued, delay, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // closed meanwhile: nobody polls
+        }
+    }
+
     private void sweepAt(Instant fireAt) {
         long delay = Math.max(0, Duration.between(store.clock().instant(), fireAt).toMillis());
         try {
@@ -551,7 +630,7 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     @Override
     public ActivityTask pollActivityTask(String taskQueue, String identity, Duration timeout) {
         Objects.requireNonNull(taskQueue, "taskQueue");
-        return poll("poll activity task queue " + taskQueue, timeout, () -> activities.claim(taskQueue, identity));
+        return poll("activity:" + taskQueue, "poll activity task queue " + taskQueue, timeout, () -> activities.claim(taskQueue, identity));
     }
 
     @Override
@@ -621,42 +700,66 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         String run = store.transaction("find workflow " + workflowId,
                 connection -> records.find(connection, workflowId, runId).runId(), null);
         CompletableFuture<History> result = new CompletableFuture<>();
+        Waiter waiter = new Waiter(workflowId, result);
         synchronized (waiters) {
-            waiters.add(result);
+            waiters.computeIfAbsent(run, key -> new ArrayList<>()).add(waiter);
+            waitersCheckedGeneration = -1; // look at once, even if nothing changed since the last look
         }
         result.whenComplete((history, failure) -> {
             synchronized (waiters) {
-                waiters.remove(result);
+                List<Waiter> ofRun = waiters.get(run);
+                if (ofRun != null) {
+                    ofRun.remove(waiter);
+                    if (ofRun.isEmpty()) {
+                        waiters.remove(run);
+                    }
+                }
             }
         });
-        checkClosed(workflowId, run, result, MIN_BACKOFF.toMillis());
         return result;
     }
 
-    /** Completes {@code result} if the run closed, else looks again after {@code backoffMillis}, backing off. */
-    private void checkClosed(String workflowId, String runId, CompletableFuture<History> result, long backoffMillis) {
-        if (result.isDone() || closed) {
+    /**
+     * Completes the result waits whose runs closed. Runs every {@link #CLOSE_CHECK_TICK} on the timer thread, and
+     * reads the database only when something changed since its last read (work of this service, or a change the
+     * watcher saw), or the idle wait passed; one read asks about many runs. Never throws.
+     */
+    void checkWaiters() {
+        if (closed) {
             return;
         }
+        Map<String, List<Waiter>> waiting;
+        synchronized (work) {
+            long now = System.nanoTime();
+            synchronized (waiters) {
+                if (waiters.isEmpty() || (waitersCheckedGeneration == workGeneration
+                        && now - waitersCheckedAt < idleWaitNanos)) {
+                    return;
+                }
+                waitersCheckedGeneration = workGeneration;
+                waitersCheckedAt = now;
+                waiting = new LinkedHashMap<>();
+                waiters.forEach((run, ofRun) -> waiting.put(run, new ArrayList<>(ofRun)));
+            }
+        }
         try {
-            String status = store.transaction("read the status of run " + runId,
-                    connection -> records.status(connection, runId), null);
-            if (!"RUNNING".equals(status)) {
-                result.complete(store.readHistory(workflowId, runId));
-                return;
+            List<String> runs = new ArrayList<>(waiting.keySet());
+            for (int from = 0; from < runs.size(); from += RUNS_PER_STATUS_READ) {
+                List<String> batch = runs.subList(from, Math.min(runs.size(), from + RUNS_PER_STATUS_READ));
+                Map<String, String> statuses = store.query("read the status of " + batch.size() + " run(s)",
+                        connection -> records.statuses(connection, batch));
+                for (String run : batch) {
+                    if (!"RUNNING".equals(statuses.getOrDefault(run, "RUNNING"))) {
+                        List<Waiter> ofRun = waiting.get(run);
+                        History history = store.readHistory(ofRun.get(0).workflowId(), run);
+                        ofRun.forEach(waiter -> waiter.result().complete(history));
+                    }
+                }
             }
         } catch (RuntimeException e) {
-            if (closed) {
-                return;
+            if (!closed) {
+                log.warn("reading whether awaited runs closed failed; trying again", e);
             }
-            log.warn("reading the status of run {} failed; trying again", runId, e);
-        }
-        long next = Math.min(backoffMillis * 2, MAX_BACKOFF.toMillis());
-        try {
-            timers.schedule(() -> checkClosed(workflowId, runId, result, next), backoffMillis,
-                    TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            // closed meanwhile: close() completed the waiter
         }
     }
 
@@ -724,6 +827,7 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
             closed = true;
             work.notifyAll();
         }
+        watcher.close();
         timers.shutdownNow();
         try {
             timers.awaitTermination(5, TimeUnit.SECONDS);
@@ -731,7 +835,8 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
             Thread.currentThread().interrupt();
         }
         synchronized (waiters) {
-            waiting = new ArrayList<>(waiters);
+            waiting = new ArrayList<>();
+            waiters.values().forEach(ofRun -> ofRun.forEach(waiter -> waiting.add(waiter.result())));
         }
         for (CompletableFuture<History> result : waiting) {
             result.completeExceptionally(new ServiceClosedException("the workflow service was closed while this"

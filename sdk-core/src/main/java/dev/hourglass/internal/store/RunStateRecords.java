@@ -93,6 +93,29 @@ final class RunStateRecords {
         }
     }
 
+    /** What a sweep has to do: fire timers, time out workflow executions. */
+    record Due(boolean timers, boolean executions) {
+    }
+
+    /**
+     * Whether any timer is due at {@code now}, and whether any open run is past its execution deadline: one read, so
+     * that an idle sweep costs one statement for both.
+     */
+    Due due(Connection connection, Instant now) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT"
+                + " EXISTS (SELECT 1 FROM hourglass_timers WHERE fire_at <= ?),"
+                + " EXISTS (SELECT 1 FROM hourglass_runs WHERE status = ? AND execution_deadline IS NOT NULL"
+                + " AND execution_deadline <= ?)")) {
+            select.setLong(1, now.toEpochMilli());
+            select.setString(2, RUNNING);
+            select.setLong(3, now.toEpochMilli());
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return new Due(row.getBoolean(1), row.getBoolean(2));
+            }
+        }
+    }
+
     /** The open runs whose execution deadline has come at {@code now}, earliest first, up to {@code limit}. */
     List<String> overdue(Connection connection, Instant now, int limit) throws SQLException {
         List<String> runIds = new ArrayList<>();

@@ -14,7 +14,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The SQL that the workflow service adds to the store's: finding runs, the state of a run's workflow task, the events
@@ -314,14 +317,24 @@ final class ServiceRecords {
         return due;
     }
 
-    /** The status of a run, or {@code null} if there is none. */
-    String status(Connection connection, String runId) throws SQLException {
+    /** The statuses of the runs {@code runIds} that exist, by run id. */
+    Map<String, String> statuses(Connection connection, List<String> runIds) throws SQLException {
+        Map<String, String> statuses = new HashMap<>();
+        if (runIds.isEmpty()) {
+            return statuses;
+        }
+        String placeholders = String.join(", ", Collections.nCopies(runIds.size(), "?"));
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT status FROM hourglass_runs WHERE run_id = ?")) {
-            select.setString(1, runId);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? row.getString(1) : null;
+                "SELECT run_id, status FROM hourglass_runs WHERE run_id IN (" + placeholders + ")")) {
+            for (int i = 0; i < runIds.size(); i++) {
+                select.setString(i + 1, runIds.get(i));
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    statuses.put(rows.getString(1), rows.getString(2));
+                }
             }
         }
+        return statuses;
     }
 }

@@ -38,6 +38,18 @@ final class WorkflowTaskQueue {
         }
     }
 
+    /** Whether the task queue has a task that may be handed out now: a read that locks nothing. */
+    boolean hasDue(Connection connection, String taskQueue, Instant now) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT 1 FROM hourglass_workflow_tasks WHERE task_queue = ? AND visible_at <= ? LIMIT 1")) {
+            select.setString(1, taskQueue);
+            select.setLong(2, now.toEpochMilli());
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
     Optional<WorkflowTaskLease> claim(Connection connection, String taskQueue, String owner, Instant now,
             Duration lease) throws SQLException {
         if (lease.isNegative() || lease.isZero()) {

@@ -125,3 +125,17 @@ CREATE TABLE hourglass_timers (
 );
 
 CREATE INDEX hourglass_timers_due ON hourglass_timers (fire_at, run_id, timer_id);
+
+-- Idle workers and result waits of every process LISTEN on hourglass_work: these triggers notify it when a task
+-- becomes claimable (queued, released, retried) or a run closes, in the transaction that did it (delivered on
+-- commit; notifications of one transaction are sent once).
+CREATE FUNCTION hourglass_notify_work() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_notify('hourglass_work', ''); RETURN NULL; END $$;
+
+CREATE TRIGGER hourglass_workflow_task_claimable AFTER INSERT OR UPDATE ON hourglass_workflow_tasks
+    FOR EACH ROW WHEN (NEW.lease_owner IS NULL) EXECUTE FUNCTION hourglass_notify_work();
+
+CREATE TRIGGER hourglass_activity_task_claimable AFTER INSERT OR UPDATE ON hourglass_activity_tasks
+    FOR EACH ROW WHEN (NEW.state = 'QUEUED') EXECUTE FUNCTION hourglass_notify_work();
+
+CREATE TRIGGER hourglass_run_closed AFTER UPDATE ON hourglass_runs
+    FOR EACH ROW WHEN (OLD.status = 'RUNNING' AND NEW.status <> 'RUNNING') EXECUTE FUNCTION hourglass_notify_work();
