@@ -77,7 +77,7 @@ class OperateCommandsTest {
 
         assertThat(cli.exitCode()).isEqualTo(1);
         assertThat(cli.err()).matches("hourglass: cannot signal approve to workflow order-closed: its run "
-                + ListCommandTest.RUN_ID + " is closed \\(TERMINATED, event 8, WorkflowExecutionTerminated, at "
+                + ListCommandTest.RUN_ID + " is closed: it was terminated \\(event 8, WorkflowExecutionTerminated, at "
                 + ListCommandTest.TIME + "\\); only open runs take signals, cancellation and termination"
                 + " \\('hourglass show order-closed' shows how it ended\\)\n");
     }

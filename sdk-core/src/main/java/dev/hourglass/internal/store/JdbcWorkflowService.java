@@ -7,7 +7,6 @@ import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.history.ActivityTaskCancelRequestedAttributes;
 import dev.hourglass.history.ActivityTaskScheduledAttributes;
 import dev.hourglass.history.EventAttributes;
-import dev.hourglass.history.EventType;
 import dev.hourglass.history.History;
 import dev.hourglass.history.HistoryEvent;
 import dev.hourglass.history.Payload;
@@ -15,6 +14,7 @@ import dev.hourglass.history.TimerCanceledAttributes;
 import dev.hourglass.history.TimerFiredAttributes;
 import dev.hourglass.history.TimerStartedAttributes;
 import dev.hourglass.history.WorkflowExecutionCancelRequestedAttributes;
+import dev.hourglass.history.WorkflowExecutionContinuedAsNewAttributes;
 import dev.hourglass.history.WorkflowExecutionSignaledAttributes;
 import dev.hourglass.history.WorkflowExecutionTerminatedAttributes;
 import dev.hourglass.internal.service.InMemoryWorkflowService.WorkflowTaskFailure;
@@ -35,14 +35,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
@@ -58,24 +56,27 @@ import org.slf4j.LoggerFactory;
 /**
  * The durable {@link WorkflowServiceSpi} over a {@link JdbcStore}: the workflow-task path (start, poll, complete,
  * fail), signals, cancellation requests, termination, durable timers, activities ({@link JdbcActivities}: attempts,
- * retries, timeouts, heartbeats, cancellation), queries ({@link JdbcQueries}: answered by a worker of any process
- * that shares the database, handed out in turn with the workflow tasks of their task queue, under a lease),
- * descriptions and listings of runs ({@link JdbcDescriptions}) and waiting for a run to close.
- * {@code WorkflowService.sqlite} and {@code WorkflowService.postgres} open one ({@link JdbcServices}).
+ * retries, timeouts, heartbeats, cancellation), child workflows and continue-as-new ({@link JdbcChildren}),
+ * workflow execution timeouts and history limits ({@link JdbcRunLimits}), queries ({@link JdbcQueries}: answered by
+ * a worker of any process that shares the database, handed out in turn with the workflow tasks of their task queue,
+ * under a lease), descriptions and listings of runs ({@link JdbcDescriptions}) and waiting for a run to close. Each
+ * task hands out where the run's last completed task ended, so that a worker that cached the execution goes on from
+ * there. {@code WorkflowService.sqlite} and {@code WorkflowService.postgres} open one ({@link JdbcServices}).
  *
  * <p>Every call that changes an execution is one transaction of the store, so that what it records happens whole or
  * not at all: a completed workflow task appends its commands under the next event id its history had when it was
- * handed out, then the events buffered while it ran, records its timers and queues the next task, or closes the run;
- * a completion whose lease ran out writes nothing. The events are those the in-memory service records, in the same
- * order, for the same inputs.
+ * handed out, then the events buffered while it ran, records its timers, starts its children and queues the next
+ * task, or closes the run (telling its parent, asking its open children to cancel, or starting the run it continues
+ * as); a completion whose lease ran out writes nothing. A child's close reaches its parent in the transaction that
+ * closes the child. The events are those the in-memory service records, in the same order, for the same inputs.
  *
  * <p>Idle polls and result waits do not read the database over and over: they sleep until work this service queued
  * itself, or a change another process made ({@link ChangeWatcher}: {@code PRAGMA data_version} on SQLite,
  * {@code LISTEN}/{@code NOTIFY} on PostgreSQL), wakes them, or at the latest for the sweep interval (work that came
  * due by time alone, such as another process's lease that ran out, is found then); a query's client waits for its
- * answer the same way. One daemon thread per service fires due timers, times out activities whose deadlines passed
- * and removes queries whose clients stopped waiting: every {@code sweepInterval}, and at the due time of each timer
- * this service started. The service owns the store and closes it.
+ * answer the same way. One daemon thread per service fires due timers, times out activities and workflow executions
+ * whose deadlines passed, and removes queries whose clients stopped waiting: every {@code sweepInterval}, and at the
+ * due time of each timer and execution deadline this service recorded. The service owns the store and closes it.
  */
 public final class JdbcWorkflowService implements WorkflowServiceSpi {
 
@@ -91,12 +92,6 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     private static final int TIMERS_PER_TRANSACTION = 100;
     private static final AtomicLong INSTANCES = new AtomicLong();
 
-    /** The commands this service records; the others need parts of the store that are not built yet. */
-    private static final Set<EventType> SUPPORTED_COMMANDS = EnumSet.of(EventType.ActivityTaskScheduled,
-            EventType.ActivityTaskCancelRequested, EventType.TimerStarted,
-            EventType.TimerCanceled, EventType.MarkerRecorded, EventType.WorkflowExecutionCompleted,
-            EventType.WorkflowExecutionFailed, EventType.WorkflowExecutionCanceled);
-
     private final JdbcStore store;
     private final ServiceOptions options;
     private final ServiceRecords records;
@@ -104,6 +99,9 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     private final JdbcActivities activities;
     private final JdbcDescriptions descriptions;
     private final JdbcQueries queries;
+    private final RunStateRecords runStates;
+    private final JdbcRunLimits limits;
+    private final JdbcChildren children;
     private final ScheduledExecutorService timers;
     private final ChangeWatcher watcher;
     /** When the sweeper last looked for expired queries, by the store's clock; only the sweeper's thread uses it. */
@@ -149,6 +147,10 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         this.descriptions = new JdbcDescriptions(store, records, activityRecords);
         this.queries = new JdbcQueries(store, records, options, owner, this::workQueued, QUERY_ANSWER_MIN_BACKOFF,
                 QUERY_ANSWER_MAX_BACKOFF);
+        this.runStates = new RunStateRecords(store.dialect());
+        this.limits = new JdbcRunLimits(store, records, runStates, options.getHistoryLimits(), this::runClosed,
+                this::sweepAt);
+        this.children = new JdbcChildren(store, records, runStates, this::deliverInputs, limits);
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "hourglass-jdbc-timers");
             thread.setDaemon(true);
@@ -176,7 +178,15 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     public WorkflowExecution startWorkflow(StartWorkflowRequest request) {
         requireOpen("start workflow " + (request.workflowId() == null ? request.workflowType()
                 : request.workflowId()));
-        WorkflowExecution started = store.startRun(request);
+        StartWorkflowRequest named = request.workflowId() != null ? request
+                : request.withWorkflowId(store.ids().newWorkflowId());
+        WorkflowExecution started = store.transaction("start workflow " + named.workflowId(), connection -> {
+            Instant now = store.currentTime();
+            WorkflowExecution run = store.runRecords().start(connection, named, store.ids(), now);
+            limits.started(connection, run, named.taskQueue(), now);
+            return run;
+        }, () -> store.transaction("read workflow " + named.workflowId(),
+                connection -> store.runRecords().raceLost(connection, named), null));
         workQueued();
         return started;
     }
@@ -200,8 +210,11 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
                     if (withStart) {
                         // the first task is only queued: nothing runs before the signal is appended after the start
                         WorkflowExecution started = store.runRecords().start(connection, named, store.ids(), now);
-                        store.workflowTaskQueue().enqueue(connection, started.getRunId(), named.taskQueue(), now);
+                        limits.started(connection, started, named.taskQueue(), now);
                         run = records.byRunId(connection, started.getRunId());
+                        if (!run.isOpen()) {
+                            return started; // past the history limits with its first event alone
+                        }
                     }
                     deliverInput(connection, run, new WorkflowExecutionSignaledAttributes(signalName, signalInput,
                             named.identity(), withStart), now);
@@ -318,12 +331,14 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         List<EventAttributes> buffered = records.takeBuffered(connection, run);
         if (!buffered.isEmpty()) {
             store.runRecords().append(connection, run.runId(), run.nextEventId(), buffered, now);
+            if (!limits.enforceHistoryLimits(connection, run.runId(), now)) {
+                return null;
+            }
         }
         History history = store.runRecords().history(connection, run.workflowId(), run.runId());
         Token token = new Token(lease, history.getEvents().size() + 1);
-        // completedEventCount 0: the store does not keep where the last task ended, so workers replay from the
-        // start; correct, and a column for it can come with the store's next schema version
-        return new WorkflowTask(token.encode(), history, 0, null, null, options.getHistoryLimits());
+        return new WorkflowTask(token.encode(), history, runStates.completedEventCount(connection, run.runId()),
+                null, null, options.getHistoryLimits());
     }
 
     @Override
@@ -331,11 +346,6 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         Token token = Token.decode(taskToken, owner);
         List<EventAttributes> recorded = new ArrayList<>();
         for (Command command : commands) {
-            if (!SUPPORTED_COMMANDS.contains(command.eventType())) {
-                throw new UnsupportedOperationException("completeWorkflowTask with a " + command.eventType()
-                        + " command is not supported by the JDBC store yet; it records timers, markers and the"
-                        + " completion, failure or cancellation of the workflow");
-            }
             recorded.add(command.attributes());
             if (command.eventType().isClosing()) {
                 break; // nothing after a closing command is recorded, as in every store
@@ -389,11 +399,17 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
                     run.runId(), buffered.size());
             store.runRecords().append(connection, run.runId(), token.nextEventId(), buffered, now);
             records.release(connection, lease.taskId(), now);
+            limits.enforceHistoryLimits(connection, run.runId(), now);
             afterCommit.add(this::workQueued);
             return;
         }
         long nextEventId = token.nextEventId();
-        List<String> cancelRequests = new ArrayList<>();
+        if (closing && commands.get(commands.size() - 1) instanceof WorkflowExecutionContinuedAsNewAttributes next) {
+            commands = new ArrayList<>(commands);
+            commands.set(commands.size() - 1, children.named(connection, run, next));
+        }
+        // as in memory, what commands ask of activities and children happens once the task ended, in their order
+        List<JdbcChildren.AfterTask> afterTask = new ArrayList<>();
         if (!commands.isEmpty()) {
             List<HistoryEvent> appended = store.runRecords().append(connection, run.runId(), nextEventId, commands,
                     now);
@@ -404,25 +420,38 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
                     activities.schedule(connection, run.runId(), event.getEventId(), scheduled, now);
                     afterCommit.add(this::workQueued);
                 } else if (event.getAttributes() instanceof ActivityTaskCancelRequestedAttributes requested) {
-                    cancelRequests.add(requested.activityId());
+                    // an activity no worker runs closes at once
+                    afterTask.add(c -> activities.requestCancel(c, run.runId(), requested.activityId(), now));
+                } else {
+                    JdbcChildren.AfterTask child = children.afterTask(run.runId(), event.getAttributes(), now);
+                    if (child != null) {
+                        afterTask.add(child);
+                    }
                 }
             }
         }
         if (closing) {
+            EventAttributes closingEvent = commands.get(commands.size() - 1);
             records.forgetClosed(connection, run.runId());
-            return;
+            if (closingEvent instanceof WorkflowExecutionContinuedAsNewAttributes next) {
+                // the next run is recorded first, so that whoever hears of the close can find it
+                children.continueAsNew(connection, run, next, now);
+            }
+            runClosed(connection, run, closingEvent, now);
+        } else {
+            runStates.setCompletedEventCount(connection, run.runId(), nextEventId - 1);
+            records.deleteTask(connection, run.runId());
+            if (!buffered.isEmpty()) {
+                store.runRecords().append(connection, run.runId(), nextEventId, buffered, now);
+            }
+            if (limits.enforceHistoryLimits(connection, run.runId(), now) && !buffered.isEmpty()) {
+                store.workflowTaskQueue().enqueue(connection, run.runId(), run.taskQueue(), now);
+            }
         }
-        records.deleteTask(connection, run.runId());
-        if (!buffered.isEmpty()) {
-            store.runRecords().append(connection, run.runId(), nextEventId, buffered, now);
-            store.workflowTaskQueue().enqueue(connection, run.runId(), run.taskQueue(), now);
-            afterCommit.add(this::workQueued);
+        for (JdbcChildren.AfterTask work : afterTask) {
+            work.run(connection);
         }
-        // as in memory, cancellation requests act once the task ended: an activity no worker runs closes at once
-        for (String activityId : cancelRequests) {
-            activities.requestCancel(connection, run.runId(), activityId, now);
-            afterCommit.add(this::workQueued);
-        }
+        afterCommit.add(this::workQueued);
     }
 
     /** Records the durable timer a {@code TimerStarted} event starts, or removes the one a cancel cancels. */
@@ -450,8 +479,10 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
             }
             RunRow run = records.byRunId(connection, token.lease().runId());
             List<EventAttributes> buffered = records.takeBuffered(connection, run);
+            records.release(connection, token.lease().taskId(), now.plus(options.getWorkflowTaskRetryInterval()));
             if (!buffered.isEmpty()) {
                 store.runRecords().append(connection, run.runId(), run.nextEventId(), buffered, now);
+                limits.enforceHistoryLimits(connection, run.runId(), now);
             }
             records.release(connection, token.lease().taskId(), now.plus(options.getWorkflowTaskRetryInterval()));
             return run;
@@ -495,7 +526,15 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         List<EventAttributes> events = new ArrayList<>(records.takeBuffered(connection, run));
         events.addAll(inputs);
         store.runRecords().append(connection, run.runId(), run.nextEventId(), events, now);
-        records.makeTaskDue(connection, store.workflowTaskQueue(), run, now);
+        if (limits.enforceHistoryLimits(connection, run.runId(), now)) {
+            records.makeTaskDue(connection, store.workflowTaskQueue(), run, now);
+        }
+    }
+
+    /** Tells the parent of a run closed just now, and asks its open children to cancel, as in memory. */
+    private void runClosed(Connection connection, RunRow run, EventAttributes closing, Instant now)
+            throws SQLException {
+        children.closed(connection, run, closing, now);
     }
 
     /** The open run addressed, or the exception that says how it closed. */
@@ -546,9 +585,12 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         requireOpen("terminate workflow " + workflowId);
         store.transaction("terminate workflow " + workflowId, connection -> {
             RunRow run = openRun(connection, workflowId, runId, "terminate");
-            store.runRecords().append(connection, run.runId(), run.nextEventId(),
-                    List.of(new WorkflowExecutionTerminatedAttributes(reason, identity)), store.currentTime());
+            Instant now = store.currentTime();
+            WorkflowExecutionTerminatedAttributes terminated = new WorkflowExecutionTerminatedAttributes(reason,
+                    identity);
+            store.runRecords().append(connection, run.runId(), run.nextEventId(), List.of(terminated), now);
             records.forgetClosed(connection, run.runId());
+            runClosed(connection, run, terminated, now);
             return null;
         }, null);
         workQueued();
@@ -564,7 +606,9 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         try {
             // reads first: an idle sweep takes no write transaction (on SQLite the database's one write lock)
             Instant now = store.currentTime();
-            if (store.query("look for due timers", connection -> !records.dueTimers(connection, now, 1).isEmpty())) {
+            RunStateRecords.Due due = store.query("look for due timers and runs past their deadline",
+                    connection -> runStates.due(connection, now));
+            if (due.timers()) {
                 int fired;
                 do {
                     fired = store.transaction("fire due timers", this::fireDueTimers, null);
@@ -582,6 +626,15 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
                     }
                 } while (timedOut == JdbcActivities.PER_TRANSACTION && !closed);
             }
+            if (due.executions()) {
+                int overdue;
+                do {
+                    overdue = store.transaction("time out workflow executions", limits::timeOutExecutions, null);
+                    if (overdue > 0) {
+                        workQueued();
+                    }
+                } while (overdue == JdbcRunLimits.PER_TRANSACTION && !closed);
+            }
             // queries expire only when their clients died: looked for once per query timeout, not every sweep
             if (!now.isBefore(lastQuerySweep.plus(options.getQueryTimeout()))) {
                 lastQuerySweep = now;
@@ -591,8 +644,8 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
             }
         } catch (RuntimeException e) {
             if (!closed) {
-                log.error("firing due timers, timing out activities or removing expired queries failed; trying again"
-                        + " at the next sweep", e);
+                log.error("firing due timers, timing out activities or executions, or removing expired queries failed;"
+                        + " trying again at the next sweep", e);
             }
         }
     }

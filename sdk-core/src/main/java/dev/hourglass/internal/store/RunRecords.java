@@ -6,6 +6,7 @@ import dev.hourglass.client.WorkflowNotFoundException;
 import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.common.WorkflowIdReusePolicy;
 import dev.hourglass.history.EventAttributes;
+import dev.hourglass.history.EventType;
 import dev.hourglass.history.History;
 import dev.hourglass.history.HistoryEvent;
 import dev.hourglass.history.WorkflowExecutionStartedAttributes;
@@ -18,6 +19,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,15 +55,32 @@ final class RunRecords {
             checkReuse(latest, request);
         }
         int runNumber = latest == null ? 1 : latest.runNumber() + 1;
-        String runId = ids.newRunId(request.workflowId(), runNumber);
         Instant deadline = request.executionTimeout() == null ? null : now.plus(request.executionTimeout());
+        return insert(connection, request, ids.newRunId(request.workflowId(), runNumber), runNumber, null, deadline,
+                now);
+    }
+
+    /**
+     * Records the run that a closed run of the request's workflow id continued as: run {@code runId}, numbered
+     * {@code runNumber}, with the deadline of the execution it continues (no reuse policy applies: the id's last run
+     * closed just now, by continuing into this one).
+     *
+     * @param deadline the deadline of the whole execution, or {@code null} for none
+     */
+    WorkflowExecution continued(Connection connection, StartWorkflowRequest request, String runId, int runNumber,
+            String continuedFromRunId, Instant deadline, Instant now) throws SQLException {
+        return insert(connection, request, runId, runNumber, continuedFromRunId, deadline, now);
+    }
+
+    private WorkflowExecution insert(Connection connection, StartWorkflowRequest request, String runId, int runNumber,
+            String continuedFromRunId, Instant deadline, Instant now) throws SQLException {
         HistoryEvent started = new HistoryEvent(1, now, new WorkflowExecutionStartedAttributes(request.workflowType(),
-                request.taskQueue(), request.input(), request.parentWorkflowId(), request.parentRunId(), null,
-                request.executionTimeout(), request.identity()));
+                request.taskQueue(), request.input(), request.parentWorkflowId(), request.parentRunId(),
+                continuedFromRunId, deadline == null ? null : Duration.between(now, deadline), request.identity()));
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO hourglass_runs (run_id, workflow_id,"
                 + " run_number, workflow_type, task_queue, status, start_time, next_event_id, history_bytes,"
-                + " execution_deadline, parent_workflow_id, parent_run_id, parent_child_id)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, 2, ?, ?, ?, ?, ?)")) {
+                + " execution_deadline, continued_from_run_id, parent_workflow_id, parent_run_id, parent_child_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, 2, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, runId);
             insert.setString(2, request.workflowId());
             insert.setInt(3, runNumber);
@@ -71,9 +90,10 @@ final class RunRecords {
             insert.setLong(7, now.toEpochMilli());
             insert.setLong(8, HistoryJsonCodec.eventSize(started));
             setMillis(insert, 9, deadline);
-            insert.setString(10, request.parentWorkflowId());
-            insert.setString(11, request.parentRunId());
-            insert.setString(12, request.parentChildId());
+            insert.setString(10, continuedFromRunId);
+            insert.setString(11, request.parentWorkflowId());
+            insert.setString(12, request.parentRunId());
+            insert.setString(13, request.parentChildId());
             insert.executeUpdate();
         }
         insertEvents(connection, runId, List.of(started));
@@ -101,9 +121,20 @@ final class RunRecords {
         if (policy == WorkflowIdReusePolicy.REJECT_DUPLICATE
                 || (policy == WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY && !failed)) {
             throw new WorkflowExecutionAlreadyStartedException(existing, last.workflowType(),
-                    "workflow id '" + request.workflowId() + "' was used by " + existing + " which closed as "
-                            + last.status() + ", and the reuse policy " + policy + " forbids starting it again");
+                    "workflow id '" + request.workflowId() + "' was used by " + existing + " which closed with "
+                            + closeType(last.status()) + ", and the reuse policy " + policy
+                            + " forbids starting it again");
         }
+    }
+
+    /** The event type that closes a run with {@code status}: what the in-memory service names in its messages. */
+    private static EventType closeType(WorkflowExecutionStatus status) {
+        for (EventType type : EventType.values()) {
+            if (type.isClosing() && ExecutionViews.status(type) == status) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("no event closes a run as " + status);
     }
 
     private static LatestRun latestRun(Connection connection, String workflowId) throws SQLException {

@@ -22,6 +22,11 @@ CREATE TABLE hourglass_runs (
     parent_run_id         TEXT,
     parent_child_id       TEXT,
     cancel_requested      BOOLEAN NOT NULL DEFAULT FALSE,
+    -- events the history had right after the last completed workflow task: a worker that cached the
+    -- execution at that point goes on from there instead of replaying the run from its start
+    completed_event_count BIGINT  NOT NULL DEFAULT 0,
+    -- whether the service warned that the history reached a warning threshold of its limits
+    history_warned        BOOLEAN NOT NULL DEFAULT FALSE,
     UNIQUE (workflow_id, run_number),
     CHECK ((status = 'RUNNING') = (close_time IS NULL))
 );

@@ -157,7 +157,7 @@ class JdbcStoreRunsTest {
 
         assertThatThrownBy(() -> store.startRun(start("transfer-1", WorkflowIdReusePolicy.REJECT_DUPLICATE)))
                 .isInstanceOf(WorkflowExecutionAlreadyStartedException.class)
-                .hasMessageContaining("closed as COMPLETED, and the reuse policy REJECT_DUPLICATE forbids");
+                .hasMessageContaining("closed with WorkflowExecutionCompleted, and the reuse policy REJECT_DUPLICATE forbids");
     }
 
     @Test
@@ -171,7 +171,7 @@ class JdbcStoreRunsTest {
 
         assertThatThrownBy(() -> store.startRun(start("transfer-1")))
                 .isInstanceOf(WorkflowExecutionAlreadyStartedException.class)
-                .hasMessageContaining("closed as COMPLETED");
+                .hasMessageContaining("closed with WorkflowExecutionCompleted");
     }
 
     @Test

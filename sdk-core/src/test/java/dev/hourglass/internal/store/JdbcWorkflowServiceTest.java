@@ -317,18 +317,4 @@ class JdbcWorkflowServiceTest {
                 EventType.TimerFired);
     }
 
-    @Test
-    void aCommandOfAPartNotBuiltYetIsRefusedAndWritesNothing() {
-        open();
-        service.startWorkflow(start("transfer-1"));
-        WorkflowTask task = service.pollWorkflowTask("payments", NO_WAIT);
-
-        assertThatThrownBy(() -> service.completeWorkflowTask(task.taskToken(), List.of(
-                command(new TimerStartedAttributes("t1", Duration.ofHours(1))),
-                command(new dev.hourglass.history.StartChildWorkflowExecutionInitiatedAttributes("1", "audit-1",
-                        "Audit", "payments", Payload.fromJson("[]"), null, null)))))
-                .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining("StartChildWorkflowExecutionInitiated");
-        assertThat(types(service.getHistory("transfer-1", null))).containsExactly(EventType.WorkflowExecutionStarted);
-    }
 }
