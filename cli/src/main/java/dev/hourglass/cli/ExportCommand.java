@@ -7,11 +7,9 @@ import dev.hourglass.history.History;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,7 +50,7 @@ final class ExportCommand extends StoreCommand {
         Table files = new Table("WORKFLOW ID", "RUN ID", "STATUS", "FILE");
         runs.forEachOrdered(run -> {
             History history = client.fetchHistory(run.getExecution().getWorkflowId(), run.getExecution().getRunId());
-            Path file = directory.resolve(fileName(history));
+            Path file = directory.resolve(history.defaultFileName());
             write(history, file);
             files.add(history.getWorkflowId(), history.getRunId(), Statuses.of(history), file);
             counts[0]++;
@@ -82,30 +80,5 @@ final class ExportCommand extends StoreCommand {
         } catch (UncheckedIOException e) {
             throw CliException.failed("cannot write " + file + ": " + e.getCause(), e);
         }
-    }
-
-    /**
-     * {@code <workflowId>_<runId>.json}, as the test environment's export names its files, with the characters of
-     * the ids that are unsafe in a file name escaped.
-     */
-    static String fileName(History history) {
-        return escape(history.getWorkflowId()) + "_" + escape(history.getRunId()) + ".json";
-    }
-
-    /** Keeps letters, digits, '-' and '.'; writes every other character as '%' and the hex of its UTF-8 bytes. */
-    private static String escape(String id) {
-        StringBuilder name = new StringBuilder(id.length());
-        for (int i = 0; i < id.length(); ) {
-            int codePoint = id.codePointAt(i);
-            if (codePoint < 128 && (Character.isLetterOrDigit(codePoint) || codePoint == '-' || codePoint == '.')) {
-                name.append((char) codePoint);
-            } else {
-                for (byte b : new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8)) {
-                    name.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xFF));
-                }
-            }
-            i += Character.charCount(codePoint);
-        }
-        return name.toString();
     }
 }

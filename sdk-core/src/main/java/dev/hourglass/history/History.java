@@ -1,8 +1,10 @@
 package dev.hourglass.history;
 
 import dev.hourglass.internal.history.HistoryJsonCodec;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.apiguardian.api.API;
 
@@ -99,6 +101,34 @@ public final class History {
     public void write(Path path) {
         Objects.requireNonNull(path, "path");
         HistoryJsonCodec.write(this, path);
+    }
+
+    /**
+     * Returns the name under which exports write this history to a directory: {@code <workflowId>_<runId>.json}
+     * (as {@code TestWorkflowEnvironment.exportHistories} and the command line's {@code export} do), the characters
+     * of the ids that are unsafe in a file name escaped: letters, digits, {@code -} and {@code .} are kept, every
+     * other character is written as {@code %} and the hexadecimal of its UTF-8 bytes.
+     *
+     * @return the file name; never {@code null}
+     */
+    public String defaultFileName() {
+        return escapeForFileName(getWorkflowId()) + "_" + escapeForFileName(getRunId()) + ".json";
+    }
+
+    private static String escapeForFileName(String id) {
+        StringBuilder name = new StringBuilder(id.length());
+        for (int i = 0; i < id.length(); ) {
+            int codePoint = id.codePointAt(i);
+            if (codePoint < 128 && (Character.isLetterOrDigit(codePoint) || codePoint == '-' || codePoint == '.')) {
+                name.append((char) codePoint);
+            } else {
+                for (byte b : new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8)) {
+                    name.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xFF));
+                }
+            }
+            i += Character.charCount(codePoint);
+        }
+        return name.toString();
     }
 
     /**

@@ -77,4 +77,13 @@ class HistoryTest {
                 .hasToString("History[workflowId=transfer-42, runId=9f1c7e2a-5b3d-4c8e-a1f0-2d6b8e4c7a19, 10 events]");
         assertThat(SampleHistories.justStarted()).hasToString("History[workflowId=transfer-1, runId=run-1, 1 event]");
     }
+
+    @Test
+    void theDefaultFileNameIsTheIdsWithCharactersUnsafeInFileNamesEscaped() {
+        History history = new History("orders/42 ü", "run-1.a", "Order", "orders",
+                SampleHistories.justStarted().getEvents());
+
+        assertThat(history.defaultFileName()).isEqualTo("orders%2F42%20%C3%BC_run-1.a.json");
+        assertThat(SampleHistories.justStarted().defaultFileName()).isEqualTo("transfer-1_run-1.json");
+    }
 }

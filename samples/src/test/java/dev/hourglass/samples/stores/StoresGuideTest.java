@@ -46,11 +46,10 @@ class StoresGuideTest {
                     WorkflowOptions.newBuilder().setTaskQueue("money-transfer").setWorkflowId("transfer-42").build());
             WorkflowClient.start(transfer::transfer,
                     new TransferRequest("alice", "bob", 100_00, "transfer-42").withHold(Duration.ofSeconds(1)));
-            // ... the worker runs until the application stops
-            // guide: sqlite-worker end
-            client.newUntypedWorkflowStub("transfer-42").getResult(String.class);
+            client.newUntypedWorkflowStub("transfer-42").getResult(String.class); // waits for the transfer
             factory.shutdown();
         }
+        // guide: sqlite-worker end
 
         String result;
         // guide: sqlite-reader begin
