@@ -49,7 +49,8 @@ import java.util.concurrent.TimeUnit;
  * </pre>
  *
  * PostgreSQL is named by HOURGLASS_BENCH_POSTGRES_URL, _USER and _PASSWORD (or the HOURGLASS_TEST_POSTGRES_
- * variables of the build's tests); the user must be allowed to create schemas there.
+ * variables of the build's tests); the user must be allowed to create schemas there. HOURGLASS_BENCH_WORKER_JVM_ARGS
+ * adds options to the workers' JVMs, such as {@code -XX:StartFlightRecording=filename=worker.jfr}.
  */
 public final class DurableStoreBenchmark {
 
@@ -139,12 +140,13 @@ public final class DurableStoreBenchmark {
                         stub.start(id, 100L);
                         results.add(stub.getResultAsync(String.class));
                     }
+                    double started = (System.nanoTime() - start) / 1e9;
                     CompletableFuture.allOf(results.toArray(new CompletableFuture<?>[0])).get(10, TimeUnit.MINUTES);
                     double seconds = (System.nanoTime() - start) / 1e9;
                     double rate = options.transfers / seconds;
                     perSecond.add(rate);
-                    System.out.printf(Locale.ROOT, "round %d: %d transfers completed in %.2f s: %.0f transfers/s%n",
-                            round, options.transfers, seconds, rate);
+                    System.out.printf(Locale.ROOT, "round %d: %d transfers started in %.2f s, all completed in %.2f s:"
+                            + " %.0f transfers/s%n", round, options.transfers, started, seconds, rate);
                 } finally {
                     stop(workers);
                 }
@@ -227,7 +229,12 @@ public final class DurableStoreBenchmark {
 
     private static Process startWorker(Database database) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), WorkerMain.class.getName()));
+                .toString()));
+        String jvmArgs = System.getenv("HOURGLASS_BENCH_WORKER_JVM_ARGS"); // such as a profiler's
+        if (jvmArgs != null && !jvmArgs.isBlank()) {
+            command.addAll(List.of(jvmArgs.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), WorkerMain.class.getName()));
         command.addAll(database.workerArgs());
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
