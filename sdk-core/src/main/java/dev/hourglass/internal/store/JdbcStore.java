@@ -127,16 +127,32 @@ public final class JdbcStore implements AutoCloseable {
 
     /** Brings the schema to {@code schema}'s latest version; returns the version found. */
     int migrate(Schema schema) {
-        Connection connection = connect("open");
-        boolean reusable = false;
+        for (int attempt = 1; ; attempt++) {
+            Connection connection = connect("open");
+            boolean reusable = false;
+            try {
+                int found = schema.migrate(connection, dialect, database, now());
+                reusable = true;
+                return found;
+            } catch (SQLException e) {
+                // processes opening one new database at once: the one that lost the lock looks again
+                if (attempt < TRANSIENT_ATTEMPTS && dialect.isTransient(e)) {
+                    log.debug("opening {} met contention (attempt {}); trying again", database, attempt, e);
+                    pause(attempt);
+                    continue;
+                }
+                throw failure("open", e);
+            } finally {
+                pool.release(connection, reusable);
+            }
+        }
+    }
+
+    private static void pause(int attempt) {
         try {
-            int found = schema.migrate(connection, dialect, database, now());
-            reusable = true;
-            return found;
-        } catch (SQLException e) {
-            throw failure("open", e);
-        } finally {
-            pool.release(connection, reusable);
+            Thread.sleep(TRANSIENT_BACKOFF_MILLIS * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -265,10 +281,8 @@ public final class JdbcStore implements AutoCloseable {
                     throw e;
                 }
                 log.debug("{} met contention in {} (attempt {}); running it again", what, database, attempt, e);
-                try {
-                    Thread.sleep(TRANSIENT_BACKOFF_MILLIS * attempt);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
+                pause(attempt);
+                if (Thread.currentThread().isInterrupted()) {
                     throw e;
                 }
             }

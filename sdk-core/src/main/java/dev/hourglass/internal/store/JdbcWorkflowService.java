@@ -141,7 +141,8 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         this.store = Objects.requireNonNull(store, "store");
         this.options = Objects.requireNonNull(options, "options");
         this.records = new ServiceRecords(store.database(), store.dialect());
-        this.owner = "jdbc-service-" + INSTANCES.incrementAndGet();
+        // the process id too: several processes share the database, and a lease's owner should say which holds it
+        this.owner = "jdbc-service-" + ProcessHandle.current().pid() + "-" + INSTANCES.incrementAndGet();
         ActivityRecords activityRecords = new ActivityRecords(store.dialect());
         this.activities = new JdbcActivities(store, records, activityRecords, this::deliverInputs, this::wakeAt, owner);
         this.descriptions = new JdbcDescriptions(store, records, activityRecords);

@@ -317,4 +317,13 @@ class JdbcWorkflowServiceTest {
                 EventType.TimerFired);
     }
 
+    @Test
+    void aLeaseNamesTheProcessThatHoldsIt() throws Exception {
+        open();
+        service.startWorkflow(start("transfer-1"));
+        service.pollWorkflowTask("payments", NO_WAIT);
+
+        assertThat(database.query("SELECT lease_owner FROM hourglass_workflow_tasks")).singleElement().asString()
+                .startsWith("jdbc-service-" + ProcessHandle.current().pid() + "-");
+    }
 }
