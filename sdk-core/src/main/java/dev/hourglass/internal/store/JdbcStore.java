@@ -54,6 +54,8 @@ public final class JdbcStore implements AutoCloseable {
     /** How often a transaction rolled back for contention alone is run, in all. */
     static final int TRANSIENT_ATTEMPTS = 5;
     private static final long TRANSIENT_BACKOFF_MILLIS = 10;
+    /** How often opening a database is tried while other processes open it too (about 2 s of waiting in all). */
+    private static final int OPEN_ATTEMPTS = 20;
     private static final Logger log = LoggerFactory.getLogger(JdbcStore.class);
 
     private final ConnectionPool pool;
@@ -128,15 +130,26 @@ public final class JdbcStore implements AutoCloseable {
     /** Brings the schema to {@code schema}'s latest version; returns the version found. */
     int migrate(Schema schema) {
         for (int attempt = 1; ; attempt++) {
-            Connection connection = connect("open");
+            // processes opening one new database at once contend for its lock, even in a connection's set-up (a new
+            // SQLite file's switch to WAL): the one that lost looks again
+            Connection connection;
+            try {
+                connection = pool.borrow();
+            } catch (SQLException e) {
+                if (attempt < OPEN_ATTEMPTS && dialect.isTransient(e)) {
+                    log.debug("opening {} met contention (attempt {}); trying again", database, attempt, e);
+                    pause(attempt);
+                    continue;
+                }
+                throw failure("open", e);
+            }
             boolean reusable = false;
             try {
                 int found = schema.migrate(connection, dialect, database, now());
                 reusable = true;
                 return found;
             } catch (SQLException e) {
-                // processes opening one new database at once: the one that lost the lock looks again
-                if (attempt < TRANSIENT_ATTEMPTS && dialect.isTransient(e)) {
+                if (attempt < OPEN_ATTEMPTS && dialect.isTransient(e)) {
                     log.debug("opening {} met contention (attempt {}); trying again", database, attempt, e);
                     pause(attempt);
                     continue;
