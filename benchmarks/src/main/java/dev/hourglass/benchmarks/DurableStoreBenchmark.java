@@ -40,12 +40,14 @@ import java.util.concurrent.TimeUnit;
  * shows: per transfer, three workflow tasks and two activity attempts, each a claim and a completion in the
  * database. The client runs in this process, the workers are JVMs of their own started from this class path, and
  * the database is new for each measurement (a temporary SQLite file, or a new schema of the PostgreSQL database).
+ * Each round first runs a warm-up of transfers that is not measured: the worker processes are new, and their code is
+ * compiled while they run.
  *
  * <p>Usage (from {@code benchmarks/target/benchmarks.jar}, see docs/performance.md):
  *
  * <pre>
  * java -cp benchmarks.jar dev.hourglass.benchmarks.DurableStoreBenchmark [--store=sqlite|postgresql]
- *     [--workers=1] [--transfers=2000] [--rounds=3] [--recovery]
+ *     [--workers=1] [--transfers=2000] [--warmup=1000] [--rounds=3] [--recovery]
  * </pre>
  *
  * PostgreSQL is named by HOURGLASS_BENCH_POSTGRES_URL, _USER and _PASSWORD (or the HOURGLASS_TEST_POSTGRES_
@@ -123,30 +125,25 @@ public final class DurableStoreBenchmark {
     }
 
     private static void throughput(Options options) throws Exception {
-        System.out.printf(Locale.ROOT, "%d transfers per round, %d worker process(es), %d round(s)%n",
-                options.transfers, options.workers, options.rounds);
+        System.out.printf(Locale.ROOT, "%d transfers per round after a warm-up of %d, %d worker process(es), %d"
+                + " round(s)%n", options.transfers, options.warmup, options.workers, options.rounds);
         List<Double> perSecond = new ArrayList<>();
         for (int round = 1; round <= options.rounds; round++) {
             try (Database database = Database.create(options)) {
                 List<Process> workers = startWorkers(database, options.workers);
                 try (WorkflowService service = database.open()) {
                     WorkflowClient client = WorkflowClient.newInstance(service);
-                    long start = System.nanoTime();
-                    List<CompletableFuture<String>> results = new ArrayList<>();
-                    for (int i = 0; i < options.transfers; i++) {
-                        String id = "transfer-" + i;
-                        WorkflowStub stub = client.newUntypedWorkflowStub("Transfer",
-                                WorkflowOptions.newBuilder().setTaskQueue(TASK_QUEUE).setWorkflowId(id).build());
-                        stub.start(id, 100L);
-                        results.add(stub.getResultAsync(String.class));
+                    if (options.warmup > 0) {
+                        // the processes' code is compiled while they run: the first transfers are slower
+                        Run warm = transfers(client, "warmup-", options.warmup);
+                        System.out.printf(Locale.ROOT, "round %d: warm-up of %d transfers: %.0f transfers/s%n", round,
+                                options.warmup, warm.perSecond());
                     }
-                    double started = (System.nanoTime() - start) / 1e9;
-                    CompletableFuture.allOf(results.toArray(new CompletableFuture<?>[0])).get(10, TimeUnit.MINUTES);
-                    double seconds = (System.nanoTime() - start) / 1e9;
-                    double rate = options.transfers / seconds;
-                    perSecond.add(rate);
+                    Run run = transfers(client, "transfer-", options.transfers);
+                    perSecond.add(run.perSecond());
                     System.out.printf(Locale.ROOT, "round %d: %d transfers started in %.2f s, all completed in %.2f s:"
-                            + " %.0f transfers/s%n", round, options.transfers, started, seconds, rate);
+                            + " %.0f transfers/s%n", round, options.transfers, run.startedSeconds(), run.seconds(),
+                            run.perSecond());
                 } finally {
                     stop(workers);
                 }
@@ -156,6 +153,29 @@ public final class DurableStoreBenchmark {
         System.out.printf(Locale.ROOT, "%s, %d worker process(es): median %.0f transfers/s (min %.0f, max %.0f)%n",
                 options.store, options.workers, perSecond.get(perSecond.size() / 2), perSecond.get(0),
                 perSecond.get(perSecond.size() - 1));
+    }
+
+    /** How long transfers took: to start them all, and until all completed. */
+    private record Run(int transfers, double startedSeconds, double seconds) {
+        double perSecond() {
+            return transfers / seconds;
+        }
+    }
+
+    /** Starts {@code count} transfers at once, the ids numbered after {@code prefix}, and waits for all of them. */
+    private static Run transfers(WorkflowClient client, String prefix, int count) throws Exception {
+        long start = System.nanoTime();
+        List<CompletableFuture<String>> results = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String id = prefix + i;
+            WorkflowStub stub = client.newUntypedWorkflowStub("Transfer",
+                    WorkflowOptions.newBuilder().setTaskQueue(TASK_QUEUE).setWorkflowId(id).build());
+            stub.start(id, 100L);
+            results.add(stub.getResultAsync(String.class));
+        }
+        double started = (System.nanoTime() - start) / 1e9;
+        CompletableFuture.allOf(results.toArray(new CompletableFuture<?>[0])).get(10, TimeUnit.MINUTES);
+        return new Run(count, started, (System.nanoTime() - start) / 1e9);
     }
 
     private static void recovery(Options options) throws Exception {
@@ -334,13 +354,14 @@ public final class DurableStoreBenchmark {
     }
 
     /** The command line. */
-    private record Options(String store, int workers, int transfers, int rounds, boolean recovery,
+    private record Options(String store, int workers, int transfers, int warmup, int rounds, boolean recovery,
             String postgresUrl, String postgresUser, String postgresPassword) {
 
         static Options parse(String[] args) {
             String store = "sqlite";
             int workers = 1;
             int transfers = 2000;
+            int warmup = 1000;
             int rounds = 3;
             boolean recovery = false;
             for (String arg : args) {
@@ -350,13 +371,15 @@ public final class DurableStoreBenchmark {
                     workers = Integer.parseInt(arg.substring("--workers=".length()));
                 } else if (arg.startsWith("--transfers=")) {
                     transfers = Integer.parseInt(arg.substring("--transfers=".length()));
+                } else if (arg.startsWith("--warmup=")) {
+                    warmup = Integer.parseInt(arg.substring("--warmup=".length()));
                 } else if (arg.startsWith("--rounds=")) {
                     rounds = Integer.parseInt(arg.substring("--rounds=".length()));
                 } else if (arg.equals("--recovery")) {
                     recovery = true;
                 } else {
                     throw new IllegalArgumentException("unknown option " + arg + "; options: --store=sqlite|postgresql"
-                            + " --workers=N --transfers=N --rounds=N --recovery");
+                            + " --workers=N --transfers=N --warmup=N --rounds=N --recovery");
                 }
             }
             if (!store.equals("sqlite") && !store.equals("postgresql")) {
@@ -367,7 +390,7 @@ public final class DurableStoreBenchmark {
                 throw new IllegalArgumentException("set HOURGLASS_BENCH_POSTGRES_URL (and _USER, _PASSWORD) to a"
                         + " PostgreSQL database where the user may create schemas");
             }
-            return new Options(store, workers, transfers, rounds, recovery, url,
+            return new Options(store, workers, transfers, warmup, rounds, recovery, url,
                     env("HOURGLASS_BENCH_POSTGRES_USER", "HOURGLASS_TEST_POSTGRES_USER"),
                     env("HOURGLASS_BENCH_POSTGRES_PASSWORD", "HOURGLASS_TEST_POSTGRES_PASSWORD"));
         }

@@ -3,6 +3,8 @@ package dev.hourglass.internal.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.sqlite.BusyHandler;
+import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -25,8 +27,12 @@ public enum Dialect {
             // WAL lets readers read while one writer writes, across processes; NORMAL (SQLite's advice for WAL) has
             // each commit in the WAL when it returns, so that it survives any process crash, and syncs the WAL at
             // checkpoints: a power loss may cost the last commits, never consistency; the busy timeout makes a
-            // writer wait for the lock, not fail
+            // writer wait for the lock, not fail, and the driver's connections wait in short steps
             execute(connection, "PRAGMA busy_timeout = " + SQLITE_BUSY_TIMEOUT_MILLIS);
+            if (connection.isWrapperFor(SQLiteConnection.class)) {
+                BusyHandler.setHandler(connection.unwrap(SQLiteConnection.class),
+                        new SqliteBusyWait(SQLITE_BUSY_TIMEOUT_MILLIS));
+            }
             execute(connection, "PRAGMA journal_mode = WAL");
             execute(connection, "PRAGMA synchronous = NORMAL");
             execute(connection, "PRAGMA foreign_keys = ON");

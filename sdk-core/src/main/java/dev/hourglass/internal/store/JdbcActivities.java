@@ -48,12 +48,23 @@ final class JdbcActivities {
                 throws SQLException;
     }
 
+    /**
+     * How the service gives a run's workflow task, due now, to one of its own pollers that waits for it: claimed in
+     * the transaction that made it due, handed over once that committed.
+     */
+    @FunctionalInterface
+    interface WorkflowTaskHandOver {
+        /** Claims the run's due workflow task if a poller of the service waits; returns the hand-over, or null. */
+        Runnable claim(Connection connection, String runId, Instant now) throws SQLException;
+    }
+
     static final int PER_TRANSACTION = 100;
 
     private final JdbcStore store;
     private final ServiceRecords records;
     private final ActivityRecords activities;
     private final Inputs inputs;
+    private final WorkflowTaskHandOver handOver;
     private final Consumer<Instant> retryDue;
     private final String owner;
 
@@ -61,11 +72,12 @@ final class JdbcActivities {
      * @param retryDue told the time at which a retried attempt becomes due, so that the service's pollers look then
      */
     JdbcActivities(JdbcStore store, ServiceRecords records, ActivityRecords activities, Inputs inputs,
-            Consumer<Instant> retryDue, String owner) {
+            WorkflowTaskHandOver handOver, Consumer<Instant> retryDue, String owner) {
         this.store = store;
         this.records = records;
         this.activities = activities;
         this.inputs = inputs;
+        this.handOver = handOver;
         this.retryDue = retryDue;
         this.owner = owner;
     }
@@ -125,23 +137,38 @@ final class JdbcActivities {
         return store.transaction("poll activity task queue " + taskQueue, connection -> {
             Instant now = store.currentTime();
             Optional<ActivityRow> next = activities.nextClaimable(connection, taskQueue, now);
-            if (next.isEmpty()) {
-                return null;
-            }
-            ActivityRow activity = next.get();
-            Long startToCloseDeadline = activity.startToCloseMillis() == null ? null
-                    : now.toEpochMilli() + activity.startToCloseMillis();
-            long lease = earlier(startToCloseDeadline, activity.heartbeatMillis() == null ? null
-                    : now.toEpochMilli() + activity.heartbeatMillis());
-            if (!activities.start(connection, activity, owner, identity, lease, startToCloseDeadline)) {
-                return null; // taken between the read and the update: only possible without row locks
-            }
-            RunRow run = records.byRunId(connection, activity.runId());
-            Token token = new Token(activity.taskId(), activity.claims() + 1, activity.runId());
-            return new ActivityTask(token.encode(), run.workflowId(), run.runId(), run.workflowType(),
-                    activity.activityId(), activity.activityType(), taskQueue, activity.input(), activity.attempt(),
-                    activity.scheduledTime(), activity.heartbeatTimeout(), activity.heartbeatDetails());
+            return next.isEmpty() ? null : start(connection, next.get(), taskQueue, identity, now);
         }, null);
+    }
+
+    /**
+     * Hands out the first attempt of an activity scheduled in this transaction, for a poller of the service that
+     * waits for one, so that it needs no transaction of its own; {@code null} if the attempt is not due yet.
+     */
+    ActivityTask claimScheduled(Connection connection, String runId, ActivityTaskScheduledAttributes scheduled,
+            String identity, Instant now) throws SQLException {
+        ActivityRow activity = activities.byActivityId(connection, runId, scheduled.activityId());
+        if (activity == null || activity.isRunning() || activity.visibleAt() > now.toEpochMilli()) {
+            return null;
+        }
+        return start(connection, activity, scheduled.taskQueue(), identity, now);
+    }
+
+    /** Starts an attempt: leased to this service's worker {@code identity} until its first deadline. */
+    private ActivityTask start(Connection connection, ActivityRow activity, String taskQueue, String identity,
+            Instant now) throws SQLException {
+        Long startToCloseDeadline = activity.startToCloseMillis() == null ? null
+                : now.toEpochMilli() + activity.startToCloseMillis();
+        long lease = earlier(startToCloseDeadline, activity.heartbeatMillis() == null ? null
+                : now.toEpochMilli() + activity.heartbeatMillis());
+        if (!activities.start(connection, activity, owner, identity, lease, startToCloseDeadline)) {
+            return null; // taken between the read and the update: only possible without row locks
+        }
+        RunRow run = records.byRunId(connection, activity.runId());
+        Token token = new Token(activity.taskId(), activity.claims() + 1, activity.runId());
+        return new ActivityTask(token.encode(), run.workflowId(), run.runId(), run.workflowType(),
+                activity.activityId(), activity.activityType(), taskQueue, activity.input(), activity.attempt(),
+                activity.scheduledTime(), activity.heartbeatTimeout(), activity.heartbeatDetails());
     }
 
     /** Completes the attempt the token names; returns whether it was current (else nothing is written). */
@@ -193,7 +220,9 @@ final class JdbcActivities {
 
     private boolean answer(String taskToken, String what, Answer answer) {
         Token token = Token.decode(taskToken);
-        return store.transaction(what + " an activity attempt of run " + token.runId(), connection -> {
+        Runnable[] handedOver = new Runnable[1];
+        boolean current = store.transaction(what + " an activity attempt of run " + token.runId(), connection -> {
+            handedOver[0] = null; // a transaction run again starts afresh
             Instant now = store.currentTime();
             records.lockRun(connection, token.runId());
             ActivityRow activity = activities.running(connection, token.taskId(), token.claim(), now);
@@ -201,8 +230,14 @@ final class JdbcActivities {
                 return false;
             }
             answer.apply(connection, activity, now);
+            // the outcome made the run's workflow task due: a poller of this service that waits takes it at once
+            handedOver[0] = handOver.claim(connection, token.runId(), now);
             return true;
         }, null);
+        if (handedOver[0] != null) {
+            handedOver[0].run();
+        }
+        return current;
     }
 
     // ---------------------------------------------------------------- timeouts

@@ -3,7 +3,6 @@ package dev.hourglass.internal.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hourglass.client.WorkflowQueryException;
 import dev.hourglass.common.WorkflowExecution;
-import dev.hourglass.history.History;
 import dev.hourglass.history.Payload;
 import dev.hourglass.internal.common.FailureConverter;
 import dev.hourglass.internal.history.JsonPayload;
@@ -46,7 +45,7 @@ final class JdbcQueries {
     /** Claims a workflow task in the caller's transaction; {@code null} if none is due. */
     @FunctionalInterface
     interface WorkflowTaskClaim {
-        WorkflowTask claim() throws SQLException;
+        ClaimedTask claim() throws SQLException;
     }
 
     /** A query row due to be handed out. */
@@ -270,16 +269,21 @@ final class JdbcQueries {
      *
      * @return the task or query, or {@code null} if nothing can be handed out now
      */
-    WorkflowTask claim(Connection connection, String taskQueue, Instant now, WorkflowTaskClaim workflowTask)
+    ClaimedTask claim(Connection connection, String taskQueue, Instant now, WorkflowTaskClaim workflowTask)
             throws SQLException {
         Due query = firstDue(connection, taskQueue, now);
         if (query == null || workflowTaskDueBy(connection, taskQueue, query.visibleAt())) {
-            WorkflowTask task = workflowTask.claim();
+            ClaimedTask task = workflowTask.claim();
             if (task != null || query == null) {
                 return task;
             }
         }
         return handOut(connection, query, now);
+    }
+
+    /** Whether a query of {@code taskQueue} waits for a worker: it comes before a workflow task due after it. */
+    boolean anyQueryDue(Connection connection, String taskQueue, Instant now) throws SQLException {
+        return firstDue(connection, taskQueue, now) != null;
     }
 
     private Due firstDue(Connection connection, String taskQueue, Instant now) throws SQLException {
@@ -309,7 +313,7 @@ final class JdbcQueries {
         }
     }
 
-    private WorkflowTask handOut(Connection connection, Due query, Instant now) throws SQLException {
+    private ClaimedTask handOut(Connection connection, Due query, Instant now) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE hourglass_queries SET claims = claims + 1,"
                 + " lease_owner = ?, visible_at = ? WHERE query_id = ? AND claims = ? AND answered_at IS NULL")) {
             update.setString(1, owner);
@@ -322,10 +326,9 @@ final class JdbcQueries {
             }
         }
         RunRow run = records.byRunId(connection, query.runId());
-        History history = store.runRecords().history(connection, run.workflowId(), run.runId());
         String token = TOKEN_PREFIX + query.queryId() + ":" + (query.claims() + 1);
-        return new WorkflowTask(token, history, 0, query.queryType(),
-                query.argsJson() == null ? null : Payload.fromJson(query.argsJson()), options.getHistoryLimits());
+        return new ClaimedTask(token, store.runRecords().stored(connection, run.workflowId(), run.runId()), 0,
+                query.queryType(), query.argsJson(), options.getHistoryLimits());
     }
 
     /**

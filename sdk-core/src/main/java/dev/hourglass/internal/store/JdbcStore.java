@@ -23,7 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,8 +49,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class JdbcStore implements AutoCloseable {
 
-    /** Idle connections kept for reuse. */
-    private static final int POOLED_CONNECTIONS = 4;
+    /**
+     * Idle connections kept for reuse: on SQLite for reads (one writer connection writes), on PostgreSQL for the
+     * transactions of a worker's threads at once (its pollers and the activities it runs), since a new connection
+     * there starts a server process.
+     */
+    private static final int SQLITE_POOLED_CONNECTIONS = 4;
+    private static final int POSTGRESQL_POOLED_CONNECTIONS = 16;
     /** How often a transaction rolled back for contention alone is run, in all. */
     static final int TRANSIENT_ATTEMPTS = 5;
     private static final long TRANSIENT_BACKOFF_MILLIS = 10;
@@ -59,8 +64,8 @@ public final class JdbcStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JdbcStore.class);
 
     private final ConnectionPool pool;
-    /** The turns of this store's write transactions on SQLite. */
-    private final ReentrantLock writers = new ReentrantLock(true);
+    /** On SQLite, where one connection writes at a time: the store's write transactions, run together. */
+    private final GroupWriter groupWriter;
     private final Dialect dialect;
     private final String database;
     private final Clock clock;
@@ -70,6 +75,7 @@ public final class JdbcStore implements AutoCloseable {
 
     private JdbcStore(ConnectionPool pool, Dialect dialect, String database, Clock clock, IdGenerator ids) {
         this.pool = pool;
+        this.groupWriter = dialect == Dialect.SQLITE ? new GroupWriter(pool, dialect) : null;
         this.dialect = dialect;
         this.database = database;
         this.clock = clock;
@@ -92,8 +98,18 @@ public final class JdbcStore implements AutoCloseable {
             throw new StoreException("cannot open the store " + absolute + ": its directory " + directory
                     + " does not exist; create it first", null);
         }
-        return open(() -> DriverManager.getConnection("jdbc:sqlite:" + absolute), Dialect.SQLITE,
+        return open(() -> DriverManager.getConnection("jdbc:sqlite:" + absolute, sqliteProperties()), Dialect.SQLITE,
                 absolute.toString(), clock, ids);
+    }
+
+    /**
+     * The driver's settings for the store's SQLite connections: the driver's own read of {@code last_insert_rowid()}
+     * after each insert (a statement prepared and run each time) is off, since the store reads no generated keys.
+     */
+    private static Properties sqliteProperties() {
+        Properties properties = new Properties();
+        properties.setProperty("jdbc.get_generated_keys", "false");
+        return properties;
     }
 
     /**
@@ -115,7 +131,8 @@ public final class JdbcStore implements AutoCloseable {
      */
     public static JdbcStore open(ConnectionSource source, Dialect dialect, String database, Clock clock,
             IdGenerator ids) {
-        JdbcStore store = new JdbcStore(new ConnectionPool(source, dialect, POOLED_CONNECTIONS),
+        JdbcStore store = new JdbcStore(new ConnectionPool(source, dialect,
+                dialect == Dialect.SQLITE ? SQLITE_POOLED_CONNECTIONS : POSTGRESQL_POOLED_CONNECTIONS),
                 Objects.requireNonNull(dialect, "dialect"), Objects.requireNonNull(database, "database"),
                 Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(ids, "ids"));
         try {
@@ -255,6 +272,9 @@ public final class JdbcStore implements AutoCloseable {
     /** Closes the store's idle connections; connections in use close when their calls end. */
     @Override
     public void close() {
+        if (groupWriter != null) {
+            groupWriter.close();
+        }
         pool.close();
     }
 
@@ -303,21 +323,23 @@ public final class JdbcStore implements AutoCloseable {
     }
 
     private <T> T writeOnce(String what, Work<T> work, RaceLost raceLost) {
-        if (dialect == Dialect.SQLITE) {
+        try {
             // SQLite has one write lock per database, and a connection that waits for it sleeps in steps of up to
-            // 100 ms, not woken when it frees: the writers of this process take turns here instead, woken at once
-            writers.lock();
-            try {
-                return writeConnected(what, work, raceLost);
-            } finally {
-                writers.unlock();
+            // 100 ms, not woken when it frees: the writers of this process share transactions instead
+            return groupWriter != null ? groupWriter.write(work) : writeAlone(work);
+        } catch (SQLException e) {
+            if (raceLost != null && dialect.isUniqueViolation(e)) {
+                RuntimeException lost = raceLost.describe();
+                lost.addSuppressed(e);
+                throw lost;
             }
+            throw failure(what, e);
         }
-        return writeConnected(what, work, raceLost);
     }
 
-    private <T> T writeConnected(String what, Work<T> work, RaceLost raceLost) {
-        Connection connection = connect(what);
+    /** Runs {@code work} in a transaction of its own, on a connection of the pool. */
+    private <T> T writeAlone(Work<T> work) throws SQLException {
+        Connection connection = pool.borrow();
         boolean reusable = true;
         try {
             dialect.begin(connection);
@@ -334,19 +356,8 @@ public final class JdbcStore implements AutoCloseable {
                 }
                 throw e;
             }
-        } catch (SQLException e) {
-            if (raceLost != null && dialect.isUniqueViolation(e)) {
-                pool.release(connection, reusable);
-                connection = null;
-                RuntimeException lost = raceLost.describe();
-                lost.addSuppressed(e);
-                throw lost;
-            }
-            throw failure(what, e);
         } finally {
-            if (connection != null) {
-                pool.release(connection, reusable);
-            }
+            pool.release(connection, reusable);
         }
     }
 

@@ -26,6 +26,7 @@ import dev.hourglass.internal.spi.ServiceClosedException;
 import dev.hourglass.internal.spi.StartWorkflowRequest;
 import dev.hourglass.internal.spi.WorkflowServiceSpi;
 import dev.hourglass.internal.spi.WorkflowTask;
+import dev.hourglass.internal.store.ClaimedTask.StoredHistory;
 import dev.hourglass.internal.store.ServiceRecords.DueTimer;
 import dev.hourglass.internal.store.ServiceRecords.RunRow;
 import dev.hourglass.service.ServiceOptions;
@@ -34,6 +35,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -91,6 +93,9 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     private static final int RUNS_PER_STATUS_READ = 200;
     private static final int TIMERS_PER_TRANSACTION = 100;
     private static final AtomicLong INSTANCES = new AtomicLong();
+    /** The poll queues of workflow tasks and of activity tasks: these prefixes and the task queue's name. */
+    private static final String WORKFLOW = "workflow:";
+    private static final String ACTIVITY = "activity:";
 
     private final JdbcStore store;
     private final ServiceOptions options;
@@ -114,6 +119,14 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     private long workGeneration;
     /** The last look that found nothing, per queue ("workflow:" or "activity:" and its name); guarded by work. */
     private final Map<String, EmptyLook> emptyLooks = new HashMap<>();
+    /** Tasks claimed for this service's pollers in the transaction that made them due, by poll queue; guarded by work. */
+    private final Map<String, ArrayDeque<Object>> handedOver = new HashMap<>();
+    /** How many pollers of each poll queue are in a poll now; guarded by work. */
+    private final Map<String, Integer> polling = new HashMap<>();
+    /** How many tasks were handed over to this service's pollers; guarded by work. */
+    private long handOvers;
+    /** The worker identity the last poller of each activity task queue gave; guarded by work. */
+    private final Map<String, String> activityPollers = new HashMap<>();
     private long waitersCheckedGeneration = -1;
     private long waitersCheckedAt;
     private volatile boolean closed;
@@ -144,7 +157,8 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         // the process id too: several processes share the database, and a lease's owner should say which holds it
         this.owner = "jdbc-service-" + ProcessHandle.current().pid() + "-" + INSTANCES.incrementAndGet();
         ActivityRecords activityRecords = new ActivityRecords(store.dialect());
-        this.activities = new JdbcActivities(store, records, activityRecords, this::deliverInputs, this::wakeAt, owner);
+        this.activities = new JdbcActivities(store, records, activityRecords, this::deliverInputs,
+                this::claimForWaitingPoller, this::wakeAt, owner);
         this.descriptions = new JdbcDescriptions(store, records, activityRecords);
         this.queries = new JdbcQueries(store, records, options, owner, this::workQueued, QUERY_ANSWER_MIN_BACKOFF,
                 QUERY_ANSWER_MAX_BACKOFF);
@@ -249,7 +263,7 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     @Override
     public WorkflowTask pollWorkflowTask(String taskQueue, Duration timeout) {
         Objects.requireNonNull(taskQueue, "taskQueue");
-        return poll("workflow:" + taskQueue, "poll task queue " + taskQueue, timeout, () -> claim(taskQueue));
+        return poll(WORKFLOW + taskQueue, "poll task queue " + taskQueue, timeout, () -> claim(taskQueue));
     }
 
     /**
@@ -263,11 +277,18 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
      */
     private <T> T poll(String queue, String what, Duration timeout, Supplier<T> claim) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (work) {
+            polling.merge(queue, 1, Integer::sum);
+        }
         try {
             while (true) {
                 requireOpen(what);
                 long seen;
                 synchronized (work) {
+                    T handed = takeHandedOver(queue);
+                    if (handed != null) {
+                        return handed;
+                    }
                     seen = workGeneration;
                 }
                 // a poll that may not wait asks the database itself
@@ -288,14 +309,110 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
                 long now = System.nanoTime();
                 long remaining = deadline - now;
                 if (remaining <= 0) {
-                    return null;
+                    synchronized (work) {
+                        return takeHandedOver(queue);
+                    }
                 }
                 awaitWork(seen, Math.max(1, Math.min(nextLook - now, remaining)));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
+        } finally {
+            synchronized (work) {
+                polling.computeIfPresent(queue, (key, count) -> count == 1 ? null : count - 1);
+            }
         }
+    }
+
+    /** A task handed over to the pollers of {@code queue}, or {@code null}; the caller holds {@code work}. */
+    @SuppressWarnings("unchecked") // the queue's name says the task's type: see handOver
+    private <T> T takeHandedOver(String queue) {
+        ArrayDeque<Object> tasks = handedOver.get(queue);
+        if (tasks == null) {
+            return null;
+        }
+        T task = (T) tasks.pollFirst();
+        if (tasks.isEmpty()) {
+            handedOver.remove(queue);
+        }
+        return task;
+    }
+
+    /**
+     * How many more tasks of {@code queue} the pollers of this service that poll it now would take: those in a poll,
+     * less the tasks handed over already.
+     */
+    private int waitingPollers(String queue) {
+        synchronized (work) {
+            ArrayDeque<Object> tasks = handedOver.get(queue);
+            return polling.getOrDefault(queue, 0) - (tasks == null ? 0 : tasks.size());
+        }
+    }
+
+    /** How many tasks were claimed for this service's pollers in the transaction that made them due. */
+    long handOvers() {
+        synchronized (work) {
+            return handOvers;
+        }
+    }
+
+    /** How many pollers of workflow tasks of {@code taskQueue} are in a poll now. */
+    int workflowPollers(String taskQueue) {
+        synchronized (work) {
+            return polling.getOrDefault(WORKFLOW + taskQueue, 0);
+        }
+    }
+
+    /** How many pollers of activity tasks of {@code taskQueue} are in a poll now. */
+    int activityPollers(String taskQueue) {
+        synchronized (work) {
+            return polling.getOrDefault(ACTIVITY + taskQueue, 0);
+        }
+    }
+
+    /**
+     * Gives a task claimed for this service's pollers to them: the next poll of {@code queue} takes it. A task a
+     * closing service still holds is left to its lease, which runs out, and the task is due again.
+     */
+    private void handOver(String queue, Object task) {
+        synchronized (work) {
+            if (closed) {
+                return;
+            }
+            handedOver.computeIfAbsent(queue, key -> new ArrayDeque<>()).addLast(task);
+            handOvers++;
+            workGeneration++;
+            work.notifyAll();
+        }
+    }
+
+    /**
+     * Claims the run's workflow task, due now, for a poller of this service that waits, in the transaction that made
+     * it due (an activity's outcome): that poller needs no transaction of its own, and the run goes on in the worker
+     * that has it cached. Nothing is claimed when no poller of the run's task queue waits, or a query of that task
+     * queue is due, which comes first.
+     *
+     * @return what hands the task over once the transaction committed, or {@code null}
+     */
+    private Runnable claimForWaitingPoller(Connection connection, String runId, Instant now) throws SQLException {
+        synchronized (work) {
+            if (closed || polling.keySet().stream().noneMatch(queue -> queue.startsWith(WORKFLOW))) {
+                return null;
+            }
+        }
+        RunRow run = records.byRunId(connection, runId);
+        String queue = WORKFLOW + run.taskQueue();
+        if (!run.isOpen() || waitingPollers(queue) <= 0 || queries.anyQueryDue(connection, run.taskQueue(), now)) {
+            return null;
+        }
+        Optional<WorkflowTaskLease> lease = store.workflowTaskQueue().claimRun(connection, runId, owner, now,
+                options.getWorkflowTaskTimeout());
+        if (lease.isEmpty()) {
+            return null;
+        }
+        ClaimedTask task = handOut(connection, lease.get(), now);
+        return task == null ? null : () -> handOver(queue, task.toTask());
     }
 
     /** When a poller of {@code queue} that saw generation {@code seen} should look at the database next. */
@@ -313,21 +430,26 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
                 connection -> queries.anyDue(connection, taskQueue, store.currentTime()))) {
             return null;
         }
-        return store.transaction("poll task queue " + taskQueue, connection -> {
+        ClaimedTask claimed = store.transaction("poll task queue " + taskQueue, connection -> {
             Instant now = store.currentTime();
             return queries.claim(connection, taskQueue, now, () -> claimWorkflowTask(connection, taskQueue, now));
         }, null);
+        return claimed == null ? null : claimed.toTask();
     }
 
     /** Claims a due task, appends the events buffered while an earlier hand-out ran, and reads the history. */
-    private WorkflowTask claimWorkflowTask(Connection connection, String taskQueue, Instant now)
+    private ClaimedTask claimWorkflowTask(Connection connection, String taskQueue, Instant now)
             throws SQLException {
         Optional<WorkflowTaskLease> claimed = store.workflowTaskQueue().claim(connection, taskQueue, owner, now,
                 options.getWorkflowTaskTimeout());
-        if (claimed.isEmpty()) {
-            return null;
-        }
-        WorkflowTaskLease lease = claimed.get();
+        return claimed.isEmpty() ? null : handOut(connection, claimed.get(), now);
+    }
+
+    /**
+     * The task a lease hands out: the events buffered while an earlier hand-out ran are appended, and the history
+     * read. {@code null} if those events broke a history limit, which closed the run.
+     */
+    private ClaimedTask handOut(Connection connection, WorkflowTaskLease lease, Instant now) throws SQLException {
         RunRow run = records.byRunId(connection, lease.runId());
         List<EventAttributes> buffered = records.takeBuffered(connection, run);
         if (!buffered.isEmpty()) {
@@ -336,9 +458,9 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
                 return null;
             }
         }
-        History history = store.runRecords().history(connection, run.workflowId(), run.runId());
-        Token token = new Token(lease, history.getEvents().size() + 1);
-        return new WorkflowTask(token.encode(), history, runStates.completedEventCount(connection, run.runId()),
+        StoredHistory history = store.runRecords().stored(connection, run.workflowId(), run.runId());
+        Token token = new Token(lease, history.size() + 1);
+        return new ClaimedTask(token.encode(), history, runStates.completedEventCount(connection, run.runId()),
                 null, null, options.getHistoryLimits());
     }
 
@@ -359,6 +481,7 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         List<Runnable> afterCommit = new ArrayList<>();
         try {
             store.transaction("complete a workflow task of run " + token.lease().runId(), connection -> {
+                afterCommit.clear(); // a transaction run again starts afresh
                 complete(connection, token, recorded, afterCommit);
                 return null;
             }, null);
@@ -411,6 +534,7 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         }
         // as in memory, what commands ask of activities and children happens once the task ended, in their order
         List<JdbcChildren.AfterTask> afterTask = new ArrayList<>();
+        Map<String, Integer> waitingActivityPollers = new HashMap<>();
         if (!commands.isEmpty()) {
             List<HistoryEvent> appended = store.runRecords().append(connection, run.runId(), nextEventId, commands,
                     now);
@@ -419,6 +543,8 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
                 armTimer(connection, run, event, now, afterCommit);
                 if (event.getAttributes() instanceof ActivityTaskScheduledAttributes scheduled) {
                     activities.schedule(connection, run.runId(), event.getEventId(), scheduled, now);
+                    claimForWaitingPoller(connection, run.runId(), scheduled, now, waitingActivityPollers,
+                            afterCommit);
                     afterCommit.add(this::workQueued);
                 } else if (event.getAttributes() instanceof ActivityTaskCancelRequestedAttributes requested) {
                     // an activity no worker runs closes at once
@@ -453,6 +579,29 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
             work.run(connection);
         }
         afterCommit.add(this::workQueued);
+    }
+
+    /**
+     * Hands the first attempt of an activity this task schedules to a poller of this service that waits for one of
+     * its task queue, claimed in this transaction, so that the poller needs no transaction of its own. {@code waiting}
+     * counts, per poll queue, the pollers not yet given an attempt of this task.
+     */
+    private void claimForWaitingPoller(Connection connection, String runId, ActivityTaskScheduledAttributes scheduled,
+            Instant now, Map<String, Integer> waiting, List<Runnable> afterCommit) throws SQLException {
+        String queue = ACTIVITY + scheduled.taskQueue();
+        int pollers = waiting.computeIfAbsent(queue, this::waitingPollers);
+        String identity;
+        synchronized (work) {
+            identity = activityPollers.get(scheduled.taskQueue());
+        }
+        if (pollers <= 0 || identity == null) {
+            return;
+        }
+        ActivityTask task = activities.claimScheduled(connection, runId, scheduled, identity, now);
+        if (task != null) {
+            waiting.put(queue, pollers - 1);
+            afterCommit.add(() -> handOver(queue, task));
+        }
     }
 
     /** Records the durable timer a {@code TimerStarted} event starts, or removes the one a cancel cancels. */
@@ -690,7 +839,11 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     @Override
     public ActivityTask pollActivityTask(String taskQueue, String identity, Duration timeout) {
         Objects.requireNonNull(taskQueue, "taskQueue");
-        return poll("activity:" + taskQueue, "poll activity task queue " + taskQueue, timeout, () -> activities.claim(taskQueue, identity));
+        synchronized (work) {
+            activityPollers.put(taskQueue, identity);
+        }
+        return poll(ACTIVITY + taskQueue, "poll activity task queue " + taskQueue, timeout,
+                () -> activities.claim(taskQueue, identity));
     }
 
     @Override
@@ -757,8 +910,8 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     public CompletableFuture<History> awaitClose(String workflowId, String runId) {
         Objects.requireNonNull(workflowId, "workflowId");
         requireOpen("wait for workflow " + workflowId + " to close");
-        String run = store.transaction("find workflow " + workflowId,
-                connection -> records.find(connection, workflowId, runId).runId(), null);
+        String run = store.query("find workflow " + workflowId,
+                connection -> records.find(connection, workflowId, runId).runId());
         CompletableFuture<History> result = new CompletableFuture<>();
         Waiter waiter = new Waiter(workflowId, result);
         synchronized (waiters) {

@@ -14,6 +14,8 @@ import dev.hourglass.internal.history.HistoryJsonCodec;
 import dev.hourglass.internal.service.IdGenerator;
 import dev.hourglass.internal.spi.ExecutionViews;
 import dev.hourglass.internal.spi.StartWorkflowRequest;
+import dev.hourglass.internal.store.ClaimedTask.StoredHistory;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -77,6 +79,7 @@ final class RunRecords {
         HistoryEvent started = new HistoryEvent(1, now, new WorkflowExecutionStartedAttributes(request.workflowType(),
                 request.taskQueue(), request.input(), request.parentWorkflowId(), request.parentRunId(),
                 continuedFromRunId, deadline == null ? null : Duration.between(now, deadline), request.identity()));
+        String startedJson = HistoryJsonCodec.eventToJson(started);
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO hourglass_runs (run_id, workflow_id,"
                 + " run_number, workflow_type, task_queue, status, start_time, next_event_id, history_bytes,"
                 + " execution_deadline, continued_from_run_id, parent_workflow_id, parent_run_id, parent_child_id)"
@@ -88,7 +91,7 @@ final class RunRecords {
             insert.setString(5, request.taskQueue());
             insert.setString(6, RUNNING);
             insert.setLong(7, now.toEpochMilli());
-            insert.setLong(8, HistoryJsonCodec.eventSize(started));
+            insert.setLong(8, startedJson.getBytes(StandardCharsets.UTF_8).length);
             setMillis(insert, 9, deadline);
             insert.setString(10, continuedFromRunId);
             insert.setString(11, request.parentWorkflowId());
@@ -96,7 +99,7 @@ final class RunRecords {
             insert.setString(13, request.parentChildId());
             insert.executeUpdate();
         }
-        insertEvents(connection, runId, List.of(started));
+        insertEvents(connection, runId, List.of(started), List.of(startedJson));
         return new WorkflowExecution(request.workflowId(), runId);
     }
 
@@ -155,11 +158,15 @@ final class RunRecords {
     List<HistoryEvent> append(Connection connection, String runId, long expectedNextEventId,
             List<EventAttributes> attributes, Instant now) throws SQLException {
         List<HistoryEvent> events = new ArrayList<>(attributes.size());
+        List<String> json = new ArrayList<>(attributes.size());
         long bytes = 0;
         for (EventAttributes event : attributes) {
             HistoryEvent numbered = new HistoryEvent(expectedNextEventId + events.size(), now, event);
-            bytes += HistoryJsonCodec.eventSize(numbered);
+            String text = HistoryJsonCodec.eventToJson(numbered);
+            // an event's size is the length of its JSON text in UTF-8, as HistoryJsonCodec.eventSize counts it
+            bytes += text.getBytes(StandardCharsets.UTF_8).length;
             events.add(numbered);
+            json.add(text);
         }
         HistoryEvent last = events.get(events.size() - 1);
         for (HistoryEvent event : events.subList(0, events.size() - 1)) {
@@ -183,7 +190,7 @@ final class RunRecords {
                 throw conflict(connection, runId, expectedNextEventId);
             }
         }
-        insertEvents(connection, runId, events);
+        insertEvents(connection, runId, events, json);
         return events;
     }
 
@@ -210,16 +217,18 @@ final class RunRecords {
         }
     }
 
-    private static void insertEvents(Connection connection, String runId, List<HistoryEvent> events)
-            throws SQLException {
+    /** Inserts {@code events}, whose JSON texts {@code json} holds in the same order. */
+    private static void insertEvents(Connection connection, String runId, List<HistoryEvent> events,
+            List<String> json) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO hourglass_history_events"
                 + " (run_id, event_id, event_type, event_time, event_json) VALUES (?, ?, ?, ?, ?)")) {
-            for (HistoryEvent event : events) {
+            for (int i = 0; i < events.size(); i++) {
+                HistoryEvent event = events.get(i);
                 insert.setString(1, runId);
                 insert.setLong(2, event.getEventId());
                 insert.setString(3, event.getEventType().name());
                 insert.setLong(4, event.getEventTime().toEpochMilli());
-                insert.setString(5, HistoryJsonCodec.eventToJson(event));
+                insert.setString(5, json.get(i));
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -228,6 +237,14 @@ final class RunRecords {
 
     /** Reads a run's history in one statement (one snapshot); {@code runId} {@code null}: the latest run. */
     History history(Connection connection, String workflowId, String runId) throws SQLException {
+        return stored(connection, workflowId, runId).read();
+    }
+
+    /**
+     * Reads a run's history as it is kept, its events' JSON texts not yet read into events; {@code runId}
+     * {@code null}: the latest run.
+     */
+    StoredHistory stored(Connection connection, String workflowId, String runId) throws SQLException {
         String run = runId != null ? "r.run_id = ? AND r.workflow_id = ?"
                 : "r.run_id = (SELECT run_id FROM hourglass_runs WHERE workflow_id = ? ORDER BY run_number DESC LIMIT 1)";
         try (PreparedStatement select = connection.prepareStatement("SELECT r.run_id, r.workflow_type, r.task_queue,"
@@ -250,7 +267,7 @@ final class RunRecords {
                 do {
                     events.add(rows.getString(4));
                 } while (rows.next());
-                return HistoryJsonCodec.fromEventJson(workflowId, foundRunId, workflowType, taskQueue, events,
+                return new StoredHistory(workflowId, foundRunId, workflowType, taskQueue, events,
                         database + " run " + foundRunId);
             }
         }

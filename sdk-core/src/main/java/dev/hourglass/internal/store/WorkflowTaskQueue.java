@@ -40,25 +40,50 @@ final class WorkflowTaskQueue {
 
     Optional<WorkflowTaskLease> claim(Connection connection, String taskQueue, String owner, Instant now,
             Duration lease) throws SQLException {
-        if (lease.isNegative() || lease.isZero()) {
-            throw new IllegalArgumentException("a lease must be positive, not " + lease);
-        }
-        long taskId;
-        int claims;
-        String runId;
+        requirePositive(lease);
         try (PreparedStatement select = connection.prepareStatement("SELECT task_id, claims, run_id"
                 + " FROM hourglass_workflow_tasks WHERE task_queue = ? AND visible_at <= ?"
                 + " ORDER BY visible_at, task_id LIMIT 1" + dialect.skipLocked())) {
             select.setString(1, taskQueue);
             select.setLong(2, now.toEpochMilli());
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                taskId = row.getLong(1);
-                claims = row.getInt(2);
-                runId = row.getString(3);
+            return lease(connection, select, owner, now, lease);
+        }
+    }
+
+    /**
+     * Hands the workflow task of one run to {@code owner} for {@code lease}, if it is due (queued, or its last
+     * holder's lease ran out); the caller holds the run's task locked.
+     */
+    Optional<WorkflowTaskLease> claimRun(Connection connection, String runId, String owner, Instant now,
+            Duration lease) throws SQLException {
+        requirePositive(lease);
+        try (PreparedStatement select = connection.prepareStatement("SELECT task_id, claims, run_id"
+                + " FROM hourglass_workflow_tasks WHERE run_id = ? AND visible_at <= ?")) {
+            select.setString(1, runId);
+            select.setLong(2, now.toEpochMilli());
+            return lease(connection, select, owner, now, lease);
+        }
+    }
+
+    private static void requirePositive(Duration lease) {
+        if (lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("a lease must be positive, not " + lease);
+        }
+    }
+
+    /** Leases the task {@code select} finds, if any. */
+    private static Optional<WorkflowTaskLease> lease(Connection connection, PreparedStatement select, String owner,
+            Instant now, Duration lease) throws SQLException {
+        long taskId;
+        int claims;
+        String runId;
+        try (ResultSet row = select.executeQuery()) {
+            if (!row.next()) {
+                return Optional.empty();
             }
+            taskId = row.getLong(1);
+            claims = row.getInt(2);
+            runId = row.getString(3);
         }
         Instant expiresAt = now.plus(lease);
         try (PreparedStatement update = connection.prepareStatement("UPDATE hourglass_workflow_tasks"

@@ -17,9 +17,11 @@ import dev.hourglass.internal.store.StoreFixtures.SettableClock;
 import dev.hourglass.service.ServiceOptions;
 import dev.hourglass.service.StoreException;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -105,21 +107,38 @@ class LostConnectionTest {
         return service.getHistory(workflowId, null).getEvents().stream().map(HistoryEvent::getEventType).toList();
     }
 
-    /** A connection that loses itself just before an append of history events, when told to. */
+    /**
+     * A connection that loses itself just before an append of history events runs, when told to. The check is in
+     * the statement, not in its preparation: the store keeps its prepared statements.
+     */
     private Connection losable(Connection connection, Dialect dialect) {
         return (Connection) Proxy.newProxyInstance(LostConnectionTest.class.getClassLoader(),
                 new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    Object result = invoke(connection, method, args);
                     if (method.getName().equals("prepareStatement") && args[0] instanceof String sql
-                            && sql.startsWith("INSERT INTO hourglass_history_events")
-                            && loseNextAppend.compareAndSet(true, false)) {
+                            && sql.startsWith("INSERT INTO hourglass_history_events")) {
+                        return losable((PreparedStatement) result, connection, dialect);
+                    }
+                    return result;
+                });
+    }
+
+    private PreparedStatement losable(PreparedStatement statement, Connection connection, Dialect dialect) {
+        return (PreparedStatement) Proxy.newProxyInstance(LostConnectionTest.class.getClassLoader(),
+                new Class<?>[] {PreparedStatement.class}, (proxy, method, args) -> {
+                    if (method.getName().startsWith("execute") && loseNextAppend.compareAndSet(true, false)) {
                         lose(connection, dialect);
                     }
-                    try {
-                        return method.invoke(connection, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
+                    return invoke(statement, method, args);
                 });
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     private static void lose(Connection connection, Dialect dialect) throws SQLException {
