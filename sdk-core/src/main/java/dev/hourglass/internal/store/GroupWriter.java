@@ -14,7 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * The write transactions of one SQLite store, run together: SQLite lets one connection write at a time, so the
  * threads of a process that want to write queue their work here, and whichever finds no one writing runs the work
  * queued so far, its own included, in one transaction on the store's writer connection, each unit inside a savepoint
- * of its own. The others wait for their outcome.
+ * of its own; work queued while it runs joins the transaction before it commits. The others wait for their outcome.
  *
  * <p>A unit that fails rolls back to its savepoint: only its own writes are undone, and its caller gets its
  * exception, as if it had run alone. When the transaction itself fails (its begin, its commit, or a rollback to a
@@ -136,6 +136,11 @@ final class GroupWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs the units of {@code batch} in one transaction, each in a savepoint of its own; units queued meanwhile join
+     * it before it commits, as long as there is room: they would otherwise wait for the commit, then pay for one of
+     * their own. {@code batch} grows by the units that joined.
+     */
     private void run(List<Unit<?>> batch) {
         Connection writer;
         try {
@@ -148,34 +153,37 @@ final class GroupWriter implements AutoCloseable {
             }
             return;
         }
-        if (batch.size() == 1) {
-            runAlone(batch.get(0), writer);
-            return;
-        }
-        for (Unit<?> unit : batch) {
-            try {
-                savepoint.execute();
-                runInSavepoint(unit, writer);
-            } catch (SQLException broken) {
-                // the transaction is no longer usable: nothing of the batch stays
-                rollback(writer, broken);
-                failAll(batch, broken);
-                return;
+        int next = 0;
+        do {
+            for (; next < batch.size(); next++) {
+                try {
+                    savepoint.execute();
+                    runInSavepoint(batch.get(next), writer);
+                } catch (SQLException broken) {
+                    // the transaction is no longer usable: nothing of the batch stays, and the next transaction
+                    // starts on a new connection, with statements of its own
+                    rollback(writer, broken);
+                    closeConnection();
+                    failAll(batch, broken);
+                    return;
+                }
             }
-        }
+        } while (takeQueued(batch));
         commit(batch, writer);
     }
 
-    /** Runs the one unit of a transaction: its failure rolls the transaction back. */
-    private void runAlone(Unit<?> unit, Connection writer) {
+    /** Adds the units queued now to {@code batch}, as many as a transaction runs; returns whether any were. */
+    private boolean takeQueued(List<Unit<?>> batch) {
+        lock.lock();
         try {
-            unit.runIn(writer);
-        } catch (SQLException | RuntimeException | Error e) {
-            unit.failed(e);
-            rollback(writer, e);
-            return;
+            int before = batch.size();
+            while (!queue.isEmpty() && batch.size() < MAX_BATCH) {
+                batch.add(queue.poll());
+            }
+            return batch.size() > before;
+        } finally {
+            lock.unlock();
         }
-        commit(List.of(unit), writer);
     }
 
     private void commit(List<Unit<?>> batch, Connection writer) {
