@@ -117,12 +117,22 @@ final class ActivityRecords {
         }
     }
 
-    /** Whether the task queue has an attempt that may be handed out now: a read that locks nothing. */
-    boolean hasClaimable(Connection connection, String taskQueue, Instant now) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT 1" + CLAIMABLE + " LIMIT 1")) {
+    /**
+     * Whether the task queue has an attempt that may be handed out now, and when its next queued attempt becomes due
+     * (a retry's backoff): one read that locks nothing.
+     */
+    QueueLook look(Connection connection, String taskQueue, Instant now) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT (SELECT 1" + CLAIMABLE + " LIMIT 1),"
+                + " (SELECT MIN(visible_at) FROM hourglass_activity_tasks WHERE task_queue = ? AND state = '" + QUEUED
+                + "' AND visible_at > ?)")) {
             setClaimable(select, taskQueue, now);
+            select.setString(5, taskQueue);
+            select.setLong(6, now.toEpochMilli());
             try (ResultSet row = select.executeQuery()) {
-                return row.next();
+                row.next();
+                boolean due = row.getObject(1) != null;
+                long next = row.getLong(2);
+                return new QueueLook(due, row.wasNull() ? null : next);
             }
         }
     }
@@ -191,6 +201,24 @@ final class ActivityRecords {
      * attempt's schedule-to-start, or the activity's schedule-to-close deadline; in task id order (the caller orders
      * them by deadline). The rows are not locked: the caller locks each ({@link #lock}) and looks again.
      */
+    /**
+     * The earliest deadline of any activity, in epoch milliseconds: a running attempt's lease, a schedule-to-close
+     * deadline, or a queued attempt's schedule-to-start deadline; {@code null} if there is none.
+     */
+    Long earliestDeadline(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT MIN(deadline) FROM ("
+                + "SELECT MIN(lease_expires_at) AS deadline FROM hourglass_activity_tasks WHERE state = '" + RUNNING
+                + "' UNION ALL SELECT MIN(schedule_to_close_deadline) FROM hourglass_activity_tasks"
+                + " UNION ALL SELECT MIN(visible_at + schedule_to_start_ms) FROM hourglass_activity_tasks"
+                + " WHERE state = '" + QUEUED + "' AND schedule_to_start_ms IS NOT NULL) deadlines")) {
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                long earliest = row.getLong(1);
+                return row.wasNull() ? null : earliest;
+            }
+        }
+    }
+
     List<ActivityRow> due(Connection connection, Instant now, int limit) throws SQLException {
         List<ActivityRow> due = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS

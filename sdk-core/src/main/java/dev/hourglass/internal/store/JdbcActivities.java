@@ -127,13 +127,17 @@ final class JdbcActivities {
 
     // ---------------------------------------------------------------- workers
 
+    /**
+     * Whether the task queue has an attempt to hand out now, and when its next one becomes due: a read, so that an
+     * idle poll takes no write transaction (on SQLite the database's one write lock).
+     */
+    QueueLook look(String taskQueue) {
+        return store.query("look for activity tasks of task queue " + taskQueue,
+                connection -> activities.look(connection, taskQueue, store.currentTime()));
+    }
+
     /** Hands out the next attempt of the task queue whose time has come, or returns {@code null}. */
     ActivityTask claim(String taskQueue, String identity) {
-        // an idle poll only reads: no write transaction (on SQLite the database's one write lock) unless there is work
-        if (!store.query("look for activity tasks of task queue " + taskQueue,
-                connection -> activities.hasClaimable(connection, taskQueue, store.currentTime()))) {
-            return null;
-        }
         return store.transaction("poll activity task queue " + taskQueue, connection -> {
             Instant now = store.currentTime();
             Optional<ActivityRow> next = activities.nextClaimable(connection, taskQueue, now);
@@ -242,10 +246,13 @@ final class JdbcActivities {
 
     // ---------------------------------------------------------------- timeouts
 
-    /** Whether an activity has a deadline passed at {@code now}: a read that locks nothing. */
-    boolean anyDeadlinePassed(Instant now) {
-        return store.query("look for activities past a deadline",
-                connection -> !activities.due(connection, now, 1).isEmpty());
+    /**
+     * The earliest deadline of any activity (an attempt's lease, a schedule-to-close or schedule-to-start deadline),
+     * passed or to come, or {@code null} if none has one: a read that locks nothing.
+     */
+    Instant earliestDeadline() {
+        Long millis = store.query("look for activity deadlines", activities::earliestDeadline);
+        return millis == null ? null : Instant.ofEpochMilli(millis);
     }
 
     /**

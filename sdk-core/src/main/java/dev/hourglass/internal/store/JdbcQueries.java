@@ -381,22 +381,29 @@ final class JdbcQueries {
     // ---------------------------------------------------------------- clean-up
 
     /**
-     * Whether the task queue has a workflow task or a query that may be handed out now: one read that locks nothing,
-     * so that an idle poll takes no write transaction.
+     * Whether the task queue has a workflow task or a query that may be handed out now, and else when its next
+     * workflow task becomes due (a dead worker's lease, a failed task's retry): one read that locks nothing, so that
+     * an idle poll takes no write transaction.
      */
-    boolean anyDue(Connection connection, String taskQueue, Instant now) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM (SELECT 1 AS due FROM"
-                + " hourglass_workflow_tasks WHERE task_queue = ? AND visible_at <= ? LIMIT 1) tasks UNION ALL"
-                + " SELECT 1 FROM (SELECT 1 AS due FROM hourglass_queries WHERE task_queue = ? AND answered_at IS NULL"
-                + " AND visible_at <= ? AND expires_at > ? LIMIT 1) asked")) {
+    QueueLook look(Connection connection, String taskQueue, Instant now) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT"
+                + " (SELECT 1 FROM hourglass_workflow_tasks WHERE task_queue = ? AND visible_at <= ? LIMIT 1),"
+                + " (SELECT 1 FROM hourglass_queries WHERE task_queue = ? AND answered_at IS NULL AND visible_at <= ?"
+                + " AND expires_at > ? LIMIT 1),"
+                + " (SELECT MIN(visible_at) FROM hourglass_workflow_tasks WHERE task_queue = ? AND visible_at > ?)")) {
             long millis = now.toEpochMilli();
             select.setString(1, taskQueue);
             select.setLong(2, millis);
             select.setString(3, taskQueue);
             select.setLong(4, millis);
             select.setLong(5, millis);
+            select.setString(6, taskQueue);
+            select.setLong(7, millis);
             try (ResultSet row = select.executeQuery()) {
-                return row.next();
+                row.next();
+                boolean due = row.getObject(1) != null || row.getObject(2) != null;
+                long next = row.getLong(3);
+                return new QueueLook(due, row.wasNull() ? null : next);
             }
         }
     }

@@ -119,10 +119,14 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     private long workGeneration;
     /** The last look that found nothing, per queue ("workflow:" or "activity:" and its name); guarded by work. */
     private final Map<String, EmptyLook> emptyLooks = new HashMap<>();
+    /** When queued work of a poll queue becomes due, as its last look found, in System.nanoTime; guarded by work. */
+    private final Map<String, Long> nextDue = new HashMap<>();
     /** Tasks claimed for this service's pollers in the transaction that made them due, by poll queue; guarded by work. */
     private final Map<String, ArrayDeque<Object>> handedOver = new HashMap<>();
     /** How many pollers of each poll queue are in a poll now; guarded by work. */
     private final Map<String, Integer> polling = new HashMap<>();
+    /** When the sweep planned before the next regular one runs, if one is; guarded by work. */
+    private Instant earlySweep;
     /** How many tasks were handed over to this service's pollers; guarded by work. */
     private long handOvers;
     /** The worker identity the last poller of each activity task queue gave; guarded by work. */
@@ -132,7 +136,12 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     private volatile boolean closed;
 
     /** A look at a queue that found nothing: the work generation it saw, and when. */
-    private record EmptyLook(long generation, long atNanos) {
+    private record EmptyLook(long generation, long atNanos, long nextDueNanos) {
+
+        /** When to look again: after the idle wait, or when queued work becomes due, if that is sooner. */
+        long nextLookNanos(long idleWaitNanos) {
+            return Math.min(atNanos + idleWaitNanos, nextDueNanos);
+        }
     }
 
     /** A result wait: the run's workflow id (for reading its history) and the future the caller holds. */
@@ -270,9 +279,9 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
      * Claims work with {@code claim} until it gets some or {@code timeout} passes; {@code null} then.
      *
      * <p>The pollers of one queue (of this service) share their looks at the database: after a look found nothing,
-     * none looks again until something changed (work of this service, or a change the watcher saw) or the idle wait
-     * passed (work that came due by time alone, such as a lease that ran out in another process, is found then). So
-     * an idle worker reads each of its queues about once per idle wait, however many pollers it runs and however
+     * none looks again until something changed (work of this service, or a change the watcher saw), queued work the
+     * look saw becomes due (a retry's backoff or a lease ends, in this process or another), or the idle wait passed.
+     * So an idle worker reads each of its queues about once per idle wait, however many pollers it runs and however
      * short their polls. A poll with a zero timeout always looks.
      */
     private <T> T poll(String queue, String what, Duration timeout, Supplier<T> claim) {
@@ -301,10 +310,13 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
                         }
                         return task;
                     }
+                    long lookedAt = System.nanoTime();
                     synchronized (work) {
-                        emptyLooks.put(queue, new EmptyLook(seen, System.nanoTime()));
+                        Long due = nextDue.remove(queue);
+                        EmptyLook look = new EmptyLook(seen, lookedAt, due == null ? Long.MAX_VALUE : due);
+                        emptyLooks.put(queue, look);
+                        nextLook = look.nextLookNanos(idleWaitNanos);
                     }
-                    nextLook = System.nanoTime() + idleWaitNanos;
                 }
                 long now = System.nanoTime();
                 long remaining = deadline - now;
@@ -323,6 +335,22 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
                 polling.computeIfPresent(queue, (key, count) -> count == 1 ? null : count - 1);
             }
         }
+    }
+
+    /**
+     * Notes what a look at a poll queue found: when its next queued work becomes due, for the empty look the poller
+     * records (see {@link #poll}). Returns whether work is due now.
+     */
+    private boolean looked(String queue, QueueLook look) {
+        if (!look.due() && look.nextMillis() != null) {
+            long inMillis = look.nextMillis() - store.currentTime().toEpochMilli();
+            // a millisecond late rather than early: the store's times are whole milliseconds
+            long dueNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, inMillis) + 1);
+            synchronized (work) {
+                nextDue.put(queue, dueNanos);
+            }
+        }
+        return look.due();
     }
 
     /** A task handed over to the pollers of {@code queue}, or {@code null}; the caller holds {@code work}. */
@@ -347,6 +375,13 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         synchronized (work) {
             ArrayDeque<Object> tasks = handedOver.get(queue);
             return polling.getOrDefault(queue, 0) - (tasks == null ? 0 : tasks.size());
+        }
+    }
+
+    /** When the sweep planned before the next regular one runs, or {@code null} if none was planned. */
+    Instant plannedSweep() {
+        synchronized (work) {
+            return earlySweep;
         }
     }
 
@@ -419,15 +454,15 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     private long nextLook(String queue, long seen) {
         synchronized (work) {
             EmptyLook last = emptyLooks.get(queue);
-            return last == null || last.generation() != seen ? Long.MIN_VALUE : last.atNanos() + idleWaitNanos;
+            return last == null || last.generation() != seen ? Long.MIN_VALUE : last.nextLookNanos(idleWaitNanos);
         }
     }
 
     /** Hands out a due workflow task or query, in the order {@link JdbcQueries#claim} says. */
     private WorkflowTask claim(String taskQueue) {
         // an idle poll only reads: no write transaction (on SQLite the database's one write lock) unless there is work
-        if (!store.query("look for workflow tasks and queries of task queue " + taskQueue,
-                connection -> queries.anyDue(connection, taskQueue, store.currentTime()))) {
+        if (!looked(WORKFLOW + taskQueue, store.query("look for workflow tasks and queries of task queue " + taskQueue,
+                connection -> queries.look(connection, taskQueue, store.currentTime())))) {
             return null;
         }
         ClaimedTask claimed = store.transaction("poll task queue " + taskQueue, connection -> {
@@ -767,7 +802,8 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
                     }
                 } while (fired == TIMERS_PER_TRANSACTION && !closed);
             }
-            if (activities.anyDeadlinePassed(now)) {
+            Instant deadline = activities.earliestDeadline();
+            if (deadline != null && !deadline.isAfter(now)) {
                 int timedOut;
                 do {
                     timedOut = store.transaction("time out activities", activities::sweep, null);
@@ -775,6 +811,10 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
                         workQueued();
                     }
                 } while (timedOut == JdbcActivities.PER_TRANSACTION && !closed);
+            } else if (deadline != null) {
+                // a deadline before the next sweep (such as the lease of an attempt whose worker died) is kept then,
+                // not up to a sweep interval late
+                sweepBefore(deadline.plusMillis(1), now);
             }
             if (due.executions()) {
                 int overdue;
@@ -825,6 +865,20 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         }
     }
 
+    /** Sweeps at {@code at} if that is before the next regular sweep, and no earlier sweep is planned already. */
+    private void sweepBefore(Instant at, Instant now) {
+        if (!at.isBefore(now.plusNanos(idleWaitNanos))) {
+            return;
+        }
+        synchronized (work) {
+            if (earlySweep != null && earlySweep.isAfter(now) && !earlySweep.isAfter(at)) {
+                return;
+            }
+            earlySweep = at;
+        }
+        sweepAt(at);
+    }
+
     private void sweepAt(Instant fireAt) {
         long delay = Math.max(0, Duration.between(store.clock().instant(), fireAt).toMillis());
         try {
@@ -843,7 +897,8 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
             activityPollers.put(taskQueue, identity);
         }
         return poll(ACTIVITY + taskQueue, "poll activity task queue " + taskQueue, timeout,
-                () -> activities.claim(taskQueue, identity));
+                () -> looked(ACTIVITY + taskQueue, activities.look(taskQueue))
+                        ? activities.claim(taskQueue, identity) : null);
     }
 
     @Override
