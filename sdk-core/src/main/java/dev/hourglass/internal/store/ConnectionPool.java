@@ -79,7 +79,8 @@ final class ConnectionPool implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(Connection connection, Throwable primary) {
+    /** Closes {@code connection}; an error is added to {@code primary} if there is one, else dropped. */
+    static void closeQuietly(Connection connection, Throwable primary) {
         try {
             connection.close();
         } catch (SQLException e) {

@@ -240,7 +240,7 @@ final class GroupWriter implements AutoCloseable {
                 release = opened.prepareStatement("RELEASE unit");
                 rollbackTo = opened.prepareStatement("ROLLBACK TO unit");
             } catch (SQLException e) {
-                closeQuietly(opened, e);
+                ConnectionPool.closeQuietly(opened, e);
                 throw e;
             }
             connection = StatementCache.wrap(opened);
@@ -257,20 +257,11 @@ final class GroupWriter implements AutoCloseable {
 
     private void closeConnection() {
         if (connection != null) {
-            closeQuietly(connection, null);
+            ConnectionPool.closeQuietly(connection, null);
             connection = null;
         }
     }
 
-    private static void closeQuietly(Connection connection, Throwable primary) {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            if (primary != null) {
-                primary.addSuppressed(e);
-            }
-        }
-    }
 
     /** How many transactions the writer has begun: fewer than the units it ran when units ran together. */
     long transactions() {

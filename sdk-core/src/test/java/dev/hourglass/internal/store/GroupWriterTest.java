@@ -57,14 +57,8 @@ class GroupWriterTest {
 
     @Test
     void unitsQueuedWhileATransactionRunsJoinIt() throws Exception {
-        CountDownLatch firstRunning = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
-        Future<String> first = threads.submit(() -> writer.write(connection -> {
-            firstRunning.countDown();
-            awaitRelease(releaseFirst);
-            return insert(connection, "first");
-        }));
-        firstRunning.await();
+        Future<String> first = firstUnitHolding(releaseFirst);
         List<Future<String>> queued = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             String name = "queued-" + i;
@@ -84,14 +78,8 @@ class GroupWriterTest {
 
     @Test
     void aFailingUnitLosesOnlyItsOwnWritesAndGetsItsOwnException() throws Exception {
-        CountDownLatch firstRunning = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
-        Future<String> first = threads.submit(() -> writer.write(connection -> {
-            firstRunning.countDown();
-            awaitRelease(releaseFirst);
-            return insert(connection, "first");
-        }));
-        firstRunning.await();
+        Future<String> first = firstUnitHolding(releaseFirst);
         Future<String> before = threads.submit(() -> writer.write(connection -> insert(connection, "before")));
         awaitQueued(1);
         Future<String> failing = threads.submit(() -> writer.write(connection -> {
@@ -124,14 +112,8 @@ class GroupWriterTest {
 
     @Test
     void aUnitThatBreaksTheSharedTransactionFailsEveryUnitOfItAndNothingIsWritten() throws Exception {
-        CountDownLatch firstRunning = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
-        Future<String> first = threads.submit(() -> writer.write(connection -> {
-            firstRunning.countDown();
-            awaitRelease(releaseFirst);
-            return insert(connection, "first");
-        }));
-        firstRunning.await();
+        Future<String> first = firstUnitHolding(releaseFirst);
         Future<String> breaking = threads.submit(() -> writer.write(connection -> {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("ROLLBACK"); // ends the transaction, savepoints and all
@@ -181,6 +163,18 @@ class GroupWriterTest {
         } catch (SQLException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** Starts a unit that inserts "first" once {@code release} counts down; returns when it runs, holding the writer. */
+    private Future<String> firstUnitHolding(CountDownLatch release) throws InterruptedException {
+        CountDownLatch running = new CountDownLatch(1);
+        Future<String> first = threads.submit(() -> writer.write(connection -> {
+            running.countDown();
+            awaitRelease(release);
+            return insert(connection, "first");
+        }));
+        running.await();
+        return first;
     }
 
     private static void awaitRelease(CountDownLatch release) {

@@ -40,30 +40,22 @@ class JdbcDueWorkWakeUpTest {
     @TempDir
     Path directory;
 
-    private TestDatabase database;
+    private ServiceFixture fixture;
     private JdbcWorkflowService other;
     private JdbcWorkflowService poller;
 
     @BeforeEach
     void open() {
-        database = TestDatabase.create(dialect, directory);
+        fixture = ServiceFixture.create(dialect, directory);
         ServiceOptions options = ServiceOptions.newBuilder().setWorkflowTaskTimeout(Duration.ofMillis(500)).build();
-        other = new JdbcWorkflowService(database.open(Clock.systemUTC()), options, IDLE_WAIT);
-        poller = new JdbcWorkflowService(database.open(Clock.systemUTC()), options, IDLE_WAIT);
+        other = fixture.open(Clock.systemUTC(), options, IDLE_WAIT);
+        poller = fixture.open(Clock.systemUTC(), options, IDLE_WAIT);
     }
 
     @AfterEach
     void close() throws Exception {
-        try {
-            for (JdbcWorkflowService service : new JdbcWorkflowService[] {other, poller}) {
-                if (service != null) {
-                    service.close();
-                }
-            }
-        } finally {
-            if (database != null) {
-                database.close();
-            }
+        if (fixture != null) {
+            fixture.close();
         }
     }
 

@@ -35,25 +35,18 @@ class JdbcEarlySweepTest {
     Path directory;
 
     private final SettableClock clock = new SettableClock(T0);
-    private TestDatabase database;
+    private ServiceFixture fixture;
     private JdbcWorkflowService service;
 
-    private JdbcWorkflowService open(Duration sweepInterval) {
-        database = TestDatabase.create(dialect, directory);
-        service = new JdbcWorkflowService(database.open(clock), ServiceOptions.getDefaultInstance(), sweepInterval);
-        return service;
+    private void open(Duration sweepInterval) {
+        fixture = ServiceFixture.create(dialect, directory);
+        service = fixture.open(clock, ServiceOptions.getDefaultInstance(), sweepInterval);
     }
 
     @AfterEach
     void close() throws Exception {
-        try {
-            if (service != null) {
-                service.close();
-            }
-        } finally {
-            if (database != null) {
-                database.close();
-            }
+        if (fixture != null) {
+            fixture.close();
         }
     }
 

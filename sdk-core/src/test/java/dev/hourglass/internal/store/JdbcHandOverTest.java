@@ -45,26 +45,21 @@ class JdbcHandOverTest {
     Path directory;
 
     private final SettableClock clock = new SettableClock(T0);
+    private ServiceFixture fixture;
     private TestDatabase database;
     private JdbcWorkflowService service;
 
     @BeforeEach
     void open() {
-        database = TestDatabase.create(dialect, directory);
-        service = new JdbcWorkflowService(database.open(clock), ServiceOptions.getDefaultInstance(),
-                Duration.ofDays(1));
+        fixture = ServiceFixture.create(dialect, directory);
+        database = fixture.database();
+        service = fixture.open(clock, ServiceOptions.getDefaultInstance(), Duration.ofDays(1));
     }
 
     @AfterEach
     void close() throws Exception {
-        try {
-            if (service != null) {
-                service.close();
-            }
-        } finally {
-            if (database != null) {
-                database.close();
-            }
+        if (fixture != null) {
+            fixture.close();
         }
     }
 
