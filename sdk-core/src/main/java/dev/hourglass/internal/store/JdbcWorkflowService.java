@@ -35,7 +35,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -93,9 +92,8 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     private static final int RUNS_PER_STATUS_READ = 200;
     private static final int TIMERS_PER_TRANSACTION = 100;
     private static final AtomicLong INSTANCES = new AtomicLong();
-    /** The poll queues of workflow tasks and of activity tasks: these prefixes and the task queue's name. */
-    private static final String WORKFLOW = "workflow:";
-    private static final String ACTIVITY = "activity:";
+    private static final String WORKFLOW = LocalPolls.WORKFLOW;
+    private static final String ACTIVITY = LocalPolls.ACTIVITY;
 
     private final JdbcStore store;
     private final ServiceOptions options;
@@ -113,36 +111,16 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     private Instant lastQuerySweep;
     private final List<Consumer<WorkflowTaskFailure>> taskFailureListeners = new CopyOnWriteArrayList<>();
     private final long idleWaitNanos;
-    private final Object work = new Object();
+    private final LocalPolls polls;
+    /** Guards earlySweep. */
+    private final Object sweeps = new Object();
     /** Result waits by run id, in the order they began. */
     private final Map<String, List<Waiter>> waiters = new LinkedHashMap<>();
-    private long workGeneration;
-    /** The last look that found nothing, per queue ("workflow:" or "activity:" and its name); guarded by work. */
-    private final Map<String, EmptyLook> emptyLooks = new HashMap<>();
-    /** When queued work of a poll queue becomes due, as its last look found, in System.nanoTime; guarded by work. */
-    private final Map<String, Long> nextDue = new HashMap<>();
-    /** Tasks claimed for this service's pollers in the transaction that made them due, by poll queue; guarded by work. */
-    private final Map<String, ArrayDeque<Object>> handedOver = new HashMap<>();
-    /** How many pollers of each poll queue are in a poll now; guarded by work. */
-    private final Map<String, Integer> polling = new HashMap<>();
-    /** When the sweep planned before the next regular one runs, if one is; guarded by work. */
+    /** When the sweep planned before the next regular one runs, if one is; guarded by sweeps. */
     private Instant earlySweep;
-    /** How many tasks were handed over to this service's pollers; guarded by work. */
-    private long handOvers;
-    /** The worker identity the last poller of each activity task queue gave; guarded by work. */
-    private final Map<String, String> activityPollers = new HashMap<>();
     private long waitersCheckedGeneration = -1;
     private long waitersCheckedAt;
     private volatile boolean closed;
-
-    /** A look at a queue that found nothing: the work generation it saw, and when. */
-    private record EmptyLook(long generation, long atNanos, long nextDueNanos) {
-
-        /** When to look again: after the idle wait, or when queued work becomes due, if that is sooner. */
-        long nextLookNanos(long idleWaitNanos) {
-            return Math.min(atNanos + idleWaitNanos, nextDueNanos);
-        }
-    }
 
     /** A result wait: the run's workflow id (for reading its history) and the future the caller holds. */
     private record Waiter(String workflowId, CompletableFuture<History> result) {
@@ -184,6 +162,7 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         this.timers = executor;
         long millis = Math.max(1, sweepInterval.toMillis());
         this.idleWaitNanos = TimeUnit.MILLISECONDS.toNanos(millis);
+        this.polls = new LocalPolls(Duration.ofNanos(idleWaitNanos));
         this.lastQuerySweep = store.currentTime();
         timers.scheduleWithFixedDelay(this::sweepTimers, 0, millis, TimeUnit.MILLISECONDS);
         timers.scheduleWithFixedDelay(this::checkWaiters, CLOSE_CHECK_TICK.toMillis(), CLOSE_CHECK_TICK.toMillis(),
@@ -272,154 +251,38 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     @Override
     public WorkflowTask pollWorkflowTask(String taskQueue, Duration timeout) {
         Objects.requireNonNull(taskQueue, "taskQueue");
-        return poll(WORKFLOW + taskQueue, "poll task queue " + taskQueue, timeout, () -> claim(taskQueue));
+        return polls.poll(WORKFLOW + taskQueue, "poll task queue " + taskQueue, timeout, () -> claim(taskQueue));
     }
 
     /**
-     * Claims work with {@code claim} until it gets some or {@code timeout} passes; {@code null} then.
-     *
-     * <p>The pollers of one queue (of this service) share their looks at the database: after a look found nothing,
-     * none looks again until something changed (work of this service, or a change the watcher saw), queued work the
-     * look saw becomes due (a retry's backoff or a lease ends, in this process or another), or the idle wait passed.
-     * So an idle worker reads each of its queues about once per idle wait, however many pollers it runs and however
-     * short their polls. A poll with a zero timeout always looks.
-     */
-    private <T> T poll(String queue, String what, Duration timeout, Supplier<T> claim) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (work) {
-            polling.merge(queue, 1, Integer::sum);
-        }
-        try {
-            while (true) {
-                requireOpen(what);
-                long seen;
-                synchronized (work) {
-                    T handed = takeHandedOver(queue);
-                    if (handed != null) {
-                        return handed;
-                    }
-                    seen = workGeneration;
-                }
-                // a poll that may not wait asks the database itself
-                long nextLook = timeout.isZero() ? Long.MIN_VALUE : nextLook(queue, seen);
-                if (nextLook <= System.nanoTime()) {
-                    T task = claim.get();
-                    if (task != null) {
-                        synchronized (work) {
-                            emptyLooks.remove(queue); // there may be more
-                        }
-                        return task;
-                    }
-                    long lookedAt = System.nanoTime();
-                    synchronized (work) {
-                        Long due = nextDue.remove(queue);
-                        EmptyLook look = new EmptyLook(seen, lookedAt, due == null ? Long.MAX_VALUE : due);
-                        emptyLooks.put(queue, look);
-                        nextLook = look.nextLookNanos(idleWaitNanos);
-                    }
-                }
-                long now = System.nanoTime();
-                long remaining = deadline - now;
-                if (remaining <= 0) {
-                    synchronized (work) {
-                        return takeHandedOver(queue);
-                    }
-                }
-                awaitWork(seen, Math.max(1, Math.min(nextLook - now, remaining)));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        } finally {
-            synchronized (work) {
-                polling.computeIfPresent(queue, (key, count) -> count == 1 ? null : count - 1);
-            }
-        }
-    }
-
-    /**
-     * Notes what a look at a poll queue found: when its next queued work becomes due, for the empty look the poller
-     * records (see {@link #poll}). Returns whether work is due now.
+     * Notes what a look at a poll queue found, for the pollers' next look (see {@link LocalPolls}). Returns whether
+     * work is due now.
      */
     private boolean looked(String queue, QueueLook look) {
-        if (!look.due() && look.nextMillis() != null) {
-            long inMillis = look.nextMillis() - store.currentTime().toEpochMilli();
-            // a millisecond late rather than early: the store's times are whole milliseconds
-            long dueNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, inMillis) + 1);
-            synchronized (work) {
-                nextDue.put(queue, dueNanos);
-            }
-        }
-        return look.due();
-    }
-
-    /** A task handed over to the pollers of {@code queue}, or {@code null}; the caller holds {@code work}. */
-    @SuppressWarnings("unchecked") // the queue's name says the task's type: see handOver
-    private <T> T takeHandedOver(String queue) {
-        ArrayDeque<Object> tasks = handedOver.get(queue);
-        if (tasks == null) {
-            return null;
-        }
-        T task = (T) tasks.pollFirst();
-        if (tasks.isEmpty()) {
-            handedOver.remove(queue);
-        }
-        return task;
-    }
-
-    /**
-     * How many more tasks of {@code queue} the pollers of this service that poll it now would take: those in a poll,
-     * less the tasks handed over already.
-     */
-    private int waitingPollers(String queue) {
-        synchronized (work) {
-            ArrayDeque<Object> tasks = handedOver.get(queue);
-            return polling.getOrDefault(queue, 0) - (tasks == null ? 0 : tasks.size());
-        }
+        Long inMillis = look.nextMillis() == null ? null : look.nextMillis() - store.currentTime().toEpochMilli();
+        return polls.looked(queue, look.due(), inMillis);
     }
 
     /** When the sweep planned before the next regular one runs, or {@code null} if none was planned. */
     Instant plannedSweep() {
-        synchronized (work) {
+        synchronized (sweeps) {
             return earlySweep;
         }
     }
 
     /** How many tasks were claimed for this service's pollers in the transaction that made them due. */
     long handOvers() {
-        synchronized (work) {
-            return handOvers;
-        }
+        return polls.handOvers();
     }
 
     /** How many pollers of workflow tasks of {@code taskQueue} are in a poll now. */
     int workflowPollers(String taskQueue) {
-        synchronized (work) {
-            return polling.getOrDefault(WORKFLOW + taskQueue, 0);
-        }
+        return polls.pollers(WORKFLOW + taskQueue);
     }
 
     /** How many pollers of activity tasks of {@code taskQueue} are in a poll now. */
     int activityPollers(String taskQueue) {
-        synchronized (work) {
-            return polling.getOrDefault(ACTIVITY + taskQueue, 0);
-        }
-    }
-
-    /**
-     * Gives a task claimed for this service's pollers to them: the next poll of {@code queue} takes it. A task a
-     * closing service still holds is left to its lease, which runs out, and the task is due again.
-     */
-    private void handOver(String queue, Object task) {
-        synchronized (work) {
-            if (closed) {
-                return;
-            }
-            handedOver.computeIfAbsent(queue, key -> new ArrayDeque<>()).addLast(task);
-            handOvers++;
-            workGeneration++;
-            work.notifyAll();
-        }
+        return polls.pollers(ACTIVITY + taskQueue);
     }
 
     /**
@@ -431,14 +294,12 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
      * @return what hands the task over once the transaction committed, or {@code null}
      */
     private Runnable claimForWaitingPoller(Connection connection, String runId, Instant now) throws SQLException {
-        synchronized (work) {
-            if (closed || polling.keySet().stream().noneMatch(queue -> queue.startsWith(WORKFLOW))) {
-                return null;
-            }
+        if (!polls.anyPolling(WORKFLOW)) {
+            return null;
         }
         RunRow run = records.byRunId(connection, runId);
         String queue = WORKFLOW + run.taskQueue();
-        if (!run.isOpen() || waitingPollers(queue) <= 0 || queries.anyQueryDue(connection, run.taskQueue(), now)) {
+        if (!run.isOpen() || polls.waiting(queue) <= 0 || queries.anyQueryDue(connection, run.taskQueue(), now)) {
             return null;
         }
         Optional<WorkflowTaskLease> lease = store.workflowTaskQueue().claimRun(connection, runId, owner, now,
@@ -447,15 +308,7 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
             return null;
         }
         ClaimedTask task = handOut(connection, lease.get(), now);
-        return task == null ? null : () -> handOver(queue, task.toTask());
-    }
-
-    /** When a poller of {@code queue} that saw generation {@code seen} should look at the database next. */
-    private long nextLook(String queue, long seen) {
-        synchronized (work) {
-            EmptyLook last = emptyLooks.get(queue);
-            return last == null || last.generation() != seen ? Long.MIN_VALUE : last.nextLookNanos(idleWaitNanos);
-        }
+        return task == null ? null : () -> polls.handOver(queue, task.toTask());
     }
 
     /** Hands out a due workflow task or query, in the order {@link JdbcQueries#claim} says. */
@@ -624,18 +477,15 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     private void claimForWaitingPoller(Connection connection, String runId, ActivityTaskScheduledAttributes scheduled,
             Instant now, Map<String, Integer> waiting, List<Runnable> afterCommit) throws SQLException {
         String queue = ACTIVITY + scheduled.taskQueue();
-        int pollers = waiting.computeIfAbsent(queue, this::waitingPollers);
-        String identity;
-        synchronized (work) {
-            identity = activityPollers.get(scheduled.taskQueue());
-        }
+        int pollers = waiting.computeIfAbsent(queue, polls::waiting);
+        String identity = polls.activityPollerIdentity(scheduled.taskQueue());
         if (pollers <= 0 || identity == null) {
             return;
         }
         ActivityTask task = activities.claimScheduled(connection, runId, scheduled, identity, now);
         if (task != null) {
             waiting.put(queue, pollers - 1);
-            afterCommit.add(() -> handOver(queue, task));
+            afterCommit.add(() -> polls.handOver(queue, task));
         }
     }
 
@@ -870,7 +720,7 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         if (!at.isBefore(now.plusNanos(idleWaitNanos))) {
             return;
         }
-        synchronized (work) {
+        synchronized (sweeps) {
             if (earlySweep != null && earlySweep.isAfter(now) && !earlySweep.isAfter(at)) {
                 return;
             }
@@ -893,10 +743,8 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     @Override
     public ActivityTask pollActivityTask(String taskQueue, String identity, Duration timeout) {
         Objects.requireNonNull(taskQueue, "taskQueue");
-        synchronized (work) {
-            activityPollers.put(taskQueue, identity);
-        }
-        return poll(ACTIVITY + taskQueue, "poll activity task queue " + taskQueue, timeout,
+        polls.activityPoller(taskQueue, identity);
+        return polls.poll(ACTIVITY + taskQueue, "poll activity task queue " + taskQueue, timeout,
                 () -> looked(ACTIVITY + taskQueue, activities.look(taskQueue))
                         ? activities.claim(taskQueue, identity) : null);
     }
@@ -997,18 +845,17 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
             return;
         }
         Map<String, List<Waiter>> waiting;
-        synchronized (work) {
-            long now = System.nanoTime();
-            synchronized (waiters) {
-                if (waiters.isEmpty() || (waitersCheckedGeneration == workGeneration
-                        && now - waitersCheckedAt < idleWaitNanos)) {
-                    return;
-                }
-                waitersCheckedGeneration = workGeneration;
-                waitersCheckedAt = now;
-                waiting = new LinkedHashMap<>();
-                waiters.forEach((run, ofRun) -> waiting.put(run, new ArrayList<>(ofRun)));
+        long generation = polls.generation();
+        long now = System.nanoTime();
+        synchronized (waiters) {
+            if (waiters.isEmpty() || (waitersCheckedGeneration == generation
+                    && now - waitersCheckedAt < idleWaitNanos)) {
+                return;
             }
+            waitersCheckedGeneration = generation;
+            waitersCheckedAt = now;
+            waiting = new LinkedHashMap<>();
+            waiters.forEach((run, ofRun) -> waiting.put(run, new ArrayList<>(ofRun)));
         }
         try {
             List<String> runs = new ArrayList<>(waiting.keySet());
@@ -1051,21 +898,7 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
 
     /** Wakes this service's pollers: work was queued, or a run closed. */
     private void workQueued() {
-        synchronized (work) {
-            workGeneration++;
-            work.notifyAll();
-        }
-    }
-
-    private void awaitWork(long seen, long nanos) throws InterruptedException {
-        long deadline = System.nanoTime() + nanos;
-        synchronized (work) {
-            long remaining = nanos;
-            while (workGeneration == seen && !closed && remaining > 0) {
-                TimeUnit.NANOSECONDS.timedWait(work, remaining);
-                remaining = deadline - System.nanoTime();
-            }
-        }
+        polls.workQueued();
     }
 
     private void requireOpen(String what) {
@@ -1087,13 +920,13 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     @Override
     public void close() {
         List<CompletableFuture<History>> waiting;
-        synchronized (work) {
+        synchronized (sweeps) {
             if (closed) {
                 return;
             }
             closed = true;
-            work.notifyAll();
         }
+        polls.close();
         watcher.close();
         timers.shutdownNow();
         try {
