@@ -7,9 +7,9 @@ import java.util.Deque;
 
 /**
  * A tiny pool of connections to one database: a connection is made and {@linkplain Dialect#configure configured} when
- * none is idle, and kept for reuse after its transaction, up to a few; the rest are closed. Enough for SQLite, where
- * one writer at a time is all the database allows; for PostgreSQL under load, a pooling {@code DataSource} can be
- * the {@link ConnectionSource} instead (its connections are then kept here as well, a few at most).
+ * none is idle, and kept for reuse after its transaction, up to a limit; the rest are closed. On SQLite it serves
+ * reads (one writer connection of its own writes); on PostgreSQL every transaction, and a pooling {@code DataSource}
+ * can be the {@link ConnectionSource} instead (its connections are then kept here as well, up to the limit).
  */
 final class ConnectionPool implements AutoCloseable {
 

@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>Times come from the store's {@link Clock}, at the millisecond precision of histories; run ids from its
- * {@link IdGenerator}. Thread-safe: each call takes a connection of its own from a small pool.
+ * {@link IdGenerator}. Thread-safe: on SQLite the writes of a process share transactions on one writer connection
+ * ({@link GroupWriter}); reads, and every call on PostgreSQL, take a connection of their own from a small pool.
  */
 public final class JdbcStore implements AutoCloseable {
 
