@@ -236,6 +236,8 @@ final class GroupWriter implements AutoCloseable {
         if (connection == null) {
             Connection opened = pool.open();
             try {
+                // commits leave the log's pages to the store's checkpointer thread (SqliteCheckpointer)
+                Dialect.execute(opened, "PRAGMA wal_autocheckpoint = 0");
                 savepoint = opened.prepareStatement("SAVEPOINT unit");
                 release = opened.prepareStatement("RELEASE unit");
                 rollbackTo = opened.prepareStatement("ROLLBACK TO unit");

@@ -67,6 +67,8 @@ public final class JdbcStore implements AutoCloseable {
     private final ConnectionPool pool;
     /** On SQLite, where one connection writes at a time: the store's write transactions, run together. */
     private final GroupWriter groupWriter;
+    /** On SQLite: checkpoints the log the group writer's commits append to. */
+    private final SqliteCheckpointer checkpointer;
     private final Dialect dialect;
     private final String database;
     private final Clock clock;
@@ -77,6 +79,8 @@ public final class JdbcStore implements AutoCloseable {
     private JdbcStore(ConnectionPool pool, Dialect dialect, String database, Clock clock, IdGenerator ids) {
         this.pool = pool;
         this.groupWriter = dialect == Dialect.SQLITE ? new GroupWriter(pool, dialect) : null;
+        this.checkpointer = groupWriter == null ? null
+                : new SqliteCheckpointer(pool, groupWriter::transactions, SqliteCheckpointer.INTERVAL);
         this.dialect = dialect;
         this.database = database;
         this.clock = clock;
@@ -273,6 +277,9 @@ public final class JdbcStore implements AutoCloseable {
     /** Closes the store's idle connections; connections in use close when their calls end. */
     @Override
     public void close() {
+        if (checkpointer != null) {
+            checkpointer.close();
+        }
         if (groupWriter != null) {
             groupWriter.close();
         }
