@@ -100,6 +100,19 @@ public interface WorkflowServiceSpi extends WorkflowService {
     /** Records the commands of a completed workflow task, atomically; ignored if the token is stale. */
     void completeWorkflowTask(String taskToken, List<Command> commands);
 
+    /**
+     * Records the commands of a completed workflow task as {@link #completeWorkflowTask} does, and hands out the next
+     * workflow task (or query) of {@code taskQueue} that is due, as a poll that does not wait would: a store claims
+     * it in the completion's own transaction. The caller runs the task it gets as if it had polled for it.
+     *
+     * @return the next task, or {@code null} if none is due (or the store takes none this way: by default, it
+     *     completes the task and returns {@code null}); the caller then polls
+     */
+    default WorkflowTask completeWorkflowTaskAndTakeNext(String taskToken, List<Command> commands, String taskQueue) {
+        completeWorkflowTask(taskToken, commands);
+        return null;
+    }
+
     /** Reports a workflow task that failed (a bug or nondeterminism); the task is handed out again later. */
     void failWorkflowTask(String taskToken, Throwable failure);
 
@@ -119,6 +132,20 @@ public interface WorkflowServiceSpi extends WorkflowService {
 
     /** Completes an activity attempt; ignored if the attempt is no longer current (timed out, canceled). */
     void completeActivityTask(String taskToken, Payload result);
+
+    /**
+     * Records an attempt's result as {@link #completeActivityTask} does, and hands out the next due attempt of
+     * {@code taskQueue} to worker {@code identity}, as a poll that does not wait would: a store claims it in the
+     * completion's own transaction. The caller runs the attempt it gets as if it had polled for it.
+     *
+     * @return the next attempt, or {@code null} if none is due (or the store hands none out this way: by default,
+     *     it completes the attempt and returns {@code null})
+     */
+    default ActivityTask completeActivityTaskAndTakeNext(String taskToken, Payload result, String taskQueue,
+            String identity) {
+        completeActivityTask(taskToken, result);
+        return null;
+    }
 
     /**
      * Fails an activity attempt with a failure object; the service retries it according to its retry policy, unless

@@ -138,11 +138,14 @@ final class JdbcActivities {
 
     /** Hands out the next attempt of the task queue whose time has come, or returns {@code null}. */
     ActivityTask claim(String taskQueue, String identity) {
-        return store.transaction("poll activity task queue " + taskQueue, connection -> {
-            Instant now = store.currentTime();
-            Optional<ActivityRow> next = activities.nextClaimable(connection, taskQueue, now);
-            return next.isEmpty() ? null : start(connection, next.get(), taskQueue, identity, now);
-        }, null);
+        return store.transaction("poll activity task queue " + taskQueue, connection ->
+                claimNext(connection, taskQueue, identity, store.currentTime()), null);
+    }
+
+    private ActivityTask claimNext(Connection connection, String taskQueue, String identity, Instant now)
+            throws SQLException {
+        Optional<ActivityRow> next = activities.nextClaimable(connection, taskQueue, now);
+        return next.isEmpty() ? null : start(connection, next.get(), taskQueue, identity, now);
     }
 
     /**
@@ -177,8 +180,20 @@ final class JdbcActivities {
 
     /** Completes the attempt the token names; returns whether it was current (else nothing is written). */
     boolean complete(String taskToken, Payload result) {
+        return completeAndTakeNext(taskToken, result, null, null).current();
+    }
+
+    /**
+     * Completes the attempt the token names and, with {@code nextOf}, hands out the next due attempt of that task
+     * queue to worker {@code identity} in the same transaction.
+     */
+    Answered completeAndTakeNext(String taskToken, Payload result, String nextOf, String identity) {
         return answer(taskToken, "complete", (connection, activity, now) -> closeWith(connection, activity, true,
-                new ActivityTaskCompletedAttributes(activity.activityId(), result), now));
+                new ActivityTaskCompletedAttributes(activity.activityId(), result), now), nextOf, identity);
+    }
+
+    /** What answering an attempt did: whether the attempt was current, and the next attempt handed out with it. */
+    record Answered(boolean current, ActivityTask next) {
     }
 
     /** Fails the attempt the token names, retried by its policy; returns whether it was current. */
@@ -223,25 +238,29 @@ final class JdbcActivities {
     }
 
     private boolean answer(String taskToken, String what, Answer answer) {
+        return answer(taskToken, what, answer, null, null).current();
+    }
+
+    private Answered answer(String taskToken, String what, Answer answer, String nextOf, String identity) {
         Token token = Token.decode(taskToken);
         Runnable[] handedOver = new Runnable[1];
-        boolean current = store.transaction(what + " an activity attempt of run " + token.runId(), connection -> {
+        Answered answered = store.transaction(what + " an activity attempt of run " + token.runId(), connection -> {
             handedOver[0] = null; // a transaction run again starts afresh
             Instant now = store.currentTime();
             records.lockRun(connection, token.runId());
             ActivityRow activity = activities.running(connection, token.taskId(), token.claim(), now);
-            if (activity == null) {
-                return false;
+            if (activity != null) {
+                answer.apply(connection, activity, now);
+                // the outcome made the run's workflow task due: a poller of this service that waits takes it at once
+                handedOver[0] = handOver.claim(connection, token.runId(), now);
             }
-            answer.apply(connection, activity, now);
-            // the outcome made the run's workflow task due: a poller of this service that waits takes it at once
-            handedOver[0] = handOver.claim(connection, token.runId(), now);
-            return true;
+            ActivityTask next = nextOf == null ? null : claimNext(connection, nextOf, identity, now);
+            return new Answered(activity != null, next);
         }, null);
         if (handedOver[0] != null) {
             handedOver[0].run();
         }
-        return current;
+        return answered;
     }
 
     // ---------------------------------------------------------------- timeouts

@@ -88,8 +88,6 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     /** How a query's client looks for the answer while it waits: from this, doubling, up to the next. */
     private static final Duration QUERY_ANSWER_MIN_BACKOFF = Duration.ofMillis(5);
     private static final Duration QUERY_ANSWER_MAX_BACKOFF = Duration.ofMillis(100);
-    /** The most runs one read of result waits asks about. */
-    private static final int RUNS_PER_STATUS_READ = 200;
     private static final int TIMERS_PER_TRANSACTION = 100;
     private static final AtomicLong INSTANCES = new AtomicLong();
     private static final String WORKFLOW = LocalPolls.WORKFLOW;
@@ -114,17 +112,10 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     private final LocalPolls polls;
     /** Guards earlySweep. */
     private final Object sweeps = new Object();
-    /** Result waits by run id, in the order they began. */
-    private final Map<String, List<Waiter>> waiters = new LinkedHashMap<>();
+    private final ResultWaits resultWaits;
     /** When the sweep planned before the next regular one runs, if one is; guarded by sweeps. */
     private Instant earlySweep;
-    private long waitersCheckedGeneration = -1;
-    private long waitersCheckedAt;
     private volatile boolean closed;
-
-    /** A result wait: the run's workflow id (for reading its history) and the future the caller holds. */
-    private record Waiter(String workflowId, CompletableFuture<History> result) {
-    }
 
     /** Creates the service over {@code store}, which it owns from now on, sweeping as {@code options} say. */
     public JdbcWorkflowService(JdbcStore store, ServiceOptions options) {
@@ -165,6 +156,7 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         this.polls = new LocalPolls(Duration.ofNanos(idleWaitNanos));
         this.lastQuerySweep = store.currentTime();
         timers.scheduleWithFixedDelay(this::sweepTimers, 0, millis, TimeUnit.MILLISECONDS);
+        this.resultWaits = new ResultWaits(store, records, polls::generation, Duration.ofNanos(idleWaitNanos));
         timers.scheduleWithFixedDelay(this::checkWaiters, CLOSE_CHECK_TICK.toMillis(), CLOSE_CHECK_TICK.toMillis(),
                 TimeUnit.MILLISECONDS);
         this.watcher = ChangeWatcher.start(store, this::workQueued);
@@ -354,6 +346,22 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
 
     @Override
     public void completeWorkflowTask(String taskToken, List<Command> commands) {
+        complete(taskToken, commands, null);
+    }
+
+    /** Completes the task, and claims the next due one of {@code taskQueue} in the same transaction. */
+    @Override
+    public WorkflowTask completeWorkflowTaskAndTakeNext(String taskToken, List<Command> commands, String taskQueue) {
+        Objects.requireNonNull(taskQueue, "taskQueue");
+        ClaimedTask next = complete(taskToken, commands, taskQueue);
+        return next == null ? null : next.toTask();
+    }
+
+    /**
+     * Completes a workflow task; with {@code nextOf}, claims the next due task (or query) of that task queue in the
+     * same transaction, and returns it.
+     */
+    private ClaimedTask complete(String taskToken, List<Command> commands, String nextOf) {
         Token token = Token.decode(taskToken, owner);
         List<EventAttributes> recorded = new ArrayList<>();
         for (Command command : commands) {
@@ -364,21 +372,27 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         }
         if (closed) {
             log.debug("ignoring completion of workflow task {}: the service is closed", taskToken);
-            return;
+            return null;
         }
         List<Runnable> afterCommit = new ArrayList<>();
+        ClaimedTask next;
         try {
-            store.transaction("complete a workflow task of run " + token.lease().runId(), connection -> {
+            next = store.transaction("complete a workflow task of run " + token.lease().runId(), connection -> {
                 afterCommit.clear(); // a transaction run again starts afresh
                 complete(connection, token, recorded, afterCommit);
-                return null;
+                if (nextOf == null) {
+                    return null;
+                }
+                Instant now = store.currentTime();
+                return queries.claim(connection, nextOf, now, () -> claimWorkflowTask(connection, nextOf, now));
             }, null);
         } catch (HistoryConflictException e) {
             log.debug("ignoring completion of workflow task {}: {}", taskToken, e.getMessage());
-            return;
+            return null;
         }
         afterCommit.forEach(Runnable::run);
         workQueued(); // the run may have closed: its result waits look
+        return next;
     }
 
     private void complete(Connection connection, Token token, List<EventAttributes> commands,
@@ -755,6 +769,26 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         answered(taskToken, "completion", () -> activities.complete(taskToken, result));
     }
 
+    /** Completes the attempt, and hands out the next due attempt of {@code taskQueue} in the same transaction. */
+    @Override
+    public ActivityTask completeActivityTaskAndTakeNext(String taskToken, Payload result, String taskQueue,
+            String identity) {
+        Objects.requireNonNull(taskToken, "taskToken");
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(taskQueue, "taskQueue");
+        if (closed) {
+            log.debug("ignoring completion of activity attempt {}: the service is closed", taskToken);
+            return null;
+        }
+        JdbcActivities.Answered answered = activities.completeAndTakeNext(taskToken, result, taskQueue, identity);
+        if (answered.current()) {
+            workQueued();
+        } else {
+            log.debug("ignoring completion of activity attempt {}: it is no longer current", taskToken);
+        }
+        return answered.next();
+    }
+
     @Override
     public void failActivityTask(String taskToken, Payload failure) {
         Objects.requireNonNull(failure, "failure");
@@ -815,67 +849,12 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         requireOpen("wait for workflow " + workflowId + " to close");
         String run = store.query("find workflow " + workflowId,
                 connection -> records.find(connection, workflowId, runId).runId());
-        CompletableFuture<History> result = new CompletableFuture<>();
-        Waiter waiter = new Waiter(workflowId, result);
-        synchronized (waiters) {
-            waiters.computeIfAbsent(run, key -> new ArrayList<>()).add(waiter);
-            waitersCheckedGeneration = -1; // look at once, even if nothing changed since the last look
-        }
-        result.whenComplete((history, failure) -> {
-            synchronized (waiters) {
-                List<Waiter> ofRun = waiters.get(run);
-                if (ofRun != null) {
-                    ofRun.remove(waiter);
-                    if (ofRun.isEmpty()) {
-                        waiters.remove(run);
-                    }
-                }
-            }
-        });
-        return result;
+        return resultWaits.await(workflowId, run);
     }
 
-    /**
-     * Completes the result waits whose runs closed. Runs every {@link #CLOSE_CHECK_TICK} on the timer thread, and
-     * reads the database only when something changed since its last read (work of this service, or a change the
-     * watcher saw), or the idle wait passed; one read asks about many runs. Never throws.
-     */
+    /** Completes the result waits whose runs closed ({@link ResultWaits#look}); runs on the timer thread. */
     void checkWaiters() {
-        if (closed) {
-            return;
-        }
-        Map<String, List<Waiter>> waiting;
-        long generation = polls.generation();
-        long now = System.nanoTime();
-        synchronized (waiters) {
-            if (waiters.isEmpty() || (waitersCheckedGeneration == generation
-                    && now - waitersCheckedAt < idleWaitNanos)) {
-                return;
-            }
-            waitersCheckedGeneration = generation;
-            waitersCheckedAt = now;
-            waiting = new LinkedHashMap<>();
-            waiters.forEach((run, ofRun) -> waiting.put(run, new ArrayList<>(ofRun)));
-        }
-        try {
-            List<String> runs = new ArrayList<>(waiting.keySet());
-            for (int from = 0; from < runs.size(); from += RUNS_PER_STATUS_READ) {
-                List<String> batch = runs.subList(from, Math.min(runs.size(), from + RUNS_PER_STATUS_READ));
-                Map<String, String> statuses = store.query("read the status of " + batch.size() + " run(s)",
-                        connection -> records.statuses(connection, batch));
-                for (String run : batch) {
-                    if (!"RUNNING".equals(statuses.getOrDefault(run, "RUNNING"))) {
-                        List<Waiter> ofRun = waiting.get(run);
-                        History history = store.readHistory(ofRun.get(0).workflowId(), run);
-                        ofRun.forEach(waiter -> waiter.result().complete(history));
-                    }
-                }
-            }
-        } catch (RuntimeException e) {
-            if (!closed) {
-                log.warn("reading whether awaited runs closed failed; trying again", e);
-            }
-        }
+        resultWaits.look();
     }
 
     // ---------------------------------------------------------------- queries
@@ -919,7 +898,6 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
      */
     @Override
     public void close() {
-        List<CompletableFuture<History>> waiting;
         synchronized (sweeps) {
             if (closed) {
                 return;
@@ -935,14 +913,7 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
             Thread.currentThread().interrupt();
         }
         queries.close();
-        synchronized (waiters) {
-            waiting = new ArrayList<>();
-            waiters.values().forEach(ofRun -> ofRun.forEach(waiter -> waiting.add(waiter.result())));
-        }
-        for (CompletableFuture<History> result : waiting) {
-            result.completeExceptionally(new ServiceClosedException("the workflow service was closed while this"
-                    + " call waited for the workflow to close; its execution stays open"));
-        }
+        resultWaits.close();
         store.close();
     }
 

@@ -366,4 +366,19 @@ final class ServiceRecords {
         }
         return statuses;
     }
+
+    /** The runs that closed at {@code since} or after, by the store's clock, oldest first. */
+    List<String> closedSince(Connection connection, Instant since) throws SQLException {
+        List<String> runIds = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT run_id FROM hourglass_runs"
+                + " WHERE close_time IS NOT NULL AND close_time >= ? ORDER BY close_time, run_id")) {
+            select.setLong(1, since.toEpochMilli());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    runIds.add(rows.getString(1));
+                }
+            }
+        }
+        return runIds;
+    }
 }

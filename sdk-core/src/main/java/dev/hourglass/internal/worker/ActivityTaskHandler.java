@@ -51,12 +51,23 @@ final class ActivityTaskHandler {
 
     /** Runs the attempt; {@code onHeartbeat} runs each time the activity heartbeats, before it is recorded. */
     void handle(ActivityTask task, Runnable onHeartbeat) {
+        handle(task, onHeartbeat, false, null);
+    }
+
+    /**
+     * Runs the attempt; with {@code takeNext}, a completion also takes the next due attempt of the task queue from the
+     * service ({@link WorkflowServiceSpi#completeActivityTaskAndTakeNext}) for worker {@code identity}, which the
+     * caller runs next instead of polling.
+     *
+     * @return the next attempt, or {@code null} if the service handed none out
+     */
+    ActivityTask handle(ActivityTask task, Runnable onHeartbeat, boolean takeNext, String identity) {
         ActivityImplementation implementation = activities.get(task.activityType());
         if (implementation == null) {
             service.failActivityTask(task.taskToken(), failure(ApplicationFailure.newFailure(
                     "activity type '" + task.activityType() + "' is not registered on the worker of task queue '"
                             + task.taskQueue() + "'; registered: " + activities.keySet(), "ActivityTypeNotRegistered")));
-            return;
+            return null;
         }
         Method method = implementation.method();
         ActivityContextHolder.set(new ActivityTaskContext(task, (details, encoded) -> {
@@ -84,7 +95,7 @@ final class ActivityTaskHandler {
             } else {
                 service.failActivityTask(task.taskToken(), failure(t));
             }
-            return;
+            return null;
         } finally {
             ActivityContextHolder.clear();
         }
@@ -96,9 +107,13 @@ final class ActivityTaskHandler {
                     + " activity " + task.activityType() + " (a " + result.getClass().getName() + ") cannot be encoded"
                     + " as JSON: " + e + "; return a value without cycles or unsupported types (a record or a plain"
                     + " object)", RESULT_NOT_ENCODABLE, e)));
-            return;
+            return null;
+        }
+        if (takeNext) {
+            return service.completeActivityTaskAndTakeNext(task.taskToken(), encoded, task.taskQueue(), identity);
         }
         service.completeActivityTask(task.taskToken(), encoded);
+        return null;
     }
 
     private Payload failure(Throwable failure) {

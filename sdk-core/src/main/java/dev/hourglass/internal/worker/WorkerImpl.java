@@ -225,12 +225,19 @@ final class WorkerImpl implements Worker {
         return thread;
     }
 
+    /**
+     * A workflow task poller: runs the tasks it polls for, and those a completion took from the service for it. A
+     * task taken that way is run even when the worker shuts down meanwhile: it is claimed, and would otherwise wait
+     * for its lease to run out; no further task is taken then.
+     */
     private void pollWorkflowTasks(WorkflowTaskHandler handler) {
-        while (running) {
+        WorkflowTask next = null;
+        while (running || next != null) {
             try {
-                WorkflowTask task = service.pollWorkflowTask(taskQueue, POLL_TIMEOUT);
+                WorkflowTask task = next != null ? next : service.pollWorkflowTask(taskQueue, POLL_TIMEOUT);
+                next = null;
                 if (task != null) {
-                    handler.handle(task);
+                    next = handler.handle(task, running);
                 }
             } catch (ServiceClosedException e) {
                 log.debug("the service of task queue '{}' closed; its workflow task poller stops", taskQueue);
@@ -261,15 +268,7 @@ final class WorkerImpl implements Worker {
                 nextStart = System.nanoTime() + activityStartInterval;
                 activityExecutor.execute(() -> {
                     try {
-                        handler.handle(task);
-                    } catch (ServiceClosedException e) {
-                        log.debug("the service closed before the outcome of activity {} attempt {} of {} was"
-                                + " reported", task.activityType(), task.attempt(), task.workflowId());
-                    } catch (RuntimeException e) {
-                        // the service could not record the outcome: the attempt times out and is retried
-                        log.error("reporting the outcome of activity {} attempt {} of {} failed; the service"
-                                + " retries the attempt when its timeout passes", task.activityType(),
-                                task.attempt(), task.workflowId(), e);
+                        runAttempts(handler, task);
                     } finally {
                         slots.release();
                     }
@@ -285,6 +284,30 @@ final class WorkerImpl implements Worker {
                 if (running) {
                     log.error("activity poller of '{}' failed; polling on", taskQueue, e);
                 }
+            }
+        }
+    }
+
+    /**
+     * Runs an attempt in the slot it holds, and then each next attempt its completion took from the service, while
+     * the worker runs and has no rate limit (a poll is what waits for the limit). An attempt taken that way is run
+     * even when the worker shuts down meanwhile: it is claimed, and would otherwise wait for its timeout.
+     */
+    private void runAttempts(ActivityTaskHandler handler, ActivityTask first) {
+        ActivityTask task = first;
+        while (task != null) {
+            ActivityTask current = task;
+            task = null;
+            try {
+                task = handler.handle(current, () -> { }, running && activityStartInterval == 0, identity);
+            } catch (ServiceClosedException e) {
+                log.debug("the service closed before the outcome of activity {} attempt {} of {} was"
+                        + " reported", current.activityType(), current.attempt(), current.workflowId());
+            } catch (RuntimeException e) {
+                // the service could not record the outcome: the attempt times out and is retried
+                log.error("reporting the outcome of activity {} attempt {} of {} failed; the service"
+                        + " retries the attempt when its timeout passes", current.activityType(),
+                        current.attempt(), current.workflowId(), e);
             }
         }
     }

@@ -84,9 +84,20 @@ final class WorkflowTaskHandler {
     }
 
     void handle(WorkflowTask task) {
+        handle(task, false);
+    }
+
+    /**
+     * Runs the task and reports its outcome; with {@code takeNext}, a completion also takes the next due task of the
+     * task queue from the service ({@link WorkflowServiceSpi#completeWorkflowTaskAndTakeNext}), which the caller runs
+     * next instead of polling.
+     *
+     * @return the next task, or {@code null} if the service handed none out (the caller polls)
+     */
+    WorkflowTask handle(WorkflowTask task, boolean takeNext) {
         if (task.isQuery()) {
             answerQuery(task);
-            return;
+            return null;
         }
         History history = task.history();
         WorkflowImplementation implementation = implementations.get(history.getWorkflowType());
@@ -94,10 +105,10 @@ final class WorkflowTaskHandler {
             service.failWorkflowTask(task.taskToken(), new IllegalStateException("no implementation of workflow type '"
                     + history.getWorkflowType() + "' is registered on the worker of task queue '" + taskQueue
                     + "'; registered: " + implementations.keySet()));
-            return;
+            return null;
         }
         if (failIfStillStuck(task)) {
-            return;
+            return null;
         }
         WorkflowExecutor cached = cachedExecutor(history.getRunId(), task.completedEventCount());
         boolean inline = cached == null && history.getEvents().size() <= inlineHistoryLimit
@@ -121,13 +132,13 @@ final class WorkflowTaskHandler {
         }
         if (result.failure() instanceof PotentialDeadlockException) {
             executor.destroy(); // reported when it was found
-            return;
+            return null;
         }
         if (result.failure() != null) {
             executor.destroy();
             logFailure(history, result.failure());
             service.failWorkflowTask(task.taskToken(), result.failure());
-            return;
+            return null;
         }
         repeatedFailures.remove(history.getRunId());
         // Cached before the service hears of the completion: from then on the run's next task, or a query,
@@ -139,7 +150,11 @@ final class WorkflowTaskHandler {
                     history.getEvents().size() + result.commands().size()));
         }
         try {
+            if (takeNext) {
+                return service.completeWorkflowTaskAndTakeNext(task.taskToken(), result.commands(), taskQueue);
+            }
             service.completeWorkflowTask(task.taskToken(), result.commands());
+            return null;
         } catch (RuntimeException e) {
             WorkflowCache.Entry stale = cache.take(history.getRunId());
             if (stale != null) {

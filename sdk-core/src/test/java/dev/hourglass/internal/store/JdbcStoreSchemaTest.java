@@ -58,7 +58,7 @@ class JdbcStoreSchemaTest {
             assertThat(store.schemaVersion()).isEqualTo(Schema.CURRENT.latestVersion());
         }
         assertThat(database.query("SELECT version || ' ' || description || ' ' || applied_at FROM hourglass_schema"))
-                .containsExactly("1 runs, histories, task queues and timers " + T0);
+                .containsExactly("1 runs, histories, task queues and timers " + T0, "2 runs by close time " + T0);
         assertThat(database.tables()).containsExactly("hourglass_activity_tasks", "hourglass_buffered_events",
                 "hourglass_history_events", "hourglass_queries", "hourglass_runs", "hourglass_schema",
                 "hourglass_timers", "hourglass_workflow_tasks");
@@ -91,38 +91,41 @@ class JdbcStoreSchemaTest {
             assertThat(store.readHistory("transfer-1", null).getRunId()).isEqualTo(started.getRunId());
         }
         assertThat(database.query("SELECT version || ' ' || applied_at FROM hourglass_schema"))
-                .containsExactly("1 " + T0);
+                .containsExactly("1 " + T0, "2 " + T0);
     }
 
     @Test
     void migratesAnOlderSchemaToTheLatestKeepingItsRuns() throws Exception {
         List<Schema.Migration> migrations = new ArrayList<>(Schema.CURRENT.migrations());
-        migrations.add(new Schema.Migration(2, "run labels", "test-V2__run_labels.sql"));
+        int next = Schema.CURRENT.latestVersion() + 1;
+        migrations.add(new Schema.Migration(next, "run labels", "test-next__run_labels.sql"));
         try (JdbcStore store = database.open(clock)) {
             WorkflowExecution started = store.startRun(start("transfer-1"));
 
             int found = store.migrate(new Schema("dev/hourglass/store", migrations));
 
-            assertThat(found).isEqualTo(1);
-            assertThat(store.schemaVersion()).isEqualTo(2);
+            assertThat(found).isEqualTo(next - 1);
+            assertThat(store.schemaVersion()).isEqualTo(next);
             assertThat(store.readHistory("transfer-1", null).getRunId()).isEqualTo(started.getRunId());
         }
         assertThat(database.query("SELECT version || ' ' || description FROM hourglass_schema ORDER BY version"))
-                .containsExactly("1 runs, histories, task queues and timers", "2 run labels");
+                .containsExactly("1 runs, histories, task queues and timers", "2 runs by close time",
+                        next + " run labels");
         assertThat(database.query("SELECT COUNT(*) FROM hourglass_run_labels")).containsExactly("0");
     }
 
     @Test
     void aMigrationThatFailsLeavesTheDatabaseAtItsOldVersion() throws Exception {
         List<Schema.Migration> migrations = new ArrayList<>(Schema.CURRENT.migrations());
-        migrations.add(new Schema.Migration(2, "fails halfway", "test-V2__fails_halfway.sql"));
+        int next = Schema.CURRENT.latestVersion() + 1;
+        migrations.add(new Schema.Migration(next, "fails halfway", "test-next__fails_halfway.sql"));
         try (JdbcStore store = database.open(clock)) {
             assertThatThrownBy(() -> store.migrate(new Schema("dev/hourglass/store", migrations)))
                     .isInstanceOf(StoreException.class)
-                    .hasMessageContaining("schema migration to version 2")
+                    .hasMessageContaining("schema migration to version " + next)
                     .hasMessageContaining("hourglass_no_such_table");
 
-            assertThat(store.schemaVersion()).isEqualTo(1);
+            assertThat(store.schemaVersion()).isEqualTo(next - 1);
         }
         assertThat(database.tables()).doesNotContain("hourglass_run_labels");
     }
@@ -136,7 +139,7 @@ class JdbcStoreSchemaTest {
                 .isInstanceOfSatisfying(IncompatibleDatabaseException.class,
                         e -> assertThat(e.getReason()).isEqualTo(Reason.NEWER_SCHEMA))
                 .hasMessage("database " + database.name() + " was created by a newer Hourglass (schema 7, this code"
-                        + " knows up to 1): upgrade Hourglass to open it; it was left unchanged");
+                        + " knows up to " + Schema.CURRENT.latestVersion() + "): upgrade Hourglass to open it; it was left unchanged");
         assertThat(database.query("SELECT MAX(version) FROM hourglass_schema")).containsExactly("7");
     }
 
@@ -167,12 +170,13 @@ class JdbcStoreSchemaTest {
             }
             for (Future<JdbcStore> store : stores) {
                 try (JdbcStore opened = store.get(60, TimeUnit.SECONDS)) {
-                    assertThat(opened.schemaVersion()).isEqualTo(1);
+                    assertThat(opened.schemaVersion()).isEqualTo(Schema.CURRENT.latestVersion());
                 }
             }
         } finally {
             threads.shutdownNow();
         }
-        assertThat(database.query("SELECT COUNT(*) FROM hourglass_schema")).containsExactly("1");
+        assertThat(database.query("SELECT COUNT(*) FROM hourglass_schema"))
+                .containsExactly(String.valueOf(Schema.CURRENT.latestVersion()));
     }
 }

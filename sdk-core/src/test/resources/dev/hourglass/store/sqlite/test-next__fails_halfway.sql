@@ -1,4 +1,4 @@
--- A second version that fails after its first statement: the migration must leave nothing of it.
+-- A version after the latest that fails after its first statement: the migration must leave nothing of it.
 CREATE TABLE hourglass_run_labels (
     run_id TEXT NOT NULL,
     label  TEXT NOT NULL

@@ -1,4 +1,4 @@
--- A second version for tests of the migration path: a table and a column added.
+-- A version after the latest, for tests of the migration path: a table and a column added.
 CREATE TABLE hourglass_run_labels (
     run_id TEXT NOT NULL REFERENCES hourglass_runs (run_id),
     label  TEXT NOT NULL,
