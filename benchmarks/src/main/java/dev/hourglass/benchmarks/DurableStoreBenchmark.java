@@ -11,6 +11,7 @@ import dev.hourglass.service.ServiceOptions;
 import dev.hourglass.service.WorkflowService;
 import dev.hourglass.worker.Worker;
 import dev.hourglass.worker.WorkerFactory;
+import dev.hourglass.worker.WorkerFactoryOptions;
 import dev.hourglass.workflow.Workflow;
 import dev.hourglass.workflow.WorkflowInterface;
 import dev.hourglass.workflow.WorkflowMethod;
@@ -29,6 +30,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -59,6 +63,13 @@ public final class DurableStoreBenchmark {
     static final String TASK_QUEUE = "transfers";
     /** The lease of a workflow task and the start-to-close timeout of an activity: what recovery waits for. */
     static final Duration LEASE = Duration.ofSeconds(3);
+    /**
+     * How many workflow task pollers each worker runs: more than the default 2, so that more of a durable store's
+     * writes share a transaction (see docs/performance.md).
+     */
+    static final int WORKFLOW_TASK_POLLERS = 4;
+    /** How many threads of the client start transfers. */
+    static final int STARTING_THREADS = 8;
 
     private DurableStoreBenchmark() {
     }
@@ -162,16 +173,30 @@ public final class DurableStoreBenchmark {
         }
     }
 
-    /** Starts {@code count} transfers at once, the ids numbered after {@code prefix}, and waits for all of them. */
+    /**
+     * Starts {@code count} transfers at once, the ids numbered after {@code prefix}, from {@link #STARTING_THREADS}
+     * threads (as the request threads of a service would), and waits for all of them.
+     */
     private static Run transfers(WorkflowClient client, String prefix, int count) throws Exception {
         long start = System.nanoTime();
         List<CompletableFuture<String>> results = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String id = prefix + i;
-            WorkflowStub stub = client.newUntypedWorkflowStub("Transfer",
-                    WorkflowOptions.newBuilder().setTaskQueue(TASK_QUEUE).setWorkflowId(id).build());
-            stub.start(id, 100L);
-            results.add(stub.getResultAsync(String.class));
+        ExecutorService starting = Executors.newFixedThreadPool(STARTING_THREADS);
+        try {
+            List<Future<CompletableFuture<String>>> started = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String id = prefix + i;
+                started.add(starting.submit(() -> {
+                    WorkflowStub stub = client.newUntypedWorkflowStub("Transfer",
+                            WorkflowOptions.newBuilder().setTaskQueue(TASK_QUEUE).setWorkflowId(id).build());
+                    stub.start(id, 100L);
+                    return stub.getResultAsync(String.class);
+                }));
+            }
+            for (Future<CompletableFuture<String>> result : started) {
+                results.add(result.get());
+            }
+        } finally {
+            starting.shutdown();
         }
         double started = (System.nanoTime() - start) / 1e9;
         CompletableFuture.allOf(results.toArray(new CompletableFuture<?>[0])).get(10, TimeUnit.MINUTES);
@@ -277,7 +302,8 @@ public final class DurableStoreBenchmark {
         public static void main(String[] args) throws InterruptedException {
             WorkflowService service = Database.open(args);
             WorkflowClient client = WorkflowClient.newInstance(service);
-            WorkerFactory factory = WorkerFactory.newInstance(client);
+            WorkerFactory factory = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
+                    .setWorkflowTaskPollers(WORKFLOW_TASK_POLLERS).build());
             Worker worker = factory.newWorker(TASK_QUEUE);
             worker.registerWorkflowImplementationTypes(TransferImpl.class);
             worker.registerActivitiesImplementations(new NoopLedger());
