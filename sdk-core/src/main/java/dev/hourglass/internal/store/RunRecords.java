@@ -176,16 +176,23 @@ final class RunRecords {
             }
         }
         boolean closing = last.getEventType().isClosing();
-        try (PreparedStatement update = connection.prepareStatement("UPDATE hourglass_runs SET next_event_id = ?,"
-                + " history_bytes = history_bytes + ?, status = ?, close_time = ?"
-                + " WHERE run_id = ? AND next_event_id = ? AND status = ?")) {
-            update.setLong(1, last.getEventId() + 1);
-            update.setLong(2, bytes);
-            update.setString(3, closing ? ExecutionViews.status(last.getEventType()).name() : RUNNING);
-            setMillis(update, 4, closing ? now : null);
-            update.setString(5, runId);
-            update.setLong(6, expectedNextEventId);
-            update.setString(7, RUNNING);
+        // status and close time are set only by a closing event: SQLite rewrites the entries of every index on a
+        // column an UPDATE sets, changed or not, and those of the status and close time would be written for nothing
+        try (PreparedStatement update = connection.prepareStatement(closing
+                ? "UPDATE hourglass_runs SET next_event_id = ?, history_bytes = history_bytes + ?, status = ?,"
+                        + " close_time = ? WHERE run_id = ? AND next_event_id = ? AND status = ?"
+                : "UPDATE hourglass_runs SET next_event_id = ?, history_bytes = history_bytes + ?"
+                        + " WHERE run_id = ? AND next_event_id = ? AND status = ?")) {
+            int column = 1;
+            update.setLong(column++, last.getEventId() + 1);
+            update.setLong(column++, bytes);
+            if (closing) {
+                update.setString(column++, ExecutionViews.status(last.getEventType()).name());
+                setMillis(update, column++, now);
+            }
+            update.setString(column++, runId);
+            update.setLong(column++, expectedNextEventId);
+            update.setString(column, RUNNING);
             if (update.executeUpdate() != 1) {
                 throw conflict(connection, runId, expectedNextEventId);
             }
