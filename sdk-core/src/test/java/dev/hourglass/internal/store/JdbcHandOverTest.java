@@ -1,6 +1,5 @@
 package dev.hourglass.internal.store;
 
-import static dev.hourglass.internal.store.StoreFixtures.T0;
 import static dev.hourglass.internal.store.StoreFixtures.start;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -12,56 +11,20 @@ import dev.hourglass.history.Payload;
 import dev.hourglass.internal.spi.ActivityTask;
 import dev.hourglass.internal.spi.Command;
 import dev.hourglass.internal.spi.WorkflowTask;
-import dev.hourglass.internal.store.StoreFixtures.SettableClock;
-import dev.hourglass.service.ServiceOptions;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Work that a transaction makes due is claimed in that transaction for a poller of the same service that waits for
  * it: an activity a workflow task schedules, and the workflow task an activity's outcome makes due. The poller gets it
  * without a transaction of its own; without a waiting poller the work stays queued for any worker.
  */
-@ParameterizedClass
-@EnumSource(Dialect.class)
-class JdbcHandOverTest {
+class JdbcHandOverTest extends OneServiceTestBase {
 
     private static final Duration LONG_POLL = Duration.ofSeconds(30);
-
-    @Parameter
-    Dialect dialect;
-
-    @TempDir
-    Path directory;
-
-    private final SettableClock clock = new SettableClock(T0);
-    private ServiceFixture fixture;
-    private TestDatabase database;
-    private JdbcWorkflowService service;
-
-    @BeforeEach
-    void open() {
-        fixture = ServiceFixture.create(dialect, directory);
-        database = fixture.database();
-        service = fixture.open(clock, ServiceOptions.getDefaultInstance(), Duration.ofDays(1));
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
 
     @Test
     void anActivityScheduledWhileAPollerOfItsQueueWaitsIsStartedForThatPollerInTheSameTransaction()

@@ -1,6 +1,5 @@
 package dev.hourglass.internal.store;
 
-import static dev.hourglass.internal.store.StoreFixtures.T0;
 import static dev.hourglass.internal.store.StoreFixtures.start;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,51 +10,15 @@ import dev.hourglass.history.Payload;
 import dev.hourglass.internal.spi.ActivityTask;
 import dev.hourglass.internal.spi.Command;
 import dev.hourglass.internal.spi.WorkflowTask;
-import dev.hourglass.internal.store.StoreFixtures.SettableClock;
-import dev.hourglass.service.ServiceOptions;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A completion can take the next due task of its queue in its own transaction, so that a busy worker goes from one
  * task to the next without a transaction that only claims: for workflow tasks, and for activity attempts.
  */
-@ParameterizedClass
-@EnumSource(Dialect.class)
-class JdbcTakeNextTest {
-
-    @Parameter
-    Dialect dialect;
-
-    @TempDir
-    Path directory;
-
-    private final SettableClock clock = new SettableClock(T0);
-    private ServiceFixture fixture;
-    private TestDatabase database;
-    private JdbcWorkflowService service;
-
-    @BeforeEach
-    void open() {
-        fixture = ServiceFixture.create(dialect, directory);
-        database = fixture.database();
-        service = fixture.open(clock, ServiceOptions.getDefaultInstance(), Duration.ofDays(1));
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
+class JdbcTakeNextTest extends OneServiceTestBase {
 
     @Test
     void completingAWorkflowTaskTakesTheNextDueTaskOfItsQueue() throws Exception {
