@@ -37,7 +37,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -155,8 +154,8 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         this.idleWaitNanos = TimeUnit.MILLISECONDS.toNanos(millis);
         this.polls = new LocalPolls(Duration.ofNanos(idleWaitNanos));
         this.lastQuerySweep = store.currentTime();
-        timers.scheduleWithFixedDelay(this::sweepTimers, 0, millis, TimeUnit.MILLISECONDS);
         this.resultWaits = new ResultWaits(store, records, polls::generation, Duration.ofNanos(idleWaitNanos));
+        timers.scheduleWithFixedDelay(this::sweepTimers, 0, millis, TimeUnit.MILLISECONDS);
         timers.scheduleWithFixedDelay(this::checkWaiters, CLOSE_CHECK_TICK.toMillis(), CLOSE_CHECK_TICK.toMillis(),
                 TimeUnit.MILLISECONDS);
         this.watcher = ChangeWatcher.start(store, this::workQueued);
@@ -773,20 +772,15 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     @Override
     public ActivityTask completeActivityTaskAndTakeNext(String taskToken, Payload result, String taskQueue,
             String identity) {
-        Objects.requireNonNull(taskToken, "taskToken");
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(taskQueue, "taskQueue");
-        if (closed) {
-            log.debug("ignoring completion of activity attempt {}: the service is closed", taskToken);
-            return null;
-        }
-        JdbcActivities.Answered answered = activities.completeAndTakeNext(taskToken, result, taskQueue, identity);
-        if (answered.current()) {
-            workQueued();
-        } else {
-            log.debug("ignoring completion of activity attempt {}: it is no longer current", taskToken);
-        }
-        return answered.next();
+        ActivityTask[] next = new ActivityTask[1];
+        answered(taskToken, "completion", () -> {
+            JdbcActivities.Answered answered = activities.completeAndTakeNext(taskToken, result, taskQueue, identity);
+            next[0] = answered.next();
+            return answered.current();
+        });
+        return next[0];
     }
 
     @Override
