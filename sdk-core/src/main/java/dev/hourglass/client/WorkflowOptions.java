@@ -6,7 +6,7 @@ import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * How a client starts a workflow execution: its id, task queue, id reuse policy and timeout.
+ * How a client starts a workflow execution: its id, task queue, id reuse policy, timeout and start delay.
  *
  * <p>Instances are immutable; build one with {@link #newBuilder()}. The task queue is required:
  *
@@ -26,12 +26,14 @@ public final class WorkflowOptions {
     private final String taskQueue;
     private final WorkflowIdReusePolicy workflowIdReusePolicy;
     private final Duration workflowExecutionTimeout;
+    private final Duration startDelay;
 
     private WorkflowOptions(Builder builder) {
         this.workflowId = builder.workflowId;
         this.taskQueue = builder.taskQueue;
         this.workflowIdReusePolicy = builder.workflowIdReusePolicy;
         this.workflowExecutionTimeout = builder.workflowExecutionTimeout;
+        this.startDelay = builder.startDelay;
     }
 
     /**
@@ -94,6 +96,16 @@ public final class WorkflowOptions {
     }
 
     /**
+     * Returns how long after the start the execution's first workflow task is due.
+     *
+     * @return the delay, or {@code null} when the first workflow task is due at once
+     * @since 0.1
+     */
+    public Duration getStartDelay() {
+        return startDelay;
+    }
+
+    /**
      * Tells whether {@code o} is workflow options with equal values.
      *
      * @param o the object to compare with; may be {@code null}
@@ -111,12 +123,13 @@ public final class WorkflowOptions {
         return Objects.equals(workflowId, that.workflowId)
                 && taskQueue.equals(that.taskQueue)
                 && workflowIdReusePolicy == that.workflowIdReusePolicy
-                && Objects.equals(workflowExecutionTimeout, that.workflowExecutionTimeout);
+                && Objects.equals(workflowExecutionTimeout, that.workflowExecutionTimeout)
+                && Objects.equals(startDelay, that.startDelay);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(workflowId, taskQueue, workflowIdReusePolicy, workflowExecutionTimeout);
+        return Objects.hash(workflowId, taskQueue, workflowIdReusePolicy, workflowExecutionTimeout, startDelay);
     }
 
     @Override
@@ -125,6 +138,7 @@ public final class WorkflowOptions {
                 + ", taskQueue='" + taskQueue + "'"
                 + ", workflowIdReusePolicy=" + workflowIdReusePolicy
                 + ", workflowExecutionTimeout=" + workflowExecutionTimeout
+                + ", startDelay=" + startDelay
                 + '}';
     }
 
@@ -140,6 +154,7 @@ public final class WorkflowOptions {
         private String taskQueue;
         private WorkflowIdReusePolicy workflowIdReusePolicy = WorkflowIdReusePolicy.ALLOW_DUPLICATE;
         private Duration workflowExecutionTimeout;
+        private Duration startDelay;
 
         private Builder() {}
 
@@ -148,6 +163,7 @@ public final class WorkflowOptions {
             this.taskQueue = options.taskQueue;
             this.workflowIdReusePolicy = options.workflowIdReusePolicy;
             this.workflowExecutionTimeout = options.workflowExecutionTimeout;
+            this.startDelay = options.startDelay;
         }
 
         /**
@@ -207,6 +223,29 @@ public final class WorkflowOptions {
                         "workflowExecutionTimeout must be positive, was " + workflowExecutionTimeout);
             }
             this.workflowExecutionTimeout = workflowExecutionTimeout;
+            return this;
+        }
+
+        /**
+         * Sets how long after the start the first workflow task is due; by default it is due at once.
+         *
+         * <p>The execution is recorded (and its id taken) at once, and its workflow code begins when the delay is
+         * over, on whichever worker polls its task queue then; the delay is durable, as a timer is. A signal or a
+         * cancellation request that arrives during the delay ends it: the first workflow task is due at once and
+         * sees that input. The signal of {@link WorkflowStub#signalWithStart} that starts the execution does not end
+         * the delay: it is delivered with the first workflow task. The execution timeout counts from the start,
+         * delay included.
+         *
+         * @param startDelay a positive duration, or {@code null} or zero for none
+         * @return this builder
+         * @throws IllegalArgumentException if {@code startDelay} is negative
+         * @since 0.1
+         */
+        public Builder setStartDelay(Duration startDelay) {
+            if (startDelay != null && startDelay.isNegative()) {
+                throw new IllegalArgumentException("startDelay must not be negative, was " + startDelay);
+            }
+            this.startDelay = startDelay == null || startDelay.isZero() ? null : startDelay;
             return this;
         }
 

@@ -45,6 +45,31 @@ class WorkflowOptionsTest {
     }
 
     @Test
+    void aStartDelayIsKeptAndCopied() {
+        WorkflowOptions options = WorkflowOptions.newBuilder().setTaskQueue("orders")
+                .setStartDelay(Duration.ofHours(2)).build();
+
+        assertThat(options.getStartDelay()).isEqualTo(Duration.ofHours(2));
+        assertThat(WorkflowOptions.newBuilder(options).build()).isEqualTo(options);
+        assertThat(options.toString()).contains("startDelay=PT2H");
+    }
+
+    @Test
+    void aZeroStartDelayMeansNone() {
+        WorkflowOptions options = WorkflowOptions.newBuilder().setTaskQueue("orders")
+                .setStartDelay(Duration.ZERO).build();
+
+        assertThat(options.getStartDelay()).isNull();
+    }
+
+    @Test
+    void rejectsANegativeStartDelay() {
+        assertThatThrownBy(() -> WorkflowOptions.newBuilder().setStartDelay(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("startDelay must not be negative, was PT-1S");
+    }
+
+    @Test
     void nullReusePolicyMeansTheDefault() {
         WorkflowOptions options =
                 WorkflowOptions.newBuilder().setTaskQueue("orders").setWorkflowIdReusePolicy(null).build();
@@ -105,7 +130,7 @@ class WorkflowOptionsTest {
         assertThat(options)
                 .hasToString(
                         "WorkflowOptions{workflowId='order-1', taskQueue='orders', workflowIdReusePolicy=ALLOW_DUPLICATE, "
-                                + "workflowExecutionTimeout=null}");
+                                + "workflowExecutionTimeout=null, startDelay=null}");
     }
 
     @Test

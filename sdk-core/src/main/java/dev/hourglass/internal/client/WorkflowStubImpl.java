@@ -83,7 +83,7 @@ final class WorkflowStubImpl implements WorkflowStub {
         execution = service.startWorkflow(StartWorkflowRequest.of(options.getWorkflowId(), workflowType,
                 options.getTaskQueue(), checkedArguments(args, action, workflowMethod, "the workflow method"),
                 options.getWorkflowIdReusePolicy(),
-                options.getWorkflowExecutionTimeout()).withIdentity(identity));
+                options.getWorkflowExecutionTimeout()).withIdentity(identity).withStartDelay(options.getStartDelay()));
         return execution;
     }
 
@@ -258,9 +258,10 @@ final class WorkflowStubImpl implements WorkflowStub {
         Payload startInput = checkedArguments(startArgs == null ? new Object[0] : startArgs,
                 "start workflow " + workflowType + " with signal " + signalName, workflowMethod,
                 "the workflow method");
-        execution = service.signalWithStart(StartWorkflowRequest.of(options.getWorkflowId(), workflowType,
+        StartWorkflowRequest start = StartWorkflowRequest.of(options.getWorkflowId(), workflowType,
                 options.getTaskQueue(), startInput, options.getWorkflowIdReusePolicy(),
-                options.getWorkflowExecutionTimeout()), signalName, signalInput);
+                options.getWorkflowExecutionTimeout()).withStartDelay(options.getStartDelay());
+        execution = service.signalWithStart(start, signalName, signalInput);
         return execution;
     }
 

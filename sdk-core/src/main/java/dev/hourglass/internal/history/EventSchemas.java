@@ -60,8 +60,9 @@ final class EventSchemas {
                 .optional(Kind.ID, "continuedFromRunId", a -> a.continuedFromRunId())
                 .optional(Kind.MILLIS, "workflowExecutionTimeoutMillis", a -> a.workflowExecutionTimeout())
                 .optional(Kind.TEXT, "identity", a -> a.identity())
+                .optional(Kind.MILLIS, "firstWorkflowTaskBackoffMillis", a -> a.firstWorkflowTaskBackoff()).summary()
                 .build(v -> new WorkflowExecutionStartedAttributes(string(v[0]), string(v[1]), payload(v[2]),
-                        string(v[3]), string(v[4]), string(v[5]), duration(v[6]), string(v[7]))));
+                        string(v[3]), string(v[4]), string(v[5]), duration(v[6]), string(v[7]), duration(v[8]))));
         put(new EventSchema.Builder<>(EventType.ActivityTaskScheduled, ActivityTaskScheduledAttributes.class)
                 .required(Kind.ID, "activityId", a -> a.activityId()).identity().summary()
                 .required(Kind.NAME, "activityType", a -> a.activityType()).identity().summary()

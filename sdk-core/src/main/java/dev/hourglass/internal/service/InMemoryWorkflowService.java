@@ -320,9 +320,14 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
         }
         run.append(new WorkflowExecutionStartedAttributes(request.workflowType(), request.taskQueue(), request.input(),
                 request.parentWorkflowId(), request.parentRunId(), continuedFromRunId,
-                deadline == null ? null : Duration.between(now, deadline), request.identity()), now);
+                deadline == null ? null : Duration.between(now, deadline), request.identity(), request.startDelay()),
+                now);
         if (enforceHistoryLimits(run)) {
-            scheduleWorkflowTask(run);
+            if (request.startDelay() == null) {
+                scheduleWorkflowTask(run);
+            } else {
+                run.startDelay = scheduler.schedule(now.plus(request.startDelay()), () -> endStartDelay(run));
+            }
         }
         return run;
     }
@@ -341,8 +346,15 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
                 // the first workflow task is only queued: nothing runs before the signal is appended after it
                 run = startLocked(request, null, null, null);
             }
-            deliverInput(run, new WorkflowExecutionSignaledAttributes(signalName, signalInput, request.identity(),
-                    withStart));
+            WorkflowExecutionSignaledAttributes signaled = new WorkflowExecutionSignaledAttributes(signalName,
+                    signalInput, request.identity(), withStart);
+            if (withStart && run.startDelay != null) {
+                // the signal that starts a delayed run waits with it for its first workflow task
+                run.append(signaled, now());
+                enforceHistoryLimits(run);
+            } else {
+                deliverInput(run, signaled);
+            }
             return run.execution();
         } finally {
             lock.unlock();
@@ -395,6 +407,10 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
         }
         if (run.taskTimeout != null) {
             run.taskTimeout.cancel();
+        }
+        if (run.startDelay != null) {
+            run.startDelay.cancel();
+            run.startDelay = null;
         }
         workflowTasks.forget(run);
         transition(run.task, WorkflowTaskLifecycle.Event.CLOSE);
@@ -485,8 +501,25 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
         return true;
     }
 
+    /** Queues the run's workflow task; input that arrives during a start delay ends the delay. */
     void scheduleWorkflowTask(Run run) {
+        if (run.startDelay != null) {
+            run.startDelay.cancel();
+            run.startDelay = null;
+        }
         workflowTasks.schedule(run);
+    }
+
+    /** The start delay of a run is over: its first workflow task is due, unless input made it due already. */
+    private void endStartDelay(Run run) {
+        lock.lock();
+        try {
+            if (run.startDelay != null && run.isOpen() && !closed) {
+                scheduleWorkflowTask(run);
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override

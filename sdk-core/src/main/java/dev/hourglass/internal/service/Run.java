@@ -44,6 +44,8 @@ final class Run {
     boolean cancelRequested;
     EventType closeType;
     Scheduler.Cancellable executionTimeout;
+    /** The start delay that holds back the first workflow task, while it does; else {@code null}. */
+    Scheduler.Cancellable startDelay;
     /** The bytes of the events as compact JSON: the size that {@code HistoryLimits} bounds. */
     long sizeBytes;
     /** Whether the service has warned that this history reached a warning threshold. */

@@ -177,7 +177,7 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         WorkflowExecution started = store.transaction("start workflow " + named.workflowId(), connection -> {
             Instant now = store.currentTime();
             WorkflowExecution run = store.runRecords().start(connection, named, store.ids(), now);
-            limits.started(connection, run, named.taskQueue(), now);
+            limits.started(connection, run, named.taskQueue(), named.startDelay(), now);
             return run;
         }, () -> store.transaction("read workflow " + named.workflowId(),
                 connection -> store.runRecords().raceLost(connection, named), null));
@@ -204,14 +204,21 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
                     if (withStart) {
                         // the first task is only queued: nothing runs before the signal is appended after the start
                         WorkflowExecution started = store.runRecords().start(connection, named, store.ids(), now);
-                        limits.started(connection, started, named.taskQueue(), now);
+                        limits.started(connection, started, named.taskQueue(), named.startDelay(), now);
                         run = records.byRunId(connection, started.getRunId());
                         if (!run.isOpen()) {
                             return started; // past the history limits with its first event alone
                         }
                     }
-                    deliverInput(connection, run, new WorkflowExecutionSignaledAttributes(signalName, signalInput,
-                            named.identity(), withStart), now);
+                    WorkflowExecutionSignaledAttributes signaled = new WorkflowExecutionSignaledAttributes(signalName,
+                            signalInput, named.identity(), withStart);
+                    if (withStart && named.startDelay() != null) {
+                        // the signal that starts a delayed run waits with it for its first workflow task
+                        store.runRecords().append(connection, run.runId(), run.nextEventId(), List.of(signaled), now);
+                        limits.enforceHistoryLimits(connection, run.runId(), now);
+                    } else {
+                        deliverInput(connection, run, signaled, now);
+                    }
                     return new WorkflowExecution(run.workflowId(), run.runId());
                 }, () -> store.transaction("read workflow " + named.workflowId(),
                         connection -> store.runRecords().raceLost(connection, named), null));

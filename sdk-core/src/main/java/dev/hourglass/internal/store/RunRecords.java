@@ -78,7 +78,8 @@ final class RunRecords {
             String continuedFromRunId, Instant deadline, Instant now) throws SQLException {
         HistoryEvent started = new HistoryEvent(1, now, new WorkflowExecutionStartedAttributes(request.workflowType(),
                 request.taskQueue(), request.input(), request.parentWorkflowId(), request.parentRunId(),
-                continuedFromRunId, deadline == null ? null : Duration.between(now, deadline), request.identity()));
+                continuedFromRunId, deadline == null ? null : Duration.between(now, deadline), request.identity(),
+                request.startDelay()));
         String startedJson = HistoryJsonCodec.eventToJson(started);
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO hourglass_runs (run_id, workflow_id,"
                 + " run_number, workflow_type, task_queue, status, start_time, next_event_id, history_bytes,"
