@@ -260,7 +260,7 @@ final class WorkflowStubImpl implements WorkflowStub {
                 "the workflow method");
         StartWorkflowRequest start = StartWorkflowRequest.of(options.getWorkflowId(), workflowType,
                 options.getTaskQueue(), startInput, options.getWorkflowIdReusePolicy(),
-                options.getWorkflowExecutionTimeout()).withStartDelay(options.getStartDelay());
+                options.getWorkflowExecutionTimeout()).withIdentity(identity).withStartDelay(options.getStartDelay());
         execution = service.signalWithStart(start, signalName, signalInput);
         return execution;
     }
