@@ -70,6 +70,32 @@ class WorkflowOptionsTest {
     }
 
     @Test
+    void aCronScheduleIsKeptAndCopied() {
+        WorkflowOptions options = WorkflowOptions.newBuilder().setTaskQueue("reports")
+                .setCronSchedule("0 9 * * MON").build();
+
+        assertThat(options.getCronSchedule()).isEqualTo("0 9 * * MON");
+        assertThat(WorkflowOptions.newBuilder(options).build()).isEqualTo(options);
+    }
+
+    @Test
+    void rejectsAMalformedCronScheduleQuotingIt() {
+        assertThatThrownBy(() -> WorkflowOptions.newBuilder().setCronSchedule("0 9 * MON"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("the cron schedule \"0 9 * MON\" is not valid");
+    }
+
+    @Test
+    void rejectsAStartDelayTogetherWithACronSchedule() {
+        WorkflowOptions.Builder both = WorkflowOptions.newBuilder().setTaskQueue("reports")
+                .setStartDelay(Duration.ofHours(1)).setCronSchedule("@daily");
+
+        assertThatThrownBy(both::build)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("set only one of setStartDelay and setCronSchedule");
+    }
+
+    @Test
     void nullReusePolicyMeansTheDefault() {
         WorkflowOptions options =
                 WorkflowOptions.newBuilder().setTaskQueue("orders").setWorkflowIdReusePolicy(null).build();

@@ -19,6 +19,7 @@ import dev.hourglass.history.WorkflowExecutionTimedOutAttributes;
 import dev.hourglass.internal.spi.ActivityHeartbeatResponse;
 import dev.hourglass.internal.spi.ActivityTask;
 import dev.hourglass.internal.spi.Command;
+import dev.hourglass.internal.spi.CronRuns;
 import dev.hourglass.internal.spi.ExecutionPageToken;
 import dev.hourglass.internal.spi.ServiceClosedException;
 import dev.hourglass.internal.spi.StartWorkflowRequest;
@@ -286,7 +287,7 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
         try {
             requireOpen("start workflow " + (request.workflowId() == null ? request.workflowType()
                     : request.workflowId()));
-            return startLocked(request, null, null, null).execution();
+            return startLocked(firstOfChain(request), null, null, null).execution();
         } finally {
             lock.unlock();
         }
@@ -320,8 +321,8 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
         }
         run.append(new WorkflowExecutionStartedAttributes(request.workflowType(), request.taskQueue(), request.input(),
                 request.parentWorkflowId(), request.parentRunId(), continuedFromRunId,
-                deadline == null ? null : Duration.between(now, deadline), request.identity(), request.startDelay()),
-                now);
+                deadline == null ? null : Duration.between(now, deadline), request.identity(), request.startDelay(),
+                request.cronSchedule(), request.lastCompletionResult()), now);
         if (enforceHistoryLimits(run)) {
             if (request.startDelay() == null) {
                 scheduleWorkflowTask(run);
@@ -344,7 +345,7 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
             boolean withStart = run == null;
             if (withStart) {
                 // the first workflow task is only queued: nothing runs before the signal is appended after it
-                run = startLocked(request, null, null, null);
+                run = startLocked(firstOfChain(request), null, null, null);
             }
             WorkflowExecutionSignaledAttributes signaled = new WorkflowExecutionSignaledAttributes(signalName,
                     signalInput, request.identity(), withStart);
@@ -439,6 +440,11 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
     }
 
     /** The id the next run of a workflow id will get; called under the lock. */
+    /** A client's start of a workflow on a cron schedule waits for the schedule's first fire time. */
+    private StartWorkflowRequest firstOfChain(StartWorkflowRequest request) {
+        return request.cronSchedule() == null ? request : CronRuns.first(request, now());
+    }
+
     String nextRunId(String workflowId) {
         List<Run> runs = runsByWorkflowId.get(workflowId);
         return ids.newRunId(workflowId, (runs == null ? 0 : runs.size()) + 1);
