@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,6 +26,14 @@ public final class CronSchedule {
 
     private static final String ZONE_PREFIX = "CRON_TZ=";
     private static final CronParser PARSER = new CronParser(unixWithNicknames());
+    /** Schedules read lately: a service reads a chain's schedule again at each run's close. */
+    private static final Map<String, CronSchedule> RECENT = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, CronSchedule> eldest) {
+                    return size() > 256;
+                }
+            });
 
     private final String text;
     private final ZoneId zone;
@@ -57,6 +68,16 @@ public final class CronSchedule {
      * @throws IllegalArgumentException naming the text and what is wrong with it
      */
     public static CronSchedule parse(String text) {
+        CronSchedule recent = text == null ? null : RECENT.get(text);
+        if (recent != null) {
+            return recent;
+        }
+        CronSchedule schedule = read(text);
+        RECENT.put(text, schedule);
+        return schedule;
+    }
+
+    private static CronSchedule read(String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("a cron schedule must not be blank; write five fields (minute, hour,"
                     + " day of month, month, day of week) such as \"0 9 * * MON\"");
