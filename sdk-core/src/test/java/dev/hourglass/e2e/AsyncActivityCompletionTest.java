@@ -338,11 +338,9 @@ class AsyncActivityCompletionTest {
         Awaiting attempt = approvals.next();
 
         approval.withdraw();
-        List<String> heartbeats = new ArrayList<>();
         E2eEnvironment.await("a heartbeat to report the cancellation request", () -> {
             try {
                 completions().heartbeat(attempt.token(), "still waiting");
-                heartbeats.add("continue");
                 return false;
             } catch (ActivityCanceledException e) {
                 return true;
