@@ -4,7 +4,9 @@ import org.apiguardian.api.API;
 
 /**
  * Thrown by a heartbeat when cancellation of the activity was requested: its workflow canceled the activity's
- * cancellation scope (see {@link dev.hourglass.activity.ActivityCancellationType}).
+ * cancellation scope (see {@link dev.hourglass.activity.ActivityCancellationType}). A heartbeat through an
+ * {@link ActivityCompletionClient} throws it as well; answer the attempt with
+ * {@link ActivityCompletionClient#reportCancellation(byte[], Object)} then.
  *
  * <p>Let it propagate, after cleaning up: the activity is then reported canceled, which a workflow waiting with
  * {@link dev.hourglass.activity.ActivityCancellationType#WAIT_CANCELLATION_COMPLETED} is waiting for.

@@ -9,6 +9,9 @@ import org.apiguardian.api.API;
  * <p>Let it propagate: the attempt's outcome is ignored; if its activity is retried, another attempt is already
  * scheduled.
  *
+ * <p>An {@link ActivityCompletionClient} throws it too, for an answer no attempt takes: the token or ids name no
+ * running attempt (unknown, answered already, timed out, or its activity or run closed).
+ *
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")

@@ -79,6 +79,16 @@ public interface WorkflowClient {
     /** Returns an untyped stub that starts a new execution of {@code workflowType} with {@code options}. */
     WorkflowStub newUntypedWorkflowStub(String workflowType, WorkflowOptions options);
 
+    /**
+     * Returns a client that answers activity attempts from outside their worker: those whose method called
+     * {@link dev.hourglass.activity.ActivityExecutionContext#doNotCompleteOnReturn()}. It talks to this client's
+     * service and converts values with this client's data converter.
+     *
+     * @return the completion client; never {@code null}
+     * @since 0.1
+     */
+    ActivityCompletionClient newActivityCompletionClient();
+
     /** Returns the history of the latest run of a workflow id. */
     History fetchHistory(String workflowId);
 

@@ -84,7 +84,8 @@ final class RandomHistories {
             case ActivityTaskCancelRequested:
                 return new ActivityTaskCancelRequestedAttributes(id(random));
             case ActivityTaskCanceled:
-                return new ActivityTaskCanceledAttributes(id(random));
+                return new ActivityTaskCanceledAttributes(id(random),
+                        optional(random, () -> JsonPayload.of(json(random, 3))));
             case TimerStarted:
                 return new TimerStartedAttributes(id(random), duration(random),
                         optional(random, () -> string(random)));

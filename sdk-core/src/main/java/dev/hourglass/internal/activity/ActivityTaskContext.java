@@ -11,6 +11,7 @@ import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.internal.history.JsonPayload;
 import dev.hourglass.internal.spi.ActivityHeartbeatResponse;
 import dev.hourglass.internal.spi.ActivityTask;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -43,6 +44,7 @@ public final class ActivityTaskContext implements ActivityExecutionContext, Acti
     private final String canceledBy;
     private final BooleanSupplier workerShuttingDown;
     private final PayloadConverter converter;
+    private volatile boolean doNotCompleteOnReturn;
 
     /**
      * @param task the attempt
@@ -96,6 +98,21 @@ public final class ActivityTaskContext implements ActivityExecutionContext, Acti
         return details == null || details.isNull() ? Optional.empty()
                 : Optional.ofNullable(converter.fromJson(details, type, type,
                         "the heartbeat details of activity ", task.activityType()));
+    }
+
+    @Override
+    public byte[] getTaskToken() {
+        return task.taskToken().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void doNotCompleteOnReturn() {
+        doNotCompleteOnReturn = true;
+    }
+
+    @Override
+    public boolean isDoNotCompleteOnReturn() {
+        return doNotCompleteOnReturn;
     }
 
     @Override

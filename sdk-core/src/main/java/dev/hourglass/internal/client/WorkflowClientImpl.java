@@ -1,5 +1,6 @@
 package dev.hourglass.internal.client;
 
+import dev.hourglass.client.ActivityCompletionClient;
 import dev.hourglass.client.BatchRequest;
 import dev.hourglass.client.ExecutionFilter;
 import dev.hourglass.client.ExecutionPage;
@@ -87,6 +88,11 @@ public final class WorkflowClientImpl implements WorkflowClient {
         return new WorkflowStubImpl(service, converter, this.options.getIdentity(),
                 Objects.requireNonNull(workflowType, "workflowType"),
                 Objects.requireNonNull(options, "options"), null);
+    }
+
+    @Override
+    public ActivityCompletionClient newActivityCompletionClient() {
+        return new ActivityCompletionClientImpl(service, converter);
     }
 
     @Override

@@ -105,7 +105,8 @@ final class EventSchemas {
                 .build(v -> new ActivityTaskCancelRequestedAttributes(string(v[0]), cancellationType(v[1]))));
         put(new EventSchema.Builder<>(EventType.ActivityTaskCanceled, ActivityTaskCanceledAttributes.class)
                 .required(Kind.ID, "activityId", a -> a.activityId()).summary()
-                .build(v -> new ActivityTaskCanceledAttributes(string(v[0]))));
+                .optional(Kind.VALUE, "details", a -> a.details())
+                .build(v -> new ActivityTaskCanceledAttributes(string(v[0]), payload(v[1]))));
         put(new EventSchema.Builder<>(EventType.TimerStarted, TimerStartedAttributes.class)
                 .required(Kind.ID, "timerId", a -> a.timerId()).identity().summary()
                 .required(Kind.MILLIS, "durationMillis", a -> a.duration()).detail().summary()

@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Activity scheduling of the in-memory service: attempts, retries with backoff, start-to-close,
@@ -133,22 +134,15 @@ final class Activities {
                 () -> locked(() -> attemptTimedOut(activity, token, TimeoutType.HEARTBEAT)));
     }
 
-    void complete(String token, Payload result) {
-        locked(() -> {
-            ActivityState activity = running(token);
-            if (activity != null) {
-                closeWith(activity, true, new ActivityTaskCompletedAttributes(activity.activityId, result));
-            }
-        });
+    /** Completes the running attempt the token names; returns whether it was current. */
+    boolean complete(String token, Payload result) {
+        return answer(token, activity -> closeWith(activity, true,
+                new ActivityTaskCompletedAttributes(activity.activityId, result)));
     }
 
-    void fail(String token, Payload failure) {
-        locked(() -> {
-            ActivityState activity = running(token);
-            if (activity != null) {
-                attemptFailed(activity, failure, null);
-            }
-        });
+    /** Fails the running attempt the token names, retried by its policy; returns whether it was current. */
+    boolean fail(String token, Payload failure) {
+        return answer(token, activity -> attemptFailed(activity, failure, null));
     }
 
     ActivityHeartbeatResponse heartbeat(String token, Payload details) {
@@ -168,20 +162,43 @@ final class Activities {
     }
 
     /** The running attempt stopped because its activity's cancellation was requested: the activity is canceled. */
-    void reportCanceled(String token) {
-        locked(() -> {
-            ActivityState activity = running(token);
-            if (activity == null) {
-                return;
-            }
+    boolean reportCanceled(String token, Payload details) {
+        return answer(token, activity -> {
             if (activity.cancelRequested) {
-                closeWith(activity, true, new ActivityTaskCanceledAttributes(activity.activityId));
+                closeWith(activity, true, new ActivityTaskCanceledAttributes(activity.activityId, details));
             } else {
                 attemptFailed(activity, JsonPayload.of(serviceFailure(new CanceledFailure("the attempt reported"
                         + " itself canceled, but no cancellation of activity " + activity.activityType + " was"
                         + " requested"))), null);
             }
         });
+    }
+
+    /** Answers the running attempt the token names with the service lock held; returns whether it was current. */
+    private boolean answer(String token, Consumer<ActivityState> answer) {
+        service.lock.lock();
+        try {
+            ActivityState activity = running(token);
+            if (activity == null) {
+                return false;
+            }
+            answer.accept(activity);
+            return true;
+        } finally {
+            service.lock.unlock();
+        }
+    }
+
+    /**
+     * The token of the running attempt of an open activity of an open run; {@code null} if there is none. Called with
+     * the service lock held.
+     */
+    String runningToken(Run run, String activityId) {
+        ActivityState activity = run.activities.get(activityId);
+        if (activity == null || activity.currentToken == null) {
+            return null;
+        }
+        return running(activity.currentToken) == null ? null : activity.currentToken;
     }
 
     /**

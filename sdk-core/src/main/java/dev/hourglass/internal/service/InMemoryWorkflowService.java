@@ -570,13 +570,13 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
     }
 
     @Override
-    public void completeActivityTask(String taskToken, Payload result) {
-        activities.complete(taskToken, result);
+    public boolean completeActivityTask(String taskToken, Payload result) {
+        return activities.complete(taskToken, result);
     }
 
     @Override
-    public void failActivityTask(String taskToken, Payload failure) {
-        activities.fail(taskToken, failure);
+    public boolean failActivityTask(String taskToken, Payload failure) {
+        return activities.fail(taskToken, failure);
     }
 
     @Override
@@ -585,8 +585,35 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
     }
 
     @Override
-    public void reportActivityTaskCanceled(String taskToken) {
-        activities.reportCanceled(taskToken);
+    public boolean reportActivityTaskCanceled(String taskToken, Payload details) {
+        return activities.reportCanceled(taskToken, details);
+    }
+
+    /** The attempt no longer counts as work in progress: a virtual clock may move on to its timeouts. */
+    @Override
+    public void activityAwaitsCompletion(String taskToken) {
+        activities.holdClock(taskToken, false);
+    }
+
+    @Override
+    public String runningActivityTaskToken(String workflowId, String runId, String activityId) {
+        Objects.requireNonNull(workflowId, "workflowId");
+        Objects.requireNonNull(activityId, "activityId");
+        lock.lock();
+        try {
+            if (closed) {
+                return null;
+            }
+            Run run;
+            try {
+                run = findRun(workflowId, runId);
+            } catch (WorkflowNotFoundException e) {
+                return null;
+            }
+            return run.isOpen() ? activities.runningToken(run, activityId) : null;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**

@@ -130,8 +130,12 @@ public interface WorkflowServiceSpi extends WorkflowService {
         return pollActivityTask(taskQueue, null, timeout);
     }
 
-    /** Completes an activity attempt; ignored if the attempt is no longer current (timed out, canceled). */
-    void completeActivityTask(String taskToken, Payload result);
+    /**
+     * Completes an activity attempt; ignored if the attempt is no longer current (timed out, canceled).
+     *
+     * @return whether the attempt was current, so that its result was taken
+     */
+    boolean completeActivityTask(String taskToken, Payload result);
 
     /**
      * Records an attempt's result as {@link #completeActivityTask} does, and hands out the next due attempt of
@@ -149,9 +153,12 @@ public interface WorkflowServiceSpi extends WorkflowService {
 
     /**
      * Fails an activity attempt with a failure object; the service retries it according to its retry policy, unless
-     * cancellation of the activity was requested (the failure then closes the activity).
+     * cancellation of the activity was requested (the failure then closes the activity). Ignored if the attempt is
+     * no longer current.
+     *
+     * @return whether the attempt was current, so that its failure was taken
      */
-    void failActivityTask(String taskToken, Payload failure);
+    boolean failActivityTask(String taskToken, Payload failure);
 
     /**
      * Records a heartbeat of an activity attempt and resets its heartbeat timeout.
@@ -165,8 +172,37 @@ public interface WorkflowServiceSpi extends WorkflowService {
      * Reports that an activity attempt stopped because cancellation of its activity was requested: the activity
      * closes as canceled ({@code ActivityTaskCanceled}). Ignored if the attempt is no longer current. If no
      * cancellation was requested, the report counts as a failure of the attempt, retried by its policy.
+     *
+     * @param details what the attempt reports with its cancellation, recorded in the {@code ActivityTaskCanceled}
+     *     event; {@code null} for none
+     * @return whether the attempt was current, so that the report was taken
      */
-    void reportActivityTaskCanceled(String taskToken);
+    boolean reportActivityTaskCanceled(String taskToken, Payload details);
+
+    /** Reports that an activity attempt stopped because of a cancellation request, without details. */
+    default boolean reportActivityTaskCanceled(String taskToken) {
+        return reportActivityTaskCanceled(taskToken, null);
+    }
+
+    /**
+     * Tells the service that the worker let go of a running attempt without answering it: its activity method
+     * returned after asking not to be completed on return, and the attempt awaits an answer through an activity
+     * completion client (with its token, from any process on the same store). The attempt keeps running, with its
+     * timeouts, until that answer or a timeout. A service that counts running attempts as work in progress (a virtual
+     * clock's) stops counting this one; the others need do nothing. Ignored if the attempt is no longer current.
+     */
+    default void activityAwaitsCompletion(String taskToken) {
+    }
+
+    /**
+     * Returns the token of the running attempt of activity {@code activityId} of a run, for answering it by id.
+     *
+     * @param runId the run, or {@code null} for the open run of {@code workflowId}
+     * @return the token, or {@code null} if there is no such running attempt: the workflow id or run is unknown, the
+     *     run closed, it has no open activity of that id, or the activity has no attempt running now (it is queued for
+     *     a worker or waits for a retry)
+     */
+    String runningActivityTaskToken(String workflowId, String runId, String activityId);
 
     /**
      * Delivers a signal to the open run of a workflow id ({@code runId} may be {@code null}: the latest), sent by

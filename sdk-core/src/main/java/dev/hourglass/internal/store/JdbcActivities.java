@@ -2,6 +2,7 @@ package dev.hourglass.internal.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hourglass.client.WorkflowNotFoundException;
 import dev.hourglass.failure.CanceledFailure;
 import dev.hourglass.failure.TimeoutFailure;
 import dev.hourglass.failure.TimeoutType;
@@ -91,11 +92,15 @@ final class JdbcActivities {
 
         static Token decode(String token) {
             String[] parts = token.split(":", 4);
-            if (parts.length != 4 || !parts[0].equals("at")) {
-                throw new IllegalArgumentException("'" + token + "' is not an activity task token of this store;"
-                        + " answer an attempt with the token pollActivityTask handed out with it");
+            if (parts.length == 4 && parts[0].equals("at")) {
+                try {
+                    return new Token(Long.parseLong(parts[1]), Integer.parseInt(parts[2]), parts[3]);
+                } catch (NumberFormatException e) {
+                    // not numbers: not a token of this store, said below
+                }
             }
-            return new Token(Long.parseLong(parts[1]), Integer.parseInt(parts[2]), parts[3]);
+            throw new IllegalArgumentException("'" + token + "' is not an activity task token of this store;"
+                    + " answer an attempt with the token pollActivityTask handed out with it");
         }
     }
 
@@ -178,6 +183,36 @@ final class JdbcActivities {
                 activity.scheduledTime(), activity.heartbeatTimeout(), activity.heartbeatDetails());
     }
 
+    /**
+     * The token of the running attempt of an open activity of a run ({@code runId} {@code null}: the open run of the
+     * workflow id), or {@code null} if there is none: a read that locks nothing. The token is the one its worker was
+     * handed, made of the row's ids alone, so it names the attempt from any process on the store.
+     */
+    String runningToken(String workflowId, String runId, String activityId) {
+        return store.query("find the running attempt of activity " + activityId + " of workflow " + workflowId,
+                connection -> {
+                    RunRow run;
+                    if (runId == null) {
+                        run = records.openRun(connection, workflowId);
+                    } else {
+                        try {
+                            run = records.find(connection, workflowId, runId);
+                        } catch (WorkflowNotFoundException e) {
+                            return null;
+                        }
+                    }
+                    if (run == null || !run.isOpen()) {
+                        return null;
+                    }
+                    ActivityRow activity = activities.byActivityId(connection, run.runId(), activityId);
+                    if (activity == null || !activity.isRunning()
+                            || activity.leaseExpiresAt() <= store.currentTime().toEpochMilli()) {
+                        return null;
+                    }
+                    return new Token(activity.taskId(), activity.claims(), run.runId()).encode();
+                });
+    }
+
     /** Completes the attempt the token names; returns whether it was current (else nothing is written). */
     boolean complete(String taskToken, Payload result) {
         return completeAndTakeNext(taskToken, result, null, null).current();
@@ -203,10 +238,11 @@ final class JdbcActivities {
     }
 
     /** The running attempt stopped because its activity's cancellation was requested: the activity is canceled. */
-    boolean reportCanceled(String taskToken) {
+    boolean reportCanceled(String taskToken, Payload details) {
         return answer(taskToken, "report canceled", (connection, activity, now) -> {
             if (activity.cancelRequested()) {
-                closeWith(connection, activity, true, new ActivityTaskCanceledAttributes(activity.activityId()), now);
+                closeWith(connection, activity, true, new ActivityTaskCanceledAttributes(activity.activityId(),
+                        details), now);
             } else {
                 attemptFailed(connection, activity, JsonPayload.of(serviceFailure(new CanceledFailure("the attempt"
                         + " reported itself canceled, but no cancellation of activity " + activity.activityType()

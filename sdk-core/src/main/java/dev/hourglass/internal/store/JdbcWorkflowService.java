@@ -788,9 +788,9 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     }
 
     @Override
-    public void completeActivityTask(String taskToken, Payload result) {
+    public boolean completeActivityTask(String taskToken, Payload result) {
         Objects.requireNonNull(result, "result");
-        answered(taskToken, "completion", () -> activities.complete(taskToken, result));
+        return answered(taskToken, "completion", () -> activities.complete(taskToken, result));
     }
 
     /** Completes the attempt, and hands out the next due attempt of {@code taskQueue} in the same transaction. */
@@ -809,14 +809,21 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     }
 
     @Override
-    public void failActivityTask(String taskToken, Payload failure) {
+    public boolean failActivityTask(String taskToken, Payload failure) {
         Objects.requireNonNull(failure, "failure");
-        answered(taskToken, "failure", () -> activities.fail(taskToken, failure));
+        return answered(taskToken, "failure", () -> activities.fail(taskToken, failure));
     }
 
     @Override
-    public void reportActivityTaskCanceled(String taskToken) {
-        answered(taskToken, "cancellation", () -> activities.reportCanceled(taskToken));
+    public boolean reportActivityTaskCanceled(String taskToken, Payload details) {
+        return answered(taskToken, "cancellation", () -> activities.reportCanceled(taskToken, details));
+    }
+
+    @Override
+    public String runningActivityTaskToken(String workflowId, String runId, String activityId) {
+        Objects.requireNonNull(workflowId, "workflowId");
+        Objects.requireNonNull(activityId, "activityId");
+        return closed ? null : activities.runningToken(workflowId, runId, activityId);
     }
 
     @Override
@@ -828,18 +835,22 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         return activities.heartbeat(taskToken, details);
     }
 
-    /** Runs an answer to an attempt, ignored once the service closed, and wakes pollers if it was current. */
-    private void answered(String taskToken, String what, Supplier<Boolean> answer) {
+    /**
+     * Runs an answer to an attempt, ignored once the service closed, and wakes pollers if it was current; returns
+     * whether it was.
+     */
+    private boolean answered(String taskToken, String what, Supplier<Boolean> answer) {
         Objects.requireNonNull(taskToken, "taskToken");
         if (closed) {
             log.debug("ignoring {} of activity attempt {}: the service is closed", what, taskToken);
-            return;
+            return false;
         }
         if (answer.get()) {
             workQueued();
-        } else {
-            log.debug("ignoring {} of activity attempt {}: it is no longer current", what, taskToken);
+            return true;
         }
+        log.debug("ignoring {} of activity attempt {}: it is no longer current", what, taskToken);
+        return false;
     }
 
     // ---------------------------------------------------------------- reading and waiting

@@ -70,10 +70,11 @@ final class ActivityTaskHandler {
             return null;
         }
         Method method = implementation.method();
-        ActivityContextHolder.set(new ActivityTaskContext(task, (details, encoded) -> {
+        ActivityTaskContext context = new ActivityTaskContext(task, (details, encoded) -> {
             onHeartbeat.run();
             return service.recordActivityHeartbeat(task.taskToken(), encoded);
-        }, "its workflow canceled it", () -> shuttingDown, converter));
+        }, "its workflow canceled it", () -> shuttingDown, converter);
+        ActivityContextHolder.set(context);
         Object result;
         try {
             Object[] args = converter.fromJsonArray(JsonPayload.node(task.input()), method.getParameterTypes(),
@@ -98,6 +99,13 @@ final class ActivityTaskHandler {
             return null;
         } finally {
             ActivityContextHolder.clear();
+        }
+        if (context.isDoNotCompleteOnReturn()) {
+            // completed later through an ActivityCompletionClient, or timed out; the worker's slot is free now
+            log.debug("activity {} attempt {} of {} awaits completion from outside the worker", task.activityType(),
+                    task.attempt(), task.workflowId());
+            service.activityAwaitsCompletion(task.taskToken());
+            return null;
         }
         Payload encoded;
         try {

@@ -183,20 +183,32 @@ final class TestWorkflowService implements WorkflowServiceSpi {
         return task;
     }
 
+    /** Completes the attempt; an outcome the fault plan loses counts as taken, as the sender cannot tell. */
     @Override
-    public void completeActivityTask(String taskToken, Payload result) {
+    public boolean completeActivityTask(String taskToken, Payload result) {
         hungActivities.ended(taskToken);
-        if (!losesOutcome(taskToken)) {
-            delegate.completeActivityTask(taskToken, result);
-        }
+        return losesOutcome(taskToken) || delegate.completeActivityTask(taskToken, result);
     }
 
     @Override
-    public void failActivityTask(String taskToken, Payload failure) {
+    public boolean failActivityTask(String taskToken, Payload failure) {
         hungActivities.ended(taskToken);
-        if (!losesOutcome(taskToken)) {
-            delegate.failActivityTask(taskToken, failure);
-        }
+        return losesOutcome(taskToken) || delegate.failActivityTask(taskToken, failure);
+    }
+
+    /**
+     * The attempt's method returned and it awaits completion from outside the worker: it is no longer watched for
+     * hangs, and virtual time may move on to its timeouts.
+     */
+    @Override
+    public void activityAwaitsCompletion(String taskToken) {
+        hungActivities.ended(taskToken);
+        delegate.activityAwaitsCompletion(taskToken);
+    }
+
+    @Override
+    public String runningActivityTaskToken(String workflowId, String runId, String activityId) {
+        return delegate.runningActivityTaskToken(workflowId, runId, activityId);
     }
 
     private boolean losesOutcome(String taskToken) {
@@ -211,11 +223,9 @@ final class TestWorkflowService implements WorkflowServiceSpi {
     }
 
     @Override
-    public void reportActivityTaskCanceled(String taskToken) {
+    public boolean reportActivityTaskCanceled(String taskToken, Payload details) {
         hungActivities.ended(taskToken);
-        if (!losesOutcome(taskToken)) {
-            delegate.reportActivityTaskCanceled(taskToken);
-        }
+        return losesOutcome(taskToken) || delegate.reportActivityTaskCanceled(taskToken, details);
     }
 
     @Override

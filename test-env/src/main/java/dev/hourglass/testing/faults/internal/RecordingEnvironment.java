@@ -1,5 +1,6 @@
 package dev.hourglass.testing.faults.internal;
 
+import dev.hourglass.client.ActivityCompletionClient;
 import dev.hourglass.client.BatchRequest;
 import dev.hourglass.client.ExecutionFilter;
 import dev.hourglass.client.ExecutionPage;
@@ -195,6 +196,11 @@ public final class RecordingEnvironment implements TestWorkflowEnvironment {
                 record(options.getWorkflowId());
             }
             return stub;
+        }
+
+        @Override
+        public ActivityCompletionClient newActivityCompletionClient() {
+            return client.newActivityCompletionClient();
         }
 
         @Override
