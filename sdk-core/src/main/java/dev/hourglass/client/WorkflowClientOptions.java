@@ -54,6 +54,19 @@ public final class WorkflowClientOptions {
     }
 
     /**
+     * Returns a builder that starts from these options, to change some of them.
+     *
+     * @return a new builder; never {@code null}
+     */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.dataConverter = dataConverter;
+        builder.payloadCodecs = payloadCodecs;
+        builder.identity = identity;
+        return builder;
+    }
+
+    /**
      * Returns the default options.
      *
      * @return the default options; never {@code null}
