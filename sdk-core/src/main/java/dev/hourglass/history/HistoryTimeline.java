@@ -2,8 +2,6 @@ package dev.hourglass.history;
 
 import dev.hourglass.common.PayloadCodec;
 import dev.hourglass.common.PayloadCodecException;
-import dev.hourglass.internal.common.HistoryPayloads;
-import dev.hourglass.internal.common.PayloadCodecChain;
 import dev.hourglass.internal.history.EventText;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,7 +63,7 @@ public final class HistoryTimeline {
      */
     public static String format(History history, List<? extends PayloadCodec> payloadCodecs) {
         Objects.requireNonNull(history, "history");
-        return format(HistoryPayloads.decode(history, PayloadCodecChain.of(payloadCodecs), true));
+        return format(history.withDecodedPayloads(payloadCodecs));
     }
 
     /**
