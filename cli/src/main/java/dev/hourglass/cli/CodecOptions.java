@@ -66,7 +66,8 @@ final class CodecOptions {
         } catch (NoSuchMethodException e) {
             constructor = null;
         }
-        if (constructor == null || !Modifier.isPublic(type.getModifiers()) || Modifier.isAbstract(type.getModifiers())) {
+        int modifiers = type.getModifiers();
+        if (constructor == null || !Modifier.isPublic(modifiers) || Modifier.isAbstract(modifiers)) {
             throw CliException.usage("--codec " + name + ": the class needs to be public and concrete, with a public"
                     + " no-argument constructor; give it one that loads its key itself");
         }
