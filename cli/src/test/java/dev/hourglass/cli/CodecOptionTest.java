@@ -105,6 +105,15 @@ class CodecOptionTest {
     }
 
     @Test
+    void codecWithAnotherKeyFailsNamingTheCodecAndTheRun() {
+        Cli cli = Cli.run("show", "secret-order", "--store", store, "--codec", WrongKeyCodec.class.getName());
+
+        assertThat(cli.exitCode()).isEqualTo(HourglassCli.FAILED);
+        assertThat(cli.err()).contains("cannot decode a payload of secret-order (run ", "with the codec"
+                + " aes-gcm(cli-test)", "the key given for id 'cli-test' is not the key it was encrypted with");
+    }
+
+    @Test
     void codecThatIsNotAPayloadCodecIsAUsageError() {
         Cli cli = Cli.run("show", "secret-order", "--store", store, "--codec", String.class.getName());
 
