@@ -1,12 +1,14 @@
 package dev.hourglass.client;
 
 import dev.hourglass.common.WorkflowIdReusePolicy;
+import dev.hourglass.internal.common.CronSchedule;
 import java.time.Duration;
 import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * How a client starts a workflow execution: its id, task queue, id reuse policy and timeout.
+ * How a client starts a workflow execution: its id, task queue, id reuse policy, timeout, start delay and cron
+ * schedule.
  *
  * <p>Instances are immutable; build one with {@link #newBuilder()}. The task queue is required:
  *
@@ -26,12 +28,16 @@ public final class WorkflowOptions {
     private final String taskQueue;
     private final WorkflowIdReusePolicy workflowIdReusePolicy;
     private final Duration workflowExecutionTimeout;
+    private final Duration startDelay;
+    private final String cronSchedule;
 
     private WorkflowOptions(Builder builder) {
         this.workflowId = builder.workflowId;
         this.taskQueue = builder.taskQueue;
         this.workflowIdReusePolicy = builder.workflowIdReusePolicy;
         this.workflowExecutionTimeout = builder.workflowExecutionTimeout;
+        this.startDelay = builder.startDelay;
+        this.cronSchedule = builder.cronSchedule;
     }
 
     /**
@@ -94,6 +100,26 @@ public final class WorkflowOptions {
     }
 
     /**
+     * Returns how long after the start the execution's first workflow task is due.
+     *
+     * @return the delay, or {@code null} when the first workflow task is due at once
+     * @since 0.1
+     */
+    public Duration getStartDelay() {
+        return startDelay;
+    }
+
+    /**
+     * Returns the cron schedule the workflow runs on.
+     *
+     * @return the schedule as it was set, or {@code null} for none
+     * @since 0.1
+     */
+    public String getCronSchedule() {
+        return cronSchedule;
+    }
+
+    /**
      * Tells whether {@code o} is workflow options with equal values.
      *
      * @param o the object to compare with; may be {@code null}
@@ -111,12 +137,15 @@ public final class WorkflowOptions {
         return Objects.equals(workflowId, that.workflowId)
                 && taskQueue.equals(that.taskQueue)
                 && workflowIdReusePolicy == that.workflowIdReusePolicy
-                && Objects.equals(workflowExecutionTimeout, that.workflowExecutionTimeout);
+                && Objects.equals(workflowExecutionTimeout, that.workflowExecutionTimeout)
+                && Objects.equals(startDelay, that.startDelay)
+                && Objects.equals(cronSchedule, that.cronSchedule);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(workflowId, taskQueue, workflowIdReusePolicy, workflowExecutionTimeout);
+        return Objects.hash(workflowId, taskQueue, workflowIdReusePolicy, workflowExecutionTimeout, startDelay,
+                cronSchedule);
     }
 
     @Override
@@ -125,6 +154,8 @@ public final class WorkflowOptions {
                 + ", taskQueue='" + taskQueue + "'"
                 + ", workflowIdReusePolicy=" + workflowIdReusePolicy
                 + ", workflowExecutionTimeout=" + workflowExecutionTimeout
+                + ", startDelay=" + startDelay
+                + (cronSchedule == null ? "" : ", cronSchedule='" + cronSchedule + "'")
                 + '}';
     }
 
@@ -140,6 +171,8 @@ public final class WorkflowOptions {
         private String taskQueue;
         private WorkflowIdReusePolicy workflowIdReusePolicy = WorkflowIdReusePolicy.ALLOW_DUPLICATE;
         private Duration workflowExecutionTimeout;
+        private Duration startDelay;
+        private String cronSchedule;
 
         private Builder() {}
 
@@ -148,6 +181,8 @@ public final class WorkflowOptions {
             this.taskQueue = options.taskQueue;
             this.workflowIdReusePolicy = options.workflowIdReusePolicy;
             this.workflowExecutionTimeout = options.workflowExecutionTimeout;
+            this.startDelay = options.startDelay;
+            this.cronSchedule = options.cronSchedule;
         }
 
         /**
@@ -211,12 +246,69 @@ public final class WorkflowOptions {
         }
 
         /**
+         * Sets how long after the start the first workflow task is due; by default it is due at once.
+         *
+         * <p>The execution is recorded (and its id taken) at once, and its workflow code begins when the delay is
+         * over, on whichever worker polls its task queue then; the delay is durable, as a timer is. A signal or a
+         * cancellation request that arrives during the delay ends it: the first workflow task is due at once and
+         * sees that input. The signal of {@link WorkflowStub#signalWithStart} that starts the execution does not end
+         * the delay: it is delivered with the first workflow task. The execution timeout counts from the start,
+         * delay included.
+         *
+         * @param startDelay a positive duration, or {@code null} or zero for none
+         * @return this builder
+         * @throws IllegalArgumentException if {@code startDelay} is negative
+         * @since 0.1
+         */
+        public Builder setStartDelay(Duration startDelay) {
+            if (startDelay != null && startDelay.isNegative()) {
+                throw new IllegalArgumentException("startDelay must not be negative, was " + startDelay);
+            }
+            this.startDelay = startDelay == null || startDelay.isZero() ? null : startDelay;
+            return this;
+        }
+
+        /**
+         * Runs the workflow on a cron schedule: one run at each fire time, until the workflow is canceled or
+         * terminated.
+         *
+         * <p>The schedule has the five fields of Unix cron (minute, hour, day of month, month, day of week), such as
+         * {@code "0 9 * * MON"} (Mondays at 9:00), or a nickname ({@code @yearly}, {@code @monthly},
+         * {@code @weekly}, {@code @daily}, {@code @hourly}); it is read in UTC unless it begins with
+         * {@code CRON_TZ=<zone>} and a space, such as {@code "CRON_TZ=Europe/Paris 0 9 * * *"}.
+         *
+         * <p>The start records the first run at once, its first workflow task due at the first fire time. When a
+         * run completes or fails, the service starts the next run of the same workflow id with the same arguments,
+         * due at the next fire time after the close; a fire time that passes while a run is still open is skipped.
+         * Cancellation, termination and the execution timeout end the chain. A run reads its schedule with
+         * {@code Workflow.getInfo().getCronSchedule()} and the last completed run's result with
+         * {@code Workflow.getLastCompletionResult}.
+         *
+         * @param cronSchedule the schedule, or {@code null} for none
+         * @return this builder
+         * @throws IllegalArgumentException if {@code cronSchedule} is not a valid schedule, saying what is wrong
+         * @since 0.1
+         */
+        public Builder setCronSchedule(String cronSchedule) {
+            if (cronSchedule != null) {
+                CronSchedule.parse(cronSchedule);
+            }
+            this.cronSchedule = cronSchedule;
+            return this;
+        }
+
+        /**
          * Builds the options.
          *
          * @return new immutable options, never {@code null}
-         * @throws IllegalStateException if no task queue is set
+         * @throws IllegalStateException if no task queue is set, or both a start delay and a cron schedule are
          */
         public WorkflowOptions build() {
+            if (startDelay != null && cronSchedule != null) {
+                throw new IllegalStateException("WorkflowOptions has both a start delay (" + startDelay + ") and a cron"
+                        + " schedule (\"" + cronSchedule + "\"): a run on a cron schedule starts at its fire time,"
+                        + " so set only one of setStartDelay and setCronSchedule");
+            }
             if (taskQueue == null) {
                 throw new IllegalStateException(
                         "WorkflowOptions needs a taskQueue, the one a worker polls: set it with "

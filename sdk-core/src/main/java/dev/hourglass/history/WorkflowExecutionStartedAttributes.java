@@ -18,16 +18,62 @@ import org.apiguardian.api.API;
  * @param identity the identity of the client that started the run, or {@code null} when it has none (the default;
  *      see {@code WorkflowClientOptions.Builder.setIdentity}) or the run was started by a parent workflow or by
  *      continue-as-new
+ * @param firstWorkflowTaskBackoff how long after this event the first workflow task was due (the start delay, see
+ *      {@code WorkflowOptions.Builder.setStartDelay}), or {@code null} when it was due at once; a signal that arrived
+ *      earlier made it due at once
+ * @param cronSchedule the cron schedule the run belongs to ({@code WorkflowOptions.Builder.setCronSchedule}), else
+ *      {@code null}
+ * @param lastCompletionResult the result of the last run of the same cron schedule that completed, else {@code null}
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record WorkflowExecutionStartedAttributes(String workflowType, String taskQueue, Payload input,
         String parentWorkflowId, String parentRunId, String continuedFromRunId,
-        Duration workflowExecutionTimeout, String identity) implements EventAttributes {
+        Duration workflowExecutionTimeout, String identity, Duration firstWorkflowTaskBackoff, String cronSchedule,
+        Payload lastCompletionResult) implements EventAttributes {
 
     /** Checks that {@code input} is not {@code null}. */
     public WorkflowExecutionStartedAttributes {
         Objects.requireNonNull(input, "input");
+    }
+
+    /**
+     * The attributes of a run that belongs to no cron schedule.
+     *
+     * @param workflowType the workflow type
+     * @param taskQueue the task queue of the workflow tasks
+     * @param input the workflow method's arguments, a JSON array; never {@code null}
+     * @param parentWorkflowId the parent's workflow id, or {@code null}
+     * @param parentRunId the parent's run id, or {@code null}
+     * @param continuedFromRunId the run that continued as this one, or {@code null}
+     * @param workflowExecutionTimeout how long this run may still take, or {@code null} for no limit
+     * @param identity the identity of the client that started the run, or {@code null}
+     * @param firstWorkflowTaskBackoff how long after this event the first workflow task was due, or {@code null}
+     */
+    public WorkflowExecutionStartedAttributes(String workflowType, String taskQueue, Payload input,
+            String parentWorkflowId, String parentRunId, String continuedFromRunId,
+            Duration workflowExecutionTimeout, String identity, Duration firstWorkflowTaskBackoff) {
+        this(workflowType, taskQueue, input, parentWorkflowId, parentRunId, continuedFromRunId,
+                workflowExecutionTimeout, identity, firstWorkflowTaskBackoff, null, null);
+    }
+
+    /**
+     * The attributes of a run whose first workflow task was due at once.
+     *
+     * @param workflowType the workflow type
+     * @param taskQueue the task queue of the workflow tasks
+     * @param input the workflow method's arguments, a JSON array; never {@code null}
+     * @param parentWorkflowId the parent's workflow id, or {@code null}
+     * @param parentRunId the parent's run id, or {@code null}
+     * @param continuedFromRunId the run that continued as this one, or {@code null}
+     * @param workflowExecutionTimeout how long this run may still take, or {@code null} for no limit
+     * @param identity the identity of the client that started the run, or {@code null}
+     */
+    public WorkflowExecutionStartedAttributes(String workflowType, String taskQueue, Payload input,
+            String parentWorkflowId, String parentRunId, String continuedFromRunId,
+            Duration workflowExecutionTimeout, String identity) {
+        this(workflowType, taskQueue, input, parentWorkflowId, parentRunId, continuedFromRunId,
+                workflowExecutionTimeout, identity, null);
     }
 
     /**
@@ -45,7 +91,7 @@ public record WorkflowExecutionStartedAttributes(String workflowType, String tas
             String parentWorkflowId, String parentRunId, String continuedFromRunId,
             Duration workflowExecutionTimeout) {
         this(workflowType, taskQueue, input, parentWorkflowId, parentRunId, continuedFromRunId,
-                workflowExecutionTimeout, null);
+                workflowExecutionTimeout, null, null);
     }
 
     @Override

@@ -356,6 +356,24 @@ public final class Workflow {
         return ops("getInfo").info();
     }
 
+    /**
+     * Returns the result of the last run of this workflow's cron schedule that completed.
+     *
+     * <p>A run on a cron schedule ({@code WorkflowOptions.Builder.setCronSchedule}) can carry state from one run to
+     * the next through its result: a report that covers what happened since the last one, for instance. A run that
+     * failed does not change it.
+     *
+     * @param resultType the class to convert the result to; must not be {@code null}
+     * @param <R> the type of the result
+     * @return the result, or {@code null} if no earlier run of the schedule completed (or the workflow does not run
+     *     on a cron schedule)
+     * @since 0.1
+     */
+    public static <R> R getLastCompletionResult(Class<R> resultType) {
+        Objects.requireNonNull(resultType, "resultType");
+        return ops("getLastCompletionResult").lastCompletionResult(resultType);
+    }
+
     /** Returns whether the code is replaying recorded history (rather than making progress). */
     public static boolean isReplaying() {
         return ops("isReplaying").isReplaying();

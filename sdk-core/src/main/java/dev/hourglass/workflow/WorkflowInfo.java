@@ -71,6 +71,15 @@ public interface WorkflowInfo {
     Duration getWorkflowExecutionTimeout();
 
     /**
+     * Returns the cron schedule this run belongs to, as the client set it with
+     * {@code WorkflowOptions.Builder.setCronSchedule}.
+     *
+     * @return the schedule, empty if the workflow does not run on one; never {@code null}
+     * @since 0.1
+     */
+    Optional<String> getCronSchedule();
+
+    /**
      * Returns the number of events in this run's history up to the event the code is reacting to now. The
      * count is the same on every replay, so code may branch on it.
      *

@@ -45,6 +45,57 @@ class WorkflowOptionsTest {
     }
 
     @Test
+    void aStartDelayIsKeptAndCopied() {
+        WorkflowOptions options = WorkflowOptions.newBuilder().setTaskQueue("orders")
+                .setStartDelay(Duration.ofHours(2)).build();
+
+        assertThat(options.getStartDelay()).isEqualTo(Duration.ofHours(2));
+        assertThat(WorkflowOptions.newBuilder(options).build()).isEqualTo(options);
+        assertThat(options.toString()).contains("startDelay=PT2H");
+    }
+
+    @Test
+    void aZeroStartDelayMeansNone() {
+        WorkflowOptions options = WorkflowOptions.newBuilder().setTaskQueue("orders")
+                .setStartDelay(Duration.ZERO).build();
+
+        assertThat(options.getStartDelay()).isNull();
+    }
+
+    @Test
+    void rejectsANegativeStartDelay() {
+        assertThatThrownBy(() -> WorkflowOptions.newBuilder().setStartDelay(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("startDelay must not be negative, was PT-1S");
+    }
+
+    @Test
+    void aCronScheduleIsKeptAndCopied() {
+        WorkflowOptions options = WorkflowOptions.newBuilder().setTaskQueue("reports")
+                .setCronSchedule("0 9 * * MON").build();
+
+        assertThat(options.getCronSchedule()).isEqualTo("0 9 * * MON");
+        assertThat(WorkflowOptions.newBuilder(options).build()).isEqualTo(options);
+    }
+
+    @Test
+    void rejectsAMalformedCronScheduleQuotingIt() {
+        assertThatThrownBy(() -> WorkflowOptions.newBuilder().setCronSchedule("0 9 * MON"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("the cron schedule \"0 9 * MON\" is not valid");
+    }
+
+    @Test
+    void rejectsAStartDelayTogetherWithACronSchedule() {
+        WorkflowOptions.Builder both = WorkflowOptions.newBuilder().setTaskQueue("reports")
+                .setStartDelay(Duration.ofHours(1)).setCronSchedule("@daily");
+
+        assertThatThrownBy(both::build)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("set only one of setStartDelay and setCronSchedule");
+    }
+
+    @Test
     void nullReusePolicyMeansTheDefault() {
         WorkflowOptions options =
                 WorkflowOptions.newBuilder().setTaskQueue("orders").setWorkflowIdReusePolicy(null).build();
@@ -105,7 +156,7 @@ class WorkflowOptionsTest {
         assertThat(options)
                 .hasToString(
                         "WorkflowOptions{workflowId='order-1', taskQueue='orders', workflowIdReusePolicy=ALLOW_DUPLICATE, "
-                                + "workflowExecutionTimeout=null}");
+                                + "workflowExecutionTimeout=null, startDelay=null}");
     }
 
     @Test

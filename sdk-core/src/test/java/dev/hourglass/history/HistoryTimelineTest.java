@@ -29,6 +29,17 @@ class HistoryTimelineTest {
     }
 
     @Test
+    void showsTheStartDelayOnTheStartedEvent() {
+        History history = Histories.of("reminder-1")
+                .event(new WorkflowExecutionStartedAttributes("Transfer", "transfers", Payload.ofArguments(), null,
+                        null, null, null, null, Duration.ofDays(30)))
+                .build();
+
+        assertThat(HistoryTimeline.format(history).lines().toList().get(1))
+                .isEqualTo("  #1  +0d 00:00:00.000  WorkflowExecutionStarted  input=[] firstWorkflowTaskBackoff=30d");
+    }
+
+    @Test
     void offsetsShowDaysThenHoursToMilliseconds() {
         History history = Histories.of("t")
                 .started()

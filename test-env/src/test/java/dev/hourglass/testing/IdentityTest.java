@@ -138,6 +138,23 @@ class IdentityTest {
     }
 
     @Test
+    void aSignalWithStartRecordsTheClientsIdentityOnTheStartAndTheSignal() {
+        WorkflowClient client = clientWithIdentity("client-7", WorkerOptions.getDefaultInstance());
+        env.start();
+        WorkflowStub stub = client.newUntypedWorkflowStub("Greeter",
+                WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId("greeter-1").build());
+
+        stub.signalWithStart("name", new Object[] {"ada"}, new Object[0]);
+        stub.getResult(String.class);
+
+        History history = client.fetchHistory("greeter-1");
+        assertThat(first(history, EventType.WorkflowExecutionStarted, WorkflowExecutionStartedAttributes.class)
+                .identity()).isEqualTo("client-7");
+        assertThat(first(history, EventType.WorkflowExecutionSignaled, WorkflowExecutionSignaledAttributes.class)
+                .identity()).isEqualTo("client-7");
+    }
+
+    @Test
     void anActivityAttemptRecordsTheClientsIdentityForTheWorkerThatRanIt() {
         History history = greeted("client-7", WorkerOptions.getDefaultInstance());
 

@@ -83,7 +83,8 @@ final class WorkflowStubImpl implements WorkflowStub {
         execution = service.startWorkflow(StartWorkflowRequest.of(options.getWorkflowId(), workflowType,
                 options.getTaskQueue(), checkedArguments(args, action, workflowMethod, "the workflow method"),
                 options.getWorkflowIdReusePolicy(),
-                options.getWorkflowExecutionTimeout()).withIdentity(identity));
+                options.getWorkflowExecutionTimeout()).withIdentity(identity).withStartDelay(options.getStartDelay())
+                .withCron(options.getCronSchedule(), null));
         return execution;
     }
 
@@ -258,9 +259,11 @@ final class WorkflowStubImpl implements WorkflowStub {
         Payload startInput = checkedArguments(startArgs == null ? new Object[0] : startArgs,
                 "start workflow " + workflowType + " with signal " + signalName, workflowMethod,
                 "the workflow method");
-        execution = service.signalWithStart(StartWorkflowRequest.of(options.getWorkflowId(), workflowType,
+        StartWorkflowRequest start = StartWorkflowRequest.of(options.getWorkflowId(), workflowType,
                 options.getTaskQueue(), startInput, options.getWorkflowIdReusePolicy(),
-                options.getWorkflowExecutionTimeout()), signalName, signalInput);
+                options.getWorkflowExecutionTimeout()).withIdentity(identity).withStartDelay(options.getStartDelay())
+                .withCron(options.getCronSchedule(), null);
+        execution = service.signalWithStart(start, signalName, signalInput);
         return execution;
     }
 
@@ -320,9 +323,17 @@ final class WorkflowStubImpl implements WorkflowStub {
         }
     }
 
-    /** The run a closed run continued as, or {@code null} if it closed otherwise. */
+    /**
+     * The run a closed run continued as, or the next run of its cron schedule; {@code null} if it closed otherwise.
+     */
     private static String continuedAs(History closed) {
         EventAttributes last = closed.getLastEvent().getAttributes();
+        if (last instanceof WorkflowExecutionCompletedAttributes completed) {
+            return completed.newExecutionRunId();
+        }
+        if (last instanceof WorkflowExecutionFailedAttributes failed) {
+            return failed.newExecutionRunId();
+        }
         return last instanceof WorkflowExecutionContinuedAsNewAttributes
                 ? ((WorkflowExecutionContinuedAsNewAttributes) last).newRunId() : null;
     }

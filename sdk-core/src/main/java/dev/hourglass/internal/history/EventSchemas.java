@@ -60,8 +60,12 @@ final class EventSchemas {
                 .optional(Kind.ID, "continuedFromRunId", a -> a.continuedFromRunId())
                 .optional(Kind.MILLIS, "workflowExecutionTimeoutMillis", a -> a.workflowExecutionTimeout())
                 .optional(Kind.TEXT, "identity", a -> a.identity())
+                .optional(Kind.MILLIS, "firstWorkflowTaskBackoffMillis", a -> a.firstWorkflowTaskBackoff()).summary()
+                .optional(Kind.TEXT, "cronSchedule", a -> a.cronSchedule()).summary()
+                .optional(Kind.VALUE, "lastCompletionResult", a -> a.lastCompletionResult())
                 .build(v -> new WorkflowExecutionStartedAttributes(string(v[0]), string(v[1]), payload(v[2]),
-                        string(v[3]), string(v[4]), string(v[5]), duration(v[6]), string(v[7]))));
+                        string(v[3]), string(v[4]), string(v[5]), duration(v[6]), string(v[7]), duration(v[8]),
+                        string(v[9]), payload(v[10]))));
         put(new EventSchema.Builder<>(EventType.ActivityTaskScheduled, ActivityTaskScheduledAttributes.class)
                 .required(Kind.ID, "activityId", a -> a.activityId()).identity().summary()
                 .required(Kind.NAME, "activityType", a -> a.activityType()).identity().summary()
@@ -179,10 +183,12 @@ final class EventSchemas {
         put(new EventSchema.Builder<>(EventType.WorkflowExecutionCompleted,
                 WorkflowExecutionCompletedAttributes.class)
                 .required(Kind.VALUE, "result", a -> a.result()).detail()
-                .build(v -> new WorkflowExecutionCompletedAttributes(payload(v[0]))));
+                .optional(Kind.ID, "newExecutionRunId", a -> a.newExecutionRunId()).summary()
+                .build(v -> new WorkflowExecutionCompletedAttributes(payload(v[0]), string(v[1]))));
         put(new EventSchema.Builder<>(EventType.WorkflowExecutionFailed, WorkflowExecutionFailedAttributes.class)
                 .required(Kind.FAILURE, "failure", a -> a.failure()).summary()
-                .build(v -> new WorkflowExecutionFailedAttributes(payload(v[0]))));
+                .optional(Kind.ID, "newExecutionRunId", a -> a.newExecutionRunId()).summary()
+                .build(v -> new WorkflowExecutionFailedAttributes(payload(v[0]), string(v[1]))));
         put(new EventSchema.Builder<>(EventType.WorkflowExecutionCanceled, WorkflowExecutionCanceledAttributes.class)
                 .build(v -> new WorkflowExecutionCanceledAttributes()));
         put(new EventSchema.Builder<>(EventType.WorkflowExecutionContinuedAsNew,

@@ -250,7 +250,7 @@ public final class WorkflowExecutor {
         HistoryEvent event = events.get(nextEventIndex);
         matcher.checkNoneMissingBefore(nextEventIndex, blockedLocation);
         replaying = nextEventIndex < replayBoundary;
-        currentTimeMillis = event.getEventTime().toEpochMilli();
+        currentTimeMillis = WorkflowTime.atDelivery(events, nextEventIndex, currentTimeMillis);
         nextEventIndex++;
         delivered = event;
         deliver(event);

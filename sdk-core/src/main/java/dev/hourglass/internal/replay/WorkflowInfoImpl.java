@@ -1,6 +1,7 @@
 package dev.hourglass.internal.replay;
 
 import dev.hourglass.history.History;
+import dev.hourglass.history.Payload;
 import dev.hourglass.history.WorkflowExecutionStartedAttributes;
 import dev.hourglass.workflow.WorkflowInfo;
 import java.time.Duration;
@@ -17,11 +18,15 @@ public final class WorkflowInfoImpl implements WorkflowInfo {
     private final String parentRunId;
     private final String continuedFromRunId;
     private final Duration executionTimeout;
+    private final String cronSchedule;
+    private final Payload lastCompletionResult;
     private final WorkflowExecutor executor;
 
     private WorkflowInfoImpl(String workflowId, String runId, String workflowType, String taskQueue,
             String parentWorkflowId, String parentRunId, String continuedFromRunId, Duration executionTimeout,
-            WorkflowExecutor executor) {
+            String cronSchedule, Payload lastCompletionResult, WorkflowExecutor executor) {
+        this.cronSchedule = cronSchedule;
+        this.lastCompletionResult = lastCompletionResult;
         this.executor = executor;
         this.workflowId = workflowId;
         this.runId = runId;
@@ -38,7 +43,18 @@ public final class WorkflowInfoImpl implements WorkflowInfo {
                 history.getEvents().get(0).getAttributes(WorkflowExecutionStartedAttributes.class);
         return new WorkflowInfoImpl(history.getWorkflowId(), history.getRunId(), history.getWorkflowType(),
                 history.getTaskQueue(), started.parentWorkflowId(), started.parentRunId(),
-                started.continuedFromRunId(), started.workflowExecutionTimeout(), executor);
+                started.continuedFromRunId(), started.workflowExecutionTimeout(), started.cronSchedule(),
+                started.lastCompletionResult(), executor);
+    }
+
+    @Override
+    public Optional<String> getCronSchedule() {
+        return Optional.ofNullable(cronSchedule);
+    }
+
+    /** The result of the last completed run of the run's cron schedule, or {@code null} for none. */
+    Payload lastCompletionResult() {
+        return lastCompletionResult;
     }
 
     @Override

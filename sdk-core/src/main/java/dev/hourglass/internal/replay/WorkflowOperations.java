@@ -341,6 +341,13 @@ public final class WorkflowOperations {
         return executor.info;
     }
 
+    /** The result of the last completed run of the run's cron schedule, converted; {@code null} for none. */
+    public <R> R lastCompletionResult(Class<R> resultType) {
+        Payload result = executor.info.lastCompletionResult();
+        return result == null ? null : executor.converter.fromJson(JsonPayload.node(result), resultType, resultType,
+                "the last completion result of workflow " + executor.info.getWorkflowType());
+    }
+
     /** A random generator seeded from the run, so replays draw the same numbers. */
     public Random newRandom() {
         return new Random(random().nextLong());

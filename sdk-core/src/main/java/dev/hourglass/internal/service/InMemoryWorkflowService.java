@@ -19,6 +19,7 @@ import dev.hourglass.history.WorkflowExecutionTimedOutAttributes;
 import dev.hourglass.internal.spi.ActivityHeartbeatResponse;
 import dev.hourglass.internal.spi.ActivityTask;
 import dev.hourglass.internal.spi.Command;
+import dev.hourglass.internal.spi.CronRuns;
 import dev.hourglass.internal.spi.ExecutionPageToken;
 import dev.hourglass.internal.spi.ServiceClosedException;
 import dev.hourglass.internal.spi.StartWorkflowRequest;
@@ -286,7 +287,7 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
         try {
             requireOpen("start workflow " + (request.workflowId() == null ? request.workflowType()
                     : request.workflowId()));
-            return startLocked(request, null, null, null).execution();
+            return startLocked(firstOfChain(request), null, null, null).execution();
         } finally {
             lock.unlock();
         }
@@ -320,9 +321,14 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
         }
         run.append(new WorkflowExecutionStartedAttributes(request.workflowType(), request.taskQueue(), request.input(),
                 request.parentWorkflowId(), request.parentRunId(), continuedFromRunId,
-                deadline == null ? null : Duration.between(now, deadline), request.identity()), now);
+                deadline == null ? null : Duration.between(now, deadline), request.identity(), request.startDelay(),
+                request.cronSchedule(), request.lastCompletionResult()), now);
         if (enforceHistoryLimits(run)) {
-            scheduleWorkflowTask(run);
+            if (request.startDelay() == null) {
+                scheduleWorkflowTask(run);
+            } else {
+                run.startDelay = scheduler.schedule(now.plus(request.startDelay()), () -> endStartDelay(run));
+            }
         }
         return run;
     }
@@ -339,10 +345,17 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
             boolean withStart = run == null;
             if (withStart) {
                 // the first workflow task is only queued: nothing runs before the signal is appended after it
-                run = startLocked(request, null, null, null);
+                run = startLocked(firstOfChain(request), null, null, null);
             }
-            deliverInput(run, new WorkflowExecutionSignaledAttributes(signalName, signalInput, request.identity(),
-                    withStart));
+            WorkflowExecutionSignaledAttributes signaled = new WorkflowExecutionSignaledAttributes(signalName,
+                    signalInput, request.identity(), withStart);
+            if (withStart && run.startDelay != null) {
+                // the signal that starts a delayed run waits with it for its first workflow task
+                run.append(signaled, now());
+                enforceHistoryLimits(run);
+            } else {
+                deliverInput(run, signaled);
+            }
             return run.execution();
         } finally {
             lock.unlock();
@@ -396,6 +409,10 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
         if (run.taskTimeout != null) {
             run.taskTimeout.cancel();
         }
+        if (run.startDelay != null) {
+            run.startDelay.cancel();
+            run.startDelay = null;
+        }
         workflowTasks.forget(run);
         transition(run.task, WorkflowTaskLifecycle.Event.CLOSE);
         History closedHistory = run.snapshot();
@@ -423,6 +440,11 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
     }
 
     /** The id the next run of a workflow id will get; called under the lock. */
+    /** A client's start of a workflow on a cron schedule waits for the schedule's first fire time. */
+    private StartWorkflowRequest firstOfChain(StartWorkflowRequest request) {
+        return request.cronSchedule() == null ? request : CronRuns.first(request, now());
+    }
+
     String nextRunId(String workflowId) {
         List<Run> runs = runsByWorkflowId.get(workflowId);
         return ids.newRunId(workflowId, (runs == null ? 0 : runs.size()) + 1);
@@ -485,8 +507,25 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
         return true;
     }
 
+    /** Queues the run's workflow task; input that arrives during a start delay ends the delay. */
     void scheduleWorkflowTask(Run run) {
+        if (run.startDelay != null) {
+            run.startDelay.cancel();
+            run.startDelay = null;
+        }
         workflowTasks.schedule(run);
+    }
+
+    /** The start delay of a run is over: its first workflow task is due, unless input made it due already. */
+    private void endStartDelay(Run run) {
+        lock.lock();
+        try {
+            if (run.startDelay != null && run.isOpen() && !closed) {
+                scheduleWorkflowTask(run);
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.hourglass.history.EventAttributes;
 import dev.hourglass.history.EventType;
 import dev.hourglass.history.History;
 import dev.hourglass.history.HistoryEvent;
+import dev.hourglass.history.WorkflowExecutionStartedAttributes;
 import dev.hourglass.internal.history.HistoryJsonCodec;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +28,11 @@ final class Run {
     final Instant executionDeadline;
 
     final List<HistoryEvent> events = new ArrayList<>();
+
+    /** The attributes of the run's first event. */
+    WorkflowExecutionStartedAttributes started() {
+        return events.get(0).getAttributes(WorkflowExecutionStartedAttributes.class);
+    }
     /** Input events that arrived while a workflow task was running, appended once it ends. */
     final List<EventAttributes> buffered = new ArrayList<>();
     final Map<String, Scheduler.Cancellable> timers = new LinkedHashMap<>();
@@ -44,6 +50,8 @@ final class Run {
     boolean cancelRequested;
     EventType closeType;
     Scheduler.Cancellable executionTimeout;
+    /** The start delay that holds back the first workflow task, while it does; else {@code null}. */
+    Scheduler.Cancellable startDelay;
     /** The bytes of the events as compact JSON: the size that {@code HistoryLimits} bounds. */
     long sizeBytes;
     /** Whether the service has warned that this history reached a warning threshold. */

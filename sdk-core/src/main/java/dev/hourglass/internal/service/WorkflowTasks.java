@@ -10,6 +10,9 @@ import dev.hourglass.history.TimerCanceledAttributes;
 import dev.hourglass.history.TimerFiredAttributes;
 import dev.hourglass.history.TimerStartedAttributes;
 import dev.hourglass.history.WorkflowExecutionContinuedAsNewAttributes;
+import dev.hourglass.internal.spi.CronRuns;
+import dev.hourglass.history.WorkflowExecutionFailedAttributes;
+import dev.hourglass.history.WorkflowExecutionCompletedAttributes;
 import dev.hourglass.internal.service.WorkflowTaskLifecycle.Event;
 import dev.hourglass.internal.service.WorkflowTaskLifecycle.State;
 import dev.hourglass.internal.spi.Command;
@@ -164,9 +167,11 @@ final class WorkflowTasks {
                 }
             }
             if (closing != null) {
+                // record the next run first, so that whoever hears of the close can find it
                 if (closing instanceof WorkflowExecutionContinuedAsNewAttributes) {
-                    // record the next run first, so that whoever hears of the close can find it
                     continueAsNew(run, (WorkflowExecutionContinuedAsNewAttributes) closing);
+                } else if (CronRuns.continuesChain(run.started(), closing)) {
+                    nextOfChain(run, closing);
                 }
                 service.closeRun(run, closing);
                 afterwards.forEach(Runnable::run);
@@ -198,6 +203,9 @@ final class WorkflowTasks {
             WorkflowExecutionContinuedAsNewAttributes next = (WorkflowExecutionContinuedAsNewAttributes) command;
             command = new WorkflowExecutionContinuedAsNewAttributes(service.nextRunId(run.workflowId), next.input(),
                     next.workflowType(), next.taskQueue());
+        }
+        if (CronRuns.continuesChain(run.started(), command)) {
+            command = CronRuns.naming(command, service.nextRunId(run.workflowId));
         }
         run.append(command, service.now());
         if (command instanceof ActivityTaskScheduledAttributes) {
@@ -243,9 +251,20 @@ final class WorkflowTasks {
                 next.workflowType() != null ? next.workflowType() : previous.workflowType,
                 next.taskQueue() != null ? next.taskQueue() : previous.taskQueue, next.input(),
                 WorkflowIdReusePolicy.ALLOW_DUPLICATE, null, previous.parentWorkflowId, previous.parentRunId,
-                previous.parentChildId);
+                previous.parentChildId).withCron(previous.started().cronSchedule(),
+                previous.started().lastCompletionResult());
         Run run = service.startLocked(request, previous.runId, previous.executionDeadline, next.newRunId());
         log.debug("{} continued as new run {}", previous.execution(), run.runId);
+    }
+
+    /** Starts the next run of the cron schedule of {@code previous}, which closed just now with {@code closing}. */
+    private void nextOfChain(Run previous, EventAttributes closing) {
+        StartWorkflowRequest request = CronRuns.next(previous.workflowId, previous.started(), previous.parentChildId,
+                closing, service.now());
+        String runId = closing instanceof WorkflowExecutionCompletedAttributes completed
+                ? completed.newExecutionRunId() : ((WorkflowExecutionFailedAttributes) closing).newExecutionRunId();
+        Run run = service.startLocked(request, previous.runId, previous.executionDeadline, runId);
+        log.debug("{} closed; the next run of its cron schedule is {}", previous.execution(), run.runId);
     }
 
     void fail(String taskToken, Throwable failure) {

@@ -19,10 +19,16 @@ import java.util.Objects;
  * @param parentChildId the parent's id of the child command for a child workflow, else {@code null}
  * @param identity the identity of the client that starts the workflow, recorded on its first event; {@code null}
  *      for none (and for a child workflow)
+ * @param startDelay how long after the start the first workflow task is due, or {@code null} for at once; a signal
+ *      that arrives earlier makes it due at once
+ * @param cronSchedule the cron schedule of the run's chain ({@code CronSchedule} reads it), or {@code null}
+ * @param lastCompletionResult the result of the chain's last completed run, for a run of a cron schedule; else
+ *      {@code null}
  */
 public record StartWorkflowRequest(String workflowId, String workflowType, String taskQueue, Payload input,
         WorkflowIdReusePolicy reusePolicy, Duration executionTimeout, String parentWorkflowId, String parentRunId,
-        String parentChildId, String identity) {
+        String parentChildId, String identity, Duration startDelay, String cronSchedule,
+        Payload lastCompletionResult) {
 
     /** Checks the required parts. */
     public StartWorkflowRequest {
@@ -30,6 +36,17 @@ public record StartWorkflowRequest(String workflowId, String workflowType, Strin
         Objects.requireNonNull(taskQueue, "taskQueue");
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(reusePolicy, "reusePolicy");
+        if (startDelay != null && (startDelay.isNegative() || startDelay.isZero())) {
+            startDelay = null;
+        }
+    }
+
+    /** A request without a start delay. */
+    public StartWorkflowRequest(String workflowId, String workflowType, String taskQueue, Payload input,
+            WorkflowIdReusePolicy reusePolicy, Duration executionTimeout, String parentWorkflowId, String parentRunId,
+            String parentChildId, String identity) {
+        this(workflowId, workflowType, taskQueue, input, reusePolicy, executionTimeout, parentWorkflowId, parentRunId,
+                parentChildId, identity, null, null, null);
     }
 
     /** A request without a client identity. */
@@ -43,13 +60,30 @@ public record StartWorkflowRequest(String workflowId, String workflowType, Strin
     /** This request with the given workflow id. */
     public StartWorkflowRequest withWorkflowId(String id) {
         return new StartWorkflowRequest(Objects.requireNonNull(id, "id"), workflowType, taskQueue, input, reusePolicy,
-                executionTimeout, parentWorkflowId, parentRunId, parentChildId, identity);
+                executionTimeout, parentWorkflowId, parentRunId, parentChildId, identity, startDelay, cronSchedule,
+                lastCompletionResult);
     }
 
     /** This request made by the client of {@code clientIdentity} ({@code null} for none). */
     public StartWorkflowRequest withIdentity(String clientIdentity) {
         return new StartWorkflowRequest(workflowId, workflowType, taskQueue, input, reusePolicy, executionTimeout,
-                parentWorkflowId, parentRunId, parentChildId, clientIdentity);
+                parentWorkflowId, parentRunId, parentChildId, clientIdentity, startDelay, cronSchedule,
+                lastCompletionResult);
+    }
+
+    /** This request with its first workflow task due {@code delay} after the start ({@code null} for at once). */
+    public StartWorkflowRequest withStartDelay(Duration delay) {
+        return new StartWorkflowRequest(workflowId, workflowType, taskQueue, input, reusePolicy, executionTimeout,
+                parentWorkflowId, parentRunId, parentChildId, identity, delay, cronSchedule, lastCompletionResult);
+    }
+
+    /**
+     * This request as a run of the cron schedule {@code schedule} ({@code null} for none), after a run that completed
+     * with {@code lastResult} ({@code null} for none yet).
+     */
+    public StartWorkflowRequest withCron(String schedule, Payload lastResult) {
+        return new StartWorkflowRequest(workflowId, workflowType, taskQueue, input, reusePolicy, executionTimeout,
+                parentWorkflowId, parentRunId, parentChildId, identity, startDelay, schedule, lastResult);
     }
 
     /** A top-level start with no parent; {@code workflowId} may be {@code null}. */

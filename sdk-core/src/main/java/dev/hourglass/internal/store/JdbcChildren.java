@@ -11,8 +11,12 @@ import dev.hourglass.history.HistoryEvent;
 import dev.hourglass.history.RequestCancelChildWorkflowExecutionInitiatedAttributes;
 import dev.hourglass.history.StartChildWorkflowExecutionInitiatedAttributes;
 import dev.hourglass.history.WorkflowExecutionCancelRequestedAttributes;
+import dev.hourglass.history.WorkflowExecutionCompletedAttributes;
 import dev.hourglass.history.WorkflowExecutionContinuedAsNewAttributes;
+import dev.hourglass.history.WorkflowExecutionFailedAttributes;
+import dev.hourglass.history.WorkflowExecutionStartedAttributes;
 import dev.hourglass.internal.service.ChildOutcomes;
+import dev.hourglass.internal.spi.CronRuns;
 import dev.hourglass.internal.spi.StartWorkflowRequest;
 import dev.hourglass.internal.store.JdbcActivities.Inputs;
 import dev.hourglass.internal.store.RunStateRecords.Links;
@@ -178,11 +182,47 @@ final class JdbcChildren {
                 next.taskQueue() != null ? next.taskQueue() : previous.taskQueue(), next.input(),
                 WorkflowIdReusePolicy.ALLOW_DUPLICATE, null, links.parentWorkflowId(), links.parentRunId(),
                 links.parentChildId());
-        WorkflowExecution run = store.runRecords().continued(connection, request, next.newRunId(),
+        WorkflowExecutionStartedAttributes started = store.runRecords().started(connection, previous.workflowId(),
+                previous.runId());
+        WorkflowExecution run = store.runRecords().continued(connection,
+                request.withCron(started.cronSchedule(), started.lastCompletionResult()), next.newRunId(),
                 links.runNumber() + 1, previous.runId(), links.executionDeadline(), now);
         limits.started(connection, run, request.taskQueue(), now);
         log.debug("{} continued as new run {}", new WorkflowExecution(previous.workflowId(), previous.runId()),
                 run.getRunId());
+    }
+
+    /**
+     * The closing command of {@code run} as it is recorded: a completion or failure of a run on a cron schedule names
+     * the schedule's next run ({@link CronRuns}); any other command is recorded as it is.
+     */
+    EventAttributes namedForCron(Connection connection, RunRow run, EventAttributes closing) throws SQLException {
+        boolean completedOrFailed = closing instanceof WorkflowExecutionCompletedAttributes
+                || closing instanceof WorkflowExecutionFailedAttributes;
+        if (!completedOrFailed || !CronRuns.continuesChain(
+                store.runRecords().started(connection, run.workflowId(), run.runId()), closing)) {
+            return closing;
+        }
+        int next = runs.links(connection, run.runId()).runNumber() + 1;
+        return CronRuns.naming(closing, store.ids().newRunId(run.workflowId(), next));
+    }
+
+    /**
+     * Starts the next run of the cron schedule of {@code previous}, which closed just now with {@code closing} (as
+     * {@link #namedForCron} recorded it): the run it names, its first workflow task due at the schedule's next fire
+     * time.
+     */
+    void nextOfChain(Connection connection, RunRow previous, EventAttributes closing, String newRunId, Instant now)
+            throws SQLException {
+        Links links = runs.links(connection, previous.runId());
+        StartWorkflowRequest request = CronRuns.next(previous.workflowId(),
+                store.runRecords().started(connection, previous.workflowId(), previous.runId()),
+                links.parentChildId(), closing, now);
+        WorkflowExecution run = store.runRecords().continued(connection, request, newRunId, links.runNumber() + 1,
+                previous.runId(), links.executionDeadline(), now);
+        limits.started(connection, run, request.taskQueue(), request.startDelay(), now);
+        log.debug("{} closed; the next run of its cron schedule is {}",
+                new WorkflowExecution(previous.workflowId(), previous.runId()), run.getRunId());
     }
 
     /** Asks an open run to cancel, once, for no client (a parent's request). */

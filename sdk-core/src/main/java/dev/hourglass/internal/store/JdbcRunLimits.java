@@ -9,6 +9,7 @@ import dev.hourglass.internal.store.ServiceRecords.RunRow;
 import dev.hourglass.service.HistoryLimits;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
@@ -54,16 +55,27 @@ final class JdbcRunLimits {
 
     /**
      * Takes a run that was just recorded with its first event: applies the history limits to it, and queues its first
-     * workflow task if it is still open; its execution deadline, if any, is watched.
+     * workflow task, due at once, if it is still open; its execution deadline, if any, is watched.
      */
     void started(Connection connection, WorkflowExecution started, String taskQueue, Instant now)
+            throws SQLException {
+        started(connection, started, taskQueue, null, now);
+    }
+
+    /**
+     * Takes a run that was just recorded with its first event, as {@link #started(Connection, WorkflowExecution,
+     * String, Instant)} does, with its first workflow task due {@code startDelay} from now ({@code null} for at once).
+     * Input that arrives meanwhile makes the task due at once ({@link ServiceRecords#makeTaskDue}).
+     */
+    void started(Connection connection, WorkflowExecution started, String taskQueue, Duration startDelay, Instant now)
             throws SQLException {
         Instant deadline = runs.links(connection, started.getRunId()).executionDeadline();
         if (deadline != null) {
             deadlineArmed.accept(deadline);
         }
         if (enforceHistoryLimits(connection, started.getRunId(), now)) {
-            store.workflowTaskQueue().enqueue(connection, started.getRunId(), taskQueue, now);
+            store.workflowTaskQueue().enqueue(connection, started.getRunId(), taskQueue,
+                    startDelay == null ? now : now.plus(startDelay));
         }
     }
 

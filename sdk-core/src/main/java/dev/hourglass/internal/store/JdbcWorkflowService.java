@@ -14,13 +14,16 @@ import dev.hourglass.history.TimerCanceledAttributes;
 import dev.hourglass.history.TimerFiredAttributes;
 import dev.hourglass.history.TimerStartedAttributes;
 import dev.hourglass.history.WorkflowExecutionCancelRequestedAttributes;
+import dev.hourglass.history.WorkflowExecutionCompletedAttributes;
 import dev.hourglass.history.WorkflowExecutionContinuedAsNewAttributes;
+import dev.hourglass.history.WorkflowExecutionFailedAttributes;
 import dev.hourglass.history.WorkflowExecutionSignaledAttributes;
 import dev.hourglass.history.WorkflowExecutionTerminatedAttributes;
 import dev.hourglass.internal.service.InMemoryWorkflowService.WorkflowTaskFailure;
 import dev.hourglass.internal.spi.ActivityHeartbeatResponse;
 import dev.hourglass.internal.spi.ActivityTask;
 import dev.hourglass.internal.spi.Command;
+import dev.hourglass.internal.spi.CronRuns;
 import dev.hourglass.internal.spi.ExecutionPageToken;
 import dev.hourglass.internal.spi.ServiceClosedException;
 import dev.hourglass.internal.spi.StartWorkflowRequest;
@@ -172,12 +175,12 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     public WorkflowExecution startWorkflow(StartWorkflowRequest request) {
         requireOpen("start workflow " + (request.workflowId() == null ? request.workflowType()
                 : request.workflowId()));
-        StartWorkflowRequest named = request.workflowId() != null ? request
-                : request.withWorkflowId(store.ids().newWorkflowId());
+        StartWorkflowRequest named = firstOfChain(request.workflowId() != null ? request
+                : request.withWorkflowId(store.ids().newWorkflowId()));
         WorkflowExecution started = store.transaction("start workflow " + named.workflowId(), connection -> {
             Instant now = store.currentTime();
             WorkflowExecution run = store.runRecords().start(connection, named, store.ids(), now);
-            limits.started(connection, run, named.taskQueue(), now);
+            limits.started(connection, run, named.taskQueue(), named.startDelay(), now);
             return run;
         }, () -> store.transaction("read workflow " + named.workflowId(),
                 connection -> store.runRecords().raceLost(connection, named), null));
@@ -189,8 +192,8 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     public WorkflowExecution signalWithStart(StartWorkflowRequest request, String signalName, Payload signalInput) {
         Objects.requireNonNull(signalName, "signalName");
         Objects.requireNonNull(signalInput, "signalInput");
-        StartWorkflowRequest named = request.workflowId() != null ? request
-                : request.withWorkflowId(store.ids().newWorkflowId());
+        StartWorkflowRequest named = firstOfChain(request.workflowId() != null ? request
+                : request.withWorkflowId(store.ids().newWorkflowId()));
         requireOpen("signal " + signalName + " with start to workflow " + named.workflowId());
         WorkflowExecution execution = store.transaction("signal " + signalName + " with start to workflow "
                 + named.workflowId(), connection -> {
@@ -204,19 +207,31 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
                     if (withStart) {
                         // the first task is only queued: nothing runs before the signal is appended after the start
                         WorkflowExecution started = store.runRecords().start(connection, named, store.ids(), now);
-                        limits.started(connection, started, named.taskQueue(), now);
+                        limits.started(connection, started, named.taskQueue(), named.startDelay(), now);
                         run = records.byRunId(connection, started.getRunId());
                         if (!run.isOpen()) {
                             return started; // past the history limits with its first event alone
                         }
                     }
-                    deliverInput(connection, run, new WorkflowExecutionSignaledAttributes(signalName, signalInput,
-                            named.identity(), withStart), now);
+                    WorkflowExecutionSignaledAttributes signaled = new WorkflowExecutionSignaledAttributes(signalName,
+                            signalInput, named.identity(), withStart);
+                    if (withStart && named.startDelay() != null) {
+                        // the signal that starts a delayed run waits with it for its first workflow task
+                        store.runRecords().append(connection, run.runId(), run.nextEventId(), List.of(signaled), now);
+                        limits.enforceHistoryLimits(connection, run.runId(), now);
+                    } else {
+                        deliverInput(connection, run, signaled, now);
+                    }
                     return new WorkflowExecution(run.workflowId(), run.runId());
                 }, () -> store.transaction("read workflow " + named.workflowId(),
                         connection -> store.runRecords().raceLost(connection, named), null));
         workQueued();
         return execution;
+    }
+
+    /** A client's start of a workflow on a cron schedule waits for the schedule's first fire time. */
+    private StartWorkflowRequest firstOfChain(StartWorkflowRequest request) {
+        return request.cronSchedule() == null ? request : CronRuns.first(request, store.currentTime());
     }
 
     // ---------------------------------------------------------------- workflow tasks
@@ -432,6 +447,10 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         if (closing && commands.get(commands.size() - 1) instanceof WorkflowExecutionContinuedAsNewAttributes next) {
             commands = new ArrayList<>(commands);
             commands.set(commands.size() - 1, children.named(connection, run, next));
+        } else if (closing) {
+            commands = new ArrayList<>(commands);
+            EventAttributes last = commands.get(commands.size() - 1);
+            commands.set(commands.size() - 1, children.namedForCron(connection, run, last));
         }
         // as in memory, what commands ask of activities and children happens once the task ended, in their order
         List<JdbcChildren.AfterTask> afterTask = new ArrayList<>();
@@ -464,6 +483,12 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
             if (closingEvent instanceof WorkflowExecutionContinuedAsNewAttributes next) {
                 // the next run is recorded first, so that whoever hears of the close can find it
                 children.continueAsNew(connection, run, next, now);
+            } else if (closingEvent instanceof WorkflowExecutionCompletedAttributes completed
+                    && completed.newExecutionRunId() != null) {
+                children.nextOfChain(connection, run, closingEvent, completed.newExecutionRunId(), now);
+            } else if (closingEvent instanceof WorkflowExecutionFailedAttributes failed
+                    && failed.newExecutionRunId() != null) {
+                children.nextOfChain(connection, run, closingEvent, failed.newExecutionRunId(), now);
             }
             runClosed(connection, run, closingEvent, now);
         } else {

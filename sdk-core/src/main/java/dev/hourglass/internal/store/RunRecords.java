@@ -78,7 +78,8 @@ final class RunRecords {
             String continuedFromRunId, Instant deadline, Instant now) throws SQLException {
         HistoryEvent started = new HistoryEvent(1, now, new WorkflowExecutionStartedAttributes(request.workflowType(),
                 request.taskQueue(), request.input(), request.parentWorkflowId(), request.parentRunId(),
-                continuedFromRunId, deadline == null ? null : Duration.between(now, deadline), request.identity()));
+                continuedFromRunId, deadline == null ? null : Duration.between(now, deadline), request.identity(),
+                request.startDelay(), request.cronSchedule(), request.lastCompletionResult()));
         String startedJson = HistoryJsonCodec.eventToJson(started);
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO hourglass_runs (run_id, workflow_id,"
                 + " run_number, workflow_type, task_queue, status, start_time, next_event_id, history_bytes,"
@@ -239,6 +240,23 @@ final class RunRecords {
                 insert.addBatch();
             }
             insert.executeBatch();
+        }
+    }
+
+    /** Reads the attributes of a run's first event, its {@code WorkflowExecutionStarted}. */
+    WorkflowExecutionStartedAttributes started(Connection connection, String workflowId, String runId)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT event_json FROM hourglass_history_events WHERE run_id = ? AND event_id = 1")) {
+            select.setString(1, runId);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new WorkflowNotFoundException(workflowId, runId);
+                }
+                return HistoryJsonCodec.fromEventJson(workflowId, runId, "", "", List.of(row.getString(1)),
+                        database + " run " + runId).getEvents().get(0)
+                        .getAttributes(WorkflowExecutionStartedAttributes.class);
+            }
         }
     }
 

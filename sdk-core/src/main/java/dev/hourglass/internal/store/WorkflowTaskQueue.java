@@ -27,13 +27,13 @@ final class WorkflowTaskQueue {
         this.dialect = dialect;
     }
 
-    /** Queues the workflow task of a run, due at once; the run must have none queued. */
-    void enqueue(Connection connection, String runId, String taskQueue, Instant now) throws SQLException {
+    /** Queues the workflow task of a run, due at {@code due}; the run must have none queued. */
+    void enqueue(Connection connection, String runId, String taskQueue, Instant due) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO hourglass_workflow_tasks (run_id, task_queue, visible_at) VALUES (?, ?, ?)")) {
             insert.setString(1, runId);
             insert.setString(2, taskQueue);
-            insert.setLong(3, now.toEpochMilli());
+            insert.setLong(3, due.toEpochMilli());
             insert.executeUpdate();
         }
     }

@@ -318,6 +318,51 @@ class JdbcWorkflowServiceTest {
     }
 
     @Test
+    void aStartDelayHoldsTheFirstTaskBackAcrossAReopenUntilItIsOver() throws Exception {
+        open();
+        service.startWorkflow(start("reminder-1").withStartDelay(Duration.ofDays(1)));
+        assertThat(service.pollWorkflowTask("payments", NO_WAIT)).isNull();
+        service.close();
+
+        clock.advance(Duration.ofDays(1).minusMillis(1));
+        open();
+        assertThat(service.pollWorkflowTask("payments", NO_WAIT)).isNull();
+        clock.advance(Duration.ofMillis(1));
+        WorkflowTask first = service.pollWorkflowTask("payments", NO_WAIT);
+
+        assertThat(first).isNotNull();
+        assertThat(types(first.history())).containsExactly(EventType.WorkflowExecutionStarted);
+    }
+
+    @Test
+    void aSignalDuringTheStartDelayMakesTheFirstTaskDueAtOnce() {
+        open();
+        service.startWorkflow(start("reminder-1").withStartDelay(Duration.ofDays(1)));
+
+        service.signalWorkflow("reminder-1", null, "hurry", Payload.fromJson("[]"));
+        WorkflowTask first = service.pollWorkflowTask("payments", NO_WAIT);
+
+        assertThat(first).isNotNull();
+        assertThat(types(first.history())).containsExactly(EventType.WorkflowExecutionStarted,
+                EventType.WorkflowExecutionSignaled);
+    }
+
+    @Test
+    void theSignalThatStartsADelayedRunWaitsWithIt() {
+        open();
+        service.signalWithStart(start("reminder-1").withStartDelay(Duration.ofDays(1)), "hurry",
+                Payload.fromJson("[]"));
+        assertThat(service.pollWorkflowTask("payments", NO_WAIT)).isNull();
+
+        clock.advance(Duration.ofDays(1));
+        WorkflowTask first = service.pollWorkflowTask("payments", NO_WAIT);
+
+        assertThat(first).isNotNull();
+        assertThat(types(first.history())).containsExactly(EventType.WorkflowExecutionStarted,
+                EventType.WorkflowExecutionSignaled);
+    }
+
+    @Test
     void aLeaseNamesTheProcessThatHoldsIt() throws Exception {
         open();
         service.startWorkflow(start("transfer-1"));
