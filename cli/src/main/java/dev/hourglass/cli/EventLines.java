@@ -137,7 +137,7 @@ final class EventLines {
 
     private static String value(Object value) {
         if (value instanceof Payload payload) {
-            return payload.toJson();
+            return payload.toDisplayText();
         }
         if (value instanceof Duration duration) {
             return Times.format(duration);

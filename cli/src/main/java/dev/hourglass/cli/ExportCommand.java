@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
         description = {"Writes the history of each run to a file, for the replay gate.",
             "One file <workflowId>_<runId>.json per run, open and closed, oldest first, in history format version 1"
                     + " (docs/history-format.md); a file already there is replaced. The replay gate reads the"
-                    + " directory: hourglass-replay verify --histories DIR --workflows ..."})
+                    + " directory: hourglass-replay verify --histories DIR --workflows ...",
+            "Payloads stay as the store holds them (encoded, if payload codecs encoded them) unless --codec decodes"
+                    + " them: then the files hold the values in clear."})
 final class ExportCommand extends StoreCommand {
 
     @Option(names = "--out", required = true, paramLabel = "DIR", order = 0,
@@ -30,6 +32,9 @@ final class ExportCommand extends StoreCommand {
 
     @Mixin
     FilterOptions filterOptions;
+
+    @Mixin
+    CodecOptions codecOptions;
 
     @Option(names = "--limit", paramLabel = "N", order = 4,
             description = "Exports at most N runs, the oldest first (default: every run that matches).")
@@ -49,7 +54,8 @@ final class ExportCommand extends StoreCommand {
         int[] counts = new int[2];
         Table files = new Table("WORKFLOW ID", "RUN ID", "STATUS", "FILE");
         runs.forEachOrdered(run -> {
-            History history = client.fetchHistory(run.getExecution().getWorkflowId(), run.getExecution().getRunId());
+            History history = codecOptions.decode(
+                    client.fetchHistory(run.getExecution().getWorkflowId(), run.getExecution().getRunId()));
             Path file = directory.resolve(history.defaultFileName());
             write(history, file);
             files.add(history.getWorkflowId(), history.getRunId(), Statuses.of(history), file);

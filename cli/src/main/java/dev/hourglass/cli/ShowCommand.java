@@ -6,6 +6,7 @@ import dev.hourglass.history.HistoryEvent;
 import dev.hourglass.history.HistoryTimeline;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -15,7 +16,8 @@ import picocli.CommandLine.Parameters;
         description = {"Shows the history of a run, one line per event.",
             "The latest run of the workflow id, or the run of --run-id: one line per event with its id, time (UTC),"
                     + " type and details (activity, attempt, inputs, results), each failure followed by its causes"
-                    + " and their stack traces."})
+                    + " and their stack traces.",
+            "Payloads encoded by payload codecs show as 'encoded with NAMES' unless --codec decodes them."})
 final class ShowCommand extends StoreCommand {
 
     @Parameters(index = "0", paramLabel = "WORKFLOW_ID", description = "The workflow id.")
@@ -34,12 +36,16 @@ final class ShowCommand extends StoreCommand {
             description = "Prints the history as JSON, in the history format that export writes.")
     boolean json;
 
+    @Mixin
+    CodecOptions codecOptions;
+
     @Override
     int run(WorkflowClient client, Store store, PrintWriter out) {
         if (compact && json) {
             throw CliException.usage("--compact and --json exclude each other");
         }
-        History history = runId == null ? client.fetchHistory(workflowId) : client.fetchHistory(workflowId, runId);
+        History history = codecOptions.decode(
+                runId == null ? client.fetchHistory(workflowId) : client.fetchHistory(workflowId, runId));
         if (json) {
             out.println(history.toJson());
         } else if (compact) {

@@ -1,6 +1,9 @@
 package dev.hourglass.replay;
 
 import dev.hourglass.common.DataConverter;
+import dev.hourglass.common.PayloadCodec;
+import dev.hourglass.internal.common.PayloadCodecChain;
+import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.history.History;
 import dev.hourglass.replay.internal.GateRun;
 import dev.hourglass.replay.internal.HistorySource;
@@ -12,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -55,6 +59,7 @@ public final class ReplayGate {
     private final boolean strict;
     private final int parallelism;
     private final DataConverter dataConverter;
+    private final List<PayloadCodec> payloadCodecs;
     private final HistoryLimits historyLimits;
     private final boolean determinismAgentEnabled;
 
@@ -65,6 +70,7 @@ public final class ReplayGate {
         this.strict = builder.strict;
         this.parallelism = builder.parallelism;
         this.dataConverter = builder.dataConverter;
+        this.payloadCodecs = builder.payloadCodecs;
         this.historyLimits = builder.historyLimits;
         this.determinismAgentEnabled = builder.determinismAgentEnabled != null ? builder.determinismAgentEnabled
                 : TestEnvironmentOptions.getDefaultInstance().isDeterminismAgentEnabled();
@@ -81,7 +87,7 @@ public final class ReplayGate {
      */
     public ReplayReport run() {
         return new GateRun(workflowImplementationTypes, implementationOptions, sources, strict, parallelism,
-                dataConverter, historyLimits, determinismAgentEnabled).run();
+                PayloadConverter.of(dataConverter, payloadCodecs), historyLimits, determinismAgentEnabled).run();
     }
 
     /**
@@ -134,6 +140,7 @@ public final class ReplayGate {
         private boolean strict;
         private int parallelism = Runtime.getRuntime().availableProcessors();
         private DataConverter dataConverter = DataConverter.getDefault();
+        private List<PayloadCodec> payloadCodecs = List.of();
         private HistoryLimits historyLimits = HistoryLimits.getDefaultInstance();
         private Boolean determinismAgentEnabled;
 
@@ -238,6 +245,33 @@ public final class ReplayGate {
         /** Sets the converter the histories' payloads were written with (default {@link DataConverter#getDefault()}). */
         public Builder setDataConverter(DataConverter dataConverter) {
             this.dataConverter = Objects.requireNonNull(dataConverter, "dataConverter");
+            return this;
+        }
+
+        /**
+         * Sets the payload codecs the histories' payloads were encoded with (default none), such as those of the
+         * client whose workers recorded them; in any order, as each encoded payload names the codecs it needs. A
+         * history with a payload that they cannot decode is an {@link ReplayResult.Status#ERROR ERROR} result
+         * that names the codec.
+         *
+         * @param payloadCodecs the codecs; none for plain JSON payloads
+         * @return this builder
+         * @throws IllegalArgumentException if a codec is {@code null} or its name is blank or holds a comma
+         */
+        public Builder setPayloadCodecs(PayloadCodec... payloadCodecs) {
+            Objects.requireNonNull(payloadCodecs, "payloadCodecs");
+            return setPayloadCodecs(Arrays.asList(payloadCodecs));
+        }
+
+        /**
+         * Sets the payload codecs like {@link #setPayloadCodecs(PayloadCodec...)}.
+         *
+         * @param payloadCodecs the codecs; never {@code null}
+         * @return this builder
+         * @throws IllegalArgumentException if a codec is {@code null} or its name is blank or holds a comma
+         */
+        public Builder setPayloadCodecs(List<? extends PayloadCodec> payloadCodecs) {
+            this.payloadCodecs = PayloadCodecChain.of(payloadCodecs).codecs();
             return this;
         }
 

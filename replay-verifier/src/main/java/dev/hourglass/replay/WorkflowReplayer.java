@@ -1,7 +1,9 @@
 package dev.hourglass.replay;
 
 import dev.hourglass.agent.DeterminismAgent;
+import dev.hourglass.client.WorkflowClientOptions;
 import dev.hourglass.common.DataConverter;
+import dev.hourglass.common.PayloadCodec;
 import dev.hourglass.history.History;
 import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.internal.replay.Replayer;
@@ -101,8 +103,58 @@ public final class WorkflowReplayer {
      */
     public static void replayWorkflowExecution(History history, DataConverter dataConverter,
             Class<?>... workflowImplementationClasses) {
-        replay(history, dataConverter, WorkflowImplementationOptions.getDefaultInstance(),
-                workflowImplementationClasses);
+        replay(history, PayloadConverter.of(Objects.requireNonNull(dataConverter, "dataConverter")),
+                WorkflowImplementationOptions.getDefaultInstance(), workflowImplementationClasses);
+    }
+
+    /**
+     * Replays a history like {@link #replayWorkflowExecution(History, Class[])}, decoding its payloads with
+     * {@code payloadCodecs}: the codecs of the client whose workers recorded it (in any order; each encoded
+     * payload names the codecs it needs).
+     *
+     * <pre>{@code
+     * WorkflowReplayer.replayWorkflowExecution(history, List.of(PayloadCodecs.aesGcm("k1", key)), TransferImpl.class);
+     * }</pre>
+     *
+     * @param history the recorded history; never {@code null}
+     * @param payloadCodecs the codecs the history's payloads were encoded with; never {@code null}
+     * @param workflowImplementationClasses workflow implementation classes, one of which implements the
+     *     history's workflow type; the others are ignored; never {@code null}, empty or holding {@code null}
+     * @throws dev.hourglass.failure.NonDeterministicException if the code does not make the recorded decisions
+     * @throws dev.hourglass.common.PayloadCodecException if a payload names a codec that {@code payloadCodecs}
+     *     lacks, or a codec fails to decode it (a wrong key, altered data)
+     * @throws IllegalArgumentException if no class is given, a class is not a usable workflow implementation,
+     *     or none implements the history's workflow type
+     * @throws NullPointerException if {@code history}, {@code payloadCodecs} or a class is {@code null}
+     * @since 0.1
+     */
+    public static void replayWorkflowExecution(History history, List<? extends PayloadCodec> payloadCodecs,
+            Class<?>... workflowImplementationClasses) {
+        replay(history, PayloadConverter.of(DataConverter.getDefault(), payloadCodecs),
+                WorkflowImplementationOptions.getDefaultInstance(), workflowImplementationClasses);
+    }
+
+    /**
+     * Replays a history like {@link #replayWorkflowExecution(History, Class[])}, converting its payloads as the
+     * client of {@code clientOptions} and its workers do: with its data converter and payload codecs.
+     *
+     * @param history the recorded history; never {@code null}
+     * @param clientOptions the options of the client whose workers recorded the history; never {@code null}
+     * @param workflowImplementationClasses workflow implementation classes, one of which implements the
+     *     history's workflow type; the others are ignored; never {@code null}, empty or holding {@code null}
+     * @throws dev.hourglass.failure.NonDeterministicException if the code does not make the recorded decisions
+     * @throws dev.hourglass.common.DataConverterException if a recorded value does not convert to the type the
+     *     code declares for it, or (a {@link dev.hourglass.common.PayloadCodecException}) cannot be decoded
+     * @throws IllegalArgumentException if no class is given, a class is not a usable workflow implementation,
+     *     or none implements the history's workflow type
+     * @throws NullPointerException if {@code history}, {@code clientOptions} or a class is {@code null}
+     * @since 0.1
+     */
+    public static void replayWorkflowExecution(History history, WorkflowClientOptions clientOptions,
+            Class<?>... workflowImplementationClasses) {
+        Objects.requireNonNull(clientOptions, "clientOptions");
+        replay(history, PayloadConverter.of(clientOptions.getDataConverter(), clientOptions.getPayloadCodecs()),
+                WorkflowImplementationOptions.getDefaultInstance(), workflowImplementationClasses);
     }
 
     /**
@@ -130,20 +182,19 @@ public final class WorkflowReplayer {
      */
     public static void replayWorkflowExecution(History history, WorkflowImplementationOptions options,
             Class<?>... workflowImplementationClasses) {
-        replay(history, DataConverter.getDefault(), options, workflowImplementationClasses);
+        replay(history, PayloadConverter.getDefault(), options, workflowImplementationClasses);
     }
 
-    private static void replay(History history, DataConverter dataConverter, WorkflowImplementationOptions options,
+    private static void replay(History history, PayloadConverter converter, WorkflowImplementationOptions options,
             Class<?>... workflowImplementationClasses) {
         Objects.requireNonNull(history, "history");
-        Objects.requireNonNull(dataConverter, "dataConverter");
         Objects.requireNonNull(options, "options");
         checkClasses(workflowImplementationClasses);
         boolean checked = TestEnvironmentOptions.getDefaultInstance().isDeterminismAgentEnabled();
         if (checked) {
             DeterminismAgent.install(DeterminismAgent.Mode.FAIL);
         }
-        List<String> warnings = Replayer.replay(history, false, PayloadConverter.of(dataConverter), checked,
+        List<String> warnings = Replayer.replay(history, false, converter, checked,
                 options, workflowImplementationClasses);
         if (!warnings.isEmpty()) {
             log.warn("replay of workflow {} ({}) matched, with {} difference(s) in arguments or durations: {}",

@@ -1,6 +1,10 @@
 package dev.hourglass.client;
 
 import dev.hourglass.common.DataConverter;
+import dev.hourglass.common.PayloadCodec;
+import dev.hourglass.internal.common.PayloadCodecChain;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;
 
@@ -17,6 +21,9 @@ import org.apiguardian.api.API;
  * WorkflowClient client = WorkflowClient.newInstance(service, options);
  * }</pre>
  *
+ * <p>Payload codecs ({@link Builder#setPayloadCodecs(List)}) compress or encrypt every payload the client and
+ * its workers record.
+ *
  * <p>An identity names the client (and its workers) in the histories it causes; see
  * {@link Builder#setIdentity(String)}.
  *
@@ -28,10 +35,12 @@ public final class WorkflowClientOptions {
     private static final WorkflowClientOptions DEFAULT = newBuilder().build();
 
     private final DataConverter dataConverter;
+    private final List<PayloadCodec> payloadCodecs;
     private final String identity;
 
     private WorkflowClientOptions(Builder builder) {
         this.dataConverter = builder.dataConverter;
+        this.payloadCodecs = builder.payloadCodecs;
         this.identity = builder.identity;
     }
 
@@ -42,6 +51,19 @@ public final class WorkflowClientOptions {
      */
     public static Builder newBuilder() {
         return new Builder();
+    }
+
+    /**
+     * Returns a builder that starts from these options, to change some of them.
+     *
+     * @return a new builder; never {@code null}
+     */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.dataConverter = dataConverter;
+        builder.payloadCodecs = payloadCodecs;
+        builder.identity = identity;
+        return builder;
     }
 
     /**
@@ -64,6 +86,15 @@ public final class WorkflowClientOptions {
     }
 
     /**
+     * Returns the payload codecs, in the order they encode.
+     *
+     * @return the codecs; empty (never {@code null}) when payloads are recorded as plain JSON
+     */
+    public List<PayloadCodec> getPayloadCodecs() {
+        return payloadCodecs;
+    }
+
+    /**
      * Returns the identity of the client, and of the workers created from it unless
      * {@link dev.hourglass.worker.WorkerOptions.Builder#setIdentity(String)} overrides it.
      *
@@ -75,13 +106,15 @@ public final class WorkflowClientOptions {
 
     @Override
     public String toString() {
-        return "WorkflowClientOptions{dataConverter=" + dataConverter + ", identity="
+        return "WorkflowClientOptions{dataConverter=" + dataConverter
+                + (payloadCodecs.isEmpty() ? "" : ", payloadCodecs=" + payloadCodecs) + ", identity="
                 + (identity == null ? "null" : "'" + identity + "'") + "}";
     }
 
     /** Builds {@link WorkflowClientOptions}. */
     public static final class Builder {
         private DataConverter dataConverter = DataConverter.getDefault();
+        private List<PayloadCodec> payloadCodecs = List.of();
         private String identity;
 
         private Builder() {
@@ -98,6 +131,37 @@ public final class WorkflowClientOptions {
         public Builder setDataConverter(DataConverter dataConverter) {
             this.dataConverter = Objects.requireNonNull(dataConverter, "dataConverter");
             return this;
+        }
+
+        /**
+         * Sets the payload codecs that the client and its workers apply to every payload they record
+         * (arguments, results, signal and query values, heartbeat details, side-effect values and failure
+         * details): in this order to encode, in reverse order to decode.
+         *
+         * <p>Every client, worker and replay that reads the same histories needs codecs that decode them
+         * ({@link PayloadCodec#decodes(String)}); a payload that none decodes throws a
+         * {@link dev.hourglass.common.PayloadCodecException}. Failure messages and types, ids, names and
+         * timeouts stay readable.
+         *
+         * @param payloadCodecs the codecs; empty for plain JSON payloads (the default); never {@code null}
+         * @return this builder
+         * @throws IllegalArgumentException if a codec is {@code null} or its name is blank or holds a comma
+         */
+        public Builder setPayloadCodecs(List<? extends PayloadCodec> payloadCodecs) {
+            this.payloadCodecs = PayloadCodecChain.of(payloadCodecs).codecs();
+            return this;
+        }
+
+        /**
+         * Sets the payload codecs like {@link #setPayloadCodecs(List)}.
+         *
+         * @param payloadCodecs the codecs, in the order they encode; none for plain JSON payloads
+         * @return this builder
+         * @throws IllegalArgumentException if a codec is {@code null} or its name is blank or holds a comma
+         */
+        public Builder setPayloadCodecs(PayloadCodec... payloadCodecs) {
+            Objects.requireNonNull(payloadCodecs, "payloadCodecs");
+            return setPayloadCodecs(Arrays.asList(payloadCodecs));
         }
 
         /**

@@ -29,6 +29,11 @@ import org.apiguardian.api.API;
  *         WorkflowClientOptions.newBuilder().setDataConverter(converter).build());
  * }</pre>
  *
+ * <p>The converter gives JSON values, which histories record as they are; to compress or encrypt them, add
+ * {@link PayloadCodec}s beside it ({@code WorkflowClientOptions.Builder.setPayloadCodecs}), which transform the
+ * bytes of that JSON. This class is final on purpose: a converter of your own is a mapper of your own
+ * ({@link #newInstance(ObjectMapper)}), and what is not JSON belongs in a codec ({@code docs/data-conversion.md}).
+ *
  * <p>Whatever the mapper, a value that a history could not hold (nested too deep, a string too long…) is
  * refused with a {@link DataConverterException} when it is converted, and numbers are recorded as reading
  * their JSON back gives them.

@@ -1,5 +1,8 @@
 package dev.hourglass.history;
 
+import dev.hourglass.common.PayloadCodec;
+import dev.hourglass.internal.common.HistoryPayloads;
+import dev.hourglass.internal.common.PayloadCodecChain;
 import dev.hourglass.internal.history.HistoryJsonCodec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -58,6 +61,23 @@ public final class History {
             }
         }
         this.events = List.copyOf(events);
+    }
+
+    /**
+     * Returns this history with the payloads that {@code payloadCodecs} encoded decoded back to their JSON values,
+     * for a person or a tool to read; this history if none is encoded.
+     *
+     * <p>A payload that names a codec not among {@code payloadCodecs} stays encoded. Do not record or replay the
+     * result in place of the history: it is what the store never sees, the values in clear.
+     *
+     * @param payloadCodecs the codecs the payloads were encoded with, in any order; never {@code null}
+     * @return the decoded history; never {@code null}
+     * @throws dev.hourglass.common.PayloadCodecException if one of the codecs fails to decode a payload (a wrong
+     *     key, altered data)
+     * @since 0.1
+     */
+    public History withDecodedPayloads(List<? extends PayloadCodec> payloadCodecs) {
+        return HistoryPayloads.decode(this, PayloadCodecChain.of(payloadCodecs), true);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.hourglass.history;
 
+import dev.hourglass.common.PayloadCodec;
+import dev.hourglass.common.PayloadCodecException;
 import dev.hourglass.internal.history.EventText;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +50,27 @@ public final class HistoryTimeline {
     }
 
     /**
+     * Returns the timeline of {@code history} with its encoded payloads decoded by {@code payloadCodecs}.
+     *
+     * <p>A payload that names a codec not among {@code payloadCodecs} is shown as
+     * {@code encoded with gzip,aes-gcm(k1)} (the codecs it was encoded with), as {@link #format(History)}
+     * shows every encoded payload.
+     *
+     * @param history the history to format; never {@code null}
+     * @param payloadCodecs the codecs the history's payloads were encoded with (in any order); never {@code null}
+     * @return the lines separated by {@code "\n"}, without a trailing newline; never {@code null}
+     * @throws PayloadCodecException if one of the codecs fails to decode a payload (a wrong key, altered data)
+     */
+    public static String format(History history, List<? extends PayloadCodec> payloadCodecs) {
+        Objects.requireNonNull(history, "history");
+        return format(history.withDecodedPayloads(payloadCodecs));
+    }
+
+    /**
      * Returns the timeline of {@code history}: a header line, then one line per event.
+     *
+     * <p>Encoded payloads (see {@link PayloadCodec}) are shown as {@code encoded with gzip,aes-gcm(k1)}, the
+     * codecs they were encoded with; {@link #format(History, List)} decodes them.
      *
      * @param history the history to format; never {@code null}
      * @return the lines separated by {@code "\n"}, without a trailing newline; never {@code null}

@@ -1,5 +1,6 @@
 package dev.hourglass.history;
 
+import dev.hourglass.internal.history.EncodedPayloads;
 import dev.hourglass.internal.history.JsonPayload;
 import java.lang.reflect.Type;
 import org.apiguardian.api.API;
@@ -30,6 +31,19 @@ public interface Payload {
      * @return the JSON text; never {@code null}
      */
     String toJson();
+
+    /**
+     * Returns the value as compact JSON for a person to read: {@link #toJson()}, except that each value in it that
+     * a {@link dev.hourglass.common.PayloadCodec} encoded is written as {@code <encoded with gzip,aes-gcm(k1)>}
+     * (the codecs it was encoded with) instead of its data, and a payload that is itself encoded as
+     * {@code encoded with gzip,aes-gcm(k1)}.
+     *
+     * @return the text; never {@code null}
+     * @since 0.1
+     */
+    default String toDisplayText() {
+        return EncodedPayloads.show(JsonPayload.node(this));
+    }
 
     /**
      * Converts the value to a Java type the way the worker converts arguments and results.

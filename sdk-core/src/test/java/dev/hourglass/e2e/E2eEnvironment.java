@@ -218,7 +218,8 @@ public final class E2eEnvironment implements BeforeEachCallback, AfterEachCallba
                     .isEqualTo(history);
             try {
                 List<String> warnings = Replayer.replay(history, false,
-                        PayloadConverter.of(clientOptions.getDataConverter()), implementations);
+                        PayloadConverter.of(clientOptions.getDataConverter(), clientOptions.getPayloadCodecs()),
+                        implementations);
                 softly.assertThat(warnings).as("replay warnings of %s", run).isEmpty();
             } catch (RuntimeException | Error e) {
                 softly.fail("replay of " + run + " failed: " + e + "\nhistory:\n" + history.toJson(), e);
@@ -277,6 +278,14 @@ public final class E2eEnvironment implements BeforeEachCallback, AfterEachCallba
     /** Returns the task queue of this test's worker. */
     public String taskQueue() {
         return taskQueue;
+    }
+
+    /**
+     * Returns another client of this test's service, with {@code options} (other codecs, say); the executions
+     * it starts are replayed after the test with the environment's client options, like the others.
+     */
+    public WorkflowClient newClient(WorkflowClientOptions options) {
+        return WorkflowClient.newInstance(recording(service), options);
     }
 
     /** Returns options for a new execution with {@code workflowId} on this test's task queue. */

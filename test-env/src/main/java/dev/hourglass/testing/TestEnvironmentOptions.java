@@ -1,11 +1,14 @@
 package dev.hourglass.testing;
 
 import dev.hourglass.client.WorkflowClientOptions;
+import dev.hourglass.common.PayloadCodec;
 import dev.hourglass.service.HistoryLimits;
 import dev.hourglass.testing.faults.FaultPlan;
 import dev.hourglass.worker.WorkerFactoryOptions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;
 
@@ -48,7 +51,8 @@ public final class TestEnvironmentOptions {
         this.seed = builder.seed;
         this.initialTime = builder.initialTime;
         this.workerFactoryOptions = builder.workerFactoryOptions;
-        this.workflowClientOptions = builder.workflowClientOptions;
+        this.workflowClientOptions = builder.payloadCodecs == null ? builder.workflowClientOptions
+                : builder.workflowClientOptions.toBuilder().setPayloadCodecs(builder.payloadCodecs).build();
         this.failFast = builder.failFast;
         this.selfCheckReplay = builder.selfCheckReplay;
         this.hungActivityThreshold = builder.hungActivityThreshold;
@@ -108,6 +112,14 @@ public final class TestEnvironmentOptions {
         return workflowClientOptions;
     }
 
+    /**
+     * The payload codecs of the environment's client, workers and self-check replay; empty (never {@code null})
+     * when payloads are recorded as plain JSON.
+     */
+    public List<PayloadCodec> getPayloadCodecs() {
+        return workflowClientOptions.getPayloadCodecs();
+    }
+
     /** Whether a failed workflow task makes pending client calls throw at once (default true). */
     public boolean isFailFast() {
         return failFast;
@@ -165,6 +177,7 @@ public final class TestEnvironmentOptions {
         private Instant initialTime = DEFAULT_INITIAL_TIME;
         private WorkerFactoryOptions workerFactoryOptions = WorkerFactoryOptions.getDefaultInstance();
         private WorkflowClientOptions workflowClientOptions = WorkflowClientOptions.getDefaultInstance();
+        private List<PayloadCodec> payloadCodecs;
         private boolean failFast = true;
         private boolean selfCheckReplay = true;
         private Duration hungActivityThreshold = DEFAULT_HUNG_ACTIVITY_THRESHOLD;
@@ -211,6 +224,33 @@ public final class TestEnvironmentOptions {
          */
         public Builder setWorkflowClientOptions(WorkflowClientOptions options) {
             this.workflowClientOptions = Objects.requireNonNull(options, "workflowClientOptions");
+            return this;
+        }
+
+        /**
+         * Sets the payload codecs that the environment's client, workers and self-check replay apply to every
+         * payload, in this order to encode (see {@link WorkflowClientOptions.Builder#setPayloadCodecs(List)}); they
+         * replace those of {@link #setWorkflowClientOptions}, whichever is called first.
+         *
+         * @param payloadCodecs the codecs; none for plain JSON payloads
+         * @return this builder
+         * @throws IllegalArgumentException if a codec is {@code null} or its name is blank or holds a comma
+         */
+        public Builder setPayloadCodecs(PayloadCodec... payloadCodecs) {
+            Objects.requireNonNull(payloadCodecs, "payloadCodecs");
+            return setPayloadCodecs(Arrays.asList(payloadCodecs));
+        }
+
+        /**
+         * Sets the payload codecs like {@link #setPayloadCodecs(PayloadCodec...)}.
+         *
+         * @param payloadCodecs the codecs, in the order they encode; never {@code null}
+         * @return this builder
+         * @throws IllegalArgumentException if a codec is {@code null} or its name is blank or holds a comma
+         */
+        public Builder setPayloadCodecs(List<? extends PayloadCodec> payloadCodecs) {
+            this.payloadCodecs = WorkflowClientOptions.newBuilder().setPayloadCodecs(payloadCodecs).build()
+                    .getPayloadCodecs();
             return this;
         }
 

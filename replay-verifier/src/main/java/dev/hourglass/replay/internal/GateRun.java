@@ -1,7 +1,6 @@
 package dev.hourglass.replay.internal;
 
 import dev.hourglass.agent.DeterminismAgent;
-import dev.hourglass.common.DataConverter;
 import dev.hourglass.failure.NonDeterministicException;
 import dev.hourglass.failure.NondeterministicCallError;
 import dev.hourglass.history.History;
@@ -37,13 +36,13 @@ public final class GateRun {
     private final boolean determinismChecked;
 
     public GateRun(List<Class<?>> types, Map<Class<?>, WorkflowImplementationOptions> options,
-            List<HistorySource> sources, boolean strict, int parallelism, DataConverter dataConverter,
+            List<HistorySource> sources, boolean strict, int parallelism, PayloadConverter converter,
             HistoryLimits limits, boolean determinismChecked) {
         this.byType = implementations(types, options);
         this.sources = sources;
         this.strict = strict;
         this.parallelism = parallelism;
-        this.converter = PayloadConverter.of(dataConverter);
+        this.converter = converter;
         this.limits = limits;
         this.determinismChecked = determinismChecked;
     }

@@ -37,7 +37,8 @@ public final class WorkflowClientImpl implements WorkflowClient {
         this.handle = Objects.requireNonNull(service, "service");
         this.options = Objects.requireNonNull(options, "options");
         this.service = WorkflowServiceSpi.of(service);
-        this.converter = PayloadConverter.of(options.getDataConverter());
+        this.converter = PayloadConverter.of(options.getDataConverter(),
+                options.getPayloadCodecs());
     }
 
     @Override

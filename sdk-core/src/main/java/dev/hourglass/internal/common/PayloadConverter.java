@@ -15,12 +15,15 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import dev.hourglass.common.DataConverter;
 import dev.hourglass.common.DataConverterException;
+import dev.hourglass.common.PayloadCodec;
+import dev.hourglass.common.PayloadCodecException;
 import dev.hourglass.internal.history.CanonicalNodeFactory;
 import dev.hourglass.internal.history.JsonLimits;
 import dev.hourglass.internal.history.JsonValues;
 import java.io.IOException;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Type;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -34,16 +37,19 @@ import java.util.Objects;
  */
 public final class PayloadConverter {
 
-    private static final PayloadConverter DEFAULT = new PayloadConverter(DataConverter.getDefault());
+    private static final PayloadConverter DEFAULT = new PayloadConverter(DataConverter.getDefault(),
+            PayloadCodecChain.none());
 
     private final DataConverter dataConverter;
+    private final PayloadCodecChain codecs;
     private final ObjectMapper mapper;
     private final ObjectWriter writer;
     /** Builds trees as reading their JSON back builds them, whatever the mapper's node factory. */
     private final ObjectReader treeReader;
 
-    private PayloadConverter(DataConverter dataConverter) {
+    private PayloadConverter(DataConverter dataConverter, PayloadCodecChain codecs) {
         this.dataConverter = dataConverter;
+        this.codecs = codecs;
         this.mapper = dataConverter.getObjectMapper();
         this.writer = mapper.writer().without(SerializationFeature.WRAP_ROOT_VALUE);
         this.treeReader = mapper.reader().with(CanonicalNodeFactory.INSTANCE)
@@ -58,7 +64,31 @@ public final class PayloadConverter {
     /** Returns the converter of {@code dataConverter}; the shared one for the default. */
     public static PayloadConverter of(DataConverter dataConverter) {
         Objects.requireNonNull(dataConverter, "dataConverter");
-        return dataConverter == DataConverter.getDefault() ? DEFAULT : new PayloadConverter(dataConverter);
+        return dataConverter == DataConverter.getDefault() ? DEFAULT
+                : new PayloadConverter(dataConverter, PayloadCodecChain.none());
+    }
+
+    /**
+     * Returns the converter of {@code dataConverter} that records every value encoded with {@code codecs}, in
+     * order; the converter of {@link #of(DataConverter)} if there is none.
+     */
+    public static PayloadConverter of(DataConverter dataConverter, List<? extends PayloadCodec> codecs) {
+        PayloadCodecChain chain = PayloadCodecChain.of(codecs);
+        return chain.isEmpty() ? of(dataConverter)
+                : new PayloadConverter(Objects.requireNonNull(dataConverter, "dataConverter"), chain);
+    }
+
+    /** Returns the codecs this converter encodes with; an empty chain for plain JSON. */
+    public PayloadCodecChain codecs() {
+        return codecs;
+    }
+
+    /**
+     * Returns {@code node} with the encoded payloads in it decoded, to compare or show values whatever their
+     * encryption; a payload that names a codec this converter lacks stays as it is.
+     */
+    public JsonNode plain(JsonNode node) {
+        return codecs.decodeAll(node, true);
     }
 
     /** Returns the public converter this one works for. */
@@ -88,12 +118,14 @@ public final class PayloadConverter {
      * paths that run for every activity.
      */
     public JsonNode toJson(Object value, String what, String subject) {
+        JsonNode plain;
         try {
-            return encode(value);
+            plain = encode(value);
         } catch (Unrecordable e) {
             throw new DataConverterException("cannot record " + what + subject + ": " + e.getMessage(),
                     e.getCause());
         }
+        return codecs.encode(plain);
     }
 
     /** Encodes arguments as a JSON array, one element per argument. */
@@ -117,12 +149,14 @@ public final class PayloadConverter {
         ArrayNode array = CanonicalNodeFactory.INSTANCE.arrayNode();
         if (values != null) {
             for (int i = 0; i < values.length; i++) {
+                JsonNode plain;
                 try {
-                    array.add(encode(values[i]));
+                    plain = encode(values[i]);
                 } catch (Unrecordable e) {
                     throw new DataConverterException("cannot " + what + subject + ": argument " + (i + 1)
                             + " cannot be recorded: " + e.getMessage(), e.getCause());
                 }
+                array.add(codecs.encode(plain));
             }
         }
         return array;
@@ -214,6 +248,14 @@ public final class PayloadConverter {
         if (rawType == void.class || rawType == Void.class) {
             return null;
         }
+        if (PayloadCodecChain.isEncoded(node)) {
+            try {
+                node = codecs.decode(node);
+            } catch (PayloadCodecException e) {
+                throw new PayloadCodecException(e.getCodecName(), "cannot decode " + what + subject + ": "
+                        + e.getMessage(), e.getCause());
+            }
+        }
         if (node == null || node.isNull() || node.isMissingNode()) {
             if (rawType.isPrimitive() && node != null && node.isNull()) {
                 Class<?> boxed = MethodType.methodType(rawType).wrap().returnType();
@@ -264,6 +306,9 @@ public final class PayloadConverter {
             JsonNode element = array == null ? null : array.get(i);
             try {
                 result[i] = fromJson(element, rawTypes[i], genericTypes[i], what, subject);
+            } catch (PayloadCodecException e) {
+                throw new PayloadCodecException(e.getCodecName(), e.getMessage().replaceFirst("^cannot decode ",
+                        "cannot decode argument " + (i + 1) + " of "), e.getCause());
             } catch (DataConverterException e) {
                 throw new DataConverterException(e.getMessage().replaceFirst("^cannot convert ",
                         "cannot convert argument " + (i + 1) + " of "), e.getCause());

@@ -168,9 +168,16 @@ public final class EventText {
         return types;
     }
 
-    /** A JSON value as compact JSON, cut at 160 characters. */
+    /**
+     * A JSON value as compact JSON, cut at 160 characters; an encoded payload in it as {@code encoded with
+     * NAMES}, without its data.
+     */
     public static String json(JsonNode value) {
-        return abbreviate(value == null ? "null" : value.toString(), MAX_JSON_LENGTH);
+        if (value == null) {
+            return "null";
+        }
+        return abbreviate(EncodedPayloads.containsEncoded(value) ? EncodedPayloads.show(value) : value.toString(),
+                MAX_JSON_LENGTH);
     }
 
     /** {@code text}, cut after {@code max} characters with an ellipsis. */

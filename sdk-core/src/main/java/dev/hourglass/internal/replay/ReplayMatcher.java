@@ -3,9 +3,12 @@ package dev.hourglass.internal.replay;
 import dev.hourglass.history.EventAttributes;
 import dev.hourglass.history.EventType;
 import dev.hourglass.history.HistoryEvent;
+import dev.hourglass.history.Payload;
+import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.internal.history.EventSchema;
 import dev.hourglass.internal.history.EventSchema.Field;
 import dev.hourglass.internal.history.EventText;
+import dev.hourglass.internal.history.JsonPayload;
 import dev.hourglass.internal.spi.Command;
 import dev.hourglass.internal.statemachines.CommandSink;
 import java.util.ArrayList;
@@ -114,7 +117,7 @@ final class ReplayMatcher implements CommandSink {
                     describe(command), executor.codeLocation(), difference);
         }
         consume();
-        String detail = detailDifference(command, recorded.getAttributes());
+        String detail = detailDifference(command, recorded.getAttributes(), executor.converter);
         if (detail != null) {
             String message = "event " + recorded.getEventId() + " of " + executor.describeExecution() + ": " + detail
                     + " (at " + executor.codeLocation() + ")";
@@ -219,17 +222,28 @@ final class ReplayMatcher implements CommandSink {
         return null;
     }
 
-    /** The first detail attribute whose value the code changed, described, or {@code null}. */
-    private static String detailDifference(EventAttributes command, EventAttributes recorded) {
+    /**
+     * The first detail attribute whose value the code changed, described, or {@code null}. Payloads are compared
+     * decoded: encryption makes every encoding of the same value different.
+     */
+    private static String detailDifference(EventAttributes command, EventAttributes recorded,
+            PayloadConverter converter) {
         for (Field<EventAttributes> field : EventSchema.of(command).fields()) {
-            Object now = field.get(command);
-            Object then = field.get(recorded);
+            Object now = plain(field.get(command), converter);
+            Object then = plain(field.get(recorded), converter);
             if (field.isDetail() && now != null && then != null && !now.equals(then)) {
                 return field.label() + " differs: history recorded " + EventText.value(field, then)
                         + ", the code now gives " + EventText.value(field, now);
             }
         }
         return null;
+    }
+
+    private static Object plain(Object value, PayloadConverter converter) {
+        if (value instanceof Payload && !converter.codecs().isEmpty()) {
+            return JsonPayload.of(converter.plain(JsonPayload.node((Payload) value)));
+        }
+        return value;
     }
 
     /** A one-line description of a command for reports. */

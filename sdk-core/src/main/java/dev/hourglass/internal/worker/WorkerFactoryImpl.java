@@ -37,7 +37,8 @@ public final class WorkerFactoryImpl implements WorkerFactory {
         this.options = Objects.requireNonNull(options, "options");
         this.cache = new WorkflowCache(options.getWorkflowCacheSize());
         this.driver = driver;
-        this.converter = PayloadConverter.of(client.getOptions().getDataConverter());
+        this.converter = PayloadConverter.of(client.getOptions().getDataConverter(),
+                client.getOptions().getPayloadCodecs());
     }
 
     /**

@@ -246,7 +246,8 @@ final class WorkflowTaskHandler {
             Payload answer = executor.query(task.queryType(), task.queryArgs());
             service.respondQueryTask(task.taskToken(), answer, null);
         } catch (RuntimeException | Error e) {
-            service.respondQueryTask(task.taskToken(), null, JsonPayload.of(FailureConverter.toJson(e)));
+            service.respondQueryTask(task.taskToken(), null,
+                    JsonPayload.of(FailureConverter.toJson(e, converter)));
         } finally {
             if (cached != null) {
                 cache.put(history.getRunId(), cached);

@@ -89,7 +89,8 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
                 + " (env.newWorker(queue)), or give the workflow or activity a task queue that a worker polls"
                 + " (WorkflowOptions/ActivityOptions.setTaskQueue); the call waited"));
         this.client = WorkflowClient.newInstance(service, options.getWorkflowClientOptions());
-        this.converter = PayloadConverter.of(options.getWorkflowClientOptions().getDataConverter());
+        this.converter = PayloadConverter.of(options.getWorkflowClientOptions().getDataConverter(),
+                options.getWorkflowClientOptions().getPayloadCodecs());
         this.factory = new WorkerFactoryImpl(client, options.getWorkerFactoryOptions(), scheduler);
         factory.setDeterminismChecked(determinismChecked);
         if (!options.getFaultPlan().isEmpty()) {
