@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.hourglass.client.WorkflowClient;
 import dev.hourglass.client.WorkflowQueryException;
 import dev.hourglass.client.WorkflowStub;
-import dev.hourglass.common.Values;
 import dev.hourglass.workflow.DynamicQueryHandler;
 import dev.hourglass.workflow.DynamicSignalHandler;
 import dev.hourglass.workflow.QueryMethod;

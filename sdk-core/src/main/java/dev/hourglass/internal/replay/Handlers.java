@@ -257,7 +257,8 @@ final class Handlers {
             described.add("event " + event.getEventId() + " of " + executor.describeExecution() + ": signal '"
                     + event.getAttributes(WorkflowExecutionSignaledAttributes.class).signalName() + "' has no handler"
                     + " in " + executor.implementation.implementationClass().getSimpleName() + " (known signals: "
-                    + knownSignals() + "); the signal is dropped");
+                    + knownSignals() + ") and no handler registered with Workflow.registerListener took it by the end"
+                    + " of the history");
         }
         return described;
     }

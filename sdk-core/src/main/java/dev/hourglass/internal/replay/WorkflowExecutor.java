@@ -30,7 +30,6 @@ import dev.hourglass.internal.statemachines.CompletionStateMachine;
 import dev.hourglass.service.HistoryLimits;
 import java.lang.reflect.Method;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
