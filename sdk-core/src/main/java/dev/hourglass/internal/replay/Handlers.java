@@ -150,16 +150,19 @@ final class Handlers {
         String name = signaled.signalName();
         Method method = executor.implementation.metadata().signals().get(name);
         Supplier<Object> target = executor::createInstance;
+        String owner = executor.implementation.implementationClass().getSimpleName();
         if (method == null && signals.containsKey(name)) {
             Handler handler = signals.get(name);
             method = handler.method();
             target = handler::target;
+            owner = handler.target().getClass().getSimpleName();
         }
         if (method == null && dynamicSignals == null) {
             return false;
         }
         boolean replayingNow = executor.isReplaying();
         Method typed = method;
+        String handlerName = typed == null ? null : owner + "." + typed.getName();
         Supplier<Object> on = target;
         DynamicSignalHandler dynamic = dynamicSignals;
         Object[][] args = new Object[1][];
@@ -180,7 +183,7 @@ final class Handlers {
                                 + " decoded as the handler's parameters: {}. The signal stays in the history; send it"
                                 + " with arguments of the handler's parameter types (a typed stub checks them)",
                         executor.describeExecution(), name, event.getEventId(),
-                        typed.getDeclaringClass().getSimpleName() + "." + typed.getName(),
+                        handlerName,
                         signaled.input().toJson(), cause.getMessage());
             }
         });
