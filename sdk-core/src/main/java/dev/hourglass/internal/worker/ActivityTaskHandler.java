@@ -1,10 +1,13 @@
 package dev.hourglass.internal.worker;
 
+import dev.hourglass.activity.DynamicActivity;
 import dev.hourglass.client.ActivityCanceledException;
+import dev.hourglass.common.Values;
 import dev.hourglass.failure.ApplicationFailure;
 import dev.hourglass.internal.activity.ActivityContextHolder;
 import dev.hourglass.internal.activity.ActivityTaskContext;
 import dev.hourglass.history.Payload;
+import dev.hourglass.internal.common.EncodedValues;
 import dev.hourglass.internal.common.FailureConverter;
 import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.internal.history.JsonPayload;
@@ -24,8 +27,33 @@ final class ActivityTaskHandler {
     /** The failure type of an attempt whose result cannot be encoded. */
     static final String RESULT_NOT_ENCODABLE = "ResultNotEncodable";
 
+    /**
+     * The key of a {@link DynamicActivity} among the activities by type: it runs every type no other implementation
+     * runs. Not a name an activity type could have by accident.
+     */
+    static final String DYNAMIC_TYPE = "(any other activity type: DynamicActivity)";
+
     /** A registered activity: the implementation object and the interface method to call. */
     record ActivityImplementation(Object target, Method method) {
+
+        /** The activity of a {@link DynamicActivity}, whose {@code execute} takes the arguments undecoded. */
+        static ActivityImplementation dynamic(DynamicActivity target) {
+            try {
+                return new ActivityImplementation(target, DynamicActivity.class.getMethod("execute", Values.class));
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("DynamicActivity has no execute(Values) method", e);
+            }
+        }
+
+        /** Decodes the arguments of an attempt as the method's parameters, or as one {@code Values}. */
+        Object[] arguments(ActivityTask task, PayloadConverter converter) {
+            if (target instanceof DynamicActivity && method.getDeclaringClass() == DynamicActivity.class) {
+                return new Object[] {EncodedValues.arguments(JsonPayload.node(task.input()), converter,
+                        "activity " + task.activityType())};
+            }
+            return converter.fromJsonArray(JsonPayload.node(task.input()), method.getParameterTypes(),
+                    method.getGenericParameterTypes(), "activity ", task.activityType());
+        }
     }
 
     private final WorkflowServiceSpi service;
@@ -62,7 +90,8 @@ final class ActivityTaskHandler {
      * @return the next attempt, or {@code null} if the service handed none out
      */
     ActivityTask handle(ActivityTask task, Runnable onHeartbeat, boolean takeNext, String identity) {
-        ActivityImplementation implementation = activities.get(task.activityType());
+        ActivityImplementation implementation = activities.getOrDefault(task.activityType(),
+                activities.get(DYNAMIC_TYPE));
         if (implementation == null) {
             service.failActivityTask(task.taskToken(), failure(ApplicationFailure.newFailure(
                     "activity type '" + task.activityType() + "' is not registered on the worker of task queue '"
@@ -77,8 +106,7 @@ final class ActivityTaskHandler {
         ActivityContextHolder.set(context);
         Object result;
         try {
-            Object[] args = converter.fromJsonArray(JsonPayload.node(task.input()), method.getParameterTypes(),
-                    method.getGenericParameterTypes(), "activity ", task.activityType());
+            Object[] args = implementation.arguments(task, converter);
             result = Reflection.invoke(method, implementation.target(), args);
         } catch (Throwable t) {
             // even a StackOverflowError or an OutOfMemoryError is this attempt's failure: rethrown, it would end

@@ -100,7 +100,8 @@ final class WorkflowTaskHandler {
             return null;
         }
         History history = task.history();
-        WorkflowImplementation implementation = implementations.get(history.getWorkflowType());
+        WorkflowImplementation implementation = WorkflowImplementation.lookup(implementations,
+                history.getWorkflowType());
         if (implementation == null) {
             service.failWorkflowTask(task.taskToken(), new IllegalStateException("no implementation of workflow type '"
                     + history.getWorkflowType() + "' is registered on the worker of task queue '" + taskQueue
@@ -221,7 +222,8 @@ final class WorkflowTaskHandler {
 
     private void answerQuery(WorkflowTask task) {
         History history = task.history();
-        WorkflowImplementation implementation = implementations.get(history.getWorkflowType());
+        WorkflowImplementation implementation = WorkflowImplementation.lookup(implementations,
+                history.getWorkflowType());
         if (implementation == null) {
             service.respondQueryTask(task.taskToken(), null, JsonPayload.of(FailureConverter.toJson(
                     new IllegalStateException("no implementation of workflow type '" + history.getWorkflowType()
