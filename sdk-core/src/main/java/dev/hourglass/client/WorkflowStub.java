@@ -193,6 +193,68 @@ public interface WorkflowStub {
     <R> R query(String queryType, Class<R> resultType, Object... args);
 
     /**
+     * Sends an update to the workflow and waits for its handler's result.
+     *
+     * @param updateName the update's name; never {@code null}
+     * @param resultType the class of the handler's result ({@code Void.class} for a {@code void} handler)
+     * @param args the handler's arguments
+     * @param <R> the result type
+     * @return the handler's result
+     * @throws WorkflowUpdateException if the validator rejected the update, the workflow has no handler for it, or
+     *     the handler threw an {@code ApplicationFailure}
+     * @throws WorkflowExecutionClosedException if the run is closed, or closes before the handler returns
+     * @since 0.1
+     */
+    <R> R update(String updateName, Class<R> resultType, Object... args);
+
+    /**
+     * Sends an update and returns its handle once it reached {@link UpdateOptions#getWaitForStage()}.
+     *
+     * @param updateName the update's name; never {@code null}
+     * @param options the update id and the stage to wait for; never {@code null}
+     * @param resultType the class of the handler's result
+     * @param args the handler's arguments
+     * @param <R> the result type
+     * @return the handle; never {@code null}
+     * @throws WorkflowUpdateException if the update was rejected (or, waiting for completion, its handler failed)
+     * @since 0.1
+     */
+    <R> WorkflowUpdateHandle<R> startUpdate(String updateName, UpdateOptions options, Class<R> resultType,
+            Object... args);
+
+    /**
+     * Sends an update to the open run of this stub's workflow id, starting a run with {@code startArgs} first if
+     * none is open, in one call, and waits for the handler's result. The stub must have been created with
+     * {@link WorkflowOptions} that set a workflow id.
+     *
+     * @param updateName the update's name; never {@code null}
+     * @param resultType the class of the handler's result
+     * @param updateArgs the handler's arguments
+     * @param startArgs the workflow method's arguments, used only if a run is started
+     * @param <R> the result type
+     * @return the handler's result
+     * @throws WorkflowUpdateException if the update was rejected or its handler threw an {@code ApplicationFailure}
+     * @since 0.1
+     */
+    <R> R executeUpdateWithStart(String updateName, Class<R> resultType, Object[] updateArgs, Object[] startArgs);
+
+    /**
+     * Like {@link #executeUpdateWithStart}, but returns the update's handle once it reached
+     * {@link UpdateOptions#getWaitForStage()}.
+     *
+     * @param updateName the update's name; never {@code null}
+     * @param options the update id and the stage to wait for; never {@code null}
+     * @param resultType the class of the handler's result
+     * @param updateArgs the handler's arguments
+     * @param startArgs the workflow method's arguments, used only if a run is started
+     * @param <R> the result type
+     * @return the handle; never {@code null}
+     * @since 0.1
+     */
+    <R> WorkflowUpdateHandle<R> startUpdateWithStart(String updateName, UpdateOptions options, Class<R> resultType,
+            Object[] updateArgs, Object[] startArgs);
+
+    /**
      * Requests cancellation of the open execution.
      *
      * @throws WorkflowExecutionClosedException if the execution has closed; the message says how and when

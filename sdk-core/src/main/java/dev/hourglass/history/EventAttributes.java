@@ -25,6 +25,7 @@ public sealed interface EventAttributes permits WorkflowExecutionStartedAttribut
         ActivityTaskStartedAttributes, ActivityTaskCompletedAttributes, ActivityTaskFailedAttributes,
         ActivityTaskTimedOutAttributes, ActivityTaskCancelRequestedAttributes, ActivityTaskCanceledAttributes,
         TimerStartedAttributes, TimerFiredAttributes, TimerCanceledAttributes, WorkflowExecutionSignaledAttributes,
+        WorkflowExecutionUpdateAcceptedAttributes, WorkflowExecutionUpdateCompletedAttributes,
         MarkerRecordedAttributes, StartChildWorkflowExecutionInitiatedAttributes,
         ChildWorkflowExecutionStartedAttributes, ChildWorkflowExecutionCompletedAttributes,
         ChildWorkflowExecutionFailedAttributes, ChildWorkflowExecutionCanceledAttributes,

@@ -52,6 +52,15 @@ public enum EventType {
     /** A signal was delivered to the execution. */
     WorkflowExecutionSignaled(Flags.NONE, "signalName", "input"),
 
+    /**
+     * An update passed its validator and its handler started; recorded from the workflow task that delivered it, at
+     * the point where the handler started, so that a replay starts it there again.
+     */
+    WorkflowExecutionUpdateAccepted(Flags.COMMAND, "updateId", "updateName", "input"),
+
+    /** An update's handler returned a result or threw an {@code ApplicationFailure}. */
+    WorkflowExecutionUpdateCompleted(Flags.COMMAND, "updateId", "result"),
+
     /** The workflow recorded a marker: a side effect's value or a version decision. */
     MarkerRecorded(Flags.COMMAND, "markerName", "markerId"),
 

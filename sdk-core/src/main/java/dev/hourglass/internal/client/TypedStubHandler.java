@@ -1,5 +1,7 @@
 package dev.hourglass.internal.client;
 
+import dev.hourglass.client.UpdateOptions;
+import dev.hourglass.client.WorkflowUpdateStage;
 import dev.hourglass.internal.common.Defaults;
 import dev.hourglass.internal.common.WorkflowInterfaceMetadata;
 import java.lang.reflect.InvocationHandler;
@@ -50,10 +52,16 @@ final class TypedStubHandler implements InvocationHandler {
             untyped.signal(signal, method, arguments);
             return null;
         }
+        String update = metadata.updateName(method);
+        if (update != null) {
+            return untyped.startUpdate(update, method, UpdateOptions.newBuilder()
+                    .setWaitForStage(WorkflowUpdateStage.COMPLETED).build(), method.getReturnType(),
+                    method.getGenericReturnType(), arguments).getResult();
+        }
         String query = metadata.queryName(method);
         if (query != null) {
             return untyped.query(query, method.getReturnType(), method.getGenericReturnType(), arguments);
         }
-        throw new UnsupportedOperationException(method + " is not a @WorkflowMethod, @SignalMethod or @QueryMethod");
+        throw new UnsupportedOperationException(method + " is not a @WorkflowMethod, @SignalMethod, @QueryMethod or @UpdateMethod");
     }
 }

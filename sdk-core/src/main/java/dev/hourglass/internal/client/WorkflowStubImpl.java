@@ -22,6 +22,12 @@ import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.internal.common.FailureConverter;
 import dev.hourglass.internal.history.JsonPayload;
 import dev.hourglass.internal.spi.StartWorkflowRequest;
+import dev.hourglass.internal.spi.UpdateCall;
+import dev.hourglass.internal.spi.UpdateRequest;
+import dev.hourglass.client.UpdateOptions;
+import dev.hourglass.client.WorkflowUpdateHandle;
+import dev.hourglass.client.WorkflowUpdateStage;
+import java.util.UUID;
 import dev.hourglass.internal.spi.WorkflowServiceSpi;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
@@ -420,6 +426,76 @@ final class WorkflowStubImpl implements WorkflowStub {
     /** The arguments of {@code action} as a payload, or the error that names the one a history cannot hold. */
     private Payload arguments(Object[] args, String action) {
         return JsonPayload.of(converter.toJsonArray(args, action));
+    }
+
+    @Override
+    public <R> R update(String updateName, Class<R> resultType, Object... args) {
+        return startUpdate(updateName, UpdateOptions.newBuilder().setWaitForStage(WorkflowUpdateStage.COMPLETED)
+                .build(), resultType, args).getResult();
+    }
+
+    @Override
+    public <R> WorkflowUpdateHandle<R> startUpdate(String updateName, UpdateOptions options, Class<R> resultType,
+            Object... args) {
+        return startUpdate(updateName, null, options, resultType, resultType, args);
+    }
+
+    /** Sends an update; with the handler method of a typed stub, first checks that the arguments decode back. */
+    <R> WorkflowUpdateHandle<R> startUpdate(String updateName, Method handler, UpdateOptions options,
+            Class<R> resultType, Type genericResultType, Object[] args) {
+        Objects.requireNonNull(updateName, "updateName");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(resultType, "resultType");
+        WorkflowExecution current = requireExecution();
+        UpdateRequest request = new UpdateRequest(updateIdOf(options), updateName, checkedArguments(args == null
+                ? new Object[0] : args, "update " + updateName + " of workflow " + current.getWorkflowId(), handler,
+                "its handler"), identity);
+        UpdateCall call = service.updateWorkflow(current.getWorkflowId(), null, request);
+        return new WorkflowUpdates<>(call, request.updateId(), updateName, converter, resultType, genericResultType)
+                .waitFor(options);
+    }
+
+    @Override
+    public <R> R executeUpdateWithStart(String updateName, Class<R> resultType, Object[] updateArgs,
+            Object[] startArgs) {
+        return startUpdateWithStart(updateName, UpdateOptions.newBuilder()
+                .setWaitForStage(WorkflowUpdateStage.COMPLETED).build(), resultType, updateArgs, startArgs)
+                .getResult();
+    }
+
+    @Override
+    public synchronized <R> WorkflowUpdateHandle<R> startUpdateWithStart(String updateName, UpdateOptions options,
+            Class<R> resultType, Object[] updateArgs, Object[] startArgs) {
+        Objects.requireNonNull(updateName, "updateName");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(resultType, "resultType");
+        if (this.options == null || this.options.getWorkflowId() == null) {
+            throw new IllegalStateException("update-with-start needs a stub created with WorkflowOptions that set a"
+                    + " workflow id (WorkflowOptions.newBuilder().setWorkflowId(...)): the id says which run to update"
+                    + " or start");
+        }
+        if (execution != null) {
+            throw new IllegalStateException("this stub already addresses " + execution
+                    + "; update it with update(...), or create a new stub for update-with-start");
+        }
+        String target = this.options.getWorkflowId();
+        UpdateRequest request = new UpdateRequest(updateIdOf(options), updateName, checkedArguments(updateArgs == null
+                ? new Object[0] : updateArgs, "update " + updateName + " with start of workflow " + target, null,
+                "its handler"), identity);
+        Payload startInput = checkedArguments(startArgs == null ? new Object[0] : startArgs,
+                "start workflow " + workflowType + " with update " + updateName, null, "the workflow method");
+        StartWorkflowRequest start = StartWorkflowRequest.of(target, workflowType, this.options.getTaskQueue(),
+                startInput, this.options.getWorkflowIdReusePolicy(), this.options.getWorkflowExecutionTimeout())
+                .withIdentity(identity).withStartDelay(this.options.getStartDelay())
+                .withCron(this.options.getCronSchedule(), null);
+        UpdateCall call = service.updateWithStart(start, request);
+        execution = call.execution();
+        return new WorkflowUpdates<>(call, request.updateId(), updateName, converter, resultType, resultType)
+                .waitFor(options);
+    }
+
+    private static String updateIdOf(UpdateOptions options) {
+        return options.getUpdateId() != null ? options.getUpdateId() : UUID.randomUUID().toString();
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.hourglass.activity.ActivityInterface;
 import dev.hourglass.activity.ActivityMethod;
 import dev.hourglass.workflow.QueryMethod;
 import dev.hourglass.workflow.SignalMethod;
+import dev.hourglass.workflow.UpdateMethod;
 import dev.hourglass.workflow.WorkflowInterface;
 import dev.hourglass.workflow.WorkflowMethod;
 import java.lang.annotation.Annotation;
@@ -70,7 +71,8 @@ public final class Interfaces {
     }
 
     /** The signal and query methods of a handler object registered at run time, by name. */
-    public record ListenerMethods(Map<String, Method> signals, Map<String, Method> queries) {
+    public record ListenerMethods(Map<String, Method> signals, Map<String, Method> queries,
+            Map<String, Method> updates) {
     }
 
     /**
@@ -83,6 +85,7 @@ public final class Interfaces {
     public static ListenerMethods listenerMethods(Class<?> listenerClass) {
         Map<String, Method> signals = new LinkedHashMap<>();
         Map<String, Method> queries = new LinkedHashMap<>();
+        Map<String, Method> updates = new LinkedHashMap<>();
         List<Class<?>> interfaces = new ArrayList<>();
         for (Class<?> c = listenerClass; c != null && c != Object.class; c = c.getSuperclass()) {
             collectInterfaces(c.getInterfaces(), interfaces);
@@ -91,6 +94,17 @@ public final class Interfaces {
             for (Method method : methodsInOrder(type)) {
                 SignalMethod sm = method.getAnnotation(SignalMethod.class);
                 QueryMethod qm = method.getAnnotation(QueryMethod.class);
+                UpdateMethod um = method.getAnnotation(UpdateMethod.class);
+                if (um != null && method.getDeclaringClass() == type) {
+                    roleOf(type, method, sm, qm, um);
+                    Signatures.requirePayloadTypes(method, "@UpdateMethod");
+                    String name = um.name().isEmpty() ? method.getName() : um.name();
+                    Method previous = updates.get(name);
+                    if (previous == null || !Signatures.sameSignature(previous, method)) {
+                        putUniquely(type, updates, name, method, "UpdateMethod", "an update");
+                    }
+                    continue;
+                }
                 if (sm == null && qm == null || method.getDeclaringClass() != type) {
                     continue;
                 }
@@ -114,7 +128,7 @@ public final class Interfaces {
                 }
             }
         }
-        return new ListenerMethods(signals, queries);
+        return new ListenerMethods(signals, queries, updates);
     }
 
     /** Adds every interface among {@code interfaces} and those they extend, each once, in declaration order. */
@@ -141,6 +155,7 @@ public final class Interfaces {
         Method workflowMethod = null;
         Map<String, Method> signals = new LinkedHashMap<>();
         Map<String, Method> queries = new LinkedHashMap<>();
+        Map<String, Method> updates = new LinkedHashMap<>();
         for (Method method : methodsInOrder(type)) {
             if (Modifier.isStatic(method.getModifiers())
                     || Signatures.redeclaresObjectMethod(method)) {
@@ -149,7 +164,8 @@ public final class Interfaces {
             WorkflowMethod wm = method.getAnnotation(WorkflowMethod.class);
             SignalMethod sm = method.getAnnotation(SignalMethod.class);
             QueryMethod qm = method.getAnnotation(QueryMethod.class);
-            String role = roleOf(type, method, wm, sm, qm);
+            UpdateMethod um = method.getAnnotation(UpdateMethod.class);
+            String role = roleOf(type, method, wm, sm, qm, um);
             if (role == null) {
                 continue;
             }
@@ -160,6 +176,9 @@ public final class Interfaces {
                             + workflowMethod.getName() + " and " + method.getName() + ": keep one");
                 }
                 workflowMethod = method;
+            } else if (um != null) {
+                putUniquely(type, updates, um.name().isEmpty() ? method.getName() : um.name(), method, "UpdateMethod",
+                        "an update");
             } else if (sm != null) {
                 if (method.getReturnType() != void.class) {
                     throw new IllegalArgumentException("@SignalMethod " + type.getSimpleName() + "."
@@ -182,7 +201,7 @@ public final class Interfaces {
         }
         String name = workflowMethod.getAnnotation(WorkflowMethod.class).name();
         String workflowType = name.isEmpty() ? type.getSimpleName() : name;
-        return new WorkflowInterfaceMetadata(type, workflowType, workflowMethod, signals, queries);
+        return new WorkflowInterfaceMetadata(type, workflowType, workflowMethod, signals, queries, updates);
     }
 
     /**
@@ -202,12 +221,12 @@ public final class Interfaces {
         }
         if (present.size() > 1) {
             throw new IllegalArgumentException(Signatures.describe(method) + " carries " + String.join(" and ", present)
-                    + ": a method of a @WorkflowInterface is a workflow, a signal or a query method, not several;"
+                    + ": a method of a @WorkflowInterface is a workflow, a signal, a query or an update method, not several;"
                     + " keep one annotation");
         }
         if (present.isEmpty() && !method.isDefault()) {
             throw new IllegalArgumentException(Signatures.describe(method) + " of @WorkflowInterface " + type.getName()
-                    + " has none of @WorkflowMethod, @SignalMethod or @QueryMethod, so no stub could call it: annotate"
+                    + " has none of @WorkflowMethod, @SignalMethod, @QueryMethod or @UpdateMethod, so no stub could call it: annotate"
                     + " it, give it a default body, or move it to an interface of the implementation's own");
         }
         return present.isEmpty() ? null : present.get(0);

@@ -14,9 +14,11 @@ public final class WorkflowInterfaceMetadata {
     private final Method workflowMethod;
     private final Map<String, Method> signals;
     private final Map<String, Method> queries;
+    private final Map<String, Method> updates;
 
     WorkflowInterfaceMetadata(Class<?> interfaceType, String workflowType, Method workflowMethod,
-            Map<String, Method> signals, Map<String, Method> queries) {
+            Map<String, Method> signals, Map<String, Method> queries, Map<String, Method> updates) {
+        this.updates = Collections.unmodifiableMap(updates);
         this.interfaceType = interfaceType;
         this.workflowType = workflowType;
         this.workflowMethod = workflowMethod;
@@ -31,7 +33,7 @@ public final class WorkflowInterfaceMetadata {
     public static WorkflowInterfaceMetadata dynamic(String dynamicType) {
         try {
             return new WorkflowInterfaceMetadata(DynamicWorkflow.class, dynamicType,
-                    DynamicWorkflow.class.getMethod("execute", Values.class), Map.of(), Map.of());
+                    DynamicWorkflow.class.getMethod("execute", Values.class), Map.of(), Map.of(), Map.of());
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException("DynamicWorkflow has no execute(Values) method", e);
         }
@@ -62,6 +64,16 @@ public final class WorkflowInterfaceMetadata {
     /** Query methods by query name, ordered by method name. */
     public Map<String, Method> queries() {
         return queries;
+    }
+
+    /** Update methods by update name, ordered by method name. */
+    public Map<String, Method> updates() {
+        return updates;
+    }
+
+    /** Returns the update name of a method, or {@code null} if it is not an update method. */
+    public String updateName(Method method) {
+        return nameOf(updates, method);
     }
 
     /** Returns the signal name of a method, or {@code null} if it is not a signal method. */

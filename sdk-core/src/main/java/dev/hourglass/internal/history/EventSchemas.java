@@ -32,6 +32,8 @@ import dev.hourglass.history.WorkflowExecutionContinuedAsNewAttributes;
 import dev.hourglass.history.WorkflowExecutionFailedAttributes;
 import dev.hourglass.history.WorkflowExecutionSignaledAttributes;
 import dev.hourglass.history.WorkflowExecutionStartedAttributes;
+import dev.hourglass.history.WorkflowExecutionUpdateAcceptedAttributes;
+import dev.hourglass.history.WorkflowExecutionUpdateCompletedAttributes;
 import dev.hourglass.history.WorkflowExecutionTerminatedAttributes;
 import dev.hourglass.history.WorkflowExecutionTimedOutAttributes;
 import dev.hourglass.internal.history.EventSchema.Kind;
@@ -126,6 +128,21 @@ final class EventSchemas {
                 .optional(Kind.FLAG, "withStart", a -> a.withStart() ? Boolean.TRUE : null)
                 .build(v -> new WorkflowExecutionSignaledAttributes(string(v[0]), payload(v[1]), string(v[2]),
                         Boolean.TRUE.equals(v[3]))));
+        put(new EventSchema.Builder<>(EventType.WorkflowExecutionUpdateAccepted,
+                WorkflowExecutionUpdateAcceptedAttributes.class)
+                .required(Kind.ID, "updateId", a -> a.updateId()).identity().summary()
+                .required(Kind.NAME, "updateName", a -> a.updateName()).identity().summary()
+                .required(Kind.ARGUMENTS, "input", a -> a.input())
+                .optional(Kind.TEXT, "identity", a -> a.identity())
+                .build(v -> new WorkflowExecutionUpdateAcceptedAttributes(string(v[0]), string(v[1]), payload(v[2]),
+                        string(v[3]))));
+        put(new EventSchema.Builder<>(EventType.WorkflowExecutionUpdateCompleted,
+                WorkflowExecutionUpdateCompletedAttributes.class)
+                .required(Kind.ID, "updateId", a -> a.updateId()).identity().summary()
+                .required(Kind.VALUE, "result", a -> a.result()).identity()
+                .optional(Kind.FAILURE, "failure", a -> a.failure()).detail().summary()
+                .build(v -> new WorkflowExecutionUpdateCompletedAttributes(string(v[0]), payload(v[1]),
+                        payload(v[2]))));
         put(new EventSchema.Builder<>(EventType.MarkerRecorded, MarkerRecordedAttributes.class)
                 .required(Kind.NAME, "markerName", a -> a.markerName()).identity().summary()
                 .required(Kind.ID, "markerId", a -> a.markerId()).identity().summary()

@@ -9,6 +9,7 @@ import dev.hourglass.internal.history.JsonPayload;
 import dev.hourglass.internal.statemachines.SignalStateMachine;
 import dev.hourglass.workflow.DynamicQueryHandler;
 import dev.hourglass.workflow.DynamicSignalHandler;
+import dev.hourglass.workflow.DynamicUpdateHandler;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,12 +63,15 @@ final class Handlers {
                     + " @QueryMethod methods");
         }
         Interfaces.ListenerMethods methods = Interfaces.listenerMethods(listener.getClass());
-        boolean dynamic = listener instanceof DynamicSignalHandler || listener instanceof DynamicQueryHandler;
-        if (!dynamic && methods.signals().isEmpty() && methods.queries().isEmpty()) {
+        boolean dynamic = listener instanceof DynamicSignalHandler || listener instanceof DynamicQueryHandler
+                || listener instanceof DynamicUpdateHandler;
+        if (!dynamic && methods.signals().isEmpty() && methods.queries().isEmpty() && methods.updates().isEmpty()) {
             throw new IllegalArgumentException("Workflow.registerListener(" + listener.getClass().getName() + "): the"
-                    + " object implements neither DynamicSignalHandler nor DynamicQueryHandler, nor an interface with"
-                    + " @SignalMethod or @QueryMethod methods, so it would handle nothing; implement one of them");
+                    + " object implements none of DynamicSignalHandler, DynamicQueryHandler and DynamicUpdateHandler,"
+                    + " nor an interface with @SignalMethod, @QueryMethod or @UpdateMethod methods, so it would handle"
+                    + " nothing; implement one of them");
         }
+        executor.updates.register(listener, methods.updates());
         Map<String, Method> interfaceSignals = executor.implementation.metadata().signals();
         Map<String, Method> interfaceQueries = executor.implementation.metadata().queries();
         addNamed(listener, methods.signals(), interfaceSignals, signals, "signal");

@@ -25,6 +25,8 @@ import dev.hourglass.internal.common.FailureConverter;
 import dev.hourglass.internal.history.HistoryJsonCodec;
 import dev.hourglass.internal.history.JsonPayload;
 import dev.hourglass.internal.spi.Command;
+import dev.hourglass.internal.spi.UpdateRejection;
+import dev.hourglass.internal.spi.UpdateRequest;
 import dev.hourglass.internal.statemachines.IllegalTransitionException;
 import dev.hourglass.internal.statemachines.CompletionStateMachine;
 import dev.hourglass.service.HistoryLimits;
@@ -55,6 +57,8 @@ public final class WorkflowExecutor {
     final CompletionStateMachine completion;
     /** The run's signal and query handlers, and the signals waiting for one. */
     final Handlers handlers = new Handlers(this);
+    /** The run's update handlers, and the updates the current task delivers. */
+    final UpdateHandlers updates = new UpdateHandlers(this);
     final WorkflowOperations operations;
     private final Supplier<String> blockedLocation = this::blockedLocation;
     WorkflowInfoImpl info;
@@ -116,8 +120,23 @@ public final class WorkflowExecutor {
                 + " signal handler or Workflow.async function), not from thread " + Thread.currentThread().getName());
     }
 
-    /** The result of one workflow task. */
-    public record TaskResult(List<Command> commands, Throwable failure) {
+    /**
+     * The result of one workflow task: its commands, or the failure that fails it; and the updates it rejected.
+     */
+    public record TaskResult(List<Command> commands, Throwable failure, List<UpdateRejection> rejections) {
+
+        /** A result that rejected no update. */
+        public TaskResult(List<Command> commands, Throwable failure) {
+            this(commands, failure, List.of());
+        }
+    }
+
+    /**
+     * Sets the updates the next workflow task delivers: once its events are delivered and the code is blocked, each is
+     * validated and accepted or rejected.
+     */
+    public void deliverUpdates(List<UpdateRequest> requests) {
+        updates.startTask(requests);
     }
 
     /**
@@ -157,7 +176,7 @@ public final class WorkflowExecutor {
         List<Command> commands = matcher.takeNewCommands();
         nextEventIndex = events.size() + commands.size();
         matcher.advanceTo(nextEventIndex);
-        return new TaskResult(commands, null);
+        return new TaskResult(commands, null, updates.rejections());
     }
 
     /**
@@ -224,6 +243,9 @@ public final class WorkflowExecutor {
                 }
                 if (!deliverNextEvent()) {
                     matcher.checkNoneMissingBefore(events.size(), blockedLocation);
+                    if (!matcher.isReplayOnly() && deliverNextUpdate()) {
+                        continue;
+                    }
                     break;
                 }
             }
@@ -242,7 +264,8 @@ public final class WorkflowExecutor {
     /** Delivers the next input event of the history; returns {@code false} if there is none. */
     private boolean deliverNextEvent() {
         int size = events.size();
-        while (nextEventIndex < size && events.get(nextEventIndex).getEventType().isCommand()) {
+        while (nextEventIndex < size && events.get(nextEventIndex).getEventType().isCommand()
+                && events.get(nextEventIndex).getEventType() != EventType.WorkflowExecutionUpdateAccepted) {
             nextEventIndex++;
         }
         if (nextEventIndex >= size) {
@@ -251,12 +274,27 @@ public final class WorkflowExecutor {
         HistoryEvent event = events.get(nextEventIndex);
         matcher.checkNoneMissingBefore(nextEventIndex, blockedLocation);
         replaying = nextEventIndex < replayBoundary;
-        currentTimeMillis = WorkflowTime.atDelivery(events, nextEventIndex, currentTimeMillis);
+        if (event.getEventType() != EventType.WorkflowExecutionUpdateAccepted) {
+            // a live task delivers an update at the time of the events before it, and so does a replay
+            currentTimeMillis = WorkflowTime.atDelivery(events, nextEventIndex, currentTimeMillis);
+        }
         nextEventIndex++;
         delivered = event;
         deliver(event);
         runner.eventDelivered();
         return true;
+    }
+
+    /** Validates and accepts or rejects the next update the live task brings; {@code false} if none is left. */
+    private boolean deliverNextUpdate() {
+        replaying = false;
+        WorkflowExecutor previous = DELIVERING.get();
+        DELIVERING.set(this);
+        try {
+            return updates.deliverNext();
+        } finally {
+            DELIVERING.set(previous);
+        }
     }
 
     private static int lastCommandIndex(List<HistoryEvent> events) {
@@ -291,6 +329,9 @@ public final class WorkflowExecutor {
                 break;
             case WorkflowExecutionSignaled:
                 handlers.signalReceived(event, false);
+                break;
+            case WorkflowExecutionUpdateAccepted:
+                updates.deliverRecorded(event);
                 break;
             case WorkflowExecutionCancelRequested:
                 completion.requestCancel();
@@ -377,10 +418,26 @@ public final class WorkflowExecutor {
     public Payload query(String queryType, Payload args) {
         WorkflowExecutor previous = DELIVERING.get();
         DELIVERING.set(this);
-        queryInProgress = queryType;
+        queryInProgress = "query method '" + queryType + "'";
         try {
             return JsonPayload.of(converter.toJson(handlers.answer(queryType, args), "the result of query ",
                     queryType));
+        } finally {
+            queryInProgress = null;
+            DELIVERING.set(previous);
+        }
+    }
+
+    /**
+     * Runs {@code body} read-only, as a query runs: anything that would record a command or wait is refused with a
+     * message naming {@code what} (such as {@code "the validator of update 'approve'"}).
+     */
+    void readOnly(String what, Runnable body) {
+        WorkflowExecutor previous = DELIVERING.get();
+        DELIVERING.set(this);
+        queryInProgress = what;
+        try {
+            body.run();
         } finally {
             queryInProgress = null;
             DELIVERING.set(previous);
@@ -434,9 +491,10 @@ public final class WorkflowExecutor {
      */
     void requireNoQuery(String operation) {
         if (queryInProgress != null) {
-            throw new IllegalStateException(operation + " was called from query method '" + queryInProgress + "' of "
-                    + describeExecution() + ": a query only reads the workflow's state and may not record commands"
-                    + " or wait; compute the answer from fields that the workflow methods and signal handlers keep");
+            throw new IllegalStateException(operation + " was called from " + queryInProgress + " of "
+                    + describeExecution() + ": a query (or an update validator) only reads the workflow's state and"
+                    + " may not record commands or wait; compute the answer from fields that the workflow methods and"
+                    + " signal handlers keep");
         }
     }
 

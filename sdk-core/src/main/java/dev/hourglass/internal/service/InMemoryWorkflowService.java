@@ -24,6 +24,9 @@ import dev.hourglass.internal.spi.ExecutionPageToken;
 import dev.hourglass.internal.spi.ServiceClosedException;
 import dev.hourglass.internal.spi.StartWorkflowRequest;
 import dev.hourglass.internal.spi.WorkflowServiceSpi;
+import dev.hourglass.internal.spi.UpdateCall;
+import dev.hourglass.internal.spi.UpdateRejection;
+import dev.hourglass.internal.spi.UpdateRequest;
 import dev.hourglass.internal.spi.WorkflowTask;
 import dev.hourglass.service.HistoryLimits;
 import dev.hourglass.service.ServiceOptions;
@@ -418,6 +421,7 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
         History closedHistory = run.snapshot();
         closeListeners.forEach(listener -> listener.accept(closedHistory));
         run.closed.complete(closedHistory);
+        run.updates.runClosed(run);
         if (run.parentRunId != null && closeType != EventType.WorkflowExecutionContinuedAsNew) {
             children.notifyParent(run, closing);
         }
@@ -655,6 +659,49 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
     }
 
     @Override
+    public UpdateCall updateWorkflow(String workflowId, String runId, UpdateRequest update) {
+        lock.lock();
+        try {
+            requireOpen("update " + update.updateName() + " of workflow " + workflowId);
+            Run run = findOpenRun(workflowId, runId, "update " + update.updateName() + " of");
+            return sendUpdate(run, update);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public UpdateCall updateWithStart(StartWorkflowRequest request, UpdateRequest update) {
+        lock.lock();
+        try {
+            requireOpen("update " + update.updateName() + " with start of workflow "
+                    + (request.workflowId() == null ? request.workflowType() : request.workflowId()));
+            Run run = request.workflowId() == null ? null : openRunOf(request.workflowId());
+            if (run == null) {
+                // only queued: the first workflow task delivers the update along with the start
+                run = startLocked(firstOfChain(request), null, null, null);
+            }
+            return sendUpdate(run, update);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Keeps an update for the run's next workflow task, and queues that task; under the lock. */
+    private UpdateCall sendUpdate(Run run, UpdateRequest update) {
+        UpdateCall call = run.updates.add(run, update);
+        if (run.updates.anyPending() && run.startDelay == null) {
+            scheduleWorkflowTask(run);
+        }
+        return call;
+    }
+
+    @Override
+    public void rejectUpdates(String taskToken, List<UpdateRejection> rejections) {
+        workflowTasks.reject(taskToken, rejections);
+    }
+
+    @Override
     public void requestCancelWorkflow(String workflowId, String runId, String identity) {
         lock.lock();
         try {
@@ -809,6 +856,7 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
             for (Run run : runsByRunId.values()) {
                 if (run.isOpen()) {
                     waiting.add(run.closed);
+                    run.updates.serviceClosed();
                 }
             }
             for (TaskQueue queue : queues.values()) {

@@ -35,6 +35,8 @@ final class Run {
     }
     /** Input events that arrived while a workflow task was running, appended once it ends. */
     final List<EventAttributes> buffered = new ArrayList<>();
+    /** The updates sent to the run. */
+    final Updates updates = new Updates();
     final Map<String, Scheduler.Cancellable> timers = new LinkedHashMap<>();
     final Map<String, ActivityState> activities = new LinkedHashMap<>();
     final CompletableFuture<History> closed = new CompletableFuture<>();

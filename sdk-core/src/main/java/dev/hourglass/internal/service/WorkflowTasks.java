@@ -15,7 +15,10 @@ import dev.hourglass.history.WorkflowExecutionFailedAttributes;
 import dev.hourglass.history.WorkflowExecutionCompletedAttributes;
 import dev.hourglass.internal.service.WorkflowTaskLifecycle.Event;
 import dev.hourglass.internal.service.WorkflowTaskLifecycle.State;
+import dev.hourglass.history.WorkflowExecutionUpdateAcceptedAttributes;
+import dev.hourglass.history.WorkflowExecutionUpdateCompletedAttributes;
 import dev.hourglass.internal.spi.Command;
+import dev.hourglass.internal.spi.UpdateRejection;
 import dev.hourglass.internal.spi.StartWorkflowRequest;
 import dev.hourglass.internal.spi.WorkflowTask;
 import java.time.Duration;
@@ -120,7 +123,7 @@ final class WorkflowTasks {
             }
         });
         return new WorkflowTask(token, run.snapshot(), run.completedEventCount, null, null,
-                service.options.getHistoryLimits());
+                service.options.getHistoryLimits(), run.updates.deliver(token));
     }
 
     /** Ends the running workflow task and appends what arrived meanwhile; returns whether anything did. */
@@ -178,7 +181,7 @@ final class WorkflowTasks {
                 return;
             }
             run.completedEventCount = run.events.size();
-            boolean more = end(run, Event.COMPLETE);
+            boolean more = end(run, Event.COMPLETE) | run.updates.undeliveredAfter(taskToken);
             afterwards.forEach(Runnable::run);
             if (more) {
                 schedule(run);
@@ -213,6 +216,10 @@ final class WorkflowTasks {
         } else if (command instanceof ActivityTaskCancelRequestedAttributes) {
             String activityId = ((ActivityTaskCancelRequestedAttributes) command).activityId();
             afterwards.add(() -> activities.cancel(run, activityId));
+        } else if (command instanceof WorkflowExecutionUpdateAcceptedAttributes accepted) {
+            run.updates.accepted(accepted);
+        } else if (command instanceof WorkflowExecutionUpdateCompletedAttributes completed) {
+            run.updates.completed(completed);
         } else if (command instanceof TimerStartedAttributes) {
             startTimer(run, (TimerStartedAttributes) command);
         } else if (command instanceof TimerCanceledAttributes) {
@@ -265,6 +272,19 @@ final class WorkflowTasks {
                 ? completed.newExecutionRunId() : ((WorkflowExecutionFailedAttributes) closing).newExecutionRunId();
         Run run = service.startLocked(request, previous.runId, previous.executionDeadline, runId);
         log.debug("{} closed; the next run of its cron schedule is {}", previous.execution(), run.runId);
+    }
+
+    /** Rejects updates the workflow task of {@code taskToken} delivered; ignored for a stale token. */
+    void reject(String taskToken, List<UpdateRejection> rejections) {
+        service.lock.lock();
+        try {
+            Run run = workflowTaskTokens.get(taskToken);
+            if (run != null && run.isOpen()) {
+                run.updates.rejected(rejections);
+            }
+        } finally {
+            service.lock.unlock();
+        }
     }
 
     void fail(String taskToken, Throwable failure) {

@@ -215,6 +215,42 @@ public interface WorkflowServiceSpi extends WorkflowService {
         signalWorkflow(workflowId, runId, signalName, input, null);
     }
 
+    /**
+     * Sends an update to the open run of a workflow id ({@code runId} {@code null}: the latest run): keeps it until a
+     * workflow task accepts or rejects it, and queues a workflow task to deliver it. An update whose id the run already
+     * has is not sent again: the call returns that update's futures.
+     *
+     * @throws dev.hourglass.client.WorkflowExecutionClosedException if the run has closed
+     * @throws dev.hourglass.client.WorkflowNotFoundException if there is no such run
+     * @throws UnsupportedOperationException if the service does not take updates
+     */
+    default UpdateCall updateWorkflow(String workflowId, String runId, UpdateRequest update) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not take workflow updates (update '"
+                + update.updateName() + "' to workflow " + workflowId + "); send updates through a service created with"
+                + " WorkflowService.inMemory() or the test environment");
+    }
+
+    /**
+     * Sends an update to the open run of the request's workflow id, or, if there is none, starts a run and sends the
+     * update to it, atomically, as {@link #signalWithStart} does for a signal.
+     *
+     * @throws dev.hourglass.client.WorkflowExecutionAlreadyStartedException if no run is open and the reuse policy
+     *     forbids starting one
+     * @throws UnsupportedOperationException if the service does not take updates
+     */
+    default UpdateCall updateWithStart(StartWorkflowRequest request, UpdateRequest update) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not take workflow updates (update '"
+                + update.updateName() + "' with start to workflow " + request.workflowId() + "); send updates through"
+                + " a service created with WorkflowService.inMemory() or the test environment");
+    }
+
+    /**
+     * Rejects updates that the workflow task of {@code taskToken} delivered: no event records them, their senders get
+     * the failures. Ignored for a stale token, whose updates the next task delivers again.
+     */
+    default void rejectUpdates(String taskToken, List<UpdateRejection> rejections) {
+    }
+
     /** Asks a worker to answer a query from the execution's replayed state; adds no events. */
     Payload queryWorkflow(String workflowId, String runId, String queryType, Payload args);
 

@@ -118,6 +118,7 @@ final class WorkflowTaskHandler {
                 : new WorkflowExecutor(implementation, strictReplay, converter);
         executor.setHistoryLimits(task.historyLimits());
         executor.setDeterminismChecked(determinismChecked.getAsBoolean());
+        executor.deliverUpdates(task.updates());
         WorkflowExecutor.TaskResult result;
         Thread caller = Thread.currentThread();
         try {
@@ -151,6 +152,9 @@ final class WorkflowTaskHandler {
                     history.getEvents().size() + result.commands().size()));
         }
         try {
+            if (!result.rejections().isEmpty()) {
+                service.rejectUpdates(task.taskToken(), result.rejections());
+            }
             if (takeNext) {
                 return service.completeWorkflowTaskAndTakeNext(task.taskToken(), result.commands(), taskQueue);
             }

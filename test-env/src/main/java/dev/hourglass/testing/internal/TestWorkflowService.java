@@ -13,6 +13,9 @@ import dev.hourglass.internal.spi.Command;
 import dev.hourglass.internal.spi.ServiceClosedException;
 import dev.hourglass.internal.spi.StartWorkflowRequest;
 import dev.hourglass.internal.spi.WorkflowServiceSpi;
+import dev.hourglass.internal.spi.UpdateCall;
+import dev.hourglass.internal.spi.UpdateRejection;
+import dev.hourglass.internal.spi.UpdateRequest;
 import dev.hourglass.internal.spi.WorkflowTask;
 import dev.hourglass.testing.WorkflowTaskFailedException;
 import java.time.Clock;
@@ -239,6 +242,21 @@ final class TestWorkflowService implements WorkflowServiceSpi {
         // thread gives the driver role away first
         scheduler.handOver();
         return delegate.queryWorkflow(workflowId, runId, queryType, args);
+    }
+
+    @Override
+    public UpdateCall updateWorkflow(String workflowId, String runId, UpdateRequest update) {
+        return delegate.updateWorkflow(workflowId, runId, update);
+    }
+
+    @Override
+    public UpdateCall updateWithStart(StartWorkflowRequest request, UpdateRequest update) {
+        return delegate.updateWithStart(request, update);
+    }
+
+    @Override
+    public void rejectUpdates(String taskToken, List<UpdateRejection> rejections) {
+        delegate.rejectUpdates(taskToken, rejections);
     }
 
     @Override

@@ -1,0 +1,22 @@
+package dev.hourglass.internal.spi;
+
+import dev.hourglass.history.Payload;
+import java.util.Objects;
+
+/**
+ * An update sent to a run, as the service keeps it until a workflow task accepts or rejects it.
+ *
+ * @param updateId the update's id, unique within the run; never {@code null}
+ * @param updateName the update's name; never {@code null}
+ * @param input the arguments, a JSON array; never {@code null}
+ * @param identity the sending client's identity, or {@code null}
+ */
+public record UpdateRequest(String updateId, String updateName, Payload input, String identity) {
+
+    /** Checks that the id, the name and the input are not {@code null}. */
+    public UpdateRequest {
+        Objects.requireNonNull(updateId, "updateId");
+        Objects.requireNonNull(updateName, "updateName");
+        Objects.requireNonNull(input, "input");
+    }
+}
