@@ -14,6 +14,9 @@ import dev.hourglass.worker.WorkerFactoryOptions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -39,6 +42,11 @@ final class WorkflowTaskHandler {
     private final Map<String, WorkflowExecutor> stuckExecutors = new ConcurrentHashMap<>();
     /** Told of a thread stuck in workflow code that does not yield (the test environment moves its driver on). */
     private final Consumer<Thread> stuckThreads;
+
+    /** The worker's activities, which local activities run from; empty until {@link #enableLocalActivities}. */
+    private Map<String, ActivityTaskHandler.ActivityImplementation> localActivities = Map.of();
+    /** Runs local activity attempts; created with the first task that may need it. */
+    private volatile ExecutorService localActivityThreads;
 
     /** How many executions keep their workflow thread before short ones run inline instead. */
     static final int THREADED_EXECUTIONS = 32;
@@ -87,6 +95,48 @@ final class WorkflowTaskHandler {
         handle(task, false);
     }
 
+    /** Lets the workflow code of this worker call {@code activities} as local activities. */
+    void enableLocalActivities(Map<String, ActivityTaskHandler.ActivityImplementation> activities) {
+        this.localActivities = activities;
+    }
+
+    /** Stops the local activity threads; attempts still running are interrupted. */
+    void shutdown() {
+        ExecutorService threads = localActivityThreads;
+        if (threads != null) {
+            threads.shutdownNow();
+        }
+    }
+
+    /**
+     * What runs the local activities of a task that begins now: it may start attempts until half the service's
+     * workflow task timeout has passed, leaving the rest for the code and the completion.
+     */
+    private LocalActivityAttempts localActivityAttempts() {
+        long budget = service.getWorkflowTaskTimeout().toNanos() / 2;
+        return new LocalActivityAttempts(localActivities, converter, localActivityThreads(), System.nanoTime() + budget);
+    }
+
+    private ExecutorService localActivityThreads() {
+        ExecutorService threads = localActivityThreads;
+        if (threads == null) {
+            synchronized (this) {
+                threads = localActivityThreads;
+                if (threads == null) {
+                    AtomicInteger number = new AtomicInteger();
+                    threads = Executors.newCachedThreadPool(runnable -> {
+                        Thread thread = new Thread(runnable, "hourglass-local-activity-" + taskQueue + "-"
+                                + number.incrementAndGet());
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+                    localActivityThreads = threads;
+                }
+            }
+        }
+        return threads;
+    }
+
     /**
      * Runs the task and reports its outcome; with {@code takeNext}, a completion also takes the next due task of the
      * task queue from the service ({@link WorkflowServiceSpi#completeWorkflowTaskAndTakeNext}), which the caller runs
@@ -117,6 +167,7 @@ final class WorkflowTaskHandler {
                 : new WorkflowExecutor(implementation, strictReplay, converter);
         executor.setHistoryLimits(task.historyLimits());
         executor.setDeterminismChecked(determinismChecked.getAsBoolean());
+        executor.setLocalActivityRunner(localActivityAttempts());
         WorkflowExecutor.TaskResult result;
         Thread caller = Thread.currentThread();
         try {
@@ -129,6 +180,8 @@ final class WorkflowTaskHandler {
             });
         } catch (RuntimeException | Error e) {
             result = new WorkflowExecutor.TaskResult(java.util.List.of(), e);
+        } finally {
+            executor.setLocalActivityRunner(null);
         }
         if (result.failure() instanceof PotentialDeadlockException) {
             executor.destroy(); // reported when it was found
