@@ -128,6 +128,26 @@ class LocalActivityTest {
     }
 
     @Test
+    void aLocalActivityTheWorkerHasNotRegisteredFailsTheWorkflowTaskNamingTheType() {
+        TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
+        try {
+            Worker worker = env.newWorker("no-quotes");
+            worker.registerWorkflowImplementationTypes(ConversionWithQuotesImpl.class);
+            worker.registerActivitiesImplementations(new WallClockRates());
+            env.start();
+            Conversion conversion = env.getWorkflowClient().newWorkflowStub(Conversion.class,
+                    WorkflowOptions.newBuilder().setTaskQueue("no-quotes").setWorkflowId("no-quotes-1").build());
+
+            assertThatThrownBy(() -> conversion.convert("EUR", 10))
+                    .isInstanceOf(WorkflowTaskFailedException.class)
+                    .hasStackTraceContaining("local activity type 'quote' is not registered on the worker of task"
+                            + " queue 'no-quotes'");
+        } finally {
+            env.close();
+        }
+    }
+
+    @Test
     void aRecordedHistoryReplaysWithoutCallingTheLocalActivity(Conversion conversion, WorkflowClient client) {
         when(rates.rate("EUR")).thenReturn(1.5);
         conversion.convert("EUR", 10);

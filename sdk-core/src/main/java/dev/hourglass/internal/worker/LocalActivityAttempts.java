@@ -51,6 +51,10 @@ final class LocalActivityAttempts implements LocalActivityRunner {
     /** The timer that carries a deferred local activity over to the next workflow task. */
     static final Duration DEFERRAL = Duration.ofMillis(1);
 
+    /** How one attempt ended: with its result, or with its failure ({@code result} then {@code null}). */
+    private record Attempt(Payload result, Throwable failure) {
+    }
+
     private final Map<String, ActivityTaskHandler.ActivityImplementation> activities;
     private final PayloadConverter converter;
     private final ExecutorService threads;
@@ -93,11 +97,11 @@ final class LocalActivityAttempts implements LocalActivityRunner {
                 limit = scheduleToClose.minus(sinceCall);
                 limitType = TimeoutType.SCHEDULE_TO_CLOSE;
             }
-            Object[] outcome = runAttempt(implementation, request, attempt, limit, limitType, keepAlive);
-            if (outcome[1] == null) {
-                return new Outcome(attempt, true, (Payload) outcome[0], null, null, false);
+            Attempt outcome = runAttempt(implementation, request, attempt, limit, limitType, keepAlive);
+            if (outcome.failure() == null) {
+                return new Outcome(attempt, true, outcome.result(), null, null, false);
             }
-            Throwable failure = (Throwable) outcome[1];
+            Throwable failure = outcome.failure();
             JsonNode failureJson = FailureConverter.toJson(failure, converter);
             boolean retryable = !(failure instanceof TimeoutFailure
                     && ((TimeoutFailure) failure).getTimeoutType() == TimeoutType.SCHEDULE_TO_CLOSE)
@@ -126,12 +130,8 @@ final class LocalActivityAttempts implements LocalActivityRunner {
                 .plusNanos(System.nanoTime() - began);
     }
 
-    /**
-     * Runs one attempt on a local activity thread, waiting at most {@code limit}.
-     *
-     * @return {result, null} when it completed, {null, failure} when it failed
-     */
-    private Object[] runAttempt(ActivityTaskHandler.ActivityImplementation implementation, Request request,
+    /** Runs one attempt on a local activity thread, waiting at most {@code limit}. */
+    private Attempt runAttempt(ActivityTaskHandler.ActivityImplementation implementation, Request request,
             int attempt, Duration limit, TimeoutType limitType, Runnable keepAlive) {
         ActivityTask task = new ActivityTask("local/" + request.runId() + "/" + request.activityId() + "/" + attempt,
                 request.workflowId(), request.runId(), request.workflowType(), request.activityId(),
@@ -164,19 +164,19 @@ final class LocalActivityAttempts implements LocalActivityRunner {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 running.cancel(true);
-                return new Object[] {null, new TimeoutFailure("local activity " + request.activityType() + " attempt "
+                return new Attempt(null, new TimeoutFailure("local activity " + request.activityType() + " attempt "
                         + attempt + " ran longer than its " + limitType + " timeout of " + limit
-                        + "; it was interrupted", null, limitType)};
+                        + "; it was interrupted", null, limitType));
             }
             try {
-                return new Object[] {running.get(Math.min(left, TimeUnit.MILLISECONDS.toNanos(KEEP_ALIVE_MILLIS)),
-                        TimeUnit.NANOSECONDS), null};
+                return new Attempt(running.get(Math.min(left, TimeUnit.MILLISECONDS.toNanos(KEEP_ALIVE_MILLIS)),
+                        TimeUnit.NANOSECONDS), null);
             } catch (TimeoutException e) {
                 keepAlive.run();
             } catch (ExecutionException e) {
                 log.debug("local activity {} attempt {} of {} failed", request.activityType(), attempt,
                         request.workflowId(), e.getCause());
-                return new Object[] {null, e.getCause()};
+                return new Attempt(null, e.getCause());
             } catch (InterruptedException e) {
                 running.cancel(true);
                 Thread.currentThread().interrupt();
