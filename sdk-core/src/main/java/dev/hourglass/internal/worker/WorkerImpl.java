@@ -212,6 +212,14 @@ final class WorkerImpl implements Worker {
         ActivityTaskHandler activityHandler = activities.isEmpty() ? null
                 : new ActivityTaskHandler(service, inOrder(activities), converter);
         this.activityHandler = activityHandler;
+        WorkerMetrics metrics = WorkerMetrics.of(options.getMeterRegistry(), taskQueue);
+        if (workflowHandler != null) {
+            workflowHandler.setMetrics(metrics);
+        }
+        if (activityHandler != null) {
+            activityHandler.setMetrics(metrics);
+        }
+        metrics.watchBacklog(this, () -> service.taskQueueBacklog(taskQueue));
         if (driver != null) {
             driven = new DrivenWorker(taskQueue, identity, service, workflowHandler, activityHandler,
                     maxConcurrentActivities, driver);

@@ -40,6 +40,9 @@ final class WorkflowTaskHandler {
     /** Told of a thread stuck in workflow code that does not yield (the test environment moves its driver on). */
     private final Consumer<Thread> stuckThreads;
 
+    /** What the worker measures; set before the handler runs its first task. */
+    private WorkerMetrics metrics = WorkerMetrics.NONE;
+
     /** How many executions keep their workflow thread before short ones run inline instead. */
     static final int THREADED_EXECUTIONS = 32;
 
@@ -87,6 +90,11 @@ final class WorkflowTaskHandler {
         handle(task, false);
     }
 
+    /** Makes the handler record what it does in {@code workerMetrics}. */
+    void setMetrics(WorkerMetrics workerMetrics) {
+        this.metrics = workerMetrics;
+    }
+
     /**
      * Runs the task and reports its outcome; with {@code takeNext}, a completion also takes the next due task of the
      * task queue from the service ({@link WorkflowServiceSpi#completeWorkflowTaskAndTakeNext}), which the caller runs
@@ -99,10 +107,12 @@ final class WorkflowTaskHandler {
             answerQuery(task);
             return null;
         }
+        long received = System.nanoTime();
         History history = task.history();
         WorkflowImplementation implementation = WorkflowImplementation.lookup(implementations,
                 history.getWorkflowType());
         if (implementation == null) {
+            metrics.workflowTaskFailed(history.getWorkflowType());
             service.failWorkflowTask(task.taskToken(), new IllegalStateException("no implementation of workflow type '"
                     + history.getWorkflowType() + "' is registered on the worker of task queue '" + taskQueue
                     + "'; registered: " + implementations.keySet()));
@@ -112,6 +122,9 @@ final class WorkflowTaskHandler {
             return null;
         }
         WorkflowExecutor cached = cachedExecutor(history.getRunId(), task.completedEventCount());
+        if (task.completedEventCount() > 0) {
+            metrics.cacheLookedUp(cached != null);
+        }
         boolean inline = cached == null && history.getEvents().size() <= inlineHistoryLimit
                 && cache.size() >= Math.min(THREADED_EXECUTIONS, cache.capacity());
         WorkflowExecutor executor = cached != null ? cached
@@ -130,6 +143,9 @@ final class WorkflowTaskHandler {
             });
         } catch (RuntimeException | Error e) {
             result = new WorkflowExecutor.TaskResult(java.util.List.of(), e);
+        }
+        if (result.failure() != null) {
+            metrics.workflowTaskFailed(history.getWorkflowType());
         }
         if (result.failure() instanceof PotentialDeadlockException) {
             executor.destroy(); // reported when it was found
@@ -151,11 +167,11 @@ final class WorkflowTaskHandler {
                     history.getEvents().size() + result.commands().size()));
         }
         try {
-            if (takeNext) {
-                return service.completeWorkflowTaskAndTakeNext(task.taskToken(), result.commands(), taskQueue);
-            }
-            service.completeWorkflowTask(task.taskToken(), result.commands());
-            return null;
+            WorkflowTask next = takeNext
+                    ? service.completeWorkflowTaskAndTakeNext(task.taskToken(), result.commands(), taskQueue)
+                    : completed(task, result);
+            metrics.workflowTaskCompleted(history.getWorkflowType(), Duration.ofNanos(System.nanoTime() - received));
+            return next;
         } catch (RuntimeException e) {
             WorkflowCache.Entry stale = cache.take(history.getRunId());
             if (stale != null) {
@@ -163,6 +179,11 @@ final class WorkflowTaskHandler {
             }
             throw e;
         }
+    }
+
+    private WorkflowTask completed(WorkflowTask task, WorkflowExecutor.TaskResult result) {
+        service.completeWorkflowTask(task.taskToken(), result.commands());
+        return null;
     }
 
     /**
