@@ -72,7 +72,7 @@ public final class Stubs {
                                 + " has no timeout: its stub was created by Workflow.newActivityStub("
                                 + activityInterface.getSimpleName() + ".class) without options, and the"
                                 + " WorkflowImplementationOptions of workflow type "
-                                + executor.implementation.workflowType() + " set neither default activity options"
+                                + executor.workflowType() + " set neither default activity options"
                                 + " nor options for '" + type + "'. Register the workflow with"
                                 + " WorkflowImplementationOptions.newBuilder().setDefaultActivityOptions(ActivityOptions"
                                 + ".newBuilder().setStartToCloseTimeout(Duration.ofSeconds(30)).build()), or pass"

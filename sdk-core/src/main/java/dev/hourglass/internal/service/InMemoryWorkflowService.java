@@ -280,6 +280,17 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
         return prefix + (++nextToken);
     }
 
+    @Override
+    public long taskQueueBacklog(String taskQueue) {
+        lock.lock();
+        try {
+            TaskQueue queue = queues.get(taskQueue);
+            return queue == null ? 0 : queue.dueCount();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     TaskQueue queue(String name) {
         return queues.computeIfAbsent(name, n -> new TaskQueue(lock));
     }

@@ -76,7 +76,8 @@ final class LocalActivityAttempts implements LocalActivityRunner {
 
     @Override
     public Outcome run(Request request, Runnable keepAlive) {
-        ActivityTaskHandler.ActivityImplementation implementation = activities.get(request.activityType());
+        ActivityTaskHandler.ActivityImplementation implementation = activities.getOrDefault(request.activityType(),
+                activities.get(ActivityTaskHandler.DYNAMIC_TYPE));
         if (implementation == null) {
             throw new LocalActivityNotRegisteredException(request.activityType(), request.taskQueue(),
                     activities.keySet());
@@ -143,8 +144,7 @@ final class LocalActivityAttempts implements LocalActivityRunner {
         Future<Payload> running = threads.submit(() -> {
             ActivityContextHolder.set(context);
             try {
-                Object[] args = converter.fromJsonArray(JsonPayload.node(request.input()), method.getParameterTypes(),
-                        method.getGenericParameterTypes(), "local activity ", request.activityType());
+                Object[] args = implementation.arguments(task, converter);
                 Object result = Reflection.invoke(method, implementation.target(), args);
                 if (context.isDoNotCompleteOnReturn()) {
                     throw ApplicationFailure.newNonRetryableFailure("local activity " + request.activityType()

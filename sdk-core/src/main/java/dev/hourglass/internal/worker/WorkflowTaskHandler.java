@@ -47,6 +47,8 @@ final class WorkflowTaskHandler {
     private Map<String, ActivityTaskHandler.ActivityImplementation> localActivities = Map.of();
     /** Runs local activity attempts; created with the first task that may need it. */
     private volatile ExecutorService localActivityThreads;
+    /** What the worker measures; set before the handler runs its first task. */
+    private WorkerMetrics metrics = WorkerMetrics.NONE;
 
     /** How many executions keep their workflow thread before short ones run inline instead. */
     static final int THREADED_EXECUTIONS = 32;
@@ -137,6 +139,11 @@ final class WorkflowTaskHandler {
         return threads;
     }
 
+    /** Makes the handler record what it does in {@code workerMetrics}. */
+    void setMetrics(WorkerMetrics workerMetrics) {
+        this.metrics = workerMetrics;
+    }
+
     /**
      * Runs the task and reports its outcome; with {@code takeNext}, a completion also takes the next due task of the
      * task queue from the service ({@link WorkflowServiceSpi#completeWorkflowTaskAndTakeNext}), which the caller runs
@@ -149,9 +156,12 @@ final class WorkflowTaskHandler {
             answerQuery(task);
             return null;
         }
+        long received = System.nanoTime();
         History history = task.history();
-        WorkflowImplementation implementation = implementations.get(history.getWorkflowType());
+        WorkflowImplementation implementation = WorkflowImplementation.lookup(implementations,
+                history.getWorkflowType());
         if (implementation == null) {
+            metrics.workflowTaskFailed(history.getWorkflowType());
             service.failWorkflowTask(task.taskToken(), new IllegalStateException("no implementation of workflow type '"
                     + history.getWorkflowType() + "' is registered on the worker of task queue '" + taskQueue
                     + "'; registered: " + implementations.keySet()));
@@ -161,6 +171,9 @@ final class WorkflowTaskHandler {
             return null;
         }
         WorkflowExecutor cached = cachedExecutor(history.getRunId(), task.completedEventCount());
+        if (task.completedEventCount() > 0) {
+            metrics.cacheLookedUp(cached != null);
+        }
         boolean inline = cached == null && history.getEvents().size() <= inlineHistoryLimit
                 && cache.size() >= Math.min(THREADED_EXECUTIONS, cache.capacity());
         WorkflowExecutor executor = cached != null ? cached
@@ -183,6 +196,9 @@ final class WorkflowTaskHandler {
         } finally {
             executor.setLocalActivityRunner(null);
         }
+        if (result.failure() != null) {
+            metrics.workflowTaskFailed(history.getWorkflowType());
+        }
         if (result.failure() instanceof PotentialDeadlockException) {
             executor.destroy(); // reported when it was found
             return null;
@@ -203,11 +219,11 @@ final class WorkflowTaskHandler {
                     history.getEvents().size() + result.commands().size()));
         }
         try {
-            if (takeNext) {
-                return service.completeWorkflowTaskAndTakeNext(task.taskToken(), result.commands(), taskQueue);
-            }
-            service.completeWorkflowTask(task.taskToken(), result.commands());
-            return null;
+            WorkflowTask next = takeNext
+                    ? service.completeWorkflowTaskAndTakeNext(task.taskToken(), result.commands(), taskQueue)
+                    : completed(task, result);
+            metrics.workflowTaskCompleted(history.getWorkflowType(), Duration.ofNanos(System.nanoTime() - received));
+            return next;
         } catch (RuntimeException e) {
             WorkflowCache.Entry stale = cache.take(history.getRunId());
             if (stale != null) {
@@ -215,6 +231,11 @@ final class WorkflowTaskHandler {
             }
             throw e;
         }
+    }
+
+    private WorkflowTask completed(WorkflowTask task, WorkflowExecutor.TaskResult result) {
+        service.completeWorkflowTask(task.taskToken(), result.commands());
+        return null;
     }
 
     /**
@@ -274,7 +295,8 @@ final class WorkflowTaskHandler {
 
     private void answerQuery(WorkflowTask task) {
         History history = task.history();
-        WorkflowImplementation implementation = implementations.get(history.getWorkflowType());
+        WorkflowImplementation implementation = WorkflowImplementation.lookup(implementations,
+                history.getWorkflowType());
         if (implementation == null) {
             service.respondQueryTask(task.taskToken(), null, JsonPayload.of(FailureConverter.toJson(
                     new IllegalStateException("no implementation of workflow type '" + history.getWorkflowType()

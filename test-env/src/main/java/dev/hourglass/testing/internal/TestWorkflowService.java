@@ -212,6 +212,11 @@ final class TestWorkflowService implements WorkflowServiceSpi {
     }
 
     @Override
+    public long taskQueueBacklog(String taskQueue) {
+        return delegate.taskQueueBacklog(taskQueue);
+    }
+
+    @Override
     public String runningActivityTaskToken(String workflowId, String runId, String activityId) {
         return delegate.runningActivityTaskToken(workflowId, runId, activityId);
     }
