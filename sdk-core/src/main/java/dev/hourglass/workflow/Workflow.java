@@ -1,6 +1,7 @@
 package dev.hourglass.workflow;
 
 import dev.hourglass.activity.ActivityOptions;
+import dev.hourglass.activity.LocalActivityOptions;
 import dev.hourglass.internal.replay.ReplaySafeLogger;
 import dev.hourglass.internal.replay.Stubs;
 import dev.hourglass.internal.replay.UntypedStubs;
@@ -179,6 +180,36 @@ public final class Workflow {
     public static <T> T newActivityStub(Class<T> activityInterface) {
         Objects.requireNonNull(activityInterface, "activityInterface");
         return Stubs.newActivityStub(activityInterface);
+    }
+
+    /**
+     * Returns a stub whose method calls run local activities: in this worker, within the workflow task that calls
+     * them, with no round trip through the service.
+     *
+     * <p>A call blocks like an activity call (and {@link Async#function} runs it without blocking the caller). Once
+     * every workflow thread is blocked, the worker runs the called activities in call order on an activity thread,
+     * retries failed attempts locally by the retry policy while the time since the call stays under
+     * {@link LocalActivityOptions#getLocalRetryThreshold() the local retry threshold}, records each outcome in a
+     * {@code MarkerRecorded} event named {@code "LocalActivity"} and resumes the code, all before the task
+     * completes. Past the threshold the next attempt waits on a workflow timer. Replay returns the recorded outcome
+     * and never runs the activity again. A failure reaches the code as an
+     * {@link dev.hourglass.failure.ActivityFailure} whose cause is the last attempt's failure.
+     *
+     * <pre>{@code
+     * private final Greetings greetings = Workflow.newLocalActivityStub(Greetings.class,
+     *         LocalActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(5)).build());
+     * }</pre>
+     *
+     * @param activityInterface an interface annotated with {@code @ActivityInterface}; must not be {@code null}
+     * @param options the timeouts and retry policy of every local activity of the stub; must not be {@code null}
+     * @return the stub, never {@code null}
+     * @throws IllegalArgumentException if either argument is {@code null}, or if the interface is not a valid
+     *         activity interface (see {@link #newActivityStub(Class, ActivityOptions)})
+     * @since 0.1
+     */
+    public static <T> T newLocalActivityStub(Class<T> activityInterface, LocalActivityOptions options) {
+        Objects.requireNonNull(activityInterface, "activityInterface");
+        return Stubs.newLocalActivityStub(activityInterface, options);
     }
 
     /**

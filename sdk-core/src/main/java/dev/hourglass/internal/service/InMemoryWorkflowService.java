@@ -121,6 +121,11 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
     }
 
     @Override
+    public java.time.Duration getWorkflowTaskTimeout() {
+        return options.getWorkflowTaskTimeout();
+    }
+
+    @Override
     public Clock getClock() {
         return clock;
     }

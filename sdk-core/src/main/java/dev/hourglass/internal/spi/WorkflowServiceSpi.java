@@ -250,6 +250,14 @@ public interface WorkflowServiceSpi extends WorkflowService {
         return -1;
     }
 
+    /**
+     * Returns how long a worker may hold a workflow task before the service hands it out again; a worker that runs
+     * local activities within a task keeps well under it.
+     */
+    default java.time.Duration getWorkflowTaskTimeout() {
+        return dev.hourglass.service.ServiceOptions.getDefaultInstance().getWorkflowTaskTimeout();
+    }
+
     /** Returns a snapshot of the history of a run ({@code runId} {@code null}: the latest run of the id). */
     History getHistory(String workflowId, String runId);
 

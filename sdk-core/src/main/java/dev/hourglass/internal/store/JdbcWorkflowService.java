@@ -167,6 +167,11 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     }
 
     @Override
+    public java.time.Duration getWorkflowTaskTimeout() {
+        return options.getWorkflowTaskTimeout();
+    }
+
+    @Override
     public Clock getClock() {
         return store.clock();
     }

@@ -59,6 +59,7 @@ final class WorkerImpl implements Worker {
     private final BooleanSupplier determinismChecked;
     private ExecutorService activityExecutor;
     private ActivityTaskHandler activityHandler;
+    private WorkflowTaskHandler workflowHandler;
     private DrivenWorker driven;
     private volatile boolean running;
 
@@ -209,6 +210,10 @@ final class WorkerImpl implements Worker {
                 : new WorkflowTaskHandler(service, cache, inOrder(workflows), taskQueue, options.isStrictReplay(),
                         driver != null ? DRIVEN_INLINE_HISTORY_LIMIT : 0, options.getDeadlockDetectionTimeout(),
                         driver != null ? driver::released : stuck -> { }, converter, determinismChecked);
+        if (workflowHandler != null) {
+            workflowHandler.enableLocalActivities(inOrder(activities));
+        }
+        this.workflowHandler = workflowHandler;
         ActivityTaskHandler activityHandler = activities.isEmpty() ? null
                 : new ActivityTaskHandler(service, inOrder(activities), converter);
         this.activityHandler = activityHandler;
@@ -350,6 +355,9 @@ final class WorkerImpl implements Worker {
 
     synchronized void shutdown() {
         running = false;
+        if (workflowHandler != null) {
+            workflowHandler.shutdown(); // local activity threads
+        }
         if (activityHandler != null) {
             activityHandler.shutdown(); // heartbeats of running attempts now tell them
         }

@@ -14,6 +14,9 @@ import dev.hourglass.worker.WorkerFactoryOptions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -40,6 +43,10 @@ final class WorkflowTaskHandler {
     /** Told of a thread stuck in workflow code that does not yield (the test environment moves its driver on). */
     private final Consumer<Thread> stuckThreads;
 
+    /** The worker's activities, which local activities run from; empty until {@link #enableLocalActivities}. */
+    private Map<String, ActivityTaskHandler.ActivityImplementation> localActivities = Map.of();
+    /** Runs local activity attempts; created with the first task that may need it. */
+    private volatile ExecutorService localActivityThreads;
     /** What the worker measures; set before the handler runs its first task. */
     private WorkerMetrics metrics = WorkerMetrics.NONE;
 
@@ -90,6 +97,48 @@ final class WorkflowTaskHandler {
         handle(task, false);
     }
 
+    /** Lets the workflow code of this worker call {@code activities} as local activities. */
+    void enableLocalActivities(Map<String, ActivityTaskHandler.ActivityImplementation> activities) {
+        this.localActivities = activities;
+    }
+
+    /** Stops the local activity threads; attempts still running are interrupted. */
+    void shutdown() {
+        ExecutorService threads = localActivityThreads;
+        if (threads != null) {
+            threads.shutdownNow();
+        }
+    }
+
+    /**
+     * What runs the local activities of a task that begins now: it may start attempts until half the service's
+     * workflow task timeout has passed, leaving the rest for the code and the completion.
+     */
+    private LocalActivityAttempts localActivityAttempts() {
+        long budget = service.getWorkflowTaskTimeout().toNanos() / 2;
+        return new LocalActivityAttempts(localActivities, converter, localActivityThreads(), System.nanoTime() + budget);
+    }
+
+    private ExecutorService localActivityThreads() {
+        ExecutorService threads = localActivityThreads;
+        if (threads == null) {
+            synchronized (this) {
+                threads = localActivityThreads;
+                if (threads == null) {
+                    AtomicInteger number = new AtomicInteger();
+                    threads = Executors.newCachedThreadPool(runnable -> {
+                        Thread thread = new Thread(runnable, "hourglass-local-activity-" + taskQueue + "-"
+                                + number.incrementAndGet());
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+                    localActivityThreads = threads;
+                }
+            }
+        }
+        return threads;
+    }
+
     /** Makes the handler record what it does in {@code workerMetrics}. */
     void setMetrics(WorkerMetrics workerMetrics) {
         this.metrics = workerMetrics;
@@ -131,6 +180,7 @@ final class WorkflowTaskHandler {
                 : new WorkflowExecutor(implementation, strictReplay, converter);
         executor.setHistoryLimits(task.historyLimits());
         executor.setDeterminismChecked(determinismChecked.getAsBoolean());
+        executor.setLocalActivityRunner(localActivityAttempts());
         WorkflowExecutor.TaskResult result;
         Thread caller = Thread.currentThread();
         try {
@@ -143,6 +193,8 @@ final class WorkflowTaskHandler {
             });
         } catch (RuntimeException | Error e) {
             result = new WorkflowExecutor.TaskResult(java.util.List.of(), e);
+        } finally {
+            executor.setLocalActivityRunner(null);
         }
         if (result.failure() != null) {
             metrics.workflowTaskFailed(history.getWorkflowType());

@@ -81,6 +81,11 @@ final class TestWorkflowService implements WorkflowServiceSpi {
     }
 
     @Override
+    public java.time.Duration getWorkflowTaskTimeout() {
+        return delegate.getWorkflowTaskTimeout();
+    }
+
+    @Override
     public boolean isClosed() {
         return delegate.isClosed();
     }
