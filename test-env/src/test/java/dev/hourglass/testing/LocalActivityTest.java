@@ -72,6 +72,49 @@ class LocalActivityTest {
         }
     }
 
+    /** Retries a failed rate after 1 ms, well within its local retry threshold. */
+    public static class QuickRetryConversionImpl implements Conversion {
+        private final Rates rates = Workflow.newLocalActivityStub(Rates.class, LocalActivityOptions.newBuilder()
+                .setStartToCloseTimeout(Duration.ofSeconds(5))
+                .setLocalRetryThreshold(Duration.ofMinutes(1))
+                .setRetryPolicy(RetryPolicy.newBuilder().setInitialInterval(Duration.ofMillis(1)).build())
+                .build());
+
+        @Override
+        public double convert(String currency, double amount) {
+            return amount * rates.rate(currency);
+        }
+    }
+
+    /** Runs a conversion whose first two rate attempts fail, on a fresh environment of {@code seed}. */
+    private static History convertWithTwoFailures(long seed) {
+        Rates flaky = mock(Rates.class);
+        when(flaky.rate("EUR")).thenThrow(ApplicationFailure.newFailure("rates down", "RatesDown"))
+                .thenThrow(ApplicationFailure.newFailure("rates down", "RatesDown")).thenReturn(2.0);
+        try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(
+                TestEnvironmentOptions.newBuilder().setSeed(seed).build())) {
+            Worker worker = env.newWorker("conversions");
+            worker.registerWorkflowImplementationTypes(QuickRetryConversionImpl.class);
+            worker.registerActivitiesImplementations(flaky);
+            env.start();
+            Conversion conversion = env.getWorkflowClient().newWorkflowStub(Conversion.class,
+                    WorkflowOptions.newBuilder().setWorkflowId("conversion-1").setTaskQueue("conversions").build());
+            assertThat(conversion.convert("EUR", 10)).isEqualTo(20.0);
+            return env.getWorkflowClient().fetchHistory("conversion-1");
+        }
+    }
+
+    @Test
+    void onVirtualTimeEveryLocalRetryWaitsOnATimerSoThatTheHistoryDependsOnTheSeedAlone() {
+        History first = convertWithTwoFailures(7);
+
+        assertThat(first.getEvents()).extracting(event -> event.getEventType()).containsExactly(
+                EventType.WorkflowExecutionStarted, EventType.MarkerRecorded, EventType.TimerStarted,
+                EventType.TimerFired, EventType.MarkerRecorded, EventType.TimerStarted, EventType.TimerFired,
+                EventType.MarkerRecorded, EventType.WorkflowExecutionCompleted);
+        assertThat(convertWithTwoFailures(7).toJson()).isEqualTo(first.toJson());
+    }
+
     /** Activity code that would be nondeterministic in a workflow: the agent must let it be. */
     public static class WallClockRates implements Rates {
         @Override

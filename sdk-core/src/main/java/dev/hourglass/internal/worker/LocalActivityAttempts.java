@@ -40,6 +40,11 @@ import org.slf4j.LoggerFactory;
  * the task began: an activity that has not started by then is deferred to the next task (a 1 ms timer), so that a
  * task with many or slow local activities completes before the service times it out. A single attempt longer than
  * the workflow task timeout cannot be split this way: local activities are for short work.
+ *
+ * <p>On virtual time (the test environment), the time an attempt takes does not count, as virtual time stands still
+ * while activity code runs: no call is deferred, and every retry waits for its backoff on a workflow timer, in
+ * virtual time. What the history records then depends on the code and the seed alone, never on how fast the machine
+ * is.
  */
 final class LocalActivityAttempts implements LocalActivityRunner {
 
@@ -59,15 +64,18 @@ final class LocalActivityAttempts implements LocalActivityRunner {
     private final PayloadConverter converter;
     private final ExecutorService threads;
     private final long deadlineNanos;
+    private final boolean virtualTime;
 
     /**
      * @param activities the worker's activities by type
      * @param converter converts arguments and results
      * @param threads runs the attempts
      * @param deadlineNanos the {@link System#nanoTime()} after which no further attempt starts in this task
+     * @param virtualTime whether the worker runs on virtual time, which stands still while activities run
      */
     LocalActivityAttempts(Map<String, ActivityTaskHandler.ActivityImplementation> activities,
-            PayloadConverter converter, ExecutorService threads, long deadlineNanos) {
+            PayloadConverter converter, ExecutorService threads, long deadlineNanos, boolean virtualTime) {
+        this.virtualTime = virtualTime;
         this.activities = activities;
         this.converter = converter;
         this.threads = threads;
@@ -87,7 +95,7 @@ final class LocalActivityAttempts implements LocalActivityRunner {
         Duration scheduleToClose = request.options().getScheduleToCloseTimeout();
         long began = System.nanoTime();
         int attempt = request.attempt();
-        if (began - deadlineNanos >= 0) {
+        if (!virtualTime && began - deadlineNanos >= 0) {
             return new Outcome(attempt, false, null, null, DEFERRAL, true);
         }
         while (true) {
@@ -114,7 +122,7 @@ final class LocalActivityAttempts implements LocalActivityRunner {
                 return new Outcome(attempt, false, null, JsonPayload.of(failureJson), null, false);
             }
             boolean inThreshold = elapsed.plus(backoff).compareTo(request.options().getLocalRetryThreshold()) < 0;
-            boolean inTask = System.nanoTime() + backoff.toNanos() - deadlineNanos < 0;
+            boolean inTask = !virtualTime && System.nanoTime() + backoff.toNanos() - deadlineNanos < 0;
             if (!inThreshold || !inTask) {
                 return new Outcome(attempt, false, null, JsonPayload.of(failureJson), backoff, false);
             }
@@ -126,9 +134,10 @@ final class LocalActivityAttempts implements LocalActivityRunner {
     }
 
     /** The time since the workflow's call: workflow time up to this task, then the time spent in it. */
-    private static Duration sinceCall(Request request, long began) {
-        return Duration.ofMillis(Math.max(0, request.workflowTimeMillis() - request.scheduledTimeMillis()))
-                .plusNanos(System.nanoTime() - began);
+    private Duration sinceCall(Request request, long began) {
+        Duration beforeTask = Duration.ofMillis(
+                Math.max(0, request.workflowTimeMillis() - request.scheduledTimeMillis()));
+        return virtualTime ? beforeTask : beforeTask.plusNanos(System.nanoTime() - began);
     }
 
     /** Runs one attempt on a local activity thread, waiting at most {@code limit}. */

@@ -211,7 +211,7 @@ final class WorkerImpl implements Worker {
                         driver != null ? DRIVEN_INLINE_HISTORY_LIMIT : 0, options.getDeadlockDetectionTimeout(),
                         driver != null ? driver::released : stuck -> { }, converter, determinismChecked);
         if (workflowHandler != null) {
-            workflowHandler.enableLocalActivities(inOrder(activities));
+            workflowHandler.enableLocalActivities(inOrder(activities), driver != null);
         }
         this.workflowHandler = workflowHandler;
         ActivityTaskHandler activityHandler = activities.isEmpty() ? null

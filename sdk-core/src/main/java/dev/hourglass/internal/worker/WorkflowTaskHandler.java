@@ -45,6 +45,8 @@ final class WorkflowTaskHandler {
 
     /** The worker's activities, which local activities run from; empty until {@link #enableLocalActivities}. */
     private Map<String, ActivityTaskHandler.ActivityImplementation> localActivities = Map.of();
+    /** Whether local activities run on virtual time; see {@link LocalActivityAttempts}. */
+    private boolean localActivitiesOnVirtualTime;
     /** Runs local activity attempts; created with the first task that may need it. */
     private volatile ExecutorService localActivityThreads;
     /** What the worker measures; set before the handler runs its first task. */
@@ -97,9 +99,14 @@ final class WorkflowTaskHandler {
         handle(task, false);
     }
 
-    /** Lets the workflow code of this worker call {@code activities} as local activities. */
-    void enableLocalActivities(Map<String, ActivityTaskHandler.ActivityImplementation> activities) {
+    /**
+     * Lets the workflow code of this worker call {@code activities} as local activities; on {@code virtualTime} (the
+     * test environment), their retries wait on timers and the time they take does not count.
+     */
+    void enableLocalActivities(Map<String, ActivityTaskHandler.ActivityImplementation> activities,
+            boolean virtualTime) {
         this.localActivities = activities;
+        this.localActivitiesOnVirtualTime = virtualTime;
     }
 
     /** Stops the local activity threads; attempts still running are interrupted. */
@@ -116,7 +123,8 @@ final class WorkflowTaskHandler {
      */
     private LocalActivityAttempts localActivityAttempts() {
         long budget = service.getWorkflowTaskTimeout().toNanos() / 2;
-        return new LocalActivityAttempts(localActivities, converter, localActivityThreads(), System.nanoTime() + budget);
+        return new LocalActivityAttempts(localActivities, converter, localActivityThreads(), System.nanoTime() + budget,
+                localActivitiesOnVirtualTime);
     }
 
     private ExecutorService localActivityThreads() {
