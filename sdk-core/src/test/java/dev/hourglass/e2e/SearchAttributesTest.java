@@ -17,6 +17,7 @@ import dev.hourglass.history.History;
 import dev.hourglass.history.HistoryEvent;
 import dev.hourglass.history.UpsertWorkflowSearchAttributesAttributes;
 import dev.hourglass.history.WorkflowExecutionStartedAttributes;
+import dev.hourglass.internal.service.InMemoryWorkflowService.WorkflowTaskFailure;
 import dev.hourglass.workflow.QueryMethod;
 import dev.hourglass.workflow.SignalMethod;
 import dev.hourglass.workflow.Workflow;
@@ -25,6 +26,7 @@ import dev.hourglass.workflow.WorkflowMethod;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -97,9 +99,48 @@ class SearchAttributesTest {
         }
     }
 
+    @WorkflowInterface
+    public interface Counter {
+        @WorkflowMethod
+        String count(int remaining);
+    }
+
+    /** Upserts its count, then continues as new until none remains. */
+    public static class CounterImpl implements Counter {
+        @Override
+        public String count(int remaining) {
+            Workflow.upsertTypedSearchAttributes(SearchAttributeUpdate.valueSet(AMOUNT, (long) remaining));
+            if (remaining > 0) {
+                Workflow.continueAsNew(remaining - 1);
+            }
+            return Workflow.getTypedSearchAttributes().get(CUSTOMER) + "|" + Workflow.getMemo("note", String.class);
+        }
+    }
+
+    @WorkflowInterface
+    public interface Retyper {
+        @WorkflowMethod
+        void retype();
+    }
+
+    /** Until the bug is fixed, upserts a Long under the name the run started with as a Keyword. */
+    public static class RetyperImpl implements Retyper {
+        static volatile boolean bugFixed;
+
+        @Override
+        public void retype() {
+            if (!bugFixed) {
+                Workflow.upsertTypedSearchAttributes(
+                        SearchAttributeUpdate.valueSet(SearchAttributeKey.forLong("CustomerId"), 1L));
+            }
+        }
+    }
+
     @RegisterExtension
     final E2eEnvironment env = E2eEnvironment.newBuilder()
-            .registerWorkflowImplementationTypes(OrderImpl.class, NoteImpl.class)
+            .registerWorkflowImplementationTypes(OrderImpl.class, NoteImpl.class, CounterImpl.class,
+                    RetyperImpl.class)
+            .withFastWorkflowTaskRetries()
             .build();
 
     private static SearchAttributes attributes(String customer, long amount, boolean priority) {
@@ -249,6 +290,41 @@ class SearchAttributesTest {
 
         assertThat(json).doesNotContain("Quetzalcoatl").contains("c-plain", "aes-gcm(k1)");
         assertThat(listed.getMemo("secret", String.class)).isEqualTo("Quetzalcoatl");
+    }
+
+    @Test
+    void aRunThatContinuesAsNewPassesOnItsCurrentAttributesAndMemo() {
+        Counter counter = env.client().newWorkflowStub(Counter.class, env.options("counter-1")
+                .setTypedSearchAttributes(SearchAttributes.newBuilder().set(CUSTOMER, "c-10").build())
+                .setMemo(Map.of("note", "kept")).build());
+
+        assertThat(counter.count(2)).isEqualTo("c-10|kept");
+        WorkflowExecutionStartedAttributes last = env.history("counter-1").getEvents().get(0)
+                .getAttributes(WorkflowExecutionStartedAttributes.class);
+        assertThat(last.searchAttributes())
+                .isEqualTo(SearchAttributes.newBuilder().set(CUSTOMER, "c-10").set(AMOUNT, 1L).build());
+        assertThat(idsMatching(ExecutionFilter.newBuilder().setSearchAttribute(AMOUNT, 0L).build()))
+                .containsExactly("counter-1");
+    }
+
+    @Test
+    void anUpsertThatGivesANameASecondTypeFailsTheWorkflowTask() {
+        RetyperImpl.bugFixed = false;
+        List<WorkflowTaskFailure> failures = new CopyOnWriteArrayList<>();
+        env.onWorkflowTaskFailure(failures::add);
+        Retyper retyper = env.client().newWorkflowStub(Retyper.class, env.options("retyper-1")
+                .setTypedSearchAttributes(SearchAttributes.newBuilder().set(CUSTOMER, "c-1").build()).build());
+        WorkflowClient.start(retyper::retype);
+
+        E2eEnvironment.await("the workflow task failed", () -> !failures.isEmpty());
+        env.client().newUntypedWorkflowStub("retyper-1").terminate("the test is over");
+        RetyperImpl.bugFixed = true; // the history replays against the fixed code after the test
+
+        assertThat(failures.get(0).failure()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("search attribute CustomerId is already of type Keyword and cannot also be of type Long;"
+                        + " use one type per name (or another name)");
+        assertThat(env.history("retyper-1").getEvents())
+                .noneMatch(event -> event.getEventType() == EventType.UpsertWorkflowSearchAttributes);
     }
 
     @Test
