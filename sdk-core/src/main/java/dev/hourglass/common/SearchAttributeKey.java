@@ -149,7 +149,7 @@ public final class SearchAttributeKey<T> {
 
     /**
      * Checks that {@code value} is a value of this key, and returns it as one (a keyword list as an unmodifiable
-     * copy).
+     * copy, {@code -0.0} as {@code 0.0}).
      *
      * @param value the value
      * @return the value; never {@code null}
@@ -166,8 +166,14 @@ public final class SearchAttributeKey<T> {
                     + " and takes a " + type.valueClass().getSimpleName() + ", not a "
                     + value.getClass().getSimpleName());
         }
-        if (type == SearchAttributeType.DOUBLE && !Double.isFinite((Double) value)) {
-            throw new IllegalArgumentException("search attribute " + name + " takes a finite number, not " + value);
+        if (type == SearchAttributeType.DOUBLE) {
+            if (!Double.isFinite((Double) value)) {
+                throw new IllegalArgumentException("search attribute " + name + " takes a finite number, not "
+                        + value);
+            }
+            if ((Double) value == 0.0) {
+                return (T) Double.valueOf(0.0); // -0.0 too: the indexes know one zero
+            }
         }
         if (type == SearchAttributeType.KEYWORD_LIST) {
             for (Object element : (List<?>) value) {
