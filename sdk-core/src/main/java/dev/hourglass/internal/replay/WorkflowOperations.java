@@ -343,9 +343,9 @@ public final class WorkflowOperations {
                     + " (SearchAttributeUpdate.valueSet or valueUnset)");
         }
         // a type conflict with the current attributes is the caller's error, reported before anything is recorded
-        SearchAttributes checked = searchAttributes().withUpdates(updates);
+        searchAttributes().withUpdates(updates);
         List<SearchAttributeUpdate<?>> applied = new SearchAttributesStateMachine(updates, executor.matcher).upsert();
-        searchAttributes = applied == updates ? checked : searchAttributes().withUpdates(applied);
+        searchAttributes = searchAttributes().withUpdates(applied);
     }
 
     /** The run's current search attributes: those it started with and every upsert so far; never {@code null}. */

@@ -28,11 +28,12 @@ import java.util.List;
  * Descriptions and listings of runs for clients, read from the store: what the in-memory service's
  * {@code Descriptions} reads from its runs, the same for the same executions. The metadata, timers and child
  * workflows of a description come from the run's history through {@link ExecutionViews}; its pending activities from
- * the activity rows. A listing reads the runs' rows alone (no history): one query per page, the filter and the
+ * the activity rows. A listing selects the runs from their rows (no history): one query per page, the filter and the
  * position of the page token in its {@code WHERE}, in {@link ExecutionPageToken#ORDER}, so that the indexes on
  * {@code (start_time, workflow_id, run_id)}, alone or after the status or the workflow type, serve it. A condition on a
- * search attribute looks the run ids up in {@code hourglass_search_attributes} through its index on (name, value);
- * the page's search attributes and memo are then read for its runs alone.
+ * search attribute looks the run ids up in {@code hourglass_search_attributes} through its index on (name, value).
+ * Then, for the page's runs alone, their search attributes are read from that table and their memo from their first
+ * event.
  *
  * <p>Ties of start time are broken by workflow id and run id in the database's order of text: on SQLite (binary,
  * UTF-8) that is Java's order of strings except for characters beyond the Basic Multilingual Plane; on PostgreSQL it
