@@ -10,8 +10,9 @@ import org.apiguardian.api.API;
 /**
  * Marks an interface whose every abstract method is an activity.
  *
- * <p>The activity type of a method is its name unless {@link ActivityMethod#name()} says otherwise. Workflow
- * code calls activities through a stub of the interface; workers run them on an implementation of it.
+ * <p>The activity type of a method is its name unless {@link ActivityMethod#name()} says otherwise, preceded by
+ * {@link #namePrefix()}. Workflow code calls activities through a stub of the interface; workers run them on an
+ * implementation of it.
  *
  * <p>An activity type names exactly one method, because it is all a history records of the call. Two methods
  * with one activity type, such as overloads {@code charge(String)} and {@code charge(String, long)}, are
@@ -44,4 +45,22 @@ import org.apiguardian.api.API;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public @interface ActivityInterface {}
+public @interface ActivityInterface {
+
+    /**
+     * Returns the prefix of every activity type of the interface: a method's activity type is this prefix followed
+     * by its name, or by its {@link ActivityMethod#name()}. Stubs schedule and workers register the prefixed types,
+     * so two interfaces with methods of one name can be registered on one worker.
+     *
+     * <pre>{@code
+     * @ActivityInterface(namePrefix = "Billing_")
+     * public interface Billing {
+     *     String charge(String account); // activity type "Billing_charge"
+     * }
+     * }</pre>
+     *
+     * @return the prefix; empty (the default) for none
+     * @since 0.1
+     */
+    String namePrefix() default "";
+}

@@ -16,7 +16,11 @@ public interface Worker {
 
     /**
      * Registers workflow implementation classes; each implements one {@code @WorkflowInterface} and has a
-     * constructor without arguments (one object is created per execution).
+     * constructor without arguments, or a public one annotated with {@link dev.hourglass.workflow.WorkflowInit} that
+     * takes the workflow method's parameters (one object is created per execution).
+     *
+     * <p>A class may instead implement {@link dev.hourglass.workflow.DynamicWorkflow}: it then runs every workflow
+     * type that no other class registered on this worker runs. A worker has at most one such class.
      *
      * <p>The interface is checked here: one {@code @WorkflowMethod}; every abstract method a workflow, signal or
      * query method; no two signal methods, and no two query methods, of one name; payload types that JSON can
@@ -24,7 +28,9 @@ public interface Worker {
      * static check looks for nondeterministic calls in the code each class reaches (once per class and JVM) and
      * logs what it finds as a warning.
      *
-     * @throws IllegalArgumentException naming what to fix when a class is not a valid implementation
+     * @throws IllegalArgumentException naming what to fix when a class is not a valid implementation (including a
+     *         {@code @WorkflowInit} constructor whose parameters are not the workflow method's, or two of them), or
+     *         is a second {@code DynamicWorkflow}
      */
     void registerWorkflowImplementationTypes(Class<?>... workflowImplementationClasses);
 
@@ -91,12 +97,15 @@ public interface Worker {
 
     /**
      * Registers activity implementation objects; every abstract method of each {@code @ActivityInterface} they
-     * implement becomes an activity type (default methods do not). The objects are shared by all activity
-     * executions.
+     * implement becomes an activity type (default methods do not), prefixed with the interface's
+     * {@link dev.hourglass.activity.ActivityInterface#namePrefix()}. The objects are shared by all activity
+     * executions. An object implementing {@link dev.hourglass.activity.DynamicActivity} runs every activity type no
+     * other registered object runs; a worker has at most one.
      *
      * @throws IllegalArgumentException naming what to fix, and registering none of the objects, when an object
-     *         implements no activity interface, serves one activity type through two different methods (overloads,
-     *         or one {@code @ActivityMethod} name), or has an activity type already registered on this worker
+     *         implements no activity interface (and is no {@code DynamicActivity}), serves one activity type through
+     *         two different methods (overloads, or one {@code @ActivityMethod} name), has an activity type already
+     *         registered on this worker, or is a second {@code DynamicActivity}
      */
     void registerActivitiesImplementations(Object... activityImplementations);
 }

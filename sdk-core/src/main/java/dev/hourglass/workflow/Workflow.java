@@ -1,10 +1,12 @@
 package dev.hourglass.workflow;
 
 import dev.hourglass.activity.ActivityOptions;
+import dev.hourglass.activity.LocalActivityOptions;
 import dev.hourglass.common.SearchAttributeUpdate;
 import dev.hourglass.common.SearchAttributes;
 import dev.hourglass.internal.replay.ReplaySafeLogger;
 import dev.hourglass.internal.replay.Stubs;
+import dev.hourglass.internal.replay.UntypedStubs;
 import dev.hourglass.internal.replay.WorkflowExecutor;
 import dev.hourglass.internal.replay.WorkflowOperations;
 import java.time.Duration;
@@ -185,6 +187,36 @@ public final class Workflow {
     }
 
     /**
+     * Returns a stub whose method calls run local activities: in this worker, within the workflow task that calls
+     * them, with no round trip through the service.
+     *
+     * <p>A call blocks like an activity call (and {@link Async#function} runs it without blocking the caller). Once
+     * every workflow thread is blocked, the worker runs the called activities in call order on an activity thread,
+     * retries failed attempts locally by the retry policy while the time since the call stays under
+     * {@link LocalActivityOptions#getLocalRetryThreshold() the local retry threshold}, records each outcome in a
+     * {@code MarkerRecorded} event named {@code "LocalActivity"} and resumes the code, all before the task
+     * completes. Past the threshold the next attempt waits on a workflow timer. Replay returns the recorded outcome
+     * and never runs the activity again. A failure reaches the code as an
+     * {@link dev.hourglass.failure.ActivityFailure} whose cause is the last attempt's failure.
+     *
+     * <pre>{@code
+     * private final Greetings greetings = Workflow.newLocalActivityStub(Greetings.class,
+     *         LocalActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(5)).build());
+     * }</pre>
+     *
+     * @param activityInterface an interface annotated with {@code @ActivityInterface}; must not be {@code null}
+     * @param options the timeouts and retry policy of every local activity of the stub; must not be {@code null}
+     * @return the stub, never {@code null}
+     * @throws IllegalArgumentException if either argument is {@code null}, or if the interface is not a valid
+     *         activity interface (see {@link #newActivityStub(Class, ActivityOptions)})
+     * @since 0.1
+     */
+    public static <T> T newLocalActivityStub(Class<T> activityInterface, LocalActivityOptions options) {
+        Objects.requireNonNull(activityInterface, "activityInterface");
+        return Stubs.newLocalActivityStub(activityInterface, options);
+    }
+
+    /**
      * Returns a stub whose workflow method starts a child workflow and waits for its result.
      *
      * <p>The call throws {@link dev.hourglass.failure.ChildWorkflowFailure} when the child fails or ends
@@ -207,6 +239,77 @@ public final class Workflow {
     public static <T> T newChildWorkflowStub(Class<T> workflowInterface, ChildWorkflowOptions options) {
         Objects.requireNonNull(workflowInterface, "workflowInterface");
         return Stubs.newChildWorkflowStub(workflowInterface, options);
+    }
+
+    /**
+     * Returns a stub that calls activities by type name, with the given options; for activities whose interface
+     * the workflow does not have, or whose type it decides at run time.
+     *
+     * <pre>{@code
+     * ActivityStub activities = Workflow.newUntypedActivityStub(ActivityOptions.newBuilder()
+     *         .setStartToCloseTimeout(Duration.ofSeconds(10)).build());
+     * String receipt = activities.execute("charge", String.class, "alice", 250);
+     * }</pre>
+     *
+     * <p>A call records the same command as the call of a typed stub's method of that activity type with the same
+     * arguments, and the options the workflow implementation options set for the type are merged over
+     * {@code options} the same way.
+     *
+     * @param options the timeouts and retry policy of every activity the stub calls; must not be {@code null}
+     * @return the stub, never {@code null}
+     * @throws IllegalArgumentException if {@code options} is {@code null}
+     * @since 0.1
+     */
+    public static ActivityStub newUntypedActivityStub(ActivityOptions options) {
+        return UntypedStubs.newActivityStub(options);
+    }
+
+    /**
+     * Returns a stub that starts one child workflow of {@code workflowType}, without its workflow interface.
+     *
+     * <pre>{@code
+     * ChildWorkflowStub child = Workflow.newUntypedChildWorkflowStub("Shipment",
+ *         ChildWorkflowOptions.getDefaultInstance());
+     * String tracking = child.execute(String.class, "order-7");
+     * }</pre>
+     *
+     * <p>Starting it records the same command as calling the workflow method of a typed child stub of that type;
+     * failures, cancellation and a parent closing work as for a typed stub ({@link #newChildWorkflowStub(Class)}).
+     *
+     * @param workflowType the child's workflow type; must not be {@code null} or empty
+     * @param options the child's options; must not be {@code null}
+     * @return the stub, never {@code null}
+     * @throws IllegalArgumentException if the type is {@code null} or empty, or the options are {@code null}
+     * @since 0.1
+     */
+    public static ChildWorkflowStub newUntypedChildWorkflowStub(String workflowType, ChildWorkflowOptions options) {
+        return UntypedStubs.newChildWorkflowStub(workflowType, options);
+    }
+
+    /**
+     * Registers signal and query handlers while the workflow runs: a {@link DynamicSignalHandler}, a
+     * {@link DynamicQueryHandler}, or an object implementing interfaces whose {@link SignalMethod} and
+     * {@link QueryMethod} methods it handles (the interfaces need no {@link WorkflowInterface}).
+     *
+     * <pre>{@code
+     * Workflow.registerListener((DynamicSignalHandler) (name, args) -> received.add(name));
+     * }</pre>
+     *
+     * <p>A signal goes to the workflow interface's handler of its name, else to a registered object's, else to the
+     * dynamic signal handler. A signal that finds none waits, in arrival order: each registration delivers the
+     * waiting signals it handles, each on a workflow thread of its own, as if it had just arrived; a signal that
+     * never finds a handler is dropped, with a warning when it arrives. Queries are looked up the same way; a query
+     * with no handler fails with a {@link dev.hourglass.client.WorkflowQueryException} on the client. Registering is
+     * workflow code: a replay registers at the same point, so a signal is delivered at the same point too.
+     *
+     * @param listener the handler object; must not be {@code null}
+     * @throws IllegalArgumentException if {@code listener} is {@code null}, handles nothing, has a signal or query
+     *         name that already has a handler, or its handler methods are not valid (as on a workflow interface)
+     * @throws IllegalStateException if called outside workflow code, or from a query method
+     * @since 0.1
+     */
+    public static void registerListener(Object listener) {
+        WorkflowExecutor.current("Workflow.registerListener").registerListener(listener);
     }
 
     /**

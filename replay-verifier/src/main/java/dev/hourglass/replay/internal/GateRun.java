@@ -119,7 +119,7 @@ public final class GateRun {
         String runId = history.getRunId();
         String type = history.getWorkflowType();
         boolean open = !history.isClosed();
-        WorkflowImplementation implementation = byType.get(type);
+        WorkflowImplementation implementation = WorkflowImplementation.lookup(byType, type);
         if (implementation == null) {
             IllegalArgumentException missing = new IllegalArgumentException("no registered class implements workflow"
                     + " type '" + type + "' (registered: " + byType.keySet() + "): register its implementation"

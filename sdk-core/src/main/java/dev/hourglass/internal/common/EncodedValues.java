@@ -14,16 +14,19 @@ import java.util.Objects;
  */
 public final class EncodedValues implements Values {
 
-    private static final EncodedValues EMPTY = new EncodedValues(new Object[0], null, null);
+    private static final EncodedValues EMPTY = new EncodedValues(new Object[0], null, null, "failure detail ");
 
     private final Object[] objects;
     private final ArrayNode json;
     private final PayloadConverter converter;
+    /** What a value is, for messages, followed by its index: {@code "failure detail "}. */
+    private final String label;
 
-    private EncodedValues(Object[] objects, ArrayNode json, PayloadConverter converter) {
+    private EncodedValues(Object[] objects, ArrayNode json, PayloadConverter converter, String label) {
         this.objects = objects;
         this.json = json;
         this.converter = converter;
+        this.label = label;
     }
 
     /** Returns no values. */
@@ -33,12 +36,23 @@ public final class EncodedValues implements Values {
 
     /** Returns the given objects; {@code null} stands for none. */
     public static EncodedValues of(Object... objects) {
-        return objects == null || objects.length == 0 ? EMPTY : new EncodedValues(objects.clone(), null, null);
+        return objects == null || objects.length == 0 ? EMPTY
+                : new EncodedValues(objects.clone(), null, null, "failure detail ");
     }
 
     /** Returns the values of a recorded JSON array, to be decoded with {@code converter}. */
     public static EncodedValues fromJson(ArrayNode json, PayloadConverter converter) {
-        return new EncodedValues(null, json, Objects.requireNonNull(converter, "converter"));
+        return new EncodedValues(null, json, Objects.requireNonNull(converter, "converter"), "failure detail ");
+    }
+
+    /**
+     * Returns the recorded arguments of a call, such as a dynamic workflow's or a dynamic signal's, to be decoded
+     * with {@code converter}; messages name them {@code "argument <index> of <of>"}. A missing array is no arguments.
+     */
+    public static EncodedValues arguments(JsonNode json, PayloadConverter converter, String of) {
+        ArrayNode array = json instanceof ArrayNode ? (ArrayNode) json : JsonNodeFactory.instance.arrayNode();
+        return new EncodedValues(null, array, Objects.requireNonNull(converter, "converter"),
+                "argument of " + of + " at index ");
     }
 
     /** Returns the values as a JSON array encoded with {@code converter}; recorded values come back as they were. */
@@ -48,7 +62,7 @@ public final class EncodedValues implements Values {
         }
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
         for (int i = 0; i < objects.length; i++) {
-            array.add(with.toJson(objects[i], "failure detail " + i));
+            array.add(with.toJson(objects[i], label + i));
         }
         return array;
     }
@@ -72,15 +86,15 @@ public final class EncodedValues implements Values {
         }
         Type type = genericParameterType == null ? parameterType : genericParameterType;
         if (json != null) {
-            return converter.fromJson(json.get(index), parameterType, type, "failure detail " + index);
+            return converter.fromJson(json.get(index), parameterType, type, label + index);
         }
         Object value = objects[index];
         if (value == null || (type == parameterType && parameterType.isInstance(value))) {
             return parameterType.cast(value);
         }
         PayloadConverter defaults = PayloadConverter.getDefault();
-        JsonNode encoded = defaults.toJson(value, "failure detail " + index);
-        return defaults.fromJson(encoded, parameterType, type, "failure detail " + index);
+        JsonNode encoded = defaults.toJson(value, label + index);
+        return defaults.fromJson(encoded, parameterType, type, label + index);
     }
 
     @Override

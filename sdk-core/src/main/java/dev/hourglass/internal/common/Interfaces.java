@@ -62,6 +62,71 @@ public final class Interfaces {
         return workflowInterface(found.get(0));
     }
 
+    /** Returns the {@code @WorkflowInterface} types a class implements, directly or through other interfaces. */
+    public static List<Class<?>> workflowInterfacesOf(Class<?> implementation) {
+        List<Class<?>> found = new ArrayList<>();
+        collectWorkflowInterfaces(implementation, found);
+        return found;
+    }
+
+    /** The signal and query methods of a handler object registered at run time, by name. */
+    public record ListenerMethods(Map<String, Method> signals, Map<String, Method> queries) {
+    }
+
+    /**
+     * Reads the {@code @SignalMethod} and {@code @QueryMethod} methods of every interface a handler object's class
+     * implements (with {@code Workflow.registerListener}); the interfaces need no {@code @WorkflowInterface}.
+     *
+     * @throws IllegalArgumentException if a signal method returns a value, a query method returns none, two methods
+     *         of different signatures share a name, or a parameter or result type cannot be decoded from JSON
+     */
+    public static ListenerMethods listenerMethods(Class<?> listenerClass) {
+        Map<String, Method> signals = new LinkedHashMap<>();
+        Map<String, Method> queries = new LinkedHashMap<>();
+        List<Class<?>> interfaces = new ArrayList<>();
+        for (Class<?> c = listenerClass; c != null && c != Object.class; c = c.getSuperclass()) {
+            collectInterfaces(c.getInterfaces(), interfaces);
+        }
+        for (Class<?> type : interfaces) {
+            for (Method method : methodsInOrder(type)) {
+                SignalMethod sm = method.getAnnotation(SignalMethod.class);
+                QueryMethod qm = method.getAnnotation(QueryMethod.class);
+                if (sm == null && qm == null || method.getDeclaringClass() != type) {
+                    continue;
+                }
+                roleOf(type, method, sm, qm);
+                Signatures.requirePayloadTypes(method, sm != null ? "@SignalMethod" : "@QueryMethod");
+                if (sm != null && method.getReturnType() != void.class) {
+                    throw new IllegalArgumentException("@SignalMethod " + Signatures.describe(method)
+                            + " must return void");
+                }
+                if (qm != null && method.getReturnType() == void.class) {
+                    throw new IllegalArgumentException("@QueryMethod " + Signatures.describe(method)
+                            + " must return a value");
+                }
+                Map<String, Method> target = sm != null ? signals : queries;
+                String name = sm != null ? (sm.name().isEmpty() ? method.getName() : sm.name())
+                        : (qm.name().isEmpty() ? method.getName() : qm.name());
+                Method previous = target.get(name);
+                if (previous == null || !Signatures.sameSignature(previous, method)) {
+                    putUniquely(type, target, name, method, sm != null ? "SignalMethod" : "QueryMethod",
+                            sm != null ? "a signal" : "a query");
+                }
+            }
+        }
+        return new ListenerMethods(signals, queries);
+    }
+
+    /** Adds every interface among {@code interfaces} and those they extend, each once, in declaration order. */
+    private static void collectInterfaces(Class<?>[] interfaces, List<Class<?>> result) {
+        for (Class<?> i : interfaces) {
+            if (!result.contains(i)) {
+                result.add(i);
+                collectInterfaces(i.getInterfaces(), result);
+            }
+        }
+    }
+
     private static void collectWorkflowInterfaces(Class<?> type, List<Class<?>> found) {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             collectAnnotated(c.getInterfaces(), WorkflowInterface.class, found);
@@ -192,6 +257,7 @@ public final class Interfaces {
         }
         Map<Method, String> result = new LinkedHashMap<>();
         Map<String, Method> byType = new LinkedHashMap<>();
+        String prefix = type.getAnnotation(ActivityInterface.class).namePrefix();
         for (Method method : methodsInOrder(type)) {
             if (method.getDeclaringClass() == Object.class
                     || Modifier.isStatic(method.getModifiers())) {
@@ -208,7 +274,7 @@ public final class Interfaces {
                 continue;
             }
             Signatures.requirePayloadTypes(method, "activity method");
-            String activityType = am == null || am.name().isEmpty() ? method.getName() : am.name();
+            String activityType = prefix + (am == null || am.name().isEmpty() ? method.getName() : am.name());
             Method previous = byType.putIfAbsent(activityType, method);
             if (previous != null && !Signatures.sameSignature(previous, method)) {
                 throw new IllegalArgumentException("@ActivityInterface " + type.getName() + " has two methods of"

@@ -1,5 +1,7 @@
 package dev.hourglass.internal.common;
 
+import dev.hourglass.common.Values;
+import dev.hourglass.workflow.DynamicWorkflow;
 import java.lang.reflect.Method;
 import java.util.Collections;
 import java.util.Map;
@@ -20,6 +22,24 @@ public final class WorkflowInterfaceMetadata {
         this.workflowMethod = workflowMethod;
         this.signals = Collections.unmodifiableMap(signals);
         this.queries = Collections.unmodifiableMap(queries);
+    }
+
+    /**
+     * The metadata of a {@link DynamicWorkflow}: the workflow type {@code dynamicType}, which stands for every type
+     * no other implementation runs, the workflow method {@link DynamicWorkflow#execute}, and no signal or query.
+     */
+    public static WorkflowInterfaceMetadata dynamic(String dynamicType) {
+        try {
+            return new WorkflowInterfaceMetadata(DynamicWorkflow.class, dynamicType,
+                    DynamicWorkflow.class.getMethod("execute", Values.class), Map.of(), Map.of());
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("DynamicWorkflow has no execute(Values) method", e);
+        }
+    }
+
+    /** Whether this describes a {@link DynamicWorkflow}, whose workflow method takes the arguments undecoded. */
+    public boolean isDynamic() {
+        return interfaceType == DynamicWorkflow.class;
     }
 
     public Class<?> interfaceType() {

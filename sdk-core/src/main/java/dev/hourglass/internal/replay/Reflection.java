@@ -31,8 +31,13 @@ public final class Reflection {
      * options that are not valid) propagates unwrapped, so that the message saying what to fix comes first.
      */
     public static Object newInstance(Constructor<?> constructor) {
+        return newInstance(constructor, new Object[0]);
+    }
+
+    /** Calls {@code constructor} with {@code args}, like {@link #newInstance(Constructor)}. */
+    public static Object newInstance(Constructor<?> constructor, Object[] args) {
         try {
-            return constructor.newInstance();
+            return constructor.newInstance(args);
         } catch (InvocationTargetException e) {
             throw Reflection.<RuntimeException>sneaky(e.getCause());
         } catch (InstantiationException | IllegalAccessException e) {

@@ -95,6 +95,12 @@ final class ReplayMatcher implements CommandSink {
         return recorded == null ? null : recorded.getAttributes();
     }
 
+    /** The event id of the next recorded command the code has not produced yet, or -1 if all are matched. */
+    long peekRecordedEventId() {
+        HistoryEvent recorded = peek();
+        return recorded == null ? -1 : recorded.getEventId();
+    }
+
     /** Records or matches a command produced by the code; returns the matched attributes or {@code null} if new. */
     @Override
     public EventAttributes add(EventAttributes command) {

@@ -58,7 +58,8 @@ public final class Replayer {
             WorkflowImplementation implementation = WorkflowImplementation.of(type, options);
             byType.putIfAbsent(implementation.workflowType(), implementation);
         }
-        WorkflowImplementation implementation = byType.get(history.getWorkflowType());
+        WorkflowImplementation implementation = WorkflowImplementation.lookup(byType,
+                history.getWorkflowType());
         if (implementation == null) {
             throw new IllegalArgumentException("cannot replay history of " + history.getWorkflowId() + ": none of "
                     + byType.keySet() + " implements its workflow type '" + history.getWorkflowType()

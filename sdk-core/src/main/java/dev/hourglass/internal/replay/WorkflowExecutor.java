@@ -19,6 +19,7 @@ import dev.hourglass.history.WorkflowExecutionContinuedAsNewAttributes;
 import dev.hourglass.history.WorkflowExecutionFailedAttributes;
 import dev.hourglass.history.WorkflowExecutionSignaledAttributes;
 import dev.hourglass.history.WorkflowExecutionStartedAttributes;
+import dev.hourglass.internal.common.EncodedValues;
 import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.internal.common.FailureConverter;
 import dev.hourglass.internal.history.HistoryJsonCodec;
@@ -26,11 +27,9 @@ import dev.hourglass.internal.history.JsonPayload;
 import dev.hourglass.internal.spi.Command;
 import dev.hourglass.internal.statemachines.IllegalTransitionException;
 import dev.hourglass.internal.statemachines.CompletionStateMachine;
-import dev.hourglass.internal.statemachines.SignalStateMachine;
 import dev.hourglass.service.HistoryLimits;
 import java.lang.reflect.Method;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -54,12 +53,17 @@ public final class WorkflowExecutor {
     final ReplayMatcher matcher;
     final CancellationScopeImpl rootScope = new CancellationScopeImpl(null, false, () -> { });
     final CompletionStateMachine completion;
-    /** The signals whose handlers are running, in the order they arrived. */
-    private final List<SignalStateMachine> handling = new ArrayList<>();
+    /** The run's signal and query handlers, and the signals waiting for one. */
+    final Handlers handlers = new Handlers(this);
     final WorkflowOperations operations;
+    final LocalActivities localActivities = new LocalActivities(this);
     private final Supplier<String> blockedLocation = this::blockedLocation;
     WorkflowInfoImpl info;
     Object instance;
+    /** The input the run was started with, as recorded; set when the start is delivered. */
+    private JsonNode startInput;
+    /** The run's arguments, decoded once from {@link #startInput}; {@code null} until first needed. */
+    private Object[] startArguments;
     private List<HistoryEvent> events = List.of();
     /** The last event delivered to the code, which what the code does next follows from. */
     private HistoryEvent delivered;
@@ -76,8 +80,6 @@ public final class WorkflowExecutor {
     private boolean determinismChecked = true;
     /** The first nondeterministic call of the current task, which fails it even if the code caught the error. */
     private NondeterministicCallError nondeterministicCall;
-    /** What a pure replay found of recorded signals that the code has no handler for. */
-    private final List<String> droppedSignals = new ArrayList<>();
     /** The commands around the divergence the matcher reports next, until it is reported. */
     private CommandTrace pendingTrace;
     /** The commands around the divergence that failed the task, or {@code null}. */
@@ -221,6 +223,14 @@ public final class WorkflowExecutor {
                 if (isStopped()) {
                     break;
                 }
+                if (localActivities.resolvePending()) {
+                    // a local activity's outcome, run or read back before the history moves on
+                    runner.eventDelivered();
+                    continue;
+                }
+                if (isStopped()) {
+                    break;
+                }
                 if (!deliverNextEvent()) {
                     matcher.checkNoneMissingBefore(events.size(), blockedLocation);
                     break;
@@ -284,11 +294,12 @@ public final class WorkflowExecutor {
     private void dispatch(HistoryEvent event) {
         switch (event.getEventType()) {
             case WorkflowExecutionStarted:
+                startInput = JsonPayload.node(event.getAttributes(WorkflowExecutionStartedAttributes.class).input());
                 startSignalsSentWithStart();
                 startRootThread(event);
                 break;
             case WorkflowExecutionSignaled:
-                startSignalHandler(event);
+                handlers.signalReceived(event, false);
                 break;
             case WorkflowExecutionCancelRequested:
                 completion.requestCancel();
@@ -308,16 +319,34 @@ public final class WorkflowExecutor {
 
     private void startRootThread(HistoryEvent event) {
         Method method = implementation.metadata().workflowMethod();
-        JsonNode input = JsonPayload.node(event.getAttributes(WorkflowExecutionStartedAttributes.class).input());
         runner.newThread("root", rootScope, () -> {
+            Object[] args = startArguments();
             createInstance();
-            Object[] args = converter.fromJsonArray(input, method.getParameterTypes(),
-                    method.getGenericParameterTypes(), "workflow ", implementation.workflowType());
             Object result = Reflection.invoke(method, instance, args);
             close(CompletionStateMachine.Event.COMPLETE,
                     new WorkflowExecutionCompletedAttributes(JsonPayload.of(converter.toJson(result,
-                            "the result of workflow ", implementation.workflowType()))));
+                            "the result of workflow ", workflowType()))));
         });
+    }
+
+    /**
+     * The arguments the run was started with, decoded once as the workflow method's parameters (a dynamic
+     * workflow's one {@code Values}); the workflow method and a {@code @WorkflowInit} constructor receive them.
+     */
+    private Object[] startArguments() {
+        if (startArguments == null) {
+            Method method = implementation.metadata().workflowMethod();
+            startArguments = implementation.isDynamic()
+                    ? new Object[] {EncodedValues.arguments(startInput, converter, "workflow " + workflowType())}
+                    : converter.fromJsonArray(startInput, method.getParameterTypes(), method.getGenericParameterTypes(),
+                            "workflow ", workflowType());
+        }
+        return startArguments;
+    }
+
+    /** The workflow type of the run: the one it was started as, which a dynamic workflow does not name. */
+    String workflowType() {
+        return info != null ? info.getWorkflowType() : implementation.workflowType();
     }
 
     /**
@@ -338,107 +367,39 @@ public final class WorkflowExecutor {
             replaying = nextEventIndex < replayBoundary;
             nextEventIndex++;
             delivered = next;
-            startSignalHandler(next, true);
+            handlers.signalReceived(next, true);
         }
     }
 
-    /** Creates the workflow object, once, on the first workflow thread that needs it. */
-    private Object createInstance() {
+    /**
+     * Creates the workflow object, once, on the first workflow thread that needs it, with the run's arguments for
+     * a {@code @WorkflowInit} constructor.
+     */
+    Object createInstance() {
         if (instance == null) {
-            instance = implementation.newInstance();
+            instance = implementation.newInstance(startArguments());
         }
         return instance;
     }
 
-    private void startSignalHandler(HistoryEvent event) {
-        startSignalHandler(event, false);
-    }
-
-    /**
-     * Starts the handler of a recorded signal on a new workflow thread, or drops or skips the signal; with
-     * {@code beforeInstance}, the workflow object may not exist yet and the handler creates it.
-     */
-    private void startSignalHandler(HistoryEvent event, boolean beforeInstance) {
-        WorkflowExecutionSignaledAttributes signaled = event.getAttributes(WorkflowExecutionSignaledAttributes.class);
-        String name = signaled.signalName();
-        Method method = implementation.metadata().signals().get(name);
-        boolean replayingNow = replaying;
-        Object[][] args = new Object[1][];
-        SignalStateMachine[] signal = new SignalStateMachine[1];
-        signal[0] = new SignalStateMachine(name, () -> {
-            handling.add(signal[0]);
-            runner.newThread("signal " + name, rootScope, () -> handle(signal[0], method, args[0]));
-        }, () -> {
-            if (!replayingNow) { // said once, when the signal arrives, not again on every rebuild
-                log.warn("{} has no handler for signal '{}'; known signals: {}; the signal is dropped",
-                        describeExecution(), name, implementation.metadata().signals().keySet());
-            } else if (matcher.isReplayOnly() && method == null) {
-                // a replay check: the code being checked may have lost a handler the recording code had
-                droppedSignals.add("event " + event.getEventId() + " of " + describeExecution() + ": signal '" + name
-                        + "' has no handler in " + implementation.implementationClass().getSimpleName()
-                        + " (known signals: " + implementation.metadata().signals().keySet()
-                        + "); the signal is dropped");
-            }
-        }, cause -> {
-            if (!replayingNow) {
-                log.warn("{}: signal '{}' (event {}) is skipped, its handler {}.{} does not run: its input {}"
-                                + " cannot be decoded as the handler's parameters: {}. The signal stays in the history;"
-                                + " send it with arguments of the handler's parameter types (a typed stub checks them)",
-                        describeExecution(), name, event.getEventId(),
-                        implementation.implementationClass().getSimpleName(),
-                        method.getName(), signaled.input().toJson(), cause.getMessage());
-            }
-        });
-        if (method == null || (instance == null && !beforeInstance)) {
-            signal[0].drop();
-            return;
-        }
-        try {
-            args[0] = converter.fromJsonArray(JsonPayload.node(signaled.input()), method.getParameterTypes(),
-                    method.getGenericParameterTypes(), "signal ", name);
-        } catch (RuntimeException undecodable) {
-            // decided from the recorded input alone, so a replay decides the same
-            signal[0].skip(undecodable);
-            return;
-        }
-        signal[0].dispatch();
-    }
-
-    /** Runs a signal's handler on its workflow thread. */
-    private void handle(SignalStateMachine signal, Method method, Object[] args) {
-        try {
-            Reflection.invoke(method, createInstance(), args);
-            signal.returned();
-        } catch (RuntimeException e) {
-            signal.threw();
-            throw e;
-        } finally {
-            handling.remove(signal);
-        }
-    }
-
     /** Answers a query from the current state of the workflow object. */
     public Payload query(String queryType, Payload args) {
-        Method method = implementation.metadata().queries().get(queryType);
-        if (method == null) {
-            throw new IllegalArgumentException("workflow type " + implementation.workflowType() + " has no query '"
-                    + queryType + "'; known queries: " + implementation.metadata().queries().keySet());
-        }
-        if (instance == null) {
-            throw new IllegalStateException("the workflow object of " + describeExecution() + " is not created yet");
-        }
-        Object[] decoded = converter.fromJsonArray(JsonPayload.node(args), method.getParameterTypes(),
-                method.getGenericParameterTypes(), "query ", queryType);
         WorkflowExecutor previous = DELIVERING.get();
         DELIVERING.set(this);
         queryInProgress = queryType;
         try {
-            return JsonPayload.of(converter.toJson(Reflection.invoke(method, instance, decoded),
-                    "the result of query ", queryType));
+            return JsonPayload.of(converter.toJson(handlers.answer(queryType, args), "the result of query ",
+                    queryType));
         } finally {
             queryInProgress = null;
             DELIVERING.set(previous);
         }
+    }
+
+    /** Registers signal and query handlers for the rest of the run; see {@code Workflow.registerListener}. */
+    public void registerListener(Object listener) {
+        requireNoQuery("Workflow.registerListener");
+        handlers.register(listener);
     }
 
     /** The execution to which the calling thread delivers an event or whose query method it runs, or {@code null}. */
@@ -450,6 +411,14 @@ public final class WorkflowExecutor {
     static WorkflowExecutor queryingExecutor() {
         WorkflowExecutor delivering = DELIVERING.get();
         return delivering != null && delivering.queryInProgress != null ? delivering : null;
+    }
+
+    /**
+     * Sets what runs the local activities the code calls in the tasks to come ({@code null}: none run; a call then
+     * stays blocked unless the history records its outcome).
+     */
+    public void setLocalActivityRunner(LocalActivityRunner runner) {
+        localActivities.setRunner(runner);
     }
 
     /** Sets whether the determinism agent, when installed, checks this execution's workflow code (default on). */
@@ -536,9 +505,8 @@ public final class WorkflowExecutor {
         } catch (NonDeterministicException e) {
             taskFailure = e;
         }
-        if (!replaying && !handling.isEmpty()) {
-            List<String> names = new ArrayList<>();
-            handling.forEach(signal -> names.add(signal.signalName()));
+        List<String> names = handlers.running();
+        if (!replaying && !names.isEmpty()) {
             log.warn("{} closed while the handlers of signals {} were still running; what they had left to do is"
                     + " not done. To let them finish, have the workflow method wait for them, for example with"
                     + " Workflow.await on a flag each handler sets when it is done", describeExecution(), names);
@@ -689,7 +657,7 @@ public final class WorkflowExecutor {
      * from {@link #warnings()}, which are differences in commands.
      */
     public List<String> droppedSignals() {
-        return droppedSignals;
+        return handlers.unhandled();
     }
 
     /** Replay warnings (argument or duration differences) collected so far. */

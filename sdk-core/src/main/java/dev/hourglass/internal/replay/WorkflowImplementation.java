@@ -5,11 +5,20 @@ import dev.hourglass.failure.NondeterministicCallError;
 import dev.hourglass.internal.common.Interfaces;
 import dev.hourglass.internal.common.WorkflowInterfaceMetadata;
 import dev.hourglass.worker.WorkflowImplementationOptions;
+import dev.hourglass.workflow.DynamicWorkflow;
+import dev.hourglass.workflow.WorkflowInit;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * A registered workflow implementation, a class or a factory of instances, with the metadata of the interface it
@@ -17,13 +26,20 @@ import java.util.function.Supplier;
  */
 public final class WorkflowImplementation {
 
+    /**
+     * The key of a {@link DynamicWorkflow} among implementations by workflow type, and its {@link #workflowType()}:
+     * it stands for every type no other implementation runs. Not a name a workflow type could have by accident.
+     */
+    public static final String DYNAMIC_TYPE = "(any other workflow type: DynamicWorkflow)";
+
     private final Class<?> implementationClass;
     private final WorkflowInterfaceMetadata metadata;
-    private final Supplier<?> factory;
+    /** Creates the workflow object of a run from the run's decoded arguments. */
+    private final Function<Object[], ?> factory;
     private final WorkflowImplementationOptions options;
 
     private WorkflowImplementation(Class<?> implementationClass, WorkflowInterfaceMetadata metadata,
-            Supplier<?> factory, WorkflowImplementationOptions options) {
+            Function<Object[], ?> factory, WorkflowImplementationOptions options) {
         this.implementationClass = implementationClass;
         this.metadata = metadata;
         this.factory = factory;
@@ -41,16 +57,92 @@ public final class WorkflowImplementation {
             throw new IllegalArgumentException(implementationClass.getName() + " is not a concrete class:"
                     + " register the workflow implementation class, not its interface");
         }
-        WorkflowInterfaceMetadata metadata = Interfaces.workflowInterfaceOfImplementation(implementationClass);
+        WorkflowInterfaceMetadata metadata = metadataOf(implementationClass);
+        Constructor<?> init = initConstructor(implementationClass, metadata);
+        if (init != null) {
+            return new WorkflowImplementation(implementationClass, metadata, args -> Reflection.newInstance(init, args),
+                    options);
+        }
         try {
             Constructor<?> constructor = implementationClass.getDeclaredConstructor();
             constructor.setAccessible(true);
-            return new WorkflowImplementation(implementationClass, metadata, () -> Reflection.newInstance(constructor),
-                    options);
+            return new WorkflowImplementation(implementationClass, metadata,
+                    args -> Reflection.newInstance(constructor), options);
         } catch (NoSuchMethodException e) {
             throw new IllegalArgumentException(implementationClass.getName() + " has no constructor without"
-                    + " arguments: the worker creates one workflow object per execution with it", e);
+                    + " arguments: the worker creates one workflow object per execution with it, or with a public"
+                    + " constructor annotated with @WorkflowInit that takes the workflow method's parameters", e);
         }
+    }
+
+    /** The interface metadata of an implementation class: of its {@code @WorkflowInterface}, or of a dynamic one. */
+    private static WorkflowInterfaceMetadata metadataOf(Class<?> implementationClass) {
+        if (!DynamicWorkflow.class.isAssignableFrom(implementationClass)) {
+            return Interfaces.workflowInterfaceOfImplementation(implementationClass);
+        }
+        List<Class<?>> typed = Interfaces.workflowInterfacesOf(implementationClass);
+        if (!typed.isEmpty()) {
+            throw new IllegalArgumentException(implementationClass.getName() + " implements both DynamicWorkflow and"
+                    + " the @WorkflowInterface " + typed.get(0).getName() + ": a workflow implementation runs either"
+                    + " the types no other implementation runs (DynamicWorkflow) or one type of its own; implement"
+                    + " one of them");
+        }
+        return WorkflowInterfaceMetadata.dynamic(DYNAMIC_TYPE);
+    }
+
+    /**
+     * The constructor annotated with {@link WorkflowInit}, checked to be public and to take the parameters of the
+     * workflow method; {@code null} if there is none.
+     */
+    private static Constructor<?> initConstructor(Class<?> implementationClass, WorkflowInterfaceMetadata metadata) {
+        List<Constructor<?>> annotated = new ArrayList<>();
+        for (Constructor<?> constructor : implementationClass.getDeclaredConstructors()) {
+            if (constructor.isAnnotationPresent(WorkflowInit.class)) {
+                annotated.add(constructor);
+            }
+        }
+        if (annotated.isEmpty()) {
+            return null;
+        }
+        annotated.sort((a, b) -> a.toGenericString().compareTo(b.toGenericString()));
+        String workflowMethod = metadata.interfaceType().getSimpleName() + "." + metadata.workflowMethod().getName()
+                + typeList(metadata.workflowMethod().getGenericParameterTypes());
+        if (annotated.size() > 1) {
+            throw new IllegalArgumentException(implementationClass.getName() + " has " + annotated.size()
+                    + " constructors annotated with @WorkflowInit, " + annotated.stream()
+                            .map(c -> typeList(c.getGenericParameterTypes())).collect(Collectors.joining(" and "))
+                    + ": the worker creates the workflow object with one of them; keep @WorkflowInit on the one"
+                    + " that takes the parameters of " + workflowMethod);
+        }
+        Constructor<?> init = annotated.get(0);
+        if (!Modifier.isPublic(init.getModifiers()) || !Modifier.isPublic(implementationClass.getModifiers())) {
+            throw new IllegalArgumentException("the @WorkflowInit constructor of " + implementationClass.getName()
+                    + " is not public, or its class is not: make both public, so that the worker can create the"
+                    + " workflow object with it");
+        }
+        Type[] expected = metadata.workflowMethod().getGenericParameterTypes();
+        Type[] actual = init.getGenericParameterTypes();
+        if (!Arrays.equals(expected, actual)) {
+            throw new IllegalArgumentException("the @WorkflowInit constructor of " + implementationClass.getName()
+                    + " takes " + typeList(actual) + ", but the workflow method " + workflowMethod + " takes "
+                    + typeList(expected) + ": the constructor receives the workflow's arguments, so its parameter"
+                    + " types must be the workflow method's, in the same order; change the constructor's parameters");
+        }
+        init.setAccessible(true);
+        return init;
+    }
+
+    private static String typeList(Type[] types) {
+        return Arrays.stream(types).map(Type::getTypeName).collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    /**
+     * Returns the implementation of {@code workflowType} among implementations by workflow type: the one registered
+     * for that type, else the {@link DynamicWorkflow} if there is one, else {@code null}.
+     */
+    public static WorkflowImplementation lookup(Map<String, WorkflowImplementation> byType, String workflowType) {
+        WorkflowImplementation implementation = byType.get(workflowType);
+        return implementation != null ? implementation : byType.get(DYNAMIC_TYPE);
     }
 
     /**
@@ -70,7 +162,7 @@ public final class WorkflowImplementation {
                     + " implementation factory is registered for the @WorkflowInterface its instances implement");
         }
         WorkflowInterfaceMetadata metadata = Interfaces.workflowInterface(workflowInterface);
-        return new WorkflowImplementation(workflowInterface, metadata, () -> {
+        return new WorkflowImplementation(workflowInterface, metadata, args -> {
             Object instance = factory.get();
             if (!workflowInterface.isInstance(instance)) {
                 throw new IllegalStateException("the workflow implementation factory of " + workflowInterface.getName()
@@ -96,8 +188,14 @@ public final class WorkflowImplementation {
         return metadata;
     }
 
+    /** The workflow type the implementation runs; {@link #DYNAMIC_TYPE} for a {@link DynamicWorkflow}. */
     public String workflowType() {
         return metadata.workflowType();
+    }
+
+    /** Whether this is a {@link DynamicWorkflow}, which runs every type no other implementation runs. */
+    public boolean isDynamic() {
+        return metadata.isDynamic();
     }
 
     /** The options the implementation was registered with; never {@code null}. */
@@ -122,8 +220,11 @@ public final class WorkflowImplementation {
         return false;
     }
 
-    /** Creates the workflow object of one execution; what its constructor or factory throws propagates unwrapped. */
-    Object newInstance() {
-        return factory.get();
+    /**
+     * Creates the workflow object of one execution, given the arguments it was started with (which only a
+     * {@link WorkflowInit} constructor receives); what its constructor or factory throws propagates unwrapped.
+     */
+    Object newInstance(Object[] args) {
+        return factory.apply(args);
     }
 }

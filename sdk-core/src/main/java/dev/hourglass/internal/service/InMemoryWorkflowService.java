@@ -121,6 +121,11 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
     }
 
     @Override
+    public java.time.Duration getWorkflowTaskTimeout() {
+        return options.getWorkflowTaskTimeout();
+    }
+
+    @Override
     public Clock getClock() {
         return clock;
     }
@@ -273,6 +278,17 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
 
     String newToken(String prefix) {
         return prefix + (++nextToken);
+    }
+
+    @Override
+    public long taskQueueBacklog(String taskQueue) {
+        lock.lock();
+        try {
+            TaskQueue queue = queues.get(taskQueue);
+            return queue == null ? 0 : queue.dueCount();
+        } finally {
+            lock.unlock();
+        }
     }
 
     TaskQueue queue(String name) {

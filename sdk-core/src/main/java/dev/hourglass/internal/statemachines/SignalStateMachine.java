@@ -4,8 +4,9 @@ import java.util.function.Consumer;
 import org.apiguardian.api.API;
 
 /**
- * One delivered signal: handed to its handler, which runs until it returns or throws; dropped when the
- * workflow has no handler for it; or skipped when its input cannot be decoded as the handler's parameters (the
+ * One delivered signal: handed to its handler, which runs until it returns or throws; dropped when it arrives
+ * before the workflow object exists (a signal with no handler yet is not delivered: it waits, outside any machine,
+ * until {@code Workflow.registerListener} registers one); or skipped when its input cannot be decoded as the handler's parameters (the
  * same decision on every replay, so one bad signal cannot poison the execution). The executor keeps the signals whose handlers are still running, so that a
  * run that closes before they finish can say which.
  *

@@ -1,10 +1,13 @@
 package dev.hourglass.internal.worker;
 
+import dev.hourglass.activity.DynamicActivity;
 import dev.hourglass.client.ActivityCanceledException;
+import dev.hourglass.common.Values;
 import dev.hourglass.failure.ApplicationFailure;
 import dev.hourglass.internal.activity.ActivityContextHolder;
 import dev.hourglass.internal.activity.ActivityTaskContext;
 import dev.hourglass.history.Payload;
+import dev.hourglass.internal.common.EncodedValues;
 import dev.hourglass.internal.common.FailureConverter;
 import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.internal.history.JsonPayload;
@@ -12,6 +15,7 @@ import dev.hourglass.internal.replay.Reflection;
 import dev.hourglass.internal.spi.ActivityTask;
 import dev.hourglass.internal.spi.WorkflowServiceSpi;
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +28,33 @@ final class ActivityTaskHandler {
     /** The failure type of an attempt whose result cannot be encoded. */
     static final String RESULT_NOT_ENCODABLE = "ResultNotEncodable";
 
+    /**
+     * The key of a {@link DynamicActivity} among the activities by type: it runs every type no other implementation
+     * runs. Not a name an activity type could have by accident.
+     */
+    static final String DYNAMIC_TYPE = "(any other activity type: DynamicActivity)";
+
     /** A registered activity: the implementation object and the interface method to call. */
     record ActivityImplementation(Object target, Method method) {
+
+        /** The activity of a {@link DynamicActivity}, whose {@code execute} takes the arguments undecoded. */
+        static ActivityImplementation dynamic(DynamicActivity target) {
+            try {
+                return new ActivityImplementation(target, DynamicActivity.class.getMethod("execute", Values.class));
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("DynamicActivity has no execute(Values) method", e);
+            }
+        }
+
+        /** Decodes the arguments of an attempt as the method's parameters, or as one {@code Values}. */
+        Object[] arguments(ActivityTask task, PayloadConverter converter) {
+            if (target instanceof DynamicActivity && method.getDeclaringClass() == DynamicActivity.class) {
+                return new Object[] {EncodedValues.arguments(JsonPayload.node(task.input()), converter,
+                        "activity " + task.activityType())};
+            }
+            return converter.fromJsonArray(JsonPayload.node(task.input()), method.getParameterTypes(),
+                    method.getGenericParameterTypes(), "activity ", task.activityType());
+        }
     }
 
     private final WorkflowServiceSpi service;
@@ -33,11 +62,19 @@ final class ActivityTaskHandler {
     private final PayloadConverter converter;
     private volatile boolean shuttingDown;
 
+    /** What the worker measures; set before the handler runs its first attempt. */
+    private WorkerMetrics metrics = WorkerMetrics.NONE;
+
     ActivityTaskHandler(WorkflowServiceSpi service, Map<String, ActivityImplementation> activities,
             PayloadConverter converter) {
         this.service = service;
         this.activities = activities;
         this.converter = converter;
+    }
+
+    /** Makes the handler record what it does in {@code workerMetrics}. */
+    void setMetrics(WorkerMetrics workerMetrics) {
+        this.metrics = workerMetrics;
     }
 
     /** From now on, heartbeats of the attempts this handler runs throw {@code ActivityWorkerShutdownException}. */
@@ -62,13 +99,17 @@ final class ActivityTaskHandler {
      * @return the next attempt, or {@code null} if the service handed none out
      */
     ActivityTask handle(ActivityTask task, Runnable onHeartbeat, boolean takeNext, String identity) {
-        ActivityImplementation implementation = activities.get(task.activityType());
+        ActivityImplementation implementation = activities.getOrDefault(task.activityType(),
+                activities.get(DYNAMIC_TYPE));
         if (implementation == null) {
             service.failActivityTask(task.taskToken(), failure(ApplicationFailure.newFailure(
                     "activity type '" + task.activityType() + "' is not registered on the worker of task queue '"
                             + task.taskQueue() + "'; registered: " + activities.keySet(), "ActivityTypeNotRegistered")));
             return null;
         }
+        metrics.activityStarted(task.activityType(), Duration.between(task.attemptDueTime(),
+                service.getClock().instant()));
+        long began = System.nanoTime();
         Method method = implementation.method();
         ActivityTaskContext context = new ActivityTaskContext(task, (details, encoded) -> {
             onHeartbeat.run();
@@ -77,10 +118,12 @@ final class ActivityTaskHandler {
         ActivityContextHolder.set(context);
         Object result;
         try {
-            Object[] args = converter.fromJsonArray(JsonPayload.node(task.input()), method.getParameterTypes(),
-                    method.getGenericParameterTypes(), "activity ", task.activityType());
+            Object[] args = implementation.arguments(task, converter);
             result = Reflection.invoke(method, implementation.target(), args);
+            metrics.activityEnded(task.activityType(), Duration.ofNanos(System.nanoTime() - began), false);
         } catch (Throwable t) {
+            metrics.activityEnded(task.activityType(), Duration.ofNanos(System.nanoTime() - began),
+                    !(t instanceof ActivityCanceledException));
             // even a StackOverflowError or an OutOfMemoryError is this attempt's failure: rethrown, it would end
             // the worker's thread and leave the attempt to its timeout with its cause lost
             if (t instanceof VirtualMachineError) {

@@ -1,5 +1,6 @@
 package dev.hourglass.internal.worker;
 
+import dev.hourglass.activity.DynamicActivity;
 import dev.hourglass.internal.common.Interfaces;
 import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.internal.replay.WorkflowImplementation;
@@ -58,6 +59,7 @@ final class WorkerImpl implements Worker {
     private final BooleanSupplier determinismChecked;
     private ExecutorService activityExecutor;
     private ActivityTaskHandler activityHandler;
+    private WorkflowTaskHandler workflowHandler;
     private DrivenWorker driven;
     private volatile boolean running;
 
@@ -98,6 +100,14 @@ final class WorkerImpl implements Worker {
         requireNotStarted();
         for (Class<?> type : types) {
             WorkflowImplementation implementation = WorkflowImplementation.of(type, options);
+            WorkflowImplementation dynamic = workflows.get(WorkflowImplementation.DYNAMIC_TYPE);
+            if (implementation.isDynamic() && dynamic != null && dynamic.implementationClass() != type) {
+                throw new IllegalArgumentException(type.getName() + " is a DynamicWorkflow, but "
+                        + dynamic.implementationClass().getName() + " is already registered as the DynamicWorkflow"
+                        + " of task queue '" + taskQueue + "': a worker has at most one, which runs every workflow"
+                        + " type no other implementation runs; register one, and branch on"
+                        + " Workflow.getInfo().getWorkflowType() in it");
+            }
             if (determinismChecked.getAsBoolean()) {
                 WorkflowClassCheck.installed().check(type);
             }
@@ -144,6 +154,10 @@ final class WorkerImpl implements Worker {
         // all or nothing: a rejected object leaves none of the call's objects registered
         Map<String, ActivityTaskHandler.ActivityImplementation> added = new LinkedHashMap<>();
         for (Object implementation : implementations) {
+            if (implementation instanceof DynamicActivity
+                    && Interfaces.activityInterfacesOf(implementation.getClass()).isEmpty()) {
+                continue; // registered below, for the types no other implementation runs
+            }
             Interfaces.activityTypesOf(implementation).forEach((type, method) -> {
                 ActivityTaskHandler.ActivityImplementation previous = activities.getOrDefault(type, added.get(type));
                 if (previous != null) {
@@ -154,6 +168,21 @@ final class WorkerImpl implements Worker {
                 }
                 added.put(type, new ActivityTaskHandler.ActivityImplementation(implementation, method));
             });
+        }
+        for (Object implementation : implementations) {
+            if (implementation instanceof DynamicActivity) {
+                ActivityTaskHandler.ActivityImplementation previous = activities.getOrDefault(
+                        ActivityTaskHandler.DYNAMIC_TYPE, added.get(ActivityTaskHandler.DYNAMIC_TYPE));
+                if (previous != null) {
+                    throw new IllegalArgumentException(implementation.getClass().getName() + " is a DynamicActivity,"
+                            + " but " + previous.target().getClass().getName() + " is already registered as the"
+                            + " DynamicActivity of task queue '" + taskQueue + "': a worker has at most one, which"
+                            + " runs every activity type no other implementation runs; register one, and branch on"
+                            + " Activity.getExecutionContext().getInfo().getActivityType() in it");
+                }
+                added.put(ActivityTaskHandler.DYNAMIC_TYPE, ActivityTaskHandler.ActivityImplementation.dynamic(
+                        (DynamicActivity) implementation));
+            }
         }
         activities.putAll(added);
     }
@@ -181,9 +210,21 @@ final class WorkerImpl implements Worker {
                 : new WorkflowTaskHandler(service, cache, inOrder(workflows), taskQueue, options.isStrictReplay(),
                         driver != null ? DRIVEN_INLINE_HISTORY_LIMIT : 0, options.getDeadlockDetectionTimeout(),
                         driver != null ? driver::released : stuck -> { }, converter, determinismChecked);
+        if (workflowHandler != null) {
+            workflowHandler.enableLocalActivities(inOrder(activities));
+        }
+        this.workflowHandler = workflowHandler;
         ActivityTaskHandler activityHandler = activities.isEmpty() ? null
                 : new ActivityTaskHandler(service, inOrder(activities), converter);
         this.activityHandler = activityHandler;
+        WorkerMetrics metrics = WorkerMetrics.of(options.getMeterRegistry(), taskQueue);
+        if (workflowHandler != null) {
+            workflowHandler.setMetrics(metrics);
+        }
+        if (activityHandler != null) {
+            activityHandler.setMetrics(metrics);
+        }
+        metrics.watchBacklog(this, () -> service.taskQueueBacklog(taskQueue));
         if (driver != null) {
             driven = new DrivenWorker(taskQueue, identity, service, workflowHandler, activityHandler,
                     maxConcurrentActivities, driver);
@@ -314,6 +355,9 @@ final class WorkerImpl implements Worker {
 
     synchronized void shutdown() {
         running = false;
+        if (workflowHandler != null) {
+            workflowHandler.shutdown(); // local activity threads
+        }
         if (activityHandler != null) {
             activityHandler.shutdown(); // heartbeats of running attempts now tell them
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hourglass.activity.ActivityInterface;
+import dev.hourglass.activity.ActivityMethod;
 import dev.hourglass.workflow.WorkflowInterface;
 import dev.hourglass.workflow.WorkflowMethod;
 import org.junit.jupiter.api.Test;
@@ -132,5 +133,19 @@ class InterfacesTest {
     @Test
     void activityTypesComeInTheOrderOfTheirNamesWhateverOrderTheJvmReflectsThemIn() {
         assertThat(Interfaces.activityMethods(Kitchen.class).values()).containsExactly("bake", "boil", "chop", "whisk");
+    }
+
+    @ActivityInterface(namePrefix = "Kitchen_")
+    public interface PrefixedKitchen {
+        void whisk(int eggs);
+
+        @ActivityMethod(name = "oven")
+        void bake(int minutes);
+    }
+
+    @Test
+    void prefixesEveryActivityTypeOfAnInterfaceWithItsNamePrefix() {
+        assertThat(Interfaces.activityMethods(PrefixedKitchen.class).values())
+                .containsExactlyInAnyOrder("Kitchen_whisk", "Kitchen_oven");
     }
 }

@@ -154,7 +154,8 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
     private void replay(History history) {
         WorkflowImplementation implementation;
         synchronized (implementations) {
-            implementation = implementations.get(history.getWorkflowType());
+            implementation = WorkflowImplementation.lookup(implementations,
+                history.getWorkflowType());
         }
         if (implementation != null) { // else no code of this environment ran it: nothing to check
             Replayer.replay(history, false, implementation, converter, historyLimits, determinismChecked);

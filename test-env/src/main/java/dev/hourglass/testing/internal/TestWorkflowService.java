@@ -81,6 +81,11 @@ final class TestWorkflowService implements WorkflowServiceSpi {
     }
 
     @Override
+    public java.time.Duration getWorkflowTaskTimeout() {
+        return delegate.getWorkflowTaskTimeout();
+    }
+
+    @Override
     public boolean isClosed() {
         return delegate.isClosed();
     }
@@ -204,6 +209,11 @@ final class TestWorkflowService implements WorkflowServiceSpi {
     public void activityAwaitsCompletion(String taskToken) {
         hungActivities.ended(taskToken);
         delegate.activityAwaitsCompletion(taskToken);
+    }
+
+    @Override
+    public long taskQueueBacklog(String taskQueue) {
+        return delegate.taskQueueBacklog(taskQueue);
     }
 
     @Override
