@@ -146,7 +146,10 @@ public final class EventSchema<A extends EventAttributes> {
             return summary;
         }
 
-        /** The attribute's value in {@code attributes}: a String, Integer, Duration, Payload, RetryPolicy or enum. */
+        /**
+         * The attribute's value in {@code attributes}: a String, Integer, Duration, Payload, RetryPolicy, enum,
+         * SearchAttributes or list of SearchAttributeUpdate.
+         */
         public Object get(A attributes) {
             return getter.apply(attributes);
         }
