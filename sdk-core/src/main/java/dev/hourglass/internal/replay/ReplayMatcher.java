@@ -220,9 +220,9 @@ final class ReplayMatcher implements CommandSink {
             return "the code produced a different kind of command";
         }
         for (Field<EventAttributes> field : EventSchema.of(command).fields()) {
-            if (field.isIdentity() && !Objects.equals(field.get(command), field.get(recorded))) {
-                return "the " + field.name() + " differs (" + EventText.value(field, field.get(recorded))
-                        + " recorded, " + EventText.value(field, field.get(command)) + " now)";
+            if (field.isIdentity() && !Objects.equals(field.identityValue(command), field.identityValue(recorded))) {
+                return "the " + field.name() + " differs (" + EventText.value(field, field.identityValue(recorded))
+                        + " recorded, " + EventText.value(field, field.identityValue(command)) + " now)";
             }
         }
         return null;

@@ -338,7 +338,9 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
         run.append(new WorkflowExecutionStartedAttributes(request.workflowType(), request.taskQueue(), request.input(),
                 request.parentWorkflowId(), request.parentRunId(), continuedFromRunId,
                 deadline == null ? null : Duration.between(now, deadline), request.identity(), request.startDelay(),
-                request.cronSchedule(), request.lastCompletionResult()), now);
+                request.cronSchedule(), request.lastCompletionResult(), request.searchAttributes(), request.memo()),
+                now);
+        run.searchAttributes = request.searchAttributes();
         if (enforceHistoryLimits(run)) {
             if (request.startDelay() == null) {
                 scheduleWorkflowTask(run);
