@@ -59,9 +59,13 @@ class JdbcCronTest {
     @AfterEach
     void close() throws Exception {
         try {
-            service.close();
+            if (service != null) {
+                service.close();
+            }
         } finally {
-            database.close();
+            if (database != null) {
+                database.close();
+            }
         }
     }
 

@@ -45,7 +45,9 @@ class TaskQueueBacklogTest {
     @AfterEach
     void close() throws Exception {
         try {
-            service.close();
+            if (service != null) {
+                service.close();
+            }
         } finally {
             if (database != null) {
                 database.close();
