@@ -58,8 +58,8 @@ class MetricsSampleTest {
 
         assertThat(registry.get("hourglass.activity.attempts").tag("activity_type", "send").counter().count())
                 .isEqualTo(1);
-        assertThat(registry.get("hourglass.workflow.task.latency").tag("workflow_type", "Billing").timer().count())
-                .isEqualTo(2);
+        assertThat(registry.get("hourglass.activity.execution.latency").tag("activity_type", "send").timer().count())
+                .isEqualTo(1);
         // guide: metrics end
         env.close();
     }
