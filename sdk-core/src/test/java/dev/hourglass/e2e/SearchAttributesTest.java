@@ -24,6 +24,7 @@ import dev.hourglass.workflow.Workflow;
 import dev.hourglass.workflow.WorkflowInterface;
 import dev.hourglass.workflow.WorkflowMethod;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -290,6 +291,18 @@ class SearchAttributesTest {
 
         assertThat(json).doesNotContain("Quetzalcoatl").contains("c-plain", "aes-gcm(k1)");
         assertThat(listed.getMemo("secret", String.class)).isEqualTo("Quetzalcoatl");
+    }
+
+    @Test
+    void theMemoIsRecordedInKeyOrderWhateverTheOrderOfTheMapGiven() {
+        Map<String, Object> memo = new LinkedHashMap<>();
+        memo.put("zone", "north");
+        memo.put("agent", "ada");
+        env.client().newWorkflowStub(Note.class, env.options("note-2").setMemo(memo).build()).write();
+
+        WorkflowExecutionStartedAttributes started = env.history("note-2").getEvents().get(0)
+                .getAttributes(WorkflowExecutionStartedAttributes.class);
+        assertThat(started.memo().toJson()).isEqualTo("{\"agent\":\"ada\",\"zone\":\"north\"}");
     }
 
     @Test

@@ -29,6 +29,7 @@ import dev.hourglass.internal.spi.WorkflowServiceSpi;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -282,7 +283,8 @@ final class WorkflowStubImpl implements WorkflowStub {
             return null;
         }
         ObjectNode memo = JsonNodeFactory.instance.objectNode();
-        options.getMemo().forEach((key, value) -> memo.set(key,
+        // in key order: a Map.of memo iterates in an order that changes from one JVM launch to the next
+        new TreeMap<>(options.getMemo()).forEach((key, value) -> memo.set(key,
                 converter.toJson(value, "the memo value " + key + " to " + action)));
         return JsonPayload.of(memo);
     }
