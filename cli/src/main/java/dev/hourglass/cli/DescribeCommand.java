@@ -5,7 +5,10 @@ import dev.hourglass.client.PendingChildWorkflowInfo;
 import dev.hourglass.client.PendingTimerInfo;
 import dev.hourglass.client.WorkflowClient;
 import dev.hourglass.client.WorkflowExecutionDescription;
+import dev.hourglass.common.PayloadCodecException;
+import dev.hourglass.history.Payload;
 import java.io.PrintWriter;
+import java.util.StringJoiner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -13,7 +16,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "describe", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"Describes the state of a workflow's latest run.",
-            "Its status and times, and while it is open, its pending activities (with their attempt and last"
+            "Its status and times, search attributes and memo, and while it is open, its pending activities (with their attempt and last"
                     + " failure), timers and child workflows."})
 final class DescribeCommand extends StoreCommand {
 
@@ -31,6 +34,9 @@ final class DescribeCommand extends StoreCommand {
         header.add("Started", Times.format(description.getStartTime()));
         header.add("Closed", description.getCloseTime().map(Times::format).orElse(null));
         header.add("Events", description.getHistoryLength());
+        SearchAttributeText.addIfAny(header, "Search attributes",
+                SearchAttributeText.format(description.getTypedSearchAttributes()));
+        SearchAttributeText.addIfAny(header, "Memo", memo(description));
         header.print(out, "");
 
         Table activities = new Table("ACTIVITY ID", "TYPE", "STATE", "ATTEMPT", "SCHEDULED", "NEXT ATTEMPT",
@@ -64,6 +70,27 @@ final class DescribeCommand extends StoreCommand {
             out.println(title + ":");
             table.print(out, "  ");
         }
+    }
+
+    /**
+     * The memo, {@code key=value} in the order set, each value as JSON, or "encoded" where payload codecs encoded it;
+     * {@code null} for none.
+     */
+    private static String memo(WorkflowExecutionDescription description) {
+        if (description.getMemoKeys().isEmpty()) {
+            return null;
+        }
+        StringJoiner line = new StringJoiner(", ");
+        for (String key : description.getMemoKeys()) {
+            String value;
+            try {
+                value = Payload.of(description.getMemo(key, Object.class)).toJson();
+            } catch (PayloadCodecException e) {
+                value = "(encoded; 'workflows show --codec' decodes it)";
+            }
+            line.add(key + "=" + value);
+        }
+        return line.toString();
     }
 
     private static String lastFailure(PendingActivityInfo activity) {

@@ -3,9 +3,10 @@ package dev.hourglass.cli;
 import dev.hourglass.client.ExecutionFilter;
 import dev.hourglass.client.WorkflowExecutionStatus;
 import java.time.Clock;
+import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The options that choose runs: by status, workflow type and start time. */
+/** The options that choose runs: by status, workflow type, start time and search attributes. */
 final class FilterOptions {
 
     @Option(names = "--status", paramLabel = "STATUS", order = 1,
@@ -20,6 +21,13 @@ final class FilterOptions {
                     + " instant such as 2026-01-31T00:00:00Z.")
     String since;
 
+    @Option(names = "--search", paramLabel = "NAME[:TYPE]=VALUE", order = 4,
+            description = "Only runs whose search attribute NAME has VALUE; repeat to require several. Without a TYPE,"
+                    + " true/false is a Bool, a whole number a Long, a decimal a Double, an ISO-8601 time with offset"
+                    + " a Datetime, anything else a Keyword; TYPE is one of Keyword, Text, Long, Double, Bool,"
+                    + " Datetime, KeywordList (matches the lists that contain VALUE).")
+    List<String> search = List.of();
+
     /** The filter of these options, with pages of {@code pageSize} runs. */
     ExecutionFilter toFilter(Clock clock, int pageSize) {
         ExecutionFilter.Builder filter = ExecutionFilter.newBuilder().setPageSize(pageSize);
@@ -32,6 +40,7 @@ final class FilterOptions {
         if (since != null) {
             filter.setStartTimeFrom(Times.since(since, clock));
         }
+        search.forEach(spec -> SearchAttributeText.addCondition(filter, spec));
         return filter.build();
     }
 }

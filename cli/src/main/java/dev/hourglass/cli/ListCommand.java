@@ -22,7 +22,7 @@ final class ListCommand extends StoreCommand {
     @Mixin
     FilterOptions filterOptions;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "100", order = 4,
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "100", order = 5,
             description = "Lists at most N runs (default: ${DEFAULT-VALUE}).")
     int limit;
 

@@ -70,6 +70,8 @@ final class ShowCommand extends StoreCommand {
             header.add("Closed", history.isClosed() ? Times.format(last.getEventTime()) : null);
         }
         header.add("Events", history.getEvents().size());
+        SearchAttributeText.addIfAny(header, "Search attributes", SearchAttributeText.format(SearchAttributeText.current(history)));
+        SearchAttributeText.addIfAny(header, "Memo", SearchAttributeText.memo(history));
         header.print(out, "");
     }
 }

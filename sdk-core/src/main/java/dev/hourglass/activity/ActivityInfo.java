@@ -76,4 +76,14 @@ public interface ActivityInfo {
      * @return the heartbeat timeout, or {@code null} if the activity has none
      */
     Duration getHeartbeatTimeout();
+
+    /**
+     * Returns whether the attempt is of a local activity: run by the worker inside the workflow task that called
+     * it (see {@code Workflow.newLocalActivityStub}), rather than dispatched through the service.
+     *
+     * @return {@code true} for a local activity
+     */
+    default boolean isLocal() {
+        return false;
+    }
 }

@@ -1,6 +1,9 @@
 package dev.hourglass.client;
 
+import dev.hourglass.common.SearchAttributeKey;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -38,6 +41,7 @@ public final class ExecutionFilter {
     private final Instant startTimeFrom;
     private final Instant startTimeTo;
     private final int pageSize;
+    private final List<SearchAttributeCondition> searchAttributeConditions;
 
     private ExecutionFilter(Builder builder) {
         this.status = builder.status;
@@ -45,6 +49,16 @@ public final class ExecutionFilter {
         this.startTimeFrom = builder.startTimeFrom;
         this.startTimeTo = builder.startTimeTo;
         this.pageSize = builder.pageSize;
+        this.searchAttributeConditions = List.copyOf(builder.searchAttributeConditions);
+    }
+
+    /**
+     * Returns the conditions on search attributes, in the order they were set; each must hold.
+     *
+     * @return an unmodifiable list; never {@code null}, empty for none
+     */
+    public List<SearchAttributeCondition> getSearchAttributeConditions() {
+        return searchAttributeConditions;
     }
 
     /**
@@ -120,7 +134,9 @@ public final class ExecutionFilter {
         return (status == null || status == metadata.getStatus())
                 && (workflowType == null || workflowType.equals(metadata.getWorkflowType()))
                 && (startTimeFrom == null || !metadata.getStartTime().isBefore(startTimeFrom))
-                && (startTimeTo == null || metadata.getStartTime().isBefore(startTimeTo));
+                && (startTimeTo == null || metadata.getStartTime().isBefore(startTimeTo))
+                && searchAttributeConditions.stream()
+                        .allMatch(condition -> condition.matches(metadata.getTypedSearchAttributes()));
     }
 
     @Override
@@ -134,18 +150,19 @@ public final class ExecutionFilter {
         ExecutionFilter that = (ExecutionFilter) o;
         return status == that.status && Objects.equals(workflowType, that.workflowType)
                 && Objects.equals(startTimeFrom, that.startTimeFrom) && Objects.equals(startTimeTo, that.startTimeTo)
-                && pageSize == that.pageSize;
+                && pageSize == that.pageSize && searchAttributeConditions.equals(that.searchAttributeConditions);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(status, workflowType, startTimeFrom, startTimeTo, pageSize);
+        return Objects.hash(status, workflowType, startTimeFrom, startTimeTo, pageSize, searchAttributeConditions);
     }
 
     @Override
     public String toString() {
         return "ExecutionFilter{status=" + status + ", workflowType=" + workflowType + ", startTimeFrom="
-                + startTimeFrom + ", startTimeTo=" + startTimeTo + ", pageSize=" + pageSize + '}';
+                + startTimeFrom + ", startTimeTo=" + startTimeTo + ", pageSize=" + pageSize
+                + (searchAttributeConditions.isEmpty() ? "" : ", searchAttributes=" + searchAttributeConditions) + '}';
     }
 
     /**
@@ -161,8 +178,49 @@ public final class ExecutionFilter {
         private Instant startTimeFrom;
         private Instant startTimeTo;
         private int pageSize = DEFAULT_PAGE_SIZE;
+        private final List<SearchAttributeCondition> searchAttributeConditions = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * Adds the condition that a run's search attribute {@code key} equals {@code value}; for a keyword list, that
+         * the run's list contains every keyword of {@code value}. Conditions add up: each must hold.
+         *
+         * <pre>{@code
+         * ExecutionFilter.newBuilder().setSearchAttribute(CUSTOMER, "c-42").build();
+         * ExecutionFilter.newBuilder().setSearchAttribute(TAGS, List.of("vip")).build();
+         * }</pre>
+         *
+         * @param key the key, name and type
+         * @param value the value; never {@code null}
+         * @param <T> the value type
+         * @return this builder
+         * @throws IllegalArgumentException if the value is {@code null} or not of the key's type
+         */
+        public <T> Builder setSearchAttribute(SearchAttributeKey<T> key, T value) {
+            searchAttributeConditions.add(SearchAttributeCondition.equalTo(Objects.requireNonNull(key, "key"),
+                    value));
+            return this;
+        }
+
+        /**
+         * Adds the condition that a run's search attribute {@code key}, a Long, Double or Datetime, lies from
+         * {@code from} to {@code to}, both inclusive.
+         *
+         * @param key the key, name and type
+         * @param from the lower bound, or {@code null} for none
+         * @param to the upper bound, or {@code null} for none
+         * @param <T> the value type
+         * @return this builder
+         * @throws IllegalArgumentException if the key's type has no order, both bounds are {@code null}, or
+         *     {@code from} is after {@code to}
+         */
+        public <T extends Comparable<? super T>> Builder setSearchAttributeRange(SearchAttributeKey<T> key, T from,
+                T to) {
+            searchAttributeConditions.add(SearchAttributeCondition.range(Objects.requireNonNull(key, "key"), from,
+                    to));
+            return this;
         }
 
         /**

@@ -39,8 +39,7 @@ public final class WorkflowExecutionDescription extends WorkflowExecutionMetadat
      */
     public WorkflowExecutionDescription(WorkflowExecutionMetadata metadata, List<PendingActivityInfo> pendingActivities,
             List<PendingChildWorkflowInfo> pendingChildWorkflows, List<PendingTimerInfo> pendingTimers) {
-        super(metadata.getExecution(), metadata.getWorkflowType(), metadata.getTaskQueue(), metadata.getStatus(),
-                metadata.getStartTime(), metadata.getCloseTime().orElse(null), metadata.getHistoryLength());
+        super(metadata);
         this.pendingActivities = List.copyOf(pendingActivities);
         this.pendingChildWorkflows = List.copyOf(pendingChildWorkflows);
         this.pendingTimers = List.copyOf(pendingTimers);

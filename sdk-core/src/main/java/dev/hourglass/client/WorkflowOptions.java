@@ -1,8 +1,12 @@
 package dev.hourglass.client;
 
+import dev.hourglass.common.SearchAttributes;
 import dev.hourglass.common.WorkflowIdReusePolicy;
 import dev.hourglass.internal.common.CronSchedule;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.apiguardian.api.API;
 
@@ -30,6 +34,8 @@ public final class WorkflowOptions {
     private final Duration workflowExecutionTimeout;
     private final Duration startDelay;
     private final String cronSchedule;
+    private final SearchAttributes searchAttributes;
+    private final Map<String, Object> memo;
 
     private WorkflowOptions(Builder builder) {
         this.workflowId = builder.workflowId;
@@ -38,6 +44,26 @@ public final class WorkflowOptions {
         this.workflowExecutionTimeout = builder.workflowExecutionTimeout;
         this.startDelay = builder.startDelay;
         this.cronSchedule = builder.cronSchedule;
+        this.searchAttributes = builder.searchAttributes;
+        this.memo = builder.memo;
+    }
+
+    /**
+     * Returns the search attributes the execution starts with.
+     *
+     * @return the attributes; never {@code null}, {@link SearchAttributes#EMPTY} unless set
+     */
+    public SearchAttributes getTypedSearchAttributes() {
+        return searchAttributes;
+    }
+
+    /**
+     * Returns the memo the execution starts with: key to value, in the order set.
+     *
+     * @return an unmodifiable map; never {@code null}, empty unless set
+     */
+    public Map<String, Object> getMemo() {
+        return memo;
     }
 
     /**
@@ -139,13 +165,15 @@ public final class WorkflowOptions {
                 && workflowIdReusePolicy == that.workflowIdReusePolicy
                 && Objects.equals(workflowExecutionTimeout, that.workflowExecutionTimeout)
                 && Objects.equals(startDelay, that.startDelay)
-                && Objects.equals(cronSchedule, that.cronSchedule);
+                && Objects.equals(cronSchedule, that.cronSchedule)
+                && searchAttributes.equals(that.searchAttributes)
+                && memo.equals(that.memo);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(workflowId, taskQueue, workflowIdReusePolicy, workflowExecutionTimeout, startDelay,
-                cronSchedule);
+                cronSchedule, searchAttributes, memo);
     }
 
     @Override
@@ -156,6 +184,8 @@ public final class WorkflowOptions {
                 + ", workflowExecutionTimeout=" + workflowExecutionTimeout
                 + ", startDelay=" + startDelay
                 + (cronSchedule == null ? "" : ", cronSchedule='" + cronSchedule + "'")
+                + (searchAttributes.isEmpty() ? "" : ", searchAttributes=" + searchAttributes)
+                + (memo.isEmpty() ? "" : ", memo keys=" + memo.keySet())
                 + '}';
     }
 
@@ -173,6 +203,8 @@ public final class WorkflowOptions {
         private Duration workflowExecutionTimeout;
         private Duration startDelay;
         private String cronSchedule;
+        private SearchAttributes searchAttributes = SearchAttributes.EMPTY;
+        private Map<String, Object> memo = Map.of();
 
         private Builder() {}
 
@@ -183,6 +215,48 @@ public final class WorkflowOptions {
             this.workflowExecutionTimeout = options.workflowExecutionTimeout;
             this.startDelay = options.startDelay;
             this.cronSchedule = options.cronSchedule;
+            this.searchAttributes = options.searchAttributes;
+            this.memo = options.memo;
+        }
+
+        /**
+         * Sets the search attributes the execution starts with: indexed values that
+         * {@link WorkflowClient#listExecutions(ExecutionFilter)} filters on and workflow code reads with
+         * {@code Workflow.getTypedSearchAttributes()}. Their values are recorded as they are, never encoded by payload
+         * codecs.
+         *
+         * @param searchAttributes the attributes, or {@code null} for none
+         * @return this builder
+         */
+        public Builder setTypedSearchAttributes(SearchAttributes searchAttributes) {
+            this.searchAttributes = searchAttributes == null ? SearchAttributes.EMPTY : searchAttributes;
+            return this;
+        }
+
+        /**
+         * Sets the memo the execution starts with: values that describe the execution without being indexed, read
+         * with {@code Workflow.getMemo} and {@link WorkflowExecutionMetadata#getMemo}. Each value is a payload:
+         * converted by the client's data converter and encoded by its payload codecs.
+         *
+         * @param memo key to value, or {@code null} for none; keys are recorded in the map's iteration order
+         * @return this builder
+         * @throws IllegalArgumentException if a key or value is {@code null}
+         */
+        public Builder setMemo(Map<String, Object> memo) {
+            if (memo == null) {
+                this.memo = Map.of();
+                return this;
+            }
+            Map<String, Object> copy = new LinkedHashMap<>();
+            memo.forEach((key, value) -> {
+                if (key == null || value == null) {
+                    throw new IllegalArgumentException("memo keys and values must not be null, found " + key + " = "
+                            + value + "; leave out a key that has no value");
+                }
+                copy.put(key, value);
+            });
+            this.memo = Collections.unmodifiableMap(copy);
+            return this;
         }
 
         /**

@@ -64,6 +64,9 @@ public enum EventType {
     /** The workflow recorded a marker: a side effect's value or a version decision. */
     MarkerRecorded(Flags.COMMAND, "markerName", "markerId"),
 
+    /** The workflow set or removed search attributes. */
+    UpsertWorkflowSearchAttributes(Flags.COMMAND, "searchAttributes"),
+
     /** The workflow asked for a child workflow to be started. */
     StartChildWorkflowExecutionInitiated(
             Flags.COMMAND, "childId", "workflowId", "workflowType", "taskQueue", "input"),

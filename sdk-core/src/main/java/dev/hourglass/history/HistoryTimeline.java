@@ -3,6 +3,7 @@ package dev.hourglass.history;
 import dev.hourglass.common.PayloadCodec;
 import dev.hourglass.common.PayloadCodecException;
 import dev.hourglass.internal.history.EventText;
+import dev.hourglass.internal.history.LocalActivityMarkerText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -109,6 +110,10 @@ public final class HistoryTimeline {
 
     /** The attributes of an event, leaving out those that repeat the header (the workflow type, the task queue). */
     private static String attributes(History history, HistoryEvent event) {
+        String localActivity = LocalActivityMarkerText.of(event);
+        if (localActivity != null) {
+            return localActivity;
+        }
         boolean startsThisType = event.getEventType() == EventType.WorkflowExecutionStarted
                 || event.getEventType() == EventType.WorkflowExecutionContinuedAsNew;
         return EventText.attributes(event, (name, value) -> (name.equals("taskQueue")

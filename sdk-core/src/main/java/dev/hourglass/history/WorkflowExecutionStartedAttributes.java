@@ -1,5 +1,6 @@
 package dev.hourglass.history;
 
+import dev.hourglass.common.SearchAttributes;
 import java.time.Duration;
 import java.util.Objects;
 import org.apiguardian.api.API;
@@ -24,17 +25,48 @@ import org.apiguardian.api.API;
  * @param cronSchedule the cron schedule the run belongs to ({@code WorkflowOptions.Builder.setCronSchedule}), else
  *      {@code null}
  * @param lastCompletionResult the result of the last run of the same cron schedule that completed, else {@code null}
+ * @param searchAttributes the search attributes the run started with ({@code WorkflowOptions.Builder
+ *      .setTypedSearchAttributes}), or {@code null} for none; their values are plain JSON, never encoded
+ * @param memo the memo the run started with ({@code WorkflowOptions.Builder.setMemo}): a JSON object of key to
+ *      payload (encoded when the client has payload codecs), or {@code null} for none
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record WorkflowExecutionStartedAttributes(String workflowType, String taskQueue, Payload input,
         String parentWorkflowId, String parentRunId, String continuedFromRunId,
         Duration workflowExecutionTimeout, String identity, Duration firstWorkflowTaskBackoff, String cronSchedule,
-        Payload lastCompletionResult) implements EventAttributes {
+        Payload lastCompletionResult, SearchAttributes searchAttributes, Payload memo) implements EventAttributes {
 
-    /** Checks that {@code input} is not {@code null}. */
+    /** Checks that {@code input} is not {@code null}; records empty search attributes as none. */
     public WorkflowExecutionStartedAttributes {
         Objects.requireNonNull(input, "input");
+        if (searchAttributes != null && searchAttributes.isEmpty()) {
+            searchAttributes = null;
+        }
+    }
+
+    /**
+     * The attributes of a run without search attributes and memo.
+     *
+     * @param workflowType the workflow type
+     * @param taskQueue the task queue of the workflow tasks
+     * @param input the workflow method's arguments, a JSON array; never {@code null}
+     * @param parentWorkflowId the parent's workflow id, or {@code null}
+     * @param parentRunId the parent's run id, or {@code null}
+     * @param continuedFromRunId the run that continued as this one, or {@code null}
+     * @param workflowExecutionTimeout how long this run may still take, or {@code null} for no limit
+     * @param identity the identity of the client that started the run, or {@code null}
+     * @param firstWorkflowTaskBackoff how long after this event the first workflow task was due, or {@code null}
+     * @param cronSchedule the cron schedule the run belongs to, or {@code null}
+     * @param lastCompletionResult the result of the cron schedule's last completed run, or {@code null}
+     */
+    public WorkflowExecutionStartedAttributes(String workflowType, String taskQueue, Payload input,
+            String parentWorkflowId, String parentRunId, String continuedFromRunId,
+            Duration workflowExecutionTimeout, String identity, Duration firstWorkflowTaskBackoff, String cronSchedule,
+            Payload lastCompletionResult) {
+        this(workflowType, taskQueue, input, parentWorkflowId, parentRunId, continuedFromRunId,
+                workflowExecutionTimeout, identity, firstWorkflowTaskBackoff, cronSchedule, lastCompletionResult,
+                null, null);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.hourglass.worker;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Objects;
 import org.apiguardian.api.API;
@@ -19,8 +20,10 @@ public final class WorkerFactoryOptions {
     private final int maxConcurrentActivities;
     private final boolean strictReplay;
     private final Duration deadlockDetectionTimeout;
+    private final MeterRegistry meterRegistry;
 
     private WorkerFactoryOptions(Builder builder) {
+        this.meterRegistry = builder.meterRegistry;
         this.strictReplay = builder.strictReplay;
         this.deadlockDetectionTimeout = builder.deadlockDetectionTimeout;
         this.workflowCacheSize = builder.workflowCacheSize;
@@ -74,6 +77,16 @@ public final class WorkerFactoryOptions {
         return deadlockDetectionTimeout;
     }
 
+    /**
+     * Returns the Micrometer registry the workers record their metrics in.
+     *
+     * @return the registry, or {@code null} when the workers record none (the default)
+     * @since 0.1
+     */
+    public MeterRegistry getMeterRegistry() {
+        return meterRegistry;
+    }
+
     /** Builds {@link WorkerFactoryOptions}. */
     public static final class Builder {
         private int workflowCacheSize = 600;
@@ -81,6 +94,7 @@ public final class WorkerFactoryOptions {
         private int maxConcurrentActivities = 20;
         private boolean strictReplay;
         private Duration deadlockDetectionTimeout = Duration.ofSeconds(1);
+        private MeterRegistry meterRegistry;
 
         private Builder() {
         }
@@ -135,6 +149,38 @@ public final class WorkerFactoryOptions {
                 throw new IllegalArgumentException("deadlockDetectionTimeout must not be negative but was " + timeout);
             }
             this.deadlockDetectionTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Makes the workers record metrics in a Micrometer registry; by default they record none, and Micrometer
+         * need not be on the class path.
+         *
+         * <p>The meters, each tagged with {@code task_queue} (and {@code workflow_type} or {@code activity_type}
+         * where it applies):
+         * <ul>
+         *   <li>{@code hourglass.workflow.task.latency} (timer): how long the worker took to run a workflow task,
+         *       from receiving it to answering it;
+         *   <li>{@code hourglass.workflow.task.failures} (counter): workflow tasks that failed (a bug, a
+         *       nondeterminism);
+         *   <li>{@code hourglass.workflow.cache} (counter, tag {@code result}: {@code hit} or {@code miss}): workflow
+         *       tasks of a run that already had one, whose execution was in the worker's cache or had to be rebuilt
+         *       by replay;
+         *   <li>{@code hourglass.activity.schedule_to_start.latency} (timer): from the moment an attempt was due (its
+         *       activity scheduled, or its retry backoff over) to its start on the worker, on the service's clock;
+         *   <li>{@code hourglass.activity.execution.latency} (timer): how long the activity method ran;
+         *   <li>{@code hourglass.activity.attempts} (counter): attempts started;
+         *   <li>{@code hourglass.activity.failures} (counter): attempts that failed (canceled ones are not counted);
+         *   <li>{@code hourglass.task_queue.backlog} (gauge): workflow tasks and activity attempts of the task queue
+         *       that are due and not yet taken by a worker, read from the service when the gauge is read.
+         * </ul>
+         *
+         * @param registry the registry, or {@code null} for no metrics
+         * @return this builder
+         * @since 0.1
+         */
+        public Builder setMeterRegistry(MeterRegistry registry) {
+            this.meterRegistry = registry;
             return this;
         }
 

@@ -1,12 +1,17 @@
 package dev.hourglass.workflow;
 
 import dev.hourglass.activity.ActivityOptions;
+import dev.hourglass.activity.LocalActivityOptions;
+import dev.hourglass.common.SearchAttributeUpdate;
+import dev.hourglass.common.SearchAttributes;
 import dev.hourglass.internal.replay.ReplaySafeLogger;
 import dev.hourglass.internal.replay.Stubs;
 import dev.hourglass.internal.replay.UntypedStubs;
 import dev.hourglass.internal.replay.WorkflowExecutor;
 import dev.hourglass.internal.replay.WorkflowOperations;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 import java.util.UUID;
@@ -179,6 +184,36 @@ public final class Workflow {
     public static <T> T newActivityStub(Class<T> activityInterface) {
         Objects.requireNonNull(activityInterface, "activityInterface");
         return Stubs.newActivityStub(activityInterface);
+    }
+
+    /**
+     * Returns a stub whose method calls run local activities: in this worker, within the workflow task that calls
+     * them, with no round trip through the service.
+     *
+     * <p>A call blocks like an activity call (and {@link Async#function} runs it without blocking the caller). Once
+     * every workflow thread is blocked, the worker runs the called activities in call order on an activity thread,
+     * retries failed attempts locally by the retry policy while the time since the call stays under
+     * {@link LocalActivityOptions#getLocalRetryThreshold() the local retry threshold}, records each outcome in a
+     * {@code MarkerRecorded} event named {@code "LocalActivity"} and resumes the code, all before the task
+     * completes. Past the threshold the next attempt waits on a workflow timer. Replay returns the recorded outcome
+     * and never runs the activity again. A failure reaches the code as an
+     * {@link dev.hourglass.failure.ActivityFailure} whose cause is the last attempt's failure.
+     *
+     * <pre>{@code
+     * private final Greetings greetings = Workflow.newLocalActivityStub(Greetings.class,
+     *         LocalActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(5)).build());
+     * }</pre>
+     *
+     * @param activityInterface an interface annotated with {@code @ActivityInterface}; must not be {@code null}
+     * @param options the timeouts and retry policy of every local activity of the stub; must not be {@code null}
+     * @return the stub, never {@code null}
+     * @throws IllegalArgumentException if either argument is {@code null}, or if the interface is not a valid
+     *         activity interface (see {@link #newActivityStub(Class, ActivityOptions)})
+     * @since 0.1
+     */
+    public static <T> T newLocalActivityStub(Class<T> activityInterface, LocalActivityOptions options) {
+        Objects.requireNonNull(activityInterface, "activityInterface");
+        return Stubs.newLocalActivityStub(activityInterface, options);
     }
 
     /**
@@ -444,6 +479,58 @@ public final class Workflow {
     public static <R> R getLastCompletionResult(Class<R> resultType) {
         Objects.requireNonNull(resultType, "resultType");
         return ops("getLastCompletionResult").lastCompletionResult(resultType);
+    }
+
+    /**
+     * Sets or removes search attributes of this execution, in order; they are recorded in the history (an
+     * {@code UpsertWorkflowSearchAttributes} event) and listed executions can be filtered on them at once.
+     *
+     * <p>Replay requires the same attribute names in the same order at this point; a changed value is reported as a
+     * warning (a failure in strict replay), and the recorded values hold.
+     *
+     * <pre>{@code
+     * Workflow.upsertTypedSearchAttributes(SearchAttributeUpdate.valueSet(STAGE, "shipped"));
+     * }</pre>
+     *
+     * @param updates the updates; at least one
+     * @throws IllegalArgumentException if there is none, or an update uses a name that the execution has with
+     *     another type
+     * @since 0.1
+     */
+    public static void upsertTypedSearchAttributes(SearchAttributeUpdate<?>... updates) {
+        Objects.requireNonNull(updates, "updates");
+        List<SearchAttributeUpdate<?>> list = new ArrayList<>();
+        for (SearchAttributeUpdate<?> update : updates) {
+            list.add(Objects.requireNonNull(update, "update"));
+        }
+        ops("upsertTypedSearchAttributes").upsertSearchAttributes(list);
+    }
+
+    /**
+     * Returns the current search attributes of this execution: those it started with and every upsert so far. They
+     * come from the history, so replays see the same.
+     *
+     * @return the attributes; never {@code null}, {@link SearchAttributes#EMPTY} for none
+     * @since 0.1
+     */
+    public static SearchAttributes getTypedSearchAttributes() {
+        return ops("getTypedSearchAttributes").searchAttributes();
+    }
+
+    /**
+     * Returns a value of the memo this execution started with ({@code WorkflowOptions.Builder.setMemo}), converted
+     * by the worker's data converter.
+     *
+     * @param key the memo key
+     * @param valueClass the value's class
+     * @param <T> the value type
+     * @return the value, or {@code null} when the memo has no such key
+     * @since 0.1
+     */
+    public static <T> T getMemo(String key, Class<T> valueClass) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(valueClass, "valueClass");
+        return ops("getMemo").memo(key, valueClass, valueClass);
     }
 
     /** Returns whether the code is replaying recorded history (rather than making progress). */

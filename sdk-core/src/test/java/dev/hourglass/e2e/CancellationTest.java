@@ -1,7 +1,6 @@
 package dev.hourglass.e2e;
 
 import static dev.hourglass.history.EventType.ActivityTaskCancelRequested;
-import static dev.hourglass.history.EventType.ActivityTaskCanceled;
 import static dev.hourglass.history.EventType.ActivityTaskCompleted;
 import static dev.hourglass.history.EventType.ActivityTaskScheduled;
 import static dev.hourglass.history.EventType.ActivityTaskStarted;
@@ -27,8 +26,6 @@ import dev.hourglass.failure.ActivityFailure;
 import dev.hourglass.failure.ApplicationFailure;
 import dev.hourglass.failure.CanceledFailure;
 import dev.hourglass.failure.TerminatedFailure;
-import dev.hourglass.history.ActivityTaskCanceledAttributes;
-import dev.hourglass.history.ActivityTaskScheduledAttributes;
 import dev.hourglass.history.EventType;
 import dev.hourglass.history.History;
 import dev.hourglass.history.TimerCanceledAttributes;
@@ -217,13 +214,12 @@ class CancellationTest {
 
         assertThat(result).isEqualTo("ActivityFailure caused by CanceledFailure");
         History history = env.history("cancel-4");
-        // the workflow moved on (second timer) in the task that requested the cancellation, before the
-        // running activity heartbeated, learnt of it and reported itself canceled
-        assertThat(Events.types(history)).containsExactly(WorkflowExecutionStarted, TimerStarted,
-                ActivityTaskScheduled, TimerFired, ActivityTaskCancelRequested, TimerStarted, ActivityTaskStarted,
-                ActivityTaskCanceled, TimerFired, WorkflowExecutionCompleted);
-        assertThat(Events.single(history, ActivityTaskCanceledAttributes.class).activityId())
-                .isEqualTo(Events.single(history, ActivityTaskScheduledAttributes.class).activityId());
+        // the workflow moved on (second timer) in the task that requested the cancellation, without waiting for
+        // the running activity to heartbeat, learn of it and report itself canceled (which, on a busy machine, may
+        // come after the second timer fired, or after the run closed and not at all)
+        assertThat(Events.types(history)).startsWith(WorkflowExecutionStarted, TimerStarted,
+                ActivityTaskScheduled, TimerFired, ActivityTaskCancelRequested, TimerStarted)
+                .endsWith(WorkflowExecutionCompleted);
     }
 
     @Test

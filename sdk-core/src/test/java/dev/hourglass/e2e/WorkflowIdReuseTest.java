@@ -169,7 +169,7 @@ class WorkflowIdReuseTest {
     @Test
     void executionTimeoutEndsTheWorkflowWithAWorkflowExecutionTimeout() {
         Job job = env.client().newWorkflowStub(Job.class,
-                env.options("job-8").setWorkflowExecutionTimeout(Duration.ofMillis(100)).build());
+                env.options("job-8").setWorkflowExecutionTimeout(Duration.ofSeconds(2)).build());
 
         WorkflowFailedException e = catchThrowableOfType(WorkflowFailedException.class, () -> job.run("sleep"));
 
@@ -179,8 +179,8 @@ class WorkflowIdReuseTest {
         assertThat(Events.types(history)).containsExactly(WorkflowExecutionStarted, TimerStarted,
                 WorkflowExecutionTimedOut);
         assertThat(history.getEvents().get(0).getAttributes(WorkflowExecutionStartedAttributes.class)
-                .workflowExecutionTimeout()).isEqualTo(Duration.ofMillis(100));
+                .workflowExecutionTimeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(Duration.between(history.getEvents().get(0).getEventTime(), history.getLastEvent().getEventTime()))
-                .isGreaterThanOrEqualTo(Duration.ofMillis(100));
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(2));
     }
 }

@@ -77,6 +77,24 @@ class HistoryTimelineTest {
     }
 
     @Test
+    void showsALocalActivityMarkerAsItsActivityAttemptAndOutcome() {
+        History history = Histories.of("greeting-1")
+                .started()
+                .event(new MarkerRecordedAttributes("LocalActivity", "1", Payload.fromJson("{\"activityId\":\"1\","
+                        + "\"activityType\":\"greet\",\"attempt\":1,\"input\":[\"ada\"],\"failure\":{\"kind\":"
+                        + "\"application\",\"type\":\"Flaky\",\"message\":\"down\"},\"backoff\":\"PT2S\"}")))
+                .event(new MarkerRecordedAttributes("LocalActivity", "1", Payload.fromJson("{\"activityId\":\"1\","
+                        + "\"activityType\":\"greet\",\"attempt\":2,\"input\":[\"ada\"],\"result\":\"hello\"}")))
+                .build();
+
+        assertThat(HistoryTimeline.format(history).lines().skip(2).toList()).containsExactly(
+                "  #2  +0d 00:00:00.000  MarkerRecorded            LocalActivity activityId=1 activityType=greet"
+                        + " attempt=1 input=[\"ada\"] failure=Flaky \"down\" retryAfter=2s",
+                "  #3  +0d 00:00:00.000  MarkerRecorded            LocalActivity activityId=1 activityType=greet"
+                        + " attempt=2 input=[\"ada\"] result=\"hello\"");
+    }
+
+    @Test
     void writesFailuresAsTheirChainOfTypesAndMessagesWithoutStackTraces() {
         String timeline = HistoryTimeline.format(Histories.failedTransfer());
         assertThat(timeline.lines().toList().get(5)).isEqualTo("  #5  +0d 00:00:00.000  WorkflowExecutionFailed"

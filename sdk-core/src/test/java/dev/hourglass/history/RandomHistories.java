@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hourglass.common.RetryPolicy;
+import dev.hourglass.common.SearchAttributeKey;
+import dev.hourglass.common.SearchAttributeUpdate;
+import dev.hourglass.common.SearchAttributes;
 import dev.hourglass.common.WorkflowIdReusePolicy;
 import dev.hourglass.failure.TimeoutType;
 import dev.hourglass.internal.history.JsonPayload;
@@ -12,6 +15,8 @@ import dev.hourglass.workflow.ChildWorkflowCancellationType;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -64,7 +69,17 @@ final class RandomHistories {
                 return new WorkflowExecutionStartedAttributes(id(random), id(random), input(random),
                         optional(random, () -> string(random)), optional(random, () -> string(random)),
                         optional(random, () -> string(random)), optional(random, () -> duration(random)),
-                        optional(random, () -> string(random)));
+                        optional(random, () -> string(random)), null, null, null,
+                        optional(random, () -> searchAttributes(random)),
+                        optional(random, () -> JsonPayload.of(NODES.objectNode().set("note", json(random, 2)))));
+            case UpsertWorkflowSearchAttributes:
+                List<SearchAttributeUpdate<?>> updates = new ArrayList<>();
+                searchAttributes(random).getUntypedValues().forEach((key, value) -> updates.add(
+                        random.nextInt(4) == 0 ? SearchAttributeUpdate.valueUnset(key) : valueSet(key, value)));
+                if (updates.isEmpty()) {
+                    updates.add(SearchAttributeUpdate.valueUnset(SearchAttributeKey.forKeyword("Gone")));
+                }
+                return new UpsertWorkflowSearchAttributesAttributes(updates);
             case ActivityTaskScheduled:
                 return new ActivityTaskScheduledAttributes(id(random), id(random), id(random), input(random),
                         optional(random, () -> duration(random)), optional(random, () -> duration(random)),
@@ -140,6 +155,37 @@ final class RandomHistories {
             default:
                 throw new AssertionError("no attributes for " + type);
         }
+    }
+
+    /** Up to four search attributes of random types and values, on names that keep one type each. */
+    private static SearchAttributes searchAttributes(Random random) {
+        SearchAttributes.Builder attributes = SearchAttributes.newBuilder();
+        if (random.nextBoolean()) {
+            attributes.set(SearchAttributeKey.forKeyword("Customer_" + random.nextInt(3)), string(random));
+        }
+        if (random.nextBoolean()) {
+            attributes.set(SearchAttributeKey.forLong("Amount"), random.nextLong());
+        }
+        if (random.nextBoolean()) {
+            attributes.set(SearchAttributeKey.forDouble("Weight"), randomDouble(random));
+        }
+        if (random.nextBoolean()) {
+            attributes.set(SearchAttributeKey.forOffsetDateTime("Due"), OffsetDateTime.ofInstant(
+                    Instant.ofEpochSecond(random.nextInt(Integer.MAX_VALUE), random.nextInt(1_000_000_000)),
+                    ZoneOffset.ofHours(random.nextInt(25) - 12)));
+        }
+        if (random.nextBoolean()) {
+            attributes.set(SearchAttributeKey.forKeywordList("Tags"), List.of(string(random), string(random)));
+        }
+        if (random.nextBoolean()) {
+            attributes.set(SearchAttributeKey.forBoolean("Flag"), random.nextBoolean());
+        }
+        return attributes.build();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static SearchAttributeUpdate<?> valueSet(SearchAttributeKey<?> key, Object value) {
+        return SearchAttributeUpdate.valueSet((SearchAttributeKey) key, value);
     }
 
     /** A JSON object of attributes this version does not know, a fifth of the time; else {@code null}. */

@@ -7,6 +7,8 @@ import dev.hourglass.client.WorkflowClient;
 import dev.hourglass.client.WorkflowOptions;
 import dev.hourglass.client.WorkflowFailedException;
 import dev.hourglass.client.WorkflowStub;
+import dev.hourglass.common.PayloadCodec;
+import dev.hourglass.common.PayloadCodecs;
 import dev.hourglass.failure.TerminatedFailure;
 import dev.hourglass.history.History;
 import dev.hourglass.history.WorkflowExecutionStartedAttributes;
@@ -16,6 +18,7 @@ import dev.hourglass.workflow.WorkflowMethod;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import javax.crypto.spec.SecretKeySpec;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,6 +62,7 @@ class CronWorkflowTest {
         SCHEDULES_SEEN.clear();
         env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setInitialTime(NEW_YEAR).build());
         env.newWorker("reports").registerWorkflowImplementationTypes(DailyReportImpl.class);
+        env.newWorker("compacting").registerWorkflowImplementationTypes(CompactingImpl.class);
         env.start();
         client = env.getWorkflowClient();
     }
@@ -129,5 +133,76 @@ class CronWorkflowTest {
 
         assertThat(RUN_TIMES).hasSize(3);
         assertThat(WorkflowStub.fromTyped(report).describe().getStatus().name()).isEqualTo("TERMINATED");
+    }
+
+    /** Continues as new after its first run, carrying on the same schedule. */
+    @WorkflowInterface
+    public interface Compacting {
+        @WorkflowMethod
+        int compact(int generation);
+    }
+
+    public static class CompactingImpl implements Compacting {
+        @Override
+        public int compact(int generation) {
+            if (!Workflow.isReplaying()) {
+                RUN_TIMES.add(Instant.ofEpochMilli(Workflow.currentTimeMillis()));
+                SCHEDULES_SEEN.add(Workflow.getInfo().getCronSchedule().orElse("none"));
+            }
+            if (generation == 0) {
+                Workflow.continueAsNew(1);
+            }
+            return generation;
+        }
+    }
+
+    @Test
+    void aRunThatContinuesAsNewKeepsTheSchedule() {
+        Compacting compacting = client.newWorkflowStub(Compacting.class, WorkflowOptions.newBuilder()
+                .setWorkflowId("compacting").setTaskQueue("compacting").setCronSchedule("@daily").build());
+        WorkflowClient.start(compacting::compact, 0);
+
+        env.sleep(Duration.ofDays(2).plusHours(1));
+
+        // at the first fire, generation 0 continues as new at once into generation 1, whose runs follow daily
+        assertThat(SCHEDULES_SEEN).containsExactly("@daily", "@daily", "@daily");
+        assertThat(RUN_TIMES).containsExactly(Instant.parse("2025-01-02T00:00:00Z"),
+                Instant.parse("2025-01-02T00:00:00Z"), Instant.parse("2025-01-03T00:00:00Z"));
+    }
+
+    @Test
+    void theExecutionTimeoutEndsTheSchedule() {
+        DailyReport report = client.newWorkflowStub(DailyReport.class, WorkflowOptions.newBuilder()
+                .setWorkflowId("report").setTaskQueue("reports").setCronSchedule("0 9 * * *")
+                .setWorkflowExecutionTimeout(Duration.ofDays(3)).build());
+        WorkflowClient.start(report::report, "payments");
+
+        env.sleep(Duration.ofDays(10));
+
+        assertThat(RUN_TIMES).hasSize(3);
+        assertThat(WorkflowStub.fromTyped(report).describe().getStatus().name()).isEqualTo("TIMED_OUT");
+    }
+
+    @Test
+    void theLastCompletionResultIsDecodedWithTheClientsCodecs() {
+        env.close();
+        PayloadCodec codec = PayloadCodecs.aesGcm("k1", new SecretKeySpec(new byte[16], "AES"));
+        env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setInitialTime(NEW_YEAR)
+                .setPayloadCodecs(codec).build());
+        env.newWorker("reports").registerWorkflowImplementationTypes(DailyReportImpl.class);
+        env.start();
+        client = env.getWorkflowClient();
+        WorkflowClient.start(daily("@daily")::report, "payments");
+
+        env.sleep(Duration.ofDays(3));
+
+        History latest = client.fetchHistory("report");
+        assertThat(started(latest).lastCompletionResult().toJson()).contains("hourglass/encoded");
+        assertThat(started(latest.withDecodedPayloads(List.of(codec))).lastCompletionResult().decode(Integer.class))
+                .isEqualTo(3);
+    }
+
+    private static WorkflowExecutionStartedAttributes started(History history) {
+        return history.getEvents().get(0).getAttributes(WorkflowExecutionStartedAttributes.class);
     }
 }

@@ -45,6 +45,7 @@ public final class ActivityTaskContext implements ActivityExecutionContext, Acti
     private final BooleanSupplier workerShuttingDown;
     private final PayloadConverter converter;
     private volatile boolean doNotCompleteOnReturn;
+    private final boolean local;
 
     /**
      * @param task the attempt
@@ -55,6 +56,16 @@ public final class ActivityTaskContext implements ActivityExecutionContext, Acti
      */
     public ActivityTaskContext(ActivityTask task, HeartbeatRecorder recorder, String canceledBy,
             BooleanSupplier workerShuttingDown, PayloadConverter converter) {
+        this(task, recorder, canceledBy, workerShuttingDown, converter, false);
+    }
+
+    /**
+     * Like the other constructor; with {@code local}, the attempt is of a local activity, which
+     * {@link ActivityInfo#isLocal()} reports.
+     */
+    public ActivityTaskContext(ActivityTask task, HeartbeatRecorder recorder, String canceledBy,
+            BooleanSupplier workerShuttingDown, PayloadConverter converter, boolean local) {
+        this.local = local;
         this.task = task;
         this.recorder = recorder;
         this.canceledBy = canceledBy;
@@ -153,6 +164,11 @@ public final class ActivityTaskContext implements ActivityExecutionContext, Acti
     @Override
     public Instant getScheduledTime() {
         return task.scheduledTime();
+    }
+
+    @Override
+    public boolean isLocal() {
+        return local;
     }
 
     @Override

@@ -17,7 +17,9 @@ import dev.hourglass.internal.common.WorkflowInterfaceMetadata;
 import dev.hourglass.internal.spi.WorkflowServiceSpi;
 import dev.hourglass.service.WorkflowService;
 import java.lang.reflect.Proxy;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Spliterator;
@@ -126,7 +128,12 @@ public final class WorkflowClientImpl implements WorkflowClient {
     @Override
     public ExecutionPage listExecutionsPage(ExecutionFilter filter, String pageToken) {
         Objects.requireNonNull(filter, "filter");
-        return service.listWorkflowExecutions(filter, pageToken);
+        ExecutionPage page = service.listWorkflowExecutions(filter, pageToken);
+        // memo values decode with this client's converter and codecs
+        List<WorkflowExecutionMetadata> executions = new ArrayList<>();
+        page.getExecutions().forEach(run -> executions.add(new WorkflowExecutionMetadata(run,
+                converter.dataConverter(), converter.codecs().codecs())));
+        return new ExecutionPage(executions, page.getNextPageToken().orElse(null));
     }
 
     @Override

@@ -1,8 +1,11 @@
 package dev.hourglass.internal.client;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hourglass.common.DataConverterException;
 import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.client.WorkflowExecutionDescription;
+import dev.hourglass.client.WorkflowExecutionMetadata;
 import dev.hourglass.client.WorkflowFailedException;
 import dev.hourglass.client.WorkflowOptions;
 import dev.hourglass.client.WorkflowStub;
@@ -32,6 +35,7 @@ import dev.hourglass.internal.spi.WorkflowServiceSpi;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -90,7 +94,8 @@ final class WorkflowStubImpl implements WorkflowStub {
                 options.getTaskQueue(), checkedArguments(args, action, workflowMethod, "the workflow method"),
                 options.getWorkflowIdReusePolicy(),
                 options.getWorkflowExecutionTimeout()).withIdentity(identity).withStartDelay(options.getStartDelay())
-                .withCron(options.getCronSchedule(), null));
+                .withCron(options.getCronSchedule(), null)
+                .withSearchAttributesAndMemo(options.getTypedSearchAttributes(), memo(action)));
         return execution;
     }
 
@@ -236,7 +241,10 @@ final class WorkflowStubImpl implements WorkflowStub {
     @Override
     public WorkflowExecutionDescription describe() {
         // the latest run of the workflow id, as signals, cancellation and termination address it
-        return service.describeWorkflow(requireExecution().getWorkflowId(), null);
+        WorkflowExecutionDescription described = service.describeWorkflow(requireExecution().getWorkflowId(), null);
+        return new WorkflowExecutionDescription(new WorkflowExecutionMetadata(described, converter.dataConverter(),
+                converter.codecs().codecs()), described.getPendingActivities(), described.getPendingChildWorkflows(),
+                described.getPendingTimers());
     }
 
     @Override
@@ -268,9 +276,23 @@ final class WorkflowStubImpl implements WorkflowStub {
         StartWorkflowRequest start = StartWorkflowRequest.of(options.getWorkflowId(), workflowType,
                 options.getTaskQueue(), startInput, options.getWorkflowIdReusePolicy(),
                 options.getWorkflowExecutionTimeout()).withIdentity(identity).withStartDelay(options.getStartDelay())
-                .withCron(options.getCronSchedule(), null);
+                .withCron(options.getCronSchedule(), null)
+                .withSearchAttributesAndMemo(options.getTypedSearchAttributes(),
+                        memo("start workflow " + workflowType));
         execution = service.signalWithStart(start, signalName, signalInput);
         return execution;
+    }
+
+    /** The options' memo as a JSON object of key to payload (encoded by the codecs), or {@code null} for none. */
+    private Payload memo(String action) {
+        if (options.getMemo().isEmpty()) {
+            return null;
+        }
+        ObjectNode memo = JsonNodeFactory.instance.objectNode();
+        // in key order: a Map.of memo iterates in an order that changes from one JVM launch to the next
+        new TreeMap<>(options.getMemo()).forEach((key, value) -> memo.set(key,
+                converter.toJson(value, "the memo value " + key + " to " + action)));
+        return JsonPayload.of(memo);
     }
 
     /**

@@ -67,7 +67,7 @@ final class AttributeReader {
     /** The Java value of a present attribute, or the rejection of a value of the wrong kind. */
     private Object value(Field<?> field, JsonNode value) {
         Kind kind = field.kind();
-        if (value.isNull() && kind != Kind.ARGUMENTS && kind != Kind.COUNT) {
+        if (value.isNull() && kind != Kind.ARGUMENTS && kind != Kind.COUNT && kind != Kind.SEARCH_ATTRIBUTE_UPDATES) {
             return kind == Kind.VALUE ? JsonPayload.of(value) : null;
         }
         switch (kind) {
@@ -98,8 +98,24 @@ final class AttributeReader {
                 return constant(ChildWorkflowCancellationType.class, field, value);
             case FLAG:
                 return value.isBoolean() ? (Object) value.booleanValue() : wrongKind(field, value);
+            case SEARCH_ATTRIBUTES:
+            case SEARCH_ATTRIBUTE_UPDATES:
+                return searchAttributes(field, value);
             default:
                 return JsonPayload.of(value);
+        }
+    }
+
+    private Object searchAttributes(Field<?> field, JsonNode value) {
+        if (!value.isObject()) {
+            return wrongKind(field, value);
+        }
+        try {
+            return field.kind() == Kind.SEARCH_ATTRIBUTES ? SearchAttributesJson.fromJson(value)
+                    : SearchAttributesJson.updatesFromJson(value);
+        } catch (IllegalArgumentException e) {
+            throw fail.apply("attribute '" + field.name() + "' is not valid: " + e.getMessage()
+                    + "; expected search attributes as docs/history-format.md describes");
         }
     }
 

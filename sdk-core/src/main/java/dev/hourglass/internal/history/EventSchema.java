@@ -64,7 +64,11 @@ public final class EventSchema<A extends EventAttributes> {
         /** A {@link ChildWorkflowCancellationType} name, or {@code null}. */
         CHILD_CANCELLATION_TYPE("one of " + names(ChildWorkflowCancellationType.values()) + " (or null)"),
         /** A flag that is written only when set: {@code true}, or absent ({@code null}) for false. */
-        FLAG("true or false (or null)");
+        FLAG("true or false (or null)"),
+        /** Search attributes: an object of name to {@code {"type", "value"}}; {@code SearchAttributes} in Java. */
+        SEARCH_ATTRIBUTES("a JSON object of name to {\"type\": ..., \"value\": ...} (or null)"),
+        /** Search attribute updates, a {@code null} value for a removal; a list of {@code SearchAttributeUpdate}. */
+        SEARCH_ATTRIBUTE_UPDATES("a JSON object of name to {\"type\": ..., \"value\": ... or null}");
 
         private final String expectation;
 
@@ -89,6 +93,7 @@ public final class EventSchema<A extends EventAttributes> {
         private final boolean required;
         private final Function<A, Object> getter;
         private boolean identity;
+        private Function<A, Object> identityGetter;
         private boolean detail;
         private boolean summary;
 
@@ -123,6 +128,14 @@ public final class EventSchema<A extends EventAttributes> {
             return identity;
         }
 
+        /**
+         * What replay requires to be the same when the field is an identity: the value itself, or the part of it that
+         * identifies the command (the names of search attribute updates, whose values are details).
+         */
+        public Object identityValue(A attributes) {
+            return identityGetter != null ? identityGetter.apply(attributes) : getter.apply(attributes);
+        }
+
         /** Whether replay compares the value and reports a difference as a warning (a failure when strict). */
         public boolean isDetail() {
             return detail;
@@ -133,7 +146,10 @@ public final class EventSchema<A extends EventAttributes> {
             return summary;
         }
 
-        /** The attribute's value in {@code attributes}: a String, Integer, Duration, Payload, RetryPolicy or enum. */
+        /**
+         * The attribute's value in {@code attributes}: a String, Integer, Duration, Payload, RetryPolicy, enum,
+         * SearchAttributes or list of SearchAttributeUpdate.
+         */
         public Object get(A attributes) {
             return getter.apply(attributes);
         }
@@ -227,9 +243,18 @@ public final class EventSchema<A extends EventAttributes> {
                 return retryPolicyJson((RetryPolicy) value);
             case FLAG:
                 return nodes.booleanNode((Boolean) value);
+            case SEARCH_ATTRIBUTES:
+                return SearchAttributesJson.toJson((dev.hourglass.common.SearchAttributes) value);
+            case SEARCH_ATTRIBUTE_UPDATES:
+                return SearchAttributesJson.updatesToJson(searchAttributeUpdates(value));
             default:
                 return JsonPayload.node((dev.hourglass.history.Payload) value);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<dev.hourglass.common.SearchAttributeUpdate<?>> searchAttributeUpdates(Object value) {
+        return (List<dev.hourglass.common.SearchAttributeUpdate<?>>) value;
     }
 
     private static ObjectNode retryPolicyJson(RetryPolicy policy) {
@@ -267,6 +292,17 @@ public final class EventSchema<A extends EventAttributes> {
         /** The last field identifies the command: replay requires the same value. */
         Builder<A> identity() {
             last().identity = true;
+            return this;
+        }
+
+        /**
+         * The part {@code identity} of the last field identifies the command (replay requires the same), and the
+         * whole value is a detail (replay warns of a difference).
+         */
+        Builder<A> identityBy(Function<A, Object> identity) {
+            last().identity = true;
+            last().identityGetter = identity;
+            last().detail = true;
             return this;
         }
 

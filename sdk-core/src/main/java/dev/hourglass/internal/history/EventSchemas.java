@@ -2,6 +2,8 @@ package dev.hourglass.internal.history;
 
 import dev.hourglass.activity.ActivityCancellationType;
 import dev.hourglass.common.RetryPolicy;
+import dev.hourglass.common.SearchAttributeUpdate;
+import dev.hourglass.common.SearchAttributes;
 import dev.hourglass.common.WorkflowIdReusePolicy;
 import dev.hourglass.failure.TimeoutType;
 import dev.hourglass.history.ActivityTaskCancelRequestedAttributes;
@@ -25,6 +27,7 @@ import dev.hourglass.history.StartChildWorkflowExecutionInitiatedAttributes;
 import dev.hourglass.history.TimerCanceledAttributes;
 import dev.hourglass.history.TimerFiredAttributes;
 import dev.hourglass.history.TimerStartedAttributes;
+import dev.hourglass.history.UpsertWorkflowSearchAttributesAttributes;
 import dev.hourglass.history.WorkflowExecutionCancelRequestedAttributes;
 import dev.hourglass.history.WorkflowExecutionCanceledAttributes;
 import dev.hourglass.history.WorkflowExecutionCompletedAttributes;
@@ -40,6 +43,7 @@ import dev.hourglass.internal.history.EventSchema.Kind;
 import dev.hourglass.workflow.ChildWorkflowCancellationType;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -65,9 +69,11 @@ final class EventSchemas {
                 .optional(Kind.MILLIS, "firstWorkflowTaskBackoffMillis", a -> a.firstWorkflowTaskBackoff()).summary()
                 .optional(Kind.TEXT, "cronSchedule", a -> a.cronSchedule()).summary()
                 .optional(Kind.VALUE, "lastCompletionResult", a -> a.lastCompletionResult())
+                .optional(Kind.SEARCH_ATTRIBUTES, "searchAttributes", a -> a.searchAttributes())
+                .optional(Kind.VALUE, "memo", a -> a.memo())
                 .build(v -> new WorkflowExecutionStartedAttributes(string(v[0]), string(v[1]), payload(v[2]),
                         string(v[3]), string(v[4]), string(v[5]), duration(v[6]), string(v[7]), duration(v[8]),
-                        string(v[9]), payload(v[10]))));
+                        string(v[9]), payload(v[10]), (SearchAttributes) v[11], payload(v[12]))));
         put(new EventSchema.Builder<>(EventType.ActivityTaskScheduled, ActivityTaskScheduledAttributes.class)
                 .required(Kind.ID, "activityId", a -> a.activityId()).identity().summary()
                 .required(Kind.NAME, "activityType", a -> a.activityType()).identity().summary()
@@ -148,6 +154,12 @@ final class EventSchemas {
                 .required(Kind.ID, "markerId", a -> a.markerId()).identity().summary()
                 .optional(Kind.VALUE, "details", a -> a.details())
                 .build(v -> new MarkerRecordedAttributes(string(v[0]), string(v[1]), payload(v[2]))));
+        put(new EventSchema.Builder<>(EventType.UpsertWorkflowSearchAttributes,
+                UpsertWorkflowSearchAttributesAttributes.class)
+                // the names identify the command, the values are details
+                .required(Kind.SEARCH_ATTRIBUTE_UPDATES, "searchAttributes", a -> a.searchAttributes())
+                .identityBy(a -> a.names()).summary()
+                .build(v -> new UpsertWorkflowSearchAttributesAttributes(searchAttributeUpdates(v[0]))));
         put(new EventSchema.Builder<>(EventType.StartChildWorkflowExecutionInitiated,
                 StartChildWorkflowExecutionInitiatedAttributes.class)
                 .required(Kind.ID, "childId", a -> a.childId()).summary()
@@ -255,6 +267,11 @@ final class EventSchemas {
 
     private static Duration duration(Object value) {
         return (Duration) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<SearchAttributeUpdate<?>> searchAttributeUpdates(Object value) {
+        return (List<SearchAttributeUpdate<?>>) value;
     }
 
     private static Payload payload(Object value) {

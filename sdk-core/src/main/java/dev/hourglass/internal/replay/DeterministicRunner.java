@@ -159,6 +159,14 @@ final class DeterministicRunner {
         PROGRESS.setOpaque(this, (long) PROGRESS.getOpaque(this) + 1);
     }
 
+    /**
+     * Counts progress while the holder of control waits on purpose outside workflow code (a local activity the
+     * worker runs), so that the deadlock detector does not take the wait for stuck code; only the holder calls it.
+     */
+    void keepAlive() {
+        madeProgress();
+    }
+
     /** Called by a workflow thread that has just taken control. */
     void running(WorkflowThread thread) {
         holder = thread;

@@ -95,6 +95,12 @@ final class ReplayMatcher implements CommandSink {
         return recorded == null ? null : recorded.getAttributes();
     }
 
+    /** The event id of the next recorded command the code has not produced yet, or -1 if all are matched. */
+    long peekRecordedEventId() {
+        HistoryEvent recorded = peek();
+        return recorded == null ? -1 : recorded.getEventId();
+    }
+
     /** Records or matches a command produced by the code; returns the matched attributes or {@code null} if new. */
     @Override
     public EventAttributes add(EventAttributes command) {
@@ -214,9 +220,9 @@ final class ReplayMatcher implements CommandSink {
             return "the code produced a different kind of command";
         }
         for (Field<EventAttributes> field : EventSchema.of(command).fields()) {
-            if (field.isIdentity() && !Objects.equals(field.get(command), field.get(recorded))) {
-                return "the " + field.name() + " differs (" + EventText.value(field, field.get(recorded))
-                        + " recorded, " + EventText.value(field, field.get(command)) + " now)";
+            if (field.isIdentity() && !Objects.equals(field.identityValue(command), field.identityValue(recorded))) {
+                return "the " + field.name() + " differs (" + EventText.value(field, field.identityValue(recorded))
+                        + " recorded, " + EventText.value(field, field.identityValue(command)) + " now)";
             }
         }
         return null;

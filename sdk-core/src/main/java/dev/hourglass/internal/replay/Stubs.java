@@ -1,6 +1,7 @@
 package dev.hourglass.internal.replay;
 
 import dev.hourglass.activity.ActivityOptions;
+import dev.hourglass.activity.LocalActivityOptions;
 import dev.hourglass.history.Payload;
 import dev.hourglass.internal.common.Interfaces;
 import dev.hourglass.internal.common.WorkflowInterfaceMetadata;
@@ -82,6 +83,44 @@ public final class Stubs {
                                     effective).get();
                     return executor.converter.fromJson(JsonPayload.node(result), method.getReturnType(),
                             method.getGenericReturnType(), "the result of activity ", type);
+                });
+        return activityInterface.cast(proxy);
+    }
+
+    /**
+     * A local activity stub: each call of an activity method blocks the workflow thread until the worker has run
+     * the activity within the workflow task (or the history gives its recorded outcome); a call of a default method
+     * runs its body, in workflow code.
+     *
+     * @throws IllegalArgumentException if the interface or the options are {@code null}, or the interface could
+     *         not work as an activity interface (see {@link Interfaces#activityMethods})
+     */
+    public static <T> T newLocalActivityStub(Class<T> activityInterface, LocalActivityOptions options) {
+        if (activityInterface == null) {
+            throw new IllegalArgumentException("Workflow.newLocalActivityStub: activityInterface must not be null:"
+                    + " pass the @ActivityInterface whose activities the workflow calls");
+        }
+        if (options == null) {
+            throw new IllegalArgumentException("Workflow.newLocalActivityStub(" + activityInterface.getName()
+                    + ", null): options must not be null: pass LocalActivityOptions.newBuilder()"
+                    + ".setStartToCloseTimeout(Duration.ofSeconds(5)).build()");
+        }
+        Map<Method, String> types = Interfaces.activityMethods(activityInterface);
+        Object proxy = Proxy.newProxyInstance(activityInterface.getClassLoader(), new Class<?>[] {activityInterface},
+                (self, method, args) -> {
+                    if (method.getDeclaringClass() == Object.class) {
+                        return objectMethod(self, method, args,
+                                "LocalActivityStub(" + activityInterface.getSimpleName() + ")");
+                    }
+                    if (method.isDefault()) {
+                        return Reflection.invokeDefault(self, method, args);
+                    }
+                    String type = types.get(method);
+                    WorkflowExecutor executor = WorkflowExecutor.current("calling local activity " + method.getName());
+                    Payload result = executor.localActivities.call(type,
+                            executor.converter.toJsonArray(args, "call local activity ", type), options);
+                    return executor.converter.fromJson(JsonPayload.node(result), method.getReturnType(),
+                            method.getGenericReturnType(), "the result of local activity ", type);
                 });
         return activityInterface.cast(proxy);
     }

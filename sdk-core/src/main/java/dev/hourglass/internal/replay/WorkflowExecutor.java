@@ -60,6 +60,7 @@ public final class WorkflowExecutor {
     /** The run's update handlers, and the updates the current task delivers. */
     final UpdateHandlers updates = new UpdateHandlers(this);
     final WorkflowOperations operations;
+    final LocalActivities localActivities = new LocalActivities(this);
     private final Supplier<String> blockedLocation = this::blockedLocation;
     WorkflowInfoImpl info;
     Object instance;
@@ -237,6 +238,14 @@ public final class WorkflowExecutor {
                 WorkflowThread next = runner.nextRunnable();
                 if (next != null) {
                     return next;
+                }
+                if (isStopped()) {
+                    break;
+                }
+                if (localActivities.resolvePending()) {
+                    // a local activity's outcome, run or read back before the history moves on
+                    runner.eventDelivered();
+                    continue;
                 }
                 if (isStopped()) {
                     break;
@@ -459,6 +468,14 @@ public final class WorkflowExecutor {
     static WorkflowExecutor queryingExecutor() {
         WorkflowExecutor delivering = DELIVERING.get();
         return delivering != null && delivering.queryInProgress != null ? delivering : null;
+    }
+
+    /**
+     * Sets what runs the local activities the code calls in the tasks to come ({@code null}: none run; a call then
+     * stays blocked unless the history records its outcome).
+     */
+    public void setLocalActivityRunner(LocalActivityRunner runner) {
+        localActivities.setRunner(runner);
     }
 
     /** Sets whether the determinism agent, when installed, checks this execution's workflow code (default on). */

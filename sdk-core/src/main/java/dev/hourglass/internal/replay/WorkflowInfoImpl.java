@@ -1,5 +1,6 @@
 package dev.hourglass.internal.replay;
 
+import dev.hourglass.common.SearchAttributes;
 import dev.hourglass.history.History;
 import dev.hourglass.history.Payload;
 import dev.hourglass.history.WorkflowExecutionStartedAttributes;
@@ -20,12 +21,17 @@ public final class WorkflowInfoImpl implements WorkflowInfo {
     private final Duration executionTimeout;
     private final String cronSchedule;
     private final Payload lastCompletionResult;
+    private final SearchAttributes searchAttributes;
+    private final Payload memo;
     private final WorkflowExecutor executor;
 
     private WorkflowInfoImpl(String workflowId, String runId, String workflowType, String taskQueue,
             String parentWorkflowId, String parentRunId, String continuedFromRunId, Duration executionTimeout,
-            String cronSchedule, Payload lastCompletionResult, WorkflowExecutor executor) {
+            String cronSchedule, Payload lastCompletionResult, SearchAttributes searchAttributes, Payload memo,
+            WorkflowExecutor executor) {
         this.cronSchedule = cronSchedule;
+        this.searchAttributes = searchAttributes != null ? searchAttributes : SearchAttributes.EMPTY;
+        this.memo = memo;
         this.lastCompletionResult = lastCompletionResult;
         this.executor = executor;
         this.workflowId = workflowId;
@@ -44,12 +50,22 @@ public final class WorkflowInfoImpl implements WorkflowInfo {
         return new WorkflowInfoImpl(history.getWorkflowId(), history.getRunId(), history.getWorkflowType(),
                 history.getTaskQueue(), started.parentWorkflowId(), started.parentRunId(),
                 started.continuedFromRunId(), started.workflowExecutionTimeout(), started.cronSchedule(),
-                started.lastCompletionResult(), executor);
+                started.lastCompletionResult(), started.searchAttributes(), started.memo(), executor);
     }
 
     @Override
     public Optional<String> getCronSchedule() {
         return Optional.ofNullable(cronSchedule);
+    }
+
+    /** The search attributes the run started with; never {@code null}. */
+    SearchAttributes startSearchAttributes() {
+        return searchAttributes;
+    }
+
+    /** The memo the run started with, a JSON object of key to payload, or {@code null} for none. */
+    Payload memo() {
+        return memo;
     }
 
     /** The result of the last completed run of the run's cron schedule, or {@code null} for none. */

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hourglass.activity.ActivityOptions;
+import dev.hourglass.common.SearchAttributeUpdate;
+import dev.hourglass.common.SearchAttributes;
 import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.failure.CanceledFailure;
 import dev.hourglass.failure.ChildWorkflowFailure;
@@ -31,6 +33,7 @@ import dev.hourglass.internal.history.JsonPayload;
 import dev.hourglass.internal.statemachines.ActivityStateMachine;
 import dev.hourglass.internal.statemachines.ChildWorkflowStateMachine;
 import dev.hourglass.internal.statemachines.MarkerStateMachine;
+import dev.hourglass.internal.statemachines.SearchAttributesStateMachine;
 import dev.hourglass.internal.statemachines.TimerStateMachine;
 import dev.hourglass.workflow.ChildWorkflowOptions;
 import dev.hourglass.workflow.ContinueAsNewOptions;
@@ -38,6 +41,7 @@ import dev.hourglass.workflow.Promise;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -64,6 +68,8 @@ public final class WorkflowOperations {
     private int sideEffectSeq;
     private int asyncSeq;
     private Random random;
+    /** The search attributes after the upserts so far; {@code null} before the first. */
+    private SearchAttributes searchAttributes;
 
     WorkflowOperations(WorkflowExecutor executor) {
         this.executor = executor;
@@ -325,6 +331,33 @@ public final class WorkflowOperations {
             throw new WorkflowTaskAbort("unsupported version");
         }
         return version;
+    }
+
+    // ---------------------------------------------------------------- search attributes and memo
+
+    /** See {@code Workflow.upsertTypedSearchAttributes}: records the updates and applies those of the history. */
+    public void upsertSearchAttributes(List<SearchAttributeUpdate<?>> updates) {
+        executor.requireNoQuery("Workflow.upsertTypedSearchAttributes");
+        if (updates.isEmpty()) {
+            throw new IllegalArgumentException("Workflow.upsertTypedSearchAttributes needs at least one update"
+                    + " (SearchAttributeUpdate.valueSet or valueUnset)");
+        }
+        // a type conflict with the current attributes is the caller's error, reported before anything is recorded
+        searchAttributes().withUpdates(updates);
+        List<SearchAttributeUpdate<?>> applied = new SearchAttributesStateMachine(updates, executor.matcher).upsert();
+        searchAttributes = searchAttributes().withUpdates(applied);
+    }
+
+    /** The run's current search attributes: those it started with and every upsert so far; never {@code null}. */
+    public SearchAttributes searchAttributes() {
+        return searchAttributes != null ? searchAttributes : executor.info.startSearchAttributes();
+    }
+
+    /** The memo value of {@code key}, converted; {@code null} when the memo has no such key. */
+    public <T> T memo(String key, Class<T> type, Type genericType) {
+        JsonNode memo = JsonPayload.node(executor.info.memo());
+        JsonNode value = memo == null ? null : memo.get(key);
+        return value == null ? null : executor.converter.fromJson(value, type, genericType, "the memo value ", key);
     }
 
     // ---------------------------------------------------------------- time, randomness, threads, scopes

@@ -62,6 +62,7 @@ final class Activities {
 
     private void enqueueAttempt(ActivityState activity) {
         activity.nextAttemptTime = null;
+        activity.attemptQueuedAt = service.now();
         activity.attempt++;
         activity.currentToken = service.newToken("at-");
         byToken.put(activity.currentToken, activity);
@@ -120,7 +121,7 @@ final class Activities {
         Run run = activity.run;
         return new ActivityTask(token, run.workflowId, run.runId, run.workflowType, activity.activityId,
                 activity.activityType, taskQueue, activity.input, activity.attempt, activity.scheduledTime,
-                activity.heartbeatTimeout, activity.lastHeartbeatDetails);
+                activity.heartbeatTimeout, activity.lastHeartbeatDetails, activity.attemptQueuedAt);
     }
 
     private void armHeartbeat(ActivityState activity, String token, Instant now) {

@@ -30,6 +30,8 @@ final class ActivityState {
     Payload lastFailure;
     /** Whether the workflow asked for the activity to be canceled while an attempt ran; told by heartbeats. */
     boolean cancelRequested;
+    /** When the current attempt was queued. */
+    Instant attemptQueuedAt;
     /** When the next attempt is queued while the activity backs off after a failed attempt, else {@code null}. */
     Instant nextAttemptTime;
     Scheduler.Cancellable attemptTimer;

@@ -124,6 +124,11 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
     }
 
     @Override
+    public java.time.Duration getWorkflowTaskTimeout() {
+        return options.getWorkflowTaskTimeout();
+    }
+
+    @Override
     public Clock getClock() {
         return clock;
     }
@@ -278,6 +283,17 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
         return prefix + (++nextToken);
     }
 
+    @Override
+    public long taskQueueBacklog(String taskQueue) {
+        lock.lock();
+        try {
+            TaskQueue queue = queues.get(taskQueue);
+            return queue == null ? 0 : queue.dueCount();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     TaskQueue queue(String name) {
         return queues.computeIfAbsent(name, n -> new TaskQueue(lock));
     }
@@ -325,7 +341,9 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
         run.append(new WorkflowExecutionStartedAttributes(request.workflowType(), request.taskQueue(), request.input(),
                 request.parentWorkflowId(), request.parentRunId(), continuedFromRunId,
                 deadline == null ? null : Duration.between(now, deadline), request.identity(), request.startDelay(),
-                request.cronSchedule(), request.lastCompletionResult()), now);
+                request.cronSchedule(), request.lastCompletionResult(), request.searchAttributes(), request.memo()),
+                now);
+        run.searchAttributes = request.searchAttributes();
         if (enforceHistoryLimits(run)) {
             if (request.startDelay() == null) {
                 scheduleWorkflowTask(run);

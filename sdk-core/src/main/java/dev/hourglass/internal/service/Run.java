@@ -1,11 +1,13 @@
 package dev.hourglass.internal.service;
 
 import dev.hourglass.client.WorkflowExecutionClosedException;
+import dev.hourglass.common.SearchAttributes;
 import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.history.EventAttributes;
 import dev.hourglass.history.EventType;
 import dev.hourglass.history.History;
 import dev.hourglass.history.HistoryEvent;
+import dev.hourglass.history.UpsertWorkflowSearchAttributesAttributes;
 import dev.hourglass.history.WorkflowExecutionStartedAttributes;
 import dev.hourglass.internal.history.HistoryJsonCodec;
 import java.time.Instant;
@@ -58,6 +60,8 @@ final class Run {
     long sizeBytes;
     /** Whether the service has warned that this history reached a warning threshold. */
     boolean warnedAboutSize;
+    /** The current search attributes: the start's and every upsert appended since; what listing filters on. */
+    SearchAttributes searchAttributes = SearchAttributes.EMPTY;
 
     Run(String workflowId, String runId, String workflowType, String taskQueue, String parentWorkflowId,
             String parentRunId, String parentChildId, Instant executionDeadline) {
@@ -87,6 +91,9 @@ final class Run {
         HistoryEvent event = new HistoryEvent(events.size() + 1, time, attributes);
         events.add(event);
         sizeBytes += HistoryJsonCodec.eventSize(event);
+        if (attributes instanceof UpsertWorkflowSearchAttributesAttributes upsert) {
+            searchAttributes = searchAttributes.withUpdates(upsert.searchAttributes());
+        }
         return event;
     }
 

@@ -50,6 +50,25 @@ final class TaskQueue {
         return workflowItems.take(best);
     }
 
+    /**
+     * Counts the workflow tasks, queries and activity attempts waiting for a worker, leaving out the entries that a
+     * take would skip (a run whose task is no longer queued, an attempt that is no longer current).
+     */
+    long dueCount() {
+        long count = 0;
+        for (Object item : workflowItems) {
+            if (!(item instanceof Run) || ((Run) item).task.state() == WorkflowTaskLifecycle.State.SCHEDULED) {
+                count++;
+            }
+        }
+        for (AttemptItem item : attempts) {
+            if (item.token().equals(item.activity().currentToken) && item.activity().attemptState.isQueued()) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** Queues the workflow task of {@code run}. */
     void addWorkflowTask(Run run) {
         workflowItems.add(run);

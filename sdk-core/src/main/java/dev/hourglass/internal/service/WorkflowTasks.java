@@ -259,7 +259,8 @@ final class WorkflowTasks {
                 next.taskQueue() != null ? next.taskQueue() : previous.taskQueue, next.input(),
                 WorkflowIdReusePolicy.ALLOW_DUPLICATE, null, previous.parentWorkflowId, previous.parentRunId,
                 previous.parentChildId).withCron(previous.started().cronSchedule(),
-                previous.started().lastCompletionResult());
+                previous.started().lastCompletionResult())
+                .withSearchAttributesAndMemo(previous.searchAttributes, previous.started().memo());
         Run run = service.startLocked(request, previous.runId, previous.executionDeadline, next.newRunId());
         log.debug("{} continued as new run {}", previous.execution(), run.runId);
     }

@@ -19,8 +19,18 @@ import java.time.Instant;
  * @param scheduledTime when the activity was scheduled
  * @param heartbeatTimeout the heartbeat timeout, or {@code null}
  * @param lastHeartbeatDetails the details of the last heartbeat of an earlier attempt, or {@code null}
+ * @param attemptDueTime when this attempt became due: the schedule time for the first, the end of the retry backoff
+ *      for a later one; on the service's clock
  */
 public record ActivityTask(String taskToken, String workflowId, String runId, String workflowType, String activityId,
         String activityType, String taskQueue, Payload input, int attempt, Instant scheduledTime,
-        Duration heartbeatTimeout, Payload lastHeartbeatDetails) {
+        Duration heartbeatTimeout, Payload lastHeartbeatDetails, Instant attemptDueTime) {
+
+    /** An attempt that became due when its activity was scheduled. */
+    public ActivityTask(String taskToken, String workflowId, String runId, String workflowType, String activityId,
+            String activityType, String taskQueue, Payload input, int attempt, Instant scheduledTime,
+            Duration heartbeatTimeout, Payload lastHeartbeatDetails) {
+        this(taskToken, workflowId, runId, workflowType, activityId, activityType, taskQueue, input, attempt,
+                scheduledTime, heartbeatTimeout, lastHeartbeatDetails, scheduledTime);
+    }
 }

@@ -59,7 +59,7 @@ public final class CronRuns {
         return new StartWorkflowRequest(workflowId, started.workflowType(), started.taskQueue(), started.input(),
                 WorkflowIdReusePolicy.ALLOW_DUPLICATE, null, started.parentWorkflowId(), started.parentRunId(),
                 parentChildId, null, untilNextFire(started.cronSchedule(), closeTime), started.cronSchedule(),
-                lastResult);
+                lastResult, started.searchAttributes(), started.memo());
     }
 
     private static Duration untilNextFire(String schedule, Instant after) {

@@ -7,6 +7,8 @@ import dev.hourglass.client.PendingChildWorkflowInfo;
 import dev.hourglass.client.PendingTimerInfo;
 import dev.hourglass.client.WorkflowExecutionMetadata;
 import dev.hourglass.client.WorkflowExecutionStatus;
+import dev.hourglass.common.DataConverter;
+import dev.hourglass.common.SearchAttributes;
 import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.history.ChildWorkflowExecutionCompletedAttributes;
 import dev.hourglass.history.ChildWorkflowExecutionFailedAttributes;
@@ -14,6 +16,8 @@ import dev.hourglass.history.ChildWorkflowExecutionStartedAttributes;
 import dev.hourglass.history.EventAttributes;
 import dev.hourglass.history.EventType;
 import dev.hourglass.history.HistoryEvent;
+import dev.hourglass.history.UpsertWorkflowSearchAttributesAttributes;
+import dev.hourglass.history.WorkflowExecutionStartedAttributes;
 import dev.hourglass.history.Payload;
 import dev.hourglass.history.StartChildWorkflowExecutionInitiatedAttributes;
 import dev.hourglass.history.TimerCanceledAttributes;
@@ -66,9 +70,25 @@ public final class ExecutionViews {
             String taskQueue, List<HistoryEvent> events) {
         HistoryEvent last = events.get(events.size() - 1);
         boolean closed = last.getEventType().isClosing();
+        WorkflowExecutionStartedAttributes started =
+                events.get(0).getAttributes(WorkflowExecutionStartedAttributes.class);
         return new WorkflowExecutionMetadata(new WorkflowExecution(workflowId, runId), workflowType, taskQueue,
                 status(closed ? last.getEventType() : null), events.get(0).getEventTime(),
-                closed ? last.getEventTime() : null, events.size());
+                closed ? last.getEventTime() : null, events.size(), searchAttributes(events), started.memo(),
+                DataConverter.getDefault(), List.of());
+    }
+
+    /** The current search attributes of a run: those of its first event, with every upsert applied in order. */
+    public static SearchAttributes searchAttributes(List<HistoryEvent> events) {
+        SearchAttributes started = events.get(0).getAttributes(WorkflowExecutionStartedAttributes.class)
+                .searchAttributes();
+        SearchAttributes current = started == null ? SearchAttributes.EMPTY : started;
+        for (HistoryEvent event : events) {
+            if (event.getAttributes() instanceof UpsertWorkflowSearchAttributesAttributes upsert) {
+                current = current.withUpdates(upsert.searchAttributes());
+            }
+        }
+        return current;
     }
 
     /** The timers started and neither fired nor canceled, in the order they started; none once the run closed. */

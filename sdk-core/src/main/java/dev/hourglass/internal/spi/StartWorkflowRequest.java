@@ -1,5 +1,6 @@
 package dev.hourglass.internal.spi;
 
+import dev.hourglass.common.SearchAttributes;
 import dev.hourglass.common.WorkflowIdReusePolicy;
 import dev.hourglass.history.Payload;
 import java.time.Duration;
@@ -24,14 +25,19 @@ import java.util.Objects;
  * @param cronSchedule the cron schedule of the run's chain ({@code CronSchedule} reads it), or {@code null}
  * @param lastCompletionResult the result of the chain's last completed run, for a run of a cron schedule; else
  *      {@code null}
+ * @param searchAttributes the search attributes the run starts with; never {@code null} ({@code EMPTY} for none)
+ * @param memo the memo, a JSON object of key to payload, or {@code null} for none
  */
 public record StartWorkflowRequest(String workflowId, String workflowType, String taskQueue, Payload input,
         WorkflowIdReusePolicy reusePolicy, Duration executionTimeout, String parentWorkflowId, String parentRunId,
         String parentChildId, String identity, Duration startDelay, String cronSchedule,
-        Payload lastCompletionResult) {
+        Payload lastCompletionResult, SearchAttributes searchAttributes, Payload memo) {
 
     /** Checks the required parts. */
     public StartWorkflowRequest {
+        if (searchAttributes == null) {
+            searchAttributes = SearchAttributes.EMPTY;
+        }
         Objects.requireNonNull(workflowType, "workflowType");
         Objects.requireNonNull(taskQueue, "taskQueue");
         Objects.requireNonNull(input, "input");
@@ -39,6 +45,22 @@ public record StartWorkflowRequest(String workflowId, String workflowType, Strin
         if (startDelay != null && (startDelay.isNegative() || startDelay.isZero())) {
             startDelay = null;
         }
+    }
+
+    /** A request without search attributes and memo. */
+    public StartWorkflowRequest(String workflowId, String workflowType, String taskQueue, Payload input,
+            WorkflowIdReusePolicy reusePolicy, Duration executionTimeout, String parentWorkflowId, String parentRunId,
+            String parentChildId, String identity, Duration startDelay, String cronSchedule,
+            Payload lastCompletionResult) {
+        this(workflowId, workflowType, taskQueue, input, reusePolicy, executionTimeout, parentWorkflowId, parentRunId,
+                parentChildId, identity, startDelay, cronSchedule, lastCompletionResult, null, null);
+    }
+
+    /** This request with search attributes ({@code null} for none) and a memo ({@code null} for none). */
+    public StartWorkflowRequest withSearchAttributesAndMemo(SearchAttributes attributes, Payload newMemo) {
+        return new StartWorkflowRequest(workflowId, workflowType, taskQueue, input, reusePolicy, executionTimeout,
+                parentWorkflowId, parentRunId, parentChildId, identity, startDelay, cronSchedule,
+                lastCompletionResult, attributes, newMemo);
     }
 
     /** A request without a start delay. */
@@ -61,20 +83,21 @@ public record StartWorkflowRequest(String workflowId, String workflowType, Strin
     public StartWorkflowRequest withWorkflowId(String id) {
         return new StartWorkflowRequest(Objects.requireNonNull(id, "id"), workflowType, taskQueue, input, reusePolicy,
                 executionTimeout, parentWorkflowId, parentRunId, parentChildId, identity, startDelay, cronSchedule,
-                lastCompletionResult);
+                lastCompletionResult, searchAttributes, memo);
     }
 
     /** This request made by the client of {@code clientIdentity} ({@code null} for none). */
     public StartWorkflowRequest withIdentity(String clientIdentity) {
         return new StartWorkflowRequest(workflowId, workflowType, taskQueue, input, reusePolicy, executionTimeout,
                 parentWorkflowId, parentRunId, parentChildId, clientIdentity, startDelay, cronSchedule,
-                lastCompletionResult);
+                lastCompletionResult, searchAttributes, memo);
     }
 
     /** This request with its first workflow task due {@code delay} after the start ({@code null} for at once). */
     public StartWorkflowRequest withStartDelay(Duration delay) {
         return new StartWorkflowRequest(workflowId, workflowType, taskQueue, input, reusePolicy, executionTimeout,
-                parentWorkflowId, parentRunId, parentChildId, identity, delay, cronSchedule, lastCompletionResult);
+                parentWorkflowId, parentRunId, parentChildId, identity, delay, cronSchedule, lastCompletionResult,
+                searchAttributes, memo);
     }
 
     /**
@@ -83,7 +106,8 @@ public record StartWorkflowRequest(String workflowId, String workflowType, Strin
      */
     public StartWorkflowRequest withCron(String schedule, Payload lastResult) {
         return new StartWorkflowRequest(workflowId, workflowType, taskQueue, input, reusePolicy, executionTimeout,
-                parentWorkflowId, parentRunId, parentChildId, identity, startDelay, schedule, lastResult);
+                parentWorkflowId, parentRunId, parentChildId, identity, startDelay, schedule, lastResult,
+                searchAttributes, memo);
     }
 
     /** A top-level start with no parent; {@code workflowId} may be {@code null}. */

@@ -276,6 +276,24 @@ public interface WorkflowServiceSpi extends WorkflowService {
         terminateWorkflow(workflowId, runId, reason, null);
     }
 
+    /**
+     * Counts the work of a task queue that is due and not yet taken by a worker: workflow tasks (and queries) and
+     * activity attempts. A reading for a metric: it may be out of date by the time it is returned.
+     *
+     * @return the count, or {@code -1} if this service cannot tell
+     */
+    default long taskQueueBacklog(String taskQueue) {
+        return -1;
+    }
+
+    /**
+     * Returns how long a worker may hold a workflow task before the service hands it out again; a worker that runs
+     * local activities within a task keeps well under it.
+     */
+    default java.time.Duration getWorkflowTaskTimeout() {
+        return dev.hourglass.service.ServiceOptions.getDefaultInstance().getWorkflowTaskTimeout();
+    }
+
     /** Returns a snapshot of the history of a run ({@code runId} {@code null}: the latest run of the id). */
     History getHistory(String workflowId, String runId);
 

@@ -21,6 +21,9 @@ public final class MarkerStateMachine
     /** The marker name of side effects. */
     public static final String SIDE_EFFECT = "SideEffect";
 
+    /** The marker name of local activity outcomes (see {@code LocalActivities} in the replay package). */
+    public static final String LOCAL_ACTIVITY = "LocalActivity";
+
     /** The marker name of version decisions. */
     public static final String VERSION = "Version";
 

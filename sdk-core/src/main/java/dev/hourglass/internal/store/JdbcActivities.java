@@ -180,7 +180,8 @@ final class JdbcActivities {
         Token token = new Token(activity.taskId(), activity.claims() + 1, activity.runId());
         return new ActivityTask(token.encode(), run.workflowId(), run.runId(), run.workflowType(),
                 activity.activityId(), activity.activityType(), taskQueue, activity.input(), activity.attempt(),
-                activity.scheduledTime(), activity.heartbeatTimeout(), activity.heartbeatDetails());
+                activity.scheduledTime(), activity.heartbeatTimeout(), activity.heartbeatDetails(),
+                Instant.ofEpochMilli(activity.visibleAt()));
     }
 
     /**

@@ -185,7 +185,9 @@ final class JdbcChildren {
         WorkflowExecutionStartedAttributes started = store.runRecords().started(connection, previous.workflowId(),
                 previous.runId());
         WorkflowExecution run = store.runRecords().continued(connection,
-                request.withCron(started.cronSchedule(), started.lastCompletionResult()), next.newRunId(),
+                request.withCron(started.cronSchedule(), started.lastCompletionResult())
+                        .withSearchAttributesAndMemo(SearchAttributeRecords.current(connection,
+                                previous.runId()), started.memo()), next.newRunId(),
                 links.runNumber() + 1, previous.runId(), links.executionDeadline(), now);
         limits.started(connection, run, request.taskQueue(), now);
         log.debug("{} continued as new run {}", new WorkflowExecution(previous.workflowId(), previous.runId()),

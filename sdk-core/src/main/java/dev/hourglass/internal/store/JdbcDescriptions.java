@@ -3,11 +3,15 @@ package dev.hourglass.internal.store;
 import dev.hourglass.client.ExecutionFilter;
 import dev.hourglass.client.ExecutionPage;
 import dev.hourglass.client.PendingActivityInfo;
+import dev.hourglass.client.SearchAttributeCondition;
 import dev.hourglass.client.WorkflowExecutionDescription;
 import dev.hourglass.client.WorkflowExecutionMetadata;
 import dev.hourglass.client.WorkflowExecutionStatus;
+import dev.hourglass.common.DataConverter;
+import dev.hourglass.common.SearchAttributeType;
 import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.history.HistoryEvent;
+import dev.hourglass.history.WorkflowExecutionStartedAttributes;
 import dev.hourglass.internal.spi.ExecutionPageToken;
 import dev.hourglass.internal.spi.ExecutionViews;
 import dev.hourglass.internal.store.ActivityRecords.ActivityRow;
@@ -24,9 +28,12 @@ import java.util.List;
  * Descriptions and listings of runs for clients, read from the store: what the in-memory service's
  * {@code Descriptions} reads from its runs, the same for the same executions. The metadata, timers and child
  * workflows of a description come from the run's history through {@link ExecutionViews}; its pending activities from
- * the activity rows. A listing reads the runs' rows alone (no history): one query per page, the filter and the
+ * the activity rows. A listing selects the runs from their rows (no history): one query per page, the filter and the
  * position of the page token in its {@code WHERE}, in {@link ExecutionPageToken#ORDER}, so that the indexes on
- * {@code (start_time, workflow_id, run_id)}, alone or after the status or the workflow type, serve it.
+ * {@code (start_time, workflow_id, run_id)}, alone or after the status or the workflow type, serve it. A condition on a
+ * search attribute looks the run ids up in {@code hourglass_search_attributes} through its index on (name, value).
+ * Then, for the page's runs alone, their search attributes are read from that table and their memo from their first
+ * event.
  *
  * <p>Ties of start time are broken by workflow id and run id in the database's order of text: on SQLite (binary,
  * UTF-8) that is Java's order of strings except for characters beyond the Basic Multilingual Plane; on PostgreSQL it
@@ -89,7 +96,7 @@ final class JdbcDescriptions {
     ExecutionPage list(ExecutionFilter filter, ExecutionPageToken after) {
         int pageSize = filter.getPageSize();
         List<WorkflowExecutionMetadata> rows = store.query("list workflow executions", connection ->
-                select(connection, filter, after, pageSize + 1));
+                withSearchAttributesAndMemo(connection, select(connection, filter, after, pageSize + 1)));
         if (rows.size() <= pageSize) {
             return new ExecutionPage(rows, null);
         }
@@ -107,6 +114,9 @@ final class JdbcDescriptions {
         // rounded up to a millisecond
         filter.getStartTimeFrom().ifPresent(from -> and(where, parameters, "start_time >= ?", ceilMillis(from)));
         filter.getStartTimeTo().ifPresent(to -> and(where, parameters, "start_time < ?", ceilMillis(to)));
+        for (SearchAttributeCondition condition : filter.getSearchAttributeConditions()) {
+            searchAttribute(where, parameters, condition);
+        }
         if (after != null) {
             if (after.startTime().getNano() % NANOS_PER_MILLI == 0) {
                 and(where, parameters, "(start_time, workflow_id, run_id) > (?, ?, ?)",
@@ -130,6 +140,55 @@ final class JdbcDescriptions {
             }
         }
         return page;
+    }
+
+    /**
+     * The condition on a search attribute, as a look-up of the index table: a run id among those whose attribute of
+     * the name and type has a matching value, which the table's index on (name, value) finds.
+     */
+    private static void searchAttribute(StringBuilder where, List<Object> parameters,
+            SearchAttributeCondition condition) {
+        SearchAttributeType type = condition.getKey().getValueType();
+        String column = SearchAttributeRecords.Column.of(type).sql;
+        String lookUp = "run_id IN (SELECT run_id FROM hourglass_search_attributes WHERE name = ? AND value_type = ?"
+                + " AND ";
+        String name = condition.getKey().getName();
+        if (condition.getOperator() == SearchAttributeCondition.Operator.RANGE) {
+            StringBuilder range = new StringBuilder();
+            List<Object> bounds = new ArrayList<>(List.of(name, type.jsonName()));
+            condition.getFrom().ifPresent(from -> {
+                range.append(column).append(" >= ?");
+                bounds.add(SearchAttributeRecords.indexed(type, from));
+            });
+            condition.getTo().ifPresent(to -> {
+                range.append(range.length() == 0 ? "" : " AND ").append(column).append(" <= ?");
+                bounds.add(SearchAttributeRecords.indexed(type, to));
+            });
+            and(where, parameters, lookUp + range + ")", bounds.toArray());
+            return;
+        }
+        Object value = condition.getValue().orElseThrow();
+        List<?> values = type == SearchAttributeType.KEYWORD_LIST ? (List<?>) value : List.of(value);
+        for (Object element : values) {
+            and(where, parameters, lookUp + column + " = ?)", name, type.jsonName(),
+                    SearchAttributeRecords.indexed(type, element));
+        }
+    }
+
+    /** The page's runs with their search attributes (from the index table) and memo (from their first event). */
+    private List<WorkflowExecutionMetadata> withSearchAttributesAndMemo(Connection connection,
+            List<WorkflowExecutionMetadata> page) throws SQLException {
+        List<WorkflowExecutionMetadata> complete = new ArrayList<>(page.size());
+        for (WorkflowExecutionMetadata run : page) {
+            WorkflowExecution execution = run.getExecution();
+            WorkflowExecutionStartedAttributes started = store.runRecords().started(connection,
+                    execution.getWorkflowId(), execution.getRunId());
+            complete.add(new WorkflowExecutionMetadata(execution, run.getWorkflowType(), run.getTaskQueue(),
+                    run.getStatus(), run.getStartTime(), run.getCloseTime().orElse(null), run.getHistoryLength(),
+                    SearchAttributeRecords.current(connection, execution.getRunId()), started.memo(),
+                    DataConverter.getDefault(), List.of()));
+        }
+        return complete;
     }
 
     private static void and(StringBuilder where, List<Object> parameters, String condition, Object... values) {

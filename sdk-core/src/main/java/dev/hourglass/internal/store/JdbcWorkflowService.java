@@ -34,6 +34,8 @@ import dev.hourglass.internal.store.ServiceRecords.DueTimer;
 import dev.hourglass.internal.store.ServiceRecords.RunRow;
 import dev.hourglass.service.ServiceOptions;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -162,6 +164,11 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         timers.scheduleWithFixedDelay(this::checkWaiters, CLOSE_CHECK_TICK.toMillis(), CLOSE_CHECK_TICK.toMillis(),
                 TimeUnit.MILLISECONDS);
         this.watcher = ChangeWatcher.start(store, this::workQueued);
+    }
+
+    @Override
+    public java.time.Duration getWorkflowTaskTimeout() {
+        return options.getWorkflowTaskTimeout();
     }
 
     @Override
@@ -866,6 +873,26 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         Objects.requireNonNull(filter, "filter");
         ExecutionPageToken after = pageToken == null ? null : ExecutionPageToken.decode(pageToken);
         return descriptions.list(filter, after);
+    }
+
+    @Override
+    public long taskQueueBacklog(String taskQueue) {
+        return store.query("count the backlog of task queue " + taskQueue, connection -> {
+            long now = store.currentTime().toEpochMilli();
+            try (PreparedStatement count = connection.prepareStatement("SELECT"
+                    + " (SELECT COUNT(*) FROM hourglass_workflow_tasks WHERE task_queue = ? AND visible_at <= ?)"
+                    + " + (SELECT COUNT(*) FROM hourglass_activity_tasks WHERE task_queue = ?"
+                    + " AND state = '" + ActivityRecords.QUEUED + "' AND visible_at <= ?)")) {
+                count.setString(1, taskQueue);
+                count.setLong(2, now);
+                count.setString(3, taskQueue);
+                count.setLong(4, now);
+                try (ResultSet row = count.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            }
+        });
     }
 
     @Override

@@ -79,7 +79,8 @@ final class RunRecords {
         HistoryEvent started = new HistoryEvent(1, now, new WorkflowExecutionStartedAttributes(request.workflowType(),
                 request.taskQueue(), request.input(), request.parentWorkflowId(), request.parentRunId(),
                 continuedFromRunId, deadline == null ? null : Duration.between(now, deadline), request.identity(),
-                request.startDelay(), request.cronSchedule(), request.lastCompletionResult()));
+                request.startDelay(), request.cronSchedule(), request.lastCompletionResult(), request.searchAttributes(),
+                request.memo()));
         String startedJson = HistoryJsonCodec.eventToJson(started);
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO hourglass_runs (run_id, workflow_id,"
                 + " run_number, workflow_type, task_queue, status, start_time, next_event_id, history_bytes,"
@@ -241,6 +242,7 @@ final class RunRecords {
             }
             insert.executeBatch();
         }
+        SearchAttributeRecords.record(connection, runId, events);
     }
 
     /** Reads the attributes of a run's first event, its {@code WorkflowExecutionStarted}. */

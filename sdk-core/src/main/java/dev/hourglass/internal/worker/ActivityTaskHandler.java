@@ -15,6 +15,7 @@ import dev.hourglass.internal.replay.Reflection;
 import dev.hourglass.internal.spi.ActivityTask;
 import dev.hourglass.internal.spi.WorkflowServiceSpi;
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,11 +62,19 @@ final class ActivityTaskHandler {
     private final PayloadConverter converter;
     private volatile boolean shuttingDown;
 
+    /** What the worker measures; set before the handler runs its first attempt. */
+    private WorkerMetrics metrics = WorkerMetrics.NONE;
+
     ActivityTaskHandler(WorkflowServiceSpi service, Map<String, ActivityImplementation> activities,
             PayloadConverter converter) {
         this.service = service;
         this.activities = activities;
         this.converter = converter;
+    }
+
+    /** Makes the handler record what it does in {@code workerMetrics}. */
+    void setMetrics(WorkerMetrics workerMetrics) {
+        this.metrics = workerMetrics;
     }
 
     /** From now on, heartbeats of the attempts this handler runs throw {@code ActivityWorkerShutdownException}. */
@@ -98,6 +107,9 @@ final class ActivityTaskHandler {
                             + task.taskQueue() + "'; registered: " + activities.keySet(), "ActivityTypeNotRegistered")));
             return null;
         }
+        metrics.activityStarted(task.activityType(), Duration.between(task.attemptDueTime(),
+                service.getClock().instant()));
+        long began = System.nanoTime();
         Method method = implementation.method();
         ActivityTaskContext context = new ActivityTaskContext(task, (details, encoded) -> {
             onHeartbeat.run();
@@ -108,7 +120,10 @@ final class ActivityTaskHandler {
         try {
             Object[] args = implementation.arguments(task, converter);
             result = Reflection.invoke(method, implementation.target(), args);
+            metrics.activityEnded(task.activityType(), Duration.ofNanos(System.nanoTime() - began), false);
         } catch (Throwable t) {
+            metrics.activityEnded(task.activityType(), Duration.ofNanos(System.nanoTime() - began),
+                    !(t instanceof ActivityCanceledException));
             // even a StackOverflowError or an OutOfMemoryError is this attempt's failure: rethrown, it would end
             // the worker's thread and leave the attempt to its timeout with its cause lost
             if (t instanceof VirtualMachineError) {

@@ -59,6 +59,7 @@ final class WorkerImpl implements Worker {
     private final BooleanSupplier determinismChecked;
     private ExecutorService activityExecutor;
     private ActivityTaskHandler activityHandler;
+    private WorkflowTaskHandler workflowHandler;
     private DrivenWorker driven;
     private volatile boolean running;
 
@@ -209,9 +210,21 @@ final class WorkerImpl implements Worker {
                 : new WorkflowTaskHandler(service, cache, inOrder(workflows), taskQueue, options.isStrictReplay(),
                         driver != null ? DRIVEN_INLINE_HISTORY_LIMIT : 0, options.getDeadlockDetectionTimeout(),
                         driver != null ? driver::released : stuck -> { }, converter, determinismChecked);
+        if (workflowHandler != null) {
+            workflowHandler.enableLocalActivities(inOrder(activities), driver != null);
+        }
+        this.workflowHandler = workflowHandler;
         ActivityTaskHandler activityHandler = activities.isEmpty() ? null
                 : new ActivityTaskHandler(service, inOrder(activities), converter);
         this.activityHandler = activityHandler;
+        WorkerMetrics metrics = WorkerMetrics.of(options.getMeterRegistry(), taskQueue);
+        if (workflowHandler != null) {
+            workflowHandler.setMetrics(metrics);
+        }
+        if (activityHandler != null) {
+            activityHandler.setMetrics(metrics);
+        }
+        metrics.watchBacklog(this, () -> service.taskQueueBacklog(taskQueue));
         if (driver != null) {
             driven = new DrivenWorker(taskQueue, identity, service, workflowHandler, activityHandler,
                     maxConcurrentActivities, driver);
@@ -342,6 +355,9 @@ final class WorkerImpl implements Worker {
 
     synchronized void shutdown() {
         running = false;
+        if (workflowHandler != null) {
+            workflowHandler.shutdown(); // local activity threads
+        }
         if (activityHandler != null) {
             activityHandler.shutdown(); // heartbeats of running attempts now tell them
         }

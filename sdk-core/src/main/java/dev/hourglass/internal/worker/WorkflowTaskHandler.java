@@ -14,6 +14,9 @@ import dev.hourglass.worker.WorkerFactoryOptions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -39,6 +42,15 @@ final class WorkflowTaskHandler {
     private final Map<String, WorkflowExecutor> stuckExecutors = new ConcurrentHashMap<>();
     /** Told of a thread stuck in workflow code that does not yield (the test environment moves its driver on). */
     private final Consumer<Thread> stuckThreads;
+
+    /** The worker's activities, which local activities run from; empty until {@link #enableLocalActivities}. */
+    private Map<String, ActivityTaskHandler.ActivityImplementation> localActivities = Map.of();
+    /** Whether local activities run on virtual time; see {@link LocalActivityAttempts}. */
+    private boolean localActivitiesOnVirtualTime;
+    /** Runs local activity attempts; created with the first task that may need it. */
+    private volatile ExecutorService localActivityThreads;
+    /** What the worker measures; set before the handler runs its first task. */
+    private WorkerMetrics metrics = WorkerMetrics.NONE;
 
     /** How many executions keep their workflow thread before short ones run inline instead. */
     static final int THREADED_EXECUTIONS = 32;
@@ -88,6 +100,59 @@ final class WorkflowTaskHandler {
     }
 
     /**
+     * Lets the workflow code of this worker call {@code activities} as local activities; on {@code virtualTime} (the
+     * test environment), their retries wait on timers and the time they take does not count.
+     */
+    void enableLocalActivities(Map<String, ActivityTaskHandler.ActivityImplementation> activities,
+            boolean virtualTime) {
+        this.localActivities = activities;
+        this.localActivitiesOnVirtualTime = virtualTime;
+    }
+
+    /** Stops the local activity threads; attempts still running are interrupted. */
+    void shutdown() {
+        ExecutorService threads = localActivityThreads;
+        if (threads != null) {
+            threads.shutdownNow();
+        }
+    }
+
+    /**
+     * What runs the local activities of a task that begins now: it may start attempts until half the service's
+     * workflow task timeout has passed, leaving the rest for the code and the completion.
+     */
+    private LocalActivityAttempts localActivityAttempts() {
+        long budget = service.getWorkflowTaskTimeout().toNanos() / 2;
+        return new LocalActivityAttempts(localActivities, converter, localActivityThreads(), System.nanoTime() + budget,
+                localActivitiesOnVirtualTime);
+    }
+
+    private ExecutorService localActivityThreads() {
+        ExecutorService threads = localActivityThreads;
+        if (threads == null) {
+            synchronized (this) {
+                threads = localActivityThreads;
+                if (threads == null) {
+                    AtomicInteger number = new AtomicInteger();
+                    threads = Executors.newCachedThreadPool(runnable -> {
+                        Thread thread = new Thread(runnable, "hourglass-local-activity-" + taskQueue + "-"
+                                + number.incrementAndGet());
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+                    localActivityThreads = threads;
+                }
+            }
+        }
+        return threads;
+    }
+
+    /** Makes the handler record what it does in {@code workerMetrics}. */
+    void setMetrics(WorkerMetrics workerMetrics) {
+        this.metrics = workerMetrics;
+    }
+
+    /**
      * Runs the task and reports its outcome; with {@code takeNext}, a completion also takes the next due task of the
      * task queue from the service ({@link WorkflowServiceSpi#completeWorkflowTaskAndTakeNext}), which the caller runs
      * next instead of polling.
@@ -99,10 +164,12 @@ final class WorkflowTaskHandler {
             answerQuery(task);
             return null;
         }
+        long received = System.nanoTime();
         History history = task.history();
         WorkflowImplementation implementation = WorkflowImplementation.lookup(implementations,
                 history.getWorkflowType());
         if (implementation == null) {
+            metrics.workflowTaskFailed(history.getWorkflowType());
             service.failWorkflowTask(task.taskToken(), new IllegalStateException("no implementation of workflow type '"
                     + history.getWorkflowType() + "' is registered on the worker of task queue '" + taskQueue
                     + "'; registered: " + implementations.keySet()));
@@ -112,6 +179,9 @@ final class WorkflowTaskHandler {
             return null;
         }
         WorkflowExecutor cached = cachedExecutor(history.getRunId(), task.completedEventCount());
+        if (task.completedEventCount() > 0) {
+            metrics.cacheLookedUp(cached != null);
+        }
         boolean inline = cached == null && history.getEvents().size() <= inlineHistoryLimit
                 && cache.size() >= Math.min(THREADED_EXECUTIONS, cache.capacity());
         WorkflowExecutor executor = cached != null ? cached
@@ -119,6 +189,7 @@ final class WorkflowTaskHandler {
         executor.setHistoryLimits(task.historyLimits());
         executor.setDeterminismChecked(determinismChecked.getAsBoolean());
         executor.deliverUpdates(task.updates());
+        executor.setLocalActivityRunner(localActivityAttempts());
         WorkflowExecutor.TaskResult result;
         Thread caller = Thread.currentThread();
         try {
@@ -131,6 +202,11 @@ final class WorkflowTaskHandler {
             });
         } catch (RuntimeException | Error e) {
             result = new WorkflowExecutor.TaskResult(java.util.List.of(), e);
+        } finally {
+            executor.setLocalActivityRunner(null);
+        }
+        if (result.failure() != null) {
+            metrics.workflowTaskFailed(history.getWorkflowType());
         }
         if (result.failure() instanceof PotentialDeadlockException) {
             executor.destroy(); // reported when it was found
@@ -155,11 +231,11 @@ final class WorkflowTaskHandler {
             if (!result.rejections().isEmpty()) {
                 service.rejectUpdates(task.taskToken(), result.rejections());
             }
-            if (takeNext) {
-                return service.completeWorkflowTaskAndTakeNext(task.taskToken(), result.commands(), taskQueue);
-            }
-            service.completeWorkflowTask(task.taskToken(), result.commands());
-            return null;
+            WorkflowTask next = takeNext
+                    ? service.completeWorkflowTaskAndTakeNext(task.taskToken(), result.commands(), taskQueue)
+                    : completed(task, result);
+            metrics.workflowTaskCompleted(history.getWorkflowType(), Duration.ofNanos(System.nanoTime() - received));
+            return next;
         } catch (RuntimeException e) {
             WorkflowCache.Entry stale = cache.take(history.getRunId());
             if (stale != null) {
@@ -167,6 +243,11 @@ final class WorkflowTaskHandler {
             }
             throw e;
         }
+    }
+
+    private WorkflowTask completed(WorkflowTask task, WorkflowExecutor.TaskResult result) {
+        service.completeWorkflowTask(task.taskToken(), result.commands());
+        return null;
     }
 
     /**

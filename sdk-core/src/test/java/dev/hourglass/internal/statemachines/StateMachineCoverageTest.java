@@ -22,7 +22,8 @@ class StateMachineCoverageTest {
 
     private static final List<StateMachineDefinition<?, ?, ?>> TABLES = List.of(ActivityStateMachine.DEFINITION,
             TimerStateMachine.DEFINITION, ChildWorkflowStateMachine.DEFINITION, MarkerStateMachine.DEFINITION,
-            SignalStateMachine.DEFINITION, CompletionStateMachine.DEFINITION, WorkflowTaskLifecycle.DEFINITION,
+            SignalStateMachine.DEFINITION, CompletionStateMachine.DEFINITION, SearchAttributesStateMachine.DEFINITION,
+            WorkflowTaskLifecycle.DEFINITION,
             ActivityAttemptLifecycle.DEFINITION);
 
     @Test

@@ -11,6 +11,7 @@ import dev.hourglass.history.HistoryEvent;
 import dev.hourglass.history.Payload;
 import dev.hourglass.history.WorkflowExecutionCanceledAttributes;
 import dev.hourglass.history.WorkflowExecutionCompletedAttributes;
+import dev.hourglass.history.WorkflowExecutionContinuedAsNewAttributes;
 import dev.hourglass.history.WorkflowExecutionFailedAttributes;
 import dev.hourglass.history.WorkflowExecutionStartedAttributes;
 import dev.hourglass.internal.spi.Command;
@@ -58,9 +59,13 @@ class JdbcCronTest {
     @AfterEach
     void close() throws Exception {
         try {
-            service.close();
+            if (service != null) {
+                service.close();
+            }
         } finally {
-            database.close();
+            if (database != null) {
+                database.close();
+            }
         }
     }
 
@@ -127,6 +132,23 @@ class JdbcCronTest {
         assertThat(failed.getLastEvent().getAttributes(WorkflowExecutionFailedAttributes.class).newExecutionRunId())
                 .isEqualTo(next.getRunId());
         assertThat(started(next).lastCompletionResult()).isEqualTo(Payload.of("report 1"));
+    }
+
+    @Test
+    void aRunThatContinuesAsNewPassesTheScheduleOn() {
+        startHourly();
+        clock.set(ONE_PM);
+        closeDueRun(new WorkflowExecutionCompletedAttributes(Payload.of("report 1")));
+        clock.set(ONE_PM.plus(Duration.ofHours(1)));
+
+        History continued = closeDueRun(new WorkflowExecutionContinuedAsNewAttributes(null, Payload.ofArguments("b"),
+                null, null));
+
+        History next = service.getHistory("report", null);
+        assertThat(started(next).continuedFromRunId()).isEqualTo(continued.getRunId());
+        assertThat(started(next).cronSchedule()).isEqualTo(HOURLY);
+        assertThat(started(next).lastCompletionResult()).isEqualTo(Payload.of("report 1"));
+        assertThat(started(next).firstWorkflowTaskBackoff()).isNull();
     }
 
     @Test

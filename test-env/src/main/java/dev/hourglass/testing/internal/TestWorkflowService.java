@@ -84,6 +84,11 @@ final class TestWorkflowService implements WorkflowServiceSpi {
     }
 
     @Override
+    public java.time.Duration getWorkflowTaskTimeout() {
+        return delegate.getWorkflowTaskTimeout();
+    }
+
+    @Override
     public boolean isClosed() {
         return delegate.isClosed();
     }
@@ -207,6 +212,11 @@ final class TestWorkflowService implements WorkflowServiceSpi {
     public void activityAwaitsCompletion(String taskToken) {
         hungActivities.ended(taskToken);
         delegate.activityAwaitsCompletion(taskToken);
+    }
+
+    @Override
+    public long taskQueueBacklog(String taskQueue) {
+        return delegate.taskQueueBacklog(taskQueue);
     }
 
     @Override
