@@ -148,8 +148,10 @@ class UpdateTest {
 
         assertThatThrownBy(() -> basket.add(" "))
                 .isInstanceOf(WorkflowUpdateException.class)
-                .hasMessageContaining("was rejected")
-                .hasRootCauseMessage("an item needs a name");
+                .hasMessageContaining("was rejected: an item needs a name")
+                .cause().isInstanceOf(ApplicationFailure.class)
+                .extracting(failure -> ((ApplicationFailure) failure).getType())
+                .isEqualTo(IllegalArgumentException.class.getName());
         assertThat(eventTypes("basket-3")).doesNotContain(EventType.WorkflowExecutionUpdateAccepted);
         basket.close();
         assertThat(WorkflowStub.fromTyped(basket).getResult(List.class)).isEmpty();

@@ -5,6 +5,7 @@ import dev.hourglass.client.WorkflowUpdateException;
 import dev.hourglass.client.WorkflowUpdateHandle;
 import dev.hourglass.client.WorkflowUpdateStage;
 import dev.hourglass.common.WorkflowExecution;
+import dev.hourglass.failure.HourglassFailure;
 import dev.hourglass.history.WorkflowExecutionUpdateCompletedAttributes;
 import dev.hourglass.internal.common.FailureConverter;
 import dev.hourglass.internal.common.PayloadConverter;
@@ -97,10 +98,14 @@ final class WorkflowUpdates<R> implements WorkflowUpdateHandle<R> {
             Throwable cause = FailureConverter.fromJson(JsonPayload.node(completed.failure()), converter);
             throw new WorkflowUpdateException(call.execution(), updateId, updateName, "update '" + updateName
                     + "' (id " + updateId + ") of " + call.execution() + " failed in its handler: "
-                    + cause.getMessage(), cause);
+                    + messageOf(cause), cause);
         }
         return converter.fromJson(JsonPayload.node(completed.result()), resultType, genericResultType,
                 "the result of update " + updateName + " of workflow " + call.execution().getWorkflowId());
+    }
+
+    private static String messageOf(Throwable cause) {
+        return cause instanceof HourglassFailure failure ? failure.getOriginalMessage() : cause.getMessage();
     }
 
     /** What the caller gets for a failed future: a rejection becomes a {@link WorkflowUpdateException}. */
@@ -108,7 +113,7 @@ final class WorkflowUpdates<R> implements WorkflowUpdateHandle<R> {
         if (failure instanceof UpdateRejectedException rejected) {
             Throwable cause = FailureConverter.fromJson(JsonPayload.node(rejected.failure()), converter);
             return new WorkflowUpdateException(call.execution(), updateId, updateName, "update '" + updateName
-                    + "' (id " + updateId + ") of " + call.execution() + " was rejected: " + cause.getMessage()
+                    + "' (id " + updateId + ") of " + call.execution() + " was rejected: " + messageOf(cause)
                     + "; no event records it and the workflow did not change", cause);
         }
         if (failure instanceof RuntimeException runtime) {

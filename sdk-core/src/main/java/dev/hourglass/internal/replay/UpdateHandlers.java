@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The update handlers of one run and the updates a workflow task delivers to them.
@@ -209,7 +210,7 @@ final class UpdateHandlers {
     }
 
     private Set<String> knownUpdates() {
-        Set<String> known = new LinkedHashSet<>(executor.implementation.metadata().updates().keySet());
+        Set<String> known = new TreeSet<>(executor.implementation.metadata().updates().keySet());
         known.addAll(registered.keySet());
         return known;
     }

@@ -253,6 +253,8 @@ public final class WorkflowExecutor {
                 if (!deliverNextEvent()) {
                     matcher.checkNoneMissingBefore(events.size(), blockedLocation);
                     if (!matcher.isReplayOnly() && deliverNextUpdate()) {
+                        // an accepted update's handler is a new thread to run
+                        runner.eventDelivered();
                         continue;
                     }
                     break;
