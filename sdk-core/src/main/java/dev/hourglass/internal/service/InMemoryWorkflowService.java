@@ -682,7 +682,7 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
         try {
             requireOpen("update " + update.updateName() + " of workflow " + workflowId);
             Run run = findOpenRun(workflowId, runId, "update " + update.updateName() + " of");
-            return sendUpdate(run, update);
+            return sendUpdate(run, update, false);
         } finally {
             lock.unlock();
         }
@@ -695,20 +695,25 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
             requireOpen("update " + update.updateName() + " with start of workflow "
                     + (request.workflowId() == null ? request.workflowType() : request.workflowId()));
             Run run = request.workflowId() == null ? null : openRunOf(request.workflowId());
-            if (run == null) {
+            boolean withStart = run == null;
+            if (withStart) {
                 // only queued: the first workflow task delivers the update along with the start
                 run = startLocked(firstOfChain(request), null, null, null);
             }
-            return sendUpdate(run, update);
+            // the update of a start with a delay waits with the run for its first workflow task
+            return sendUpdate(run, update, withStart && run.startDelay != null);
         } finally {
             lock.unlock();
         }
     }
 
-    /** Keeps an update for the run's next workflow task, and queues that task; under the lock. */
-    private UpdateCall sendUpdate(Run run, UpdateRequest update) {
+    /**
+     * Keeps an update for the run's next workflow task, and queues that task (ending a start delay, as a signal does)
+     * unless the update {@code waits} for the end of the delay; under the lock.
+     */
+    private UpdateCall sendUpdate(Run run, UpdateRequest update, boolean waits) {
         UpdateCall call = run.updates.add(run, update);
-        if (run.updates.anyPending() && run.startDelay == null) {
+        if (run.updates.anyPending() && !waits && run.isOpen()) {
             scheduleWorkflowTask(run);
         }
         return call;

@@ -3,6 +3,7 @@ package dev.hourglass.internal.store;
 import dev.hourglass.history.History;
 import dev.hourglass.history.Payload;
 import dev.hourglass.internal.history.HistoryJsonCodec;
+import dev.hourglass.internal.spi.UpdateRequest;
 import dev.hourglass.internal.spi.WorkflowTask;
 import dev.hourglass.service.HistoryLimits;
 import java.util.List;
@@ -13,14 +14,25 @@ import java.util.List;
  *
  * @param queryType the query asked, or {@code null} for a workflow task
  * @param queryArgsJson the query's arguments as JSON, or {@code null}
+ * @param updates the updates the task delivers (see {@link WorkflowTask#updates()})
  */
 record ClaimedTask(String token, StoredHistory history, int completedEventCount, String queryType,
-        String queryArgsJson, HistoryLimits historyLimits) {
+        String queryArgsJson, HistoryLimits historyLimits, List<UpdateRequest> updates) {
+
+    ClaimedTask {
+        updates = List.copyOf(updates);
+    }
+
+    /** A task that delivers no update (a query's). */
+    ClaimedTask(String token, StoredHistory history, int completedEventCount, String queryType,
+            String queryArgsJson, HistoryLimits historyLimits) {
+        this(token, history, completedEventCount, queryType, queryArgsJson, historyLimits, List.of());
+    }
 
     /** The task as the worker gets it. */
     WorkflowTask toTask() {
         return new WorkflowTask(token, history.read(), completedEventCount, queryType,
-                queryArgsJson == null ? null : Payload.fromJson(queryArgsJson), historyLimits);
+                queryArgsJson == null ? null : Payload.fromJson(queryArgsJson), historyLimits, updates);
     }
 
     /**

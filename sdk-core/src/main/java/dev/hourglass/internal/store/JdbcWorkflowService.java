@@ -19,6 +19,8 @@ import dev.hourglass.history.WorkflowExecutionContinuedAsNewAttributes;
 import dev.hourglass.history.WorkflowExecutionFailedAttributes;
 import dev.hourglass.history.WorkflowExecutionSignaledAttributes;
 import dev.hourglass.history.WorkflowExecutionTerminatedAttributes;
+import dev.hourglass.history.WorkflowExecutionUpdateAcceptedAttributes;
+import dev.hourglass.history.WorkflowExecutionUpdateCompletedAttributes;
 import dev.hourglass.internal.service.InMemoryWorkflowService.WorkflowTaskFailure;
 import dev.hourglass.internal.spi.ActivityHeartbeatResponse;
 import dev.hourglass.internal.spi.ActivityTask;
@@ -27,6 +29,9 @@ import dev.hourglass.internal.spi.CronRuns;
 import dev.hourglass.internal.spi.ExecutionPageToken;
 import dev.hourglass.internal.spi.ServiceClosedException;
 import dev.hourglass.internal.spi.StartWorkflowRequest;
+import dev.hourglass.internal.spi.UpdateCall;
+import dev.hourglass.internal.spi.UpdateRejection;
+import dev.hourglass.internal.spi.UpdateRequest;
 import dev.hourglass.internal.spi.WorkflowServiceSpi;
 import dev.hourglass.internal.spi.WorkflowTask;
 import dev.hourglass.internal.store.ClaimedTask.StoredHistory;
@@ -117,6 +122,7 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     /** Guards earlySweep. */
     private final Object sweeps = new Object();
     private final ResultWaits resultWaits;
+    private final JdbcUpdates updates;
     /** When the sweep planned before the next regular one runs, if one is; guarded by sweeps. */
     private Instant earlySweep;
     private volatile boolean closed;
@@ -160,6 +166,7 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         this.polls = new LocalPolls(Duration.ofNanos(idleWaitNanos));
         this.lastQuerySweep = store.currentTime();
         this.resultWaits = new ResultWaits(store, records, polls::generation, Duration.ofNanos(idleWaitNanos));
+        this.updates = new JdbcUpdates(store, records, polls::generation, Duration.ofNanos(idleWaitNanos));
         timers.scheduleWithFixedDelay(this::sweepTimers, 0, millis, TimeUnit.MILLISECONDS);
         timers.scheduleWithFixedDelay(this::checkWaiters, CLOSE_CHECK_TICK.toMillis(), CLOSE_CHECK_TICK.toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -362,7 +369,7 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         StoredHistory history = store.runRecords().stored(connection, run.workflowId(), run.runId());
         Token token = new Token(lease, history.size() + 1);
         return new ClaimedTask(token.encode(), history, runStates.completedEventCount(connection, run.runId()),
-                null, null, options.getHistoryLimits());
+                null, null, options.getHistoryLimits(), updates.pending(connection, run.runId()));
     }
 
     @Override
@@ -468,6 +475,7 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
             nextEventId += appended.size();
             for (HistoryEvent event : appended) {
                 armTimer(connection, run, event, now, afterCommit);
+                recordUpdate(connection, run, event);
                 if (event.getAttributes() instanceof ActivityTaskScheduledAttributes scheduled) {
                     activities.schedule(connection, run.runId(), event.getEventId(), scheduled, now);
                     claimForWaitingPoller(connection, run.runId(), scheduled, now, waitingActivityPollers,
@@ -504,7 +512,9 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
             if (!buffered.isEmpty()) {
                 store.runRecords().append(connection, run.runId(), nextEventId, buffered, now);
             }
-            if (limits.enforceHistoryLimits(connection, run.runId(), now) && !buffered.isEmpty()) {
+            // an update sent while the task ran is delivered by the next one, as an event that came meanwhile is
+            if (limits.enforceHistoryLimits(connection, run.runId(), now)
+                    && (!buffered.isEmpty() || updates.anyPending(connection, run.runId()))) {
                 store.workflowTaskQueue().enqueue(connection, run.runId(), run.taskQueue(), now);
             }
         }
@@ -531,6 +541,15 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         if (task != null) {
             waiting.put(queue, pollers - 1);
             afterCommit.add(() -> polls.handOver(queue, task));
+        }
+    }
+
+    /** Marks an update accepted or completed when the task records its event. */
+    private void recordUpdate(Connection connection, RunRow run, HistoryEvent event) throws SQLException {
+        if (event.getAttributes() instanceof WorkflowExecutionUpdateAcceptedAttributes accepted) {
+            updates.accepted(connection, run.runId(), accepted.updateId());
+        } else if (event.getAttributes() instanceof WorkflowExecutionUpdateCompletedAttributes completed) {
+            updates.completed(connection, run.runId(), completed);
         }
     }
 
@@ -671,6 +690,82 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
             store.runRecords().append(connection, run.runId(), run.nextEventId(), List.of(terminated), now);
             records.forgetClosed(connection, run.runId());
             runClosed(connection, run, terminated, now);
+            return null;
+        }, null);
+        workQueued();
+    }
+
+    // ---------------------------------------------------------------- updates
+
+    @Override
+    public UpdateCall updateWorkflow(String workflowId, String runId, UpdateRequest update) {
+        Objects.requireNonNull(workflowId, "workflowId");
+        requireOpen("update " + update.updateName() + " of workflow " + workflowId);
+        WorkflowExecution execution = store.transaction("update " + update.updateName() + " of workflow "
+                + workflowId, connection -> {
+                    RunRow run = openRun(connection, workflowId, runId, "update " + update.updateName() + " of");
+                    sendUpdate(connection, run, update, false, store.currentTime());
+                    return new WorkflowExecution(run.workflowId(), run.runId());
+                }, null);
+        workQueued();
+        return updates.await(execution, update);
+    }
+
+    @Override
+    public UpdateCall updateWithStart(StartWorkflowRequest request, UpdateRequest update) {
+        StartWorkflowRequest named = firstOfChain(request.workflowId() != null ? request
+                : request.withWorkflowId(store.ids().newWorkflowId()));
+        String what = "update " + update.updateName() + " with start of workflow " + named.workflowId();
+        requireOpen(what);
+        WorkflowExecution execution = store.transaction(what, connection -> {
+            Instant now = store.currentTime();
+            RunRow run = records.openRun(connection, named.workflowId());
+            if (run != null) {
+                records.lockRun(connection, run.runId()); // the task, then the run; then the run as it is now
+                run = records.byRunId(connection, run.runId());
+            }
+            boolean withStart = run == null || !run.isOpen();
+            if (withStart) {
+                WorkflowExecution started = store.runRecords().start(connection, named, store.ids(), now);
+                limits.started(connection, started, named.taskQueue(), named.startDelay(), now);
+                run = records.byRunId(connection, started.getRunId());
+                if (!run.isOpen()) {
+                    return started; // past the history limits with its first event alone: the wait says so
+                }
+            }
+            // the update of a start with a delay waits with the run for its first workflow task
+            sendUpdate(connection, run, update, withStart && named.startDelay() != null, now);
+            return new WorkflowExecution(run.workflowId(), run.runId());
+        }, () -> store.transaction("read workflow " + named.workflowId(),
+                connection -> store.runRecords().raceLost(connection, named), null));
+        workQueued();
+        return updates.await(execution, update);
+    }
+
+    /**
+     * Records an update for the run and makes its workflow task due, unless a task runs (its completion queues the
+     * next one) or {@code waits} (the update waits for the run's first task, at the end of its start delay).
+     */
+    private void sendUpdate(Connection connection, RunRow run, UpdateRequest update, boolean waits, Instant now)
+            throws SQLException {
+        if (!updates.record(connection, run, update, now) || waits) {
+            return;
+        }
+        if (!records.taskRunning(connection, run.runId(), now)) {
+            records.makeTaskDue(connection, store.workflowTaskQueue(), run, now);
+        }
+    }
+
+    @Override
+    public void rejectUpdates(String taskToken, List<UpdateRejection> rejections) {
+        Token token = Token.decode(taskToken, owner);
+        if (closed || rejections.isEmpty()) {
+            return;
+        }
+        store.transaction("reject updates of run " + token.lease().runId(), connection -> {
+            if (records.holds(connection, token.lease(), store.currentTime())) {
+                updates.rejected(connection, token.lease().runId(), rejections);
+            }
             return null;
         }, null);
         workQueued();
@@ -912,6 +1007,7 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     /** Completes the result waits whose runs closed ({@link ResultWaits#look}); runs on the timer thread. */
     void checkWaiters() {
         resultWaits.look();
+        updates.look();
     }
 
     // ---------------------------------------------------------------- queries
@@ -971,6 +1067,7 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         }
         queries.close();
         resultWaits.close();
+        updates.close();
         store.close();
     }
 
