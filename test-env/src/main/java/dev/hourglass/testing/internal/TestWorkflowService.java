@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * The test environment's view of the in-memory service: result waits let virtual time skip and fail fast on
@@ -256,12 +257,37 @@ final class TestWorkflowService implements WorkflowServiceSpi {
 
     @Override
     public UpdateCall updateWorkflow(String workflowId, String runId, UpdateRequest update) {
-        return delegate.updateWorkflow(workflowId, runId, update);
+        return awaited(() -> delegate.updateWorkflow(workflowId, runId, update));
     }
 
     @Override
     public UpdateCall updateWithStart(StartWorkflowRequest request, UpdateRequest update) {
-        return delegate.updateWithStart(request, update);
+        return awaited(() -> delegate.updateWithStart(request, update));
+    }
+
+    /**
+     * Sends an update whose caller blocks on it, as on a result: virtual time may skip ahead until the update
+     * completes (its handler may sleep), and the caller's futures complete outside the task that records the outcome.
+     */
+    private UpdateCall awaited(Supplier<UpdateCall> send) {
+        scheduler.handOver(); // the caller may block on the update: not on the driver thread
+        UpdateCall sent = send.get();
+        UpdateCall call = new UpdateCall(sent.execution(), new CompletableFuture<>(), new CompletableFuture<>());
+        AutoCloseable permit = scheduler.allowSkipping();
+        call.completed().whenComplete((completed, error) -> closeQuietly(permit));
+        relay(sent.accepted(), call.accepted());
+        relay(sent.completed(), call.completed());
+        return call;
+    }
+
+    private <T> void relay(CompletableFuture<T> from, CompletableFuture<T> to) {
+        from.whenComplete((value, error) -> scheduler.runOutsideTask(() -> {
+            if (error != null) {
+                to.completeExceptionally(error);
+            } else {
+                to.complete(value);
+            }
+        }));
     }
 
     @Override
