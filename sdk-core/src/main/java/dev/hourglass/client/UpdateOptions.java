@@ -73,7 +73,8 @@ public final class UpdateOptions {
         /**
          * Sets the update id, which makes sending the update again idempotent.
          *
-         * @param updateId the id, or {@code null} to have one generated
+         * @param updateId the id, or {@code null} to have the service assign one (random, or drawn from the seed of a
+         *     test environment)
          * @return this builder
          * @throws IllegalArgumentException if {@code updateId} is empty
          */

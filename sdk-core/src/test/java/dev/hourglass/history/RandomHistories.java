@@ -111,6 +111,12 @@ final class RandomHistories {
             case WorkflowExecutionSignaled:
                 return new WorkflowExecutionSignaledAttributes(id(random), input(random),
                         optional(random, () -> string(random)), random.nextBoolean());
+            case WorkflowExecutionUpdateAccepted:
+                return new WorkflowExecutionUpdateAcceptedAttributes(id(random), id(random), input(random),
+                        optional(random, () -> string(random)));
+            case WorkflowExecutionUpdateCompleted:
+                return new WorkflowExecutionUpdateCompletedAttributes(id(random), JsonPayload.of(json(random, 3)),
+                        optional(random, () -> failure(random)));
             case MarkerRecorded:
                 return new MarkerRecordedAttributes(id(random), id(random),
                         optional(random, () -> JsonPayload.of(json(random, 3))));

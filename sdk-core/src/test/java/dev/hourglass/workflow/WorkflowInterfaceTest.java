@@ -203,7 +203,7 @@ class WorkflowInterfaceTest {
         assertThatThrownBy(() -> client.newWorkflowStub(Forgotten.class, options()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Forgotten.reset()")
-                .hasMessageContaining("@WorkflowMethod, @SignalMethod or @QueryMethod");
+                .hasMessageContaining("@WorkflowMethod, @SignalMethod, @QueryMethod or @UpdateMethod");
     }
 
     @Test

@@ -127,4 +127,24 @@ class UpdateInVirtualTimeTest {
         assertThat(timeline).contains("WorkflowExecutionUpdateCompleted")
                 .contains("result=\"1F held at 2025-03-03T10:00:00Z\"");
     }
+
+    @Test
+    void withTheSameSeedAnUpdateSentWithoutAnIdRecordsTheSameHistoryBytes() {
+        assertThat(recordedWithSeed(42)).isEqualTo(recordedWithSeed(42));
+    }
+
+    private static String recordedWithSeed(long seed) {
+        try (TestWorkflowEnvironment seeded = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
+                .setSeed(seed).setInitialTime(MORNING).build())) {
+            seeded.newWorker("seats").registerWorkflowImplementationTypes(ReservationImpl.class);
+            seeded.start();
+            Reservation reservation = seeded.getWorkflowClient().newWorkflowStub(Reservation.class,
+                    WorkflowOptions.newBuilder().setWorkflowId("reservation-5").setTaskQueue("seats").build());
+            WorkflowClient.start(reservation::run);
+            reservation.hold("3C");
+            reservation.release();
+            WorkflowStub.fromTyped(reservation).getResult(String.class);
+            return seeded.getWorkflowClient().fetchHistory("reservation-5").toJson();
+        }
+    }
 }

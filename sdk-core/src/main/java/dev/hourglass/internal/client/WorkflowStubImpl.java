@@ -8,7 +8,10 @@ import dev.hourglass.client.WorkflowExecutionDescription;
 import dev.hourglass.client.WorkflowExecutionMetadata;
 import dev.hourglass.client.WorkflowFailedException;
 import dev.hourglass.client.WorkflowOptions;
+import dev.hourglass.client.UpdateOptions;
 import dev.hourglass.client.WorkflowStub;
+import dev.hourglass.client.WorkflowUpdateHandle;
+import dev.hourglass.client.WorkflowUpdateStage;
 import dev.hourglass.failure.CanceledFailure;
 import dev.hourglass.failure.TerminatedFailure;
 import dev.hourglass.failure.TimeoutFailure;
@@ -27,10 +30,6 @@ import dev.hourglass.internal.history.JsonPayload;
 import dev.hourglass.internal.spi.StartWorkflowRequest;
 import dev.hourglass.internal.spi.UpdateCall;
 import dev.hourglass.internal.spi.UpdateRequest;
-import dev.hourglass.client.UpdateOptions;
-import dev.hourglass.client.WorkflowUpdateHandle;
-import dev.hourglass.client.WorkflowUpdateStage;
-import java.util.UUID;
 import dev.hourglass.internal.spi.WorkflowServiceSpi;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
@@ -90,13 +89,17 @@ final class WorkflowStubImpl implements WorkflowStub {
         // without an id of the caller's, the service assigns one (from the seed in a test environment)
         String action = "start workflow " + workflowType
                 + (options.getWorkflowId() == null ? "" : " (workflowId=" + options.getWorkflowId() + ")");
-        execution = service.startWorkflow(StartWorkflowRequest.of(options.getWorkflowId(), workflowType,
-                options.getTaskQueue(), checkedArguments(args, action, workflowMethod, "the workflow method"),
-                options.getWorkflowIdReusePolicy(),
-                options.getWorkflowExecutionTimeout()).withIdentity(identity).withStartDelay(options.getStartDelay())
-                .withCron(options.getCronSchedule(), null)
-                .withSearchAttributesAndMemo(options.getTypedSearchAttributes(), memo(action)));
+        execution = service.startWorkflow(startRequest(options.getWorkflowId(),
+                checkedArguments(args, action, workflowMethod, "the workflow method"), action));
         return execution;
+    }
+
+    /** The request that starts a run of this stub's options with {@code input}; {@code action} names the call. */
+    private StartWorkflowRequest startRequest(String workflowId, Payload input, String action) {
+        return StartWorkflowRequest.of(workflowId, workflowType, options.getTaskQueue(), input,
+                options.getWorkflowIdReusePolicy(), options.getWorkflowExecutionTimeout()).withIdentity(identity)
+                .withStartDelay(options.getStartDelay()).withCron(options.getCronSchedule(), null)
+                .withSearchAttributesAndMemo(options.getTypedSearchAttributes(), memo(action));
     }
 
     @Override
@@ -273,12 +276,7 @@ final class WorkflowStubImpl implements WorkflowStub {
         Payload startInput = checkedArguments(startArgs == null ? new Object[0] : startArgs,
                 "start workflow " + workflowType + " with signal " + signalName, workflowMethod,
                 "the workflow method");
-        StartWorkflowRequest start = StartWorkflowRequest.of(options.getWorkflowId(), workflowType,
-                options.getTaskQueue(), startInput, options.getWorkflowIdReusePolicy(),
-                options.getWorkflowExecutionTimeout()).withIdentity(identity).withStartDelay(options.getStartDelay())
-                .withCron(options.getCronSchedule(), null)
-                .withSearchAttributesAndMemo(options.getTypedSearchAttributes(),
-                        memo("start workflow " + workflowType));
+        StartWorkflowRequest start = startRequest(options.getWorkflowId(), startInput, "start workflow " + workflowType);
         execution = service.signalWithStart(start, signalName, signalInput);
         return execution;
     }
@@ -469,11 +467,11 @@ final class WorkflowStubImpl implements WorkflowStub {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(resultType, "resultType");
         WorkflowExecution current = requireExecution();
-        UpdateRequest request = new UpdateRequest(updateIdOf(options), updateName, checkedArguments(args == null
+        UpdateRequest request = new UpdateRequest(options.getUpdateId(), updateName, checkedArguments(args == null
                 ? new Object[0] : args, "update " + updateName + " of workflow " + current.getWorkflowId(), handler,
                 "its handler"), identity);
         UpdateCall call = service.updateWorkflow(current.getWorkflowId(), null, request);
-        return new WorkflowUpdates<>(call, request.updateId(), updateName, converter, resultType, genericResultType)
+        return new WorkflowUpdates<>(call, updateName, converter, resultType, genericResultType)
                 .waitFor(options);
     }
 
@@ -501,24 +499,18 @@ final class WorkflowStubImpl implements WorkflowStub {
                     + "; update it with update(...), or create a new stub for update-with-start");
         }
         String target = this.options.getWorkflowId();
-        UpdateRequest request = new UpdateRequest(updateIdOf(options), updateName, checkedArguments(updateArgs == null
-                ? new Object[0] : updateArgs, "update " + updateName + " with start of workflow " + target, null,
-                "its handler"), identity);
+        UpdateRequest request = new UpdateRequest(options.getUpdateId(), updateName,
+                checkedArguments(updateArgs == null ? new Object[0] : updateArgs,
+                        "update " + updateName + " with start of workflow " + target, null, "its handler"), identity);
         Payload startInput = checkedArguments(startArgs == null ? new Object[0] : startArgs,
                 "start workflow " + workflowType + " with update " + updateName, null, "the workflow method");
-        StartWorkflowRequest start = StartWorkflowRequest.of(target, workflowType, this.options.getTaskQueue(),
-                startInput, this.options.getWorkflowIdReusePolicy(), this.options.getWorkflowExecutionTimeout())
-                .withIdentity(identity).withStartDelay(this.options.getStartDelay())
-                .withCron(this.options.getCronSchedule(), null);
+        StartWorkflowRequest start = startRequest(target, startInput, "start workflow " + workflowType);
         UpdateCall call = service.updateWithStart(start, request);
         execution = call.execution();
-        return new WorkflowUpdates<>(call, request.updateId(), updateName, converter, resultType, resultType)
+        return new WorkflowUpdates<>(call, updateName, converter, resultType, resultType)
                 .waitFor(options);
     }
 
-    private static String updateIdOf(UpdateOptions options) {
-        return options.getUpdateId() != null ? options.getUpdateId() : UUID.randomUUID().toString();
-    }
 
     @Override
     public void cancel() {

@@ -32,10 +32,10 @@ final class WorkflowUpdates<R> implements WorkflowUpdateHandle<R> {
     private final Class<R> resultType;
     private final Type genericResultType;
 
-    WorkflowUpdates(UpdateCall call, String updateId, String updateName, PayloadConverter converter,
-            Class<R> resultType, Type genericResultType) {
+    WorkflowUpdates(UpdateCall call, String updateName, PayloadConverter converter, Class<R> resultType,
+            Type genericResultType) {
         this.call = call;
-        this.updateId = updateId;
+        this.updateId = call.updateId();
         this.updateName = updateName;
         this.converter = converter;
         this.resultType = resultType;

@@ -105,7 +105,7 @@ final class UpdateHandlers {
                         + update.updateName() + "'; known updates: " + knownUpdates()
                         + ". Send one of those, or register a handler with Workflow.registerListener");
             }
-            executor.readOnly("the validator of update '" + update.updateName() + "'",
+            executor.readOnly(WorkflowExecutor.VALIDATOR + "'" + update.updateName() + "'",
                     () -> validate(update, target, method));
         } catch (Exception e) {
             rejections.add(new UpdateRejection(update.updateId(),

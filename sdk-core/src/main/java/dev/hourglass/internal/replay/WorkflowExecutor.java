@@ -79,6 +79,8 @@ public final class WorkflowExecutor {
     private boolean destroyed;
     /** The query method running now, or {@code null}. */
     private String queryInProgress;
+    /** How {@link #readOnly} names an update validator: {@code queryInProgress} starts with it. */
+    static final String VALIDATOR = "the validator of update ";
     private HistoryLimits historyLimits = HistoryLimits.getDefaultInstance();
     /** Whether the determinism agent, when installed, checks this execution's workflow code. */
     private boolean determinismChecked = true;
@@ -510,10 +512,13 @@ public final class WorkflowExecutor {
      */
     void requireNoQuery(String operation) {
         if (queryInProgress != null) {
+            boolean validator = queryInProgress.startsWith(VALIDATOR);
             throw new IllegalStateException(operation + " was called from " + queryInProgress + " of "
-                    + describeExecution() + ": a query (or an update validator) only reads the workflow's state and"
-                    + " may not record commands or wait; compute the answer from fields that the workflow methods and"
-                    + " signal handlers keep");
+                    + describeExecution() + (validator
+                            ? ": an update validator only reads the workflow's state and may not record commands or"
+                                    + " wait; reject the update by throwing, and do the work in the update handler"
+                            : ": a query only reads the workflow's state and may not record commands or wait; compute"
+                                    + " the answer from fields that the workflow methods and signal handlers keep"));
         }
     }
 

@@ -7,7 +7,8 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * Makes the ids that the service assigns: the workflow id of a start that names none, and the id of every run.
+ * Makes the ids that the service assigns: the workflow id of a start that names none, the id of every run, and the
+ * id of an update sent without one.
  *
  * <p>In production both are random. In a test environment both come from the environment's seed, so that the
  * same seed gives the same ids, and with them the same {@code Workflow.newRandom()} numbers and the same
@@ -33,6 +34,17 @@ public interface IdGenerator {
      * @return the run id; never {@code null}
      */
     String newRunId(String workflowId, int runNumber);
+
+    /**
+     * Returns the id of an update sent without one; random unless the generator is seeded.
+     *
+     * @param runId the run the update is sent to
+     * @param updateNumber the update's number among the updates sent to that run, from 1
+     * @return the update id; never {@code null}
+     */
+    default String newUpdateId(String runId, int updateNumber) {
+        return UUID.randomUUID().toString();
+    }
 
     /** Returns a generator of random (type 4) UUIDs, for production. */
     static IdGenerator random() {
@@ -78,6 +90,11 @@ public interface IdGenerator {
             Random random = new Random(seed ^ UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8))
                     .getMostSignificantBits());
             return Uuids.draw(random).toString();
+        }
+
+        @Override
+        public String newUpdateId(String runId, int updateNumber) {
+            return newRunId("update of " + runId, updateNumber);
         }
     }
 }

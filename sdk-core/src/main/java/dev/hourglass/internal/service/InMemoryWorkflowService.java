@@ -712,7 +712,7 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
      * unless the update {@code waits} for the end of the delay; under the lock.
      */
     private UpdateCall sendUpdate(Run run, UpdateRequest update, boolean waits) {
-        UpdateCall call = run.updates.add(run, update);
+        UpdateCall call = run.updates.add(run, update, ids);
         if (run.updates.anyPending() && !waits && run.isOpen()) {
             scheduleWorkflowTask(run);
         }

@@ -38,13 +38,19 @@ final class Updates {
     /** Every update of the run by id, in the order they were sent. */
     private final Map<String, Update> byId = new LinkedHashMap<>();
 
-    /** Takes an update, or returns the call of the update the run already has with its id. */
-    UpdateCall add(Run run, UpdateRequest request) {
+    /**
+     * Takes an update (one without an id gets one from {@code ids}), or returns the call of the update the run already
+     * has with its id.
+     */
+    UpdateCall add(Run run, UpdateRequest update, IdGenerator ids) {
+        UpdateRequest request = update.updateId() != null ? update
+                : update.withUpdateId(ids.newUpdateId(run.runId, byId.size() + 1));
         Update existing = byId.get(request.updateId());
         if (existing != null) {
             return existing.call;
         }
-        UpdateCall call = new UpdateCall(run.execution(), new CompletableFuture<>(), new CompletableFuture<>());
+        UpdateCall call = new UpdateCall(run.execution(), request.updateId(), new CompletableFuture<>(),
+                new CompletableFuture<>());
         byId.put(request.updateId(), new Update(request, call));
         return call;
     }

@@ -10,9 +10,10 @@ import java.util.concurrent.CompletableFuture;
  * with a {@code WorkflowExecutionClosedException}; a close of the service with a {@link ServiceClosedException}.
  *
  * @param execution the run the update was delivered to; never {@code null}
+ * @param updateId the update's id (the client's, or the one the service assigned); never {@code null}
  * @param accepted completed when the update's {@code WorkflowExecutionUpdateAccepted} event is recorded
  * @param completed completed with the update's {@code WorkflowExecutionUpdateCompleted} event's attributes
  */
-public record UpdateCall(WorkflowExecution execution, CompletableFuture<Void> accepted,
+public record UpdateCall(WorkflowExecution execution, String updateId, CompletableFuture<Void> accepted,
         CompletableFuture<WorkflowExecutionUpdateCompletedAttributes> completed) {
 }

@@ -168,7 +168,8 @@ final class JdbcUpdates {
 
     /** Waits for an update of {@code execution}'s run: the futures complete as the row moves on. */
     UpdateCall await(WorkflowExecution execution, UpdateRequest update) {
-        UpdateCall call = new UpdateCall(execution, new CompletableFuture<>(), new CompletableFuture<>());
+        UpdateCall call = new UpdateCall(execution, update.updateId(), new CompletableFuture<>(),
+                new CompletableFuture<>());
         synchronized (waiters) {
             if (closed) {
                 ServiceClosedException failure = closedFailure(update.updateName());

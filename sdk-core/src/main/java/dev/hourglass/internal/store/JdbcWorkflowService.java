@@ -698,8 +698,9 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     // ---------------------------------------------------------------- updates
 
     @Override
-    public UpdateCall updateWorkflow(String workflowId, String runId, UpdateRequest update) {
+    public UpdateCall updateWorkflow(String workflowId, String runId, UpdateRequest sent) {
         Objects.requireNonNull(workflowId, "workflowId");
+        UpdateRequest update = named(sent);
         requireOpen("update " + update.updateName() + " of workflow " + workflowId);
         WorkflowExecution execution = store.transaction("update " + update.updateName() + " of workflow "
                 + workflowId, connection -> {
@@ -712,7 +713,8 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     }
 
     @Override
-    public UpdateCall updateWithStart(StartWorkflowRequest request, UpdateRequest update) {
+    public UpdateCall updateWithStart(StartWorkflowRequest request, UpdateRequest sent) {
+        UpdateRequest update = named(sent);
         StartWorkflowRequest named = firstOfChain(request.workflowId() != null ? request
                 : request.withWorkflowId(store.ids().newWorkflowId()));
         String what = "update " + update.updateName() + " with start of workflow " + named.workflowId();
@@ -740,6 +742,11 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
                 connection -> store.runRecords().raceLost(connection, named), null));
         workQueued();
         return updates.await(execution, update);
+    }
+
+    /** The update with an id: its own, or a new random one. */
+    private UpdateRequest named(UpdateRequest update) {
+        return update.updateId() != null ? update : update.withUpdateId(store.ids().newUpdateId(null, 0));
     }
 
     /**

@@ -143,8 +143,9 @@ class JdbcSearchAttributeIndexTest {
         try (JdbcStore store = database.open(clock)) {
             store.startRun(start("before-1"));
         }
-        // what a database of schema version 2 is: the same without the table
-        database.execute("DROP TABLE hourglass_search_attributes", "DELETE FROM hourglass_schema WHERE version = 3");
+        // what a database of schema version 2 is: the same without the tables of versions 3 and later
+        database.execute("DROP TABLE hourglass_updates", "DROP TABLE hourglass_search_attributes",
+                "DELETE FROM hourglass_schema WHERE version >= 3");
 
         WorkflowServiceSpi service = openService();
         try {
@@ -156,6 +157,7 @@ class JdbcSearchAttributeIndexTest {
         } finally {
             service.close();
         }
-        assertThat(database.query("SELECT MAX(version) FROM hourglass_schema")).containsExactly("3");
+        assertThat(database.query("SELECT MAX(version) FROM hourglass_schema"))
+                .containsExactly(String.valueOf(Schema.CURRENT.latestVersion()));
     }
 }
