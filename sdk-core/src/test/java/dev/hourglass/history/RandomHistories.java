@@ -112,10 +112,10 @@ final class RandomHistories {
                 return new WorkflowExecutionSignaledAttributes(id(random), input(random),
                         optional(random, () -> string(random)), random.nextBoolean());
             case WorkflowExecutionUpdateAccepted:
-                return new WorkflowExecutionUpdateAcceptedAttributes(id(random), id(random), input(random),
+                return new WorkflowExecutionUpdateAcceptedAttributes(string(random), string(random), input(random),
                         optional(random, () -> string(random)));
             case WorkflowExecutionUpdateCompleted:
-                return new WorkflowExecutionUpdateCompletedAttributes(id(random), JsonPayload.of(json(random, 3)),
+                return new WorkflowExecutionUpdateCompletedAttributes(string(random), JsonPayload.of(json(random, 3)),
                         optional(random, () -> failure(random)));
             case MarkerRecorded:
                 return new MarkerRecordedAttributes(id(random), id(random),
