@@ -4,10 +4,10 @@ import dev.hourglass.activity.ActivityOptions;
 import dev.hourglass.activity.LocalActivityOptions;
 import dev.hourglass.common.SearchAttributeUpdate;
 import dev.hourglass.common.SearchAttributes;
-import dev.hourglass.interceptors.WorkflowOutboundCallsInterceptor;
 import dev.hourglass.internal.replay.ReplaySafeLogger;
 import dev.hourglass.internal.replay.Stubs;
 import dev.hourglass.internal.replay.UntypedStubs;
+import dev.hourglass.internal.replay.WorkflowCalls;
 import dev.hourglass.internal.replay.WorkflowExecutor;
 import dev.hourglass.internal.replay.WorkflowOperations;
 import java.time.Duration;
@@ -51,15 +51,10 @@ public final class Workflow {
         return WorkflowExecutor.current("Workflow." + operation).operations();
     }
 
-    /** The outbound interceptor chain of the calling workflow code, which ends in its operations. */
-    private static WorkflowOutboundCallsInterceptor outbound(String operation) {
-        return WorkflowExecutor.current("Workflow." + operation).outbound();
-    }
-
     /** Sleeps for {@code duration} on a durable timer; the execution may be evicted meanwhile. */
     public static void sleep(Duration duration) {
         Objects.requireNonNull(duration, "duration");
-        outbound("sleep").sleep(duration);
+        WorkflowCalls.sleep(duration);
     }
 
     /**
@@ -75,7 +70,7 @@ public final class Workflow {
     /** Returns a promise completed when a durable timer of {@code duration} fires. */
     public static Promise<Void> newTimer(Duration duration) {
         Objects.requireNonNull(duration, "duration");
-        return outbound("newTimer").newTimer(duration, TimerOptions.getDefaultInstance());
+        return WorkflowCalls.newTimer(duration, TimerOptions.getDefaultInstance());
     }
 
     /**
@@ -100,22 +95,22 @@ public final class Workflow {
     public static Promise<Void> newTimer(Duration duration, TimerOptions options) {
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(options, "options");
-        return outbound("newTimer").newTimer(duration, options);
+        return WorkflowCalls.newTimer(duration, options);
     }
 
     /** Returns the workflow's current time: the time of the event being processed, the same on replay. */
     public static long currentTimeMillis() {
-        return outbound("currentTimeMillis").currentTimeMillis();
+        return WorkflowCalls.currentTimeMillis();
     }
 
     /** Returns a random generator seeded from the execution, drawing the same numbers on replay. */
     public static Random newRandom() {
-        return outbound("newRandom").newRandom();
+        return WorkflowCalls.newRandom();
     }
 
     /** Returns a random UUID that is the same on replay. */
     public static UUID randomUUID() {
-        return outbound("randomUUID").randomUUID();
+        return WorkflowCalls.randomUUID();
     }
 
     /**
@@ -126,7 +121,7 @@ public final class Workflow {
      */
     public static void await(Supplier<Boolean> condition) {
         Objects.requireNonNull(condition, "condition");
-        outbound("await").await("Workflow.await", condition);
+        WorkflowCalls.await(condition);
     }
 
     /**
@@ -137,7 +132,7 @@ public final class Workflow {
     public static boolean await(Duration timeout, Supplier<Boolean> condition) {
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(condition, "condition");
-        return outbound("await").await(timeout, "Workflow.await", condition);
+        return WorkflowCalls.await(timeout, condition);
     }
 
     /**
@@ -323,7 +318,7 @@ public final class Workflow {
     public static <R> R sideEffect(Class<R> resultType, Supplier<R> supplier) {
         Objects.requireNonNull(resultType, "resultType");
         Objects.requireNonNull(supplier, "supplier");
-        return outbound("sideEffect").sideEffect(resultType, resultType, supplier);
+        return WorkflowCalls.sideEffect(resultType, supplier);
     }
 
     /**
@@ -338,7 +333,7 @@ public final class Workflow {
      */
     public static int getVersion(String changeId, int minSupported, int maxSupported) {
         Objects.requireNonNull(changeId, "changeId");
-        return outbound("getVersion").getVersion(changeId, minSupported, maxSupported);
+        return WorkflowCalls.getVersion(changeId, minSupported, maxSupported);
     }
 
     /** Runs {@code function} in a new workflow thread and returns the promise of its result. */
@@ -424,11 +419,7 @@ public final class Workflow {
      * @since 0.1
      */
     public static void continueAsNew(ContinueAsNewOptions options, Object... args) {
-        outbound("continueAsNew").continueAsNew(new WorkflowOutboundCallsInterceptor.ContinueAsNewInput(null,
-                options != null ? options : ContinueAsNewOptions.getDefaultInstance(),
-                args == null ? new Object[0] : args));
-        throw new IllegalStateException("a workflow outbound interceptor's continueAsNew returned instead of passing"
-                + " the call on: continue-as-new ends the run and never returns; call next.continueAsNew(input)");
+        WorkflowCalls.continueAsNew(options != null ? options : ContinueAsNewOptions.getDefaultInstance(), args);
     }
 
     /**
@@ -509,7 +500,7 @@ public final class Workflow {
         for (SearchAttributeUpdate<?> update : updates) {
             Objects.requireNonNull(update, "update");
         }
-        outbound("upsertTypedSearchAttributes").upsertTypedSearchAttributes(updates.clone());
+        WorkflowCalls.upsertTypedSearchAttributes(updates.clone());
     }
 
     /**

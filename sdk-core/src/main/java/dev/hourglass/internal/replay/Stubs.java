@@ -178,9 +178,7 @@ public final class Stubs {
                     WorkflowExecutor.current("continuing as new").outbound().continueAsNew(
                             new WorkflowOutboundCallsInterceptor.ContinueAsNewInput(metadata.workflowType(), effective,
                                     arguments(args)));
-                    throw new IllegalStateException("a workflow outbound interceptor's continueAsNew returned instead"
-                            + " of passing the call on: continue-as-new ends the run and never returns; call"
-                            + " next.continueAsNew(input)");
+                    throw WorkflowCalls.notPassedOn();
                 });
         return workflowInterface.cast(proxy);
     }
