@@ -37,8 +37,10 @@ public final class WorkflowClientOptions {
     private final DataConverter dataConverter;
     private final List<PayloadCodec> payloadCodecs;
     private final String identity;
+    private final List<WorkflowClientInterceptor> interceptors;
 
     private WorkflowClientOptions(Builder builder) {
+        this.interceptors = builder.interceptors;
         this.dataConverter = builder.dataConverter;
         this.payloadCodecs = builder.payloadCodecs;
         this.identity = builder.identity;
@@ -63,6 +65,7 @@ public final class WorkflowClientOptions {
         builder.dataConverter = dataConverter;
         builder.payloadCodecs = payloadCodecs;
         builder.identity = identity;
+        builder.interceptors = interceptors;
         return builder;
     }
 
@@ -104,11 +107,22 @@ public final class WorkflowClientOptions {
         return identity;
     }
 
+    /**
+     * Returns the interceptors the client's workflow calls go through, the first the outermost.
+     *
+     * @return the interceptors, in the order set; empty (never {@code null}) for none (the default)
+     * @since 0.1
+     */
+    public List<WorkflowClientInterceptor> getInterceptors() {
+        return interceptors;
+    }
+
     @Override
     public String toString() {
         return "WorkflowClientOptions{dataConverter=" + dataConverter
                 + (payloadCodecs.isEmpty() ? "" : ", payloadCodecs=" + payloadCodecs) + ", identity="
-                + (identity == null ? "null" : "'" + identity + "'") + "}";
+                + (identity == null ? "null" : "'" + identity + "'")
+                + (interceptors.isEmpty() ? "" : ", interceptors=" + interceptors) + "}";
     }
 
     /** Builds {@link WorkflowClientOptions}. */
@@ -116,8 +130,29 @@ public final class WorkflowClientOptions {
         private DataConverter dataConverter = DataConverter.getDefault();
         private List<PayloadCodec> payloadCodecs = List.of();
         private String identity;
+        private List<WorkflowClientInterceptor> interceptors = List.of();
 
         private Builder() {
+        }
+
+        /**
+         * Sets the interceptors that the workflow calls of the client's stubs go through (see
+         * {@link WorkflowClientInterceptor}), typed and untyped alike; they replace any set before. They are applied
+         * in the given order, the first the outermost: it sees each call first. They do not wrap the calls of the
+         * workers created from the client; those take {@code WorkerFactoryOptions.setWorkerInterceptors}.
+         *
+         * @param interceptors the interceptors; none for none (the default)
+         * @return this builder
+         * @throws NullPointerException if {@code interceptors} or one of them is {@code null}
+         * @since 0.1
+         */
+        public Builder setInterceptors(WorkflowClientInterceptor... interceptors) {
+            Objects.requireNonNull(interceptors, "interceptors");
+            for (int i = 0; i < interceptors.length; i++) {
+                Objects.requireNonNull(interceptors[i], "interceptors[" + i + "]");
+            }
+            this.interceptors = List.of(interceptors);
+            return this;
         }
 
         /**

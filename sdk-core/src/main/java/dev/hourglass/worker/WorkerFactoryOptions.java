@@ -1,7 +1,9 @@
 package dev.hourglass.worker;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import dev.hourglass.interceptors.WorkerInterceptor;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;
 
@@ -21,8 +23,10 @@ public final class WorkerFactoryOptions {
     private final boolean strictReplay;
     private final Duration deadlockDetectionTimeout;
     private final MeterRegistry meterRegistry;
+    private final List<WorkerInterceptor> workerInterceptors;
 
     private WorkerFactoryOptions(Builder builder) {
+        this.workerInterceptors = builder.workerInterceptors;
         this.meterRegistry = builder.meterRegistry;
         this.strictReplay = builder.strictReplay;
         this.deadlockDetectionTimeout = builder.deadlockDetectionTimeout;
@@ -87,6 +91,16 @@ public final class WorkerFactoryOptions {
         return meterRegistry;
     }
 
+    /**
+     * Returns the interceptors the workers' workflow runs and activity attempts go through, the first the outermost.
+     *
+     * @return the interceptors, in the order set; empty (never {@code null}) for none (the default)
+     * @since 0.1
+     */
+    public List<WorkerInterceptor> getWorkerInterceptors() {
+        return workerInterceptors;
+    }
+
     /** Builds {@link WorkerFactoryOptions}. */
     public static final class Builder {
         private int workflowCacheSize = 600;
@@ -95,8 +109,32 @@ public final class WorkerFactoryOptions {
         private boolean strictReplay;
         private Duration deadlockDetectionTimeout = Duration.ofSeconds(1);
         private MeterRegistry meterRegistry;
+        private List<WorkerInterceptor> workerInterceptors = List.of();
 
         private Builder() {
+        }
+
+        /**
+         * Sets the interceptors that the workflow runs and activity attempts of the factory's workers go through
+         * (see {@link WorkerInterceptor}); they replace any set before.
+         *
+         * <p>They are applied in the given order, the first the outermost: it sees the calls into workflow and
+         * activity code first, and the calls the workflow code makes last. Workflow-side interceptors run as workflow
+         * code, again on every replay; a replay of the runs' histories (the test environment's self-check, a replay
+         * test) needs the same interceptors when they change what the runs record.
+         *
+         * @param interceptors the interceptors; none for none (the default)
+         * @return this builder
+         * @throws NullPointerException if {@code interceptors} or one of them is {@code null}
+         * @since 0.1
+         */
+        public Builder setWorkerInterceptors(WorkerInterceptor... interceptors) {
+            Objects.requireNonNull(interceptors, "interceptors");
+            for (int i = 0; i < interceptors.length; i++) {
+                Objects.requireNonNull(interceptors[i], "interceptors[" + i + "]");
+            }
+            this.workerInterceptors = List.of(interceptors);
+            return this;
         }
 
         /** Makes argument and duration differences found on replay fail the workflow task. */

@@ -7,11 +7,10 @@ import dev.hourglass.common.SearchAttributes;
 import dev.hourglass.internal.replay.ReplaySafeLogger;
 import dev.hourglass.internal.replay.Stubs;
 import dev.hourglass.internal.replay.UntypedStubs;
+import dev.hourglass.internal.replay.WorkflowCalls;
 import dev.hourglass.internal.replay.WorkflowExecutor;
 import dev.hourglass.internal.replay.WorkflowOperations;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 import java.util.UUID;
@@ -55,7 +54,7 @@ public final class Workflow {
     /** Sleeps for {@code duration} on a durable timer; the execution may be evicted meanwhile. */
     public static void sleep(Duration duration) {
         Objects.requireNonNull(duration, "duration");
-        ops("sleep").newTimer(duration, null).get();
+        WorkflowCalls.sleep(duration);
     }
 
     /**
@@ -71,7 +70,7 @@ public final class Workflow {
     /** Returns a promise completed when a durable timer of {@code duration} fires. */
     public static Promise<Void> newTimer(Duration duration) {
         Objects.requireNonNull(duration, "duration");
-        return ops("newTimer").newTimer(duration, null);
+        return WorkflowCalls.newTimer(duration, TimerOptions.getDefaultInstance());
     }
 
     /**
@@ -96,22 +95,22 @@ public final class Workflow {
     public static Promise<Void> newTimer(Duration duration, TimerOptions options) {
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(options, "options");
-        return ops("newTimer").newTimer(duration, options.getSummary());
+        return WorkflowCalls.newTimer(duration, options);
     }
 
     /** Returns the workflow's current time: the time of the event being processed, the same on replay. */
     public static long currentTimeMillis() {
-        return ops("currentTimeMillis").currentTimeMillis();
+        return WorkflowCalls.currentTimeMillis();
     }
 
     /** Returns a random generator seeded from the execution, drawing the same numbers on replay. */
     public static Random newRandom() {
-        return ops("newRandom").newRandom();
+        return WorkflowCalls.newRandom();
     }
 
     /** Returns a random UUID that is the same on replay. */
     public static UUID randomUUID() {
-        return ops("randomUUID").randomUUID();
+        return WorkflowCalls.randomUUID();
     }
 
     /**
@@ -122,7 +121,7 @@ public final class Workflow {
      */
     public static void await(Supplier<Boolean> condition) {
         Objects.requireNonNull(condition, "condition");
-        ops("await").await("Workflow.await", condition);
+        WorkflowCalls.await(condition);
     }
 
     /**
@@ -133,7 +132,7 @@ public final class Workflow {
     public static boolean await(Duration timeout, Supplier<Boolean> condition) {
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(condition, "condition");
-        return ops("await").await(timeout, condition);
+        return WorkflowCalls.await(timeout, condition);
     }
 
     /**
@@ -319,7 +318,7 @@ public final class Workflow {
     public static <R> R sideEffect(Class<R> resultType, Supplier<R> supplier) {
         Objects.requireNonNull(resultType, "resultType");
         Objects.requireNonNull(supplier, "supplier");
-        return ops("sideEffect").sideEffect(resultType, resultType, supplier);
+        return WorkflowCalls.sideEffect(resultType, supplier);
     }
 
     /**
@@ -334,7 +333,7 @@ public final class Workflow {
      */
     public static int getVersion(String changeId, int minSupported, int maxSupported) {
         Objects.requireNonNull(changeId, "changeId");
-        return ops("getVersion").getVersion(changeId, minSupported, maxSupported);
+        return WorkflowCalls.getVersion(changeId, minSupported, maxSupported);
     }
 
     /** Runs {@code function} in a new workflow thread and returns the promise of its result. */
@@ -409,7 +408,7 @@ public final class Workflow {
 
     /** Ends this run and starts a new run of the same workflow with {@code args}; never returns. */
     public static void continueAsNew(Object... args) {
-        throw ops("continueAsNew").continueAsNew(args);
+        continueAsNew(null, args);
     }
 
     /**
@@ -420,8 +419,7 @@ public final class Workflow {
      * @since 0.1
      */
     public static void continueAsNew(ContinueAsNewOptions options, Object... args) {
-        throw ops("continueAsNew").continueAsNew(null,
-                options != null ? options : ContinueAsNewOptions.getDefaultInstance(), args);
+        WorkflowCalls.continueAsNew(options != null ? options : ContinueAsNewOptions.getDefaultInstance(), args);
     }
 
     /**
@@ -499,11 +497,10 @@ public final class Workflow {
      */
     public static void upsertTypedSearchAttributes(SearchAttributeUpdate<?>... updates) {
         Objects.requireNonNull(updates, "updates");
-        List<SearchAttributeUpdate<?>> list = new ArrayList<>();
         for (SearchAttributeUpdate<?> update : updates) {
-            list.add(Objects.requireNonNull(update, "update"));
+            Objects.requireNonNull(update, "update");
         }
-        ops("upsertTypedSearchAttributes").upsertSearchAttributes(list);
+        WorkflowCalls.upsertTypedSearchAttributes(updates.clone());
     }
 
     /**

@@ -24,6 +24,7 @@ import dev.hourglass.service.ServiceOptions;
 import dev.hourglass.worker.Worker;
 import dev.hourglass.worker.WorkerFactory;
 import dev.hourglass.worker.WorkerFactoryOptions;
+import dev.hourglass.worker.WorkflowImplementationOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
@@ -217,8 +218,10 @@ public final class E2eEnvironment implements BeforeEachCallback, AfterEachCallba
                     .as("history of %s read back from its JSON", run)
                     .isEqualTo(history);
             try {
+                // with the worker interceptors, which run again on replay as they ran when the history was recorded
                 List<String> warnings = Replayer.replay(history, false,
-                        PayloadConverter.of(clientOptions.getDataConverter(), clientOptions.getPayloadCodecs()),
+                        PayloadConverter.of(clientOptions.getDataConverter(), clientOptions.getPayloadCodecs()), true,
+                        WorkflowImplementationOptions.getDefaultInstance(), factoryOptions.getWorkerInterceptors(),
                         implementations);
                 softly.assertThat(warnings).as("replay warnings of %s", run).isEmpty();
             } catch (RuntimeException | Error e) {

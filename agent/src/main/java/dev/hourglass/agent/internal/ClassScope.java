@@ -21,7 +21,8 @@ public final class ClassScope {
             // Hourglass's own packages (a user's code lives in packages of its own)
             "dev/hourglass/internal/", "dev/hourglass/workflow/", "dev/hourglass/activity/", "dev/hourglass/client/",
             "dev/hourglass/common/", "dev/hourglass/failure/", "dev/hourglass/history/", "dev/hourglass/service/",
-            "dev/hourglass/worker/", "dev/hourglass/agent/", "dev/hourglass/testing/", "dev/hourglass/replay/",
+            "dev/hourglass/worker/", "dev/hourglass/interceptors/", "dev/hourglass/agent/", "dev/hourglass/testing/",
+            "dev/hourglass/replay/",
             // bytecode, logging, JSON and test libraries
             "net/bytebuddy/", "org/slf4j/", "ch/qos/logback/", "org/apache/logging/log4j/",
             "org/apache/commons/logging/", "com/fasterxml/jackson/", "org/junit/", "org/opentest4j/",

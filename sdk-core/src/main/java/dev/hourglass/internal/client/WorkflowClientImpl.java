@@ -5,6 +5,7 @@ import dev.hourglass.client.BatchRequest;
 import dev.hourglass.client.ExecutionFilter;
 import dev.hourglass.client.ExecutionPage;
 import dev.hourglass.client.WorkflowClient;
+import dev.hourglass.client.WorkflowClientCallsInterceptor;
 import dev.hourglass.client.WorkflowClientOptions;
 import dev.hourglass.client.WorkflowOptions;
 import dev.hourglass.client.WorkflowExecutionMetadata;
@@ -34,6 +35,8 @@ public final class WorkflowClientImpl implements WorkflowClient {
     private final WorkflowServiceSpi service;
     private final WorkflowClientOptions options;
     private final PayloadConverter converter;
+    /** The head of the client's interceptor chain, which every workflow stub's calls go through. */
+    private final WorkflowClientCallsInterceptor calls;
 
     public WorkflowClientImpl(WorkflowService service, WorkflowClientOptions options) {
         this.handle = Objects.requireNonNull(service, "service");
@@ -41,6 +44,8 @@ public final class WorkflowClientImpl implements WorkflowClient {
         this.service = WorkflowServiceSpi.of(service);
         this.converter = PayloadConverter.of(options.getDataConverter(),
                 options.getPayloadCodecs());
+        this.calls = RootWorkflowClientCalls.chain(this.service, converter, options.getIdentity(),
+                options.getInterceptors());
     }
 
     @Override
@@ -60,7 +65,7 @@ public final class WorkflowClientImpl implements WorkflowClient {
         WorkflowInterfaceMetadata metadata = Interfaces.workflowInterface(workflowInterface);
         return typedStub(workflowInterface, metadata,
                 new WorkflowStubImpl(service, converter, this.options.getIdentity(), metadata.workflowType(), options,
-                        null));
+                        null, calls));
     }
 
     @Override
@@ -70,7 +75,7 @@ public final class WorkflowClientImpl implements WorkflowClient {
         WorkflowInterfaceMetadata metadata = Interfaces.workflowInterface(workflowInterface);
         return typedStub(workflowInterface, metadata,
                 new WorkflowStubImpl(service, converter, this.options.getIdentity(), metadata.workflowType(), null,
-                        Objects.requireNonNull(workflowId, "workflowId")));
+                        Objects.requireNonNull(workflowId, "workflowId"), calls));
     }
 
     private static <T> T typedStub(Class<T> workflowInterface, WorkflowInterfaceMetadata metadata,
@@ -83,14 +88,14 @@ public final class WorkflowClientImpl implements WorkflowClient {
     @Override
     public WorkflowStub newUntypedWorkflowStub(String workflowId) {
         return new WorkflowStubImpl(service, converter, this.options.getIdentity(), null, null,
-                Objects.requireNonNull(workflowId, "workflowId"));
+                Objects.requireNonNull(workflowId, "workflowId"), calls);
     }
 
     @Override
     public WorkflowStub newUntypedWorkflowStub(String workflowType, WorkflowOptions options) {
         return new WorkflowStubImpl(service, converter, this.options.getIdentity(),
                 Objects.requireNonNull(workflowType, "workflowType"),
-                Objects.requireNonNull(options, "options"), null);
+                Objects.requireNonNull(options, "options"), null, calls);
     }
 
     @Override

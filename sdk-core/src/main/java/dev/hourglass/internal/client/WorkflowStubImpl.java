@@ -1,44 +1,25 @@
 package dev.hourglass.internal.client;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hourglass.common.DataConverterException;
 import dev.hourglass.common.WorkflowExecution;
+import dev.hourglass.client.WorkflowClientCallsInterceptor;
 import dev.hourglass.client.WorkflowExecutionDescription;
 import dev.hourglass.client.WorkflowExecutionMetadata;
-import dev.hourglass.client.WorkflowFailedException;
 import dev.hourglass.client.WorkflowOptions;
 import dev.hourglass.client.UpdateOptions;
 import dev.hourglass.client.WorkflowStub;
 import dev.hourglass.client.WorkflowUpdateHandle;
 import dev.hourglass.client.WorkflowUpdateStage;
-import dev.hourglass.failure.CanceledFailure;
-import dev.hourglass.failure.TerminatedFailure;
-import dev.hourglass.failure.TimeoutFailure;
-import dev.hourglass.failure.TimeoutType;
-import dev.hourglass.history.EventAttributes;
 import dev.hourglass.history.History;
-import dev.hourglass.history.HistoryEvent;
 import dev.hourglass.history.Payload;
-import dev.hourglass.history.WorkflowExecutionCompletedAttributes;
-import dev.hourglass.history.WorkflowExecutionContinuedAsNewAttributes;
-import dev.hourglass.history.WorkflowExecutionFailedAttributes;
-import dev.hourglass.history.WorkflowExecutionTerminatedAttributes;
 import dev.hourglass.internal.common.PayloadConverter;
-import dev.hourglass.internal.common.FailureConverter;
 import dev.hourglass.internal.history.JsonPayload;
-import dev.hourglass.internal.spi.StartWorkflowRequest;
-import dev.hourglass.internal.spi.UpdateCall;
-import dev.hourglass.internal.spi.UpdateRequest;
 import dev.hourglass.internal.spi.WorkflowServiceSpi;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
+import java.util.List;
 import java.util.Objects;
-import java.util.TreeMap;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -51,11 +32,21 @@ final class WorkflowStubImpl implements WorkflowStub {
     private final String identity;
     private final WorkflowOptions options;
     private final String boundWorkflowId;
+    /** The head of the client's interceptor chain, which the calls of this stub go through. */
+    private final WorkflowClientCallsInterceptor calls;
     private String workflowType;
     private volatile WorkflowExecution execution;
 
     WorkflowStubImpl(WorkflowServiceSpi service, PayloadConverter converter, String identity, String workflowType,
             WorkflowOptions options, String boundWorkflowId) {
+        this(service, converter, identity, workflowType, options, boundWorkflowId,
+                RootWorkflowClientCalls.chain(service, converter, identity, List.of()));
+    }
+
+    /** Creates a stub whose calls go through {@code calls}, the head of its client's interceptor chain. */
+    WorkflowStubImpl(WorkflowServiceSpi service, PayloadConverter converter, String identity, String workflowType,
+            WorkflowOptions options, String boundWorkflowId, WorkflowClientCallsInterceptor calls) {
+        this.calls = calls;
         this.service = service;
         this.converter = converter;
         this.identity = identity;
@@ -89,17 +80,10 @@ final class WorkflowStubImpl implements WorkflowStub {
         // without an id of the caller's, the service assigns one (from the seed in a test environment)
         String action = "start workflow " + workflowType
                 + (options.getWorkflowId() == null ? "" : " (workflowId=" + options.getWorkflowId() + ")");
-        execution = service.startWorkflow(startRequest(options.getWorkflowId(),
-                checkedArguments(args, action, workflowMethod, "the workflow method"), action));
+        checkTyped(args, action, workflowMethod, "the workflow method");
+        execution = calls.start(new WorkflowClientCallsInterceptor.WorkflowStartInput(workflowType,
+                args == null ? new Object[0] : args, options)).getWorkflowExecution();
         return execution;
-    }
-
-    /** The request that starts a run of this stub's options with {@code input}; {@code action} names the call. */
-    private StartWorkflowRequest startRequest(String workflowId, Payload input, String action) {
-        return StartWorkflowRequest.of(workflowId, workflowType, options.getTaskQueue(), input,
-                options.getWorkflowIdReusePolicy(), options.getWorkflowExecutionTimeout()).withIdentity(identity)
-                .withStartDelay(options.getStartDelay()).withCron(options.getCronSchedule(), null)
-                .withSearchAttributesAndMemo(options.getTypedSearchAttributes(), memo(action));
     }
 
     @Override
@@ -144,12 +128,11 @@ final class WorkflowStubImpl implements WorkflowStub {
         Objects.requireNonNull(resultType, "resultType");
         Objects.requireNonNull(genericResultType, "genericResultType");
         try {
-            return getResultAsync(resultType, genericResultType).join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException) {
-                throw (RuntimeException) e.getCause();
-            }
-            throw e;
+            return calls.getResult(new WorkflowClientCallsInterceptor.GetResultInput<>(requireExecution(), resultType,
+                    genericResultType, 0, null)).getResult();
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("a workflow client interceptor's getResult threw " + e + " for a wait"
+                    + " without a timeout", e);
         }
     }
 
@@ -163,16 +146,8 @@ final class WorkflowStubImpl implements WorkflowStub {
     public <R> CompletableFuture<R> getResultAsync(Class<R> resultType, Type genericResultType) {
         Objects.requireNonNull(resultType, "resultType");
         Objects.requireNonNull(genericResultType, "genericResultType");
-        WorkflowExecution started = requireExecution();
-        CompletableFuture<History> last = awaitRun(started.getWorkflowId(), started.getRunId());
-        CompletableFuture<R> result = last.thenApply(closed -> decode(closed, resultType, genericResultType));
-        // a caller that stops waiting (cancels, or times out) ends the wait on the service too
-        result.whenComplete((value, failure) -> {
-            if (failure != null) {
-                last.cancel(false);
-            }
-        });
-        return result;
+        return calls.getResultAsync(new WorkflowClientCallsInterceptor.GetResultInput<>(requireExecution(),
+                resultType, genericResultType, 0, null)).getResult();
     }
 
     @Override
@@ -185,11 +160,10 @@ final class WorkflowStubImpl implements WorkflowStub {
     public <R> CompletableFuture<R> getResultAsync(long timeout, TimeUnit unit, Class<R> resultType,
             Type genericResultType) {
         checkTimeout(timeout, unit);
-        WorkflowExecution started = requireExecution();
-        CompletableFuture<R> result = getResultAsync(resultType, genericResultType);
-        CompletableFuture.delayedExecutor(timeout, unit).execute(
-                () -> result.completeExceptionally(timedOut(started, timeout, unit)));
-        return result;
+        Objects.requireNonNull(resultType, "resultType");
+        Objects.requireNonNull(genericResultType, "genericResultType");
+        return calls.getResultAsync(new WorkflowClientCallsInterceptor.GetResultInput<>(requireExecution(),
+                resultType, genericResultType, timeout, unit)).getResult();
     }
 
     @Override
@@ -202,30 +176,10 @@ final class WorkflowStubImpl implements WorkflowStub {
     public <R> R getResult(long timeout, TimeUnit unit, Class<R> resultType, Type genericResultType)
             throws TimeoutException {
         checkTimeout(timeout, unit);
-        WorkflowExecution started = requireExecution();
-        CompletableFuture<R> result = getResultAsync(resultType, genericResultType);
-        try {
-            return result.get(timeout, unit);
-        } catch (TimeoutException e) {
-            result.cancel(false);
-            throw timedOut(started, timeout, unit);
-        } catch (InterruptedException e) {
-            result.cancel(false);
-            Thread.currentThread().interrupt();
-            CancellationException interrupted = new CancellationException("the thread was interrupted while it"
-                    + " waited for the result of workflow " + started.getWorkflowId());
-            interrupted.initCause(e);
-            throw interrupted;
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            if (cause instanceof Error) {
-                throw (Error) cause;
-            }
-            throw new CompletionException(cause);
-        }
+        Objects.requireNonNull(resultType, "resultType");
+        Objects.requireNonNull(genericResultType, "genericResultType");
+        return calls.getResult(new WorkflowClientCallsInterceptor.GetResultInput<>(requireExecution(), resultType,
+                genericResultType, timeout, unit)).getResult();
     }
 
     private static void checkTimeout(long timeout, TimeUnit unit) {
@@ -233,12 +187,6 @@ final class WorkflowStubImpl implements WorkflowStub {
         if (timeout < 0) {
             throw new IllegalArgumentException("timeout must not be negative, was " + timeout + " " + unit);
         }
-    }
-
-    private static TimeoutException timedOut(WorkflowExecution execution, long timeout, TimeUnit unit) {
-        return new TimeoutException("workflow " + execution.getWorkflowId() + " did not close within " + timeout
-                + " " + unit.toString().toLowerCase(java.util.Locale.ROOT) + " of waiting; it is still running:"
-                + " wait again with getResult, or look at what it waits for with describe()");
     }
 
     @Override
@@ -271,124 +219,16 @@ final class WorkflowStubImpl implements WorkflowStub {
                     + "; signal it with signal(...), or create a new stub for signal-with-start");
         }
         String target = options.getWorkflowId() == null ? workflowType : options.getWorkflowId();
-        Payload signalInput = checkedArguments(signalArgs == null ? new Object[0] : signalArgs,
-                "signal " + signalName + " with start to workflow " + target, handler, "its handler");
-        Payload startInput = checkedArguments(startArgs == null ? new Object[0] : startArgs,
-                "start workflow " + workflowType + " with signal " + signalName, workflowMethod,
+        Object[] signalArguments = signalArgs == null ? new Object[0] : signalArgs;
+        Object[] startArguments = startArgs == null ? new Object[0] : startArgs;
+        checkTyped(signalArguments, "signal " + signalName + " with start to workflow " + target, handler,
+                "its handler");
+        checkTyped(startArguments, "start workflow " + workflowType + " with signal " + signalName, workflowMethod,
                 "the workflow method");
-        StartWorkflowRequest start = startRequest(options.getWorkflowId(), startInput, "start workflow " + workflowType);
-        execution = service.signalWithStart(start, signalName, signalInput);
+        execution = calls.signalWithStart(new WorkflowClientCallsInterceptor.WorkflowSignalWithStartInput(
+                new WorkflowClientCallsInterceptor.WorkflowStartInput(workflowType, startArguments, options),
+                signalName, signalArguments)).getWorkflowStartOutput().getWorkflowExecution();
         return execution;
-    }
-
-    /** The options' memo as a JSON object of key to payload (encoded by the codecs), or {@code null} for none. */
-    private Payload memo(String action) {
-        if (options.getMemo().isEmpty()) {
-            return null;
-        }
-        ObjectNode memo = JsonNodeFactory.instance.objectNode();
-        // in key order: a Map.of memo iterates in an order that changes from one JVM launch to the next
-        new TreeMap<>(options.getMemo()).forEach((key, value) -> memo.set(key,
-                converter.toJson(value, "the memo value " + key + " to " + action)));
-        return JsonPayload.of(memo);
-    }
-
-    /**
-     * Follows continue-as-new runs to the last run's closed history. Runs closed already are followed in a
-     * loop, and a run still open is waited for with a callback that goes on from there, so that a chain of any
-     * length costs neither a stack frame nor a nested future per run.
-     */
-    private CompletableFuture<History> awaitRun(String workflowId, String runId) {
-        CompletableFuture<History> last = new CompletableFuture<>();
-        follow(workflowId, runId, last);
-        return last;
-    }
-
-    private void follow(String workflowId, String runId, CompletableFuture<History> last) {
-        String run = runId;
-        while (run != null) {
-            CompletableFuture<History> closed;
-            try {
-                closed = service.awaitClose(workflowId, run);
-            } catch (RuntimeException e) {
-                last.completeExceptionally(e);
-                return;
-            }
-            if (!closed.isDone()) {
-                CompletableFuture<History> waiting = closed;
-                last.whenComplete((history, failure) -> {
-                    if (failure != null) {
-                        waiting.cancel(false); // the caller stopped waiting
-                    }
-                });
-                closed.whenComplete((history, failure) -> {
-                    if (failure != null) {
-                        last.completeExceptionally(failure);
-                    } else {
-                        String next = continuedAs(history);
-                        if (next == null) {
-                            last.complete(history);
-                        } else {
-                            follow(workflowId, next, last);
-                        }
-                    }
-                });
-                return;
-            }
-            History history;
-            try {
-                history = closed.join();
-            } catch (CompletionException | CancellationException e) {
-                last.completeExceptionally(e.getCause() != null ? e.getCause() : e);
-                return;
-            }
-            run = continuedAs(history);
-            if (run == null) {
-                last.complete(history);
-            }
-        }
-    }
-
-    /**
-     * The run a closed run continued as, or the next run of its cron schedule; {@code null} if it closed otherwise.
-     */
-    private static String continuedAs(History closed) {
-        EventAttributes last = closed.getLastEvent().getAttributes();
-        if (last instanceof WorkflowExecutionCompletedAttributes completed) {
-            return completed.newExecutionRunId();
-        }
-        if (last instanceof WorkflowExecutionFailedAttributes failed) {
-            return failed.newExecutionRunId();
-        }
-        return last instanceof WorkflowExecutionContinuedAsNewAttributes
-                ? ((WorkflowExecutionContinuedAsNewAttributes) last).newRunId() : null;
-    }
-
-    private <R> R decode(History closed, Class<R> resultType, Type genericResultType) {
-        HistoryEvent last = closed.getLastEvent();
-        WorkflowExecution run = new WorkflowExecution(closed.getWorkflowId(), closed.getRunId());
-        switch (last.getEventType()) {
-            case WorkflowExecutionCompleted:
-                return converter.fromJson(JsonPayload.node(
-                        last.getAttributes(WorkflowExecutionCompletedAttributes.class).result()), resultType,
-                        genericResultType, "the result of workflow " + closed.getWorkflowType() + " (workflowId="
-                        + closed.getWorkflowId() + ", runId=" + closed.getRunId() + ")");
-            case WorkflowExecutionFailed:
-                throw new WorkflowFailedException(run, closed.getWorkflowType(), FailureConverter.fromJson(
-                        JsonPayload.node(last.getAttributes(WorkflowExecutionFailedAttributes.class).failure()),
-                        converter));
-            case WorkflowExecutionCanceled:
-                throw new WorkflowFailedException(run, closed.getWorkflowType(),
-                        new CanceledFailure("workflow execution canceled"));
-            case WorkflowExecutionTerminated:
-                throw new WorkflowFailedException(run, closed.getWorkflowType(),
-                        new TerminatedFailure(last.getAttributes(WorkflowExecutionTerminatedAttributes.class).reason()));
-            case WorkflowExecutionTimedOut:
-                throw new WorkflowFailedException(run, closed.getWorkflowType(), new TimeoutFailure(
-                        "workflow execution timed out", null, TimeoutType.WORKFLOW_EXECUTION));
-            default:
-                throw new IllegalStateException("run " + run + " closed with unexpected event " + last);
-        }
     }
 
     @Override
@@ -403,9 +243,19 @@ final class WorkflowStubImpl implements WorkflowStub {
     void signal(String signalName, Method handler, Object[] args) {
         Objects.requireNonNull(signalName, "signalName");
         WorkflowExecution current = requireExecution();
-        Payload input = checkedArguments(args, "signal " + signalName + " to workflow " + current.getWorkflowId(),
-                handler, "its handler");
-        service.signalWorkflow(current.getWorkflowId(), null, signalName, input, identity);
+        checkTyped(args, "signal " + signalName + " to workflow " + current.getWorkflowId(), handler, "its handler");
+        calls.signal(new WorkflowClientCallsInterceptor.WorkflowSignalInput(current, signalName,
+                args == null ? new Object[0] : args));
+    }
+
+    /**
+     * With the method of a typed stub, checks that the arguments decode back as its parameters (see
+     * {@link #checkedArguments}) before the call goes through the interceptors; untyped calls are not checked.
+     */
+    private void checkTyped(Object[] args, String action, Method method, String role) {
+        if (method != null) {
+            checkedArguments(args, action, method, role);
+        }
     }
 
     /**
@@ -436,11 +286,8 @@ final class WorkflowStubImpl implements WorkflowStub {
     <R> R query(String queryType, Class<R> resultType, Type genericResultType, Object... args) {
         Objects.requireNonNull(queryType, "queryType");
         Objects.requireNonNull(resultType, "resultType");
-        WorkflowExecution current = requireExecution();
-        Payload answer = service.queryWorkflow(current.getWorkflowId(), null, queryType,
-                arguments(args, "query " + queryType + " of workflow " + current.getWorkflowId()));
-        return converter.fromJson(JsonPayload.node(answer), resultType, genericResultType,
-                "the result of query " + queryType + " of workflow " + current.getWorkflowId());
+        return calls.query(new WorkflowClientCallsInterceptor.QueryInput<>(requireExecution(), queryType,
+                args == null ? new Object[0] : args, resultType, genericResultType)).getResult();
     }
 
     /** The arguments of {@code action} as a payload, or the error that names the one a history cannot hold. */
@@ -467,12 +314,11 @@ final class WorkflowStubImpl implements WorkflowStub {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(resultType, "resultType");
         WorkflowExecution current = requireExecution();
-        UpdateRequest request = new UpdateRequest(options.getUpdateId(), updateName, checkedArguments(args == null
-                ? new Object[0] : args, "update " + updateName + " of workflow " + current.getWorkflowId(), handler,
-                "its handler"), identity);
-        UpdateCall call = service.updateWorkflow(current.getWorkflowId(), null, request);
-        return new WorkflowUpdates<>(call, updateName, converter, resultType, genericResultType)
-                .waitFor(options);
+        Object[] arguments = args == null ? new Object[0] : args;
+        checkTyped(arguments, "update " + updateName + " of workflow " + current.getWorkflowId(), handler,
+                "its handler");
+        return calls.startUpdate(new WorkflowClientCallsInterceptor.StartUpdateInput<>(current, updateName,
+                arguments, options, resultType, genericResultType)).getHandle();
     }
 
     @Override
@@ -498,28 +344,24 @@ final class WorkflowStubImpl implements WorkflowStub {
             throw new IllegalStateException("this stub already addresses " + execution
                     + "; update it with update(...), or create a new stub for update-with-start");
         }
-        String target = this.options.getWorkflowId();
-        UpdateRequest request = new UpdateRequest(options.getUpdateId(), updateName,
-                checkedArguments(updateArgs == null ? new Object[0] : updateArgs,
-                        "update " + updateName + " with start of workflow " + target, null, "its handler"), identity);
-        Payload startInput = checkedArguments(startArgs == null ? new Object[0] : startArgs,
-                "start workflow " + workflowType + " with update " + updateName, null, "the workflow method");
-        StartWorkflowRequest start = startRequest(target, startInput, "start workflow " + workflowType);
-        UpdateCall call = service.updateWithStart(start, request);
-        execution = call.execution();
-        return new WorkflowUpdates<>(call, updateName, converter, resultType, resultType)
-                .waitFor(options);
+        WorkflowClientCallsInterceptor.StartUpdateInput<R> update = new WorkflowClientCallsInterceptor
+                .StartUpdateInput<>(new WorkflowExecution(this.options.getWorkflowId(), null), updateName,
+                        updateArgs == null ? new Object[0] : updateArgs, options, resultType, resultType);
+        WorkflowUpdateHandle<R> handle = calls.updateWithStart(new WorkflowClientCallsInterceptor.UpdateWithStartInput<>(
+                new WorkflowClientCallsInterceptor.WorkflowStartInput(workflowType,
+                        startArgs == null ? new Object[0] : startArgs, this.options), update)).getHandle();
+        execution = handle.getExecution();
+        return handle;
     }
-
 
     @Override
     public void cancel() {
-        service.requestCancelWorkflow(requireExecution().getWorkflowId(), null, identity);
+        calls.cancel(new WorkflowClientCallsInterceptor.CancelInput(requireExecution()));
     }
 
     @Override
     public void terminate(String reason) {
-        service.terminateWorkflow(requireExecution().getWorkflowId(), null, reason, identity);
+        calls.terminate(new WorkflowClientCallsInterceptor.TerminateInput(requireExecution(), reason));
     }
 
 }

@@ -1,5 +1,6 @@
 package dev.hourglass.internal.replay;
 
+import dev.hourglass.common.Values;
 import dev.hourglass.history.HistoryEvent;
 import dev.hourglass.history.Payload;
 import dev.hourglass.history.WorkflowExecutionSignaledAttributes;
@@ -173,14 +174,17 @@ final class Handlers {
         SignalStateMachine[] signal = new SignalStateMachine[1];
         signal[0] = new SignalStateMachine(name, () -> {
             handling.add(signal[0]);
-            executor.runner.newThread("signal " + name, executor.rootScope, () -> handle(signal[0], () -> {
-                if (typed == null) {
-                    dynamic.handle(name, EncodedValues.arguments(JsonPayload.node(signaled.input()),
-                            executor.converter, "signal " + name));
-                } else {
-                    Reflection.invoke(typed, on.get(), args[0]);
-                }
-            }));
+            executor.runner.newThread("signal " + name, executor.rootScope, () -> handle(signal[0], () ->
+                    executor.interceptors.handleSignal(name, typed == null
+                            ? new Object[] {EncodedValues.arguments(JsonPayload.node(signaled.input()),
+                                    executor.converter, "signal " + name)}
+                            : args[0], event.getEventId(), arguments -> {
+                                if (typed == null) {
+                                    dynamic.handle(name, (Values) arguments[0]);
+                                } else {
+                                    Reflection.invoke(typed, on.get(), arguments);
+                                }
+                            })));
         }, () -> { }, cause -> {
             if (!replayingNow) {
                 log.warn("{}: signal '{}' (event {}) is skipped, its handler {} does not run: its input {} cannot be"
@@ -232,8 +236,10 @@ final class Handlers {
             target = queries.get(queryType).target();
         }
         if (method == null && dynamicQueries != null) {
-            return dynamicQueries.handle(queryType, EncodedValues.arguments(JsonPayload.node(args), executor.converter,
-                    "query " + queryType));
+            DynamicQueryHandler dynamic = dynamicQueries;
+            return executor.interceptors.handleQuery(queryType, new Object[] {EncodedValues.arguments(
+                    JsonPayload.node(args), executor.converter, "query " + queryType)},
+                    arguments -> dynamic.handle(queryType, (Values) arguments[0]));
         }
         if (method == null) {
             Set<String> known = new LinkedHashSet<>(executor.implementation.metadata().queries().keySet());
@@ -247,7 +253,10 @@ final class Handlers {
         }
         Object[] decoded = executor.converter.fromJsonArray(JsonPayload.node(args), method.getParameterTypes(),
                 method.getGenericParameterTypes(), "query ", queryType);
-        return Reflection.invoke(method, target, decoded);
+        Method handler = method;
+        Object on = target;
+        return executor.interceptors.handleQuery(queryType, decoded, arguments -> Reflection.invoke(handler, on,
+                arguments));
     }
 
     /** The names of the signals whose handlers are running, in the order they arrived. */

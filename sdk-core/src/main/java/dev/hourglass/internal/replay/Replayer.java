@@ -2,6 +2,7 @@ package dev.hourglass.internal.replay;
 
 import dev.hourglass.failure.NonDeterministicException;
 import dev.hourglass.history.History;
+import dev.hourglass.interceptors.WorkerInterceptor;
 import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.service.HistoryLimits;
 import dev.hourglass.worker.WorkflowImplementationOptions;
@@ -53,6 +54,17 @@ public final class Replayer {
      */
     public static List<String> replay(History history, boolean strict, PayloadConverter converter,
             boolean determinismChecked, WorkflowImplementationOptions options, Class<?>... implementations) {
+        return replay(history, strict, converter, determinismChecked, options, List.of(), implementations);
+    }
+
+    /**
+     * Replays {@code history} like {@link #replay(History, boolean, PayloadConverter, boolean,
+     * WorkflowImplementationOptions, Class[])}, the run's calls going through {@code interceptors} (the first the
+     * outermost) as they went through those of the worker that recorded it.
+     */
+    public static List<String> replay(History history, boolean strict, PayloadConverter converter,
+            boolean determinismChecked, WorkflowImplementationOptions options, List<WorkerInterceptor> interceptors,
+            Class<?>... implementations) {
         Map<String, WorkflowImplementation> byType = new LinkedHashMap<>();
         for (Class<?> type : implementations) {
             WorkflowImplementation implementation = WorkflowImplementation.of(type, options);
@@ -66,7 +78,7 @@ public final class Replayer {
                     + "'; pass the implementation class of that workflow type");
         }
         return replay(history, strict, implementation, converter, HistoryLimits.getDefaultInstance(),
-                determinismChecked);
+                determinismChecked, interceptors);
     }
 
     /**
@@ -101,7 +113,18 @@ public final class Replayer {
      */
     public static List<String> replay(History history, boolean strict, WorkflowImplementation implementation,
             PayloadConverter converter, HistoryLimits limits, boolean determinismChecked) {
-        return replay(history, strict, implementation, converter, limits, determinismChecked, trace -> { }, false);
+        return replay(history, strict, implementation, converter, limits, determinismChecked, List.of());
+    }
+
+    /**
+     * Replays like {@link #replay(History, boolean, WorkflowImplementation, PayloadConverter, HistoryLimits,
+     * boolean)}, the run's calls going through {@code interceptors}, the first the outermost.
+     */
+    public static List<String> replay(History history, boolean strict, WorkflowImplementation implementation,
+            PayloadConverter converter, HistoryLimits limits, boolean determinismChecked,
+            List<WorkerInterceptor> interceptors) {
+        return replay(history, strict, implementation, converter, limits, determinismChecked, interceptors,
+                trace -> { }, false);
     }
 
     /**
@@ -114,13 +137,15 @@ public final class Replayer {
     public static List<String> replay(History history, boolean strict, WorkflowImplementation implementation,
             PayloadConverter converter, HistoryLimits limits, boolean determinismChecked,
             Consumer<CommandTrace> onDivergence) {
-        return replay(history, strict, implementation, converter, limits, determinismChecked, onDivergence, true);
+        return replay(history, strict, implementation, converter, limits, determinismChecked, List.of(), onDivergence,
+                true);
     }
 
     private static List<String> replay(History history, boolean strict, WorkflowImplementation implementation,
             PayloadConverter converter, HistoryLimits limits, boolean determinismChecked,
-            Consumer<CommandTrace> onDivergence, boolean withDroppedSignals) {
+            List<WorkerInterceptor> interceptors, Consumer<CommandTrace> onDivergence, boolean withDroppedSignals) {
         WorkflowExecutor executor = new WorkflowExecutor(implementation, strict, converter);
+        executor.setWorkerInterceptors(interceptors);
         executor.setHistoryLimits(limits);
         executor.setDeterminismChecked(determinismChecked);
         try {

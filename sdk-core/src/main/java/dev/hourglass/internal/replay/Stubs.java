@@ -2,10 +2,9 @@ package dev.hourglass.internal.replay;
 
 import dev.hourglass.activity.ActivityOptions;
 import dev.hourglass.activity.LocalActivityOptions;
-import dev.hourglass.history.Payload;
+import dev.hourglass.interceptors.WorkflowOutboundCallsInterceptor;
 import dev.hourglass.internal.common.Interfaces;
 import dev.hourglass.internal.common.WorkflowInterfaceMetadata;
-import dev.hourglass.internal.history.JsonPayload;
 import dev.hourglass.workflow.ChildWorkflowOptions;
 import dev.hourglass.workflow.ContinueAsNewOptions;
 import java.lang.reflect.Method;
@@ -78,11 +77,9 @@ public final class Stubs {
                                 + ".newBuilder().setStartToCloseTimeout(Duration.ofSeconds(30)).build()), or pass"
                                 + " ActivityOptions to Workflow.newActivityStub");
                     }
-                    Payload result = executor.operations()
-                            .scheduleActivity(type, executor.converter.toJsonArray(args, "call activity ", type),
-                                    effective).get();
-                    return executor.converter.fromJson(JsonPayload.node(result), method.getReturnType(),
-                            method.getGenericReturnType(), "the result of activity ", type);
+                    return executor.outbound().executeActivity(new WorkflowOutboundCallsInterceptor.ActivityInput<>(
+                            type, method.getReturnType(), method.getGenericReturnType(), arguments(args), effective))
+                            .getResult().get();
                 });
         return activityInterface.cast(proxy);
     }
@@ -117,10 +114,9 @@ public final class Stubs {
                     }
                     String type = types.get(method);
                     WorkflowExecutor executor = WorkflowExecutor.current("calling local activity " + method.getName());
-                    Payload result = executor.localActivities.call(type,
-                            executor.converter.toJsonArray(args, "call local activity ", type), options);
-                    return executor.converter.fromJson(JsonPayload.node(result), method.getReturnType(),
-                            method.getGenericReturnType(), "the result of local activity ", type);
+                    return executor.outbound().executeLocalActivity(
+                            new WorkflowOutboundCallsInterceptor.LocalActivityInput<>(type, method.getReturnType(),
+                                    method.getGenericReturnType(), arguments(args), options)).getResult().get();
                 });
         return activityInterface.cast(proxy);
     }
@@ -153,11 +149,9 @@ public final class Stubs {
                                 + " use an activity that calls WorkflowClient instead");
                     }
                     WorkflowExecutor executor = WorkflowExecutor.current("starting child workflow");
-                    Payload result = executor.operations().startChild(metadata.workflowType(), options,
-                            executor.converter.toJsonArray(args, "start child workflow ", metadata.workflowType())).result()
-                            .get();
-                    return executor.converter.fromJson(JsonPayload.node(result), method.getReturnType(),
-                            method.getGenericReturnType(), "the result of child workflow ", metadata.workflowType());
+                    return executor.outbound().executeChildWorkflow(new WorkflowOutboundCallsInterceptor
+                            .ChildWorkflowInput<>(metadata.workflowType(), method.getReturnType(),
+                                    method.getGenericReturnType(), arguments(args), options)).getResult().get();
                 });
         return workflowInterface.cast(proxy);
     }
@@ -181,10 +175,17 @@ public final class Stubs {
                                 + " as new, through the workflow method " + metadata.workflowMethod().getName()
                                 + "(); " + method.getName() + "() is a signal or query method");
                     }
-                    throw WorkflowExecutor.current("continuing as new").operations().continueAsNew(
-                            metadata.workflowType(), effective, args == null ? new Object[0] : args);
+                    WorkflowExecutor.current("continuing as new").outbound().continueAsNew(
+                            new WorkflowOutboundCallsInterceptor.ContinueAsNewInput(metadata.workflowType(), effective,
+                                    arguments(args)));
+                    throw WorkflowCalls.notPassedOn();
                 });
         return workflowInterface.cast(proxy);
+    }
+
+    /** The arguments of a proxy call: {@code null} for none, as reflection passes them, made an empty array. */
+    static Object[] arguments(Object[] args) {
+        return args == null ? new Object[0] : args;
     }
 
     /** Answers the {@code Object} methods of a stub: identity equality and hash, {@code description} as text. */

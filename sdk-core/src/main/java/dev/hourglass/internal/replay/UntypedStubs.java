@@ -2,8 +2,7 @@ package dev.hourglass.internal.replay;
 
 import dev.hourglass.activity.ActivityOptions;
 import dev.hourglass.common.WorkflowExecution;
-import dev.hourglass.history.Payload;
-import dev.hourglass.internal.history.JsonPayload;
+import dev.hourglass.interceptors.WorkflowOutboundCallsInterceptor;
 import dev.hourglass.workflow.ActivityStub;
 import dev.hourglass.workflow.ChildWorkflowOptions;
 import dev.hourglass.workflow.ChildWorkflowStub;
@@ -68,9 +67,7 @@ public final class UntypedStubs {
 
         @Override
         public <R> R execute(String activityType, Class<R> resultClass, Type resultType, Object... args) {
-            WorkflowExecutor executor = WorkflowExecutor.current("calling activity " + activityType);
-            Payload result = schedule(executor, activityType, resultClass, args).get();
-            return decode(executor, result, resultClass, resultType, activityType);
+            return executeAsync(activityType, resultClass, resultType, args).get();
         }
 
         @Override
@@ -82,12 +79,11 @@ public final class UntypedStubs {
         public <R> Promise<R> executeAsync(String activityType, Class<R> resultClass, Type resultType,
                 Object... args) {
             WorkflowExecutor executor = WorkflowExecutor.current("calling activity " + activityType);
-            return schedule(executor, activityType, resultClass, args)
-                    .thenApply(result -> decode(executor, result, resultClass, resultType, activityType));
+            return schedule(executor, activityType, resultClass, resultType, args);
         }
 
-        private Promise<Payload> schedule(WorkflowExecutor executor, String activityType, Class<?> resultClass,
-                Object[] args) {
+        private <R> Promise<R> schedule(WorkflowExecutor executor, String activityType, Class<R> resultClass,
+                Type resultType, Object[] args) {
             if (activityType == null || activityType.isEmpty()) {
                 throw new IllegalArgumentException("ActivityStub.execute: the activity type must not be "
                         + (activityType == null ? "null" : "empty") + ": pass the type a worker registered, such as"
@@ -99,14 +95,9 @@ public final class UntypedStubs {
             }
             ActivityOptions effective = ActivityOptionsMerge.resolve(executor.implementation.options(), options,
                     activityType);
-            return executor.operations().scheduleActivity(activityType,
-                    executor.converter.toJsonArray(args, "call activity ", activityType), effective);
-        }
-
-        private static <R> R decode(WorkflowExecutor executor, Payload result, Class<R> resultClass, Type resultType,
-                String activityType) {
-            return executor.converter.fromJson(JsonPayload.node(result), resultClass,
-                    resultType == null ? resultClass : resultType, "the result of activity ", activityType);
+            return executor.outbound().executeActivity(new WorkflowOutboundCallsInterceptor.ActivityInput<>(
+                    activityType, resultClass, resultType == null ? resultClass : resultType, Stubs.arguments(args),
+                    effective)).getResult();
         }
 
         @Override
@@ -139,9 +130,7 @@ public final class UntypedStubs {
 
         @Override
         public <R> R execute(Class<R> resultClass, Type resultType, Object... args) {
-            WorkflowExecutor executor = WorkflowExecutor.current("starting child workflow " + workflowType);
-            Payload result = start(executor, resultClass, args).get();
-            return decode(executor, result, resultClass, resultType);
+            return executeAsync(resultClass, resultType, args).get();
         }
 
         @Override
@@ -152,11 +141,11 @@ public final class UntypedStubs {
         @Override
         public <R> Promise<R> executeAsync(Class<R> resultClass, Type resultType, Object... args) {
             WorkflowExecutor executor = WorkflowExecutor.current("starting child workflow " + workflowType);
-            return start(executor, resultClass, args).thenApply(result -> decode(executor, result, resultClass,
-                    resultType));
+            return start(executor, resultClass, resultType, args);
         }
 
-        private Promise<Payload> start(WorkflowExecutor executor, Class<?> resultClass, Object[] args) {
+        private <R> Promise<R> start(WorkflowExecutor executor, Class<R> resultClass, Type resultType,
+                Object[] args) {
             if (resultClass == null) {
                 throw new IllegalArgumentException("ChildWorkflowStub.execute(null, ...) of child workflow "
                         + workflowType + ": the result class must not be null: pass Void.class to ignore the result");
@@ -166,16 +155,12 @@ public final class UntypedStubs {
                         + workflowType + ": a stub starts one child; create another stub with"
                         + " Workflow.newUntypedChildWorkflowStub to start another");
             }
-            WorkflowOperations.Child child = executor.operations().startChild(workflowType, options,
-                    executor.converter.toJsonArray(args, "start child workflow ", workflowType));
+            WorkflowOutboundCallsInterceptor.ChildWorkflowOutput<R> child = executor.outbound().executeChildWorkflow(
+                    new WorkflowOutboundCallsInterceptor.ChildWorkflowInput<>(workflowType, resultClass,
+                            resultType == null ? resultClass : resultType, Stubs.arguments(args), options));
             started = true;
-            execution.completeFrom(child.execution());
-            return child.result();
-        }
-
-        private <R> R decode(WorkflowExecutor executor, Payload result, Class<R> resultClass, Type resultType) {
-            return executor.converter.fromJson(JsonPayload.node(result), resultClass,
-                    resultType == null ? resultClass : resultType, "the result of child workflow ", workflowType);
+            execution.completeFrom(child.getWorkflowExecution());
+            return child.getResult();
         }
 
         @Override

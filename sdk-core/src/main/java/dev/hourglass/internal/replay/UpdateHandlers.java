@@ -1,6 +1,7 @@
 package dev.hourglass.internal.replay;
 
 import com.fasterxml.jackson.databind.node.NullNode;
+import dev.hourglass.common.Values;
 import dev.hourglass.failure.ApplicationFailure;
 import dev.hourglass.failure.HourglassFailure;
 import dev.hourglass.history.HistoryEvent;
@@ -140,10 +141,14 @@ final class UpdateHandlers {
         executor.runner.newThread("update " + name, executor.rootScope, () -> {
             Object result;
             try {
-                result = method == null
-                        ? dynamicHandler.handle(name, EncodedValues.arguments(JsonPayload.node(update.input()),
-                                executor.converter, "update " + name))
-                        : Reflection.invoke(method, targetOf(name), decode(method, name, update.input()));
+                Object[] arguments = method == null
+                        ? new Object[] {EncodedValues.arguments(JsonPayload.node(update.input()), executor.converter,
+                                "update " + name)}
+                        : decode(method, name, update.input());
+                Object target = method == null ? null : targetOf(name);
+                result = executor.interceptors.executeUpdate(name, update.updateId(), arguments, args -> method == null
+                        ? dynamicHandler.handle(name, (Values) args[0])
+                        : Reflection.invoke(method, target, args));
             } catch (HourglassFailure failure) {
                 complete(new WorkflowExecutionUpdateCompletedAttributes(update.updateId(),
                         JsonPayload.of(NullNode.getInstance()),
@@ -162,16 +167,20 @@ final class UpdateHandlers {
     }
 
     private void validate(UpdateRequest update, Object target, Method method) {
+        String name = update.updateName();
         if (method == null) {
-            dynamic.validate(update.updateName(), EncodedValues.arguments(JsonPayload.node(update.input()),
-                    executor.converter, "update " + update.updateName()));
+            DynamicUpdateHandler dynamicHandler = dynamic;
+            executor.interceptors.validateUpdate(name, update.updateId(), new Object[] {EncodedValues.arguments(
+                    JsonPayload.node(update.input()), executor.converter, "update " + name)},
+                    args -> dynamicHandler.validate(name, (Values) args[0]));
             return;
         }
-        Object[] args = decode(method, update.updateName(), update.input());
-        Method validator = validatorOf(target.getClass(), update.updateName());
-        if (validator != null) {
-            Reflection.invoke(validator, target, args);
-        }
+        Method validator = validatorOf(target.getClass(), name);
+        executor.interceptors.validateUpdate(name, update.updateId(), decode(method, name, update.input()), args -> {
+            if (validator != null) {
+                Reflection.invoke(validator, target, args);
+            }
+        });
     }
 
     private Object[] decode(Method method, String name, Payload input) {

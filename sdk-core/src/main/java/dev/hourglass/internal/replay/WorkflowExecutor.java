@@ -19,6 +19,9 @@ import dev.hourglass.history.WorkflowExecutionContinuedAsNewAttributes;
 import dev.hourglass.history.WorkflowExecutionFailedAttributes;
 import dev.hourglass.history.WorkflowExecutionSignaledAttributes;
 import dev.hourglass.history.WorkflowExecutionStartedAttributes;
+import dev.hourglass.interceptors.WorkerInterceptor;
+import dev.hourglass.interceptors.WorkflowInboundCallsInterceptor;
+import dev.hourglass.interceptors.WorkflowOutboundCallsInterceptor;
 import dev.hourglass.internal.common.EncodedValues;
 import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.internal.common.FailureConverter;
@@ -61,6 +64,8 @@ public final class WorkflowExecutor {
     final UpdateHandlers updates = new UpdateHandlers(this);
     final WorkflowOperations operations;
     final LocalActivities localActivities = new LocalActivities(this);
+    /** The worker interceptors' chains of the run, which its inbound and outbound calls go through. */
+    final WorkflowInterceptorChain interceptors = new WorkflowInterceptorChain(this);
     private final Supplier<String> blockedLocation = this::blockedLocation;
     WorkflowInfoImpl info;
     Object instance;
@@ -363,11 +368,9 @@ public final class WorkflowExecutor {
     }
 
     private void startRootThread(HistoryEvent event) {
-        Method method = implementation.metadata().workflowMethod();
         runner.newThread("root", rootScope, () -> {
-            Object[] args = startArguments();
-            createInstance();
-            Object result = Reflection.invoke(method, instance, args);
+            Object result = interceptors.inbound().execute(
+                    new WorkflowInboundCallsInterceptor.WorkflowInput(startArguments())).getResult();
             close(CompletionStateMachine.Event.COMPLETE,
                     new WorkflowExecutionCompletedAttributes(JsonPayload.of(converter.toJson(result,
                             "the result of workflow ", workflowType()))));
@@ -421,8 +424,13 @@ public final class WorkflowExecutor {
      * a {@code @WorkflowInit} constructor.
      */
     Object createInstance() {
+        return createInstance(startArguments());
+    }
+
+    /** Creates the workflow object, once, with {@code args} for a {@code @WorkflowInit} constructor. */
+    Object createInstance(Object[] args) {
         if (instance == null) {
-            instance = implementation.newInstance(startArguments());
+            instance = implementation.newInstance(args);
         }
         return instance;
     }
@@ -455,6 +463,19 @@ public final class WorkflowExecutor {
             queryInProgress = null;
             DELIVERING.set(previous);
         }
+    }
+
+    /**
+     * Sets the worker interceptors the run's calls go through, the first the outermost; before the run's code first
+     * runs (none by default).
+     */
+    public void setWorkerInterceptors(List<WorkerInterceptor> workerInterceptors) {
+        interceptors.setInterceptors(workerInterceptors);
+    }
+
+    /** The head of the run's outbound interceptor chain: what the workflow code's calls of the API go through. */
+    public WorkflowOutboundCallsInterceptor outbound() {
+        return interceptors.outbound();
     }
 
     /** Registers signal and query handlers for the rest of the run; see {@code Workflow.registerListener}. */

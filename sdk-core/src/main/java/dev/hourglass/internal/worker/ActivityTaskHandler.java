@@ -7,15 +7,16 @@ import dev.hourglass.failure.ApplicationFailure;
 import dev.hourglass.internal.activity.ActivityContextHolder;
 import dev.hourglass.internal.activity.ActivityTaskContext;
 import dev.hourglass.history.Payload;
+import dev.hourglass.interceptors.WorkerInterceptor;
 import dev.hourglass.internal.common.EncodedValues;
 import dev.hourglass.internal.common.FailureConverter;
 import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.internal.history.JsonPayload;
-import dev.hourglass.internal.replay.Reflection;
 import dev.hourglass.internal.spi.ActivityTask;
 import dev.hourglass.internal.spi.WorkflowServiceSpi;
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +63,9 @@ final class ActivityTaskHandler {
     private final PayloadConverter converter;
     private volatile boolean shuttingDown;
 
+    /** The worker interceptors each attempt runs through, the first the outermost. */
+    private List<WorkerInterceptor> interceptors = List.of();
+
     /** What the worker measures; set before the handler runs its first attempt. */
     private WorkerMetrics metrics = WorkerMetrics.NONE;
 
@@ -75,6 +79,11 @@ final class ActivityTaskHandler {
     /** Makes the handler record what it does in {@code workerMetrics}. */
     void setMetrics(WorkerMetrics workerMetrics) {
         this.metrics = workerMetrics;
+    }
+
+    /** Makes the attempts run through {@code workerInterceptors}, the first the outermost. */
+    void setInterceptors(List<WorkerInterceptor> workerInterceptors) {
+        this.interceptors = List.copyOf(workerInterceptors);
     }
 
     /** From now on, heartbeats of the attempts this handler runs throw {@code ActivityWorkerShutdownException}. */
@@ -110,7 +119,6 @@ final class ActivityTaskHandler {
         metrics.activityStarted(task.activityType(), Duration.between(task.attemptDueTime(),
                 service.getClock().instant()));
         long began = System.nanoTime();
-        Method method = implementation.method();
         ActivityTaskContext context = new ActivityTaskContext(task, (details, encoded) -> {
             onHeartbeat.run();
             return service.recordActivityHeartbeat(task.taskToken(), encoded);
@@ -119,7 +127,7 @@ final class ActivityTaskHandler {
         Object result;
         try {
             Object[] args = implementation.arguments(task, converter);
-            result = Reflection.invoke(method, implementation.target(), args);
+            result = ActivityInterceptors.invoke(interceptors, context, implementation, args);
             metrics.activityEnded(task.activityType(), Duration.ofNanos(System.nanoTime() - began), false);
         } catch (Throwable t) {
             metrics.activityEnded(task.activityType(), Duration.ofNanos(System.nanoTime() - began),

@@ -6,6 +6,7 @@ import dev.hourglass.failure.ApplicationFailure;
 import dev.hourglass.failure.TimeoutFailure;
 import dev.hourglass.failure.TimeoutType;
 import dev.hourglass.history.Payload;
+import dev.hourglass.interceptors.WorkerInterceptor;
 import dev.hourglass.internal.activity.ActivityContextHolder;
 import dev.hourglass.internal.activity.ActivityTaskContext;
 import dev.hourglass.internal.common.FailureConverter;
@@ -13,12 +14,11 @@ import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.internal.history.JsonPayload;
 import dev.hourglass.internal.replay.LocalActivityNotRegisteredException;
 import dev.hourglass.internal.replay.LocalActivityRunner;
-import dev.hourglass.internal.replay.Reflection;
 import dev.hourglass.internal.spi.ActivityHeartbeatResponse;
 import dev.hourglass.internal.spi.ActivityTask;
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -65,6 +65,7 @@ final class LocalActivityAttempts implements LocalActivityRunner {
     private final ExecutorService threads;
     private final long deadlineNanos;
     private final boolean virtualTime;
+    private final List<WorkerInterceptor> interceptors;
 
     /**
      * @param activities the worker's activities by type
@@ -72,10 +73,13 @@ final class LocalActivityAttempts implements LocalActivityRunner {
      * @param threads runs the attempts
      * @param deadlineNanos the {@link System#nanoTime()} after which no further attempt starts in this task
      * @param virtualTime whether the worker runs on virtual time, which stands still while activities run
+     * @param interceptors the worker interceptors each attempt runs through, the first the outermost
      */
     LocalActivityAttempts(Map<String, ActivityTaskHandler.ActivityImplementation> activities,
-            PayloadConverter converter, ExecutorService threads, long deadlineNanos, boolean virtualTime) {
+            PayloadConverter converter, ExecutorService threads, long deadlineNanos, boolean virtualTime,
+            List<WorkerInterceptor> interceptors) {
         this.virtualTime = virtualTime;
+        this.interceptors = interceptors;
         this.activities = activities;
         this.converter = converter;
         this.threads = threads;
@@ -149,12 +153,11 @@ final class LocalActivityAttempts implements LocalActivityRunner {
                 Instant.ofEpochMilli(request.scheduledTimeMillis()), null, null);
         ActivityTaskContext context = new ActivityTaskContext(task, (details, encoded) ->
                 ActivityHeartbeatResponse.CONTINUE, "its workflow canceled it", () -> false, converter, true);
-        Method method = implementation.method();
         Future<Payload> running = threads.submit(() -> {
             ActivityContextHolder.set(context);
             try {
                 Object[] args = implementation.arguments(task, converter);
-                Object result = Reflection.invoke(method, implementation.target(), args);
+                Object result = ActivityInterceptors.invoke(interceptors, context, implementation, args);
                 if (context.isDoNotCompleteOnReturn()) {
                     throw ApplicationFailure.newNonRetryableFailure("local activity " + request.activityType()
                             + " called doNotCompleteOnReturn(), but a local activity cannot be completed from"

@@ -211,11 +211,15 @@ final class WorkerImpl implements Worker {
                         driver != null ? DRIVEN_INLINE_HISTORY_LIMIT : 0, options.getDeadlockDetectionTimeout(),
                         driver != null ? driver::released : stuck -> { }, converter, determinismChecked);
         if (workflowHandler != null) {
+            workflowHandler.setInterceptors(options.getWorkerInterceptors());
             workflowHandler.enableLocalActivities(inOrder(activities), driver != null);
         }
         this.workflowHandler = workflowHandler;
         ActivityTaskHandler activityHandler = activities.isEmpty() ? null
                 : new ActivityTaskHandler(service, inOrder(activities), converter);
+        if (activityHandler != null) {
+            activityHandler.setInterceptors(options.getWorkerInterceptors());
+        }
         this.activityHandler = activityHandler;
         WorkerMetrics metrics = WorkerMetrics.of(options.getMeterRegistry(), taskQueue);
         if (workflowHandler != null) {

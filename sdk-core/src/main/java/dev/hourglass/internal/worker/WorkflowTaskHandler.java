@@ -3,6 +3,7 @@ package dev.hourglass.internal.worker;
 import dev.hourglass.failure.PotentialDeadlockException;
 import dev.hourglass.history.History;
 import dev.hourglass.history.Payload;
+import dev.hourglass.interceptors.WorkerInterceptor;
 import dev.hourglass.internal.common.FailureConverter;
 import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.internal.history.JsonPayload;
@@ -12,6 +13,7 @@ import dev.hourglass.internal.spi.WorkflowServiceSpi;
 import dev.hourglass.internal.spi.WorkflowTask;
 import dev.hourglass.worker.WorkerFactoryOptions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -49,6 +51,8 @@ final class WorkflowTaskHandler {
     private boolean localActivitiesOnVirtualTime;
     /** Runs local activity attempts; created with the first task that may need it. */
     private volatile ExecutorService localActivityThreads;
+    /** The worker interceptors the runs and local activity attempts go through, the first the outermost. */
+    private List<WorkerInterceptor> interceptors = List.of();
     /** What the worker measures; set before the handler runs its first task. */
     private WorkerMetrics metrics = WorkerMetrics.NONE;
 
@@ -109,6 +113,11 @@ final class WorkflowTaskHandler {
         this.localActivitiesOnVirtualTime = virtualTime;
     }
 
+    /** Makes the runs and local activity attempts go through {@code workerInterceptors}, the first the outermost. */
+    void setInterceptors(List<WorkerInterceptor> workerInterceptors) {
+        this.interceptors = List.copyOf(workerInterceptors);
+    }
+
     /** Stops the local activity threads; attempts still running are interrupted. */
     void shutdown() {
         ExecutorService threads = localActivityThreads;
@@ -124,7 +133,7 @@ final class WorkflowTaskHandler {
     private LocalActivityAttempts localActivityAttempts() {
         long budget = service.getWorkflowTaskTimeout().toNanos() / 2;
         return new LocalActivityAttempts(localActivities, converter, localActivityThreads(), System.nanoTime() + budget,
-                localActivitiesOnVirtualTime);
+                localActivitiesOnVirtualTime, interceptors);
     }
 
     private ExecutorService localActivityThreads() {
@@ -184,8 +193,7 @@ final class WorkflowTaskHandler {
         }
         boolean inline = cached == null && history.getEvents().size() <= inlineHistoryLimit
                 && cache.size() >= Math.min(THREADED_EXECUTIONS, cache.capacity());
-        WorkflowExecutor executor = cached != null ? cached
-                : new WorkflowExecutor(implementation, strictReplay, converter);
+        WorkflowExecutor executor = cached != null ? cached : newExecutor(implementation);
         executor.setHistoryLimits(task.historyLimits());
         executor.setDeterminismChecked(determinismChecked.getAsBoolean());
         executor.deliverUpdates(task.updates());
@@ -322,8 +330,7 @@ final class WorkflowTaskHandler {
             cache.put(history.getRunId(), cached);
             cached = null;
         }
-        WorkflowExecutor executor = cached != null ? cached.executor()
-                : new WorkflowExecutor(implementation, strictReplay, converter);
+        WorkflowExecutor executor = cached != null ? cached.executor() : newExecutor(implementation);
         executor.setHistoryLimits(task.historyLimits());
         executor.setDeterminismChecked(determinismChecked.getAsBoolean());
         try {
@@ -342,5 +349,12 @@ final class WorkflowTaskHandler {
                 executor.destroy();
             }
         }
+    }
+
+    /** A new executor of a run of {@code implementation}, its calls going through the worker's interceptors. */
+    private WorkflowExecutor newExecutor(WorkflowImplementation implementation) {
+        WorkflowExecutor executor = new WorkflowExecutor(implementation, strictReplay, converter);
+        executor.setWorkerInterceptors(interceptors);
+        return executor;
     }
 }

@@ -4,6 +4,7 @@ import dev.hourglass.agent.DeterminismAgent;
 import dev.hourglass.client.WorkflowClient;
 import dev.hourglass.history.History;
 import dev.hourglass.internal.common.PayloadConverter;
+import dev.hourglass.interceptors.WorkerInterceptor;
 import dev.hourglass.internal.replay.Replayer;
 import dev.hourglass.internal.replay.WorkflowImplementation;
 import dev.hourglass.internal.service.IdGenerator;
@@ -44,6 +45,8 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
     private final PayloadConverter converter;
     private final boolean selfCheckReplay;
     private final HistoryLimits historyLimits;
+    /** The worker interceptors, which the self-check replay runs the histories with, as the workers ran them. */
+    private final List<WorkerInterceptor> workerInterceptors;
     /** Whether the determinism agent checks the workflow code of this environment (live and self-check replays). */
     private final boolean determinismChecked;
     /** The registered implementations by workflow type, read once (the first registered of a type wins). */
@@ -72,6 +75,7 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
         this.clock = new VirtualClock(options.getInitialTime());
         this.scheduler = new VirtualScheduler(clock, tieOrder(seed));
         this.historyLimits = options.getHistoryLimits();
+        this.workerInterceptors = options.getWorkerFactoryOptions().getWorkerInterceptors();
         this.inner = new InMemoryWorkflowService(clock, scheduler,
                 ServiceOptions.newBuilder().setHistoryLimits(historyLimits).build(),
                 IdGenerator.seeded(seed));
@@ -158,7 +162,8 @@ public final class TestWorkflowEnvironmentImpl implements TestWorkflowEnvironmen
                 history.getWorkflowType());
         }
         if (implementation != null) { // else no code of this environment ran it: nothing to check
-            Replayer.replay(history, false, implementation, converter, historyLimits, determinismChecked);
+            Replayer.replay(history, false, implementation, converter, historyLimits, determinismChecked,
+                    workerInterceptors);
         }
     }
 
