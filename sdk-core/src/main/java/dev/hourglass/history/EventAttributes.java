@@ -25,7 +25,7 @@ public sealed interface EventAttributes permits WorkflowExecutionStartedAttribut
         ActivityTaskStartedAttributes, ActivityTaskCompletedAttributes, ActivityTaskFailedAttributes,
         ActivityTaskTimedOutAttributes, ActivityTaskCancelRequestedAttributes, ActivityTaskCanceledAttributes,
         TimerStartedAttributes, TimerFiredAttributes, TimerCanceledAttributes, WorkflowExecutionSignaledAttributes,
-        MarkerRecordedAttributes, UpsertWorkflowSearchAttributesAttributes,
+        MarkerRecordedAttributes, UpsertWorkflowSearchAttributesAttributes, WorkflowPropertiesModifiedAttributes,
         StartChildWorkflowExecutionInitiatedAttributes,
         ChildWorkflowExecutionStartedAttributes, ChildWorkflowExecutionCompletedAttributes,
         ChildWorkflowExecutionFailedAttributes, ChildWorkflowExecutionCanceledAttributes,

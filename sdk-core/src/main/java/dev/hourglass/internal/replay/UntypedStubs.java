@@ -1,6 +1,8 @@
 package dev.hourglass.internal.replay;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.hourglass.activity.ActivityOptions;
+import dev.hourglass.activity.LocalActivityOptions;
 import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.history.Payload;
 import dev.hourglass.internal.history.JsonPayload;
@@ -33,6 +35,19 @@ public final class UntypedStubs {
                     + " scheduleToCloseTimeout");
         }
         return new UntypedActivityStub(options);
+    }
+
+    /**
+     * A stub calling local activities by type with {@code options}.
+     *
+     * @throws IllegalArgumentException if the options are {@code null}
+     */
+    public static ActivityStub newLocalActivityStub(LocalActivityOptions options) {
+        if (options == null) {
+            throw new IllegalArgumentException("Workflow.newUntypedLocalActivityStub(null): options must not be null:"
+                    + " pass LocalActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(5)).build()");
+        }
+        return new UntypedLocalActivityStub(options);
     }
 
     /**
@@ -112,6 +127,67 @@ public final class UntypedStubs {
         @Override
         public String toString() {
             return "ActivityStub(untyped)";
+        }
+    }
+
+    /** Calls local activities by type: each call blocks its workflow thread, as a typed local stub's does. */
+    private static final class UntypedLocalActivityStub implements ActivityStub {
+
+        private final LocalActivityOptions options;
+
+        UntypedLocalActivityStub(LocalActivityOptions options) {
+            this.options = options;
+        }
+
+        @Override
+        public <R> R execute(String activityType, Class<R> resultClass, Object... args) {
+            return execute(activityType, resultClass, resultClass, args);
+        }
+
+        @Override
+        public <R> R execute(String activityType, Class<R> resultClass, Type resultType, Object... args) {
+            WorkflowExecutor executor = WorkflowExecutor.current("calling local activity " + activityType);
+            ArrayNode input = input(executor, activityType, resultClass, args);
+            return call(executor, activityType, input, resultClass, resultType);
+        }
+
+        @Override
+        public <R> Promise<R> executeAsync(String activityType, Class<R> resultClass, Object... args) {
+            return executeAsync(activityType, resultClass, resultClass, args);
+        }
+
+        @Override
+        public <R> Promise<R> executeAsync(String activityType, Class<R> resultClass, Type resultType,
+                Object... args) {
+            WorkflowExecutor executor = WorkflowExecutor.current("calling local activity " + activityType);
+            ArrayNode input = input(executor, activityType, resultClass, args);
+            return executor.operations().async(() -> call(executor, activityType, input, resultClass, resultType));
+        }
+
+        private <R> R call(WorkflowExecutor executor, String activityType, ArrayNode input, Class<R> resultClass,
+                Type resultType) {
+            Payload result = executor.localActivities.call(activityType, input, options);
+            return executor.converter.fromJson(JsonPayload.node(result), resultClass,
+                    resultType == null ? resultClass : resultType, "the result of local activity ", activityType);
+        }
+
+        private static ArrayNode input(WorkflowExecutor executor, String activityType, Class<?> resultClass,
+                Object[] args) {
+            if (activityType == null || activityType.isEmpty()) {
+                throw new IllegalArgumentException("ActivityStub.execute: the local activity type must not be "
+                        + (activityType == null ? "null" : "empty") + ": pass the type a worker registered, such as"
+                        + " the name of an @ActivityInterface method");
+            }
+            if (resultClass == null) {
+                throw new IllegalArgumentException("ActivityStub.execute(\"" + activityType + "\", null, ...): the"
+                        + " result class must not be null: pass Void.class to ignore the result");
+            }
+            return executor.converter.toJsonArray(args, "call local activity ", activityType);
+        }
+
+        @Override
+        public String toString() {
+            return "LocalActivityStub(untyped)";
         }
     }
 

@@ -16,6 +16,7 @@ import dev.hourglass.history.WorkflowExecutionCompletedAttributes;
 import dev.hourglass.internal.service.WorkflowTaskLifecycle.Event;
 import dev.hourglass.internal.service.WorkflowTaskLifecycle.State;
 import dev.hourglass.internal.spi.Command;
+import dev.hourglass.internal.history.MemoJson;
 import dev.hourglass.internal.spi.StartWorkflowRequest;
 import dev.hourglass.internal.spi.WorkflowTask;
 import java.time.Duration;
@@ -253,7 +254,7 @@ final class WorkflowTasks {
                 WorkflowIdReusePolicy.ALLOW_DUPLICATE, null, previous.parentWorkflowId, previous.parentRunId,
                 previous.parentChildId).withCron(previous.started().cronSchedule(),
                 previous.started().lastCompletionResult())
-                .withSearchAttributesAndMemo(previous.searchAttributes, previous.started().memo());
+                .withSearchAttributesAndMemo(previous.searchAttributes, MemoJson.current(previous.events));
         Run run = service.startLocked(request, previous.runId, previous.executionDeadline, next.newRunId());
         log.debug("{} continued as new run {}", previous.execution(), run.runId);
     }
