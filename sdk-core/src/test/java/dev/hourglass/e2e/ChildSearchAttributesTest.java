@@ -49,7 +49,8 @@ class ChildSearchAttributesTest {
         @Override
         public String ship() {
             return Workflow.getTypedSearchAttributes().get(ORDER) + "|"
-                    + Workflow.getTypedSearchAttributes().get(PARCELS) + "|" + Workflow.getMemo("carrier", String.class);
+                    + Workflow.getTypedSearchAttributes().get(PARCELS) + "|"
+                    + Workflow.getMemo("carrier", String.class);
         }
     }
 

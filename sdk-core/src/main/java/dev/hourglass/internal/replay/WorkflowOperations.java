@@ -264,7 +264,8 @@ public final class WorkflowOperations {
                 childId, workflowId, workflowType,
                 options.getTaskQueue() != null ? options.getTaskQueue() : info.getTaskQueue(), JsonPayload.of(input),
                 options.getWorkflowExecutionTimeout(), options.getWorkflowIdReusePolicy(),
-                options.getTypedSearchAttributes(), memoPayload(options.getMemo(), "start child workflow " + workflowType));
+                options.getTypedSearchAttributes(),
+                memoPayload(options.getMemo(), "start child workflow " + workflowType));
         PromiseImpl<WorkflowExecution> execution = new PromiseImpl<>();
         PromiseImpl<Payload> result = new PromiseImpl<>();
         ChildWorkflowStateMachine machine = new ChildWorkflowStateMachine(initiated, options.getCancellationType(),
