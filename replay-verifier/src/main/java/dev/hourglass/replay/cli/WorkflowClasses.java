@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * Loads the {@code --workflows} and {@code --codec} classes from the command's own class path plus the
- * {@code --classpath} entries,
- * through a class loader whose parent is the command's, so that the classes share Hourglass's classes with the gate.
+ * {@code --classpath} entries, through a class loader whose parent is the command's, so that the classes share
+ * Hourglass's classes with the gate.
  */
 final class WorkflowClasses implements AutoCloseable {
 
