@@ -2,10 +2,8 @@ package dev.hourglass.cli;
 
 import dev.hourglass.common.PayloadCodec;
 import dev.hourglass.common.PayloadCodecException;
+import dev.hourglass.common.PayloadCodecs;
 import dev.hourglass.history.History;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -48,35 +46,14 @@ final class CodecOptions {
     }
 
     private static PayloadCodec instantiate(String name) {
-        Class<?> type;
         try {
-            type = Class.forName(name, true, CodecOptions.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw CliException.usage("--codec " + name + ": no such class on the class path; run hourglass with"
-                    + " the jar that holds it on the class path: java -cp hourglass-cli.jar:your-codecs.jar"
-                    + " dev.hourglass.cli.HourglassCli ...");
-        }
-        if (!PayloadCodec.class.isAssignableFrom(type)) {
-            throw CliException.usage("--codec " + name + ": the class does not implement "
-                    + PayloadCodec.class.getName() + "; name a class that does");
-        }
-        Constructor<?> constructor;
-        try {
-            constructor = type.getConstructor();
-        } catch (NoSuchMethodException e) {
-            constructor = null;
-        }
-        int modifiers = type.getModifiers();
-        if (constructor == null || !Modifier.isPublic(modifiers) || Modifier.isAbstract(modifiers)) {
-            throw CliException.usage("--codec " + name + ": the class needs to be public and concrete, with a public"
-                    + " no-argument constructor; give it one that loads its key itself");
-        }
-        try {
-            return (PayloadCodec) constructor.newInstance();
-        } catch (InvocationTargetException e) {
-            throw CliException.failed("--codec " + name + ": its constructor failed: " + e.getCause(), e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw CliException.failed("--codec " + name + ": cannot create it: " + e, e);
+            return PayloadCodecs.newInstance(name, CodecOptions.class.getClassLoader());
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("--codec " + name + ": " + e.getMessage() + (e.getCause() != null
+                    ? "; run hourglass with the jar that holds it on the class path: java -cp"
+                            + " hourglass-cli.jar:your-codecs.jar dev.hourglass.cli.HourglassCli ..." : ""));
+        } catch (IllegalStateException e) {
+            throw CliException.failed("--codec " + name + ": " + e.getMessage(), e.getCause());
         }
     }
 }

@@ -10,10 +10,13 @@ import dev.hourglass.history.HistoryEvent;
 import dev.hourglass.history.Payload;
 import dev.hourglass.history.UpsertWorkflowSearchAttributesAttributes;
 import dev.hourglass.history.WorkflowExecutionStartedAttributes;
+import dev.hourglass.history.WorkflowPropertiesModifiedAttributes;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -130,12 +133,43 @@ final class SearchAttributeText {
         return current;
     }
 
-    /** The memo of a history as recorded (JSON, decoded where the history was); {@code null} for none. */
+    /**
+     * The current memo of a history as recorded (JSON, decoded where the history was): the start's, with each
+     * {@code WorkflowPropertiesModified} applied; {@code null} for none.
+     */
     static String memo(History history) {
         if (history.getEvents().isEmpty()) {
             return null;
         }
         Payload memo = history.getEvents().get(0).getAttributes(WorkflowExecutionStartedAttributes.class).memo();
-        return memo == null ? null : memo.toJson();
+        Map<String, String> current = new TreeMap<>();
+        boolean modified = false;
+        for (HistoryEvent event : history.getEvents()) {
+            if (event.getAttributes() instanceof WorkflowPropertiesModifiedAttributes upsert) {
+                if (!modified && memo != null) {
+                    entries(memo).forEach((key, value) -> current.put(key, Payload.of(value).toJson()));
+                }
+                modified = true;
+                entries(upsert.memo()).forEach((key, value) -> {
+                    if (value == null) {
+                        current.remove(key);
+                    } else {
+                        current.put(key, Payload.of(value).toJson());
+                    }
+                });
+            }
+        }
+        if (!modified) {
+            return memo == null ? null : memo.toJson();
+        }
+        StringJoiner json = new StringJoiner(",", "{", "}");
+        current.forEach((key, value) -> json.add(Json.quote(key) + ":" + value));
+        return current.isEmpty() ? null : json.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> entries(Payload memo) {
+        Map<String, Object> entries = memo.decode(Map.class);
+        return entries == null ? Map.of() : entries;
     }
 }

@@ -238,7 +238,7 @@ public final class WorkflowOptions {
          * with {@code Workflow.getMemo} and {@link WorkflowExecutionMetadata#getMemo}. Each value is a payload:
          * converted by the client's data converter and encoded by its payload codecs.
          *
-         * @param memo key to value, or {@code null} for none; keys are recorded in the map's iteration order
+         * @param memo key to value, or {@code null} for none; keys are recorded in key order, whatever the map's order
          * @return this builder
          * @throws IllegalArgumentException if a key or value is {@code null}
          */

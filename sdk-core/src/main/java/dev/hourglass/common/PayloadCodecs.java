@@ -2,6 +2,7 @@ package dev.hourglass.common;
 
 import dev.hourglass.internal.common.AesGcmCodec;
 import dev.hourglass.internal.common.GzipCodec;
+import dev.hourglass.internal.common.PayloadCodecClasses;
 import java.util.Map;
 import java.util.Objects;
 import javax.crypto.SecretKey;
@@ -78,5 +79,26 @@ public final class PayloadCodecs {
         Objects.requireNonNull(currentKeyId, "currentKeyId");
         Objects.requireNonNull(keys, "keys");
         return new AesGcmCodec(currentKeyId, keys);
+    }
+
+    /**
+     * Returns a new instance of the codec class {@code className}, for tools that take codecs by name, such as the
+     * {@code --codec CLASS} option of the {@code hourglass} command line and of the replay gate's.
+     *
+     * <p>The class must be public and concrete, implement {@link PayloadCodec} and have a public no-argument
+     * constructor, which gets the codec's key itself (from a file or a system property, say).
+     *
+     * @param className the class's binary name, such as {@code com.acme.VaultCodec}; never {@code null}
+     * @param classLoader the loader to load (and initialise) the class with; never {@code null}
+     * @return the codec; never {@code null}
+     * @throws IllegalArgumentException if there is no such class (the cause is then a
+     *     {@link ClassNotFoundException} or {@link LinkageError}), or it is not such a class; the message says which
+     * @throws IllegalStateException if its constructor throws; the cause is what it threw
+     * @since 0.1
+     */
+    public static PayloadCodec newInstance(String className, ClassLoader classLoader) {
+        Objects.requireNonNull(className, "className");
+        Objects.requireNonNull(classLoader, "classLoader");
+        return PayloadCodecClasses.instantiate(className, classLoader);
     }
 }

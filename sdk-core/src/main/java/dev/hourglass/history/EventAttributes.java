@@ -26,7 +26,7 @@ public sealed interface EventAttributes permits WorkflowExecutionStartedAttribut
         ActivityTaskTimedOutAttributes, ActivityTaskCancelRequestedAttributes, ActivityTaskCanceledAttributes,
         TimerStartedAttributes, TimerFiredAttributes, TimerCanceledAttributes, WorkflowExecutionSignaledAttributes,
         WorkflowExecutionUpdateAcceptedAttributes, WorkflowExecutionUpdateCompletedAttributes,
-        MarkerRecordedAttributes, UpsertWorkflowSearchAttributesAttributes,
+        MarkerRecordedAttributes, UpsertWorkflowSearchAttributesAttributes, WorkflowPropertiesModifiedAttributes,
         StartChildWorkflowExecutionInitiatedAttributes,
         ChildWorkflowExecutionStartedAttributes, ChildWorkflowExecutionCompletedAttributes,
         ChildWorkflowExecutionFailedAttributes, ChildWorkflowExecutionCanceledAttributes,

@@ -67,6 +67,9 @@ public enum EventType {
     /** The workflow set or removed search attributes. */
     UpsertWorkflowSearchAttributes(Flags.COMMAND, "searchAttributes"),
 
+    /** The workflow set or removed memo values. */
+    WorkflowPropertiesModified(Flags.COMMAND, "memo"),
+
     /** The workflow asked for a child workflow to be started. */
     StartChildWorkflowExecutionInitiated(
             Flags.COMMAND, "childId", "workflowId", "workflowType", "taskQueue", "input"),

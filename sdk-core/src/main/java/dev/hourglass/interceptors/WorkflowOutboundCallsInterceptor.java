@@ -11,6 +11,7 @@ import dev.hourglass.workflow.TimerOptions;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.UUID;
@@ -134,6 +135,13 @@ public interface WorkflowOutboundCallsInterceptor {
      * @param updates the updates; never {@code null}
      */
     void upsertTypedSearchAttributes(SearchAttributeUpdate<?>... updates);
+
+    /**
+     * Sets or removes memo values ({@code Workflow.upsertMemo}); a {@code null} value removes its key.
+     *
+     * @param memo the memo keys and their new values; never {@code null}
+     */
+    void upsertMemo(Map<String, Object> memo);
 
     /**
      * Returns the workflow's current time ({@code Workflow.currentTimeMillis}).

@@ -5,6 +5,7 @@ import dev.hourglass.workflow.Promise;
 import dev.hourglass.workflow.TimerOptions;
 import java.lang.reflect.Type;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.UUID;
@@ -99,6 +100,11 @@ public class WorkflowOutboundCallsInterceptorBase implements WorkflowOutboundCal
     @Override
     public void upsertTypedSearchAttributes(SearchAttributeUpdate<?>... updates) {
         next.upsertTypedSearchAttributes(updates);
+    }
+
+    @Override
+    public void upsertMemo(Map<String, Object> memo) {
+        next.upsertMemo(memo);
     }
 
     @Override

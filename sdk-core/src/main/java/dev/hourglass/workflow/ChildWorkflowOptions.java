@@ -1,13 +1,17 @@
 package dev.hourglass.workflow;
 
+import dev.hourglass.common.SearchAttributes;
 import dev.hourglass.common.WorkflowIdReusePolicy;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.apiguardian.api.API;
 
 /**
- * How workflow code starts a child workflow: its id, task queue, id reuse policy, timeout and cancellation
- * type.
+ * How workflow code starts a child workflow: its id, task queue, id reuse policy, timeout, cancellation type, search
+ * attributes and memo.
  *
  * <p>Instances are immutable; build one with {@link #newBuilder()}. Every option is optional:
  *
@@ -31,6 +35,8 @@ public final class ChildWorkflowOptions {
     private final Duration workflowExecutionTimeout;
     private final WorkflowIdReusePolicy workflowIdReusePolicy;
     private final ChildWorkflowCancellationType cancellationType;
+    private final SearchAttributes searchAttributes;
+    private final Map<String, Object> memo;
 
     private ChildWorkflowOptions(Builder builder) {
         this.workflowId = builder.workflowId;
@@ -38,6 +44,8 @@ public final class ChildWorkflowOptions {
         this.workflowExecutionTimeout = builder.workflowExecutionTimeout;
         this.workflowIdReusePolicy = builder.workflowIdReusePolicy;
         this.cancellationType = builder.cancellationType;
+        this.searchAttributes = builder.searchAttributes;
+        this.memo = builder.memo;
     }
 
     /**
@@ -119,6 +127,26 @@ public final class ChildWorkflowOptions {
     }
 
     /**
+     * Returns the search attributes the child starts with.
+     *
+     * @return the attributes; never {@code null}, {@link SearchAttributes#EMPTY} unless set
+     * @since 0.1
+     */
+    public SearchAttributes getTypedSearchAttributes() {
+        return searchAttributes;
+    }
+
+    /**
+     * Returns the memo the child starts with: key to value, in key order.
+     *
+     * @return an unmodifiable map; never {@code null}, empty unless set
+     * @since 0.1
+     */
+    public Map<String, Object> getMemo() {
+        return memo;
+    }
+
+    /**
      * Tells whether {@code o} is child workflow options with equal values.
      *
      * @param o the object to compare with; may be {@code null}
@@ -137,13 +165,15 @@ public final class ChildWorkflowOptions {
                 && Objects.equals(taskQueue, that.taskQueue)
                 && Objects.equals(workflowExecutionTimeout, that.workflowExecutionTimeout)
                 && workflowIdReusePolicy == that.workflowIdReusePolicy
-                && cancellationType == that.cancellationType;
+                && cancellationType == that.cancellationType
+                && searchAttributes.equals(that.searchAttributes)
+                && memo.equals(that.memo);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(workflowId, taskQueue, workflowExecutionTimeout, workflowIdReusePolicy,
-                cancellationType);
+                cancellationType, searchAttributes, memo);
     }
 
     @Override
@@ -153,6 +183,8 @@ public final class ChildWorkflowOptions {
                 + ", workflowExecutionTimeout=" + workflowExecutionTimeout
                 + ", workflowIdReusePolicy=" + workflowIdReusePolicy
                 + ", cancellationType=" + cancellationType
+                + (searchAttributes.isEmpty() ? "" : ", searchAttributes=" + searchAttributes)
+                + (memo.isEmpty() ? "" : ", memo keys=" + memo.keySet())
                 + '}';
     }
 
@@ -181,6 +213,8 @@ public final class ChildWorkflowOptions {
         private WorkflowIdReusePolicy workflowIdReusePolicy = WorkflowIdReusePolicy.ALLOW_DUPLICATE;
         private ChildWorkflowCancellationType cancellationType =
                 ChildWorkflowCancellationType.WAIT_CANCELLATION_COMPLETED;
+        private SearchAttributes searchAttributes = SearchAttributes.EMPTY;
+        private Map<String, Object> memo = Map.of();
 
         private Builder() {}
 
@@ -190,6 +224,8 @@ public final class ChildWorkflowOptions {
             this.workflowExecutionTimeout = options.workflowExecutionTimeout;
             this.workflowIdReusePolicy = options.workflowIdReusePolicy;
             this.cancellationType = options.cancellationType;
+            this.searchAttributes = options.searchAttributes;
+            this.memo = options.memo;
         }
 
         /**
@@ -263,6 +299,48 @@ public final class ChildWorkflowOptions {
                         + ChildWorkflowCancellationType.WAIT_CANCELLATION_COMPLETED);
             }
             this.cancellationType = cancellationType;
+            return this;
+        }
+
+        /**
+         * Sets the search attributes the child starts with, as {@code WorkflowOptions.Builder.setTypedSearchAttributes}
+         * does for a workflow a client starts: they are recorded on the parent's
+         * {@code StartChildWorkflowExecutionInitiated} event and on the child's {@code WorkflowExecutionStarted}, and
+         * listing finds the child by them at once. Their values are recorded as they are, never encoded.
+         *
+         * @param searchAttributes the attributes, or {@code null} for none
+         * @return this builder
+         * @since 0.1
+         */
+        public Builder setTypedSearchAttributes(SearchAttributes searchAttributes) {
+            this.searchAttributes = searchAttributes == null ? SearchAttributes.EMPTY : searchAttributes;
+            return this;
+        }
+
+        /**
+         * Sets the memo the child starts with, as {@code WorkflowOptions.Builder.setMemo} does for a workflow a client
+         * starts: each value is converted by the worker's data converter and encoded by its payload codecs, and the
+         * keys are recorded in key order, whatever the map's order.
+         *
+         * @param memo key to value, or {@code null} for none
+         * @return this builder
+         * @throws IllegalArgumentException if a key or value is {@code null}
+         * @since 0.1
+         */
+        public Builder setMemo(Map<String, Object> memo) {
+            if (memo == null) {
+                this.memo = Map.of();
+                return this;
+            }
+            Map<String, Object> copy = new TreeMap<>();
+            memo.forEach((key, value) -> {
+                if (key == null || value == null) {
+                    throw new IllegalArgumentException("child workflow memo keys and values must not be null, found "
+                            + key + " = " + value + "; leave out a key that has no value");
+                }
+                copy.put(key, value);
+            });
+            this.memo = Collections.unmodifiableMap(copy);
             return this;
         }
 

@@ -11,6 +11,10 @@ import dev.hourglass.internal.replay.WorkflowCalls;
 import dev.hourglass.internal.replay.WorkflowExecutor;
 import dev.hourglass.internal.replay.WorkflowOperations;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.UUID;
@@ -261,6 +265,29 @@ public final class Workflow {
      */
     public static ActivityStub newUntypedActivityStub(ActivityOptions options) {
         return UntypedStubs.newActivityStub(options);
+    }
+
+    /**
+     * Returns a stub that calls local activities by type name, without their activity interface.
+     *
+     * <pre>{@code
+     * ActivityStub local = Workflow.newUntypedLocalActivityStub(LocalActivityOptions.newBuilder()
+     *         .setStartToCloseTimeout(Duration.ofSeconds(5)).build());
+     * String rate = local.execute("lookUpRate", String.class, "EUR");
+     * }</pre>
+     *
+     * <p>A call records the same {@code LocalActivity} marker as the call of a typed local stub's method of that
+     * activity type with the same arguments ({@link #newLocalActivityStub}); the worker runs the implementation
+     * registered for the type, or its {@code DynamicActivity}. {@code executeAsync} runs the call in a new workflow
+     * thread, as {@link #async} would.
+     *
+     * @param options the timeouts and retry policy of every local activity the stub calls; must not be {@code null}
+     * @return the stub, never {@code null}
+     * @throws IllegalArgumentException if {@code options} is {@code null}
+     * @since 0.1
+     */
+    public static ActivityStub newUntypedLocalActivityStub(LocalActivityOptions options) {
+        return UntypedStubs.newLocalActivityStub(options);
     }
 
     /**
@@ -515,8 +542,44 @@ public final class Workflow {
     }
 
     /**
-     * Returns a value of the memo this execution started with ({@code WorkflowOptions.Builder.setMemo}), converted
-     * by the worker's data converter.
+     * Sets or removes memo values of this execution; they are recorded in the history (a
+     * {@code WorkflowPropertiesModified} event), and {@link #getMemo}, describing and listing the execution show the
+     * new memo at once.
+     *
+     * <p>Each value is converted by the worker's data converter and encoded by its payload codecs, like the memo the
+     * execution started with; a {@code null} value removes its key. The keys are recorded in key order, whatever the
+     * map's order. Replay requires the same keys at this point; a changed value is reported as a warning (a failure in
+     * strict replay), and the recorded values hold. A continue-as-new run starts with the current memo.
+     *
+     * <pre>{@code
+     * Map<String, Object> memo = new HashMap<>();
+     * memo.put("stage", "shipped");
+     * memo.put("draft", null); // removes the key
+     * Workflow.upsertMemo(memo);
+     * }</pre>
+     *
+     * @param memo key to value, {@code null} removing the key; at least one key; must not be {@code null}
+     * @throws IllegalArgumentException if the map is empty or has a {@code null} key
+     * @throws dev.hourglass.common.DataConverterException if a value cannot be converted
+     * @since 0.1
+     */
+    public static void upsertMemo(Map<String, Object> memo) {
+        Objects.requireNonNull(memo, "memo");
+        Map<String, Object> copy = new HashMap<>();
+        memo.forEach((key, value) -> {
+            if (key == null) {
+                throw new IllegalArgumentException("Workflow.upsertMemo: a memo key must not be null; found one with"
+                        + " the value " + value);
+            }
+            copy.put(key, value);
+        });
+        WorkflowCalls.upsertMemo(copy);
+    }
+
+    /**
+     * Returns a value of the current memo of this execution: the one it started with
+     * ({@code WorkflowOptions.Builder.setMemo}) and every {@link #upsertMemo} so far, converted by the worker's data
+     * converter.
      *
      * @param key the memo key
      * @param valueClass the value's class

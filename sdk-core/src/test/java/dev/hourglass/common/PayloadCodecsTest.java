@@ -144,4 +144,80 @@ class PayloadCodecsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("the current key id 'k3' is not among the keys [k1]");
     }
+
+    /** A codec class as {@code --codec} names one: public, concrete, with a public no-argument constructor. */
+    public static final class Reversing implements PayloadCodec {
+        @Override
+        public String name() {
+            return "reversing";
+        }
+
+        @Override
+        public byte[] encode(byte[] data) {
+            byte[] reversed = new byte[data.length];
+            for (int i = 0; i < data.length; i++) {
+                reversed[i] = data[data.length - 1 - i];
+            }
+            return reversed;
+        }
+
+        @Override
+        public byte[] decode(byte[] data) {
+            return encode(data);
+        }
+    }
+
+    /** A codec whose constructor fails, as one that cannot find its key would. */
+    public static final class Keyless implements PayloadCodec {
+        public Keyless() {
+            throw new IllegalStateException("no key in vault.key");
+        }
+
+        @Override
+        public String name() {
+            return "keyless";
+        }
+
+        @Override
+        public byte[] encode(byte[] data) {
+            return data;
+        }
+
+        @Override
+        public byte[] decode(byte[] data) {
+            return data;
+        }
+    }
+
+    private static final ClassLoader LOADER = PayloadCodecsTest.class.getClassLoader();
+
+    @Test
+    void newInstanceCreatesTheCodecOfAClassName() {
+        PayloadCodec codec = PayloadCodecs.newInstance(Reversing.class.getName(), LOADER);
+
+        assertThat(codec).isInstanceOf(Reversing.class);
+        assertThat(codec.name()).isEqualTo("reversing");
+    }
+
+    @Test
+    void newInstanceOfAnUnknownClassSaysSoWithTheLoadersExceptionAsCause() {
+        assertThatThrownBy(() -> PayloadCodecs.newInstance("com.acme.VaultCodec", LOADER))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("no such class on the class path")
+                .hasCauseInstanceOf(ClassNotFoundException.class);
+    }
+
+    @Test
+    void newInstanceOfAClassThatIsNoCodecSaysWhatItMustImplement() {
+        assertThatThrownBy(() -> PayloadCodecs.newInstance("java.lang.String", LOADER))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the class does not implement dev.hourglass.common.PayloadCodec; name a class that does")
+                .hasNoCause();
+    }
+
+    @Test
+    void newInstanceOfACodecWhoseConstructorFailsGivesWhatItThrew() {
+        assertThatThrownBy(() -> PayloadCodecs.newInstance(Keyless.class.getName(), LOADER))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("its constructor failed")
+                .hasRootCauseMessage("no key in vault.key");
+    }
 }

@@ -80,6 +80,11 @@ final class RandomHistories {
                     updates.add(SearchAttributeUpdate.valueUnset(SearchAttributeKey.forKeyword("Gone")));
                 }
                 return new UpsertWorkflowSearchAttributesAttributes(updates);
+            case WorkflowPropertiesModified:
+                ObjectNode memo = NODES.objectNode();
+                memo.set("a" + random.nextInt(3), random.nextInt(4) == 0 ? NODES.nullNode() : json(random, 2));
+                memo.set("b" + random.nextInt(3), json(random, 2));
+                return new WorkflowPropertiesModifiedAttributes(JsonPayload.of(memo));
             case ActivityTaskScheduled:
                 return new ActivityTaskScheduledAttributes(id(random), id(random), id(random), input(random),
                         optional(random, () -> duration(random)), optional(random, () -> duration(random)),
@@ -124,7 +129,9 @@ final class RandomHistories {
                 return new StartChildWorkflowExecutionInitiatedAttributes(id(random), id(random), id(random),
                         id(random), input(random), optional(random, () -> duration(random)),
                         optional(random, () -> WorkflowIdReusePolicy.values()[random.nextInt(
-                                WorkflowIdReusePolicy.values().length)]));
+                                WorkflowIdReusePolicy.values().length)]),
+                        optional(random, () -> searchAttributes(random)),
+                        optional(random, () -> JsonPayload.of(NODES.objectNode().set("note", json(random, 2)))));
             case ChildWorkflowExecutionStarted:
                 return new ChildWorkflowExecutionStartedAttributes(id(random), id(random), id(random));
             case ChildWorkflowExecutionCompleted:

@@ -2,6 +2,8 @@ package dev.hourglass.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hourglass.common.DataConverterException;
+import dev.hourglass.common.PayloadCodec;
+import dev.hourglass.common.PayloadCodecException;
 import dev.hourglass.history.ActivityTaskScheduledAttributes;
 import dev.hourglass.history.EventType;
 import dev.hourglass.history.History;
@@ -10,6 +12,7 @@ import dev.hourglass.history.TimerStartedAttributes;
 import dev.hourglass.history.WorkflowExecutionCompletedAttributes;
 import dev.hourglass.history.WorkflowExecutionFailedAttributes;
 import dev.hourglass.history.WorkflowExecutionSignaledAttributes;
+import dev.hourglass.internal.common.PayloadCodecChain;
 import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.internal.history.EventText;
 import dev.hourglass.internal.history.JsonPayload;
@@ -51,6 +54,54 @@ public class HistoryAssert extends AbstractAssert<HistoryAssert, History> {
      */
     public HistoryAssert(History actual) {
         super(actual, HistoryAssert.class);
+    }
+
+    /**
+     * Returns assertions on the history with its payloads decoded by {@code codecs}, for a history recorded with
+     * payload codecs: {@link #completedWith} then compares decoded values, and failure messages show them.
+     *
+     * <pre>{@code
+     * assertThat(client.fetchHistory("vault-1"))
+     *         .withPayloadCodecs(PayloadCodecs.aesGcm("k1", key))
+     *         .completedWith("opened");
+     * }</pre>
+     *
+     * <p>The codecs may be given in any order, as each encoded payload names the codecs it needs; a payload that
+     * names a codec not given stays encoded, and an assertion on it says so. The description set with
+     * {@code as(...)} carries over.
+     *
+     * @param codecs the codecs the history's payloads were encoded with; never {@code null}
+     * @return new assertions on the decoded history; never {@code null}
+     * @since 0.1
+     */
+    public HistoryAssert withPayloadCodecs(PayloadCodec... codecs) {
+        Objects.requireNonNull(codecs, "codecs");
+        return withPayloadCodecs(Arrays.asList(codecs));
+    }
+
+    /**
+     * Returns assertions on the history with its payloads decoded by {@code codecs}, like
+     * {@link #withPayloadCodecs(PayloadCodec...)}.
+     *
+     * @param codecs the codecs the history's payloads were encoded with; never {@code null}
+     * @return new assertions on the decoded history; never {@code null}
+     * @throws AssertionError if a codec fails to decode a payload (another key, say), naming the codec
+     * @since 0.1
+     */
+    public HistoryAssert withPayloadCodecs(List<? extends PayloadCodec> codecs) {
+        Objects.requireNonNull(codecs, "codecs");
+        isNotNull();
+        History plain;
+        try {
+            plain = actual.withDecodedPayloads(codecs);
+        } catch (PayloadCodecException e) {
+            failWithMessage("%nExpecting history of <%s>:%n  %s%nto be decodable with the payload codecs given to"
+                    + " withPayloadCodecs%nbut the codec %s failed: %s", id(), events(), e.getCodecName(),
+                    e.getMessage());
+            return this;
+        }
+        HistoryAssert decoded = new HistoryAssert(plain);
+        return info.description() == null ? decoded : decoded.describedAs(info.description());
     }
 
     /**
@@ -216,6 +267,13 @@ public class HistoryAssert extends AbstractAssert<HistoryAssert, History> {
                     : EventText.summary(last));
         }
         JsonNode result = JsonPayload.node(last.getAttributes(WorkflowExecutionCompletedAttributes.class).result());
+        if (result != null && PayloadCodecChain.isEncoded(result)) {
+            failWithMessage("%nExpecting history of <%s>:%n  %s%nto have completed with:%n  <%s>%n"
+                    + "but its result is encoded with %s; assert on it with"
+                    + " assertThat(history).withPayloadCodecs(...) given the codecs it was recorded with", id(),
+                    events(), render(expected), PayloadCodecChain.codecNames(result));
+            return this;
+        }
         Object decoded;
         if (expected == null) {
             decoded = result == null || result.isNull() ? null : result;

@@ -1,6 +1,7 @@
 package dev.hourglass.testing;
 
 import dev.hourglass.testing.internal.TestActivityEnvironmentImpl;
+import dev.hourglass.workflow.ActivityStub;
 import java.util.function.Consumer;
 import org.apiguardian.api.API;
 
@@ -63,11 +64,14 @@ public interface TestActivityEnvironment extends AutoCloseable {
     }
 
     /**
-     * Registers activity implementations: objects implementing one or more {@code @ActivityInterface}s.
+     * Registers activity implementations: objects implementing one or more {@code @ActivityInterface}s, and at most
+     * one {@link dev.hourglass.activity.DynamicActivity}, which runs every activity type no other implementation
+     * runs (through {@link #newUntypedActivityStub()} or a typed stub of any activity interface).
      *
      * @param activityImplementations the implementations; never {@code null}
-     * @throws IllegalArgumentException if an object implements no activity interface, or an activity type is
-     *     registered twice
+     * @throws IllegalArgumentException if an object implements no activity interface and is no
+     *     {@code DynamicActivity}, an activity type is registered twice, or a second {@code DynamicActivity} is
+     *     registered
      */
     void registerActivitiesImplementations(Object... activityImplementations);
 
@@ -75,7 +79,7 @@ public interface TestActivityEnvironment extends AutoCloseable {
      * Returns a stub whose calls run the registered implementation of each activity on the calling thread.
      *
      * <p>The implementation is looked up when a method is called, so the stub may be created before the
-     * implementations are registered.
+     * implementations are registered; a type without one runs on the registered {@code DynamicActivity}, if any.
      *
      * @param activityInterface an interface annotated with {@code @ActivityInterface}; never {@code null}
      * @param <T> the activity interface
@@ -83,6 +87,23 @@ public interface TestActivityEnvironment extends AutoCloseable {
      * @throws IllegalArgumentException if {@code activityInterface} is not an activity interface
      */
     <T> T newActivityStub(Class<T> activityInterface);
+
+    /**
+     * Returns a stub that calls activities by type name, without their activity interface, on the calling thread.
+     *
+     * <pre>{@code
+     * env.registerActivitiesImplementations(new Echo()); // a DynamicActivity
+     * String echoed = env.newUntypedActivityStub().execute("shout", String.class, "hello");
+     * }</pre>
+     *
+     * <p>A call runs the implementation registered for the type, or else the registered
+     * {@link dev.hourglass.activity.DynamicActivity}, as a worker does. {@code executeAsync} runs the activity at once,
+     * on the calling thread, and returns its completed promise (failed with what the activity threw).
+     *
+     * @return the stub; never {@code null}
+     * @since 0.1
+     */
+    ActivityStub newUntypedActivityStub();
 
     /**
      * Sets the attempt number that {@code getInfo().getAttempt()} returns; 1 unless set.

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -68,6 +69,13 @@ final class VerifyCommand implements Callable<Integer> {
                     + " --histories directory, with '/' separators, has a CRC32 that is i - 1 modulo n.")
     private Shard shard = Shard.ALL;
 
+    @Option(names = "--codec", paramLabel = "CLASS",
+            description = "Decodes payloads encoded with this payload codec: a class that implements"
+                    + " dev.hourglass.common.PayloadCodec with a public no-argument constructor (which gets its key"
+                    + " itself, from a file or a system property, say), on the class path of this command or"
+                    + " --classpath. Repeat for each codec the histories were recorded with; in any order.")
+    private List<String> codecs = new ArrayList<>();
+
     @Option(names = "--parallelism", paramLabel = "N",
             description = "How many histories are replayed at once (default: the number of processors).")
     private Integer parallelism;
@@ -84,7 +92,8 @@ final class VerifyCommand implements Callable<Integer> {
         try (WorkflowClasses classes = WorkflowClasses.open(classPath)) {
             ReplayGate.Builder gate = ReplayGate.newBuilder()
                     .registerWorkflowImplementationTypes(classes.load(workflows).toArray(new Class<?>[0]))
-                    .setStrict(strict);
+                    .setStrict(strict)
+                    .setPayloadCodecs(classes.codecs(codecs));
             if (parallelism != null) {
                 gate.setParallelism(parallelism);
             }

@@ -1,5 +1,7 @@
 package dev.hourglass.replay.cli;
 
+import dev.hourglass.common.PayloadCodec;
+import dev.hourglass.common.PayloadCodecs;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,8 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Loads the {@code --workflows} classes from the command's own class path plus the {@code --classpath} entries,
- * through a class loader whose parent is the command's, so that the classes share Hourglass's classes with the gate.
+ * Loads the {@code --workflows} and {@code --codec} classes from the command's own class path plus the
+ * {@code --classpath} entries, through a class loader whose parent is the command's, so that the classes share
+ * Hourglass's classes with the gate.
  */
 final class WorkflowClasses implements AutoCloseable {
 
@@ -87,6 +90,27 @@ final class WorkflowClasses implements AutoCloseable {
                 throw new BadInputException("class " + name + " cannot be loaded from " + where() + ": " + e, e);
             }
         }
+    }
+
+    /**
+     * Creates the {@code --codec} payload codecs, each of its class name, loaded like the workflow classes.
+     *
+     * @throws BadInputException if a class is not found, is no usable codec class, or its constructor fails
+     */
+    List<PayloadCodec> codecs(List<String> names) {
+        List<PayloadCodec> codecs = new ArrayList<>();
+        for (String name : names) {
+            String className = name.strip();
+            try {
+                codecs.add(PayloadCodecs.newInstance(className, loader));
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("--codec " + className + ": " + e.getMessage()
+                        + (e.getCause() != null ? " (looked in " + where() + ")" : ""), e);
+            } catch (IllegalStateException e) {
+                throw new BadInputException("--codec " + className + ": " + e.getMessage(), e.getCause());
+            }
+        }
+        return codecs;
     }
 
     /** Where classes are looked for, for a message. */

@@ -67,7 +67,8 @@ final class AttributeReader {
     /** The Java value of a present attribute, or the rejection of a value of the wrong kind. */
     private Object value(Field<?> field, JsonNode value) {
         Kind kind = field.kind();
-        if (value.isNull() && kind != Kind.ARGUMENTS && kind != Kind.COUNT && kind != Kind.SEARCH_ATTRIBUTE_UPDATES) {
+        if (value.isNull() && kind != Kind.ARGUMENTS && kind != Kind.COUNT && kind != Kind.SEARCH_ATTRIBUTE_UPDATES
+                && kind != Kind.MEMO_UPDATES) {
             return kind == Kind.VALUE ? JsonPayload.of(value) : null;
         }
         switch (kind) {
@@ -85,6 +86,7 @@ final class AttributeReader {
             case ARGUMENTS:
                 return value.isArray() ? JsonPayload.of(value) : wrongKind(field, value);
             case FAILURE:
+            case MEMO_UPDATES:
                 return value.isObject() ? JsonPayload.of(value) : wrongKind(field, value);
             case RETRY_POLICY:
                 return value.isObject() ? retryPolicy(field, value) : wrongKind(field, value);

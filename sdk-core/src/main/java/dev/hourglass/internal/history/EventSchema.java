@@ -68,7 +68,9 @@ public final class EventSchema<A extends EventAttributes> {
         /** Search attributes: an object of name to {@code {"type", "value"}}; {@code SearchAttributes} in Java. */
         SEARCH_ATTRIBUTES("a JSON object of name to {\"type\": ..., \"value\": ...} (or null)"),
         /** Search attribute updates, a {@code null} value for a removal; a list of {@code SearchAttributeUpdate}. */
-        SEARCH_ATTRIBUTE_UPDATES("a JSON object of name to {\"type\": ..., \"value\": ... or null}");
+        SEARCH_ATTRIBUTE_UPDATES("a JSON object of name to {\"type\": ..., \"value\": ... or null}"),
+        /** Memo updates: a JSON object of key to payload, {@code null} removing the key; a {@code Payload} in Java. */
+        MEMO_UPDATES("a JSON object of key to value (null removes the key)");
 
         private final String expectation;
 

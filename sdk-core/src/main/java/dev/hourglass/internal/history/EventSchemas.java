@@ -39,6 +39,7 @@ import dev.hourglass.history.WorkflowExecutionUpdateAcceptedAttributes;
 import dev.hourglass.history.WorkflowExecutionUpdateCompletedAttributes;
 import dev.hourglass.history.WorkflowExecutionTerminatedAttributes;
 import dev.hourglass.history.WorkflowExecutionTimedOutAttributes;
+import dev.hourglass.history.WorkflowPropertiesModifiedAttributes;
 import dev.hourglass.internal.history.EventSchema.Kind;
 import dev.hourglass.workflow.ChildWorkflowCancellationType;
 import java.time.Duration;
@@ -160,6 +161,10 @@ final class EventSchemas {
                 .required(Kind.SEARCH_ATTRIBUTE_UPDATES, "searchAttributes", a -> a.searchAttributes())
                 .identityBy(a -> a.names()).summary()
                 .build(v -> new UpsertWorkflowSearchAttributesAttributes(searchAttributeUpdates(v[0]))));
+        put(new EventSchema.Builder<>(EventType.WorkflowPropertiesModified, WorkflowPropertiesModifiedAttributes.class)
+                // the keys identify the command, the values are details (and may be encoded: not in the summary)
+                .required(Kind.MEMO_UPDATES, "memo", a -> a.memo()).identityBy(a -> a.keys())
+                .build(v -> new WorkflowPropertiesModifiedAttributes(payload(v[0]))));
         put(new EventSchema.Builder<>(EventType.StartChildWorkflowExecutionInitiated,
                 StartChildWorkflowExecutionInitiatedAttributes.class)
                 .required(Kind.ID, "childId", a -> a.childId()).summary()
@@ -169,8 +174,11 @@ final class EventSchemas {
                 .required(Kind.ARGUMENTS, "input", a -> a.input()).detail()
                 .optional(Kind.MILLIS, "workflowExecutionTimeoutMillis", a -> a.workflowExecutionTimeout())
                 .optional(Kind.REUSE_POLICY, "workflowIdReusePolicy", a -> a.workflowIdReusePolicy())
+                .optional(Kind.SEARCH_ATTRIBUTES, "searchAttributes", a -> a.searchAttributes())
+                .optional(Kind.VALUE, "memo", a -> a.memo())
                 .build(v -> new StartChildWorkflowExecutionInitiatedAttributes(string(v[0]), string(v[1]),
-                        string(v[2]), string(v[3]), payload(v[4]), duration(v[5]), reusePolicy(v[6]))));
+                        string(v[2]), string(v[3]), payload(v[4]), duration(v[5]), reusePolicy(v[6]),
+                        (SearchAttributes) v[7], payload(v[8]))));
         put(new EventSchema.Builder<>(EventType.ChildWorkflowExecutionStarted,
                 ChildWorkflowExecutionStartedAttributes.class)
                 .required(Kind.ID, "childId", a -> a.childId()).summary()

@@ -109,6 +109,9 @@ public final class EventText {
                 return json(JsonPayload.node((Payload) value));
             case RETRY_POLICY:
                 return retryPolicy((RetryPolicy) value);
+            case MEMO_UPDATES:
+                // the value itself, or the keys that identify the command
+                return value instanceof Payload ? json(JsonPayload.node((Payload) value)) : value.toString();
             default:
                 return value.toString();
         }

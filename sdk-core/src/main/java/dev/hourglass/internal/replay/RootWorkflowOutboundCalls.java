@@ -10,6 +10,7 @@ import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.UUID;
@@ -102,6 +103,11 @@ final class RootWorkflowOutboundCalls implements WorkflowOutboundCallsIntercepto
             list.add(Objects.requireNonNull(update, "update"));
         }
         executor.operations().upsertSearchAttributes(list);
+    }
+
+    @Override
+    public void upsertMemo(Map<String, Object> memo) {
+        executor.operations().upsertMemo(memo);
     }
 
     @Override

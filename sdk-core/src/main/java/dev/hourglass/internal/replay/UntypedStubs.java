@@ -1,6 +1,8 @@
 package dev.hourglass.internal.replay;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.hourglass.activity.ActivityOptions;
+import dev.hourglass.activity.LocalActivityOptions;
 import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.interceptors.WorkflowOutboundCallsInterceptor;
 import dev.hourglass.workflow.ActivityStub;
@@ -32,6 +34,19 @@ public final class UntypedStubs {
                     + " scheduleToCloseTimeout");
         }
         return new UntypedActivityStub(options);
+    }
+
+    /**
+     * A stub calling local activities by type with {@code options}.
+     *
+     * @throws IllegalArgumentException if the options are {@code null}
+     */
+    public static ActivityStub newLocalActivityStub(LocalActivityOptions options) {
+        if (options == null) {
+            throw new IllegalArgumentException("Workflow.newUntypedLocalActivityStub(null): options must not be null:"
+                    + " pass LocalActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(5)).build()");
+        }
+        return new UntypedLocalActivityStub(options);
     }
 
     /**
@@ -103,6 +118,64 @@ public final class UntypedStubs {
         @Override
         public String toString() {
             return "ActivityStub(untyped)";
+        }
+    }
+
+    /** Calls local activities by type through the outbound interceptors, as a typed local stub does. */
+    private static final class UntypedLocalActivityStub implements ActivityStub {
+
+        private final LocalActivityOptions options;
+
+        UntypedLocalActivityStub(LocalActivityOptions options) {
+            this.options = options;
+        }
+
+        @Override
+        public <R> R execute(String activityType, Class<R> resultClass, Object... args) {
+            return execute(activityType, resultClass, resultClass, args);
+        }
+
+        @Override
+        public <R> R execute(String activityType, Class<R> resultClass, Type resultType, Object... args) {
+            return call(activityType, resultClass, resultType, args).get();
+        }
+
+        @Override
+        public <R> Promise<R> executeAsync(String activityType, Class<R> resultClass, Object... args) {
+            return executeAsync(activityType, resultClass, resultClass, args);
+        }
+
+        @Override
+        public <R> Promise<R> executeAsync(String activityType, Class<R> resultClass, Type resultType,
+                Object... args) {
+            WorkflowExecutor executor = WorkflowExecutor.current("calling local activity " + activityType);
+            check(activityType, resultClass);
+            return executor.operations().async(() -> call(activityType, resultClass, resultType, args).get());
+        }
+
+        private <R> Promise<R> call(String activityType, Class<R> resultClass, Type resultType, Object[] args) {
+            WorkflowExecutor executor = WorkflowExecutor.current("calling local activity " + activityType);
+            check(activityType, resultClass);
+            return executor.outbound().executeLocalActivity(new WorkflowOutboundCallsInterceptor.LocalActivityInput<>(
+                    activityType, resultClass, resultType == null ? resultClass : resultType, Stubs.arguments(args),
+                    options)).getResult();
+        }
+
+        private static void check(String activityType, Class<?> resultClass) {
+            if (activityType == null || activityType.isEmpty()) {
+                throw new IllegalArgumentException("ActivityStub.execute: the local activity type must not be "
+                        + (activityType == null ? "null" : "empty") + ": pass the type a worker registered, such as"
+                        + " the name of an @ActivityInterface method");
+            }
+            if (resultClass == null) {
+                throw new IllegalArgumentException("ActivityStub.execute(\"" + activityType + "\", null, ...): the"
+                        + " result class must not be null: pass Void.class to ignore the result");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "LocalActivityStub(untyped)";
         }
     }
 

@@ -6,6 +6,7 @@ import dev.hourglass.workflow.ContinueAsNewOptions;
 import dev.hourglass.workflow.Promise;
 import dev.hourglass.workflow.TimerOptions;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -79,5 +80,9 @@ public final class WorkflowCalls {
 
     public static void upsertTypedSearchAttributes(SearchAttributeUpdate<?>[] updates) {
         outbound("upsertTypedSearchAttributes").upsertTypedSearchAttributes(updates);
+    }
+
+    public static void upsertMemo(Map<String, Object> memo) {
+        outbound("upsertMemo").upsertMemo(memo);
     }
 }

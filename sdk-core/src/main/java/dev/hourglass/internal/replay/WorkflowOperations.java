@@ -30,9 +30,11 @@ import dev.hourglass.history.TimerStartedAttributes;
 import dev.hourglass.internal.common.Uuids;
 import dev.hourglass.internal.history.EventText;
 import dev.hourglass.internal.history.JsonPayload;
+import dev.hourglass.internal.history.MemoJson;
 import dev.hourglass.internal.statemachines.ActivityStateMachine;
 import dev.hourglass.internal.statemachines.ChildWorkflowStateMachine;
 import dev.hourglass.internal.statemachines.MarkerStateMachine;
+import dev.hourglass.internal.statemachines.MemoStateMachine;
 import dev.hourglass.internal.statemachines.SearchAttributesStateMachine;
 import dev.hourglass.internal.statemachines.TimerStateMachine;
 import dev.hourglass.workflow.ChildWorkflowOptions;
@@ -44,6 +46,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -70,6 +73,9 @@ public final class WorkflowOperations {
     private Random random;
     /** The search attributes after the upserts so far; {@code null} before the first. */
     private SearchAttributes searchAttributes;
+    /** The memo after the upserts so far: a JSON object of key to payload, or {@code null} for none. */
+    private Payload memo;
+    private boolean memoUpserted;
 
     WorkflowOperations(WorkflowExecutor executor) {
         this.executor = executor;
@@ -257,7 +263,9 @@ public final class WorkflowOperations {
         StartChildWorkflowExecutionInitiatedAttributes initiated = new StartChildWorkflowExecutionInitiatedAttributes(
                 childId, workflowId, workflowType,
                 options.getTaskQueue() != null ? options.getTaskQueue() : info.getTaskQueue(), JsonPayload.of(input),
-                options.getWorkflowExecutionTimeout(), options.getWorkflowIdReusePolicy());
+                options.getWorkflowExecutionTimeout(), options.getWorkflowIdReusePolicy(),
+                options.getTypedSearchAttributes(),
+                memoPayload(options.getMemo(), "start child workflow " + workflowType));
         PromiseImpl<WorkflowExecution> execution = new PromiseImpl<>();
         PromiseImpl<Payload> result = new PromiseImpl<>();
         ChildWorkflowStateMachine machine = new ChildWorkflowStateMachine(initiated, options.getCancellationType(),
@@ -353,9 +361,45 @@ public final class WorkflowOperations {
         return searchAttributes != null ? searchAttributes : executor.info.startSearchAttributes();
     }
 
+    /**
+     * See {@code Workflow.upsertMemo}: records the updates (keys in order, a {@code null} value removing its key) and
+     * applies those of the history.
+     */
+    public void upsertMemo(Map<String, ?> updates) {
+        executor.requireNoQuery("Workflow.upsertMemo");
+        if (updates.isEmpty()) {
+            throw new IllegalArgumentException("Workflow.upsertMemo needs at least one key to set or remove (a null"
+                    + " value removes its key)");
+        }
+        ObjectNode encoded = JsonNodeFactory.instance.objectNode();
+        // in key order: the recorded bytes must not depend on the iteration order of the caller's map
+        new TreeMap<String, Object>(updates).forEach((key, value) -> encoded.set(key, value == null
+                ? JsonNodeFactory.instance.nullNode()
+                : executor.converter.toJson(value, "the memo value " + key + " of Workflow.upsertMemo")));
+        Payload applied = new MemoStateMachine(JsonPayload.of(encoded), executor.matcher).upsert();
+        memo = MemoJson.apply(memo(), applied);
+        memoUpserted = true;
+    }
+
+    /** The run's current memo: the start's and every upsert so far; {@code null} for none. */
+    private Payload memo() {
+        return memoUpserted ? memo : executor.info.memo();
+    }
+
+    /** A memo of options as a JSON object of key to encoded payload, in key order; {@code null} for none. */
+    private Payload memoPayload(Map<String, Object> values, String action) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        ObjectNode encoded = JsonNodeFactory.instance.objectNode();
+        new TreeMap<>(values).forEach((key, value) -> encoded.set(key,
+                executor.converter.toJson(value, "the memo value " + key + " to " + action)));
+        return JsonPayload.of(encoded);
+    }
+
     /** The memo value of {@code key}, converted; {@code null} when the memo has no such key. */
     public <T> T memo(String key, Class<T> type, Type genericType) {
-        JsonNode memo = JsonPayload.node(executor.info.memo());
+        JsonNode memo = JsonPayload.node(memo());
         JsonNode value = memo == null ? null : memo.get(key);
         return value == null ? null : executor.converter.fromJson(value, type, genericType, "the memo value ", key);
     }

@@ -32,7 +32,8 @@ final class ChildWorkflows {
                 ? initiated.workflowIdReusePolicy() : WorkflowIdReusePolicy.ALLOW_DUPLICATE;
         StartWorkflowRequest request = new StartWorkflowRequest(initiated.workflowId(), initiated.workflowType(),
                 initiated.taskQueue(), initiated.input(), reusePolicy, initiated.workflowExecutionTimeout(),
-                parent.workflowId, parent.runId, initiated.childId());
+                parent.workflowId, parent.runId, initiated.childId())
+                .withSearchAttributesAndMemo(initiated.searchAttributes(), initiated.memo());
         try {
             Run child = service.startLocked(request, null, null, null);
             service.deliverInput(parent, new ChildWorkflowExecutionStartedAttributes(initiated.childId(),

@@ -18,6 +18,7 @@ import dev.hourglass.internal.service.WorkflowTaskLifecycle.State;
 import dev.hourglass.history.WorkflowExecutionUpdateAcceptedAttributes;
 import dev.hourglass.history.WorkflowExecutionUpdateCompletedAttributes;
 import dev.hourglass.internal.spi.Command;
+import dev.hourglass.internal.history.MemoJson;
 import dev.hourglass.internal.spi.UpdateRejection;
 import dev.hourglass.internal.spi.StartWorkflowRequest;
 import dev.hourglass.internal.spi.WorkflowTask;
@@ -260,7 +261,7 @@ final class WorkflowTasks {
                 WorkflowIdReusePolicy.ALLOW_DUPLICATE, null, previous.parentWorkflowId, previous.parentRunId,
                 previous.parentChildId).withCron(previous.started().cronSchedule(),
                 previous.started().lastCompletionResult())
-                .withSearchAttributesAndMemo(previous.searchAttributes, previous.started().memo());
+                .withSearchAttributesAndMemo(previous.searchAttributes, MemoJson.current(previous.events));
         Run run = service.startLocked(request, previous.runId, previous.executionDeadline, next.newRunId());
         log.debug("{} continued as new run {}", previous.execution(), run.runId);
     }

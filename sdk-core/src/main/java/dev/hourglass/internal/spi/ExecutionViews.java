@@ -18,6 +18,7 @@ import dev.hourglass.history.EventType;
 import dev.hourglass.history.HistoryEvent;
 import dev.hourglass.history.UpsertWorkflowSearchAttributesAttributes;
 import dev.hourglass.history.WorkflowExecutionStartedAttributes;
+import dev.hourglass.internal.history.MemoJson;
 import dev.hourglass.history.Payload;
 import dev.hourglass.history.StartChildWorkflowExecutionInitiatedAttributes;
 import dev.hourglass.history.TimerCanceledAttributes;
@@ -70,11 +71,9 @@ public final class ExecutionViews {
             String taskQueue, List<HistoryEvent> events) {
         HistoryEvent last = events.get(events.size() - 1);
         boolean closed = last.getEventType().isClosing();
-        WorkflowExecutionStartedAttributes started =
-                events.get(0).getAttributes(WorkflowExecutionStartedAttributes.class);
         return new WorkflowExecutionMetadata(new WorkflowExecution(workflowId, runId), workflowType, taskQueue,
                 status(closed ? last.getEventType() : null), events.get(0).getEventTime(),
-                closed ? last.getEventTime() : null, events.size(), searchAttributes(events), started.memo(),
+                closed ? last.getEventTime() : null, events.size(), searchAttributes(events), MemoJson.current(events),
                 DataConverter.getDefault(), List.of());
     }
 

@@ -90,7 +90,8 @@ final class JdbcChildren {
         String workflowId = initiated.workflowId() != null ? initiated.workflowId() : store.ids().newWorkflowId();
         StartWorkflowRequest request = new StartWorkflowRequest(workflowId, initiated.workflowType(),
                 initiated.taskQueue(), initiated.input(), reusePolicy, initiated.workflowExecutionTimeout(),
-                parent.workflowId(), parent.runId(), initiated.childId());
+                parent.workflowId(), parent.runId(), initiated.childId())
+                .withSearchAttributesAndMemo(initiated.searchAttributes(), initiated.memo());
         WorkflowExecution child;
         // a savepoint, so that losing a race for the id (a broken unique key) leaves the parent's transaction usable
         execute(connection, "SAVEPOINT hourglass_child_start");
@@ -187,7 +188,8 @@ final class JdbcChildren {
         WorkflowExecution run = store.runRecords().continued(connection,
                 request.withCron(started.cronSchedule(), started.lastCompletionResult())
                         .withSearchAttributesAndMemo(SearchAttributeRecords.current(connection,
-                                previous.runId()), started.memo()), next.newRunId(),
+                                previous.runId()), store.runRecords().memo(connection, previous.workflowId(),
+                                previous.runId())), next.newRunId(),
                 links.runNumber() + 1, previous.runId(), links.executionDeadline(), now);
         limits.started(connection, run, request.taskQueue(), now);
         log.debug("{} continued as new run {}", new WorkflowExecution(previous.workflowId(), previous.runId()),

@@ -11,7 +11,7 @@ import dev.hourglass.common.DataConverter;
 import dev.hourglass.common.SearchAttributeType;
 import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.history.HistoryEvent;
-import dev.hourglass.history.WorkflowExecutionStartedAttributes;
+import dev.hourglass.history.Payload;
 import dev.hourglass.internal.spi.ExecutionPageToken;
 import dev.hourglass.internal.spi.ExecutionViews;
 import dev.hourglass.internal.store.ActivityRecords.ActivityRow;
@@ -33,7 +33,7 @@ import java.util.List;
  * {@code (start_time, workflow_id, run_id)}, alone or after the status or the workflow type, serve it. A condition on a
  * search attribute looks the run ids up in {@code hourglass_search_attributes} through its index on (name, value).
  * Then, for the page's runs alone, their search attributes are read from that table and their memo from their first
- * event.
+ * event and their {@code WorkflowPropertiesModified} events.
  *
  * <p>Ties of start time are broken by workflow id and run id in the database's order of text: on SQLite (binary,
  * UTF-8) that is Java's order of strings except for characters beyond the Basic Multilingual Plane; on PostgreSQL it
@@ -175,17 +175,16 @@ final class JdbcDescriptions {
         }
     }
 
-    /** The page's runs with their search attributes (from the index table) and memo (from their first event). */
+    /** The page's runs with their search attributes (from the index table) and memo (from their history). */
     private List<WorkflowExecutionMetadata> withSearchAttributesAndMemo(Connection connection,
             List<WorkflowExecutionMetadata> page) throws SQLException {
         List<WorkflowExecutionMetadata> complete = new ArrayList<>(page.size());
         for (WorkflowExecutionMetadata run : page) {
             WorkflowExecution execution = run.getExecution();
-            WorkflowExecutionStartedAttributes started = store.runRecords().started(connection,
-                    execution.getWorkflowId(), execution.getRunId());
+            Payload memo = store.runRecords().memo(connection, execution.getWorkflowId(), execution.getRunId());
             complete.add(new WorkflowExecutionMetadata(execution, run.getWorkflowType(), run.getTaskQueue(),
                     run.getStatus(), run.getStartTime(), run.getCloseTime().orElse(null), run.getHistoryLength(),
-                    SearchAttributeRecords.current(connection, execution.getRunId()), started.memo(),
+                    SearchAttributeRecords.current(connection, execution.getRunId()), memo,
                     DataConverter.getDefault(), List.of()));
         }
         return complete;

@@ -9,8 +9,10 @@ import dev.hourglass.history.EventAttributes;
 import dev.hourglass.history.EventType;
 import dev.hourglass.history.History;
 import dev.hourglass.history.HistoryEvent;
+import dev.hourglass.history.Payload;
 import dev.hourglass.history.WorkflowExecutionStartedAttributes;
 import dev.hourglass.internal.history.HistoryJsonCodec;
+import dev.hourglass.internal.history.MemoJson;
 import dev.hourglass.internal.service.IdGenerator;
 import dev.hourglass.internal.spi.ExecutionViews;
 import dev.hourglass.internal.spi.StartWorkflowRequest;
@@ -260,6 +262,27 @@ final class RunRecords {
                         .getAttributes(WorkflowExecutionStartedAttributes.class);
             }
         }
+    }
+
+    /**
+     * Reads the current memo of a run: its start's, with the upserts of its {@code WorkflowPropertiesModified}
+     * events applied; the whole history is read only for a run that has such events.
+     *
+     * @return the memo, a JSON object of key to payload, or {@code null} for none
+     */
+    Payload memo(Connection connection, String workflowId, String runId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM hourglass_history_events"
+                + " WHERE run_id = ? AND event_type = ?")) {
+            select.setString(1, runId);
+            select.setString(2, EventType.WorkflowPropertiesModified.name());
+            select.setMaxRows(1);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return started(connection, workflowId, runId).memo();
+                }
+            }
+        }
+        return MemoJson.current(history(connection, workflowId, runId).getEvents());
     }
 
     /** Reads a run's history in one statement (one snapshot); {@code runId} {@code null}: the latest run. */

@@ -23,6 +23,7 @@ class StateMachineCoverageTest {
     private static final List<StateMachineDefinition<?, ?, ?>> TABLES = List.of(ActivityStateMachine.DEFINITION,
             TimerStateMachine.DEFINITION, ChildWorkflowStateMachine.DEFINITION, MarkerStateMachine.DEFINITION,
             SignalStateMachine.DEFINITION, CompletionStateMachine.DEFINITION, SearchAttributesStateMachine.DEFINITION,
+            MemoStateMachine.DEFINITION,
             WorkflowTaskLifecycle.DEFINITION,
             ActivityAttemptLifecycle.DEFINITION);
 
