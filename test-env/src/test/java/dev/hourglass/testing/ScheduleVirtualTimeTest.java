@@ -1,0 +1,169 @@
+package dev.hourglass.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hourglass.client.WorkflowOptions;
+import dev.hourglass.client.schedules.Schedule;
+import dev.hourglass.client.schedules.ScheduleActionStartWorkflow;
+import dev.hourglass.client.schedules.ScheduleBackfill;
+import dev.hourglass.client.schedules.ScheduleClient;
+import dev.hourglass.client.schedules.ScheduleDescription;
+import dev.hourglass.client.schedules.ScheduleHandle;
+import dev.hourglass.client.schedules.ScheduleIntervalSpec;
+import dev.hourglass.client.schedules.ScheduleOptions;
+import dev.hourglass.client.schedules.ScheduleOverlapPolicy;
+import dev.hourglass.client.schedules.SchedulePolicy;
+import dev.hourglass.client.schedules.ScheduleSpec;
+import dev.hourglass.workflow.Workflow;
+import dev.hourglass.workflow.WorkflowInterface;
+import dev.hourglass.workflow.WorkflowMethod;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Schedules in virtual time: a year of fire times in a test, time zones, jitter, overlap and catch-up. */
+@Timeout(60)
+class ScheduleVirtualTimeTest {
+
+    static final Instant NEW_YEAR = Instant.parse("2025-01-01T00:00:00Z");
+
+    /** A scheduled job: notes when it started and closes after the given number of minutes. */
+    @WorkflowInterface
+    public interface Job {
+        @WorkflowMethod
+        void run(int minutes);
+    }
+
+    /** One start of a {@link Job}: its workflow id, when it started, when it closed (or was stopped). */
+    record Start(String workflowId, Instant at) {
+    }
+
+    static final List<Start> STARTS = new CopyOnWriteArrayList<>();
+    static final List<Start> ENDS = new CopyOnWriteArrayList<>();
+
+    public static class JobImpl implements Job {
+        @Override
+        public void run(int minutes) {
+            if (!Workflow.isReplaying()) {
+                STARTS.add(new Start(Workflow.getInfo().getWorkflowId(), now()));
+            }
+            if (minutes > 0) {
+                Workflow.sleep(Duration.ofMinutes(minutes));
+            }
+            if (!Workflow.isReplaying()) {
+                ENDS.add(new Start(Workflow.getInfo().getWorkflowId(), now()));
+            }
+        }
+
+        private static Instant now() {
+            return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+        }
+    }
+
+    TestWorkflowEnvironment env;
+    ScheduleClient schedules;
+
+    @BeforeEach
+    void start() {
+        STARTS.clear();
+        ENDS.clear();
+        env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setInitialTime(NEW_YEAR).build());
+        env.newWorker("jobs").registerWorkflowImplementationTypes(JobImpl.class);
+        env.start();
+        schedules = env.getWorkflowClient().newScheduleClient();
+    }
+
+    @AfterEach
+    void close() {
+        env.close();
+    }
+
+    static Schedule.Builder job(int minutes, ScheduleSpec spec) {
+        return Schedule.newBuilder()
+                .setAction(ScheduleActionStartWorkflow.newBuilder().setWorkflowType(Job.class).setArguments(minutes)
+                        .setOptions(WorkflowOptions.newBuilder().setWorkflowId("job").setTaskQueue("jobs").build())
+                        .build())
+                .setSpec(spec);
+    }
+
+    static ScheduleSpec cron(String expression) {
+        return ScheduleSpec.newBuilder().setCronExpressions(List.of(expression)).build();
+    }
+
+    ScheduleHandle create(String id, Schedule.Builder schedule) {
+        return schedules.createSchedule(id, schedule.build(), ScheduleOptions.getDefaultInstance());
+    }
+
+    static List<Instant> startTimes() {
+        return STARTS.stream().map(Start::at).toList();
+    }
+
+    @Test
+    void aDailyScheduleRunsEveryDayOfAYearInVirtualTime() {
+        long began = System.nanoTime();
+        create("daily", job(0, cron("@daily")));
+
+        env.sleep(Duration.ofDays(365).plusHours(1));
+
+        System.out.printf("365 days of a daily schedule took %d ms of real time%n",
+                (System.nanoTime() - began) / 1_000_000);
+        assertThat(STARTS).hasSize(365);
+        assertThat(STARTS.get(0)).isEqualTo(new Start("job-2025-01-02T00:00:00Z",
+                Instant.parse("2025-01-02T00:00:00Z")));
+        assertThat(STARTS.get(364).at()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    @Test
+    void anIntervalWithAnOffsetFiresAtTheOffsetOfEachInterval() {
+        create("hourly-at-quarter-past", job(0, ScheduleSpec.newBuilder()
+                .setIntervals(List.of(new ScheduleIntervalSpec(Duration.ofHours(1), Duration.ofMinutes(15)))).build()));
+
+        env.sleep(Duration.ofHours(3));
+
+        assertThat(startTimes()).containsExactly(Instant.parse("2025-01-01T00:15:00Z"),
+                Instant.parse("2025-01-01T01:15:00Z"), Instant.parse("2025-01-01T02:15:00Z"));
+    }
+
+    @Test
+    void aCronExpressionFollowsTheTimeZoneOfTheSpecAcrossDaylightSavingTime() {
+        env.sleep(Duration.ofDays(87)); // to 2025-03-29, a day before summer time begins in Berlin
+        create("berlin", job(0, ScheduleSpec.newBuilder().setCronExpressions(List.of("0 9 * * *"))
+                .setTimeZone(ZoneId.of("Europe/Berlin")).build()));
+
+        env.sleep(Duration.ofDays(2));
+
+        assertThat(startTimes()).containsExactly(Instant.parse("2025-03-29T08:00:00Z"),
+                Instant.parse("2025-03-30T07:00:00Z"));
+    }
+
+    @Test
+    void jitterDelaysEachFireTimeWithinItsBoundTheSameWayForTheSameScheduleId() {
+        ScheduleSpec spec = ScheduleSpec.newBuilder().setCronExpressions(List.of("0 * * * *"))
+                .setJitter(Duration.ofMinutes(10)).build();
+        ScheduleHandle handle = create("jittery", job(0, spec));
+        List<Instant> announced = handle.describe().getInfo().getNextActionTimes();
+
+        env.sleep(Duration.ofHours(5).plusMinutes(10));
+
+        List<Instant> times = startTimes();
+        assertThat(times).hasSize(5).isEqualTo(announced.subList(0, 5));
+        for (int hour = 1; hour <= 5; hour++) {
+            Instant nominal = NEW_YEAR.plus(Duration.ofHours(hour));
+            assertThat(times.get(hour - 1)).isBetween(nominal, nominal.plus(Duration.ofMinutes(10)));
+        }
+        assertThat(times).as("jittered, not all on the hour")
+                .anyMatch(time -> !time.equals(time.truncatedTo(java.time.temporal.ChronoUnit.HOURS)));
+        handle.delete();
+        STARTS.clear();
+        create("jittery", job(0, spec));
+        env.sleep(Duration.ofHours(5).plusMinutes(10));
+        assertThat(startTimes()).as("the same id, the same delays at the same fire times")
+                .isEqualTo(announced.subList(5, 10));
+    }
+}
