@@ -166,4 +166,102 @@ class ScheduleVirtualTimeTest {
         assertThat(startTimes()).as("the same id, the same delays at the same fire times")
                 .isEqualTo(announced.subList(5, 10));
     }
+
+    static ScheduleSpec hourly() {
+        return ScheduleSpec.newBuilder().setIntervals(List.of(new ScheduleIntervalSpec(Duration.ofHours(1)))).build();
+    }
+
+    static Schedule.Builder overlapping(ScheduleOverlapPolicy policy) {
+        return job(150, hourly()).setPolicy(SchedulePolicy.newBuilder().setOverlap(policy).build());
+    }
+
+    Instant at(String time) {
+        return Instant.parse("2025-01-01T" + time + "Z");
+    }
+
+    dev.hourglass.client.WorkflowExecutionStatus status(String workflowId) {
+        return env.getWorkflowClient().newUntypedWorkflowStub(workflowId).describe().getStatus();
+    }
+
+    @Test
+    void bufferOneStartsTheBufferedFireOnceTheRunningRunClosesAndSkipsTheNext() {
+        ScheduleHandle handle = create("buffer-one", overlapping(ScheduleOverlapPolicy.BUFFER_ONE));
+
+        env.sleep(Duration.ofMinutes(215)); // to 03:35: the 01:00 run closed at 03:30
+
+        assertThat(STARTS).extracting(Start::workflowId)
+                .containsExactly("job-2025-01-01T01:00:00Z", "job-2025-01-01T02:00:00Z");
+        assertThat(STARTS.get(1).at()).isBetween(at("03:30:00"), at("03:31:00"));
+        assertThat(handle.describe().getInfo().getNumActionsSkippedOverlap()).as("the 03:00 fire").isEqualTo(1);
+    }
+
+    @Test
+    void cancelOtherCancelsTheRunningRunAndStartsTheNewOneOnceItClosed() {
+        create("cancel-other", overlapping(ScheduleOverlapPolicy.CANCEL_OTHER));
+
+        env.sleep(Duration.ofMinutes(125));
+
+        assertThat(status("job-2025-01-01T01:00:00Z")).isEqualTo(dev.hourglass.client.WorkflowExecutionStatus.CANCELED);
+        assertThat(STARTS).extracting(Start::workflowId)
+                .containsExactly("job-2025-01-01T01:00:00Z", "job-2025-01-01T02:00:00Z");
+        assertThat(STARTS.get(1).at()).isBetween(at("02:00:00"), at("02:01:00"));
+    }
+
+    @Test
+    void terminateOtherTerminatesTheRunningRunAndStartsTheNewOneAtOnce() {
+        create("terminate-other", overlapping(ScheduleOverlapPolicy.TERMINATE_OTHER));
+
+        env.sleep(Duration.ofMinutes(125));
+
+        assertThat(status("job-2025-01-01T01:00:00Z"))
+                .isEqualTo(dev.hourglass.client.WorkflowExecutionStatus.TERMINATED);
+        assertThat(STARTS).containsExactly(new Start("job-2025-01-01T01:00:00Z", at("01:00:00")),
+                new Start("job-2025-01-01T02:00:00Z", at("02:00:00")));
+    }
+
+    @Test
+    void allowAllStartsEachFireWhileTheEarlierRunsStillRun() {
+        ScheduleHandle handle = create("allow-all", overlapping(ScheduleOverlapPolicy.ALLOW_ALL));
+
+        env.sleep(Duration.ofMinutes(185));
+
+        assertThat(startTimes()).containsExactly(at("01:00:00"), at("02:00:00"), at("03:00:00"));
+        assertThat(ENDS).isEmpty();
+        assertThat(handle.describe().getInfo().getRunningActions()).hasSize(3);
+    }
+
+    @Test
+    void backfillRunsEachFireTimeOfThePastRangeOneAfterTheOtherUnderBufferAll() {
+        ScheduleHandle handle = create("backfilled", job(0, cron("@daily")));
+
+        handle.backfill(List.of(new ScheduleBackfill(Instant.parse("2024-12-01T00:00:00Z"),
+                Instant.parse("2024-12-04T00:00:00Z"), ScheduleOverlapPolicy.BUFFER_ALL)));
+        env.sleep(Duration.ofMinutes(1));
+
+        assertThat(STARTS).extracting(Start::workflowId).containsExactly("job-2024-12-01T00:00:00Z",
+                "job-2024-12-02T00:00:00Z", "job-2024-12-03T00:00:00Z");
+    }
+
+    @Test
+    void updateReplacesTheSpecFromNowOn() {
+        ScheduleHandle handle = create("updated", job(0, cron("@daily")));
+
+        handle.update(description -> Schedule.newBuilder(description.getSchedule())
+                .setSpec(cron("0 * * * *")).build());
+        env.sleep(Duration.ofMinutes(185));
+
+        assertThat(startTimes()).containsExactly(at("01:00:00"), at("02:00:00"), at("03:00:00"));
+        ScheduleDescription description = handle.describe();
+        assertThat(description.getSchedule().getSpec().getCronExpressions()).containsExactly("0 * * * *");
+        assertThat(description.getInfo().getLastUpdatedAt()).isEqualTo(NEW_YEAR);
+    }
+
+    @Test
+    void describeListsTheNextActionTimes() {
+        ScheduleHandle handle = create("mondays", job(0, cron("0 9 * * MON")));
+
+        assertThat(handle.describe().getInfo().getNextActionTimes()).startsWith(
+                Instant.parse("2025-01-06T09:00:00Z"), Instant.parse("2025-01-13T09:00:00Z"),
+                Instant.parse("2025-01-20T09:00:00Z"));
+    }
 }

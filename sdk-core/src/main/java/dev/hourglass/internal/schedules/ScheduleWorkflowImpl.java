@@ -160,7 +160,9 @@ public final class ScheduleWorkflowImpl implements ScheduleWorkflow {
                 case SKIPPED -> data.skipped++;
                 case MISSED -> data.missed++;
                 default -> {
-                    return; // BUFFERED: look again after a pause
+                    // BUFFERED: it was on time; waiting for the running runs does not make it missed
+                    pending.catchup = false;
+                    return; // look again after a pause
                 }
             }
             data.queue.remove(0);
