@@ -264,4 +264,26 @@ class ScheduleVirtualTimeTest {
                 Instant.parse("2025-01-06T09:00:00Z"), Instant.parse("2025-01-13T09:00:00Z"),
                 Instant.parse("2025-01-20T09:00:00Z"));
     }
+
+    @Test
+    void fireTimesFoundDueLaterThanTheCatchupWindowAreMissed() {
+        // the worker that starts the runs takes 20 s at each action, so the schedule finds later fire times late
+        env.close();
+        env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setInitialTime(NEW_YEAR)
+                .setFaultPlan(dev.hourglass.testing.faults.FaultPlan.newBuilder()
+                        .delayActivity("hourglass.schedule.act", 1, Duration.ofSeconds(20)).build())
+                .build());
+        env.newWorker("jobs").registerWorkflowImplementationTypes(JobImpl.class);
+        env.start();
+        ScheduleHandle handle = env.getWorkflowClient().newScheduleClient().createSchedule("catch-up",
+                job(0, ScheduleSpec.newBuilder().setIntervals(List.of(new ScheduleIntervalSpec(Duration.ofSeconds(5))))
+                        .build()).setPolicy(SchedulePolicy.newBuilder().setCatchupWindow(Duration.ofSeconds(1))
+                        .build()).build(), ScheduleOptions.getDefaultInstance());
+
+        env.sleep(Duration.ofSeconds(26));
+
+        assertThat(STARTS).containsExactly(new Start("job-2025-01-01T00:00:05Z", at("00:00:25")));
+        assertThat(handle.describe().getInfo().getNumActionsMissedCatchupWindow())
+                .as("the fire times of :10, :15 and :20, found due at :25").isEqualTo(3);
+    }
 }

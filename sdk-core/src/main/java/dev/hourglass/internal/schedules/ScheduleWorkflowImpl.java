@@ -44,13 +44,16 @@ public final class ScheduleWorkflowImpl implements ScheduleWorkflow {
             while (!inbox.isEmpty()) {
                 apply(inbox.remove(0));
             }
-            long now = Workflow.currentTimeMillis();
-            collectDue(now);
+            collectDue(Workflow.currentTimeMillis());
             drain();
             if (inbox.isEmpty() && Workflow.getInfo().getHistoryLength() > CONTINUE_AS_NEW_AFTER) {
                 Workflow.continueAsNew(ScheduleJson.write(data));
             }
+            long now = Workflow.currentTimeMillis(); // later than before if an action took time
             long wake = nextWake(now);
+            if (wake <= now) {
+                continue; // fire times came due while acting
+            }
             if (wake == FireTimes.NONE) {
                 Workflow.await(() -> !inbox.isEmpty());
             } else {
