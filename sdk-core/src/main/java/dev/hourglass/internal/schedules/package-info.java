@@ -5,4 +5,7 @@
  *
  * <p>Not a public API: user code must not depend on it.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 package dev.hourglass.internal.schedules;
+
+import org.apiguardian.api.API;
