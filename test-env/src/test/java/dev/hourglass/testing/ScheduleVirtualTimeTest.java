@@ -286,4 +286,73 @@ class ScheduleVirtualTimeTest {
         assertThat(handle.describe().getInfo().getNumActionsMissedCatchupWindow())
                 .as("the fire times of :10, :15 and :20, found due at :25").isEqualTo(3);
     }
+
+    /** Fails at once when given a negative number of minutes. */
+    @WorkflowInterface
+    public interface FailingJob {
+        @WorkflowMethod
+        void run(int minutes);
+    }
+
+    public static class FailingJobImpl implements FailingJob {
+        @Override
+        public void run(int minutes) {
+            if (!Workflow.isReplaying()) {
+                STARTS.add(new Start(Workflow.getInfo().getWorkflowId(), Instant.ofEpochMilli(Workflow.currentTimeMillis())));
+            }
+            throw dev.hourglass.failure.ApplicationFailure.newNonRetryableFailure("the job broke", "Broken");
+        }
+    }
+
+    @Test
+    void pauseOnFailurePausesTheScheduleOnceARunFailed() {
+        env.close();
+        env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setInitialTime(NEW_YEAR).build());
+        env.newWorker("failing").registerWorkflowImplementationTypes(FailingJobImpl.class);
+        env.start();
+        ScheduleHandle handle = env.getWorkflowClient().newScheduleClient().createSchedule("fragile", Schedule.newBuilder()
+                .setAction(ScheduleActionStartWorkflow.newBuilder().setWorkflowType(FailingJob.class).setArguments(0)
+                        .setOptions(WorkflowOptions.newBuilder().setWorkflowId("fragile").setTaskQueue("failing")
+                                .build()).build())
+                .setSpec(hourly())
+                .setPolicy(SchedulePolicy.newBuilder().setPauseOnFailure(true).build())
+                .build(), ScheduleOptions.getDefaultInstance());
+
+        env.sleep(Duration.ofHours(3));
+
+        assertThat(STARTS).extracting(Start::workflowId).containsExactly("fragile-2025-01-01T01:00:00Z");
+        assertThat(handle.describe().getSchedule().getState().isPaused()).isTrue();
+        assertThat(handle.describe().getSchedule().getState().getNote()).contains("fragile-2025-01-01T01:00:00Z");
+    }
+
+    @Test
+    void aCronExpressionThatCannotBeReadIsRefusedAtCreation() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> create("typo", job(0, cron("0 9 * MON"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"0 9 * MON\"");
+    }
+
+    @Test
+    void aSpecWithoutTimesIsRefusedAtCreation() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> create("never", job(0, ScheduleSpec.newBuilder().build())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("never fire");
+    }
+
+    @Test
+    void aHandleOfAScheduleThatDoesNotExistThrowsScheduleNotFound() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> schedules.getHandle("missing").pause("why"))
+                .isInstanceOf(dev.hourglass.client.schedules.ScheduleNotFoundException.class)
+                .hasMessageContaining("'missing'");
+    }
+
+    @Test
+    void limitedActionsStopAfterTheRemainingCount() {
+        ScheduleHandle handle = create("three-times", job(0, hourly()).setState(
+                dev.hourglass.client.schedules.ScheduleState.newBuilder().setLimitedAction(true)
+                        .setRemainingActions(3).build()));
+
+        env.sleep(Duration.ofHours(6));
+
+        assertThat(startTimes()).containsExactly(at("01:00:00"), at("02:00:00"), at("03:00:00"));
+        assertThat(handle.describe().getSchedule().getState().getRemainingActions()).isZero();
+    }
 }

@@ -3,6 +3,7 @@ package dev.hourglass.client.schedules;
 import dev.hourglass.client.WorkflowOptions;
 import dev.hourglass.internal.common.Interfaces;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;
@@ -98,7 +99,7 @@ public final class ScheduleActionStartWorkflow extends ScheduleAction {
         /** Sets the arguments of the workflow method; each may be {@code null}. */
         public Builder setArguments(Object... arguments) {
             Objects.requireNonNull(arguments, "arguments");
-            this.arguments = java.util.Collections.unmodifiableList(Arrays.asList(arguments.clone()));
+            this.arguments = Collections.unmodifiableList(Arrays.asList(arguments.clone()));
             return this;
         }
 

@@ -75,7 +75,8 @@ public interface ScheduleClient {
     ScheduleHandle getHandle(String scheduleId);
 
     /**
-     * Returns the schedules that exist (created and not deleted), ordered by creation, then id.
+     * Returns the schedules that exist (created and not deleted), ordered by the start of their workflow's current
+     * run (a schedule's workflow continues as new now and then), then by id.
      *
      * @return a sequential stream; never {@code null}
      */
