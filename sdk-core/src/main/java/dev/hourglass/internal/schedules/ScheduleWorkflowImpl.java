@@ -16,7 +16,7 @@ import java.util.List;
 public final class ScheduleWorkflowImpl implements ScheduleWorkflow {
 
     /** The history length past which a run continues as new, carrying its state. */
-    static final int CONTINUE_AS_NEW_AFTER = 1_000;
+    static final int CONTINUE_AS_NEW_AFTER = 200;
     private static final int RECENT_ACTIONS = 10;
     private static final int UPCOMING_TIMES = 10;
     private static final long FIRST_POLL = 1_000;
