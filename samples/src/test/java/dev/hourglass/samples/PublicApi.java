@@ -12,6 +12,7 @@ final class PublicApi {
 
     /** The packages whose types users may name, in sdk-core, agent, test-env and replay-verifier. */
     static final List<String> PACKAGES = List.of("dev.hourglass.activity", "dev.hourglass.client",
+            "dev.hourglass.client.schedules",
             "dev.hourglass.common", "dev.hourglass.failure", "dev.hourglass.history", "dev.hourglass.service",
             "dev.hourglass.worker", "dev.hourglass.interceptors", "dev.hourglass.workflow", "dev.hourglass.agent", "dev.hourglass.testing",
             "dev.hourglass.testing.faults", "dev.hourglass.replay");

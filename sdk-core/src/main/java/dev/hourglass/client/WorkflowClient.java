@@ -1,5 +1,6 @@
 package dev.hourglass.client;
 
+import dev.hourglass.client.schedules.ScheduleClient;
 import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.history.History;
 import dev.hourglass.internal.client.StartCapture;
@@ -88,6 +89,17 @@ public interface WorkflowClient {
      * @since 0.1
      */
     ActivityCompletionClient newActivityCompletionClient();
+
+    /**
+     * Returns a client of the schedules of this client's service: it creates, lists and changes schedules, and
+     * encodes their workflows' arguments with this client's data converter and codecs.
+     *
+     * @return the schedule client; never {@code null}
+     * @since 0.1
+     */
+    default ScheduleClient newScheduleClient() {
+        return ScheduleClient.newInstance(getWorkflowService(), getOptions());
+    }
 
     /** Returns the history of the latest run of a workflow id. */
     History fetchHistory(String workflowId);

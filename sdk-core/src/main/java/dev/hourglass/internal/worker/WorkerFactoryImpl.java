@@ -2,6 +2,9 @@ package dev.hourglass.internal.worker;
 
 import dev.hourglass.client.WorkflowClient;
 import dev.hourglass.internal.common.PayloadConverter;
+import dev.hourglass.internal.schedules.ScheduleActivitiesImpl;
+import dev.hourglass.internal.schedules.ScheduleWorkflow;
+import dev.hourglass.internal.schedules.ScheduleWorkflowImpl;
 import dev.hourglass.internal.spi.WorkflowServiceSpi;
 import dev.hourglass.worker.Worker;
 import dev.hourglass.worker.WorkerFactory;
@@ -39,6 +42,18 @@ public final class WorkerFactoryImpl implements WorkerFactory {
         this.driver = driver;
         this.converter = PayloadConverter.of(client.getOptions().getDataConverter(),
                 client.getOptions().getPayloadCodecs());
+        registerSchedules();
+    }
+
+    /**
+     * Adds the worker of the internal task queue on which schedules run, so that every started factory runs the
+     * schedules of its service.
+     */
+    private void registerSchedules() {
+        Worker schedules = newWorker(ScheduleWorkflow.TASK_QUEUE, WorkerOptions.newBuilder()
+                .setMaxConcurrentWorkflowTaskExecutionSize(1).setMaxConcurrentActivityExecutionSize(2).build());
+        schedules.registerWorkflowImplementationTypes(ScheduleWorkflowImpl.class);
+        schedules.registerActivitiesImplementations(new ScheduleActivitiesImpl(client.getWorkflowService()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.hourglass.testing.internal;
 
+import dev.hourglass.internal.schedules.ScheduleWorkflow;
 import dev.hourglass.internal.service.Scheduler;
 import dev.hourglass.internal.worker.DrivenWorker;
 import dev.hourglass.internal.worker.TaskDriver;
@@ -441,7 +442,9 @@ public final class VirtualScheduler implements Scheduler, TaskDriver {
         List<String> stalled = unpolledWork.apply(polled);
         if (!stalled.isEmpty()) {
             List<String> report = new ArrayList<>(stalled);
-            report.add("the workers of this environment poll " + polled);
+            Set<String> shown = new TreeSet<>(polled);
+            shown.remove(ScheduleWorkflow.TASK_QUEUE); // every environment polls it; naming it would only distract
+            report.add("the workers of this environment poll " + shown);
             deferred(() -> onStalled.accept(report));
             lock.unlock();
             try {
