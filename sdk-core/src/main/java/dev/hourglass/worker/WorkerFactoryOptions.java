@@ -24,8 +24,10 @@ public final class WorkerFactoryOptions {
     private final Duration deadlockDetectionTimeout;
     private final MeterRegistry meterRegistry;
     private final List<WorkerInterceptor> workerInterceptors;
+    private final boolean runSchedules;
 
     private WorkerFactoryOptions(Builder builder) {
+        this.runSchedules = builder.runSchedules;
         this.workerInterceptors = builder.workerInterceptors;
         this.meterRegistry = builder.meterRegistry;
         this.strictReplay = builder.strictReplay;
@@ -101,6 +103,17 @@ public final class WorkerFactoryOptions {
         return workerInterceptors;
     }
 
+    /**
+     * Returns whether the factory's workers run schedules ({@code ScheduleClient}), on the internal task queue
+     * {@code hourglass.schedules}.
+     *
+     * @return {@code true} (the default) if they do
+     * @since 0.1
+     */
+    public boolean isRunSchedules() {
+        return runSchedules;
+    }
+
     /** Builds {@link WorkerFactoryOptions}. */
     public static final class Builder {
         private int workflowCacheSize = 600;
@@ -110,8 +123,24 @@ public final class WorkerFactoryOptions {
         private Duration deadlockDetectionTimeout = Duration.ofSeconds(1);
         private MeterRegistry meterRegistry;
         private List<WorkerInterceptor> workerInterceptors = List.of();
+        private boolean runSchedules = true;
 
         private Builder() {
+        }
+
+        /**
+         * Sets whether the factory's workers run schedules. Every factory does by default, polling the internal
+         * task queue {@code hourglass.schedules}, so that schedules run wherever workers run. Turn it off on the
+         * factories of processes that should leave schedules to others (each factory that runs them polls one more
+         * task queue); a service whose factories all have it off starts no scheduled runs.
+         *
+         * @param run whether to run schedules
+         * @return this builder
+         * @since 0.1
+         */
+        public Builder setRunSchedules(boolean run) {
+            this.runSchedules = run;
+            return this;
         }
 
         /**

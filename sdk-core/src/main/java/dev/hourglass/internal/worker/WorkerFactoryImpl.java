@@ -42,7 +42,9 @@ public final class WorkerFactoryImpl implements WorkerFactory {
         this.driver = driver;
         this.converter = PayloadConverter.of(client.getOptions().getDataConverter(),
                 client.getOptions().getPayloadCodecs());
-        registerSchedules();
+        if (options.isRunSchedules()) {
+            registerSchedules();
+        }
     }
 
     /**
@@ -50,8 +52,10 @@ public final class WorkerFactoryImpl implements WorkerFactory {
      * schedules of its service.
      */
     private void registerSchedules() {
-        Worker schedules = newWorker(ScheduleWorkflow.TASK_QUEUE, WorkerOptions.newBuilder()
+        WorkerImpl schedules = (WorkerImpl) newWorker(ScheduleWorkflow.TASK_QUEUE, WorkerOptions.newBuilder()
                 .setMaxConcurrentWorkflowTaskExecutionSize(1).setMaxConcurrentActivityExecutionSize(2).build());
+        // the user's interceptors see the user's workflows and activities, not Hourglass's own
+        schedules.withoutInterceptors();
         schedules.registerWorkflowImplementationTypes(ScheduleWorkflowImpl.class);
         schedules.registerActivitiesImplementations(new ScheduleActivitiesImpl(client.getWorkflowService()));
     }

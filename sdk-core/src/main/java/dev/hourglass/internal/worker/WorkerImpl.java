@@ -1,6 +1,7 @@
 package dev.hourglass.internal.worker;
 
 import dev.hourglass.activity.DynamicActivity;
+import dev.hourglass.interceptors.WorkerInterceptor;
 import dev.hourglass.internal.common.Interfaces;
 import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.internal.replay.WorkflowImplementation;
@@ -58,6 +59,8 @@ final class WorkerImpl implements Worker {
     private final PayloadConverter converter;
     private final BooleanSupplier determinismChecked;
     private ExecutorService activityExecutor;
+    /** Whether the factory's interceptors apply: not to an internal worker. */
+    private boolean intercepted = true;
     private ActivityTaskHandler activityHandler;
     private WorkflowTaskHandler workflowHandler;
     private DrivenWorker driven;
@@ -201,6 +204,15 @@ final class WorkerImpl implements Worker {
         }
     }
 
+    /** Runs this worker's workflows and activities without the factory's interceptors (an internal worker). */
+    synchronized void withoutInterceptors() {
+        intercepted = false;
+    }
+
+    private List<WorkerInterceptor> interceptors() {
+        return intercepted ? options.getWorkerInterceptors() : List.of();
+    }
+
     synchronized void start() {
         if (running) {
             return;
@@ -211,14 +223,14 @@ final class WorkerImpl implements Worker {
                         driver != null ? DRIVEN_INLINE_HISTORY_LIMIT : 0, options.getDeadlockDetectionTimeout(),
                         driver != null ? driver::released : stuck -> { }, converter, determinismChecked);
         if (workflowHandler != null) {
-            workflowHandler.setInterceptors(options.getWorkerInterceptors());
+            workflowHandler.setInterceptors(interceptors());
             workflowHandler.enableLocalActivities(inOrder(activities), driver != null);
         }
         this.workflowHandler = workflowHandler;
         ActivityTaskHandler activityHandler = activities.isEmpty() ? null
                 : new ActivityTaskHandler(service, inOrder(activities), converter);
         if (activityHandler != null) {
-            activityHandler.setInterceptors(options.getWorkerInterceptors());
+            activityHandler.setInterceptors(interceptors());
         }
         this.activityHandler = activityHandler;
         WorkerMetrics metrics = WorkerMetrics.of(options.getMeterRegistry(), taskQueue);
