@@ -67,6 +67,19 @@ public final class UntypedStubs {
         return new UntypedChildWorkflowStub(workflowType, options);
     }
 
+    /** Checks the type and the result class of an untyped stub's call of an activity ({@code kind}). */
+    private static void checkCall(String kind, String activityType, Class<?> resultClass) {
+        if (activityType == null || activityType.isEmpty()) {
+            throw new IllegalArgumentException("ActivityStub.execute: the " + kind + " type must not be "
+                    + (activityType == null ? "null" : "empty") + ": pass the type a worker registered, such as"
+                    + " the name of an @ActivityInterface method");
+        }
+        if (resultClass == null) {
+            throw new IllegalArgumentException("ActivityStub.execute(\"" + activityType + "\", null, ...): the"
+                    + " result class must not be null: pass Void.class to ignore the result");
+        }
+    }
+
     private static final class UntypedActivityStub implements ActivityStub {
 
         private final ActivityOptions options;
@@ -99,15 +112,7 @@ public final class UntypedStubs {
 
         private <R> Promise<R> schedule(WorkflowExecutor executor, String activityType, Class<R> resultClass,
                 Type resultType, Object[] args) {
-            if (activityType == null || activityType.isEmpty()) {
-                throw new IllegalArgumentException("ActivityStub.execute: the activity type must not be "
-                        + (activityType == null ? "null" : "empty") + ": pass the type a worker registered, such as"
-                        + " the name of an @ActivityInterface method");
-            }
-            if (resultClass == null) {
-                throw new IllegalArgumentException("ActivityStub.execute(\"" + activityType + "\", null, ...): the"
-                        + " result class must not be null: pass Void.class to ignore the result");
-            }
+            checkCall("activity", activityType, resultClass);
             ActivityOptions effective = ActivityOptionsMerge.resolve(executor.implementation.options(), options,
                     activityType);
             return executor.outbound().executeActivity(new WorkflowOutboundCallsInterceptor.ActivityInput<>(
@@ -149,28 +154,16 @@ public final class UntypedStubs {
         public <R> Promise<R> executeAsync(String activityType, Class<R> resultClass, Type resultType,
                 Object... args) {
             WorkflowExecutor executor = WorkflowExecutor.current("calling local activity " + activityType);
-            check(activityType, resultClass);
+            checkCall("local activity", activityType, resultClass);
             return executor.operations().async(() -> call(activityType, resultClass, resultType, args).get());
         }
 
         private <R> Promise<R> call(String activityType, Class<R> resultClass, Type resultType, Object[] args) {
             WorkflowExecutor executor = WorkflowExecutor.current("calling local activity " + activityType);
-            check(activityType, resultClass);
+            checkCall("local activity", activityType, resultClass);
             return executor.outbound().executeLocalActivity(new WorkflowOutboundCallsInterceptor.LocalActivityInput<>(
                     activityType, resultClass, resultType == null ? resultClass : resultType, Stubs.arguments(args),
                     options)).getResult();
-        }
-
-        private static void check(String activityType, Class<?> resultClass) {
-            if (activityType == null || activityType.isEmpty()) {
-                throw new IllegalArgumentException("ActivityStub.execute: the local activity type must not be "
-                        + (activityType == null ? "null" : "empty") + ": pass the type a worker registered, such as"
-                        + " the name of an @ActivityInterface method");
-            }
-            if (resultClass == null) {
-                throw new IllegalArgumentException("ActivityStub.execute(\"" + activityType + "\", null, ...): the"
-                        + " result class must not be null: pass Void.class to ignore the result");
-            }
         }
 
         @Override
