@@ -5,6 +5,7 @@ import dev.hourglass.common.PayloadCodec;
 import dev.hourglass.internal.common.PayloadCodecChain;
 import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.history.History;
+import dev.hourglass.interceptors.WorkerInterceptor;
 import dev.hourglass.replay.internal.GateRun;
 import dev.hourglass.replay.internal.HistorySource;
 import dev.hourglass.service.HistoryLimits;
@@ -62,8 +63,10 @@ public final class ReplayGate {
     private final List<PayloadCodec> payloadCodecs;
     private final HistoryLimits historyLimits;
     private final boolean determinismAgentEnabled;
+    private final List<WorkerInterceptor> workerInterceptors;
 
     private ReplayGate(Builder builder) {
+        this.workerInterceptors = List.copyOf(builder.workerInterceptors);
         this.workflowImplementationTypes = List.copyOf(builder.workflowImplementationTypes);
         this.implementationOptions = Map.copyOf(builder.implementationOptions);
         this.sources = List.copyOf(builder.sources);
@@ -87,7 +90,8 @@ public final class ReplayGate {
      */
     public ReplayReport run() {
         return new GateRun(workflowImplementationTypes, implementationOptions, sources, strict, parallelism,
-                PayloadConverter.of(dataConverter, payloadCodecs), historyLimits, determinismAgentEnabled).run();
+                PayloadConverter.of(dataConverter, payloadCodecs), historyLimits, determinismAgentEnabled,
+                workerInterceptors).run();
     }
 
     /**
@@ -143,6 +147,7 @@ public final class ReplayGate {
         private List<PayloadCodec> payloadCodecs = List.of();
         private HistoryLimits historyLimits = HistoryLimits.getDefaultInstance();
         private Boolean determinismAgentEnabled;
+        private List<WorkerInterceptor> workerInterceptors = List.of();
 
         private Builder() {
         }
@@ -282,6 +287,26 @@ public final class ReplayGate {
          */
         public Builder setHistoryLimits(HistoryLimits historyLimits) {
             this.historyLimits = Objects.requireNonNull(historyLimits, "historyLimits");
+            return this;
+        }
+
+        /**
+         * Sets the worker interceptors the histories' runs went through when they were recorded
+         * ({@code WorkerFactoryOptions.Builder.setWorkerInterceptors}), the first the outermost; they replace any set
+         * before. Workflow-side interceptors run as workflow code, so a replay needs them when they change what a
+         * run records (an argument, a call); without them such a history replays with differences, or diverges.
+         *
+         * @param interceptors the interceptors; none for none (the default)
+         * @return this builder
+         * @throws NullPointerException if {@code interceptors} or one of them is {@code null}
+         * @since 0.1
+         */
+        public Builder setWorkerInterceptors(WorkerInterceptor... interceptors) {
+            Objects.requireNonNull(interceptors, "interceptors");
+            for (int i = 0; i < interceptors.length; i++) {
+                Objects.requireNonNull(interceptors[i], "interceptors[" + i + "]");
+            }
+            this.workerInterceptors = List.of(interceptors);
             return this;
         }
 

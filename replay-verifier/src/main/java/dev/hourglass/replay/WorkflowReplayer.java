@@ -5,9 +5,11 @@ import dev.hourglass.client.WorkflowClientOptions;
 import dev.hourglass.common.DataConverter;
 import dev.hourglass.common.PayloadCodec;
 import dev.hourglass.history.History;
+import dev.hourglass.interceptors.WorkerInterceptor;
 import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.internal.replay.Replayer;
 import dev.hourglass.testing.TestEnvironmentOptions;
+import dev.hourglass.worker.WorkerFactoryOptions;
 import dev.hourglass.worker.WorkflowImplementationOptions;
 import java.nio.file.Path;
 import java.util.List;
@@ -185,8 +187,37 @@ public final class WorkflowReplayer {
         replay(history, PayloadConverter.getDefault(), options, workflowImplementationClasses);
     }
 
+    /**
+     * Replays a history like {@link #replayWorkflowExecution(History, Class[])}, the run's calls going through the
+     * worker interceptors of {@code workerFactoryOptions}
+     * ({@link WorkerFactoryOptions.Builder#setWorkerInterceptors}), as they went through those of the workers that
+     * recorded it. Workflow-side interceptors run as workflow code: a replay needs them when they change what a run
+     * records.
+     *
+     * @param history the recorded history; never {@code null}
+     * @param workerFactoryOptions the options of the worker factory that recorded the history; never {@code null}
+     * @param workflowImplementationClasses workflow implementation classes, one of which implements the
+     *     history's workflow type; the others are ignored; never {@code null}, empty or holding {@code null}
+     * @throws dev.hourglass.failure.NonDeterministicException if the code does not make the recorded decisions
+     * @throws IllegalArgumentException if no class is given, a class is not a usable workflow implementation,
+     *     or none implements the history's workflow type
+     * @throws NullPointerException if {@code history}, {@code workerFactoryOptions} or a class is {@code null}
+     * @since 0.1
+     */
+    public static void replayWorkflowExecution(History history, WorkerFactoryOptions workerFactoryOptions,
+            Class<?>... workflowImplementationClasses) {
+        Objects.requireNonNull(workerFactoryOptions, "workerFactoryOptions");
+        replay(history, PayloadConverter.getDefault(), WorkflowImplementationOptions.getDefaultInstance(),
+                workerFactoryOptions.getWorkerInterceptors(), workflowImplementationClasses);
+    }
+
     private static void replay(History history, PayloadConverter converter, WorkflowImplementationOptions options,
             Class<?>... workflowImplementationClasses) {
+        replay(history, converter, options, List.of(), workflowImplementationClasses);
+    }
+
+    private static void replay(History history, PayloadConverter converter, WorkflowImplementationOptions options,
+            List<WorkerInterceptor> interceptors, Class<?>... workflowImplementationClasses) {
         Objects.requireNonNull(history, "history");
         Objects.requireNonNull(options, "options");
         checkClasses(workflowImplementationClasses);
@@ -195,7 +226,7 @@ public final class WorkflowReplayer {
             DeterminismAgent.install(DeterminismAgent.Mode.FAIL);
         }
         List<String> warnings = Replayer.replay(history, false, converter, checked,
-                options, workflowImplementationClasses);
+                options, interceptors, workflowImplementationClasses);
         if (!warnings.isEmpty()) {
             log.warn("replay of workflow {} ({}) matched, with {} difference(s) in arguments or durations: {}",
                     history.getWorkflowId(), history.getWorkflowType(), warnings.size(), warnings);

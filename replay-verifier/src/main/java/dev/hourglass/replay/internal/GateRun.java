@@ -4,6 +4,7 @@ import dev.hourglass.agent.DeterminismAgent;
 import dev.hourglass.failure.NonDeterministicException;
 import dev.hourglass.failure.NondeterministicCallError;
 import dev.hourglass.history.History;
+import dev.hourglass.interceptors.WorkerInterceptor;
 import dev.hourglass.internal.common.PayloadConverter;
 import dev.hourglass.internal.replay.Replayer;
 import dev.hourglass.internal.replay.WorkflowImplementation;
@@ -28,6 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class GateRun {
 
     private final Map<String, WorkflowImplementation> byType;
+    /** The worker interceptors the runs went through when they were recorded, the first the outermost. */
+    private final List<WorkerInterceptor> interceptors;
     private final List<HistorySource> sources;
     private final boolean strict;
     private final int parallelism;
@@ -37,7 +40,8 @@ public final class GateRun {
 
     public GateRun(List<Class<?>> types, Map<Class<?>, WorkflowImplementationOptions> options,
             List<HistorySource> sources, boolean strict, int parallelism, PayloadConverter converter,
-            HistoryLimits limits, boolean determinismChecked) {
+            HistoryLimits limits, boolean determinismChecked, List<WorkerInterceptor> interceptors) {
+        this.interceptors = List.copyOf(interceptors);
         this.byType = implementations(types, options);
         this.sources = sources;
         this.strict = strict;
@@ -131,7 +135,7 @@ public final class GateRun {
         List<CommandPair> commands = new ArrayList<>();
         try {
             List<String> warnings = Replayer.replay(history, strict, implementation, converter, limits,
-                    determinismChecked, trace -> trace.rows().forEach(row -> commands.add(
+                    determinismChecked, interceptors, trace -> trace.rows().forEach(row -> commands.add(
                             new CommandPair(row.eventId(), row.recorded(), row.produced(), row.diverging()))));
             return new ReplayResult(source.name(), id, runId, type, open, ReplayResult.Status.COMPATIBLE, null,
                     warnings, since(start));

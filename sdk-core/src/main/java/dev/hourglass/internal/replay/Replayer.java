@@ -137,8 +137,18 @@ public final class Replayer {
     public static List<String> replay(History history, boolean strict, WorkflowImplementation implementation,
             PayloadConverter converter, HistoryLimits limits, boolean determinismChecked,
             Consumer<CommandTrace> onDivergence) {
-        return replay(history, strict, implementation, converter, limits, determinismChecked, List.of(), onDivergence,
-                true);
+        return replay(history, strict, implementation, converter, limits, determinismChecked, List.of(), onDivergence);
+    }
+
+    /**
+     * Replays like {@link #replay(History, boolean, WorkflowImplementation, PayloadConverter, HistoryLimits, boolean,
+     * Consumer)}, the run's calls going through {@code interceptors}, the first the outermost.
+     */
+    public static List<String> replay(History history, boolean strict, WorkflowImplementation implementation,
+            PayloadConverter converter, HistoryLimits limits, boolean determinismChecked,
+            List<WorkerInterceptor> interceptors, Consumer<CommandTrace> onDivergence) {
+        return replay(history, strict, implementation, converter, limits, determinismChecked, interceptors,
+                onDivergence, true);
     }
 
     private static List<String> replay(History history, boolean strict, WorkflowImplementation implementation,
