@@ -10,6 +10,7 @@ import dev.hourglass.internal.service.IdGenerator;
 import dev.hourglass.service.ServiceOptions;
 import dev.hourglass.worker.Worker;
 import dev.hourglass.worker.WorkerFactory;
+import dev.hourglass.worker.WorkerFactoryOptions;
 import dev.hourglass.workflow.Workflow;
 import dev.hourglass.workflow.WorkflowInterface;
 import dev.hourglass.workflow.WorkflowMethod;
@@ -67,13 +68,26 @@ class IdleWorkerCostTest {
     @ParameterizedTest
     @EnumSource(Dialect.class)
     void anIdleWorkerRunsAFewStatementsPerSecond(Dialect dialect) throws Exception {
+        // per sweep interval (1 s by default): one look at each of its two queues and at the two of the factory's
+        // worker of schedules (task queue hourglass.schedules), one sweep of timers and one of activity deadlines
+        assertIdleCost(dialect, WorkerFactoryOptions.getDefaultInstance(), 6);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void anIdleWorkerThatLeavesSchedulesToOthersRunsFewerStatements(Dialect dialect) throws Exception {
+        // without the worker of schedules: the looks at its two queues, and the two sweeps
+        assertIdleCost(dialect, WorkerFactoryOptions.newBuilder().setRunSchedules(false).build(), 4);
+    }
+
+    private void assertIdleCost(Dialect dialect, WorkerFactoryOptions options, int perInterval) throws Exception {
         List<String> statements = new CopyOnWriteArrayList<>();
         try (TestDatabase database = TestDatabase.create(dialect, directory);
                 JdbcWorkflowService service = new JdbcWorkflowService(JdbcStore.open(
                         () -> counting(database.connect(), statements), dialect, database.name(), Clock.systemUTC(),
                         IdGenerator.random()), ServiceOptions.getDefaultInstance())) {
             WorkflowClient client = WorkflowClient.newInstance(service);
-            WorkerFactory factory = WorkerFactory.newInstance(client);
+            WorkerFactory factory = WorkerFactory.newInstance(client, options);
             Worker worker = factory.newWorker("echo");
             worker.registerWorkflowImplementationTypes(EchoImpl.class);
             worker.registerActivitiesImplementations((Upper) text -> text.toUpperCase(Locale.ROOT));
@@ -87,17 +101,15 @@ class IdleWorkerCostTest {
                 Thread.sleep(WATCHED.toMillis());
                 List<String> seen = List.copyOf(statements);
 
-                // per sweep interval (1 s by default): one look at each of its two queues and at the two of the
-                // factory's worker of schedules (task queue hourglass.schedules), one sweep of timers and one of
-                // activity deadlines; the window may hold one more interval than its length
+                // the window may hold one more interval than its length
                 int intervals = (int) WATCHED.toSeconds() + 1;
                 String summary = summary(seen);
                 assertThat(seen.stream().filter(IdleWorkerCostTest::readsOrWritesATable).toList())
                         .as("statements on tables in %s, of:%n%s", WATCHED, summary)
-                        .hasSizeLessThanOrEqualTo(6 * intervals + 2);
+                        .hasSizeLessThanOrEqualTo(perInterval * intervals + 2);
                 // and on SQLite the watcher's PRAGMA data_version, 4 per second, which reads no table
                 assertThat(seen).as("statements in %s, of:%n%s", WATCHED, summary)
-                        .hasSizeLessThanOrEqualTo(6 * intervals + 2 + 4 * intervals + 4);
+                        .hasSizeLessThanOrEqualTo(perInterval * intervals + 2 + 4 * intervals + 4);
             } finally {
                 factory.shutdown();
             }
