@@ -107,9 +107,41 @@ class UpdateHandlersAtRunTimeTest {
         }
     }
 
+    @WorkflowInterface
+    public interface Doorbell {
+        @WorkflowMethod
+        void run();
+
+        @UpdateMethod
+        void poke();
+    }
+
+    /** Two validators of one update: whichever order reflection lists them in, the update is refused. */
+    public static class TwiceValidatedImpl implements Doorbell {
+        private boolean poked;
+
+        @Override
+        public void run() {
+            Workflow.await(() -> poked);
+        }
+
+        @Override
+        public void poke() {
+            poked = true;
+        }
+
+        @UpdateValidatorMethod(updateName = "poke")
+        public void checkOnce() {
+        }
+
+        @UpdateValidatorMethod(updateName = "poke")
+        public void checkTwice() {
+        }
+    }
+
     @RegisterExtension
     final E2eEnvironment env = E2eEnvironment.newBuilder()
-            .registerWorkflowImplementationTypes(ConsoleImpl.class, SleepyImpl.class)
+            .registerWorkflowImplementationTypes(ConsoleImpl.class, SleepyImpl.class, TwiceValidatedImpl.class)
             .build();
 
     private WorkflowStub console(String workflowId) {
@@ -163,5 +195,16 @@ class UpdateHandlersAtRunTimeTest {
                 .hasMessageContaining("the validator of update 'poke'")
                 .hasMessageContaining("may not record commands or wait");
         WorkflowStub.fromTyped(sleepy).terminate("done");
+    }
+
+    @Test
+    void anUpdateWithTwoValidatorsIsRejectedNamingBoth() {
+        Doorbell twice = env.newWorkflowStub(Doorbell.class, "twice-1");
+        WorkflowClient.start(twice::run);
+
+        assertThatThrownBy(twice::poke)
+                .isInstanceOf(WorkflowUpdateException.class)
+                .hasMessageContaining("two @UpdateValidatorMethod methods for update 'poke', checkOnce and checkTwice");
+        WorkflowStub.fromTyped(twice).terminate("done");
     }
 }

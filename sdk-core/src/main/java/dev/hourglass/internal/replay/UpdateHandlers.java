@@ -188,19 +188,30 @@ final class UpdateHandlers {
                 method.getGenericParameterTypes(), "update ", name);
     }
 
-    /** The validator method of an update in a handler's class, or {@code null} if it has none. */
+    /**
+     * The validator method of an update in a handler's class, or {@code null} if it has none. Two validators of one
+     * update are refused whatever order {@link Class#getMethods()} gives them in, so that no JVM picks another one.
+     */
     private static Method validatorOf(Class<?> type, String updateName) {
+        Method found = null;
         for (Method method : type.getMethods()) {
             UpdateValidatorMethod annotation = method.getAnnotation(UpdateValidatorMethod.class);
-            if (annotation != null && annotation.updateName().equals(updateName)) {
-                if (method.getReturnType() != void.class) {
-                    throw new IllegalStateException("@UpdateValidatorMethod " + type.getSimpleName() + "."
-                            + method.getName() + " must return void; it rejects an update by throwing");
-                }
-                return method;
+            if (annotation == null || !annotation.updateName().equals(updateName)) {
+                continue;
             }
+            if (method.getReturnType() != void.class) {
+                throw new IllegalStateException("@UpdateValidatorMethod " + type.getSimpleName() + "."
+                        + method.getName() + " must return void; it rejects an update by throwing");
+            }
+            if (found != null) {
+                String first = found.getName().compareTo(method.getName()) <= 0 ? found.getName() : method.getName();
+                String second = first.equals(found.getName()) ? method.getName() : found.getName();
+                throw new IllegalStateException(type.getSimpleName() + " has two @UpdateValidatorMethod methods for"
+                        + " update '" + updateName + "', " + first + " and " + second + "; keep one");
+            }
+            found = method;
         }
-        return null;
+        return found;
     }
 
     private Method methodOf(String name) {
