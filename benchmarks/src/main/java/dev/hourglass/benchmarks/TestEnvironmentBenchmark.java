@@ -1,10 +1,18 @@
 package dev.hourglass.benchmarks;
 
 import dev.hourglass.client.WorkflowClient;
+import dev.hourglass.client.WorkflowOptions;
+import dev.hourglass.client.schedules.Schedule;
+import dev.hourglass.client.schedules.ScheduleActionStartWorkflow;
+import dev.hourglass.client.schedules.ScheduleClient;
+import dev.hourglass.client.schedules.ScheduleHandle;
+import dev.hourglass.client.schedules.ScheduleOptions;
+import dev.hourglass.client.schedules.ScheduleSpec;
 import dev.hourglass.history.History;
 import dev.hourglass.internal.replay.Replayer;
 import dev.hourglass.testing.TestEnvironmentOptions;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,22 +32,24 @@ import java.util.concurrent.CompletableFuture;
  * <p>Options: {@code --quick} (small counts), {@code --agent=off} (every environment without the determinism
  * agent, to compare with the default, on), {@code --sleepers=N} (executions of scenario 4),
  * {@code --caches=N,M} (the workflow cache sizes scenario 4 runs with; default 600, the engine's default, and
- * 20,000), {@code --only=1,2,...} (scenarios to run; 6 is replay; the cold start of 5 is measured only when 5
- * runs).
+ * 20,000), {@code --only=1,2,...} (scenarios to run; 6 is replay, 7 a year of a daily schedule; the cold start
+ * of 5 is measured only when 5 runs).
  */
 public final class TestEnvironmentBenchmark {
 
     /** How much of each scenario to run. */
     record Counts(int transferWarmup, int transferRuns, int concurrent, int concurrentWarmup, int concurrentBatches,
             int stepsWarmup, int stepsRuns, int sleepers, int envWarmup, int envRounds, int replayActivities,
-            int replayWarmup, int replayRuns) {
+            int replayWarmup, int replayRuns, int yearWarmup, int yearRounds) {
 
-        static final Counts FULL = new Counts(1000, 2000, 1000, 10, 11, 50, 200, 10_000, 50, 200, 1000, 20, 50);
-        static final Counts QUICK = new Counts(50, 100, 200, 1, 1, 5, 20, 1000, 5, 20, 200, 3, 5);
+        static final Counts FULL = new Counts(1000, 2000, 1000, 10, 11, 50, 200, 10_000, 50, 200, 1000, 20, 50, 5,
+                10);
+        static final Counts QUICK = new Counts(50, 100, 200, 1, 1, 5, 20, 1000, 5, 20, 200, 3, 5, 1, 3);
 
         Counts withSleepers(int count) {
             return new Counts(transferWarmup, transferRuns, concurrent, concurrentWarmup, concurrentBatches,
-                    stepsWarmup, stepsRuns, count, envWarmup, envRounds, replayActivities, replayWarmup, replayRuns);
+                    stepsWarmup, stepsRuns, count, envWarmup, envRounds, replayActivities, replayWarmup, replayRuns,
+                    yearWarmup, yearRounds);
         }
     }
 
@@ -59,7 +69,7 @@ public final class TestEnvironmentBenchmark {
 
     public static void main(String[] args) throws Exception {
         Counts counts = Counts.FULL;
-        String only = "1,2,3,4,5,6";
+        String only = "1,2,3,4,5,6,7";
         boolean quick = false;
         Integer sleepers = null;
         String caches = null;
@@ -79,7 +89,7 @@ public final class TestEnvironmentBenchmark {
                 System.clearProperty(TestEnvironmentOptions.DETERMINISM_AGENT_PROPERTY);
             } else {
                 System.err.println("usage: TestEnvironmentBenchmark [--quick] [--sleepers=N]"
-                        + " [--caches=N,M] [--only=1,2,3,4,5,6] [--agent=on|off]");
+                        + " [--caches=N,M] [--only=1,2,3,4,5,6,7] [--agent=on|off]");
                 throw new IllegalArgumentException("unknown argument: " + arg);
             }
         }
@@ -114,6 +124,9 @@ public final class TestEnvironmentBenchmark {
         }
         if (runs(6)) {
             replay();
+        }
+        if (runs(7)) {
+            scheduleYears();
         }
         if (runs(5)) {
             environmentLifecycle(cold, firstTransfer);
@@ -407,5 +420,46 @@ public final class TestEnvironmentBenchmark {
                 + " thread): median %s per replay = %s events/s", events, shape, stats.count(),
                 counts.replayWarmup(), Stats.ms(stats.median()), Stats.number(perSecond)), ">= 2,000,000 events/s",
                 perSecond >= 2_000_000, "55,000-63,000 events/s");
+    }
+
+    // ---------------------------------------------------------------- 7: a year of a daily schedule
+
+    private void scheduleYears() {
+        long first = scheduleYear(); // the schedule's code, cron reading and its JSON load here
+        for (int i = 0; i < counts.yearWarmup(); i++) {
+            scheduleYear();
+        }
+        long[] nanos = new long[counts.yearRounds()];
+        for (int i = 0; i < nanos.length; i++) {
+            nanos[i] = scheduleYear();
+        }
+        Stats stats = new Stats(nanos);
+        print("7", String.format(Locale.ROOT, "a year of a daily schedule (365 scheduled runs, each started and"
+                + " completed; %d rounds after %d warm-up): median %s, max %s; the first in this JVM %s",
+                stats.count(), counts.yearWarmup(), Stats.ms(stats.median()), Stats.ms(stats.max()), Stats.ms(first)),
+                "median <= 250 ms", stats.median() <= 250_000_000L, "not measured");
+    }
+
+    /** Creates a daily schedule in a new environment, lets a year pass and returns the nanoseconds it took. */
+    private static long scheduleYear() {
+        try (BenchmarkEnvironment env = BenchmarkEnvironment.start(BenchmarkEnvironment.DEFAULT_CACHE_SIZE)) {
+            ScheduleClient schedules = env.client().newScheduleClient();
+            Schedule schedule = Schedule.newBuilder()
+                    .setAction(ScheduleActionStartWorkflow.newBuilder().setWorkflowType(BenchmarkWorkflows.Steps.class)
+                            .setArguments(0).setOptions(WorkflowOptions.newBuilder().setWorkflowId("daily")
+                                    .setTaskQueue(BenchmarkEnvironment.TASK_QUEUE).build())
+                            .build())
+                    .setSpec(ScheduleSpec.newBuilder().setCronExpressions(List.of("@daily")).build())
+                    .build();
+            long start = System.nanoTime();
+            ScheduleHandle handle = schedules.createSchedule("daily", schedule, ScheduleOptions.getDefaultInstance());
+            env.env().sleep(Duration.ofDays(365).plusHours(1)); // the environment starts at midnight
+            long nanos = System.nanoTime() - start;
+            long actions = handle.describe().getInfo().getNumActions();
+            if (actions != 365) {
+                throw new IllegalStateException("a year of a daily schedule started " + actions + " runs, not 365");
+            }
+            return nanos;
+        }
     }
 }

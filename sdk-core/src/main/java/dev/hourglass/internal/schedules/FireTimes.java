@@ -4,7 +4,10 @@ import dev.hourglass.internal.common.CronSchedule;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The fire times of a schedule's spec: the earliest of its cron expressions' and intervals' next times, between its
@@ -16,6 +19,19 @@ public final class FireTimes {
     /** No more fire times. */
     public static final long NONE = Long.MAX_VALUE;
 
+    private static final int PARSED_KEPT = 256;
+
+    /**
+     * The cron expressions read lately, by text: a schedule asks for its next time several times per fire, and reading
+     * an expression costs more than finding its next time. Only the most recently used are kept.
+     */
+    private static final Map<String, CronSchedule> PARSED = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, CronSchedule> eldest) {
+                    return size() > PARSED_KEPT;
+                }
+            });
     private FireTimes() {
     }
 
@@ -91,6 +107,11 @@ public final class FireTimes {
     private static CronSchedule cron(String expression, String zone) {
         String text = expression.strip().startsWith("CRON_TZ=") || "UTC".equals(zone) ? expression
                 : "CRON_TZ=" + zone + " " + expression.strip();
-        return CronSchedule.parse(text);
+        CronSchedule parsed = PARSED.get(text);
+        if (parsed == null) {
+            parsed = CronSchedule.parse(text); // throws for a bad expression, which is never kept
+            PARSED.put(text, parsed);
+        }
+        return parsed;
     }
 }
