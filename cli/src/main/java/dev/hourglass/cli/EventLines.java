@@ -1,5 +1,6 @@
 package dev.hourglass.cli;
 
+import dev.hourglass.cli.ui.Failures;
 import dev.hourglass.common.RetryPolicy;
 import dev.hourglass.history.ActivityTaskFailedAttributes;
 import dev.hourglass.history.ActivityTaskScheduledAttributes;

@@ -1,5 +1,6 @@
 package dev.hourglass.cli;
 
+import dev.hourglass.cli.ui.Statuses;
 import dev.hourglass.client.WorkflowClient;
 import dev.hourglass.history.History;
 import dev.hourglass.history.HistoryEvent;

@@ -1,16 +1,18 @@
-package dev.hourglass.cli;
+package dev.hourglass.cli.ui;
 
 import dev.hourglass.history.Payload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import org.apiguardian.api.API;
 
 /**
- * The failure objects of a history (docs/history-format.md, "Failure object"): on one line, and as the chain of
- * causes with their stack traces.
+ * The failure objects of a history (docs/history-format.md, "Failure object"), for the command line and its web UI:
+ * on one line, and as the chain of causes with their stack traces.
  */
-final class Failures {
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class Failures {
 
     private static final int MAX_DEPTH = 20;
 
@@ -18,7 +20,7 @@ final class Failures {
     }
 
     /** The failure and its causes on one line, as {@code ActivityFailure[withdraw, attempt 3] caused by X "m"}. */
-    static String oneLine(Payload failure) {
+    public static String oneLine(Payload failure) {
         StringJoiner links = new StringJoiner(" caused by ");
         for (Map<?, ?> link : chain(failure)) {
             links.add(link(link));
@@ -30,7 +32,7 @@ final class Failures {
      * The failure and its causes, outermost first, each as a line of its type and message followed by the lines of
      * its stack trace, indented by {@code indent}.
      */
-    static List<String> withStackTraces(Payload failure, String indent) {
+    public static List<String> withStackTraces(Payload failure, String indent) {
         List<String> lines = new ArrayList<>();
         boolean first = true;
         for (Map<?, ?> link : chain(failure)) {
@@ -71,7 +73,7 @@ final class Failures {
             return type + "[" + text(failure, "timeoutType") + "]";
         }
         String message = text(failure, "message");
-        return message.isEmpty() ? type : type + " " + Json.quote(message);
+        return message.isEmpty() ? type : type + " " + Payload.of(message).toJson();
     }
 
     private static String text(Map<?, ?> failure, String field) {

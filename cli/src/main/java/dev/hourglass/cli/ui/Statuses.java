@@ -1,16 +1,18 @@
-package dev.hourglass.cli;
+package dev.hourglass.cli.ui;
 
 import dev.hourglass.client.WorkflowExecutionStatus;
 import dev.hourglass.history.History;
+import org.apiguardian.api.API;
 
-/** The status of a run, as its history tells it. */
-final class Statuses {
+/** The status of a run, as its history tells it, for the command line and its web UI. */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class Statuses {
 
     private Statuses() {
     }
 
     /** Running, or how the run closed, from its last event. */
-    static WorkflowExecutionStatus of(History history) {
+    public static WorkflowExecutionStatus of(History history) {
         if (!history.isClosed()) {
             return WorkflowExecutionStatus.RUNNING;
         }
