@@ -5,7 +5,7 @@ import dev.hourglass.failure.ApplicationFailure;
 
 /**
  * Reserving fails on the first two attempts (the third succeeds), and always for a {@code broken} item; shipping
- * fails for good for an {@code unshippable} item.
+ * fails for good for an item that starts with {@code unshippable}.
  */
 public class WarehouseImpl implements Warehouse {
 
@@ -23,7 +23,7 @@ public class WarehouseImpl implements Warehouse {
 
     @Override
     public String ship(String item, String approver) {
-        if (item.equals("unshippable")) {
+        if (item.startsWith("unshippable")) {
             throw ApplicationFailure.newNonRetryableFailure("cannot ship " + item, "Unshippable");
         }
         return "S-" + item;
