@@ -160,6 +160,28 @@ class UiActionsTest {
     }
 
     @Test
+    void refusesAnActionThatTheBrowserSaysComesFromAnotherSite() {
+        WorkflowStub order = waitingOrder("ui-cross-site");
+
+        HttpResponse<String> posted = ui.post("/workflows/ui-cross-site/cancel",
+                Map.of("token", ui.token("ui-cross-site")), "Origin", "null", "Sec-Fetch-Site", "cross-site");
+
+        assertThat(posted.statusCode()).isEqualTo(403);
+        assertThat(order.describe().getStatus()).isEqualTo(WorkflowExecutionStatus.RUNNING);
+    }
+
+    @Test
+    void acceptsAnActionFromItsOwnPagesWhichSendNoReferrer() {
+        WorkflowStub order = waitingOrder("ui-no-referrer");
+
+        HttpResponse<String> posted = ui.post("/workflows/ui-no-referrer/terminate",
+                Map.of("token", ui.token("ui-no-referrer")), "Origin", "null", "Sec-Fetch-Site", "same-origin");
+
+        assertThat(posted.statusCode()).isEqualTo(303);
+        assertThat(order.describe().getStatus()).isEqualTo(WorkflowExecutionStatus.TERMINATED);
+    }
+
+    @Test
     void acceptsAnActionFromItsOwnOrigin() {
         WorkflowStub order = waitingOrder("ui-own-origin");
         String origin = "http://127.0.0.1:" + ui.uri().getPort();

@@ -131,7 +131,8 @@ public final class UiServer implements AutoCloseable {
 
     /**
      * Whether the request is addressed to this server by an IP address or {@code localhost} with its port (a host
-     * name could be a DNS rebinding attack) and, if it says where it comes from, comes from this server's pages.
+     * name could be a DNS rebinding attack) and, if it says where it comes from ({@code Origin},
+     * {@code Sec-Fetch-Site}), comes from this server's pages or was typed by its user.
      */
     private boolean fromHere(Exchange exchange) {
         String host = exchange.header("Host");
@@ -146,8 +147,13 @@ public final class UiServer implements AutoCloseable {
         if (port != server.getAddress().getPort()) {
             return false;
         }
+        // The pages' Referrer-Policy no-referrer makes a browser send "Origin: null" with their forms; what a page
+        // of another site posts says its own origin, or "null" from a sandbox, but never the token: the token guards
+        // the actions, and these checks refuse what declares itself foreign.
         String origin = exchange.header("Origin");
-        return origin == null || origin.equalsIgnoreCase("http://" + host.strip());
+        String site = exchange.header("Sec-Fetch-Site");
+        return (origin == null || origin.equals("null") || origin.equalsIgnoreCase("http://" + host.strip()))
+                && (site == null || site.equals("same-origin") || site.equals("none"));
     }
 
     private void route(Exchange exchange) throws IOException {

@@ -1,6 +1,7 @@
 package dev.hourglass.internal.store;
 
 import dev.hourglass.internal.service.IdGenerator;
+import dev.hourglass.internal.testsupport.Prerequisites;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -9,8 +10,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A schema of its own, new and empty, for one test in the PostgreSQL test database; dropped when the test ends. Tests
@@ -32,8 +31,6 @@ public final class PostgresTestDatabase implements TestDatabase {
     private static final String HOW_TO_RUN = "set " + URL + " (and " + USER + ", " + PASSWORD + ") to a PostgreSQL"
             + " database where the user may create schemas, such as jdbc:postgresql://127.0.0.1:5432/hourglass_test,"
             + " or run `bash .ci/run`, which sets up a local server (as root, on Debian) and runs the whole build";
-
-    private static final AtomicBoolean SKIP_ANNOUNCED = new AtomicBoolean();
 
     private final String serverUrl;
     private final String user;
@@ -57,14 +54,7 @@ public final class PostgresTestDatabase implements TestDatabase {
     public static PostgresTestDatabase newSchema() {
         String url = System.getenv(URL);
         if (url == null || url.isBlank()) {
-            if (Boolean.parseBoolean(System.getenv(REQUIRED))) {
-                throw new IllegalStateException(REQUIRED + " is true but " + URL + " is not set: " + HOW_TO_RUN);
-            }
-            String message = "PostgreSQL store tests skipped: " + URL + " is not set; to run them, " + HOW_TO_RUN;
-            if (SKIP_ANNOUNCED.compareAndSet(false, true)) {
-                System.err.println("[WARNING] " + message);
-            }
-            Assumptions.abort(message);
+            Prerequisites.unavailable(REQUIRED, "PostgreSQL store tests", URL + " is not set", HOW_TO_RUN);
         }
         String schema = "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
         PostgresTestDatabase database = new PostgresTestDatabase(url, System.getenv(USER), System.getenv(PASSWORD),
