@@ -99,6 +99,32 @@ class HourglassCliJarIT {
         assertThat(result.out()).matches("hourglass \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n");
     }
 
+    @Test
+    void servesTheUiUntilSigtermThenExits() throws Exception {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                JAR.toString(), "ui", "--port", "0", "--store", store.location());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            var out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String line = out.readLine();
+            assertThat(line).matches("Hourglass UI of " + java.util.regex.Pattern.quote(store.location())
+                    + " on http://127\\.0\\.0\\.1:\\d+/ \\(Ctrl-C stops it\\)");
+            java.net.URI uri = java.net.URI.create(line.replaceAll(".* on (http://\\S+) .*", "$1"));
+            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(uri)
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains(">jar-order-1</a>");
+
+            process.destroy(); // SIGTERM
+
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("exited after SIGTERM").isTrue();
+            assertThat(process.exitValue()).as("the exit status of a JVM that SIGTERM ended").isEqualTo(143);
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
     private record Result(int exitCode, String out, String err) {
     }
 
