@@ -136,11 +136,11 @@ class UiPagesTest {
     void drawsOneBarPerActivityWithTheAttemptOfItsLastStart() {
         String page = ui.get(UiFixture.path("order-1")).body();
 
-        assertThat(page).containsPattern("class=\"hg-activity[^\"]*\"[^>]*data-activity-type=\"reserve\""
-                + "[^>]*data-attempt=\"3\"[^>]*data-outcome=\"completed\"");
-        assertThat(page).containsPattern("class=\"hg-activity[^\"]*\"[^>]*data-activity-type=\"ship\""
-                + "[^>]*data-attempt=\"1\"");
-        assertThat(Pattern.compile("class=\"hg-event[ \"]").matcher(page).results().count()).isEqualTo(11);
+        assertThat(elements(page, "hg-activity")).extracting(bar -> bar.get("data-activity-type"),
+                bar -> bar.get("data-attempt"), bar -> bar.get("data-outcome")).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("reserve", "3", "completed"),
+                        org.assertj.core.groups.Tuple.tuple("ship", "1", "completed"));
+        assertThat(elements(page, "hg-event")).hasSize(11);
     }
 
     @Test
@@ -295,6 +295,17 @@ class UiPagesTest {
         assertThat(list.statusCode()).isEqualTo(200);
         Matcher link = WORKFLOW_LINK.matcher(list.body());
         return link.results().map(result -> result.group(1)).toList();
+    }
+
+    /** The attributes of each element of the page whose classes include {@code className}, in page order. */
+    private static List<java.util.Map<String, String>> elements(String page, String className) {
+        Pattern attribute = Pattern.compile("([-a-z]+)=\"([^\"]*)\"");
+        return Pattern.compile("<[a-z]+\\s[^>]*>").matcher(page).results().map(tag -> {
+            java.util.Map<String, String> attributes = new java.util.LinkedHashMap<>();
+            attribute.matcher(tag.group()).results().forEach(pair -> attributes.put(pair.group(1), pair.group(2)));
+            return attributes;
+        }).filter(attributes -> List.of(attributes.getOrDefault("class", "").split(" ")).contains(className))
+                .toList();
     }
 
     private static String escaped(String text) {
