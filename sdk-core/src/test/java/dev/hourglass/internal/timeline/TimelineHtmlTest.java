@@ -192,7 +192,8 @@ class TimelineHtmlTest {
     @Test
     void aFailedActivitysRowHoldsItsFailureChainWithStackTraces() {
         ObjectNode cause = Histories.failure("application", "IOException", "connection reset", null);
-        cause.put("stackTrace", "\tat com.example.Bank.call(Bank.java:42)\n\tat com.example.Bank.withdraw(Bank.java:7)\n");
+        cause.put("stackTrace",
+                "\tat com.example.Bank.call(Bank.java:42)\n\tat com.example.Bank.withdraw(Bank.java:7)\n");
         ObjectNode failure = Histories.failure("application", "BankDown", "the bank is down", cause);
         History history = Histories.of("t").started().scheduled("1", "withdraw")
                 .event(new ActivityTaskStartedAttributes("1", 2))
@@ -322,7 +323,8 @@ class TimelineHtmlTest {
         Markup markup = Markup.parse(TimelineHtml.document("Report", List.of("seed 42", SCRIPT),
                 List.of(Histories.completedTransfer(), Histories.failedTransfer())));
 
-        assertThat(markup.byClass("hg-preamble")).extracting(Element::getTextContent).containsExactly("seed 42", SCRIPT);
+        assertThat(markup.byClass("hg-preamble")).extracting(Element::getTextContent)
+                .containsExactly("seed 42", SCRIPT);
         assertThat(markup.byClass("hg-timeline")).extracting(section -> section.getAttribute("data-workflow-id"))
                 .containsExactly("transfer-1", "transfer-2");
     }
