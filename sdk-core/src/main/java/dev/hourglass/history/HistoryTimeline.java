@@ -3,7 +3,12 @@ package dev.hourglass.history;
 import dev.hourglass.common.PayloadCodec;
 import dev.hourglass.common.PayloadCodecException;
 import dev.hourglass.internal.history.EventText;
-import dev.hourglass.internal.history.LocalActivityMarkerText;
+import dev.hourglass.internal.timeline.TimelineHtml;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +42,11 @@ import org.apiguardian.api.API;
  * abbreviated when long. Attributes that only repeat the header (the workflow type and task queue) are left out.
  * The header names the run and when its first event happened, which relates the timelines of several runs or
  * executions.
+ *
+ * <p>{@link #formatHtml(History)} and {@link #writeHtml(History, Path)} give the same timeline as a self-contained
+ * HTML page: activities, timers and child workflows drawn as bars across the history's time, and rows that expand to
+ * each event's inputs, results and failures with their stack traces. The test environment writes one for every
+ * failing test.
  *
  * <p>It lives in sdk-core, beside {@link History}, so that production code (a demo, an operations tool, a log
  * line) prints histories without depending on the test environment. It used to live in the test environment
@@ -102,22 +112,105 @@ public final class HistoryTimeline {
         for (int i = 0; i < history.getEvents().size(); i++) {
             HistoryEvent event = history.getEvents().get(i);
             String line = String.format(lineFormat, "#" + event.getEventId(), offsets.get(i),
-                    event.getEventType().name(), attributes(history, event));
+                    event.getEventType().name(), EventText.timelineAttributes(history, event));
             out.append('\n').append(line.stripTrailing());
         }
         return out.toString();
     }
 
-    /** The attributes of an event, leaving out those that repeat the header (the workflow type, the task queue). */
-    private static String attributes(History history, HistoryEvent event) {
-        String localActivity = LocalActivityMarkerText.of(event);
-        if (localActivity != null) {
-            return localActivity;
+    /**
+     * Returns the timeline of {@code history} as a self-contained HTML document: a chart of its activities, timers,
+     * child workflows and local activities as bars on the history's time axis, and one row per event that expands to
+     * the event's attributes in full (inputs, results, failures with their stack traces).
+     *
+     * <pre>{@code
+     * Files.writeString(Path.of("transfer-1.html"), HistoryTimeline.formatHtml(client.fetchHistory("transfer-1")));
+     * }</pre>
+     *
+     * <p>Bars are drawn from the event that began them (an activity's scheduling, a timer's start) to the one that
+     * closed them, or to the last event while they are open, by the events' recorded times: a 30-day timer of the test
+     * environment's virtual clock is 30 days wide however little real time it took. An activity's bar shows the
+     * attempt of its last start when retries came before it. Each row shows the event's offset from the first event,
+     * as {@link #format(History)} does, and its time in UTC.
+     *
+     * <p>The document needs nothing else: its style sheet is inline, it has no script, and it refers to no other file
+     * or address, so it opens from a file, an e-mail or a build's artifacts alike. Every value from the history
+     * (ids, names, payloads, failure messages, stack traces) is escaped, so user data cannot inject markup or script.
+     * The same history always gives the same text. Encoded payloads are shown as {@link #format(History)} shows them;
+     * {@link #formatHtml(History, List)} decodes them.
+     *
+     * @param history the history to show; never {@code null}
+     * @return the HTML document; never {@code null}
+     * @since 0.1
+     */
+    public static String formatHtml(History history) {
+        Objects.requireNonNull(history, "history");
+        return TimelineHtml.document(history, "Timeline of " + history.getWorkflowId());
+    }
+
+    /**
+     * Returns the timeline of {@code history} as a self-contained HTML document, as {@link #formatHtml(History)} does,
+     * with its encoded payloads decoded by {@code payloadCodecs}.
+     *
+     * @param history the history to show; never {@code null}
+     * @param payloadCodecs the codecs the history's payloads were encoded with (in any order); never {@code null}
+     * @return the HTML document; never {@code null}
+     * @throws PayloadCodecException if one of the codecs fails to decode a payload (a wrong key, altered data)
+     * @since 0.1
+     */
+    public static String formatHtml(History history, List<? extends PayloadCodec> payloadCodecs) {
+        Objects.requireNonNull(history, "history");
+        return formatHtml(history.withDecodedPayloads(payloadCodecs));
+    }
+
+    /**
+     * Writes the timeline of {@code history} to {@code file} as a self-contained HTML document in UTF-8, the text of
+     * {@link #formatHtml(History)}, creating the file's missing parent directories and replacing an existing file.
+     *
+     * <pre>{@code
+     * HistoryTimeline.writeHtml(client.fetchHistory("transfer-1"), Path.of("target", "transfer-1.html"));
+     * }</pre>
+     *
+     * @param history the history to show; never {@code null}
+     * @param file the file to write; never {@code null}
+     * @throws java.io.UncheckedIOException if the directories or the file cannot be written; the message names the
+     *     file
+     * @since 0.1
+     */
+    public static void writeHtml(History history, Path file) {
+        Objects.requireNonNull(history, "history");
+        Objects.requireNonNull(file, "file");
+        write(formatHtml(history), file);
+    }
+
+    /**
+     * Writes the timeline of {@code history} to {@code file} as {@link #writeHtml(History, Path)} does, with its
+     * encoded payloads decoded by {@code payloadCodecs}.
+     *
+     * @param history the history to show; never {@code null}
+     * @param payloadCodecs the codecs the history's payloads were encoded with (in any order); never {@code null}
+     * @param file the file to write; never {@code null}
+     * @throws PayloadCodecException if one of the codecs fails to decode a payload (a wrong key, altered data)
+     * @throws java.io.UncheckedIOException if the directories or the file cannot be written; the message names the
+     *     file
+     * @since 0.1
+     */
+    public static void writeHtml(History history, List<? extends PayloadCodec> payloadCodecs, Path file) {
+        Objects.requireNonNull(history, "history");
+        Objects.requireNonNull(payloadCodecs, "payloadCodecs");
+        Objects.requireNonNull(file, "file");
+        write(formatHtml(history, payloadCodecs), file);
+    }
+
+    private static void write(String html, Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.write(file, html.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the HTML timeline to " + file + ": " + e, e);
         }
-        boolean startsThisType = event.getEventType() == EventType.WorkflowExecutionStarted
-                || event.getEventType() == EventType.WorkflowExecutionContinuedAsNew;
-        return EventText.attributes(event, (name, value) -> (name.equals("taskQueue")
-                && history.getTaskQueue().equals(value))
-                || (startsThisType && name.equals("workflowType") && history.getWorkflowType().equals(value)));
     }
 }

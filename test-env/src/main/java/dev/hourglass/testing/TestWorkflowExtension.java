@@ -4,6 +4,7 @@ import dev.hourglass.client.WorkflowClient;
 import dev.hourglass.client.WorkflowOptions;
 import dev.hourglass.testing.internal.EnvironmentReport;
 import dev.hourglass.testing.internal.EnvironmentReport.Harness;
+import dev.hourglass.testing.internal.HtmlReports;
 import dev.hourglass.testing.internal.WorkflowRegistrations;
 import dev.hourglass.worker.Worker;
 import dev.hourglass.worker.WorkflowImplementationOptions;
@@ -75,7 +76,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>When a test fails, the extension prints to {@code System.err} the environment's seed, how to rerun the
  * test with it, and the {@link dev.hourglass.history.HistoryTimeline timeline} of every execution of an injected
- * stub, with its earlier runs and its child workflows.
+ * stub, with its earlier runs and its child workflows. It also writes the same timelines as one self-contained HTML
+ * page, {@code target/hourglass-reports/<test class>/<test>.html} under the working directory (or under the directory
+ * the system property {@code hourglass.reports.dir} names), and adds its link to the test's failure as a suppressed
+ * exception, so that the failure keeps its own type and message. A report that cannot be written is said so on
+ * {@code System.err} and never hides the test's failure; passing tests write nothing.
  *
  * <p>The extension may be registered on an instance field or a static field; state lives in each test's
  * {@link ExtensionContext}, so tests running in parallel each have their own environment.
@@ -167,7 +172,8 @@ public final class TestWorkflowExtension
     }
 
     /**
-     * Prints the seed and the timelines of the test's executions to {@code System.err} if the test failed.
+     * Reports the test if it failed: writes the HTML timelines of its executions, links them from the failure, and
+     * prints the seed and the timelines to {@code System.err}.
      *
      * @param context the test's context
      */
@@ -177,12 +183,17 @@ public final class TestWorkflowExtension
         if (state == null || context.getExecutionException().isEmpty()) {
             return;
         }
-        printReport(context, state);
+        report(context, state, context.getExecutionException().get());
     }
 
-    /** Prints the seed and the timelines of the test's executions to {@code System.err}. */
-    private static void printReport(ExtensionContext context, TestState state) {
-        EnvironmentReport.print(Harness.EXTENSION, context.getDisplayName(), state.env, state.workflowIds());
+    /**
+     * Writes the HTML timelines of the test's executions, prints the seed and the timelines to {@code System.err},
+     * and links the HTML file from {@code failure}.
+     */
+    private static void report(ExtensionContext context, TestState state, Throwable failure) {
+        HtmlReports.TestName test = new HtmlReports.TestName(context.getRequiredTestClass().getName(),
+                HtmlReports.testName(state.methodName, context.getDisplayName()), context.getDisplayName());
+        EnvironmentReport.report(Harness.EXTENSION, test, state.env, state.workflowIds(), failure);
     }
 
     /**
@@ -198,7 +209,7 @@ public final class TestWorkflowExtension
             return;
         }
         EnvironmentReport.closeAfterTest(state.env, context.getExecutionException().isPresent(),
-                () -> printReport(context, state));
+                failure -> report(context, state, failure));
     }
 
     /**

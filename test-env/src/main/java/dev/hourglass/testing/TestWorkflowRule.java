@@ -7,6 +7,7 @@ import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.history.History;
 import dev.hourglass.testing.internal.EnvironmentReport;
 import dev.hourglass.testing.internal.EnvironmentReport.Harness;
+import dev.hourglass.testing.internal.HtmlReports;
 import dev.hourglass.testing.internal.WorkflowRegistrations;
 import dev.hourglass.worker.Worker;
 import dev.hourglass.worker.WorkflowImplementationOptions;
@@ -62,8 +63,8 @@ import org.junit.runners.model.Statement;
  * <p>When a test fails, the rule prints to {@code System.err} what {@link TestWorkflowExtension} prints: the
  * environment's seed, how to rerun the test with it, and the {@link dev.hourglass.history.HistoryTimeline timeline}
  * of every execution of the test (those of {@link #newWorkflowStub} stubs first, then every other workflow the test
- * started, by workflow id), with its earlier runs and its child workflows. A failed assumption is not a failure and
- * prints nothing.
+ * started, by workflow id), with its earlier runs and its child workflows; and it writes them as one HTML page linked
+ * from the failure, as the extension does. A failed assumption is not a failure and reports nothing.
  *
  * <p>Declare the rule as a public {@code @Rule} instance field; as a {@code @ClassRule} it fails, because each test
  * needs an environment of its own. The accessors work only while a test (or its {@code @Before} or
@@ -167,11 +168,11 @@ public final class TestWorkflowRule implements TestRule {
         } catch (Throwable e) {
             failed = true;
             errors.add(e);
-            printReport(description, test);
+            report(description, test, e);
         } finally {
             state = null;
             try {
-                EnvironmentReport.closeAfterTest(test.env, failed, () -> printReport(description, test));
+                EnvironmentReport.closeAfterTest(test.env, failed, failure -> report(description, test, failure));
             } catch (Throwable e) {
                 errors.add(e);
             }
@@ -201,9 +202,15 @@ public final class TestWorkflowRule implements TestRule {
         }
     }
 
-    private static void printReport(Description description, TestState test) {
-        EnvironmentReport.print(Harness.RULE, description.getDisplayName(), test.env,
-                EnvironmentReport.withOtherWorkflowIds(test.env, test.workflowIds()));
+    /**
+     * Writes the HTML timelines of the test's executions, prints the seed and the timelines to {@code System.err},
+     * and links the HTML file from {@code failure}.
+     */
+    private static void report(Description description, TestState test, Throwable failure) {
+        HtmlReports.TestName name = new HtmlReports.TestName(description.getClassName(), description.getMethodName(),
+                description.getDisplayName());
+        EnvironmentReport.report(Harness.RULE, name, test.env,
+                EnvironmentReport.withOtherWorkflowIds(test.env, test.workflowIds()), failure);
     }
 
     private TestState current(String accessor) {

@@ -1,8 +1,10 @@
 package dev.hourglass.testing;
 
+import dev.hourglass.testing.internal.HtmlReports;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.junit.Assume;
 import org.junit.BeforeClass;
 import org.junit.runner.JUnitCore;
@@ -39,16 +41,36 @@ final class JUnit4Examples {
         }
     }
 
-    /** Runs {@code example}'s tests, one at a time across all callers, since stderr is shared. */
-    static synchronized Outcome launch(Class<?> example) {
+    /**
+     * Runs {@code example}'s tests, one at a time across all callers, since stderr is shared; reports of failing
+     * tests go where they go by default.
+     */
+    static Outcome launch(Class<?> example) {
+        return launch(example, null);
+    }
+
+    /**
+     * Runs {@code example}'s tests as {@link #launch(Class)} does, with the HTML reports of failing tests written
+     * under {@code reportsDir} (the system property {@code hourglass.reports.dir} set while they run).
+     */
+    static synchronized Outcome launch(Class<?> example, Path reportsDir) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream originalErr = System.err;
+        String originalDir = System.getProperty(HtmlReports.DIRECTORY_PROPERTY);
         launching = true;
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        if (reportsDir != null) {
+            System.setProperty(HtmlReports.DIRECTORY_PROPERTY, reportsDir.toString());
+        }
         try {
             Result result = new JUnitCore().run(example);
             return new Outcome(result, err.toString(StandardCharsets.UTF_8));
         } finally {
+            if (originalDir == null) {
+                System.clearProperty(HtmlReports.DIRECTORY_PROPERTY);
+            } else {
+                System.setProperty(HtmlReports.DIRECTORY_PROPERTY, originalDir);
+            }
             System.setErr(originalErr);
             launching = false;
         }

@@ -16,18 +16,25 @@ import dev.hourglass.testing.MoneyTransfer.TransferImpl;
 import dev.hourglass.workflow.Workflow;
 import dev.hourglass.workflow.WorkflowInterface;
 import dev.hourglass.workflow.WorkflowMethod;
+import dev.hourglass.testing.internal.HtmlReports;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.assertj.core.api.Condition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
@@ -45,14 +52,25 @@ class TestWorkflowExtensionReportTest {
     }
 
     /** The outcome of running an example class: the events of its tests and what they wrote to stderr. */
-    private record Outcome(Events tests, String stderr) {
+    record Outcome(Events tests, String stderr) {
     }
 
-    private static synchronized Outcome launch(Class<?> examples) {
+    /** Where the examples write their HTML reports: a new directory for each test of this class. */
+    @TempDir
+    Path reports;
+
+    private Outcome launch(Class<?> examples) {
+        return launch(examples, reports);
+    }
+
+    /** Runs the examples with {@code hourglass.reports.dir} set to {@code reportsDir}. */
+    static synchronized Outcome launch(Class<?> examples, Path reportsDir) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream originalErr = System.err;
         launching = true;
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        String originalDir = System.getProperty(HtmlReports.DIRECTORY_PROPERTY);
+        System.setProperty(HtmlReports.DIRECTORY_PROPERTY, reportsDir.toString());
         try {
             Events tests = EngineTestKit.engine("junit-jupiter")
                     .selectors(selectClass(examples))
@@ -60,9 +78,28 @@ class TestWorkflowExtensionReportTest {
                     .testEvents();
             return new Outcome(tests, err.toString(StandardCharsets.UTF_8));
         } finally {
+            if (originalDir == null) {
+                System.clearProperty(HtmlReports.DIRECTORY_PROPERTY);
+            } else {
+                System.setProperty(HtmlReports.DIRECTORY_PROPERTY, originalDir);
+            }
             System.setErr(originalErr);
             launching = false;
         }
+    }
+
+    /** The throwable the only test of a run failed with. */
+    private static Throwable onlyFailure(Outcome outcome) {
+        List<Throwable> failures = outcome.tests().failed().stream()
+                .map(event -> event.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow())
+                .toList();
+        assertThat(failures).hasSize(1);
+        return failures.get(0);
+    }
+
+    /** The report file of a test of an example class, under {@code reportsDir}. */
+    static Path reportOf(Path reportsDir, Class<?> example, String test) {
+        return reportsDir.toAbsolutePath().resolve(example.getName().replace('$', '_')).resolve(test + ".html");
     }
 
     /** A throwable with a {@link NonDeterministicException} anywhere in its cause chain, itself included. */
@@ -107,6 +144,54 @@ class TestWorkflowExtensionReportTest {
                 .contains("  #6   +3d 00:00:00.000  TimerFired                  timerId=1\n");
     }
 
+    @Test
+    void aFailedTestWritesTheTimelinesOfItsExecutionsAsOneHtmlFile() throws Exception {
+        launch(FailingTransferExample.class);
+
+        Path file = reportOf(reports, FailingTransferExample.class, "transfer");
+        assertThat(file).exists();
+        assertThat(Files.readString(file))
+                .startsWith("<!DOCTYPE html>")
+                .contains("<title>Hourglass test environment of transfer(Transfer) failed with seed 1234</title>")
+                .contains("TestEnvironmentOptions.newBuilder().setSeed(1234L).build()")
+                .contains("failure: java.lang.AssertionError: the balance is wrong")
+                .contains("<section class=\"hg-timeline\" data-workflow-id=\"transfer-1\"")
+                .contains("data-event-type=\"TimerFired\"")
+                .contains("data-activity-type=\"deposit\"");
+    }
+
+    @Test
+    void theFailureOfAFailedTestKeepsItsTypeAndMessageAndLinksTheHtmlFile() {
+        Outcome outcome = launch(FailingTransferExample.class);
+
+        Throwable failure = onlyFailure(outcome);
+        assertThat(failure).isExactlyInstanceOf(AssertionError.class).hasMessage("the balance is wrong");
+        assertThat(failure.getSuppressed()).extracting(Throwable::getMessage).containsExactly(
+                "Hourglass timelines of this test: "
+                        + reportOf(reports, FailingTransferExample.class, "transfer").toUri());
+    }
+
+    @Test
+    void theTextReportOfAFailedTestLinksTheHtmlFile() {
+        Outcome outcome = launch(FailingTransferExample.class);
+
+        assertThat(outcome.stderr()).contains("  Hourglass timelines of this test: "
+                + reportOf(reports, FailingTransferExample.class, "transfer").toUri() + "\n");
+    }
+
+    @Test
+    void aReportThatCannotBeWrittenLeavesTheTestsOwnFailureAndSaysSoOnStandardError() throws Exception {
+        Path notADirectory = Files.writeString(reports.resolve("occupied"), "a file, not a directory");
+
+        Outcome outcome = launch(FailingTransferExample.class, notADirectory);
+
+        Throwable failure = onlyFailure(outcome);
+        assertThat(failure).isExactlyInstanceOf(AssertionError.class).hasMessage("the balance is wrong");
+        assertThat(failure.getSuppressed()).isEmpty();
+        assertThat(outcome.stderr()).contains("Hourglass could not write the HTML timelines of transfer(Transfer)")
+                .contains("Timeline of transfer-1 (workflow type Transfer");
+    }
+
     @EnabledIf("dev.hourglass.testing.TestWorkflowExtensionReportTest#launchedFromTheReportTest")
     static class PassingTransferExample {
         @RegisterExtension
@@ -127,6 +212,15 @@ class TestWorkflowExtensionReportTest {
         outcome.tests().assertStatistics(stats -> stats.started(1).succeeded(1));
         outcome.tests().assertThatEvents().haveExactly(1, event(test("transfer"), finishedSuccessfully()));
         assertThat(outcome.stderr()).doesNotContain("Hourglass test environment").doesNotContain("Timeline of");
+    }
+
+    @Test
+    void aPassingTestWritesNoHtmlFile() throws Exception {
+        launch(PassingTransferExample.class);
+
+        try (Stream<Path> files = Files.list(reports)) {
+            assertThat(files).isEmpty();
+        }
     }
 
     @WorkflowInterface
@@ -169,5 +263,16 @@ class TestWorkflowExtensionReportTest {
         outcome.tests().assertThatEvents().haveExactly(1,
                 event(test("countdown"), finishedWithFailure(causedByNondeterminism())));
         assertThat(outcome.stderr()).contains("Timeline of countdown-1 (workflow type Countdown");
+    }
+
+    @Test
+    void nondeterminismFoundByTheSelfCheckReplayIsLinkedToTheHtmlFile() {
+        NondeterministicCountdown.RUNS.set(0);
+        Outcome outcome = launch(NondeterministicExample.class);
+
+        Path file = reportOf(reports, NondeterministicExample.class, "countdown");
+        assertThat(file).exists();
+        assertThat(onlyFailure(outcome).getSuppressed()).extracting(Throwable::getMessage)
+                .containsExactly("Hourglass timelines of this test: " + file.toUri());
     }
 }

@@ -12,19 +12,27 @@ import dev.hourglass.testing.MoneyTransfer.Transfer;
 import dev.hourglass.testing.MoneyTransfer.TransferImpl;
 import dev.hourglass.testing.TestWorkflowExtensionReportTest.Countdown;
 import dev.hourglass.testing.TestWorkflowExtensionReportTest.NondeterministicCountdown;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.assertj.core.api.Condition;
 import org.junit.Assume;
 import org.junit.Rule;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What {@link TestWorkflowRule} prints when a JUnit 4 test fails: the report of {@link TestWorkflowExtension}, run
  * through example JUnit 4 classes with {@code JUnitCore}.
  */
 class TestWorkflowRuleReportTest {
+
+    /** Where the examples write their HTML reports: a new directory for each test of this class. */
+    @TempDir
+    Path reports;
 
     /** A throwable with a {@link NonDeterministicException} anywhere in its cause chain, itself included. */
     private static Condition<Throwable> causedByNondeterminism() {
@@ -74,6 +82,31 @@ class TestWorkflowRuleReportTest {
                 .contains("  #6   +3d 00:00:00.000  TimerFired                  timerId=1\n");
     }
 
+    @Test
+    void aFailedTestWritesTheTimelinesOfItsExecutionsAsOneHtmlFile() throws Exception {
+        JUnit4Examples.launch(FailingTransferExample.class, reports);
+
+        Path file = TestWorkflowExtensionReportTest.reportOf(reports, FailingTransferExample.class, "transfer");
+        assertThat(file).exists();
+        assertThat(Files.readString(file))
+                .contains("<title>Hourglass test environment of transfer(" + FailingTransferExample.class.getName()
+                        + ") failed with seed 1234</title>")
+                .contains("TestWorkflowRule.newBuilder()...setTestEnvironmentOptions(")
+                .contains("<section class=\"hg-timeline\" data-workflow-id=\"transfer-1\"")
+                .contains("data-event-type=\"TimerFired\"");
+    }
+
+    @Test
+    void theFailureOfAFailedTestKeepsItsTypeAndMessageAndLinksTheHtmlFile() {
+        Outcome outcome = JUnit4Examples.launch(FailingTransferExample.class, reports);
+
+        Path file = TestWorkflowExtensionReportTest.reportOf(reports, FailingTransferExample.class, "transfer");
+        assertThat(outcome.onlyFailure()).isExactlyInstanceOf(AssertionError.class).hasMessage("the balance is wrong");
+        assertThat(outcome.onlyFailure().getSuppressed()).extracting(Throwable::getMessage)
+                .containsExactly("Hourglass timelines of this test: " + file.toUri());
+        assertThat(outcome.stderr()).contains("  Hourglass timelines of this test: " + file.toUri() + "\n");
+    }
+
     public static class OwnWorkflowIdExample extends Example {
         @Rule
         public final TestWorkflowRule rule = TestWorkflowRule.newBuilder()
@@ -121,6 +154,15 @@ class TestWorkflowRuleReportTest {
         assertThat(outcome.stderr()).doesNotContain("Hourglass test environment").doesNotContain("Timeline of");
     }
 
+    @Test
+    void aPassingTestWritesNoHtmlFile() throws Exception {
+        JUnit4Examples.launch(PassingTransferExample.class, reports);
+
+        try (Stream<Path> files = Files.list(reports)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
     public static class AssumptionExample extends Example {
         @Rule
         public final TestWorkflowRule rule = TestWorkflowRule.newBuilder()
@@ -164,6 +206,18 @@ class TestWorkflowRuleReportTest {
         Outcome outcome = JUnit4Examples.launch(NondeterministicExample.class);
 
         assertThat(outcome.onlyFailure()).isInstanceOf(AssertionError.class).is(causedByNondeterminism());
+    }
+
+    @Test
+    void nondeterminismFoundByTheSelfCheckReplayIsLinkedToTheHtmlFile() {
+        NondeterministicCountdown.RUNS.set(0);
+
+        Outcome outcome = JUnit4Examples.launch(NondeterministicExample.class, reports);
+
+        Path file = TestWorkflowExtensionReportTest.reportOf(reports, NondeterministicExample.class, "countdown");
+        assertThat(file).exists();
+        assertThat(outcome.onlyFailure().getSuppressed()).extracting(Throwable::getMessage)
+                .containsExactly("Hourglass timelines of this test: " + file.toUri());
     }
 
     @Test

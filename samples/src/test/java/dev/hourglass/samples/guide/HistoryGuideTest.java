@@ -12,9 +12,11 @@ import dev.hourglass.history.EventType;
 import dev.hourglass.history.History;
 import dev.hourglass.history.HistoryTimeline;
 import dev.hourglass.testing.TestWorkflowExtension;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Assertions on histories and the timeline of a history. */
 class HistoryGuideTest {
@@ -94,4 +96,18 @@ class HistoryGuideTest {
                 .contains("  #6   +3d 00:00:00.000  TimerFired                  timerId=1\n");
     }
     // guide: timeline end
+
+    // guide: html-timeline begin
+    @Test
+    void theHtmlTimelineIsOnePageThatOpensInABrowser(Transfer transfer, WorkflowClient client, @TempDir Path dir) {
+        transfer.transfer("alice", "bob", 100);
+
+        Path page = dir.resolve("transfer.html");
+        HistoryTimeline.writeHtml(client.fetchHistory("theHtmlTimelineIsOnePageThatOpensInABrowser-1"), page);
+
+        assertThat(page).content()
+                .contains("data-activity-type=\"withdraw\"")
+                .contains("data-event-type=\"TimerFired\"");
+    }
+    // guide: html-timeline end
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.hourglass.common.RetryPolicy;
 import dev.hourglass.history.EventAttributes;
+import dev.hourglass.history.EventType;
 import dev.hourglass.history.History;
 import dev.hourglass.history.HistoryEvent;
 import dev.hourglass.history.Payload;
@@ -60,6 +61,22 @@ public final class EventText {
             unknown.properties().forEach(field -> text.add(field.getKey() + "=" + json(field.getValue())));
         }
         return text.toString();
+    }
+
+    /**
+     * The attributes of an event as the timeline of {@code history} shows them: a local activity's marker as its
+     * activity, attempt and outcome ({@link LocalActivityMarkerText}), any other event as its {@link #attributes},
+     * leaving out those that repeat the history's header (the workflow type of a run it starts, the task queue).
+     */
+    public static String timelineAttributes(History history, HistoryEvent event) {
+        String localActivity = LocalActivityMarkerText.of(event);
+        if (localActivity != null) {
+            return localActivity;
+        }
+        boolean startsThisType = event.getEventType() == EventType.WorkflowExecutionStarted
+                || event.getEventType() == EventType.WorkflowExecutionContinuedAsNew;
+        return attributes(event, (name, value) -> (name.equals("taskQueue") && history.getTaskQueue().equals(value))
+                || (startsThisType && name.equals("workflowType") && history.getWorkflowType().equals(value)));
     }
 
     /**

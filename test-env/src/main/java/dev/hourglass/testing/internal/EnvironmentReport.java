@@ -7,17 +7,21 @@ import dev.hourglass.history.History;
 import dev.hourglass.history.HistoryEvent;
 import dev.hourglass.history.HistoryTimeline;
 import dev.hourglass.history.WorkflowExecutionStartedAttributes;
+import dev.hourglass.internal.timeline.TimelineHtml;
 import dev.hourglass.testing.TestWorkflowEnvironment;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
- * What the JUnit 5 extension and the JUnit 4 rule print when a test fails: the seed, how to rerun with it, and the
- * timeline of every execution the test was handed, with their earlier runs and their child workflows.
+ * What the JUnit 5 extension and the JUnit 4 rule report when a test fails: the seed, how to rerun with it, and the
+ * timeline of every execution the test was handed, with their earlier runs and their child workflows, printed as text
+ * and written as one HTML page linked from the failure.
  */
 public final class EnvironmentReport {
 
@@ -44,32 +48,51 @@ public final class EnvironmentReport {
     }
 
     /**
-     * Prints the report of a failed test to {@code System.err}.
+     * Reports a failed test: writes the HTML timelines of its executions to a file of its own (see
+     * {@link HtmlReports}), prints the report with a link to that file to {@code System.err}, and adds the link to
+     * {@code failure} as a suppressed {@link TimelinesLink}, keeping the failure's own type and message. Writing the
+     * file may fail; the report then says so instead of linking it, and the test still fails with its own failure.
      *
      * @param harness the harness that ran the test
-     * @param testName the test's display name
-     * @param env the test's environment, still open
+     * @param test the test
+     * @param env the test's environment
      * @param workflowIds the workflow ids handed to the test, in the order they were handed out
+     * @param failure what the test failed with, to which the link is added
      */
-    public static void print(Harness harness, String testName, TestWorkflowEnvironment env, List<String> workflowIds) {
-        System.err.println(describe(harness, testName, env.getSeed(), env.getWorkflowClient(), workflowIds));
+    public static void report(Harness harness, HtmlReports.TestName test, TestWorkflowEnvironment env,
+            List<String> workflowIds, Throwable failure) {
+        Findings findings = collect(harness, env.getWorkflowClient(), workflowIds);
+        List<String> header = header(harness, test.displayName(), env.getSeed());
+        String link = null;
+        try {
+            List<String> preamble = new ArrayList<>(header.subList(1, header.size()));
+            preamble.add("failure: " + failure);
+            preamble.addAll(findings.notes);
+            Path file = HtmlReports.write(test, TimelineHtml.document(header.get(0), preamble, findings.histories));
+            link = TimelinesLink.PREFIX + file.toUri();
+            failure.addSuppressed(new TimelinesLink(link));
+        } catch (RuntimeException e) {
+            System.err.println("Hourglass could not write the HTML timelines of " + test.displayName() + " ("
+                    + HtmlReports.fileOf(test) + "): " + e + "; the timelines follow as text");
+        }
+        System.err.println(text(header, link, findings));
     }
 
     /**
      * Closes the environment of a test that has run; if closing fails (a self-check replay found nondeterminism)
-     * and the test itself had not failed, prints the report first, since the test fails now.
+     * and the test itself had not failed, reports that failure first, since the test fails now.
      *
      * @param env the test's environment
-     * @param testFailed whether the test failed, in which case its report was printed already
-     * @param printReport prints the report of the test
+     * @param testFailed whether the test failed, in which case its report was made already
+     * @param report reports the test with the failure it fails with
      * @throws AssertionError as {@link TestWorkflowEnvironment#close()} does
      */
-    public static void closeAfterTest(TestWorkflowEnvironment env, boolean testFailed, Runnable printReport) {
+    public static void closeAfterTest(TestWorkflowEnvironment env, boolean testFailed, Consumer<Throwable> report) {
         try {
             env.close();
         } catch (AssertionError e) {
             if (!testFailed) {
-                printReport.run();
+                report.accept(e);
             }
             throw e;
         }
@@ -110,15 +133,57 @@ public final class EnvironmentReport {
      */
     public static String describe(Harness harness, String testName, long seed, WorkflowClient client,
             List<String> workflowIds) {
-        StringBuilder out = new StringBuilder();
-        out.append("Hourglass test environment of ").append(testName).append(" failed with seed ").append(seed)
-                .append('\n')
-                .append("  to rerun with the same seed: ").append(harness.builderOwner)
-                .append(".newBuilder()...setTestEnvironmentOptions(")
-                .append("TestEnvironmentOptions.newBuilder().setSeed(").append(seed).append("L).build())");
+        return text(header(harness, testName, seed), null, collect(harness, client, workflowIds));
+    }
+
+    /** What a report shows after its header: the parts of its text, and the histories and notes among them. */
+    private static final class Findings {
+        /** The timelines and notes, in the order they are shown. */
+        final List<String> parts = new ArrayList<>();
+        final List<History> histories = new ArrayList<>();
+        final List<String> notes = new ArrayList<>();
+        /** Why there is no timeline at all, shown under the header; {@code null} when there are some. */
+        String nothingToShow;
+
+        void note(String note) {
+            parts.add(note);
+            notes.add(note);
+        }
+
+        void history(History history) {
+            parts.add(HistoryTimeline.format(history));
+            histories.add(history);
+        }
+    }
+
+    /** The first lines of a report: the seed, and how to rerun with it. */
+    private static List<String> header(Harness harness, String testName, long seed) {
+        return List.of("Hourglass test environment of " + testName + " failed with seed " + seed,
+                "to rerun with the same seed: " + harness.builderOwner + ".newBuilder()...setTestEnvironmentOptions("
+                        + "TestEnvironmentOptions.newBuilder().setSeed(" + seed + "L).build())");
+    }
+
+    private static String text(List<String> header, String link, Findings findings) {
+        StringBuilder out = new StringBuilder(header.get(0)).append('\n').append("  ").append(header.get(1));
+        if (link != null) {
+            out.append("\n  ").append(link);
+        }
+        if (findings.nothingToShow != null) {
+            return out.append("\n  ").append(findings.nothingToShow).toString();
+        }
+        for (String part : findings.parts) {
+            out.append("\n\n").append(part);
+        }
+        return out.toString();
+    }
+
+    /** The histories of the workflows handed to the test, their earlier runs and their children, depth first. */
+    private static Findings collect(Harness harness, WorkflowClient client, List<String> workflowIds) {
+        Findings findings = new Findings();
         if (workflowIds.isEmpty()) {
-            out.append("\n  (").append(harness.nothingToShow).append(", so there is no timeline to show)");
-            return out.toString();
+            findings.nothingToShow = "(" + harness.nothingToShow + ", so there is no timeline to show)";
+            findings.notes.add(findings.nothingToShow);
+            return findings;
         }
         Set<String> seen = new LinkedHashSet<>();
         Deque<History> pending = new ArrayDeque<>();
@@ -130,10 +195,10 @@ public final class EnvironmentReport {
             try {
                 runs = runsOf(client, workflowId);
             } catch (WorkflowNotFoundException e) {
-                out.append("\n\n").append(workflowId).append(": never started");
+                findings.note(workflowId + ": never started");
                 continue;
             } catch (RuntimeException e) {
-                out.append("\n\n").append(workflowId).append(": history unavailable: ").append(e);
+                findings.note(workflowId + ": history unavailable: " + e);
                 continue;
             }
             pending.addAll(runs);
@@ -142,18 +207,18 @@ public final class EnvironmentReport {
                 if (!seen.add(history.getWorkflowId() + "/" + history.getRunId())) {
                     continue;
                 }
-                out.append("\n\n").append(HistoryTimeline.format(history));
-                List<History> children = childrenOf(client, history, out);
+                findings.history(history);
+                List<History> children = childrenOf(client, history, findings);
                 for (int i = children.size() - 1; i >= 0; i--) {
                     pending.addFirst(children.get(i));
                 }
             }
         }
         if (seen.size() >= MAX_HISTORIES) {
-            out.append("\n\n(the report shows at most ").append(MAX_HISTORIES).append(" histories; fetch the"
-                    + " others with WorkflowClient.fetchHistory)");
+            findings.note("(the report shows at most " + MAX_HISTORIES + " histories; fetch the others with"
+                    + " WorkflowClient.fetchHistory)");
         }
-        return out.toString();
+        return findings;
     }
 
     /** The runs of a workflow id, oldest first, found by following continue-as-new links back from the latest. */
@@ -177,7 +242,7 @@ public final class EnvironmentReport {
         return runs;
     }
 
-    private static List<History> childrenOf(WorkflowClient client, History history, StringBuilder out) {
+    private static List<History> childrenOf(WorkflowClient client, History history, Findings findings) {
         List<History> children = new ArrayList<>();
         for (HistoryEvent event : history.getEvents()) {
             if (!(event.getAttributes() instanceof ChildWorkflowExecutionStartedAttributes)) {
@@ -193,8 +258,7 @@ public final class EnvironmentReport {
             try {
                 children.add(client.fetchHistory(workflowId, runId));
             } catch (RuntimeException e) {
-                out.append("\n\n").append(workflowId).append(" (child of ").append(history.getWorkflowId())
-                        .append("): history unavailable: ").append(e);
+                findings.note(workflowId + " (child of " + history.getWorkflowId() + "): history unavailable: " + e);
             }
         }
         return children;
