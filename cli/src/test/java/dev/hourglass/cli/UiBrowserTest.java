@@ -91,6 +91,7 @@ class UiBrowserTest {
                         org.assertj.core.groups.Tuple.tuple("ship", "1", "completed"));
         assertThat(driver.findElements(By.cssSelector(".hg-event"))).hasSize(11);
         assertThat(driver.findElements(By.cssSelector(".hg-timer"))).isNotEmpty();
+        driver.executeScript("arguments[0].scrollIntoView();", driver.findElement(By.id("history")));
         browser.screenshot("ui-workflow");
     }
 

@@ -79,7 +79,7 @@ final class WorkflowPage {
         if (description != null && !history.isClosed()) {
             pending(html, description);
         }
-        html.append("<h2>History <span class=\"hint\">").append(history.getEvents().size())
+        html.append("<h2 id=\"history\">History <span class=\"hint\">").append(history.getEvents().size())
                 .append(" events, times in UTC").append(history.isClosed() ? "" : "; updates while the run is open")
                 .append("</span></h2>\n").append(TimelineHtml.fragment(history)).append("</div>\n");
         return html.toString();
