@@ -1,6 +1,7 @@
 package dev.hourglass.client;
 
 import dev.hourglass.common.SearchAttributeKey;
+import dev.hourglass.internal.spi.WorkflowIdSearch;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,9 +10,11 @@ import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
- * Which runs {@link WorkflowClient#listExecutions(ExecutionFilter)} returns, and how many per page.
+ * Which runs {@link WorkflowClient#listExecutions(ExecutionFilter)} returns, in which order, and how many per page;
+ * {@link WorkflowClient#countExecutions(ExecutionFilter)} counts the same runs.
  *
- * <p>Every condition set must hold; an unset one matches every run. Instances are immutable; build one with
+ * <p>Every condition set must hold; an unset one matches every run. Runs come oldest first unless
+ * {@link Builder#setNewestFirst(boolean)} says otherwise. Instances are immutable; build one with
  * {@link #newBuilder()}:
  *
  * <pre>{@code
@@ -38,6 +41,8 @@ public final class ExecutionFilter {
 
     private final WorkflowExecutionStatus status;
     private final String workflowType;
+    private final String workflowIdContains;
+    private final boolean newestFirst;
     private final Instant startTimeFrom;
     private final Instant startTimeTo;
     private final int pageSize;
@@ -46,6 +51,8 @@ public final class ExecutionFilter {
     private ExecutionFilter(Builder builder) {
         this.status = builder.status;
         this.workflowType = builder.workflowType;
+        this.workflowIdContains = builder.workflowIdContains;
+        this.newestFirst = builder.newestFirst;
         this.startTimeFrom = builder.startTimeFrom;
         this.startTimeTo = builder.startTimeTo;
         this.pageSize = builder.pageSize;
@@ -98,6 +105,25 @@ public final class ExecutionFilter {
     }
 
     /**
+     * Returns the text a run's workflow id must contain, ASCII letters matched regardless of case (see
+     * {@link Builder#setWorkflowIdContains(String)}).
+     *
+     * @return the text, or empty for any workflow id; never {@code null}
+     */
+    public Optional<String> getWorkflowIdContains() {
+        return Optional.ofNullable(workflowIdContains);
+    }
+
+    /**
+     * Tells whether the runs come newest first: by start time descending, then workflow id and run id descending.
+     *
+     * @return {@code true} for newest first, {@code false} (the default) for oldest first
+     */
+    public boolean isNewestFirst() {
+        return newestFirst;
+    }
+
+    /**
      * Returns the earliest start time of a run, inclusive.
      *
      * @return the instant, or empty for no lower bound; never {@code null}
@@ -133,6 +159,8 @@ public final class ExecutionFilter {
     public boolean matches(WorkflowExecutionMetadata metadata) {
         return (status == null || status == metadata.getStatus())
                 && (workflowType == null || workflowType.equals(metadata.getWorkflowType()))
+                && (workflowIdContains == null
+                        || WorkflowIdSearch.contains(metadata.getExecution().getWorkflowId(), workflowIdContains))
                 && (startTimeFrom == null || !metadata.getStartTime().isBefore(startTimeFrom))
                 && (startTimeTo == null || metadata.getStartTime().isBefore(startTimeTo))
                 && searchAttributeConditions.stream()
@@ -149,19 +177,22 @@ public final class ExecutionFilter {
         }
         ExecutionFilter that = (ExecutionFilter) o;
         return status == that.status && Objects.equals(workflowType, that.workflowType)
+                && Objects.equals(workflowIdContains, that.workflowIdContains) && newestFirst == that.newestFirst
                 && Objects.equals(startTimeFrom, that.startTimeFrom) && Objects.equals(startTimeTo, that.startTimeTo)
                 && pageSize == that.pageSize && searchAttributeConditions.equals(that.searchAttributeConditions);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(status, workflowType, startTimeFrom, startTimeTo, pageSize, searchAttributeConditions);
+        return Objects.hash(status, workflowType, workflowIdContains, newestFirst, startTimeFrom, startTimeTo, pageSize,
+                searchAttributeConditions);
     }
 
     @Override
     public String toString() {
-        return "ExecutionFilter{status=" + status + ", workflowType=" + workflowType + ", startTimeFrom="
-                + startTimeFrom + ", startTimeTo=" + startTimeTo + ", pageSize=" + pageSize
+        return "ExecutionFilter{status=" + status + ", workflowType=" + workflowType
+                + (workflowIdContains == null ? "" : ", workflowIdContains='" + workflowIdContains + "'")
+                + (newestFirst ? ", newestFirst" : "") + ", startTimeFrom=" + startTimeFrom + ", startTimeTo=" + startTimeTo + ", pageSize=" + pageSize
                 + (searchAttributeConditions.isEmpty() ? "" : ", searchAttributes=" + searchAttributeConditions) + '}';
     }
 
@@ -175,6 +206,8 @@ public final class ExecutionFilter {
 
         private WorkflowExecutionStatus status;
         private String workflowType;
+        private String workflowIdContains;
+        private boolean newestFirst;
         private Instant startTimeFrom;
         private Instant startTimeTo;
         private int pageSize = DEFAULT_PAGE_SIZE;
@@ -246,6 +279,43 @@ public final class ExecutionFilter {
                 throw new IllegalArgumentException("workflowType must not be blank, was '" + workflowType + "'");
             }
             this.workflowType = workflowType;
+            return this;
+        }
+
+        /**
+         * Keeps the runs whose workflow id contains {@code workflowIdContains}. The letters {@code A} to {@code Z}
+         * match {@code a} to {@code z}; every other character, {@code %} and {@code _} included, matches only itself
+         * (so a search finds the same runs on every service, in memory as in a database).
+         *
+         * <pre>{@code
+         * ExecutionFilter.newBuilder().setWorkflowIdContains("order-42").build(); // also finds "Order-421"
+         * }</pre>
+         *
+         * @param workflowIdContains the text, or {@code null} for any workflow id
+         * @return this builder
+         * @throws IllegalArgumentException if {@code workflowIdContains} is empty (pass {@code null} for no condition)
+         */
+        public Builder setWorkflowIdContains(String workflowIdContains) {
+            if (workflowIdContains != null && workflowIdContains.isEmpty()) {
+                throw new IllegalArgumentException("workflowIdContains must not be empty: pass null to match every"
+                        + " workflow id");
+            }
+            this.workflowIdContains = workflowIdContains;
+            return this;
+        }
+
+        /**
+         * Orders the runs newest first: by start time descending, then by workflow id and run id descending, the
+         * exact reverse of the default order (oldest first). Page tokens work in either order: a token marks the
+         * position of the last run of its page, and a listing given it returns the runs past that position in its
+         * own filter's order. So the token of a newest-first page, passed with the same filter oldest first, reads
+         * from that run towards the newer runs: the way a user interface pages back.
+         *
+         * @param newestFirst {@code true} for newest first, {@code false} for oldest first (the default)
+         * @return this builder
+         */
+        public Builder setNewestFirst(boolean newestFirst) {
+            this.newestFirst = newestFirst;
             return this;
         }
 

@@ -7,6 +7,7 @@ import dev.hourglass.internal.client.StartCapture;
 import dev.hourglass.internal.client.WorkflowClientImpl;
 import dev.hourglass.service.WorkflowService;
 import dev.hourglass.workflow.Functions;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
@@ -143,7 +144,8 @@ public interface WorkflowClient {
 
     /**
      * Returns one page of the runs the service holds, open and closed, that match {@code filter}: at most its page
-     * size, ordered by start time, then workflow id, then run id.
+     * size, ordered by start time, then workflow id, then run id; newest first (each descending) if
+     * {@link ExecutionFilter#isNewestFirst()}.
      *
      * @param filter the conditions and the page size; never {@code null}
      * @param pageToken {@code null} for the first page, else {@link ExecutionPage#getNextPageToken()} of the page
@@ -170,6 +172,34 @@ public interface WorkflowClient {
      * @since 0.1
      */
     Stream<WorkflowExecutionMetadata> listExecutions(ExecutionFilter filter);
+
+    /**
+     * Counts the runs the service holds, open and closed, that match {@code filter}: as many as
+     * {@link #listExecutions(ExecutionFilter)} would return, without reading them. The filter's page size and order
+     * play no part. A durable store counts in the database ({@code COUNT(*)}, through its indexes on status and
+     * workflow type); the in-memory service goes through its runs.
+     *
+     * <pre>{@code
+     * long failedTransfers = client.countExecutions(ExecutionFilter.newBuilder()
+     *         .setStatus(WorkflowExecutionStatus.FAILED).setWorkflowType("MoneyTransfer").build());
+     * }</pre>
+     *
+     * @param filter the conditions; never {@code null}
+     * @return the number of matching runs, 0 or more
+     * @since 0.1
+     */
+    long countExecutions(ExecutionFilter filter);
+
+    /**
+     * Returns the workflow types of the runs the service holds, open and closed, each once, sorted in the natural
+     * order of strings: the values {@link ExecutionFilter.Builder#setWorkflowType(String)} can match, for a type
+     * filter to choose from. A durable store reads them from its index on workflow type, one look-up per type.
+     *
+     * @return the sorted distinct workflow types, unmodifiable; never {@code null}, empty when the service holds no
+     *     run
+     * @since 0.1
+     */
+    List<String> listWorkflowTypes();
 
     /**
      * Starts the execution behind a typed stub's workflow method without waiting for its result; returns

@@ -142,6 +142,17 @@ public final class WorkflowClientImpl implements WorkflowClient {
     }
 
     @Override
+    public long countExecutions(ExecutionFilter filter) {
+        Objects.requireNonNull(filter, "filter");
+        return service.countWorkflowExecutions(filter);
+    }
+
+    @Override
+    public List<String> listWorkflowTypes() {
+        return List.copyOf(service.listWorkflowTypes());
+    }
+
+    @Override
     public Stream<WorkflowExecutionMetadata> listExecutions(ExecutionFilter filter) {
         Objects.requireNonNull(filter, "filter");
         Iterator<WorkflowExecutionMetadata> pages = new Iterator<>() {

@@ -10,6 +10,7 @@ import dev.hourglass.internal.spi.ExecutionViews;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * Descriptions and listings of runs for clients, read from the runs' state; called with the service lock
@@ -48,15 +49,35 @@ final class Descriptions {
         List<WorkflowExecutionMetadata> matching = new ArrayList<>();
         for (Run run : runs) {
             WorkflowExecutionMetadata metadata = metadata(run);
-            if (filter.matches(metadata) && (after == null || after.precedes(metadata))) {
+            if (filter.matches(metadata) && (after == null || after.precedes(metadata, filter.isNewestFirst()))) {
                 matching.add(metadata);
             }
         }
-        matching.sort(ExecutionPageToken.ORDER);
+        matching.sort(ExecutionPageToken.order(filter.isNewestFirst()));
         if (matching.size() <= filter.getPageSize()) {
             return new ExecutionPage(matching, null);
         }
         List<WorkflowExecutionMetadata> page = matching.subList(0, filter.getPageSize());
         return new ExecutionPage(page, ExecutionPageToken.after(page.get(page.size() - 1)).encode());
+    }
+
+    /** How many of {@code runs} match {@code filter}, its page size aside. */
+    static long count(Collection<Run> runs, ExecutionFilter filter) {
+        long count = 0;
+        for (Run run : runs) {
+            if (filter.matches(metadata(run))) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The distinct workflow types of {@code runs}, in the natural order of strings. */
+    static List<String> workflowTypes(Collection<Run> runs) {
+        TreeSet<String> types = new TreeSet<>();
+        for (Run run : runs) {
+            types.add(run.workflowType);
+        }
+        return List.copyOf(types);
     }
 }

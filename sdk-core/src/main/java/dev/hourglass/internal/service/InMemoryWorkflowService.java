@@ -803,6 +803,27 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
     }
 
     @Override
+    public long countWorkflowExecutions(ExecutionFilter filter) {
+        Objects.requireNonNull(filter, "filter");
+        lock.lock();
+        try {
+            return Descriptions.count(runsByRunId.values(), filter);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public List<String> listWorkflowTypes() {
+        lock.lock();
+        try {
+            return Descriptions.workflowTypes(runsByRunId.values());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
     public CompletableFuture<History> awaitClose(String workflowId, String runId) {
         lock.lock();
         try {

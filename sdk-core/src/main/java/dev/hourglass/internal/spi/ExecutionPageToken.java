@@ -11,7 +11,9 @@ import java.util.Objects;
  * The position in a listing of runs after which the next page starts: the sort key (start time, workflow id,
  * run id) of the last run of the previous page. Paging by key rather than by offset keeps a page from repeating
  * or skipping runs when runs start meanwhile; a store reads the next page with
- * {@code WHERE (start_time, workflow_id, run_id) > (?, ?, ?) ORDER BY start_time, workflow_id, run_id LIMIT n}.
+ * {@code WHERE (start_time, workflow_id, run_id) > (?, ?, ?) ORDER BY start_time, workflow_id, run_id LIMIT n},
+ * and newest first the same with {@code <} and {@code DESC}. A token is a position, not a direction: a listing in
+ * either order continues from it in its own order.
  *
  * <p>Clients see it as an opaque string ({@link #encode()}).
  *
@@ -27,6 +29,9 @@ public record ExecutionPageToken(Instant startTime, String workflowId, String ru
             .thenComparing(m -> m.getExecution().getWorkflowId())
             .thenComparing(m -> m.getExecution().getRunId());
 
+    /** The newest-first order: {@link #ORDER} reversed. */
+    public static final Comparator<WorkflowExecutionMetadata> NEWEST_FIRST = ORDER.reversed();
+
     /** Checks the parts. */
     public ExecutionPageToken {
         Objects.requireNonNull(startTime, "startTime");
@@ -40,8 +45,18 @@ public record ExecutionPageToken(Instant startTime, String workflowId, String ru
                 last.getExecution().getRunId());
     }
 
-    /** Whether {@code metadata} comes after this position in {@link #ORDER}. */
-    public boolean precedes(WorkflowExecutionMetadata metadata) {
+    /** The listing order oldest first ({@link #ORDER}) or newest first ({@link #NEWEST_FIRST}). */
+    public static Comparator<WorkflowExecutionMetadata> order(boolean newestFirst) {
+        return newestFirst ? NEWEST_FIRST : ORDER;
+    }
+
+    /** Whether {@code metadata} comes after this position in the listing order oldest or newest first. */
+    public boolean precedes(WorkflowExecutionMetadata metadata, boolean newestFirst) {
+        return newestFirst ? compareTo(metadata) < 0 : compareTo(metadata) > 0;
+    }
+
+    /** Where {@code metadata} is against this position in {@link #ORDER}: negative before it, positive after. */
+    private int compareTo(WorkflowExecutionMetadata metadata) {
         int order = metadata.getStartTime().compareTo(startTime);
         if (order == 0) {
             order = metadata.getExecution().getWorkflowId().compareTo(workflowId);
@@ -49,7 +64,7 @@ public record ExecutionPageToken(Instant startTime, String workflowId, String ru
         if (order == 0) {
             order = metadata.getExecution().getRunId().compareTo(runId);
         }
-        return order > 0;
+        return order;
     }
 
     /** The token as an opaque URL-safe string. */

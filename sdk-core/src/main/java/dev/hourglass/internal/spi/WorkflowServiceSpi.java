@@ -94,6 +94,19 @@ public interface WorkflowServiceSpi extends WorkflowService {
      */
     ExecutionPage listWorkflowExecutions(ExecutionFilter filter, String pageToken);
 
+    /**
+     * Counts the runs (open and closed, each run of a workflow id on its own) that match {@code filter}, as
+     * {@link #listWorkflowExecutions} would list them all; the filter's page size and order play no part. A store
+     * counts them where they are (a database with {@code COUNT(*)}), without reading them out.
+     */
+    long countWorkflowExecutions(ExecutionFilter filter);
+
+    /**
+     * Returns the distinct workflow types of the runs the service holds, open and closed, in the natural order of
+     * strings ({@link String#compareTo}), whatever order the store keeps them in.
+     */
+    List<String> listWorkflowTypes();
+
     /** Waits up to {@code timeout} for a workflow task (or a query) of the task queue; {@code null} if none. */
     WorkflowTask pollWorkflowTask(String taskQueue, Duration timeout);
 

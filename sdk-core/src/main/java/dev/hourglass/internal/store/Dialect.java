@@ -98,6 +98,11 @@ public enum Dialect {
         }
 
         @Override
+        String asciiLowerCase(String expression) {
+            return "LOWER(" + expression + ")"; // SQLite's LOWER folds ASCII letters alone
+        }
+
+        @Override
         boolean isTransient(SQLException e) {
             // the busy timeout waits for the lock, but SQLite reports BUSY at once where waiting could deadlock
             return e instanceof SQLiteException && (((SQLiteException) e).getResultCode() == SQLiteErrorCode.SQLITE_BUSY
@@ -165,6 +170,13 @@ public enum Dialect {
         }
 
         @Override
+        String asciiLowerCase(String expression) {
+            // not LOWER, which folds every letter of the database's locale: the same search must find the same runs
+            // on every store
+            return "TRANSLATE(" + expression + ", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')";
+        }
+
+        @Override
         boolean isTransient(SQLException e) {
             // serialization failure, deadlock detected: the server rolled the transaction back, which may run again
             return "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
@@ -220,6 +232,12 @@ public enum Dialect {
 
     /** Whether a failed transaction was rolled back for contention only, and may simply run again. */
     abstract boolean isTransient(SQLException e);
+
+    /**
+     * The SQL of {@code expression} (text) with the letters {@code A} to {@code Z} turned into {@code a} to {@code z}
+     * and nothing else, as {@link dev.hourglass.internal.spi.WorkflowIdSearch#fold(String)} does.
+     */
+    abstract String asciiLowerCase(String expression);
 
     static void execute(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {

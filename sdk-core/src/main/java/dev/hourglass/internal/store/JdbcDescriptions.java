@@ -3,12 +3,10 @@ package dev.hourglass.internal.store;
 import dev.hourglass.client.ExecutionFilter;
 import dev.hourglass.client.ExecutionPage;
 import dev.hourglass.client.PendingActivityInfo;
-import dev.hourglass.client.SearchAttributeCondition;
 import dev.hourglass.client.WorkflowExecutionDescription;
 import dev.hourglass.client.WorkflowExecutionMetadata;
 import dev.hourglass.client.WorkflowExecutionStatus;
 import dev.hourglass.common.DataConverter;
-import dev.hourglass.common.SearchAttributeType;
 import dev.hourglass.common.WorkflowExecution;
 import dev.hourglass.history.HistoryEvent;
 import dev.hourglass.history.Payload;
@@ -29,10 +27,10 @@ import java.util.List;
  * {@code Descriptions} reads from its runs, the same for the same executions. The metadata, timers and child
  * workflows of a description come from the run's history through {@link ExecutionViews}; its pending activities from
  * the activity rows. A listing selects the runs from their rows (no history): one query per page, the filter and the
- * position of the page token in its {@code WHERE}, in {@link ExecutionPageToken#ORDER}, so that the indexes on
- * {@code (start_time, workflow_id, run_id)}, alone or after the status or the workflow type, serve it. A condition on a
- * search attribute looks the run ids up in {@code hourglass_search_attributes} through its index on (name, value).
- * Then, for the page's runs alone, their search attributes are read from that table and their memo from their first
+ * position of the page token in its {@code WHERE} ({@link RunFilterSql}), in {@link ExecutionPageToken#ORDER} or its
+ * reverse, so that the indexes on {@code (start_time, workflow_id, run_id)}, alone or after the status or the workflow
+ * type, serve it forwards or backwards. A count is one {@code COUNT(*)} with the same {@code WHERE}. Then, for the
+ * page's runs alone, their search attributes are read from that table and their memo from their first
  * event and their {@code WorkflowPropertiesModified} events.
  *
  * <p>Ties of start time are broken by workflow id and run id in the database's order of text: on SQLite (binary,
@@ -43,8 +41,17 @@ final class JdbcDescriptions {
 
     private static final String LIST_COLUMNS = "run_id, workflow_id, workflow_type, task_queue, status, start_time,"
             + " close_time, next_event_id";
-    private static final String ORDER = " ORDER BY start_time, workflow_id, run_id";
-    private static final long NANOS_PER_MILLI = 1_000_000;
+
+    /**
+     * The distinct workflow types, as a loose index scan: the least type, then again and again the least type
+     * greater than the last one found, each a look-up of the index on {@code (workflow_type, ...)}.
+     */
+    private static final String DISTINCT_TYPES = "WITH RECURSIVE types (workflow_type) AS ("
+            + "SELECT MIN(workflow_type) FROM hourglass_runs"
+            + " UNION ALL SELECT (SELECT r.workflow_type FROM hourglass_runs r"
+            + " WHERE r.workflow_type > types.workflow_type ORDER BY r.workflow_type LIMIT 1)"
+            + " FROM types WHERE types.workflow_type IS NOT NULL)"
+            + " SELECT workflow_type FROM types WHERE workflow_type IS NOT NULL";
 
     private final JdbcStore store;
     private final ServiceRecords records;
@@ -104,35 +111,51 @@ final class JdbcDescriptions {
         return new ExecutionPage(page, ExecutionPageToken.after(page.get(pageSize - 1)).encode());
     }
 
-    private static List<WorkflowExecutionMetadata> select(Connection connection, ExecutionFilter filter,
-            ExecutionPageToken after, int limit) throws SQLException {
-        StringBuilder where = new StringBuilder();
-        List<Object> parameters = new ArrayList<>();
-        filter.getStatus().ifPresent(status -> and(where, parameters, "status = ?", status.name()));
-        filter.getWorkflowType().ifPresent(type -> and(where, parameters, "workflow_type = ?", type));
-        // start times are whole milliseconds: t >= from and t < to hold exactly when they do for from and to
-        // rounded up to a millisecond
-        filter.getStartTimeFrom().ifPresent(from -> and(where, parameters, "start_time >= ?", ceilMillis(from)));
-        filter.getStartTimeTo().ifPresent(to -> and(where, parameters, "start_time < ?", ceilMillis(to)));
-        for (SearchAttributeCondition condition : filter.getSearchAttributeConditions()) {
-            searchAttribute(where, parameters, condition);
-        }
-        if (after != null) {
-            if (after.startTime().getNano() % NANOS_PER_MILLI == 0) {
-                and(where, parameters, "(start_time, workflow_id, run_id) > (?, ?, ?)",
-                        after.startTime().toEpochMilli(), after.workflowId(), after.runId());
-            } else {
-                // no run starts between two milliseconds: every run from the next one on comes after it
-                and(where, parameters, "start_time >= ?", ceilMillis(after.startTime()));
+    /** How many runs match {@code filter}: one {@code COUNT(*)} over the rows its conditions select. */
+    long count(ExecutionFilter filter) {
+        RunFilterSql conditions = RunFilterSql.of(filter, store.dialect());
+        return store.query("count workflow executions", connection -> {
+            try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM hourglass_runs"
+                    + conditions.where())) {
+                conditions.bind(count);
+                try (ResultSet rows = count.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
             }
+        });
+    }
+
+    /**
+     * The distinct workflow types of the runs, sorted as Java sorts strings. The database skips from one type to the
+     * next through the index on {@code (workflow_type, ...)}: one index look-up per type, however many runs each
+     * has, where {@code SELECT DISTINCT} would read the whole index.
+     */
+    List<String> workflowTypes() {
+        List<String> types = store.query("list workflow types", connection -> {
+            List<String> found = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(DISTINCT_TYPES);
+                    ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    found.add(rows.getString(1));
+                }
+            }
+            return found;
+        });
+        types.sort(null); // the database's collation may differ from the order of strings every service reports
+        return List.copyOf(types);
+    }
+
+    private List<WorkflowExecutionMetadata> select(Connection connection, ExecutionFilter filter,
+            ExecutionPageToken after, int limit) throws SQLException {
+        RunFilterSql conditions = RunFilterSql.of(filter, store.dialect());
+        if (after != null) {
+            conditions.after(after, filter.isNewestFirst());
         }
-        parameters.add(limit);
         List<WorkflowExecutionMetadata> page = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT " + LIST_COLUMNS + " FROM hourglass_runs"
-                + where + ORDER + " LIMIT ?")) {
-            for (int i = 0; i < parameters.size(); i++) {
-                select.setObject(i + 1, parameters.get(i));
-            }
+                + conditions.where() + RunFilterSql.orderBy(filter.isNewestFirst()) + " LIMIT ?")) {
+            select.setInt(conditions.bind(select), limit);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     page.add(metadata(rows));
@@ -140,39 +163,6 @@ final class JdbcDescriptions {
             }
         }
         return page;
-    }
-
-    /**
-     * The condition on a search attribute, as a look-up of the index table: a run id among those whose attribute of
-     * the name and type has a matching value, which the table's index on (name, value) finds.
-     */
-    private static void searchAttribute(StringBuilder where, List<Object> parameters,
-            SearchAttributeCondition condition) {
-        SearchAttributeType type = condition.getKey().getValueType();
-        String column = SearchAttributeRecords.Column.of(type).sql;
-        String lookUp = "run_id IN (SELECT run_id FROM hourglass_search_attributes WHERE name = ? AND value_type = ?"
-                + " AND ";
-        String name = condition.getKey().getName();
-        if (condition.getOperator() == SearchAttributeCondition.Operator.RANGE) {
-            StringBuilder range = new StringBuilder();
-            List<Object> bounds = new ArrayList<>(List.of(name, type.jsonName()));
-            condition.getFrom().ifPresent(from -> {
-                range.append(column).append(" >= ?");
-                bounds.add(SearchAttributeRecords.indexed(type, from));
-            });
-            condition.getTo().ifPresent(to -> {
-                range.append(range.length() == 0 ? "" : " AND ").append(column).append(" <= ?");
-                bounds.add(SearchAttributeRecords.indexed(type, to));
-            });
-            and(where, parameters, lookUp + range + ")", bounds.toArray());
-            return;
-        }
-        Object value = condition.getValue().orElseThrow();
-        List<?> values = type == SearchAttributeType.KEYWORD_LIST ? (List<?>) value : List.of(value);
-        for (Object element : values) {
-            and(where, parameters, lookUp + column + " = ?)", name, type.jsonName(),
-                    SearchAttributeRecords.indexed(type, element));
-        }
     }
 
     /** The page's runs with their search attributes (from the index table) and memo (from their history). */
@@ -190,11 +180,6 @@ final class JdbcDescriptions {
         return complete;
     }
 
-    private static void and(StringBuilder where, List<Object> parameters, String condition, Object... values) {
-        where.append(where.length() == 0 ? " WHERE " : " AND ").append(condition);
-        parameters.addAll(List.of(values));
-    }
-
     /** The metadata of a run from its row: its history has {@code next_event_id - 1} events. */
     private static WorkflowExecutionMetadata metadata(ResultSet rows) throws SQLException {
         long closeTime = rows.getLong(7);
@@ -204,14 +189,4 @@ final class JdbcDescriptions {
                 Instant.ofEpochMilli(rows.getLong(6)), closed, rows.getLong(8) - 1);
     }
 
-    /** The first whole millisecond at or after {@code instant}. */
-    private static long ceilMillis(Instant instant) {
-        long millis;
-        try {
-            millis = instant.toEpochMilli(); // rounds down, also before 1970
-        } catch (ArithmeticException e) {
-            return instant.isBefore(Instant.EPOCH) ? Long.MIN_VALUE : Long.MAX_VALUE; // beyond every start time
-        }
-        return instant.getNano() % NANOS_PER_MILLI == 0 ? millis : millis + 1;
-    }
 }

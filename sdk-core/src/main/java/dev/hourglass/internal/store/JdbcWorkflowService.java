@@ -978,6 +978,17 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     }
 
     @Override
+    public long countWorkflowExecutions(ExecutionFilter filter) {
+        Objects.requireNonNull(filter, "filter");
+        return descriptions.count(filter);
+    }
+
+    @Override
+    public List<String> listWorkflowTypes() {
+        return descriptions.workflowTypes();
+    }
+
+    @Override
     public long taskQueueBacklog(String taskQueue) {
         return store.query("count the backlog of task queue " + taskQueue, connection -> {
             long now = store.currentTime().toEpochMilli();

@@ -166,6 +166,16 @@ final class TestWorkflowService implements WorkflowServiceSpi {
     }
 
     @Override
+    public long countWorkflowExecutions(ExecutionFilter filter) {
+        return delegate.countWorkflowExecutions(filter);
+    }
+
+    @Override
+    public List<String> listWorkflowTypes() {
+        return delegate.listWorkflowTypes();
+    }
+
+    @Override
     public WorkflowTask pollWorkflowTask(String taskQueue, Duration timeout) {
         return delegate.pollWorkflowTask(taskQueue, timeout);
     }

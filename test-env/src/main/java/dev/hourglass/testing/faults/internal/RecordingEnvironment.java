@@ -238,5 +238,15 @@ public final class RecordingEnvironment implements TestWorkflowEnvironment {
         public Stream<WorkflowExecutionMetadata> listExecutions(ExecutionFilter filter) {
             return client.listExecutions(filter);
         }
+
+        @Override
+        public long countExecutions(ExecutionFilter filter) {
+            return client.countExecutions(filter);
+        }
+
+        @Override
+        public List<String> listWorkflowTypes() {
+            return client.listWorkflowTypes();
+        }
     }
 }
