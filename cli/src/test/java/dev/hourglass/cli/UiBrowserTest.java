@@ -78,6 +78,24 @@ class UiBrowserTest {
     }
 
     @Test
+    void pagesToTheOlderRunsAndBackToTheNewerOnes() {
+        open("/?q=order-&size=2");
+
+        driver.findElement(By.id("next")).click();
+        assertThat(workflowIds()).containsExactly("order-3", "order-2");
+        assertThat(driver.findElement(By.id("page-info")).getText()).isEqualTo("Page 2 of 3 · 5 runs");
+        driver.findElement(By.id("next")).click();
+        assertThat(workflowIds()).containsExactly("order-1");
+        driver.findElement(By.id("previous")).click();
+        assertThat(workflowIds()).containsExactly("order-3", "order-2");
+        driver.findElement(By.id("previous")).click();
+
+        assertThat(workflowIds()).containsExactly("order-5", "order-4");
+        assertThat(driver.findElements(By.id("previous"))).isEmpty();
+        browser.screenshot("ui-list-paged");
+    }
+
+    @Test
     void opensAWorkflowAndDrawsOneBarPerActivityWithItsAttempts() {
         open("/");
 

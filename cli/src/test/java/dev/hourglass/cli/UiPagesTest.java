@@ -77,30 +77,81 @@ class UiPagesTest {
     }
 
     @Test
-    void showsTheFirstPageWithALinkToTheNext() {
+    void showsTheFirstPageWithALinkToTheOlderRuns() {
         HttpResponse<String> first = ui.get("/?size=3");
 
         assertThat(shownIds(first)).containsExactly(escaped(IMAGE), escaped(SCRIPT), "order-5");
-        assertThat(first.body()).contains("Page 1 of 3 · 7 runs", "<a id=\"next\" rel=\"next\" href=\"/?size=3&amp;page=2\">")
+        assertThat(first.body()).contains("Page 1 of 3 · 7 runs")
+                .contains("<a id=\"next\" rel=\"next\" href=\"/?size=3&amp;page=2&amp;older=")
                 .doesNotContain("id=\"previous\"");
     }
 
     @Test
-    void pagesThroughTheRunsKeepingTheFilters() {
-        HttpResponse<String> second = ui.get("/?q=order&size=2&page=2");
+    void pagesToTheOlderRunsKeepingTheFilters() {
+        HttpResponse<String> second = ui.get(link(ui.get("/?q=order&size=2"), "next"));
 
         assertThat(shownIds(second)).containsExactly("order-3", "order-2");
         assertThat(second.body()).contains("Page 2 of 3 · 5 runs",
-                "<a id=\"previous\" rel=\"prev\" href=\"/?q=order&amp;size=2\">",
-                "<a id=\"next\" rel=\"next\" href=\"/?q=order&amp;size=2&amp;page=3\">");
+                "<a id=\"previous\" rel=\"prev\" href=\"/?q=order&amp;size=2&amp;newer=",
+                "<a id=\"next\" rel=\"next\" href=\"/?q=order&amp;size=2&amp;page=3&amp;older=");
     }
 
     @Test
-    void showsTheLastPageForAPageNumberPastIt() {
-        HttpResponse<String> past = ui.get("/?status=RUNNING&size=2&page=9");
+    void pagesBackFromTheSecondPageToTheFirst() {
+        HttpResponse<String> first = ui.get(link(ui.get(link(ui.get("/?q=order&size=2"), "next")), "previous"));
 
-        assertThat(shownIds(past)).containsExactly("order-2");
-        assertThat(past.body()).contains("Page 2 of 2 · 3 runs").doesNotContain("id=\"next\"");
+        assertThat(shownIds(first)).containsExactly("order-5", "order-4");
+        assertThat(first.body()).contains("Page 1 of 3 · 5 runs").doesNotContain("id=\"previous\"");
+    }
+
+    @Test
+    void showsTheLastPageWithoutALinkToOlderRuns() {
+        HttpResponse<String> last = ui.get(link(ui.get(link(ui.get("/?q=order&size=2"), "next")), "next"));
+
+        assertThat(shownIds(last)).containsExactly("order-1");
+        assertThat(last.body()).contains("Page 3 of 3 · 5 runs", "<a id=\"newest\" href=\"/?q=order&amp;size=2\">")
+                .doesNotContain("id=\"next\"");
+    }
+
+    @Test
+    void pagesBackFromTheLastPageToTheNewerRunsKeepingTheFilters() {
+        HttpResponse<String> last = ui.get(link(ui.get(link(ui.get("/?q=order&size=2"), "next")), "next"));
+
+        HttpResponse<String> back = ui.get(link(last, "previous"));
+
+        assertThat(link(last, "previous")).startsWith("/?q=order&size=2&page=2&newer=");
+        assertThat(shownIds(back)).containsExactly("order-3", "order-2");
+        assertThat(back.body()).contains("Page 2 of 3 · 5 runs");
+        assertThat(shownIds(ui.get(link(back, "next")))).containsExactly("order-1");
+    }
+
+    @Test
+    void pagesBackToTheFirstPageFromANewerPageOfTheNewestRuns() {
+        HttpResponse<String> second = ui.get(link(ui.get("/?status=RUNNING&size=1"), "next"));
+        HttpResponse<String> third = ui.get(link(second, "next"));
+
+        HttpResponse<String> backToSecond = ui.get(link(third, "previous"));
+
+        assertThat(shownIds(second)).containsExactly("order-3");
+        assertThat(shownIds(third)).containsExactly("order-2");
+        assertThat(shownIds(backToSecond)).containsExactly("order-3");
+        assertThat(shownIds(ui.get(link(backToSecond, "previous")))).containsExactly(escaped(SCRIPT));
+    }
+
+    @Test
+    void showsTheFirstPageForAPageNumberWithoutAToken() {
+        HttpResponse<String> numbered = ui.get("/?status=RUNNING&size=2&page=9");
+
+        assertThat(shownIds(numbered)).containsExactly(escaped(SCRIPT), "order-3");
+        assertThat(numbered.body()).contains("Page 1 of 2 · 3 runs");
+    }
+
+    @Test
+    void refusesALinkWhoseTokenIsNotOneOfAPage() {
+        HttpResponse<String> response = ui.get("/?older=not-a-token");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("this link to a page of runs is not valid");
     }
 
     @Test
@@ -295,6 +346,13 @@ class UiPagesTest {
         assertThat(list.statusCode()).isEqualTo(200);
         Matcher link = WORKFLOW_LINK.matcher(list.body());
         return link.results().map(result -> result.group(1)).toList();
+    }
+
+    /** The path and query of the link of the page with the id {@code id}, as a browser would follow it. */
+    private static String link(HttpResponse<String> page, String id) {
+        Matcher href = Pattern.compile("<a id=\"" + id + "\"[^>]* href=\"([^\"]*)\"").matcher(page.body());
+        assertThat(href.find()).as("a link with the id %s in%n%s", id, page.body()).isTrue();
+        return href.group(1).replace("&amp;", "&");
     }
 
     /** The attributes of each element of the page whose classes include {@code className}, in page order. */

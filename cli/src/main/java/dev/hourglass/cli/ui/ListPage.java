@@ -4,8 +4,6 @@ import dev.hourglass.client.ExecutionFilter;
 import dev.hourglass.client.WorkflowClient;
 import dev.hourglass.client.WorkflowExecutionMetadata;
 import dev.hourglass.client.WorkflowExecutionStatus;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +15,12 @@ import java.util.TreeSet;
  * The page of workflow runs, newest first: filtered by status and type, searched by workflow id, a page at a time,
  * with the count of runs of each status.
  *
- * <p>The client lists runs oldest first and filters by status and type only, so the page reads every run of the
- * type, counts them by status and searches their ids itself: fine for the stores a person looks at.
+ * <p>The store does the work, so that the page costs the same on a store of millions of runs as on a small one: the
+ * counts are {@link WorkflowClient#countExecutions} of each status (with the type and search asked), the runs shown
+ * one {@link WorkflowClient#listExecutionsPage} newest first with the whole filter ({@link RunWindow}), the types to
+ * choose from {@link WorkflowClient#listWorkflowTypes()}. A search keeps the ids that contain the text, ASCII letters
+ * in any case. Pages follow each other by page tokens, not offsets: the links to the older and the newer runs carry
+ * the token of their page, and the page number they carry only numbers the page for a person.
  */
 final class ListPage {
 
@@ -32,8 +34,12 @@ final class ListPage {
         this.client = client;
     }
 
-    /** The parameters of the page, as the query gives them. */
-    record Query(WorkflowExecutionStatus status, String type, String search, int page, int size) {
+    /**
+     * The parameters of the page, as the query gives them: the filter, the page size, the number of the page shown,
+     * and the token of the page of older runs or of newer runs it is (at most one of them; none for the first page).
+     */
+    record Query(WorkflowExecutionStatus status, String type, String search, int page, int size, String older,
+            String newer) {
 
         /** The query of the request's parameters; a value that means nothing is ignored. */
         static Query of(Exchange exchange) {
@@ -53,23 +59,42 @@ final class ListPage {
             if (size < 1 || size > MAX_PAGE_SIZE) {
                 throw new BadRequestException("page size " + size + " is not from 1 to " + MAX_PAGE_SIZE);
             }
-            return new Query(status, type, search, Math.max(1, number(exchange.query("page"), 1)), size);
+            String older = blankToNull(exchange.query("older"));
+            String newer = blankToNull(exchange.query("newer"));
+            if (older != null && newer != null) {
+                throw new BadRequestException("a page of runs is either older or newer than another, not both: pass"
+                        + " 'older' or 'newer', as the links of the list do");
+            }
+            return new Query(status, type, search, Math.max(1, number(exchange.query("page"), 1)), size, older,
+                    newer);
         }
 
-        /** The path of this query's list, on page {@code page}. */
-        String path(int page) {
+        /** The path of this query's list, on its first page. */
+        String firstPath() {
+            return path(1, null, null);
+        }
+
+        /** The path of the page numbered {@code page} that {@code olderToken} or {@code newerToken} reads. */
+        String path(int page, String olderToken, String newerToken) {
             Map<String, Object> parameters = new LinkedHashMap<>();
             parameters.put("status", status == null ? null : status.name());
             parameters.put("type", type);
             parameters.put("q", search);
             parameters.put("size", size == DEFAULT_PAGE_SIZE ? null : size);
             parameters.put("page", page == 1 ? null : page);
+            parameters.put("older", olderToken);
+            parameters.put("newer", newerToken);
             return Html.withQuery("/", parameters);
         }
 
         /** The same query with another status (or none), from the first page. */
         Query withStatus(WorkflowExecutionStatus newStatus) {
-            return new Query(newStatus, type, search, 1, size);
+            return new Query(newStatus, type, search, 1, size, null, null);
+        }
+
+        /** A new builder of the filter of the runs this query lists: its status, type and search. */
+        ExecutionFilter.Builder conditions() {
+            return ExecutionFilter.newBuilder().setStatus(status).setWorkflowType(type).setWorkflowIdContains(search);
         }
 
         private static String blankToNull(String text) {
@@ -90,59 +115,42 @@ final class ListPage {
 
     /** The page of {@code query}. */
     String render(Query query) {
-        ExecutionFilter.Builder filter = ExecutionFilter.newBuilder().setPageSize(ExecutionFilter.MAX_PAGE_SIZE);
-        if (query.type() != null) {
-            filter.setWorkflowType(query.type());
+        Map<WorkflowExecutionStatus, Long> counts = new EnumMap<>(WorkflowExecutionStatus.class);
+        for (WorkflowExecutionStatus status : WorkflowExecutionStatus.values()) {
+            counts.put(status, client.countExecutions(query.withStatus(null).conditions().setStatus(status).build()));
         }
-        Map<WorkflowExecutionStatus, Integer> counts = new EnumMap<>(WorkflowExecutionStatus.class);
-        List<WorkflowExecutionMetadata> matching = new ArrayList<>();
-        TreeSet<String> types = new TreeSet<>();
-        client.listExecutions(filter.build()).forEachOrdered(run -> {
-            types.add(run.getWorkflowType());
-            if (query.search() != null && !run.getExecution().getWorkflowId().toLowerCase(Locale.ROOT)
-                    .contains(query.search().toLowerCase(Locale.ROOT))) {
-                return;
-            }
-            counts.merge(run.getStatus(), 1, Integer::sum);
-            if (query.status() == null || run.getStatus() == query.status()) {
-                matching.add(run);
-            }
-        });
-        Collections.reverse(matching);
-        if (query.type() != null) { // the other types, to choose from
-            client.listExecutions(ExecutionFilter.newBuilder().setPageSize(ExecutionFilter.MAX_PAGE_SIZE).build())
-                    .forEachOrdered(run -> types.add(run.getWorkflowType()));
-        }
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        long matching = query.status() == null ? total : counts.get(query.status());
+        TreeSet<String> types = new TreeSet<>(client.listWorkflowTypes());
+        RunWindow window = RunWindow.read(client, query::conditions, query.size(), query.older(), query.newer());
 
         StringBuilder body = new StringBuilder("<h1>Workflows</h1>\n");
-        statusTabs(body, query, counts);
+        statusTabs(body, query, counts, total);
         filterForm(body, query, types);
-        int pages = Math.max(1, (matching.size() + query.size() - 1) / query.size());
-        int page = Math.min(query.page(), pages);
-        List<WorkflowExecutionMetadata> shown = matching.subList((page - 1) * query.size(),
-                Math.min(matching.size(), page * query.size()));
-        if (shown.isEmpty()) {
+        if (window.runs().isEmpty()) {
             body.append("<p class=\"empty\">No workflow runs match.</p>\n");
         } else {
-            table(body, shown);
+            table(body, window.runs());
         }
-        pager(body, query, page, pages, matching.size());
+        // the number is the one the link carried: a page read by token has no offset, and runs may start meanwhile
+        int page = window.first() ? 1 : Math.max(2, query.page());
+        long pages = Math.max(page, (matching + query.size() - 1) / query.size());
+        pager(body, query, window, page, pages, matching);
         return Html.page("Workflows", body.toString());
     }
 
-    private static void statusTabs(StringBuilder body, Query query,
-            Map<WorkflowExecutionStatus, Integer> counts) {
-        int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+    private static void statusTabs(StringBuilder body, Query query, Map<WorkflowExecutionStatus, Long> counts,
+            long total) {
         body.append("<nav class=\"statuses\" aria-label=\"Status\">");
-        tab(body, query.withStatus(null).path(1), "All", total, query.status() == null, "all");
+        tab(body, query.withStatus(null).firstPath(), "All", total, query.status() == null, "all");
         for (WorkflowExecutionStatus status : WorkflowExecutionStatus.values()) {
-            tab(body, query.withStatus(status).path(1), label(status), counts.getOrDefault(status, 0),
+            tab(body, query.withStatus(status).firstPath(), label(status), counts.get(status),
                     status == query.status(), status.name());
         }
         body.append("</nav>\n");
     }
 
-    private static void tab(StringBuilder body, String href, String label, int count, boolean current, String key) {
+    private static void tab(StringBuilder body, String href, String label, long count, boolean current, String key) {
         body.append("<a class=\"tab").append(current ? " current" : "").append("\" data-status=\"").append(key)
                 .append("\" href=\"").append(Html.escape(href)).append("\"").append(current ? " aria-current=\"page\""
                         : "").append(">").append(label).append(" <span class=\"count\">").append(count)
@@ -193,17 +201,26 @@ final class ListPage {
         body.append("</tbody></table>\n");
     }
 
-    private static void pager(StringBuilder body, Query query, int page, int pages, int total) {
+    /**
+     * The number of the page and the links to the newer runs ({@code previous}) and to the older ones ({@code next});
+     * from the third page on, a link to the first page too ({@code newest}).
+     */
+    private static void pager(StringBuilder body, Query query, RunWindow window, int page, long pages, long total) {
         body.append("<nav class=\"pager\" aria-label=\"Pages\"><span id=\"page-info\">Page ").append(page)
                 .append(" of ").append(pages).append(" · ").append(total).append(total == 1 ? " run" : " runs")
                 .append("</span>");
-        if (page > 1) {
-            body.append(" <a id=\"previous\" rel=\"prev\" href=\"").append(Html.escape(query.path(page - 1)))
-                    .append("\">Previous</a>");
+        if (!window.first() && page > 2) {
+            body.append(" <a id=\"newest\" href=\"").append(Html.escape(query.firstPath())).append("\">Newest</a>");
         }
-        if (page < pages) {
-            body.append(" <a id=\"next\" rel=\"next\" href=\"").append(Html.escape(query.path(page + 1)))
-                    .append("\">Next</a>");
+        if (!window.first()) {
+            String newer = window.newerToken() == null ? query.firstPath()
+                    : query.path(page - 1, null, window.newerToken());
+            body.append(" <a id=\"previous\" rel=\"prev\" href=\"").append(Html.escape(newer))
+                    .append("\">Newer</a>");
+        }
+        if (window.olderToken() != null) {
+            body.append(" <a id=\"next\" rel=\"next\" href=\"")
+                    .append(Html.escape(query.path(page + 1, window.olderToken(), null))).append("\">Older</a>");
         }
         body.append("</nav>\n");
     }
