@@ -18,6 +18,7 @@ import dev.hourglass.history.HistoryEvent;
 import dev.hourglass.history.Payload;
 import dev.hourglass.history.WorkflowExecutionContinuedAsNewAttributes;
 import dev.hourglass.history.WorkflowExecutionUpdateAcceptedAttributes;
+import dev.hourglass.internal.replay.Replayer;
 import dev.hourglass.internal.spi.UpdateCall;
 import dev.hourglass.internal.spi.UpdateRequest;
 import dev.hourglass.workflow.SignalMethod;
@@ -262,6 +263,43 @@ class UpdatesAcrossContinueAsNewTest {
                 .hasMessageContaining("Workflow.await(Workflow::isEveryHandlerFinished)");
         stub.signal("finish");
         assertThat(stub.getResult(List.class)).isEmpty();
+    }
+
+    @Test
+    void aRunThatContinuesAsNewWhileAnUpdateHandlerRunsNamesTheUpdateOnce() {
+        started("ledger-6", false);
+        WorkflowStub stub = env.client().newUntypedWorkflowStub("ledger-6");
+        WorkflowUpdateHandle<String> held = stub.startUpdate("hold", UpdateOptions.newBuilder()
+                .setUpdateId("hold-chair").setWaitForStage(WorkflowUpdateStage.ACCEPTED).build(), String.class,
+                "chair");
+
+        String output = SystemErr.capture(() -> {
+            stub.signal("rollOver");
+            assertThatThrownBy(held::getResult).isInstanceOf(WorkflowExecutionClosedException.class);
+        });
+
+        assertThat(output).containsOnlyOnce("continued as new while handlers were still running (signals [],"
+                + " updates [hold (id hold-chair)])");
+        stub.signal("finish");
+        stub.getResult(List.class);
+    }
+
+    @Test
+    void theReplayOfARunCutShortWhileAnUpdateHandlerRanSaysNothing() {
+        WorkflowExecution first = started("ledger-7", false);
+        WorkflowStub stub = env.client().newUntypedWorkflowStub("ledger-7");
+        WorkflowUpdateHandle<String> held = stub.startUpdate("hold", UpdateOptions.newBuilder()
+                .setUpdateId("hold-lamp").setWaitForStage(WorkflowUpdateStage.ACCEPTED).build(), String.class,
+                "lamp");
+        stub.signal("rollOver");
+        assertThatThrownBy(held::getResult).isInstanceOf(WorkflowExecutionClosedException.class);
+        History firstRun = env.client().fetchHistory("ledger-7", first.getRunId());
+
+        String replayed = SystemErr.capture(() -> Replayer.replay(firstRun, false, LedgerImpl.class));
+
+        assertThat(replayed).doesNotContain("still running");
+        stub.signal("finish");
+        stub.getResult(List.class);
     }
 
     @Test
