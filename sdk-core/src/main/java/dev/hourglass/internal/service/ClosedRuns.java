@@ -41,10 +41,14 @@ public final class ClosedRuns {
         String closed = howItClosed(closeType) + " (event " + closingEventId + ", " + closeType + ", at " + closeTime
                 + ")";
         if (accepted) {
+            boolean fromOutside = closeType == EventType.WorkflowExecutionTerminated
+                    || closeType == EventType.WorkflowExecutionTimedOut;
             return new WorkflowExecutionClosedException(update + " of workflow " + workflowId + " was accepted by run "
                     + runId + ", whose handler had not finished when the run closed: " + closed + ". The update has"
-                    + " no result and its handler will not go on in another run. Have the workflow wait for its"
-                    + " handlers before it continues as new or returns: Workflow.await(Workflow::isEveryHandlerFinished)",
+                    + " no result and its handler will not go on in another run. " + (fromOutside
+                            ? "The run was ended from outside its code; send the update again to a run that is open"
+                            : "Have the workflow wait for its handlers before it continues as new or returns:"
+                                    + " Workflow.await(Workflow::isEveryHandlerFinished)"),
                     workflowId, runId, closeType);
         }
         if (pinned && closeType == EventType.WorkflowExecutionContinuedAsNew) {
