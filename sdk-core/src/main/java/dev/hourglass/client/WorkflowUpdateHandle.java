@@ -21,7 +21,8 @@ public interface WorkflowUpdateHandle<R> {
     String getId();
 
     /**
-     * Returns the execution the update was sent to.
+     * Returns the run that answers the update: the one it was sent to, or, when that run continued as new before it
+     * accepted the update, the run that continues it, to which the update was carried over.
      *
      * @return the execution; never {@code null}
      */

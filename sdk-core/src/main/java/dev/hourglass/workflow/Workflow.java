@@ -593,6 +593,27 @@ public final class Workflow {
         return ops("getMemo").memo(key, valueClass, valueClass);
     }
 
+    /**
+     * Returns whether every signal handler and update handler of this run has finished: none has started and not yet
+     * returned (a handler blocked in {@link #await}, {@link #sleep} or an activity is still running). Wait for it before
+     * the workflow method returns or continues as new, so that no handler is cut short and no update is left without a
+     * result:
+     *
+     * <pre>{@code
+     * Workflow.await(() -> shouldRollOver);
+     * Workflow.await(Workflow::isEveryHandlerFinished);
+     * Workflow.continueAsNew(state);
+     * }</pre>
+     *
+     * <p>It follows from the history alone, so it answers the same on replay.
+     *
+     * @return {@code true} when no handler of this run is running
+     * @since 0.1
+     */
+    public static boolean isEveryHandlerFinished() {
+        return ops("isEveryHandlerFinished").isEveryHandlerFinished();
+    }
+
     /** Returns whether the code is replaying recorded history (rather than making progress). */
     public static boolean isReplaying() {
         return ops("isReplaying").isReplaying();

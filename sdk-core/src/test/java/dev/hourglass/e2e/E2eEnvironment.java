@@ -281,6 +281,14 @@ public final class E2eEnvironment implements BeforeEachCallback, AfterEachCallba
         return factory;
     }
 
+    /**
+     * Returns this test's service, for what no client call does: an update sent without waiting for it (the call
+     * returns once the service recorded it), or one sent to a run named by its id.
+     */
+    public WorkflowServiceSpi service() {
+        return service;
+    }
+
     /** Returns the task queue of this test's worker. */
     public String taskQueue() {
         return taskQueue;

@@ -65,7 +65,7 @@ class UnfinishedSignalHandlerTest {
             assertThat(env.client().newUntypedWorkflowStub("door-1").getResult(String.class)).isEqualTo("answered");
         });
 
-        assertThat(output).containsOnlyOnce("closed while the handlers of signals [ring] were still running");
+        assertThat(output).containsOnlyOnce("closed while handlers were still running (signals [ring], updates [])");
     }
 
     @Test

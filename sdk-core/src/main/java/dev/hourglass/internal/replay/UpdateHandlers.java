@@ -46,6 +46,8 @@ final class UpdateHandlers {
     private DynamicUpdateHandler dynamic;
     /** The ids of the updates accepted in this run so far. */
     private final Set<String> accepted = new LinkedHashSet<>();
+    /** The updates whose handlers have started and not yet returned, by id, in the order they were accepted. */
+    private final Map<String, String> running = new LinkedHashMap<>();
     /** The updates of the current task not yet validated, in the order they came. */
     private final List<UpdateRequest> pending = new ArrayList<>();
     /** The updates of the current task rejected so far. */
@@ -138,26 +140,44 @@ final class UpdateHandlers {
                     + executor.describeExecution() + " has no handler for it now; known updates: " + knownUpdates()
                     + ". Keep the handler (or register it before the point the update is recorded at)");
         }
+        running.put(update.updateId(), name);
         executor.runner.newThread("update " + name, executor.rootScope, () -> {
-            Object result;
             try {
-                Object[] arguments = method == null
-                        ? new Object[] {EncodedValues.arguments(JsonPayload.node(update.input()), executor.converter,
-                                "update " + name)}
-                        : decode(method, name, update.input());
-                Object target = method == null ? null : targetOf(name);
-                result = executor.interceptors.executeUpdate(name, update.updateId(), arguments, args -> method == null
-                        ? dynamicHandler.handle(name, (Values) args[0])
-                        : Reflection.invoke(method, target, args));
-            } catch (HourglassFailure failure) {
-                complete(new WorkflowExecutionUpdateCompletedAttributes(update.updateId(),
-                        JsonPayload.of(NullNode.getInstance()),
-                        JsonPayload.of(FailureConverter.toJson(failure, executor.converter))));
-                return;
+                handle(update, method, dynamicHandler);
+            } finally {
+                running.remove(update.updateId());
             }
-            complete(new WorkflowExecutionUpdateCompletedAttributes(update.updateId(), JsonPayload.of(
-                    executor.converter.toJson(result, "the result of update ", name)), null));
         });
+    }
+
+    private void handle(WorkflowExecutionUpdateAcceptedAttributes update, Method method,
+            DynamicUpdateHandler dynamicHandler) {
+        String name = update.updateName();
+        Object result;
+        try {
+            Object[] arguments = method == null
+                    ? new Object[] {EncodedValues.arguments(JsonPayload.node(update.input()), executor.converter,
+                            "update " + name)}
+                    : decode(method, name, update.input());
+            Object target = method == null ? null : targetOf(name);
+            result = executor.interceptors.executeUpdate(name, update.updateId(), arguments, args -> method == null
+                    ? dynamicHandler.handle(name, (Values) args[0])
+                    : Reflection.invoke(method, target, args));
+        } catch (HourglassFailure failure) {
+            complete(new WorkflowExecutionUpdateCompletedAttributes(update.updateId(),
+                    JsonPayload.of(NullNode.getInstance()),
+                    JsonPayload.of(FailureConverter.toJson(failure, executor.converter))));
+            return;
+        }
+        complete(new WorkflowExecutionUpdateCompletedAttributes(update.updateId(), JsonPayload.of(
+                executor.converter.toJson(result, "the result of update ", name)), null));
+    }
+
+    /** The updates whose handlers are running, as {@code name (id)}, in the order they were accepted. */
+    List<String> running() {
+        List<String> described = new ArrayList<>();
+        running.forEach((id, name) -> described.add(name + " (id " + id + ")"));
+        return described;
     }
 
     private void complete(WorkflowExecutionUpdateCompletedAttributes completed) {

@@ -591,12 +591,20 @@ public final class WorkflowExecutor {
         } catch (NonDeterministicException e) {
             taskFailure = e;
         }
-        List<String> names = handlers.running();
-        if (!replaying && !names.isEmpty()) {
-            log.warn("{} closed while the handlers of signals {} were still running; what they had left to do is"
-                    + " not done. To let them finish, have the workflow method wait for them, for example with"
-                    + " Workflow.await on a flag each handler sets when it is done", describeExecution(), names);
+        List<String> signals = handlers.running();
+        List<String> running = updates.running();
+        if (!replaying && (!signals.isEmpty() || !running.isEmpty())) {
+            log.warn("{} {} while handlers were still running (signals {}, updates {}); what they had left to do is"
+                    + " not done, and the updates fail for their senders. To let them finish, have the workflow"
+                    + " method wait for them first: Workflow.await(Workflow::isEveryHandlerFinished)",
+                    describeExecution(), event == CompletionStateMachine.Event.CONTINUE_AS_NEW ? "continued as new"
+                            : "closed", signals, running);
         }
+    }
+
+    /** Whether no signal or update handler of the run is running; see {@code Workflow.isEveryHandlerFinished}. */
+    boolean isEveryHandlerFinished() {
+        return handlers.running().isEmpty() && updates.running().isEmpty();
     }
 
     /** Builds the nondeterminism report, records it as the task's failure and returns it for throwing. */

@@ -414,6 +414,11 @@ public final class WorkflowOperations {
         return executor.isReplaying();
     }
 
+    /** Whether no signal or update handler of the run is running; see {@code Workflow.isEveryHandlerFinished}. */
+    public boolean isEveryHandlerFinished() {
+        return executor.isEveryHandlerFinished();
+    }
+
     public WorkflowInfoImpl info() {
         return executor.info;
     }

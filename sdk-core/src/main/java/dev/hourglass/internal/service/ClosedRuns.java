@@ -26,6 +26,41 @@ public final class ClosedRuns {
                 closeType);
     }
 
+    /**
+     * The exception that tells the sender of an update that did not complete before its run closed what became of it:
+     * one accepted whose handler had not finished, one sent to this run by its id (which stays with it when the run
+     * continues as new), or, for any other, what {@link #exception} says.
+     *
+     * @param accepted whether the run had accepted the update (recorded its {@code WorkflowExecutionUpdateAccepted})
+     * @param pinned whether the sender named the run by its id
+     */
+    public static WorkflowExecutionClosedException updateUnfinished(String updateName, String updateId,
+            boolean accepted, boolean pinned, String workflowId, String runId, EventType closeType, long closingEventId,
+            Instant closeTime) {
+        String update = "update '" + updateName + "' (id " + updateId + ")";
+        String closed = howItClosed(closeType) + " (event " + closingEventId + ", " + closeType + ", at " + closeTime
+                + ")";
+        if (accepted) {
+            boolean fromOutside = closeType == EventType.WorkflowExecutionTerminated
+                    || closeType == EventType.WorkflowExecutionTimedOut;
+            return new WorkflowExecutionClosedException(update + " of workflow " + workflowId + " was accepted by run "
+                    + runId + ", whose handler had not finished when the run closed: " + closed + ". The update has"
+                    + " no result and its handler will not go on in another run. " + (fromOutside
+                            ? "The run was ended from outside its code; send the update again to a run that is open"
+                            : "Have the workflow wait for its handlers before it continues as new or returns:"
+                                    + " Workflow.await(Workflow::isEveryHandlerFinished)"),
+                    workflowId, runId, closeType);
+        }
+        if (pinned && closeType == EventType.WorkflowExecutionContinuedAsNew) {
+            return new WorkflowExecutionClosedException("cannot complete " + update + " of workflow " + workflowId
+                    + ": it was sent to run " + runId + " by its run id, and that run closed before accepting it: "
+                    + closed + ". An update sent to a named run stays with that run; send it to the workflow id alone"
+                    + " (no run id) to have it carried over to the run that continues it", workflowId, runId,
+                    closeType);
+        }
+        return exception("complete " + update + " of", workflowId, runId, closeType, closingEventId, closeTime);
+    }
+
     private static String howItClosed(EventType closeType) {
         switch (closeType) {
             case WorkflowExecutionCompleted:

@@ -682,7 +682,7 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
         try {
             requireOpen("update " + update.updateName() + " of workflow " + workflowId);
             Run run = findOpenRun(workflowId, runId, "update " + update.updateName() + " of");
-            return sendUpdate(run, update, false);
+            return sendUpdate(run, update, false, runId != null);
         } finally {
             lock.unlock();
         }
@@ -701,7 +701,7 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
                 run = startLocked(firstOfChain(request), null, null, null);
             }
             // the update of a start with a delay waits with the run for its first workflow task
-            return sendUpdate(run, update, withStart && run.startDelay != null);
+            return sendUpdate(run, update, withStart && run.startDelay != null, false);
         } finally {
             lock.unlock();
         }
@@ -709,10 +709,11 @@ public final class InMemoryWorkflowService implements WorkflowServiceSpi {
 
     /**
      * Keeps an update for the run's next workflow task, and queues that task (ending a start delay, as a signal does)
-     * unless the update {@code waits} for the end of the delay; under the lock.
+     * unless the update {@code waits} for the end of the delay; {@code pinned} when the sender named the run (the
+     * update is then not carried over if the run continues as new); under the lock.
      */
-    private UpdateCall sendUpdate(Run run, UpdateRequest update, boolean waits) {
-        UpdateCall call = run.updates.add(run, update, ids);
+    private UpdateCall sendUpdate(Run run, UpdateRequest update, boolean waits, boolean pinned) {
+        UpdateCall call = run.updates.add(run, update, ids, pinned);
         if (run.updates.anyPending() && !waits && run.isOpen()) {
             scheduleWorkflowTask(run);
         }

@@ -97,6 +97,14 @@ final class Run {
         return event;
     }
 
+    /** What the sender of an update gets when the run closed before the update completed (see {@link ClosedRuns}). */
+    WorkflowExecutionClosedException updateUnfinished(String updateName, String updateId, boolean accepted,
+            boolean pinned) {
+        HistoryEvent closing = events.get(events.size() - 1);
+        return ClosedRuns.updateUnfinished(updateName, updateId, accepted, pinned, workflowId, runId, closeType,
+                closing.getEventId(), closing.getEventTime());
+    }
+
     /**
      * The exception that tells a client who wanted to {@code action} this closed run (such as
      * {@code "signal approve to"}) which run closed, how and when.

@@ -263,6 +263,8 @@ final class WorkflowTasks {
                 previous.started().lastCompletionResult())
                 .withSearchAttributesAndMemo(previous.searchAttributes, MemoJson.current(previous.events));
         Run run = service.startLocked(request, previous.runId, previous.executionDeadline, next.newRunId());
+        // updates the old run never accepted are answered by the new one, whose first task delivers them
+        previous.updates.carryOver(run);
         log.debug("{} continued as new run {}", previous.execution(), run.runId);
     }
 

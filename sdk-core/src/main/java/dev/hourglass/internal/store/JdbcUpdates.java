@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * their handlers return, {@code COMPLETED} with the outcome, in the transaction that records the events; a rejection
  * marks the row {@code REJECTED} and records no event. Clients wait on the row: {@link #look()} reads the rows of the
  * updates waited for when something changed (or once per full-look interval) and completes the callers' futures; an
- * update whose run closed before it completed fails with the exception that says how the run closed.
+ * update whose run closed before it completed fails with the exception that says how the run closed. When a run
+ * continues as new, the transaction that records it moves the rows still {@code PENDING} to the new run (schema
+ * version 5), except those whose senders named the run ({@code run_pinned}); a wait whose row moved follows it.
  */
 final class JdbcUpdates {
 
@@ -37,12 +39,23 @@ final class JdbcUpdates {
 
     private static final String PENDING = "PENDING";
 
-    /** An update waited for: where it is, and the caller's futures. */
-    private record Waiter(String runId, String updateId, String updateName, UpdateCall call) {
+    /** An update waited for: where it is (the run follows a carry-over; only the looking thread sets it). */
+    private static final class Waiter {
+        String runId;
+        final String updateId;
+        final String updateName;
+        final UpdateCall call;
+
+        Waiter(String runId, String updateId, String updateName, UpdateCall call) {
+            this.runId = runId;
+            this.updateId = updateId;
+            this.updateName = updateName;
+            this.call = call;
+        }
     }
 
     /** What the row of an update says. */
-    private record Row(String state, String resultJson, String failureJson) {
+    private record Row(String state, String resultJson, String failureJson, boolean pinned) {
     }
 
     private final JdbcStore store;
@@ -71,8 +84,12 @@ final class JdbcUpdates {
 
     // ---------------------------------------------------------------- in the service's transactions
 
-    /** Records an update sent to {@code run}; returns {@code false} if the run already has one with its id. */
-    boolean record(Connection connection, RunRow run, UpdateRequest update, Instant now) throws SQLException {
+    /**
+     * Records an update sent to {@code run}; {@code pinned} when the sender named the run (the update is then not
+     * carried over if the run continues as new). Returns {@code false} if the run already has one with its id.
+     */
+    boolean record(Connection connection, RunRow run, UpdateRequest update, boolean pinned, Instant now)
+            throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT 1 FROM hourglass_updates WHERE run_id = ? AND update_id = ?")) {
             select.setString(1, run.runId());
@@ -84,7 +101,7 @@ final class JdbcUpdates {
             }
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO hourglass_updates (run_id, update_id,"
-                + " update_name, input_json, identity, state, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                + " update_name, input_json, identity, state, sent_at, run_pinned) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, run.runId());
             insert.setString(2, update.updateId());
             insert.setString(3, update.updateName());
@@ -92,9 +109,26 @@ final class JdbcUpdates {
             insert.setString(5, update.identity());
             insert.setString(6, PENDING);
             insert.setLong(7, now.toEpochMilli());
+            insert.setInt(8, pinned ? 1 : 0);
             insert.executeUpdate();
         }
         return true;
+    }
+
+    /**
+     * The run {@code fromRunId} continues as new as {@code toRunId}, in this transaction: its updates that no workflow
+     * task accepted or rejected, whose senders did not name it, move to the new run with their ids and order.
+     *
+     * @return how many moved
+     */
+    int carryOver(Connection connection, String fromRunId, String toRunId) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE hourglass_updates SET run_id = ?"
+                + " WHERE run_id = ? AND state = ? AND run_pinned = 0")) {
+            update.setString(1, toRunId);
+            update.setString(2, fromRunId);
+            update.setString(3, PENDING);
+            return update.executeUpdate();
+        }
     }
 
     /** The updates of a run that no workflow task has accepted or rejected yet, oldest first. */
@@ -223,8 +257,24 @@ final class JdbcUpdates {
 
     /** Completes what the row of a waited-for update says; returns whether the wait is over. */
     private boolean settle(Connection connection, Waiter waiter) throws SQLException {
-        Row row = row(connection, waiter);
-        UpdateCall call = waiter.call();
+        // the run first, then the row: each statement may see a later commit (PostgreSQL reads committed data), and
+        // the transaction that closes a run settles its updates' rows, so a closed run's rows are final
+        RunRow run = records.byRunId(connection, waiter.runId);
+        Row row = row(connection, waiter.runId, waiter.updateId);
+        UpdateCall call = waiter.call;
+        while (row == null && run.continuedAsNew()) {
+            // not in its run any more: carried over to the run that continued it
+            String next = records.continuedBy(connection, run);
+            RunRow nextRun = next == null ? null : records.byRunId(connection, next);
+            Row moved = next == null ? null : row(connection, next, waiter.updateId);
+            if (moved == null) {
+                break;
+            }
+            waiter.runId = next;
+            call.carriedOverTo(new WorkflowExecution(run.workflowId(), next));
+            run = nextRun;
+            row = moved;
+        }
         if (row != null && "REJECTED".equals(row.state())) {
             UpdateRejectedException rejected = new UpdateRejectedException(Payload.fromJson(row.failureJson()));
             call.accepted().completeExceptionally(rejected);
@@ -235,15 +285,14 @@ final class JdbcUpdates {
             call.accepted().complete(null);
         }
         if (row != null && "COMPLETED".equals(row.state())) {
-            call.completed().complete(new WorkflowExecutionUpdateCompletedAttributes(waiter.updateId(),
+            call.completed().complete(new WorkflowExecutionUpdateCompletedAttributes(waiter.updateId,
                     row.resultJson() == null ? null : Payload.fromJson(row.resultJson()),
                     row.failureJson() == null ? null : Payload.fromJson(row.failureJson())));
             return true;
         }
-        RunRow run = records.byRunId(connection, waiter.runId());
         if (!run.isOpen()) {
-            RuntimeException closed = records.closed(connection, run, "complete update '" + waiter.updateName()
-                    + "' (id " + waiter.updateId() + ") of");
+            RuntimeException closed = records.updateUnfinished(connection, run, waiter.updateName, waiter.updateId,
+                    row != null && !PENDING.equals(row.state()), row != null && row.pinned());
             call.accepted().completeExceptionally(closed);
             call.completed().completeExceptionally(closed);
             return true;
@@ -251,13 +300,14 @@ final class JdbcUpdates {
         return false;
     }
 
-    private static Row row(Connection connection, Waiter waiter) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT state, result_json, failure_json"
-                + " FROM hourglass_updates WHERE run_id = ? AND update_id = ?")) {
-            select.setString(1, waiter.runId());
-            select.setString(2, waiter.updateId());
+    private static Row row(Connection connection, String runId, String updateId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT state, result_json, failure_json,"
+                + " run_pinned FROM hourglass_updates WHERE run_id = ? AND update_id = ?")) {
+            select.setString(1, runId);
+            select.setString(2, updateId);
             try (ResultSet row = select.executeQuery()) {
-                return row.next() ? new Row(row.getString(1), row.getString(2), row.getString(3)) : null;
+                return row.next() ? new Row(row.getString(1), row.getString(2), row.getString(3), row.getInt(4) != 0)
+                        : null;
             }
         }
     }
@@ -271,9 +321,9 @@ final class JdbcUpdates {
             waiters.clear();
         }
         for (Waiter waiter : open) {
-            ServiceClosedException failure = closedFailure(waiter.updateName());
-            waiter.call().accepted().completeExceptionally(failure);
-            waiter.call().completed().completeExceptionally(failure);
+            ServiceClosedException failure = closedFailure(waiter.updateName);
+            waiter.call.accepted().completeExceptionally(failure);
+            waiter.call.completed().completeExceptionally(failure);
         }
     }
 

@@ -498,6 +498,8 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
             if (closingEvent instanceof WorkflowExecutionContinuedAsNewAttributes next) {
                 // the next run is recorded first, so that whoever hears of the close can find it
                 children.continueAsNew(connection, run, next, now);
+                // updates the old run never accepted are answered by the new one, whose first task delivers them
+                updates.carryOver(connection, run.runId(), next.newRunId());
             } else if (closingEvent instanceof WorkflowExecutionCompletedAttributes completed
                     && completed.newExecutionRunId() != null) {
                 children.nextOfChain(connection, run, closingEvent, completed.newExecutionRunId(), now);
@@ -636,6 +638,27 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         children.closed(connection, run, closing, now);
     }
 
+    /**
+     * The open run an update goes to, or the exception that says how it closed: like {@link #openRun}, but an update
+     * sent to the workflow id alone that finds its latest run continued as new meanwhile (a workflow task recorded it
+     * between the look and the lock) goes to the run that continues it, as it would have been carried over there.
+     */
+    private RunRow openRunForUpdate(Connection connection, String workflowId, String runId, String action)
+            throws SQLException {
+        while (true) {
+            RunRow found = records.find(connection, workflowId, runId);
+            records.lockRun(connection, found.runId());
+            RunRow run = records.byRunId(connection, found.runId());
+            if (run.isOpen()) {
+                return run;
+            }
+            if (runId != null || !run.continuedAsNew()
+                    || records.continuedBy(connection, run) == null) {
+                throw records.closed(connection, run, action);
+            }
+        }
+    }
+
     /** The open run addressed, or the exception that says how it closed. */
     private RunRow openRun(Connection connection, String workflowId, String runId, String action)
             throws SQLException {
@@ -704,8 +727,9 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         requireOpen("update " + update.updateName() + " of workflow " + workflowId);
         WorkflowExecution execution = store.transaction("update " + update.updateName() + " of workflow "
                 + workflowId, connection -> {
-                    RunRow run = openRun(connection, workflowId, runId, "update " + update.updateName() + " of");
-                    sendUpdate(connection, run, update, false, store.currentTime());
+                    RunRow run = openRunForUpdate(connection, workflowId, runId, "update " + update.updateName()
+                            + " of");
+                    sendUpdate(connection, run, update, false, runId != null, store.currentTime());
                     return new WorkflowExecution(run.workflowId(), run.runId());
                 }, null);
         workQueued();
@@ -736,7 +760,7 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
                 }
             }
             // the update of a start with a delay waits with the run for its first workflow task
-            sendUpdate(connection, run, update, withStart && named.startDelay() != null, now);
+            sendUpdate(connection, run, update, withStart && named.startDelay() != null, false, now);
             return new WorkflowExecution(run.workflowId(), run.runId());
         }, () -> store.transaction("read workflow " + named.workflowId(),
                 connection -> store.runRecords().raceLost(connection, named), null));
@@ -753,9 +777,9 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
      * Records an update for the run and makes its workflow task due, unless a task runs (its completion queues the
      * next one) or {@code waits} (the update waits for the run's first task, at the end of its start delay).
      */
-    private void sendUpdate(Connection connection, RunRow run, UpdateRequest update, boolean waits, Instant now)
-            throws SQLException {
-        if (!updates.record(connection, run, update, now) || waits) {
+    private void sendUpdate(Connection connection, RunRow run, UpdateRequest update, boolean waits, boolean pinned,
+            Instant now) throws SQLException {
+        if (!updates.record(connection, run, update, pinned, now) || waits) {
             return;
         }
         if (!records.taskRunning(connection, run.runId(), now)) {

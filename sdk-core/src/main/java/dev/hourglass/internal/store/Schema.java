@@ -44,7 +44,8 @@ final class Schema {
             new Migration(1, "runs, histories, task queues and timers", "V1__runs_histories_tasks_timers.sql"),
             new Migration(2, "runs by close time", "V2__runs_by_close_time.sql"),
             new Migration(3, "search attributes", "V3__search_attributes.sql"),
-            new Migration(4, "updates", "V4__updates.sql")));
+            new Migration(4, "updates", "V4__updates.sql"),
+            new Migration(5, "updates across continue-as-new", "V5__updates_across_continue_as_new.sql")));
 
     private final String resourceRoot;
     private final List<Migration> migrations;

@@ -57,6 +57,10 @@ final class ServiceRecords {
         boolean isOpen() {
             return RUNNING.equals(status);
         }
+
+        boolean continuedAsNew() {
+            return WorkflowExecutionStatus.CONTINUED_AS_NEW.name().equals(status);
+        }
     }
 
     /** A timer whose time has come. */
@@ -125,15 +129,43 @@ final class ServiceRecords {
      * to"}) which run closed, how and when.
      */
     WorkflowExecutionClosedException closed(Connection connection, RunRow run, String action) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT event_type, event_time"
-                + " FROM hourglass_history_events WHERE run_id = ? AND event_id = ?")) {
-            select.setString(1, run.runId());
-            select.setLong(2, run.nextEventId() - 1);
+        try (PreparedStatement select = closingEvent(connection, run); ResultSet row = select.executeQuery()) {
+            row.next();
+            EventType closeType = EventType.valueOf(row.getString(1));
+            return ClosedRuns.exception(action, run.workflowId(), run.runId(), closeType,
+                    run.nextEventId() - 1, Instant.ofEpochMilli(row.getLong(2)));
+        }
+    }
+
+    /**
+     * What the sender of an update gets when its run closed before the update completed (see
+     * {@link ClosedRuns#updateUnfinished}).
+     */
+    WorkflowExecutionClosedException updateUnfinished(Connection connection, RunRow run, String updateName,
+            String updateId, boolean accepted, boolean pinned) throws SQLException {
+        try (PreparedStatement select = closingEvent(connection, run); ResultSet row = select.executeQuery()) {
+            row.next();
+            return ClosedRuns.updateUnfinished(updateName, updateId, accepted, pinned, run.workflowId(), run.runId(),
+                    EventType.valueOf(row.getString(1)), run.nextEventId() - 1, Instant.ofEpochMilli(row.getLong(2)));
+        }
+    }
+
+    private static PreparedStatement closingEvent(Connection connection, RunRow run) throws SQLException {
+        PreparedStatement select = connection.prepareStatement("SELECT event_type, event_time"
+                + " FROM hourglass_history_events WHERE run_id = ? AND event_id = ?");
+        select.setString(1, run.runId());
+        select.setLong(2, run.nextEventId() - 1);
+        return select;
+    }
+
+    /** The id of the run that continues {@code run} (continue-as-new or a cron schedule's next), or {@code null}. */
+    String continuedBy(Connection connection, RunRow run) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT run_id FROM hourglass_runs"
+                + " WHERE workflow_id = ? AND continued_from_run_id = ?")) {
+            select.setString(1, run.workflowId());
+            select.setString(2, run.runId());
             try (ResultSet row = select.executeQuery()) {
-                row.next();
-                EventType closeType = EventType.valueOf(row.getString(1));
-                return ClosedRuns.exception(action, run.workflowId(), run.runId(), closeType,
-                        run.nextEventId() - 1, Instant.ofEpochMilli(row.getLong(2)));
+                return row.next() ? row.getString(1) : null;
             }
         }
     }

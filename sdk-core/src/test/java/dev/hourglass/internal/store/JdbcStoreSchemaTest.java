@@ -59,7 +59,8 @@ class JdbcStoreSchemaTest {
         }
         assertThat(database.query("SELECT version || ' ' || description || ' ' || applied_at FROM hourglass_schema"))
                 .containsExactly("1 runs, histories, task queues and timers " + T0, "2 runs by close time " + T0,
-                        "3 search attributes " + T0, "4 updates " + T0);
+                        "3 search attributes " + T0, "4 updates " + T0,
+                        "5 updates across continue-as-new " + T0);
         assertThat(database.tables()).containsExactly("hourglass_activity_tasks", "hourglass_buffered_events",
                 "hourglass_history_events", "hourglass_queries", "hourglass_runs", "hourglass_schema",
                 "hourglass_search_attributes", "hourglass_timers", "hourglass_updates", "hourglass_workflow_tasks");
@@ -92,7 +93,7 @@ class JdbcStoreSchemaTest {
             assertThat(store.readHistory("transfer-1", null).getRunId()).isEqualTo(started.getRunId());
         }
         assertThat(database.query("SELECT version || ' ' || applied_at FROM hourglass_schema"))
-                .containsExactly("1 " + T0, "2 " + T0, "3 " + T0, "4 " + T0);
+                .containsExactly("1 " + T0, "2 " + T0, "3 " + T0, "4 " + T0, "5 " + T0);
     }
 
     @Test
@@ -111,7 +112,8 @@ class JdbcStoreSchemaTest {
         }
         assertThat(database.query("SELECT version || ' ' || description FROM hourglass_schema ORDER BY version"))
                 .containsExactly("1 runs, histories, task queues and timers", "2 runs by close time",
-                        "3 search attributes", "4 updates", next + " run labels");
+                        "3 search attributes", "4 updates", "5 updates across continue-as-new",
+                        next + " run labels");
         assertThat(database.query("SELECT COUNT(*) FROM hourglass_run_labels")).containsExactly("0");
     }
 

@@ -288,8 +288,7 @@ final class TestWorkflowService implements WorkflowServiceSpi {
     private UpdateCall awaited(Supplier<UpdateCall> send) {
         scheduler.handOver(); // the caller may block on the update: not on the driver thread
         UpdateCall sent = send.get();
-        UpdateCall call = new UpdateCall(sent.execution(), sent.updateId(), new CompletableFuture<>(),
-                new CompletableFuture<>());
+        UpdateCall call = sent.relayedTo(new CompletableFuture<>(), new CompletableFuture<>());
         AutoCloseable permit = scheduler.allowSkipping();
         call.completed().whenComplete((completed, error) -> closeQuietly(permit));
         relay(sent.accepted(), call.accepted());
