@@ -37,7 +37,7 @@ final class ExportCommand extends StoreCommand {
     @Mixin
     CodecOptions codecOptions;
 
-    @Option(names = "--limit", paramLabel = "N", order = 4,
+    @Option(names = "--limit", paramLabel = "N", order = 6,
             description = "Exports at most N runs, the oldest first (default: every run that matches).")
     Integer limit;
 

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
         description = {"Shows and operates the workflow executions of a durable store.",
             "Every command of 'hourglass workflows' may also be typed without 'workflows': 'hourglass show ID'."},
         subcommands = {WorkflowsCommand.class, ListCommand.class, ShowCommand.class, DescribeCommand.class,
-            ExportCommand.class, SignalCommand.class, CancelCommand.class, TerminateCommand.class, UiCommand.class},
+            ExportCommand.class, SignalCommand.class, CancelCommand.class, TerminateCommand.class, TypesCommand.class,
+            UiCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done",

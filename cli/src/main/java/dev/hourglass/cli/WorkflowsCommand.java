@@ -7,9 +7,10 @@ import picocli.CommandLine.Command;
 /** {@code hourglass workflows}: the commands on workflow executions. */
 @Command(name = "workflows", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         usageHelpAutoWidth = true,
-        description = "Lists, shows, describes, exports, signals, cancels and terminates workflow runs.",
+        description = "Lists, counts, shows, describes, exports, signals, cancels and terminates workflow runs;"
+                + " lists their workflow types.",
         subcommands = {ListCommand.class, ShowCommand.class, DescribeCommand.class, ExportCommand.class,
-            SignalCommand.class, CancelCommand.class, TerminateCommand.class})
+            SignalCommand.class, CancelCommand.class, TerminateCommand.class, TypesCommand.class})
 final class WorkflowsCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -150,13 +150,14 @@ class ErrorsTest {
         assertThat(cli.exitCode()).isZero();
         assertThat(cli.out()).startsWith("Usage: hourglass ")
                 .contains("  workflows ", "  list ", "  show ", "  describe ", "  export ", "  signal ", "  cancel ",
-                        "  terminate ")
+                        "  terminate ", "  types ")
                 .contains("Exit codes:");
     }
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"list", "show", "describe", "export", "signal", "cancel", "terminate"}) {
+        for (String command : new String[] {"list", "show", "describe", "export", "signal", "cancel", "terminate",
+            "types"}) {
             Cli topLevel = Cli.run(command, "--help");
             Cli grouped = Cli.run("workflows", command, "--help");
 

@@ -89,6 +89,28 @@ class ExportCommandTest {
     }
 
     @Test
+    void exportsOnlyTheRunsWhoseWorkflowIdContainsTheText(OrdersStore store) throws IOException {
+        Cli cli = Cli.run("export", "--out", directory.toString(), "--id-contains", "ORDER-4", "--status", "failed",
+                "--store", store.location());
+
+        assertThat(cli.exitCode()).isZero();
+        assertThat(cli.lines()).last().isEqualTo("Exported 1 run to " + directory + " (0 open).");
+        assertThat(fileNames(directory)).singleElement().asString().startsWith("order-4_");
+    }
+
+    @Test
+    void refusesAnEmptyIdSearchAndWritesNothing(OrdersStore store) {
+        Path out = directory.resolve("histories");
+
+        Cli cli = Cli.run("export", "--out", out.toString(), "--id-contains", "", "--store", store.location());
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).isEqualTo("hourglass: --id-contains must not be empty: give the text that the workflow"
+                + " ids must contain, or leave it out to keep every workflow id\n");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void exportsAtMostTheLimitOldestFirst(OrdersStore store) throws IOException {
         Cli cli = Cli.run("export", "--out", directory.toString(), "--limit", "1", "--store", store.location());
 

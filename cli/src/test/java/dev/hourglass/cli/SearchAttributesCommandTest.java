@@ -11,7 +11,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@code workflows list --search}, and the search attributes and memo that {@code show} and {@code describe} print. */
+/**
+ * {@code workflows list --search}, alone and with {@code --id-contains}, {@code --newest-first} and {@code --count},
+ * and the search attributes and memo that {@code show} and {@code describe} print.
+ */
 class SearchAttributesCommandTest {
 
     static final SearchAttributeKey<String> CUSTOMER = SearchAttributeKey.forKeyword("CustomerId");
@@ -77,6 +80,34 @@ class SearchAttributesCommandTest {
         Cli cli = Cli.run("workflows", "list", "--search", "CustomerId=nobody", "--store", store.location());
 
         assertThat(cli.lines()).containsExactly("No workflow runs match.");
+    }
+
+    @Test
+    void searchAndIdSearchMustBothHoldNewestFirst() {
+        Cli cli = Cli.run("workflows", "list", "--search", "Tags:KeywordList=gift", "--id-contains", "ORDER-",
+                "--newest-first", "--store", store.location());
+
+        assertThat(cli.lines().stream().skip(1).map(line -> line.split(" ")[0])).containsExactly("order-c", "order-a");
+    }
+
+    @Test
+    void countCountsTheRunsThatEverySearchKeeps() {
+        Cli cli = Cli.run("workflows", "list", "--count", "--search", "CustomerId=c-1", "--search", "Express=false",
+                "--store", store.location());
+
+        assertThat(cli.exitCode()).isZero();
+        assertThat(cli.out()).isEqualTo("1\n");
+    }
+
+    @Test
+    void aMalformedSearchIsAUsageErrorWhenCountingToo() {
+        Cli cli = Cli.run("workflows", "list", "--count", "--search", "AmountCents:Long=many", "--store",
+                store.location());
+
+        assertThat(cli.exitCode()).isEqualTo(HourglassCli.USAGE);
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err()).contains("--search AmountCents:Long=many: 'many' is not a Long value of AmountCents")
+                .hasLineCount(1);
     }
 
     @Test
