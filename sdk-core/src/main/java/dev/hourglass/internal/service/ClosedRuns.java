@@ -27,6 +27,19 @@ public final class ClosedRuns {
     }
 
     /**
+     * The exception that tells a client who wanted to {@code action} the open run of a workflow id that each of the
+     * {@code runsFollowed} runs it found had continued as new by the time it locked it, the last being {@code runId}.
+     */
+    public static WorkflowExecutionClosedException chainMovedOn(String action, String workflowId, String runId,
+            int runsFollowed, EventType closeType, Instant closeTime) {
+        return new WorkflowExecutionClosedException("cannot " + action + " workflow " + workflowId + ": each of the "
+                + runsFollowed + " runs found open in turn had continued as new before this reached it, the last one "
+                + runId + " at " + closeTime + ". Nothing was sent; the workflow continues as new faster than this"
+                + " could follow: send it again, or have the workflow continue as new less often", workflowId, runId,
+                closeType);
+    }
+
+    /**
      * The exception that tells the sender of an update that did not complete before its run closed what became of it:
      * one accepted whose handler had not finished, one sent to this run by its id (which stays with it when the run
      * continues as new), or, for any other, what {@link #exception} says.

@@ -98,6 +98,11 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     private static final Duration QUERY_ANSWER_MIN_BACKOFF = Duration.ofMillis(5);
     private static final Duration QUERY_ANSWER_MAX_BACKOFF = Duration.ofMillis(100);
     private static final int TIMERS_PER_TRANSACTION = 100;
+    /**
+     * How many runs of a chain a sender to a workflow id looks at, when each continued as new between its look-up and
+     * its lock: a few, for a chain that continues as new again while the sender follows it.
+     */
+    private static final int RUNS_FOLLOWED = 5;
     private static final AtomicLong INSTANCES = new AtomicLong();
     private static final String WORKFLOW = LocalPolls.WORKFLOW;
     private static final String ACTIVITY = LocalPolls.ACTIVITY;
@@ -125,6 +130,8 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     private final JdbcUpdates updates;
     /** When the sweep planned before the next regular one runs, if one is; guarded by sweeps. */
     private Instant earlySweep;
+    /** What runs between a sender's look-up of a run and its lock of it: nothing, unless a test puts a change there. */
+    private volatile Consumer<String> afterLookUp = runId -> { };
     private volatile boolean closed;
 
     /** Creates the service over {@code store}, which it owns from now on, sweeping as {@code options} say. */
@@ -212,12 +219,9 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         WorkflowExecution execution = store.transaction("signal " + signalName + " with start to workflow "
                 + named.workflowId(), connection -> {
                     Instant now = store.currentTime();
-                    RunRow run = records.openRun(connection, named.workflowId());
-                    if (run != null) {
-                        records.lockRun(connection, run.runId()); // the task, then the run; then the run as it is now
-                        run = records.byRunId(connection, run.runId());
-                    }
-                    boolean withStart = run == null || !run.isOpen();
+                    RunRow run = openRunToJoin(connection, named.workflowId(), "signal " + signalName
+                            + " with start to");
+                    boolean withStart = run == null;
                     if (withStart) {
                         // the first task is only queued: nothing runs before the signal is appended after the start
                         WorkflowExecution started = store.runRecords().start(connection, named, store.ids(), now);
@@ -288,6 +292,15 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         synchronized (sweeps) {
             return earlySweep;
         }
+    }
+
+    /**
+     * Has {@code hook} run with the run id each time a signal, cancellation, termination or update (with start or not)
+     * has looked up the run it goes to and not yet locked it: the moment another transaction can change that run, on
+     * PostgreSQL. Tests commit a continue-as-new there.
+     */
+    void afterLookUp(Consumer<String> hook) {
+        this.afterLookUp = Objects.requireNonNull(hook, "hook");
     }
 
     /** How many tasks were claimed for this service's pollers in the transaction that made them due. */
@@ -639,37 +652,60 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
     }
 
     /**
-     * The open run an update goes to, or the exception that says how it closed: like {@link #openRun}, but an update
-     * sent to the workflow id alone that finds its latest run continued as new meanwhile (a workflow task recorded it
-     * between the look and the lock) goes to the run that continues it, as it would have been carried over there.
+     * The open run a signal, cancellation request, termination or update goes to, locked; or the exception that says
+     * how it closed. One sent to the workflow id alone that finds its latest run continued as new meanwhile (a workflow
+     * task of another transaction recorded it between the look-up and the lock, as PostgreSQL lets happen) goes to the
+     * run that continues it, as it would have had it come a moment later; a run named by its id, or one that closed
+     * otherwise, fails.
      */
-    private RunRow openRunForUpdate(Connection connection, String workflowId, String runId, String action)
+    private RunRow openRun(Connection connection, String workflowId, String runId, String action)
             throws SQLException {
-        while (true) {
-            RunRow found = records.find(connection, workflowId, runId);
-            records.lockRun(connection, found.runId());
-            RunRow run = records.byRunId(connection, found.runId());
+        for (int look = 1; ; look++) {
+            RunRow run = lock(connection, records.find(connection, workflowId, runId));
             if (run.isOpen()) {
                 return run;
             }
-            if (runId != null || !run.continuedAsNew()
-                    || records.continuedBy(connection, run) == null) {
+            if (runId != null || !run.continuedAsNew() || records.continuedBy(connection, run) == null) {
                 throw records.closed(connection, run, action);
+            }
+            if (look == RUNS_FOLLOWED) {
+                throw records.chainMovedOn(connection, run, action, look);
             }
         }
     }
 
-    /** The open run addressed, or the exception that says how it closed. */
-    private RunRow openRun(Connection connection, String workflowId, String runId, String action)
-            throws SQLException {
-        RunRow found = records.find(connection, workflowId, runId);
-        // the task, then the run, as every change of a run locks them; then the run as it is now
-        records.lockRun(connection, found.runId());
-        RunRow run = records.byRunId(connection, found.runId());
-        if (!run.isOpen()) {
-            throw records.closed(connection, run, action);
+    /**
+     * The open run of a workflow id, locked, that a signal or update with start joins, or {@code null} if it has none
+     * (the caller starts one). A run that continued as new between the look-up and the lock is followed to the run that
+     * continues it, as in {@link #openRun}: the workflow still runs, and starting another would fail.
+     */
+    private RunRow openRunToJoin(Connection connection, String workflowId, String action) throws SQLException {
+        for (int look = 1; ; look++) {
+            RunRow found = records.openRun(connection, workflowId);
+            if (found == null) {
+                return null;
+            }
+            RunRow run = lock(connection, found);
+            if (run.isOpen()) {
+                return run;
+            }
+            if (!run.continuedAsNew()) {
+                return null; // it closed meanwhile: the workflow runs no more, and is started again
+            }
+            if (look == RUNS_FOLLOWED) {
+                throw records.chainMovedOn(connection, run, action, look);
+            }
         }
-        return run;
+    }
+
+    /**
+     * Locks the run a sender found, its task and then its row, as every change of a run locks them (a chain's older run
+     * before its newer one), and reads it as it is now.
+     */
+    private RunRow lock(Connection connection, RunRow found) throws SQLException {
+        afterLookUp.accept(found.runId());
+        records.lockRun(connection, found.runId());
+        return records.byRunId(connection, found.runId());
     }
 
     @Override
@@ -727,8 +763,7 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         requireOpen("update " + update.updateName() + " of workflow " + workflowId);
         WorkflowExecution execution = store.transaction("update " + update.updateName() + " of workflow "
                 + workflowId, connection -> {
-                    RunRow run = openRunForUpdate(connection, workflowId, runId, "update " + update.updateName()
-                            + " of");
+                    RunRow run = openRun(connection, workflowId, runId, "update " + update.updateName() + " of");
                     sendUpdate(connection, run, update, false, runId != null, store.currentTime());
                     return new WorkflowExecution(run.workflowId(), run.runId());
                 }, null);
@@ -745,12 +780,9 @@ public final class JdbcWorkflowService implements WorkflowServiceSpi {
         requireOpen(what);
         WorkflowExecution execution = store.transaction(what, connection -> {
             Instant now = store.currentTime();
-            RunRow run = records.openRun(connection, named.workflowId());
-            if (run != null) {
-                records.lockRun(connection, run.runId()); // the task, then the run; then the run as it is now
-                run = records.byRunId(connection, run.runId());
-            }
-            boolean withStart = run == null || !run.isOpen();
+            RunRow run = openRunToJoin(connection, named.workflowId(), "update " + update.updateName()
+                    + " with start of");
+            boolean withStart = run == null;
             if (withStart) {
                 WorkflowExecution started = store.runRecords().start(connection, named, store.ids(), now);
                 limits.started(connection, started, named.taskQueue(), named.startDelay(), now);

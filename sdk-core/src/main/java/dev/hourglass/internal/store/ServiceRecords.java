@@ -138,6 +138,19 @@ final class ServiceRecords {
     }
 
     /**
+     * The exception that tells a client who wanted to {@code action} the open run of a workflow id that its runs kept
+     * continuing as new while it looked for it: {@code run}, the last it found, is the {@code runsFollowed}th.
+     */
+    WorkflowExecutionClosedException chainMovedOn(Connection connection, RunRow run, String action, int runsFollowed)
+            throws SQLException {
+        try (PreparedStatement select = closingEvent(connection, run); ResultSet row = select.executeQuery()) {
+            row.next();
+            return ClosedRuns.chainMovedOn(action, run.workflowId(), run.runId(), runsFollowed,
+                    EventType.valueOf(row.getString(1)), Instant.ofEpochMilli(row.getLong(2)));
+        }
+    }
+
+    /**
      * What the sender of an update gets when its run closed before the update completed (see
      * {@link ClosedRuns#updateUnfinished}).
      */
