@@ -30,7 +30,9 @@ public interface ActivityStub {
      * @return the result; {@code null} if it was {@code null}
      * @throws dev.hourglass.failure.ActivityFailure if the activity failed, timed out or was canceled
      */
-    <R> R execute(String activityType, Class<R> resultClass, Object... args);
+    default <R> R execute(String activityType, Class<R> resultClass, Object... args) {
+        return execute(activityType, resultClass, resultClass, args);
+    }
 
     /**
      * Schedules an activity and waits for its result, decoded to a generic type such as {@code List<Item>}.
@@ -53,7 +55,9 @@ public interface ActivityStub {
      * @param args the arguments, encoded by the data converter
      * @return the promise of the result, never {@code null}
      */
-    <R> Promise<R> executeAsync(String activityType, Class<R> resultClass, Object... args);
+    default <R> Promise<R> executeAsync(String activityType, Class<R> resultClass, Object... args) {
+        return executeAsync(activityType, resultClass, resultClass, args);
+    }
 
     /**
      * Schedules an activity and returns at once the promise of its result, decoded to a generic type.

@@ -88,20 +88,12 @@ public final class UntypedStubs {
             this.options = options;
         }
 
-        @Override
-        public <R> R execute(String activityType, Class<R> resultClass, Object... args) {
-            return execute(activityType, resultClass, resultClass, args);
-        }
 
         @Override
         public <R> R execute(String activityType, Class<R> resultClass, Type resultType, Object... args) {
             return executeAsync(activityType, resultClass, resultType, args).get();
         }
 
-        @Override
-        public <R> Promise<R> executeAsync(String activityType, Class<R> resultClass, Object... args) {
-            return executeAsync(activityType, resultClass, resultClass, args);
-        }
 
         @Override
         public <R> Promise<R> executeAsync(String activityType, Class<R> resultClass, Type resultType,
@@ -135,20 +127,12 @@ public final class UntypedStubs {
             this.options = options;
         }
 
-        @Override
-        public <R> R execute(String activityType, Class<R> resultClass, Object... args) {
-            return execute(activityType, resultClass, resultClass, args);
-        }
 
         @Override
         public <R> R execute(String activityType, Class<R> resultClass, Type resultType, Object... args) {
             return call(activityType, resultClass, resultType, args).get();
         }
 
-        @Override
-        public <R> Promise<R> executeAsync(String activityType, Class<R> resultClass, Object... args) {
-            return executeAsync(activityType, resultClass, resultClass, args);
-        }
 
         @Override
         public <R> Promise<R> executeAsync(String activityType, Class<R> resultClass, Type resultType,

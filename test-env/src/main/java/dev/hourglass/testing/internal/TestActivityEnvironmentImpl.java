@@ -169,10 +169,6 @@ public final class TestActivityEnvironmentImpl implements TestActivityEnvironmen
     /** The untyped stub: the same calls, by type name. */
     private final class UntypedStub implements ActivityStub {
 
-        @Override
-        public <R> R execute(String activityType, Class<R> resultClass, Object... args) {
-            return execute(activityType, resultClass, resultClass, args);
-        }
 
         @Override
         @SuppressWarnings("unchecked") // decoded as resultType; a primitive class gives its boxed value
@@ -186,10 +182,6 @@ public final class TestActivityEnvironmentImpl implements TestActivityEnvironmen
             return (R) call(activityType, args, resultClass, resultType == null ? resultClass : resultType);
         }
 
-        @Override
-        public <R> Promise<R> executeAsync(String activityType, Class<R> resultClass, Object... args) {
-            return executeAsync(activityType, resultClass, resultClass, args);
-        }
 
         /** Runs the activity on the calling thread, like {@code execute}, and returns its completed promise. */
         @Override
